@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import BetterSqlite3, { type Database } from 'better-sqlite3'
+import type { FieldItem } from '../../../../types'
+import type { FieldStore, IdempotencyStore, Store } from '../../ports'
+import { SqliteMemberStore } from './members'
+import { migrate } from './migrations'
+
+export interface SqliteOptions {
+  /** A file path, or `:memory:`. The folder is created when missing. */
+  file: string
+}
+
+/** Opens (creating and migrating as needed) the embedded store used locally, self-hosted and in tests. */
+export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database } {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true })
+  const db = new BetterSqlite3(file)
+  db.pragma('journal_mode = WAL')
+  db.pragma('synchronous = NORMAL')
+  db.pragma('busy_timeout = 5000')
+  db.pragma('foreign_keys = ON')
+  migrate(db)
+  return {
+    db,
+    members: new SqliteMemberStore(db),
+    fields: new SqliteFieldStore(db),
+    idempotency: new SqliteIdempotencyStore(db),
+    close: async () => {
+      db.close()
+    },
+  }
+}
+
+interface FieldRow {
+  id: string
+  name: string
+  active: number
+  sort: number
+}
+
+class SqliteFieldStore implements FieldStore {
+  constructor(private readonly db: Database) {}
+
+  async list(): Promise<FieldItem[]> {
+    return this.db
+      .prepare<[], FieldRow>('SELECT * FROM fields ORDER BY sort, id')
+      .all()
+      .map((r) => ({ id: r.id, name: r.name, active: r.active === 1, sort: r.sort }))
+  }
+
+  async save(field: FieldItem): Promise<FieldItem> {
+    this.db
+      .prepare(
+        `INSERT INTO fields (id, name, active, sort) VALUES (@id, @name, @active, @sort)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, sort = excluded.sort`,
+      )
+      .run({ ...field, active: field.active ? 1 : 0 })
+    return field
+  }
+}
+
+class SqliteIdempotencyStore implements IdempotencyStore {
+  constructor(private readonly db: Database) {}
+
+  async find(openid: string, requestId: string): Promise<string | null> {
+    const row = this.db
+      .prepare<[string, string], { result: string }>('SELECT result FROM idempotency WHERE openid = ? AND request_id = ?')
+      .get(openid, requestId)
+    return row?.result ?? null
+  }
+
+  async remember(openid: string, requestId: string, result: string, at: string): Promise<void> {
+    this.db
+      .prepare(
+        `INSERT INTO idempotency (openid, request_id, result, created_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (openid, request_id) DO NOTHING`,
+      )
+      .run(openid, requestId, result, at)
+  }
+
+  async forgetCaller(openid: string): Promise<void> {
+    this.db.prepare('DELETE FROM idempotency WHERE openid = ?').run(openid)
+  }
+}

@@ -1,0 +1,52 @@
+import { z } from 'zod'
+import type { Member, MemberExport } from './member'
+import { registerMemberInput, updateMemberInput } from './member'
+import type { FieldItem, TaxonomyList } from './taxonomy'
+import { emptyInput, text } from './validation'
+
+/**
+ * The contract of the `api` function: per action, the payload schema (enforced by the router,
+ * reused by forms) and the result type.
+ */
+export const saveFieldInput = z.object({
+  id: z
+    .string({ error: '领域编号应为文字' })
+    .trim()
+    .regex(/^[a-z][a-z0-9_-]{1,31}$/, '领域编号应为2到32位小写字母、数字、下划线或连字符，以字母开头')
+    .optional(),
+  name: text('领域名称', { max: 12 }),
+  active: z.boolean({ error: '是否启用应为是或否' }).optional(),
+  sort: z.int({ error: '排序应为整数' }).min(0, '排序不能小于0').max(999, '排序不能大于999').optional(),
+})
+export type SaveFieldInput = z.input<typeof saveFieldInput>
+
+export const actionSchemas = {
+  'system.ping': emptyInput,
+  'taxonomy.list': emptyInput,
+  'taxonomy.saveField': saveFieldInput,
+  'member.register': registerMemberInput,
+  'member.me': emptyInput,
+  'member.update': updateMemberInput,
+  'member.exportMine': emptyInput,
+  'member.deleteMine': emptyInput,
+} as const
+
+export interface ActionResults {
+  'system.ping': { pong: true; time: string }
+  'taxonomy.list': TaxonomyList
+  'taxonomy.saveField': FieldItem
+  'member.register': Member
+  'member.me': Member | null
+  'member.update': Member
+  'member.exportMine': MemberExport
+  'member.deleteMine': { deleted: true }
+}
+
+export type ActionName = keyof typeof actionSchemas
+export type ActionInput<A extends ActionName> = z.input<(typeof actionSchemas)[A]>
+export type ActionPayload<A extends ActionName> = z.output<(typeof actionSchemas)[A]>
+export type ActionResult<A extends ActionName> = ActionResults[A]
+
+export function isActionName(name: string): name is ActionName {
+  return Object.prototype.hasOwnProperty.call(actionSchemas, name)
+}

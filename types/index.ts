@@ -1,0 +1,6 @@
+export * from './envelope'
+export * from './taxonomy'
+export * from './validation'
+export * from './member'
+export * from './privacy'
+export * from './actions'

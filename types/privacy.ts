@@ -1,0 +1,37 @@
+/**
+ * The privacy statement (用户隐私保护指引) in force. Changing what is collected or why means a new
+ * version: members who agreed to an older one are asked again.
+ */
+export const PRIVACY_VERSION = '2026-11-v1'
+
+export const PRIVACY_STATEMENT = {
+  version: PRIVACY_VERSION,
+  title: '翼展联盟隐私保护指引',
+  updatedOn: '2026年11月27日',
+  sections: [
+    {
+      heading: '谁在收集',
+      body: '翼展联盟由共青团驻马店市委运营。你加入联盟时填写的信息只用于联系和服务驻马店籍青年学子。',
+    },
+    {
+      heading: '收集哪些信息',
+      body: '姓名、手机号、学校、学院（可不填）、专业、学历、入学和毕业年份、家乡县区、关注的重点产业领域。我们不收集身份证号，也不读取你的通讯录或位置。',
+    },
+    {
+      heading: '用来做什么',
+      body: '确认你是驻马店籍学子，为你匹配所在高校的翼展驿站，推送你可能感兴趣的实践、实习、赛事与人才政策，并统计联盟整体情况。',
+    },
+    {
+      heading: '谁能看到',
+      body: '你本人可以看到全部信息。驿站站长和团市委工作人员在名单中只能看到打码后的手机号；工作人员查看完整手机号或导出名单时都会被记录。我们不会向第三方出售或提供你的信息。',
+    },
+    {
+      heading: '你的权利',
+      body: '你可以随时在“我的”里查看、修改、导出自己的全部数据，也可以注销账号：注销后你的个人信息会被删除，活动报名和驿站成员关系随之解除。',
+    },
+    {
+      heading: '不同意也可以浏览',
+      body: '如果你暂不同意，仍可以浏览首页、活动和政策等公开内容，只是不能加入联盟和报名。',
+    },
+  ],
+} as const
