@@ -1,0 +1,57 @@
+import { z } from 'zod'
+
+/**
+ * Configuration comes from environment variables only (no secrets in the repo). Parsed once, with
+ * an error that says which variable is wrong.
+ */
+const listOfIds = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(/[\s,]+/)
+      .map((s) => s.trim())
+      .filter(Boolean),
+  )
+
+const flag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : v === '1' || v === 'true'))
+
+const envSchema = z.object({
+  NODE_ENV: z.string().optional(),
+  /** Openids of league staff, comma- or space-separated. */
+  STAFF_OPENIDS: listOfIds,
+  /** Local mode: where the SQLite file lives. */
+  DATA_DIR: z.string().optional().default('./.data'),
+  PORT: z.coerce.number().int().min(0).max(65535).optional().default(10086),
+  HOST: z.string().optional().default('127.0.0.1'),
+  /** Demo sign-in (`X-Demo-Openid`) and demo seed data; off when NODE_ENV=production unless DEMO=1. */
+  DEMO: z.string().optional(),
+})
+
+export interface ApiConfig {
+  staffOpenids: ReadonlySet<string>
+  dataDir: string
+  port: number
+  host: string
+  demo: boolean
+}
+
+/** The demo accounts that local mode seeds and lets anyone sign in as. */
+export const DEMO_STAFF_OPENID = 'demo-staff'
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const parsed = envSchema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')
+    throw new Error(`Invalid configuration in environment variables: ${problems}`)
+  }
+  const e = parsed.data
+  const demo = flag(e.NODE_ENV !== 'production').parse(e.DEMO)
+  const staff = new Set(e.STAFF_OPENIDS)
+  if (demo) staff.add(DEMO_STAFF_OPENID)
+  return { staffOpenids: staff, dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, demo }
+}

@@ -1,0 +1,31 @@
+import path from 'node:path'
+import { loadConfig } from './config'
+import { startServer } from './http-server'
+
+/** `npm start`: the H5 app and the api over SQLite in one process. Configuration: see README. */
+async function main() {
+  process.env.TZ ??= 'Asia/Shanghai'
+  const config = loadConfig(process.env)
+  const server = await startServer({
+    port: config.port,
+    host: config.host,
+    dataDir: config.dataDir,
+    staticDir: path.resolve(__dirname, '..', 'dist', 'h5'),
+    demo: config.demo,
+    seed: config.demo,
+    staffOpenids: config.staffOpenids,
+  })
+  console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)
+  console.log(`  数据目录：${path.resolve(config.dataDir)}`)
+  console.log(config.demo ? '  示例登录：已开启（可在页面上切换示例账号）\n' : '  示例登录：已关闭\n')
+  const stop = () => {
+    server.close().then(() => process.exit(0), () => process.exit(1))
+  }
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error)
+  process.exit(1)
+})
