@@ -14,12 +14,6 @@ const listOfIds = z
       .filter(Boolean),
   )
 
-const flag = (fallback: boolean) =>
-  z
-    .enum(['1', '0', 'true', 'false', ''])
-    .optional()
-    .transform((v) => (v === undefined || v === '' ? fallback : v === '1' || v === 'true'))
-
 const envSchema = z.object({
   NODE_ENV: z.string().optional(),
   /** Openids of league staff, comma- or space-separated. */
@@ -29,7 +23,7 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional().default(10086),
   HOST: z.string().optional().default('127.0.0.1'),
   /** Demo sign-in (`X-Demo-Openid`) and demo seed data; off when NODE_ENV=production unless DEMO=1. */
-  DEMO: z.string().optional(),
+  DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
 export interface ApiConfig {
@@ -50,7 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new Error(`Invalid configuration in environment variables: ${problems}`)
   }
   const e = parsed.data
-  const demo = flag(e.NODE_ENV !== 'production').parse(e.DEMO)
+  const demo = e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' : e.DEMO === '1' || e.DEMO === 'true'
   const staff = new Set(e.STAFF_OPENIDS)
   if (demo) staff.add(DEMO_STAFF_OPENID)
   return { staffOpenids: staff, dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, demo }

@@ -1,6 +1,5 @@
 import type { Envelope } from '../../../types'
 import type { Logger } from './logger'
-import { MAX_PAYLOAD_BYTES } from './router'
 import { data, makeTestApi, profile } from './test-support'
 
 let t: ReturnType<typeof makeTestApi>
