@@ -1,0 +1,27 @@
+// `npm test`: every check the project has, in the order a failure is cheapest to see.
+// Type checks, unit + integration tests (real SQLite), the weapp build and its size budget,
+// the H5 build, then the browser journeys in Debian's chromium. Runs them all, then fails if any failed.
+import { spawnSync } from 'node:child_process'
+
+const steps = [
+  ['type check (app and functions)', 'npm', ['run', 'typecheck']],
+  ['unit and integration tests', 'npx', ['jest', '--ci']],
+  ['weapp build', 'npm', ['run', 'build:weapp']],
+  ['weapp package size', 'npm', ['run', 'size']],
+  ['H5 build', 'npm', ['run', 'build:h5']],
+  ['browser journeys', 'npx', ['jest', '--ci', '-c', 'tests/e2e/jest.config.js']],
+]
+
+const results = []
+for (const [name, command, args] of steps) {
+  console.log(`\n=== ${name}: ${command} ${args.join(' ')}`)
+  const started = Date.now()
+  const { status } = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } })
+  results.push({ name, ok: status === 0, seconds: Math.round((Date.now() - started) / 1000) })
+}
+
+console.log('\n=== summary')
+for (const r of results) console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name} (${r.seconds}s)`)
+const failed = results.filter((r) => !r.ok).length
+console.log(`steps: ${results.length - failed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)
