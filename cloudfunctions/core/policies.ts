@@ -9,8 +9,11 @@ export interface Caller {
   isStaff: boolean
 }
 
-/** A policy says yes (null) or why not (an error to answer with). Pure: no I/O. */
-export type Policy = (caller: Caller) => AppError | null
+/**
+ * A policy says yes (null) or why not (an error to answer with). Pure: no I/O. It sees the
+ * validated payload, so that it can scope a right to one station.
+ */
+export type Policy<I = unknown> = (caller: Caller, input: I) => AppError | null
 
 /** Anyone, signed in or not: health checks and public vocabularies. */
 export const isAnyone: Policy = () => null
@@ -28,3 +31,28 @@ export const isStaff: Policy = (caller) => {
   return caller.isStaff ? null : forbidden('仅团市委工作人员可以进行此操作')
 }
 
+
+/** Staff manage every station; a head or deputy manages only their own, while they hold the role. */
+export function canManageStation(caller: Caller, stationId: string): boolean {
+  if (caller.isStaff) return true
+  const member = caller.member
+  return member !== null && member.role === 'station_head' && member.stationId === stationId
+}
+
+const notYourStation = () => forbidden('只能管理自己所在的驿站')
+
+/** Head, deputy or staff, before the use case finds out which station the target belongs to. */
+export const isStationLeaderOrStaff: Policy = (caller) => {
+  if (!caller.openid) return unauthenticated()
+  if (caller.isStaff || caller.member?.role === 'station_head') return null
+  return forbidden('仅站长或团市委工作人员可以进行此操作')
+}
+
+/** For actions whose payload names the station: its leaders and staff only. */
+export const managesStation: Policy<{ stationId: string }> = (caller, input) => {
+  const coarse = isStationLeaderOrStaff(caller, input)
+  if (coarse) return coarse
+  return canManageStation(caller, input.stationId) ? null : notYourStation()
+}
+
+export { notYourStation }

@@ -7,7 +7,7 @@ import { listTaxonomy, saveField } from '../../core/taxonomy'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
-  policy: Policy
+  policy: Policy<ActionPayload<A>>
   /** A write that a retry could repeat: a `requestId` makes it return its first result. */
   write?: boolean
   run(deps: Deps, caller: Caller, input: ActionPayload<A>): Promise<ActionResult<A>>

@@ -73,7 +73,7 @@ export function createApi({ store, config, clock = systemClock, logger = console
     }
     const def = actionTable[action] as ActionDef<ActionName>
     const caller = await resolveCaller(identity.openid, def)
-    const denied = def.policy(caller)
+    const denied = def.policy(caller, parsed.data as never)
     if (denied) return fail(denied.toApiError())
 
     const remembered = def.write && requestId && caller.openid

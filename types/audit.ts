@@ -1,0 +1,31 @@
+import { z } from 'zod'
+import { pageInput } from './station'
+import { optionalText } from './validation'
+
+/** One line of the audit log: who did what to whose data, when. */
+export interface AuditEntry {
+  id: string
+  at: string
+  actorOpenid: string
+  actorRole: string
+  action: string
+  stationId: string | null
+  /** Whose data was touched, when it was a person's. */
+  subjectOpenid: string | null
+  /** A short Chinese description for people reading the log. */
+  summary: string
+}
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `${label}格式不正确` })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD`)
+    .optional()
+
+export const auditListInput = z.object({
+  ...pageInput,
+  actor: optionalText('操作人', 64),
+  stationId: optionalText('驿站', 64),
+  from: isoDate('开始日期'),
+  to: isoDate('结束日期'),
+})
