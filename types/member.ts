@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { COUNTY_IDS, DEGREE_IDS, MAX_FIELDS_PER_MEMBER, type CountyId, type DegreeId } from './taxonomy'
 import { choice, optionalText, text, year } from './validation'
 
@@ -67,6 +67,8 @@ export interface Member {
   role: Role
   /** The station that accepted this member; null until one does. */
   stationId: string | null
+  /** When the current station accepted this member. */
+  stationJoinedAt: string | null
   status: 'active'
   name: string
   phone: string

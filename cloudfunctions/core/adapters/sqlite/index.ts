@@ -3,7 +3,10 @@ import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import type { FieldItem } from '../../../../types'
 import type { FieldStore, IdempotencyStore, Store } from '../../ports'
+import { SqliteAuditStore } from './audit'
+import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
+import { SqliteStationStore } from './stations'
 import { migrate } from './migrations'
 
 export interface SqliteOptions {
@@ -25,6 +28,9 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     members: new SqliteMemberStore(db),
     fields: new SqliteFieldStore(db),
     idempotency: new SqliteIdempotencyStore(db),
+    stations: new SqliteStationStore(db),
+    membership: new SqliteMembershipStore(db),
+    audit: new SqliteAuditStore(db),
     close: async () => {
       db.close()
     },

@@ -1,10 +1,11 @@
 import type { Database, Statement } from 'better-sqlite3'
 import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
 
-interface MemberRow {
+export interface MemberRow {
   openid: string
   role: MemberRecord['role']
   station_id: string | null
+  station_joined_at: string | null
   status: MemberRecord['status']
   name: string
   phone: string
@@ -42,6 +43,7 @@ export function toRow(m: MemberRecord): MemberRow {
     openid: m.openid,
     role: m.role,
     station_id: m.stationId,
+    station_joined_at: m.stationJoinedAt,
     status: m.status,
     name: m.name,
     phone: m.phone,
@@ -61,11 +63,12 @@ export function toRow(m: MemberRecord): MemberRow {
   }
 }
 
-function fromRow(r: MemberRow): MemberRecord {
+export function fromRow(r: MemberRow): MemberRecord {
   return {
     openid: r.openid,
     role: r.role,
     stationId: r.station_id,
+    stationJoinedAt: r.station_joined_at,
     status: r.status,
     name: r.name,
     phone: r.phone,
