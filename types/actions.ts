@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { Member, MemberExport } from './member'
 import { registerMemberInput, updateMemberInput } from './member'
 import type { FieldItem, TaxonomyList } from './taxonomy'

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { COUNTY_IDS, DEGREE_IDS, MAX_FIELDS_PER_MEMBER, type CountyId, type DegreeId } from './taxonomy'
 import { choice, optionalText, text, year } from './validation'
 

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import { COUNTY_IDS, DEGREE_IDS } from './taxonomy'
 import { choice, id, optionalText, text } from './validation'
 

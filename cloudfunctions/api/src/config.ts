@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 
 /**
  * Configuration comes from environment variables only (no secrets in the repo). Parsed once, with

@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import * as z from 'zod'
 import type { ActionName, ApiError, Envelope } from '../../../types'
 import { actionSchemas, isActionName, toFieldErrors } from '../../../types'
 import { systemClock, toIsoString, type Clock } from '../../core/clock'
