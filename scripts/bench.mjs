@@ -36,7 +36,7 @@ async function httpSection() {
   }
 }
 
-const { apiBundle } = await buildFunctions({ quiet: true })
+const [{ outfile: apiBundle }] = await buildFunctions({ only: 'api', log: () => {} })
 console.log('cold start…')
 const cold = await coldStart(root, { apiBundle })
 console.log(cold)

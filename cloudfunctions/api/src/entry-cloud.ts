@@ -1,0 +1,75 @@
+// Before anything formats a date: CloudBase runs functions in UTC, the product lives in China.
+process.env.TZ ??= 'Asia/Shanghai'
+
+import { getCloudbaseContext, type IContextParam } from '@cloudbase/node-sdk'
+import type { Envelope } from '../../../types'
+import { openCloudBaseStore } from '../../core/adapters/cloudbase'
+import { loadConfig } from './config'
+import { consoleLogger } from './logger'
+import { createApi, type Api } from './router'
+
+/**
+ * The `api` cloud function: `callFunction('api', {data: {action, payload, requestId}})` arrives
+ * here as `event`. Bundled by scripts/build-functions.mjs into cloudfunctions/api/index.js.
+ */
+export type CloudHandler = (event: unknown, context: unknown) => Promise<Envelope<unknown>>
+
+export interface CloudHandlerDeps {
+  /** The caller's OPENID, from the invocation context; null when there is none. */
+  getOpenid: (context: unknown) => string | null
+  api: Api
+}
+
+/** The identity comes from `context` only: nothing inside `event` is ever read as the caller. */
+export function createCloudHandler({ getOpenid, api }: CloudHandlerDeps): CloudHandler {
+  return (event, context) => api.handle(event, { openid: getOpenid(context) })
+}
+
+function isScfContext(context: unknown): context is IContextParam {
+  if (typeof context !== 'object' || context === null) return false
+  const { environment, environ } = context as Record<string, unknown>
+  return typeof environment === 'string' || typeof environ === 'string'
+}
+
+/**
+ * WeChat puts the caller's OPENID into the invocation as WX_OPENID: in `context.environment` (a
+ * JSON string; `context.environ`, `k=v;…`, on the old runtime), and into process.env with its name
+ * listed in WX_CONTEXT_KEYS. @cloudbase/node-sdk 3.18 reads it there: `getCloudbaseContext(context)`
+ * in node_modules/@cloudbase/node-sdk/src/utils/tcbcontext.ts merges both, the context winning, and
+ * `app.auth().getUserInfo().openId` in src/auth/index.ts is the same WX_OPENID from process.env
+ * alone (wx-server-sdk's `getWXContext().OPENID` is documented as the same value; that SDK is not
+ * a dependency here). The platform sets them per invocation, so a client cannot choose them,
+ * unlike anything in `event`.
+ */
+export function openidFromContext(context: unknown): string | null {
+  try {
+    const { WX_OPENID } = getCloudbaseContext(isScfContext(context) ? context : undefined)
+    return typeof WX_OPENID === 'string' && WX_OPENID !== '' ? WX_OPENID : null
+  } catch (error) {
+    consoleLogger.error('api.identity_unreadable', { error: error instanceof Error ? error.message : String(error) })
+    return null
+  }
+}
+
+function startHandler(): CloudHandler {
+  // In the cloud, demo sign-in and demo staff stay off unless NODE_ENV (or DEMO) says otherwise.
+  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' })
+  const api = createApi({ store: openCloudBaseStore(), config })
+  return createCloudHandler({ getOpenid: openidFromContext, api })
+}
+
+/** Built once per warm instance: later invocations reuse the SDK client and the parsed config. */
+let handler: CloudHandler | undefined
+
+export async function main(event: unknown, context: unknown): Promise<Envelope<unknown>> {
+  try {
+    handler ??= startHandler()
+  } catch (error) {
+    // Bad configuration: say so in the log, answer with the envelope, try again next invocation.
+    consoleLogger.error('api.startup', {
+      error: error instanceof Error ? { name: error.name, message: error.message } : String(error),
+    })
+    return { ok: false, error: { code: 'INTERNAL', message: '服务暂时出了点问题，请稍后再试' } }
+  }
+  return handler(event, context)
+}

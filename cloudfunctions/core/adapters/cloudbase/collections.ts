@@ -1,0 +1,56 @@
+import { checked, isCollectionMissing, type DbCollection, type DocumentDatabase } from './database'
+
+export const COLLECTIONS = {
+  members: 'members',
+  fields: 'fields',
+  idempotency: 'idempotency',
+} as const
+export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
+
+/**
+ * Runs an operation on a collection, creating the collection the first time the database says
+ * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. A fresh environment
+ * thus works without console set-up; the security rule still has to be set to admin-only by hand.
+ */
+export class Collections {
+  /** One creation attempt in flight per collection, so a cold burst of requests creates it once. */
+  private readonly creating = new Map<CollectionName, Promise<unknown>>()
+
+  constructor(private readonly db: DocumentDatabase) {}
+
+  get command(): DocumentDatabase['command'] {
+    return this.db.command
+  }
+
+  async run<T>(name: CollectionName, operation: (collection: DbCollection) => Promise<T>): Promise<T> {
+    try {
+      return await operation(this.db.collection(name))
+    } catch (error) {
+      if (!isCollectionMissing(error)) throw error
+    }
+    const createError = await this.create(name)
+    try {
+      return await operation(this.db.collection(name))
+    } catch (error) {
+      // Still missing: the creation failure, not the retry, is what explains it.
+      if (isCollectionMissing(error) && createError !== undefined) throw createError
+      throw error
+    }
+  }
+
+  /** Resolves to the creation error, if any: "already exists" (another instance won) is fine. */
+  private async create(name: CollectionName): Promise<unknown> {
+    let pending = this.creating.get(name)
+    if (!pending) {
+      pending = checked(this.db.createCollection(name)).then(
+        () => undefined,
+        (error: unknown) => error,
+      )
+      this.creating.set(name, pending)
+    }
+    const error = await pending
+    // Only concurrent callers share an attempt: a later miss (say, a failure) tries afresh.
+    if (this.creating.get(name) === pending) this.creating.delete(name)
+    return error
+  }
+}

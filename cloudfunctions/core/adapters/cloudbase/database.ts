@@ -1,0 +1,101 @@
+/**
+ * The slice of the CloudBase document database (`app.database()` of @cloudbase/node-sdk, which is
+ * `Db` of @cloudbase/database) that the adapter uses. Declared here, structurally, so the stores
+ * and their unit tests never load the SDK; the SDK's `Db` satisfies it as is (see index.ts).
+ */
+export type OrderDirection = 'asc' | 'desc'
+
+/** A document as the database hands it back: plain data plus `_id` (and `_openid` if a client wrote it). */
+export type RawDocument = Record<string, unknown>
+
+export interface DbQuery {
+  where(condition: object): DbQuery
+  orderBy(field: string, direction: OrderDirection): DbQuery
+  /** The SDK sends 100 when no limit is given and caps any limit at 1000. */
+  limit(max: number): DbQuery
+  field(projection: object): DbQuery
+  get(): Promise<{ data: unknown[] }>
+  /** Removes every match (`multi: true`); the SDK ignores `limit` here. */
+  remove(): Promise<unknown>
+}
+
+export interface DbDocument {
+  /** Outside a transaction `data` is an array of zero or one document. */
+  get(): Promise<unknown>
+  /** Replaces the whole document, inserting it when missing (`upsert: true, merge: false`). */
+  set(data: object): Promise<unknown>
+  /** `$set`s the given top-level properties (arrays are replaced whole); never inserts. */
+  update(data: object): Promise<unknown>
+  remove(): Promise<unknown>
+}
+
+export interface DbCollection extends DbQuery {
+  doc(id: string): DbDocument
+  /** `database.insertDocument`: fails with DATABASE_DUPLICATE_WRITE when `_id` is taken. */
+  add(data: object): Promise<unknown>
+}
+
+export interface DocumentDatabase {
+  collection(name: string): DbCollection
+  createCollection(name: string): Promise<unknown>
+  command: { in(values: unknown[]): unknown }
+}
+
+/**
+ * A failed database call. The SDK throws `TcbError {code, message, requestId}` when the service
+ * answers with a `code` (node-sdk src/utils/tcbapirequester.ts `request` → `processReturn`);
+ * after `setThrowOnCode(false)` it returns that object instead, and `checked` turns it back into
+ * a throw, so the stores see one failure shape either way.
+ */
+export class DatabaseError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(`${code}: ${message}`)
+    this.name = 'DatabaseError'
+  }
+}
+
+function fieldOf(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined
+}
+
+/** The service's error code of a thrown error or returned result; undefined when there is none. */
+export function errorCode(value: unknown): string | undefined {
+  const code = fieldOf(value, 'code')
+  return typeof code === 'string' && code !== '' ? code : undefined
+}
+
+/** Throws when the SDK returned (instead of threw) an error result; passes good results through. */
+export async function checked<T>(call: Promise<T>): Promise<T> {
+  const result = await call
+  const code = errorCode(result)
+  if (code) throw new DatabaseError(code, String(fieldOf(result, 'message') ?? ''))
+  return result
+}
+
+/** An insert hit an existing `_id` (or another unique index). */
+export function isDuplicateWrite(error: unknown): boolean {
+  if (errorCode(error) === 'DATABASE_DUPLICATE_WRITE') return true
+  // Older gateways pass MongoDB's own wording through with a generic code.
+  const message = fieldOf(error, 'message')
+  return typeof message === 'string' && /E11000|duplicate key/i.test(message)
+}
+
+export function isCollectionMissing(error: unknown): boolean {
+  return errorCode(error) === 'DATABASE_COLLECTION_NOT_EXIST'
+}
+
+/** The documents of a `get()` answer, whether the SDK gave an array or (in a transaction) one document. */
+export function documentsOf(result: unknown): RawDocument[] {
+  const data = fieldOf(result, 'data')
+  const list = Array.isArray(data) ? data : data ? [data] : []
+  return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null)
+}
+
+/** How many documents a `remove()` deleted. */
+export function deletedCount(result: unknown): number {
+  const deleted = fieldOf(result, 'deleted')
+  return typeof deleted === 'number' ? deleted : 0
+}

@@ -1,0 +1,42 @@
+/**
+ * CloudBase adapter: the store ports over the CloudBase document database (@cloudbase/node-sdk v3).
+ * The only place besides entry-cloud.ts that loads the SDK; the domain never does.
+ *
+ * Collections (created lazily on first use when missing, see collections.ts):
+ *   members      `_id` = openid; the record's camelCase properties.
+ *   fields       `_id` = field id; {name, active, sort}.
+ *   idempotency  `_id` = sha256 of (openid, requestId); {openid, requestId, result, createdAt}.
+ *
+ * Set every one of them to admin-only in the console (security rule: 仅管理端可读写,
+ * `{"read": false, "write": false}`): cloud functions bypass the rules, mini-program clients must
+ * never reach this data directly. Index `idempotency.openid` for `forgetCaller`, and
+ * `fields.sort` for the list.
+ */
+import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
+import type { Store } from '../../ports'
+import type { DocumentDatabase } from './database'
+import { createCloudBaseStore } from './store'
+
+export { createCloudBaseStore } from './store'
+export { COLLECTIONS } from './collections'
+
+export type CloudBaseOptions =
+  | { app: CloudBase }
+  /**
+   * `env` defaults to the environment the function runs in. Keys are for running outside
+   * CloudBase (contract tests, scripts); inside a function the platform's temporary ones are used.
+   */
+  | { env?: string; secretId?: string; secretKey?: string }
+
+export function openCloudBaseStore(options: CloudBaseOptions = {}): Store {
+  const app =
+    'app' in options
+      ? options.app
+      : init({
+          env: options.env ?? SYMBOL_CURRENT_ENV,
+          ...(options.secretId && options.secretKey ? { secretId: options.secretId, secretKey: options.secretKey } : {}),
+        })
+  // The SDK's Db satisfies the slice the stores use; the assignment is where the compiler checks it.
+  const db: DocumentDatabase = app.database()
+  return createCloudBaseStore(db)
+}

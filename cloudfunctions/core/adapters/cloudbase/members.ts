@@ -1,0 +1,91 @@
+import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
+import { COLLECTIONS, type Collections } from './collections'
+import { checked, deletedCount, documentsOf, isDuplicateWrite, type RawDocument } from './database'
+
+/** Every property of a stored member: the Record type makes the compiler keep the list complete. */
+const MEMBER_PROPERTIES: Record<keyof MemberRecord, true> = {
+  openid: true,
+  role: true,
+  stationId: true,
+  status: true,
+  name: true,
+  phone: true,
+  university: true,
+  college: true,
+  major: true,
+  degree: true,
+  enrollmentYear: true,
+  graduationYear: true,
+  hometownCounty: true,
+  fields: true,
+  consentVersion: true,
+  consentAt: true,
+  joinedAt: true,
+  updatedAt: true,
+  isDemo: true,
+}
+const MEMBER_KEYS = Object.keys(MEMBER_PROPERTIES) as (keyof MemberRecord)[]
+
+/** What a member may change about themself; anything else in `changes` is never written. */
+const PROFILE_PROPERTIES: Record<keyof ProfileChanges, true> = {
+  name: true,
+  phone: true,
+  university: true,
+  college: true,
+  major: true,
+  degree: true,
+  enrollmentYear: true,
+  graduationYear: true,
+  hometownCounty: true,
+  fields: true,
+}
+const PROFILE_KEYS = Object.keys(PROFILE_PROPERTIES) as (keyof ProfileChanges)[]
+
+/**
+ * The record as a document: the same camelCase properties (so the two adapters agree), keyed by
+ * `_id` = openid. Only the server writes this collection, so it trusts what it reads back; the
+ * picking drops `_id`, `_openid` and anything else the record does not have.
+ */
+export function memberFromDocument(doc: RawDocument): MemberRecord {
+  const record: Record<string, unknown> = {}
+  for (const key of MEMBER_KEYS) record[key] = doc[key]
+  return record as MemberRecord
+}
+
+export class CloudBaseMemberStore implements MemberStore {
+  constructor(private readonly collections: Collections) {}
+
+  async get(openid: string): Promise<MemberRecord | null> {
+    const result = await this.collections.run(COLLECTIONS.members, (c) => checked(c.doc(openid).get()))
+    const [doc] = documentsOf(result)
+    return doc ? memberFromDocument(doc) : null
+  }
+
+  /**
+   * An insert with `_id` = openid: the unique `_id` makes a second create fail on the server
+   * (DATABASE_DUPLICATE_WRITE), so two racing creates cannot both win and nothing is overwritten.
+   */
+  async create(record: MemberRecord): Promise<boolean> {
+    const document = { _id: record.openid, ...memberFromDocument(record) }
+    try {
+      await this.collections.run(COLLECTIONS.members, (c) => checked(c.add(document)))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  /** `doc.update` never inserts; the answer is re-read, as the update result has no document. */
+  async update(openid: string, changes: ProfileChanges, updatedAt: string): Promise<MemberRecord | null> {
+    const data: Record<string, unknown> = { updatedAt }
+    for (const key of PROFILE_KEYS) if (changes[key] !== undefined) data[key] = changes[key]
+    await this.collections.run(COLLECTIONS.members, (c) => checked(c.doc(openid).update(data)))
+    return this.get(openid)
+  }
+
+  async remove(openid: string): Promise<boolean> {
+    const result = await this.collections.run(COLLECTIONS.members, (c) => checked(c.doc(openid).remove()))
+    return deletedCount(result) === 1
+  }
+}

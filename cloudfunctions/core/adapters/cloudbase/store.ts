@@ -1,0 +1,18 @@
+import type { Store } from '../../ports'
+import { Collections } from './collections'
+import type { DocumentDatabase } from './database'
+import { CloudBaseFieldStore } from './fields'
+import { CloudBaseIdempotencyStore } from './idempotency'
+import { CloudBaseMemberStore } from './members'
+
+/** The stores over any object shaped like the SDK's database: the real one, or a test double. */
+export function createCloudBaseStore(db: DocumentDatabase): Store {
+  const collections = new Collections(db)
+  return {
+    members: new CloudBaseMemberStore(collections),
+    fields: new CloudBaseFieldStore(collections),
+    idempotency: new CloudBaseIdempotencyStore(collections),
+    // The SDK keeps no connection open: HTTP requests per call, nothing to release.
+    close: async () => {},
+  }
+}
