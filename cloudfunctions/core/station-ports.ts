@@ -45,6 +45,9 @@ export interface StationStore {
   /** Takes the head or deputy role away; false when they had neither. */
   removeLeader(stationId: string, openid: string, at: string): Promise<boolean>
   figures(stationId: string, monthStart: string): Promise<StationFigures>
+  /** The invite image made for this station, if one was made before. */
+  getInvite(stationId: string): Promise<string | null>
+  saveInvite(stationId: string, image: string): Promise<void>
 }
 
 export type JoinRequestRecord = Omit<JoinRequest, 'stationName'> & { decidedBy: string | null }

@@ -6,6 +6,7 @@ import type {
   Page,
   Station,
   StationMember,
+  StationSummary,
   StationView,
 } from '../../types'
 import { maskPhone } from '../../types'
@@ -118,7 +119,7 @@ export async function listStations(
     limit: pageSize(input.limit),
   })
   // Pending counts are for staff; a student's directory shows the public card only.
-  const items = caller.isStaff ? page.items : page.items.map(({ pendingCount: _hidden, ...station }) => station)
+  const items = caller.isStaff ? page.items : page.items.map(({ pendingCount: _hidden, ...station }: StationSummary) => station)
   const firstPage = !input.cursor && !input.q
   const university = caller.member?.university
   const suggested = firstPage && university ? await deps.store.stations.findOpenByUniversity(university) : null
@@ -174,6 +175,11 @@ export async function cancelJoinRequest(deps: Deps, caller: Caller, input: Actio
     throw conflict('这条申请已经处理过了')
   }
   return (await deps.store.membership.getRequest(input.id))!
+}
+
+export async function myJoinRequest(deps: Deps, caller: Caller): Promise<JoinRequest | null> {
+  const member = requireMember(caller)
+  return deps.store.membership.latestRequest(member.openid)
 }
 
 export async function leaveStation(deps: Deps, caller: Caller): Promise<{ left: true }> {

@@ -4,6 +4,8 @@ process.env.TZ ??= 'Asia/Shanghai'
 import { getCloudbaseContext, type IContextParam } from '@cloudbase/node-sdk'
 import type { Envelope } from '../../../types'
 import { openCloudBaseStore } from '../../core/adapters/cloudbase'
+import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { loadConfig } from './config'
 import { consoleLogger } from './logger'
 import { createApi, type Api } from './router'
@@ -54,7 +56,8 @@ export function openidFromContext(context: unknown): string | null {
 function startHandler(): CloudHandler {
   // In the cloud, demo sign-in and demo staff stay off unless NODE_ENV (or DEMO) says otherwise.
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' })
-  const api = createApi({ store: openCloudBaseStore(), config })
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => config.publicUrl ?? '') }
+  const api = createApi({ store: openCloudBaseStore(), files, config })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

@@ -27,6 +27,7 @@ function demoMember(openid: string, n: number, role: MemberRecord['role'], at: s
     openid,
     role,
     stationId: null,
+    stationJoinedAt: null,
     status: 'active',
     name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 3) % GIVEN.length]}`,
     phone: `1380000${String(1000 + n).slice(-4)}`,
@@ -62,7 +63,7 @@ export function demoAccounts(): DemoAccount[] {
 }
 
 /** Seeds the demo accounts and the taxonomy; running it again changes nothing. */
-export async function seedDemoData(deps: Deps): Promise<{ created: number }> {
+export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ created: number }> {
   await allFields(deps)
   const at = toIsoString(deps.clock.now())
   const records: MemberRecord[] = [

@@ -231,4 +231,13 @@ export class SqliteStationStore implements StationStore {
       .get(stationId, stationId, monthStart, stationId)
     return row ?? { members: 0, joinedThisMonth: 0, pendingRequests: 0 }
   }
+
+  async getInvite(stationId: string): Promise<string | null> {
+    const row = this.db.prepare<[string], { invite_image: string | null }>('SELECT invite_image FROM stations WHERE id = ?').get(stationId)
+    return row?.invite_image ?? null
+  }
+
+  async saveInvite(stationId: string, image: string): Promise<void> {
+    this.db.prepare('UPDATE stations SET invite_image = ? WHERE id = ?').run(image, stationId)
+  }
 }
