@@ -2,7 +2,7 @@ import type { ActionPayload, AuditEntry, Page } from '../../types'
 import { toIsoString } from './clock'
 import type { Deps } from './context'
 import { pageSize } from './cursor'
-import { newId } from './ids'
+import { newTimeOrderedId } from './ids'
 import type { Caller } from './policies'
 
 export interface AuditFacts {
@@ -14,9 +14,10 @@ export interface AuditFacts {
 
 /** Every write by a head or staff, every export and reveal, lands here: who, what, whose, when. */
 export async function recordAudit(deps: Deps, caller: Caller, facts: AuditFacts): Promise<void> {
+  const now = deps.clock.now()
   await deps.store.audit.append({
-    id: newId('au', 12),
-    at: toIsoString(deps.clock.now()),
+    id: newTimeOrderedId('au', now),
+    at: toIsoString(now),
     actorOpenid: caller.openid ?? '',
     actorRole: caller.isStaff ? 'staff' : (caller.member?.role ?? 'visitor'),
     action: facts.action,

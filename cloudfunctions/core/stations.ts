@@ -15,7 +15,7 @@ import { toIsoString } from './clock'
 import type { Deps } from './context'
 import { pageSize } from './cursor'
 import { AppError, conflict, invalidInput, notFound } from './errors'
-import { newId } from './ids'
+import { newId, newTimeOrderedId } from './ids'
 import { canManageStation, notYourStation, type Caller } from './policies'
 import type { MemberRecord } from './ports'
 import type { StationRecord } from './station-ports'
@@ -151,7 +151,8 @@ export async function requestToJoin(deps: Deps, caller: Caller, input: ActionPay
   if (member.stationId) throw conflict('你已加入其他驿站，请先退出再申请')
   const at = now(deps)
   const created = await deps.store.membership.createRequest({
-    id: newId('jr', 12),
+    // Time-ordered: "my latest request" must not depend on a random tie-break.
+    id: newTimeOrderedId('jr', deps.clock.now()),
     stationId: station.id,
     openid: member.openid,
     note: input.note,

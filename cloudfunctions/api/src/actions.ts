@@ -47,9 +47,8 @@ type ActionTable = { [A in ActionName]: ActionDef<A> }
 
 /** Its leaders and staff, or its own members: who may pass a station's invite on. */
 const invitesToStation: Policy<{ id: string }> = (caller, input) => {
-  const signedIn = isMember(caller, input)
-  if (signedIn) return signedIn
-  return canManageStation(caller, input.id) || caller.member?.stationId === input.id ? null : notYourStation()
+  if (canManageStation(caller, input.id)) return null
+  return isMember(caller, input) ?? (caller.member?.stationId === input.id ? null : notYourStation())
 }
 
 /** Every action of the `api` function: its policy and its use case. Schemas live in `types/`. */
