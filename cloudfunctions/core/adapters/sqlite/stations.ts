@@ -60,8 +60,12 @@ function toStation(r: StationRow): Station {
   return station
 }
 
+/** Duck-typed: better-sqlite3's errors may come from another realm (jest), failing `instanceof`. */
 const isUniqueViolation = (error: unknown) =>
-  error instanceof Error && 'code' in error && String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT')
+  typeof error === 'object' &&
+  error !== null &&
+  'code' in error &&
+  String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE')
 
 export class SqliteStationStore implements StationStore {
   constructor(private readonly db: Database) {}
