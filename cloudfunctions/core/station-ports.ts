@@ -52,6 +52,23 @@ export interface StationStore {
 
 export type JoinRequestRecord = Omit<JoinRequest, 'stationName'> & { decidedBy: string | null }
 
+/** What a roster line needs of a member: nothing more is read. */
+export type RosterEntry = Pick<
+  MemberRecord,
+  | 'openid'
+  | 'name'
+  | 'phone'
+  | 'university'
+  | 'college'
+  | 'major'
+  | 'degree'
+  | 'enrollmentYear'
+  | 'graduationYear'
+  | 'hometownCounty'
+  | 'fields'
+  | 'stationJoinedAt'
+>
+
 export type ApproveOutcome = 'approved' | 'not_pending' | 'in_other_station'
 
 export interface MembershipStore {
@@ -70,7 +87,7 @@ export interface MembershipStore {
   /** The member leaves the station (themself, or removed); a leader loses the role. */
   detach(openid: string, stationId: string, at: string): Promise<boolean>
   /** Members of a station, newest first. */
-  roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<MemberRecord>>
+  roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<RosterEntry>>
   /** Everything about a member in stations (requests), erased when they delete their account. */
   forgetMember(openid: string): Promise<void>
 }

@@ -17,8 +17,7 @@ import { pageSize } from './cursor'
 import { AppError, conflict, invalidInput, notFound } from './errors'
 import { newId, newTimeOrderedId } from './ids'
 import { canManageStation, notYourStation, type Caller } from './policies'
-import type { MemberRecord } from './ports'
-import type { StationRecord } from './station-ports'
+import type { RosterEntry, StationRecord } from './station-ports'
 
 const now = (deps: Deps) => toIsoString(deps.clock.now())
 
@@ -238,7 +237,7 @@ export async function reviewJoinRequest(deps: Deps, caller: Caller, input: Actio
   return (await deps.store.membership.getRequest(request.id))!
 }
 
-export function toRosterLine(member: MemberRecord, station: Station): StationMember {
+export function toRosterLine(member: RosterEntry, station: Station): StationMember {
   return {
     openid: member.openid,
     name: member.name,

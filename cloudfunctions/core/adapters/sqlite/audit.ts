@@ -1,3 +1,4 @@
+import { statementCache, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { AuditEntry, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
@@ -15,11 +16,14 @@ interface AuditRow {
 }
 
 export class SqliteAuditStore implements AuditStore {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Sql
+
+  constructor(db: Database) {
+    this.sql = statementCache(db)
+  }
 
   async append(e: AuditEntry): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO audit_log (id, at, actor_openid, actor_role, action, station_id, subject_openid, summary)
          VALUES (@id, @at, @actorOpenid, @actorRole, @action, @stationId, @subjectOpenid, @summary)`,
       )
@@ -51,8 +55,7 @@ export class SqliteAuditStore implements AuditStore {
       params.afterAt = after[0]
       params.afterId = after[1]
     }
-    const rows = this.db
-      .prepare<Record<string, unknown>, AuditRow>(
+    const rows = this.sql<Record<string, unknown>, AuditRow>(
         `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT @limit`,
       )
       .all(params)

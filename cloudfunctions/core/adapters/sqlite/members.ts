@@ -1,3 +1,4 @@
+import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
 import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
 
@@ -95,7 +96,10 @@ export class SqliteMemberStore implements MemberStore {
   private readonly insertStmt: Statement<[MemberRow]>
   private readonly removeStmt: Statement<[string]>
 
-  constructor(private readonly db: Database) {
+  private readonly sql: Sql
+
+  constructor(db: Database) {
+    this.sql = statementCache(db)
     this.getStmt = db.prepare('SELECT * FROM members WHERE openid = ?')
     this.insertStmt = db.prepare(
       `INSERT INTO members (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
@@ -121,8 +125,7 @@ export class SqliteMemberStore implements MemberStore {
       values[PROFILE_COLUMNS[key]] = key === 'fields' ? JSON.stringify(value) : value
     }
     const assignments = ['updated_at = @updated_at', ...keys.map((k) => `${PROFILE_COLUMNS[k]} = @${PROFILE_COLUMNS[k]}`)]
-    const row = this.db
-      .prepare<Record<string, unknown>, MemberRow>(
+    const row = this.sql<Record<string, unknown>, MemberRow>(
         `UPDATE members SET ${assignments.join(', ')} WHERE openid = @openid RETURNING *`,
       )
       .get(values)

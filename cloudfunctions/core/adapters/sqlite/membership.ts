@@ -1,8 +1,9 @@
+import { statementCache, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
 import type { MemberRecord } from '../../ports'
-import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../station-ports'
+import type { ApproveOutcome, JoinRequestRecord, MembershipStore, RosterEntry } from '../../station-ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { fromRow, type MemberRow } from './members'
 
@@ -37,11 +38,14 @@ function toRequest(r: RequestRow): JoinRequest {
 }
 
 export class SqliteMembershipStore implements MembershipStore {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Sql
+
+  constructor(private readonly db: Database) {
+    this.sql = statementCache(db)
+  }
 
   async createRequest(record: JoinRequestRecord): Promise<boolean> {
-    const result = this.db
-      .prepare(
+    const result = this.sql(
         `INSERT INTO join_requests (id, station_id, openid, note, status, reason, created_at, decided_at, decided_by)
          VALUES (@id, @stationId, @openid, @note, @status, @reason, @createdAt, @decidedAt, @decidedBy)
          ON CONFLICT (openid) WHERE status = 'pending' DO NOTHING`,
@@ -51,21 +55,19 @@ export class SqliteMembershipStore implements MembershipStore {
   }
 
   async getRequest(id: string): Promise<JoinRequest | null> {
-    const row = this.db.prepare<[string], RequestRow>(`${SELECT_REQUEST} WHERE r.id = ?`).get(id)
+    const row = this.sql<[string], RequestRow>(`${SELECT_REQUEST} WHERE r.id = ?`).get(id)
     return row ? toRequest(row) : null
   }
 
   async latestRequest(openid: string): Promise<JoinRequest | null> {
-    const row = this.db
-      .prepare<[string], RequestRow>(`${SELECT_REQUEST} WHERE r.openid = ? ORDER BY r.created_at DESC, r.id DESC LIMIT 1`)
+    const row = this.sql<[string], RequestRow>(`${SELECT_REQUEST} WHERE r.openid = ? ORDER BY r.created_at DESC, r.id DESC LIMIT 1`)
       .get(openid)
     return row ? toRequest(row) : null
   }
 
   async cancelRequest(id: string, openid: string, at: string): Promise<boolean> {
     return (
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE join_requests SET status = 'cancelled', decided_at = ?, decided_by = openid
            WHERE id = ? AND openid = ? AND status = 'pending'`,
         )
@@ -75,22 +77,18 @@ export class SqliteMembershipStore implements MembershipStore {
 
   async approveRequest(id: string, decidedBy: string, at: string): Promise<ApproveOutcome> {
     return this.db.transaction((): ApproveOutcome => {
-      const request = this.db
-        .prepare<[string], { station_id: string; openid: string }>(
+      const request = this.sql<[string], { station_id: string; openid: string }>(
           "SELECT station_id, openid FROM join_requests WHERE id = ? AND status = 'pending'",
         )
         .get(id)
       if (!request) return 'not_pending'
-      const member = this.db
-        .prepare<[string], { station_id: string | null }>('SELECT station_id FROM members WHERE openid = ?')
+      const member = this.sql<[string], { station_id: string | null }>('SELECT station_id FROM members WHERE openid = ?')
         .get(request.openid)
       if (!member) return 'not_pending'
       if (member.station_id && member.station_id !== request.station_id) return 'in_other_station'
-      this.db
-        .prepare("UPDATE join_requests SET status = 'approved', decided_at = ?, decided_by = ? WHERE id = ?")
+      this.sql("UPDATE join_requests SET status = 'approved', decided_at = ?, decided_by = ? WHERE id = ?")
         .run(at, decidedBy, id)
-      this.db
-        .prepare('UPDATE members SET station_id = ?, station_joined_at = ?, updated_at = ? WHERE openid = ?')
+      this.sql('UPDATE members SET station_id = ?, station_joined_at = ?, updated_at = ? WHERE openid = ?')
         .run(request.station_id, at, at, request.openid)
       return 'approved'
     })()
@@ -98,8 +96,7 @@ export class SqliteMembershipStore implements MembershipStore {
 
   async rejectRequest(id: string, reason: string, decidedBy: string, at: string): Promise<boolean> {
     return (
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE join_requests SET status = 'rejected', reason = ?, decided_at = ?, decided_by = ?
            WHERE id = ? AND status = 'pending'`,
         )
@@ -113,8 +110,7 @@ export class SqliteMembershipStore implements MembershipStore {
     limit: number,
   ): Promise<Page<JoinRequestRecord & { member: MemberRecord }>> {
     const after = decodeCursor(cursor, 2)
-    const rows = this.db
-      .prepare<Record<string, unknown>, RequestRow & { member_json: string }>(
+    const rows = this.sql<Record<string, unknown>, RequestRow & { member_json: string }>(
         `SELECT r.*, s.name AS station_name, json_object(${MEMBER_JSON_FIELDS}) AS member_json
          FROM join_requests r JOIN stations s ON s.id = r.station_id JOIN members m ON m.openid = r.openid
          WHERE r.station_id = @stationId AND r.status = 'pending'
@@ -132,8 +128,7 @@ export class SqliteMembershipStore implements MembershipStore {
 
   async detach(openid: string, stationId: string, at: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const left = this.db
-        .prepare(
+      const left = this.sql(
           `UPDATE members SET station_id = NULL, station_joined_at = NULL, role = 'student', updated_at = ?
            WHERE openid = ? AND station_id = ?`,
         )
@@ -146,8 +141,7 @@ export class SqliteMembershipStore implements MembershipStore {
 
   /** Clears head/deputy references to this member (of one station, or of any). */
   private dropLeadership(openid: string, at: string, stationId?: string) {
-    this.db
-      .prepare(
+    this.sql(
         `UPDATE stations SET
            head_openid = CASE WHEN head_openid = @openid THEN NULL ELSE head_openid END,
            deputy_openids = (SELECT json_group_array(value) FROM json_each(stations.deputy_openids) WHERE value != @openid),
@@ -158,7 +152,7 @@ export class SqliteMembershipStore implements MembershipStore {
       .run({ openid, at, stationId })
   }
 
-  async roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<MemberRecord>> {
+  async roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<RosterEntry>> {
     const after = decodeCursor(cursor, 2)
     const where = ['m.station_id = @stationId']
     const params: Record<string, unknown> = { stationId, limit: limit + 1 }
@@ -188,13 +182,12 @@ export class SqliteMembershipStore implements MembershipStore {
       params.afterAt = after[0]
       params.afterOpenid = after[1]
     }
-    const rows = this.db
-      .prepare<Record<string, unknown>, MemberRow>(
-        `SELECT m.* FROM members m WHERE ${where.join(' AND ')}
+    const rows = this.sql<Record<string, unknown>, RosterRow>(
+        `SELECT ${ROSTER_COLUMNS} FROM members m WHERE ${where.join(' AND ')}
          ORDER BY m.station_joined_at DESC, m.openid DESC LIMIT @limit`,
       )
       .all(params)
-    const items = rows.slice(0, limit).map(fromRow)
+    const items = rows.slice(0, limit).map(toRosterEntry)
     const last = items[items.length - 1]
     return {
       items,
@@ -204,9 +197,45 @@ export class SqliteMembershipStore implements MembershipStore {
 
   async forgetMember(openid: string): Promise<void> {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM join_requests WHERE openid = ?').run(openid)
+      this.sql('DELETE FROM join_requests WHERE openid = ?').run(openid)
       this.dropLeadership(openid, new Date().toISOString())
     })()
+  }
+}
+
+/** Only the columns a roster line shows: reading fewer columns is most of a page's cost. */
+const ROSTER_COLUMNS = `m.openid, m.name, m.phone, m.university, m.college, m.major, m.degree, m.enrollment_year,
+  m.graduation_year, m.hometown_county, m.fields, m.station_joined_at`
+type RosterRow = Pick<
+  MemberRow,
+  | 'openid'
+  | 'name'
+  | 'phone'
+  | 'university'
+  | 'college'
+  | 'major'
+  | 'degree'
+  | 'enrollment_year'
+  | 'graduation_year'
+  | 'hometown_county'
+  | 'fields'
+  | 'station_joined_at'
+>
+
+function toRosterEntry(r: RosterRow): RosterEntry {
+  return {
+    openid: r.openid,
+    name: r.name,
+    phone: r.phone,
+    university: r.university,
+    college: r.college,
+    major: r.major,
+    degree: r.degree,
+    enrollmentYear: r.enrollment_year,
+    graduationYear: r.graduation_year,
+    hometownCounty: r.hometown_county,
+    fields: JSON.parse(r.fields) as string[],
+    stationJoinedAt: r.station_joined_at,
   }
 }
 

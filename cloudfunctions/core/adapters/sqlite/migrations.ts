@@ -59,6 +59,9 @@ const MIGRATIONS: readonly string[] = [
     head_openid    TEXT,
     deputy_openids TEXT NOT NULL DEFAULT '[]',
     invite_image   TEXT,
+    -- Kept by the triggers below, so lists never count rows per station.
+    member_count   INTEGER NOT NULL DEFAULT 0,
+    pending_count  INTEGER NOT NULL DEFAULT 0,
     created_at     TEXT NOT NULL,
     updated_at     TEXT NOT NULL,
     closed_at      TEXT,
@@ -83,6 +86,28 @@ const MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX join_requests_one_pending ON join_requests (openid) WHERE status = 'pending';
   CREATE INDEX join_requests_by_station ON join_requests (station_id, status, created_at, id);
   CREATE INDEX join_requests_by_member ON join_requests (openid, created_at);
+
+  CREATE TRIGGER station_member_joined AFTER INSERT ON members WHEN NEW.station_id IS NOT NULL BEGIN
+    UPDATE stations SET member_count = member_count + 1 WHERE id = NEW.station_id;
+  END;
+  CREATE TRIGGER station_member_removed AFTER DELETE ON members WHEN OLD.station_id IS NOT NULL BEGIN
+    UPDATE stations SET member_count = member_count - 1 WHERE id = OLD.station_id;
+  END;
+  CREATE TRIGGER station_member_moved AFTER UPDATE OF station_id ON members
+  WHEN OLD.station_id IS NOT NEW.station_id BEGIN
+    UPDATE stations SET member_count = member_count - 1 WHERE id = OLD.station_id;
+    UPDATE stations SET member_count = member_count + 1 WHERE id = NEW.station_id;
+  END;
+  CREATE TRIGGER station_request_added AFTER INSERT ON join_requests WHEN NEW.status = 'pending' BEGIN
+    UPDATE stations SET pending_count = pending_count + 1 WHERE id = NEW.station_id;
+  END;
+  CREATE TRIGGER station_request_decided AFTER UPDATE OF status ON join_requests
+  WHEN OLD.status = 'pending' AND NEW.status != 'pending' BEGIN
+    UPDATE stations SET pending_count = pending_count - 1 WHERE id = OLD.station_id;
+  END;
+  CREATE TRIGGER station_request_deleted AFTER DELETE ON join_requests WHEN OLD.status = 'pending' BEGIN
+    UPDATE stations SET pending_count = pending_count - 1 WHERE id = OLD.station_id;
+  END;
 
   CREATE TABLE audit_log (
     id             TEXT PRIMARY KEY,

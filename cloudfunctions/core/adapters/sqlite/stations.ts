@@ -1,3 +1,4 @@
+import { statementCache, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
@@ -28,11 +29,9 @@ interface StationRow {
   pending_count: number
 }
 
-/** Station columns with the head's name and live counts (indexed lookups, one row at a time). */
-const SELECT_STATION = `
-  SELECT s.*, h.name AS head_name,
-    (SELECT count(*) FROM members m WHERE m.station_id = s.id) AS member_count,
-    (SELECT count(*) FROM join_requests r WHERE r.station_id = s.id AND r.status = 'pending') AS pending_count
+/** Station columns with the head's name; the counts are kept by triggers (see migrations). */
+const SELECT_STATION = `SELECT s.id, s.name, s.university, s.city, s.intro, s.status, s.head_openid, s.deputy_openids,
+  s.member_count, s.pending_count, s.created_at, s.updated_at, s.closed_at, s.is_demo, h.name AS head_name
   FROM stations s LEFT JOIN members h ON h.openid = s.head_openid`
 
 function toSummary(r: StationRow): StationSummary {
@@ -68,10 +67,14 @@ const isUniqueViolation = (error: unknown) =>
   String((error as { code: unknown }).code).startsWith('SQLITE_CONSTRAINT_UNIQUE')
 
 export class SqliteStationStore implements StationStore {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Sql
+
+  constructor(private readonly db: Database) {
+    this.sql = statementCache(db)
+  }
 
   private row(id: string): StationRow | undefined {
-    return this.db.prepare<[string], StationRow>(`${SELECT_STATION} WHERE s.id = ?`).get(id)
+    return this.sql<[string], StationRow>(`${SELECT_STATION} WHERE s.id = ?`).get(id)
   }
 
   async get(id: string): Promise<Station | null> {
@@ -80,8 +83,7 @@ export class SqliteStationStore implements StationStore {
   }
 
   async findOpenByUniversity(university: string): Promise<Station | null> {
-    const row = this.db
-      .prepare<[string], StationRow>(`${SELECT_STATION} WHERE s.university = ? AND s.status = 'open'`)
+    const row = this.sql<[string], StationRow>(`${SELECT_STATION} WHERE s.university = ? AND s.status = 'open'`)
       .get(university)
     return row ? toStation(row) : null
   }
@@ -100,8 +102,7 @@ export class SqliteStationStore implements StationStore {
       params.afterUniversity = after[0]
       params.afterId = after[1]
     }
-    const rows = this.db
-      .prepare<Record<string, unknown>, StationRow>(
+    const rows = this.sql<Record<string, unknown>, StationRow>(
         `${SELECT_STATION} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.university, s.id LIMIT @limit`,
       )
       .all(params)
@@ -113,8 +114,7 @@ export class SqliteStationStore implements StationStore {
 
   async create(record: StationRecord): Promise<boolean> {
     try {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO stations (id, name, university, city, intro, status, head_openid, deputy_openids,
              created_at, updated_at, closed_at, is_demo)
            VALUES (@id, @name, @university, @city, @intro, @status, @headOpenid, @deputies,
@@ -140,8 +140,7 @@ export class SqliteStationStore implements StationStore {
       at,
     }
     try {
-      this.db
-        .prepare(
+      this.sql(
           'UPDATE stations SET name = @name, university = @university, city = @city, intro = @intro, updated_at = @at WHERE id = @id',
         )
         .run(next)
@@ -154,21 +153,18 @@ export class SqliteStationStore implements StationStore {
 
   async close(id: string, reason: string, at: string): Promise<boolean> {
     return this.db.transaction(() => {
-      const closed = this.db
-        .prepare(
+      const closed = this.sql(
           `UPDATE stations SET status = 'closed', closed_at = @at, updated_at = @at, head_openid = NULL, deputy_openids = '[]'
            WHERE id = @id AND status = 'open'`,
         )
         .run({ id, at })
       if (closed.changes === 0) return false
-      this.db
-        .prepare(
+      this.sql(
           `UPDATE join_requests SET status = 'rejected', reason = @reason, decided_at = @at
            WHERE station_id = @id AND status = 'pending'`,
         )
         .run({ id, reason, at })
-      this.db
-        .prepare("UPDATE members SET station_id = NULL, station_joined_at = NULL, role = 'student', updated_at = @at WHERE station_id = @id")
+      this.sql("UPDATE members SET station_id = NULL, station_joined_at = NULL, role = 'student', updated_at = @at WHERE station_id = @id")
         .run({ id, at })
       return true
     })()
@@ -179,7 +175,7 @@ export class SqliteStationStore implements StationStore {
       const station = this.row(stationId)
       if (!station) return 'not_found'
       if (station.status !== 'open') return 'closed'
-      const member = this.db.prepare<[string], { station_id: string | null }>('SELECT station_id FROM members WHERE openid = ?').get(openid)
+      const member = this.sql<[string], { station_id: string | null }>('SELECT station_id FROM members WHERE openid = ?').get(openid)
       if (!member || member.station_id !== stationId) return 'not_member'
       let head = station.head_openid
       let deputies = (JSON.parse(station.deputy_openids) as string[]).filter((d) => d !== openid)
@@ -191,8 +187,7 @@ export class SqliteStationStore implements StationStore {
         if (head === openid) head = null
         deputies = [...deputies, openid]
       }
-      this.db
-        .prepare('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
+      this.sql('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
         .run(head, JSON.stringify(deputies), at, stationId)
       this.setRole(openid, 'station_head', at)
       // The replaced head loses the rights in the same transaction.
@@ -207,8 +202,7 @@ export class SqliteStationStore implements StationStore {
       if (!station) return false
       const deputies = JSON.parse(station.deputy_openids) as string[]
       if (station.head_openid !== openid && !deputies.includes(openid)) return false
-      this.db
-        .prepare('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
+      this.sql('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
         .run(
           station.head_openid === openid ? null : station.head_openid,
           JSON.stringify(deputies.filter((d) => d !== openid)),
@@ -221,27 +215,25 @@ export class SqliteStationStore implements StationStore {
   }
 
   private setRole(openid: string, role: 'student' | 'station_head', at: string) {
-    this.db.prepare('UPDATE members SET role = ?, updated_at = ? WHERE openid = ?').run(role, at, openid)
+    this.sql('UPDATE members SET role = ?, updated_at = ? WHERE openid = ?').run(role, at, openid)
   }
 
   async figures(stationId: string, monthStart: string): Promise<StationFigures> {
-    const row = this.db
-      .prepare<[string, string, string, string], StationFigures>(
-        `SELECT
-           (SELECT count(*) FROM members WHERE station_id = ?) AS members,
-           (SELECT count(*) FROM members WHERE station_id = ? AND station_joined_at >= ?) AS joinedThisMonth,
-           (SELECT count(*) FROM join_requests WHERE station_id = ? AND status = 'pending') AS pendingRequests`,
+    const row = this.sql<[string, string, string], StationFigures>(
+        `SELECT member_count AS members, pending_count AS pendingRequests,
+           (SELECT count(*) FROM members WHERE station_id = ? AND station_joined_at >= ?) AS joinedThisMonth
+         FROM stations WHERE id = ?`,
       )
-      .get(stationId, stationId, monthStart, stationId)
+      .get(stationId, monthStart, stationId)
     return row ?? { members: 0, joinedThisMonth: 0, pendingRequests: 0 }
   }
 
   async getInvite(stationId: string): Promise<string | null> {
-    const row = this.db.prepare<[string], { invite_image: string | null }>('SELECT invite_image FROM stations WHERE id = ?').get(stationId)
+    const row = this.sql<[string], { invite_image: string | null }>('SELECT invite_image FROM stations WHERE id = ?').get(stationId)
     return row?.invite_image ?? null
   }
 
   async saveInvite(stationId: string, image: string): Promise<void> {
-    this.db.prepare('UPDATE stations SET invite_image = ? WHERE id = ?').run(image, stationId)
+    this.sql('UPDATE stations SET invite_image = ? WHERE id = ?').run(image, stationId)
   }
 }
