@@ -1,0 +1,16 @@
+import { Text, View } from '@tarojs/components'
+import { useDemo } from '../../hooks/use-demo'
+import { openDemoLogin } from '../../session'
+import './index.scss'
+
+/** Local mode only: who the demo acts as, and a way to switch. Hidden when demo is off. */
+export default function DemoBanner() {
+  const { enabled, session } = useDemo()
+  if (process.env.TARO_ENV !== 'h5' || !enabled) return null
+  return (
+    <View className='demo-banner' id='demo-banner' onClick={openDemoLogin}>
+      <Text className='demo-banner__text'>{session ? `示例登录：${session.label}` : '本地示例模式：选择一个示例账号来体验'}</Text>
+      <Text className='demo-banner__action'>{session ? '切换' : '去选择'}</Text>
+    </View>
+  )
+}

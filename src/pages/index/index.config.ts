@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '翼展联盟',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,87 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import StateView from '../../components/state-view'
+import DemoBanner from '../../features/demo/components/demo-banner'
+import { useDemo } from '../../features/demo/hooks/use-demo'
+import { openDemoLogin } from '../../features/demo/session'
+import { useMe } from '../../features/member/hooks/use-me'
+import './index.scss'
+
+/** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
+const OFFERS = [
+  { title: '翼展驿站', text: '在你就读的高校找到驻马店老乡，驿站是服务家乡学子的“微枢纽”' },
+  { title: '暑期社会实践', text: '“翼展计划”社会实践，假期回家乡看发展、做调研' },
+  { title: '走进重点实验室', text: '走进家乡的重点实验室、技术创新中心、中试基地' },
+  { title: '实习与就业创业', text: '青年就业创业实验室提供实习实践和就业创业服务' },
+  { title: '科创赛事', text: '“挑战杯”“创青春”“振兴杯”，以赛育人、以赛荐才' },
+  { title: '人才政策', text: '家乡招才引智的标准条件、现实需求和政策措施' },
+]
+
+export default function IndexPage() {
+  const me = useMe()
+  const demo = useDemo()
+
+  usePullDownRefresh(() => {
+    void me.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const join = () => {
+    // Local mode acts as a demo account: choose one (or a new visitor) before joining.
+    if (demo.enabled && !demo.session) openDemoLogin()
+    else void Taro.navigateTo({ url: '/pages/join/index' })
+  }
+
+  const renderCall = () => {
+    if (me.member) {
+      return (
+        <View className='home-welcome' id='home-welcome'>
+          <Text className='home-welcome__title'>欢迎回来，{me.member.name}</Text>
+          <Text className='home-welcome__text'>你已是翼展联盟成员。家乡的实践、实习和政策消息会第一时间送到你这里。</Text>
+          <Button className='btn btn-ghost' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
+            查看我的资料
+          </Button>
+        </View>
+      )
+    }
+    if (me.loading) return <StateView kind='loading' title='正在确认你的身份…' />
+    if (me.status === 'error') {
+      return <StateView kind='error' title='暂时连不上服务' description={me.error ?? undefined} actionText='重试' onAction={() => void me.refresh()} />
+    }
+    return (
+      <View className='home-join'>
+        <Text className='home-join__text'>在外求学，家乡一直在。加入联盟，与全国各地的驻马店学子、与家乡保持联系。</Text>
+        <Button id='home-join' className='btn btn-primary' onClick={join}>
+          加入翼展联盟
+        </Button>
+        <Text className='hint home-join__hint'>只需 1 分钟，填写学校、专业和家乡县区</Text>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page home'>
+      <View className='home-hero'>
+        <Text className='home-hero__eyebrow'>共青团驻马店市委</Text>
+        <Text className='home-hero__title'>翼展联盟</Text>
+        <Text className='home-hero__subtitle'>驻马店籍大学生的家乡联盟：无论你在哪所高校，都能和家乡连在一起。</Text>
+      </View>
+
+      <DemoBanner />
+      <View className='card home-call'>{renderCall()}</View>
+
+      <Text className='section-title home-offers__title'>联盟能为你做什么</Text>
+      <View className='home-offers'>
+        {OFFERS.map((offer) => (
+          <View className='home-offer' key={offer.title}>
+            <Text className='home-offer__title'>{offer.title}</Text>
+            <Text className='home-offer__text'>{offer.text}</Text>
+          </View>
+        ))}
+      </View>
+
+      <Text className='hint home-footnote' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+        我们如何保护你的信息：隐私保护指引
+      </Text>
+    </View>
+  )
+}

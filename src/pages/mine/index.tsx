@@ -1,0 +1,153 @@
+import { useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Button, Text, View } from '@tarojs/components'
+import StateView from '../../components/state-view'
+import DemoBanner from '../../features/demo/components/demo-banner'
+import { useDemo } from '../../features/demo/hooks/use-demo'
+import { openDemoLogin } from '../../features/demo/session'
+import { deleteMyAccount, exportMyData } from '../../features/member/api'
+import MemberCard from '../../features/member/components/member-card'
+import { useMe } from '../../features/member/hooks/use-me'
+import { useRequestId } from '../../features/member/hooks/use-request-id'
+import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
+import { setMe } from '../../features/member/store'
+import { errorMessage } from '../../services/api'
+import './index.scss'
+
+type Busy = 'export' | 'delete' | null
+
+export default function MinePage() {
+  const me = useMe()
+  const demo = useDemo()
+  const [busy, setBusy] = useState<Busy>(null)
+  const [prepared, setPrepared] = useState<PreparedExport | null>(null)
+  const deletion = useRequestId()
+
+  usePullDownRefresh(() => {
+    void me.refresh().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  const exportData = async () => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '导出我的数据',
+      content: '将导出联盟保存的你的全部信息（JSON 文件），请妥善保管，不要随意转发。',
+      confirmText: '导出',
+      confirmColor: '#C8161D',
+    })
+    if (!confirm) return
+    setBusy('export')
+    try {
+      const file = prepareExport(await exportMyData())
+      if (EXPORT_NEEDS_SECOND_TAP) {
+        setPrepared(file)
+      } else {
+        await deliverExport(file)
+        void Taro.showToast({ title: '已导出', icon: 'success' })
+      }
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const sendPrepared = () => {
+    if (!prepared) return
+    deliverExport(prepared)
+      .then(() => setPrepared(null))
+      .catch(() => Taro.showToast({ title: '没有发送，可以再点一次', icon: 'none' }))
+  }
+
+  const deleteAccount = async () => {
+    if (busy) return
+    const { confirm } = await Taro.showModal({
+      title: '注销账号',
+      content: '注销后你的个人信息将被删除，活动报名和驿站成员关系随之解除，且无法恢复。确定注销吗？',
+      confirmText: '确认注销',
+      confirmColor: '#C8161D',
+      cancelText: '再想想',
+    })
+    if (!confirm) return
+    setBusy('delete')
+    try {
+      await deleteMyAccount(deletion.idFor('deleteMine'))
+      deletion.done()
+      setMe(null)
+      void Taro.showToast({ title: '已注销', icon: 'success' })
+      void Taro.switchTab({ url: '/pages/index/index' })
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const join = () => {
+    if (demo.enabled && !demo.session) openDemoLogin()
+    else void Taro.navigateTo({ url: '/pages/join/index' })
+  }
+
+  const renderBody = () => {
+    if (me.member) {
+      return (
+        <View>
+          <MemberCard member={me.member} />
+          <View className='mine-actions card'>
+            <View className='mine-action' id='action-edit' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
+              <Text>编辑资料</Text>
+              <Text className='mine-action__arrow'>›</Text>
+            </View>
+            <View className={`mine-action${busy === 'export' ? ' mine-action--busy' : ''}`} id='action-export' onClick={exportData}>
+              <Text>导出我的数据</Text>
+              <Text className='mine-action__arrow'>{busy === 'export' ? '正在导出…' : '›'}</Text>
+            </View>
+            {prepared ? (
+              <View className='mine-export-ready'>
+                <Text className='hint'>数据文件已生成，发送到文件传输助手或自己的聊天即可保存</Text>
+                <Button className='btn btn-primary' onClick={sendPrepared}>
+                  发送到聊天
+                </Button>
+              </View>
+            ) : null}
+            <View className='mine-action' id='action-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+              <Text>隐私保护指引</Text>
+              <Text className='mine-action__arrow'>›</Text>
+            </View>
+          </View>
+          <Button
+            id='action-delete'
+            className='btn btn-plain mine-delete'
+            loading={busy === 'delete'}
+            disabled={busy !== null}
+            onClick={deleteAccount}
+          >
+            {busy === 'delete' ? '正在注销…' : '注销账号'}
+          </Button>
+        </View>
+      )
+    }
+    if (me.loading) return <StateView kind='loading' />
+    if (me.status === 'error') {
+      return <StateView kind='error' title='暂时连不上服务' description={me.error ?? undefined} actionText='重试' onAction={() => void me.refresh()} />
+    }
+    return (
+      <View className='card' id='mine-empty'>
+        <StateView kind='empty' title='你还没有加入翼展联盟' description='加入后可以在这里查看和管理你的资料' />
+        <Button className='btn btn-primary' onClick={join}>
+          加入翼展联盟
+        </Button>
+        <Button className='btn btn-plain' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+          隐私保护指引
+        </Button>
+      </View>
+    )
+  }
+
+  return (
+    <View className='page mine'>
+      <DemoBanner />
+      {renderBody()}
+    </View>
+  )
+}

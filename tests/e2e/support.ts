@@ -1,0 +1,117 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
+import { startServer } from '../../cloudfunctions/api/src/http-server'
+import type { Logger } from '../../cloudfunctions/api/src/logger'
+import type { ActionName, Envelope } from '../../types'
+
+const root = path.resolve(__dirname, '..', '..')
+export const H5_DIR = path.join(root, 'dist', 'h5')
+export const ARTIFACTS_DIR = process.env.E2E_ARTIFACTS_DIR || path.join(os.tmpdir(), 'yizhan-e2e')
+
+export const CHROMIUM_ARGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+export interface Harness {
+  baseUrl: string
+  browser: Browser
+  context: BrowserContext
+  page: Page
+  /** Calls the api over HTTP as `openid`, the way the H5 app does. */
+  api<T>(action: ActionName, payload: unknown, openid: string): Promise<Envelope<T>>
+  screenshot(name: string): Promise<void>
+  close(): Promise<void>
+}
+
+export async function startHarness(): Promise<Harness> {
+  if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
+    throw new Error('dist/h5 is missing: run `npm run build:h5` before the browser journeys')
+  }
+  const executablePath = process.env.CHROMIUM_PATH || '/usr/bin/chromium'
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(`No chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`)
+  }
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-e2e-data-'))
+  const server = await startServer({ port: 0, dataDir, staticDir: H5_DIR, demo: true, seed: true, logger: quietLogger })
+  let browser: Browser
+  try {
+    // Plain launch: playwright gives the browser a fresh temporary profile every run.
+    browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  } catch (error) {
+    await server.close()
+    throw error
+  }
+  const context = await browser.newContext({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    locale: 'zh-CN',
+    acceptDownloads: true,
+  })
+  context.setDefaultTimeout(15000)
+  const page = await context.newPage()
+  fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
+
+  return {
+    baseUrl: server.url,
+    browser,
+    context,
+    page,
+    async api<T>(action: ActionName, payload: unknown, openid: string) {
+      const response = await fetch(`${server.url}/api`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-demo-openid': openid },
+        body: JSON.stringify({ action, payload }),
+      })
+      return (await response.json()) as Envelope<T>
+    },
+    async screenshot(name) {
+      // Let page transitions and toasts settle, so the picture shows one page.
+      await page.waitForTimeout(500)
+      await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true })
+    },
+    async close() {
+      await context.close().catch(() => undefined)
+      await browser.close().catch(() => undefined)
+      await server.close()
+      fs.rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+// Requests are not news in a test run; failures inside the server are.
+const quietLogger: Logger = {
+  info: () => undefined,
+  error: (event, fields) => console.error(event, fields),
+}
+
+/** Taro H5 renders `<Input>` as `<taro-input-core>` around a real `<input>`. */
+export function inputIn(page: Page, fieldId: string): Locator {
+  return page.locator(`#field-${fieldId} input`)
+}
+
+/** The visible page: Taro H5 keeps earlier pages of the stack in the DOM, hidden. */
+export function currentPage(page: Page): Locator {
+  return page.locator('.taro_page:visible').last()
+}
+
+/** Re-reads until the value is what we expect (the UI settles asynchronously). */
+export async function eventually<T>(read: () => Promise<T>, expected: T, timeoutMs = 10000): Promise<void> {
+  const until = Date.now() + timeoutMs
+  let last: T = await read()
+  while (last !== expected) {
+    if (Date.now() > until) throw new Error(`expected ${String(expected)}, still ${String(last)}`)
+    await new Promise((r) => setTimeout(r, 100))
+    last = await read()
+  }
+}
