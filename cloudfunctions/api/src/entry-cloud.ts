@@ -4,6 +4,7 @@ process.env.TZ ??= 'Asia/Shanghai'
 import { getCloudbaseContext, init, SYMBOL_CURRENT_ENV, type IContextParam } from '@cloudbase/node-sdk'
 import type { Envelope } from '../../../types'
 import { openCloudBaseStore } from '../../core/adapters/cloudbase'
+import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
 import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { loadConfig } from './config'
@@ -59,7 +60,14 @@ function startHandler(): CloudHandler {
   // One SDK client for the database, the open API (mini-program codes) and storage.
   const app = init({ env: SYMBOL_CURRENT_ENV })
   const files = { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) }
-  const api = createApi({ store: openCloudBaseStore({ app }), files, config })
+  const api = createApi({
+    store: openCloudBaseStore({ app }),
+    files,
+    push: { sender: wxSubscribeSender(app), templates: config.templates },
+    // Without a configured secret, check-in answers that it is not set up (see README).
+    checkInSecret: config.checkInSecret ?? '',
+    config,
+  })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ApiError, Envelope } from '../../../types'
 import { systemClock, type Clock } from '../../core/clock'
 import type { Store } from '../../core/ports'
+import { localSender } from '../../core/adapters/files/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { runScheduledJobs } from '../../core/scheduler'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_STAFF_OPENID } from './config'
@@ -30,6 +34,11 @@ export interface ServerOptions {
   staffOpenids?: Iterable<string>
   /** The address people open (for invite links); defaults to the address the server listens on. */
   publicUrl?: string
+  /** Signs check-in codes; by default one is made on first start and kept in the data dir. */
+  checkInSecret?: string
+  templates?: { reminder: string | null; result: string | null }
+  /** Run the scheduler's jobs on this interval (ms); 0 or absent: never. */
+  schedulerIntervalMs?: number
   clock?: Clock
   logger?: Logger
 }
@@ -48,6 +57,19 @@ const SECURITY_HEADERS = {
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'no-referrer',
   'x-frame-options': 'DENY',
+}
+
+/** A secret made once per data dir, so check-in codes survive a restart of local mode. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'check-in-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = randomBytes(32).toString('hex')
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
 }
 
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
@@ -100,7 +122,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
   const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
-  const api = createApi({ store, files, config: { staffOpenids }, clock, logger })
+  const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result' } }
+  const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
+  const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })
+  const timer =
+    options.schedulerIntervalMs && options.schedulerIntervalMs > 0
+      ? setInterval(() => {
+          runScheduledJobs({ store, clock, files, push, checkInSecret }).catch((error: unknown) =>
+            logger.error('scheduler.failed', { error: error instanceof Error ? error.message : String(error) }),
+          )
+        }, options.schedulerIntervalMs)
+      : null
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
 
   async function handleApi(req: IncomingMessage, res: ServerResponse) {
@@ -153,6 +185,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: listeningUrl,
     store,
     close: async () => {
+      if (timer) clearInterval(timer)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()
