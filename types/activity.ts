@@ -80,7 +80,7 @@ const activityFields = {
 
 const ms = (iso: string) => Date.parse(iso)
 type Times = { startAt?: string; endAt?: string; signUpOpenAt?: string; signUpCloseAt?: string }
-const timeOrder = <T extends Times>(schema: z.ZodType<T>) =>
+const timeOrder = <S extends z.ZodType<Times & { form?: { id: string }[] }>>(schema: S): S =>
   schema
     .refine((v) => !v.startAt || !v.endAt || ms(v.endAt) > ms(v.startAt), { message: '结束时间应晚于开始时间', path: ['endAt'] })
     .refine((v) => !v.signUpOpenAt || !v.signUpCloseAt || ms(v.signUpCloseAt) > ms(v.signUpOpenAt), {
@@ -91,10 +91,10 @@ const timeOrder = <T extends Times>(schema: z.ZodType<T>) =>
       message: '报名截止时间不能晚于活动结束时间',
       path: ['signUpCloseAt'],
     })
-    .refine(
-      (v: Times & { form?: { id: string }[] }) => !v.form || new Set(v.form.map((f) => f.id)).size === v.form.length,
-      { message: '报名表的表单项编号不能重复', path: ['form'] },
-    )
+    .refine((v) => !v.form || new Set(v.form.map((f) => f.id)).size === v.form.length, {
+      message: '报名表的表单项编号不能重复',
+      path: ['form'],
+    })
 
 export const createActivityInput = timeOrder(
   z.object({

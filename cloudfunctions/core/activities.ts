@@ -465,6 +465,7 @@ export function myPersonalCode(deps: Deps, caller: Caller): { code: string } {
 
 export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'activity.checkIn'>): Promise<Registration> {
   if (!caller.openid) throw forbidden('请先加入翼展联盟')
+  if (!input.personalCode && !caller.member) throw forbidden('请先加入翼展联盟')
   const activity = await requireActivity(deps, input.activityId)
   const now = deps.clock.now().getTime()
   const { from, until } = checkInWindow(activity)
