@@ -170,7 +170,7 @@ export interface ActionResults {
   'activity.checkInCode': CheckInCode
   'activity.checkIn': Registration
   /** My personal code (for staff or a helper to scan). */
-  'activity.myCheckInCode': { code: string }
+  'activity.myCheckInCode': { code: string; qrImage: string }
   'activity.markAttendance': Registration
   'activity.growthRecord': GrowthRecord
   /** Subscribe messages pushed to me (local mode shows them as the outbox). */

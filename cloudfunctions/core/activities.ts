@@ -432,6 +432,11 @@ export async function markAttendance(deps: Deps, caller: Caller, input: ActionPa
 
 // ——— check-in ———
 
+function requireSecret(deps: Deps): string {
+  if (!deps.checkInSecret) throw new AppError('INTERNAL', '签到功能尚未配置（CHECKIN_SECRET），请联系团市委')
+  return deps.checkInSecret
+}
+
 function checkInWindow(activity: Activity) {
   return { from: ms(activity.startAt) - HOUR, until: ms(activity.endAt) }
 }
@@ -439,6 +444,7 @@ function checkInWindow(activity: Activity) {
 export async function checkInCode(deps: Deps, caller: Caller, input: ActionPayload<'activity.checkInCode'>): Promise<CheckInCode> {
   const activity = await requireActivity(deps, input.activityId)
   if (!canCheckPeopleIn(caller, activity)) throw forbidden('只有活动负责人和签到助手可以打开签到码')
+  requireSecret(deps)
   const now = deps.clock.now().getTime()
   const { from, until } = checkInWindow(activity)
   if (now < from) throw conflict('签到将在活动开始前1小时开放')
@@ -459,13 +465,16 @@ export async function checkInCode(deps: Deps, caller: Caller, input: ActionPaylo
 }
 
 /** My personal code, for staff or a helper to scan when I cannot scan theirs. */
-export function myPersonalCode(deps: Deps, caller: Caller): { code: string } {
-  return { code: personalCodeFor(deps.checkInSecret, caller.openid ?? '') }
+export async function myPersonalCode(deps: Deps, caller: Caller): Promise<{ code: string; qrImage: string }> {
+  const code = personalCodeFor(requireSecret(deps), caller.openid ?? '')
+  const QRCode = (await import('qrcode')).default
+  return { code, qrImage: await QRCode.toDataURL(code, { margin: 2, width: 360 }) }
 }
 
 export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'activity.checkIn'>): Promise<Registration> {
   if (!caller.openid) throw forbidden('请先加入翼展联盟')
   if (!input.personalCode && !caller.member) throw forbidden('请先加入翼展联盟')
+  requireSecret(deps)
   const activity = await requireActivity(deps, input.activityId)
   const now = deps.clock.now().getTime()
   const { from, until } = checkInWindow(activity)

@@ -147,7 +147,7 @@ export const actionTable: ActionTable = {
   'activity.exportRegistrations': { policy: isStationLeaderOrStaff, run: exportRegistrations },
   'activity.checkInCode': { policy: isMemberOrStaff, run: checkInCode },
   'activity.checkIn': { policy: isMemberOrStaff, write: true, run: checkIn },
-  'activity.myCheckInCode': { policy: isMember, run: async (deps, caller) => myPersonalCode(deps, caller) },
+  'activity.myCheckInCode': { policy: isMember, run: (deps, caller) => myPersonalCode(deps, caller) },
   'activity.markAttendance': { policy: isStationLeaderOrStaff, write: true, run: markAttendance },
   'activity.growthRecord': { policy: isMember, run: growthRecord },
   'message.outbox': {

@@ -85,8 +85,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const failure = (error: ApiError): Envelope<never> => ({ ok: false, error })
 
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
 /** Reads the body up to a limit; null when it is over the limit. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return (await readBytes(req, limit))?.toString('utf8') ?? null
+}
+
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -96,7 +102,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       if (size > limit) over = true
       else chunks.push(chunk)
     })
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -151,11 +157,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 200, await api.handle(request, { openid: who.openid }))
   }
 
+  const uploadsDir = path.join(path.resolve(options.dataDir), 'uploads')
+
+  /** Local mode's cloud storage: activity covers, kept under DATA_DIR, for staff and heads only. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const who = identify(req, demo)
+    if ('error' in who) return sendJson(res, who.status, failure(who.error))
+    const record = who.openid ? await store.members.get(who.openid) : null
+    const allowed = who.openid !== null && (staffOpenids.has(who.openid) || record?.role === 'station_head')
+    if (!allowed) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '仅团市委工作人员或站长可以上传图片' }))
+    const ext = (url.searchParams.get('filename') ?? '').toLowerCase().match(/\.(png|jpe?g|webp)$/)?.[1]
+    if (!ext) return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '只支持 png、jpg、webp 图片', fields: { filename: '只支持 png、jpg、webp 图片' } }))
+    const body = await readBytes(req, MAX_UPLOAD_BYTES)
+    if (!body || body.length === 0) {
+      return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: '图片不能超过2MB', fields: { file: '图片不能超过2MB' } }))
+    }
+    const name = `${randomBytes(12).toString('hex')}.${ext === 'jpeg' ? 'jpg' : ext}`
+    fs.mkdirSync(uploadsDir, { recursive: true })
+    fs.writeFileSync(path.join(uploadsDir, name), body)
+    sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })
+  }
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const route = `${req.method} ${url.pathname}`
     const work = (async () => {
       if (route === 'POST /api') return handleApi(req, res)
+      if (route === 'POST /api/upload') return handleUpload(req, res, url)
+      if (req.method === 'GET' && url.pathname.startsWith('/uploads/')) {
+        return serveStatic(uploadsDir, url.pathname.slice('/uploads'.length), res, { fallback: false })
+      }
       if (route === 'GET /api/demo-accounts') {
         return demo
           ? sendJson(res, 200, { ok: true, data: demoAccounts() })
