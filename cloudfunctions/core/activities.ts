@@ -277,11 +277,14 @@ export async function signUp(deps: Deps, caller: Caller, input: ActionPayload<'a
   if (!member || !caller.openid) throw forbidden('请先加入翼展联盟')
   const activity = await requireActivity(deps, input.activityId)
   if (activity.status === 'draft') throw notFound('没有找到这个活动')
-  // Signing up again (a retry, a second tap) gives back the registration already held.
-  const existing = await deps.store.registrations.get(activity.id, caller.openid)
-  if (existing && existing.status !== 'cancelled') return resultOf(existing)
   const state = signUpState(activity, caller, deps.clock.now().getTime())
-  if (!state.ok) throw new AppError(state.code, state.reason)
+  if (!state.ok) {
+    // Signing up again (a retry after the deadline) still gives back the registration held;
+    // on the open path the store returns it itself.
+    const existing = await deps.store.registrations.get(activity.id, caller.openid)
+    if (existing && existing.status !== 'cancelled') return resultOf(existing)
+    throw new AppError(state.code, state.reason)
+  }
   const answers = validateAnswers(activity.form, input.answers)
   const at = nowIso(deps)
   for (const template of input.subscribed ?? []) await deps.store.messages.grant(caller.openid, template, at)

@@ -11,6 +11,7 @@ import type {
 import { decodeCursor, encodeCursor } from '../../cursor'
 import { activityFromRow, type ActivityRow } from './activities'
 import { containsPattern, LIKE_ESCAPE } from './like'
+import { GroupCommit } from './group-commit'
 import { statementCache, type Sql } from './statements'
 
 interface RegistrationRow {
@@ -33,9 +34,11 @@ export const registrationId = (activityId: string, openid: string) => `${activit
 
 export class SqliteRegistrationStore implements RegistrationStore {
   private readonly sql: Sql
+  private readonly writes: GroupCommit
 
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.writes = new GroupCommit(db)
   }
 
   private row(activityId: string, openid: string): RegistrationRow | undefined {
@@ -95,8 +98,9 @@ export class SqliteRegistrationStore implements RegistrationStore {
   }
 
   async signUp(input: NewRegistration): Promise<SignUpOutcome> {
-    // One transaction: the place count, the existing registration and the insert agree.
-    return this.db.transaction((): SignUpOutcome => {
+    // One transaction (shared with concurrent sign-ups, each in its own savepoint): the place
+    // count, the existing registration and the insert agree.
+    return this.writes.run((): SignUpOutcome => {
       const activity = this.activityRow(input.activityId)
       if (!activity || activity.status !== 'published') return { outcome: 'not_open' }
       const existing = this.row(input.activityId, input.openid)
@@ -117,11 +121,11 @@ export class SqliteRegistrationStore implements RegistrationStore {
       ).run({ id, activityId: input.activityId, openid: input.openid, status, seq, answers: JSON.stringify(input.answers), at: input.at })
       const registration = this.toRegistration(this.row(input.activityId, input.openid)!)
       return { outcome: status, registration, fresh: true }
-    }).immediate()
+    })
   }
 
   async cancel(activityId: string, openid: string, at: string) {
-    return this.db.transaction(() => {
+    return this.writes.run(() => {
       const current = this.row(activityId, openid)
       if (!current || (current.status !== 'registered' && current.status !== 'waitlisted')) {
         return { cancelled: null, promoted: null }
@@ -132,7 +136,7 @@ export class SqliteRegistrationStore implements RegistrationStore {
         cancelled: this.toRegistration(this.row(activityId, openid)!),
         promoted: promoted ? this.toRegistration(promoted) : null,
       }
-    }).immediate()
+    })
   }
 
   async get(activityId: string, openid: string): Promise<Registration | null> {
