@@ -25,6 +25,20 @@ import {
   updateActivityInput,
 } from './activity'
 import type { AuditEntry } from './audit'
+import type { Demand, DemandView, Interest, Match, Policy, PolicyHit, PolicyView } from './policy'
+import {
+  createDemandInput,
+  createPolicyInput,
+  demandIdInput,
+  demandListInput,
+  demandPageInput,
+  favoriteInput,
+  policyIdInput,
+  policySearchInput,
+  registerInterestInput,
+  updateDemandInput,
+  updatePolicyInput,
+} from './policy'
 import { auditListInput } from './audit'
 import type {
   ExportFile,
@@ -122,6 +136,26 @@ export const actionSchemas = {
   'activity.markAttendance': markAttendanceInput,
   'activity.growthRecord': emptyInput,
   'message.outbox': z.object(pageInput),
+  'policy.search': policySearchInput,
+  'policy.get': policyIdInput,
+  'policy.create': createPolicyInput,
+  'policy.update': updatePolicyInput,
+  'policy.publish': policyIdInput,
+  'policy.unpublish': policyIdInput,
+  'policy.import': importStationsInput,
+  'policy.matchMine': emptyInput,
+  'policy.favorite': favoriteInput,
+  'policy.myFavorites': z.object(pageInput),
+  'demand.list': demandListInput,
+  'demand.get': demandIdInput,
+  'demand.create': createDemandInput,
+  'demand.update': updateDemandInput,
+  'demand.close': demandIdInput,
+  'demand.import': importStationsInput,
+  'demand.registerInterest': registerInterestInput,
+  'demand.withdrawInterest': demandIdInput,
+  'demand.interests': demandPageInput,
+  'demand.exportInterests': demandIdInput,
 } as const
 
 export interface ActionResults {
@@ -175,6 +209,27 @@ export interface ActionResults {
   'activity.growthRecord': GrowthRecord
   /** Subscribe messages pushed to me (local mode shows them as the outbox). */
   'message.outbox': Page<OutboxMessage>
+  'policy.search': Page<PolicyHit>
+  'policy.get': PolicyView
+  'policy.create': Policy
+  'policy.update': Policy
+  'policy.publish': Policy
+  'policy.unpublish': Policy
+  /** Same file contract as station.import (`.xlsx` or UTF-8 CSV, a header row). */
+  'policy.import': ImportReport
+  'policy.matchMine': { policies: Match<PolicyHit>[]; demands: Match<Demand>[] }
+  'policy.favorite': { favorited: boolean }
+  'policy.myFavorites': Page<PolicyHit>
+  'demand.list': Page<Demand>
+  'demand.get': DemandView
+  'demand.create': Demand
+  'demand.update': Demand
+  'demand.close': Demand
+  'demand.import': ImportReport
+  'demand.registerInterest': DemandView
+  'demand.withdrawInterest': DemandView
+  'demand.interests': Page<Interest>
+  'demand.exportInterests': ExportFile
 }
 
 export interface OutboxMessage {

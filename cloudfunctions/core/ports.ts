@@ -1,5 +1,6 @@
 import type { FieldItem, Member } from '../../types'
 import type { ActivityStore, MessageStore, RateLimiter, RegistrationStore } from './activity-ports'
+import type { DemandStore, PolicyStore } from './policy-ports'
 import type { AuditStore, MembershipStore, StationStore } from './station-ports'
 
 /**
@@ -63,5 +64,7 @@ export interface Store {
   registrations: RegistrationStore
   messages: MessageStore
   rateLimits: RateLimiter
+  policies: PolicyStore
+  demands: DemandStore
   close(): Promise<void>
 }

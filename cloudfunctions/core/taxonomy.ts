@@ -1,5 +1,5 @@
 import type { ActionPayload, FieldItem, TaxonomyList } from '../../types'
-import { ACTIVITY_TYPES, COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
+import { ACTIVITY_TYPES, COUNTIES, DEGREES, POLICY_CATEGORIES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
 import type { Deps } from './context'
 import { conflict, notFound } from './errors'
 
@@ -25,6 +25,7 @@ export async function listTaxonomy(deps: Pick<Deps, 'store' | 'push'>): Promise<
     fields: fields.map(({ id, name }) => ({ id, name })),
     privacyVersion: PRIVACY_VERSION,
     activityTypes: ACTIVITY_TYPES.map(({ id, name }) => ({ id, name })),
+    policyCategories: POLICY_CATEGORIES.map(({ id, name }) => ({ id, name })),
     subscribeTemplates: deps.push.templates,
   }
 }

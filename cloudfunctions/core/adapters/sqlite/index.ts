@@ -6,6 +6,8 @@ import type { FieldItem } from '../../../../types'
 import type { FieldStore, IdempotencyStore, Store } from '../../ports'
 import { SqliteActivityStore } from './activities'
 import { SqliteAuditStore } from './audit'
+import { SqliteDemandStore } from './demands'
+import { SqlitePolicyStore } from './policies'
 import { SqliteMessageStore, SqliteRateLimiter } from './messages'
 import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
@@ -39,6 +41,8 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     registrations: new SqliteRegistrationStore(db),
     messages: new SqliteMessageStore(db),
     rateLimits: new SqliteRateLimiter(db),
+    policies: new SqlitePolicyStore(db),
+    demands: new SqliteDemandStore(db),
     close: async () => {
       db.close()
     },

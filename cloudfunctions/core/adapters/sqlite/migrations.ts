@@ -217,6 +217,95 @@ const MIGRATIONS: readonly string[] = [
     count        INTEGER NOT NULL
   );
   `,
+  `
+  CREATE TABLE policies (
+    id              TEXT PRIMARY KEY,
+    title           TEXT NOT NULL,
+    category        TEXT NOT NULL,
+    summary         TEXT NOT NULL,
+    body            TEXT NOT NULL,
+    body_text       TEXT NOT NULL,
+    issuer          TEXT NOT NULL DEFAULT '',
+    doc_number      TEXT NOT NULL DEFAULT '',
+    fields          TEXT NOT NULL DEFAULT '[]',
+    degrees         TEXT NOT NULL DEFAULT '[]',
+    counties        TEXT NOT NULL DEFAULT '[]',
+    -- How many of fields/degrees/counties the policy limits (0: for everyone).
+    dims            INTEGER NOT NULL DEFAULT 0,
+    effective_from  TEXT,
+    effective_until TEXT,
+    source_url      TEXT,
+    tags            TEXT NOT NULL DEFAULT '[]',
+    status          TEXT NOT NULL CHECK (status IN ('draft', 'published')),
+    published_at    TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+  );
+  CREATE INDEX policies_by_status ON policies (status, published_at, id);
+
+  -- Chinese substring search: trigram tokens match any 3+ character substring.
+  CREATE VIRTUAL TABLE policies_fts USING fts5(
+    title, summary, body_text, content = 'policies', content_rowid = 'rowid', tokenize = 'trigram'
+  );
+  CREATE TRIGGER policies_fts_insert AFTER INSERT ON policies BEGIN
+    INSERT INTO policies_fts (rowid, title, summary, body_text) VALUES (NEW.rowid, NEW.title, NEW.summary, NEW.body_text);
+  END;
+  CREATE TRIGGER policies_fts_delete AFTER DELETE ON policies BEGIN
+    INSERT INTO policies_fts (policies_fts, rowid, title, summary, body_text)
+    VALUES ('delete', OLD.rowid, OLD.title, OLD.summary, OLD.body_text);
+  END;
+  CREATE TRIGGER policies_fts_update AFTER UPDATE OF title, summary, body_text ON policies BEGIN
+    INSERT INTO policies_fts (policies_fts, rowid, title, summary, body_text)
+    VALUES ('delete', OLD.rowid, OLD.title, OLD.summary, OLD.body_text);
+    INSERT INTO policies_fts (rowid, title, summary, body_text) VALUES (NEW.rowid, NEW.title, NEW.summary, NEW.body_text);
+  END;
+
+  -- One row per target (dim = field | degree | county), for matching a profile by index.
+  CREATE TABLE policy_targets (
+    dim       TEXT NOT NULL,
+    value     TEXT NOT NULL,
+    policy_id TEXT NOT NULL,
+    PRIMARY KEY (dim, value, policy_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX policy_targets_by_policy ON policy_targets (policy_id);
+
+  CREATE TABLE favorites (
+    openid    TEXT NOT NULL,
+    policy_id TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (openid, policy_id)
+  );
+  CREATE INDEX favorites_by_time ON favorites (openid, at);
+
+  CREATE TABLE demands (
+    id          TEXT PRIMARY KEY,
+    employer    TEXT NOT NULL,
+    position    TEXT NOT NULL,
+    field       TEXT NOT NULL,
+    degree      TEXT NOT NULL,
+    headcount   INTEGER NOT NULL,
+    place       TEXT NOT NULL,
+    salary_min  INTEGER,
+    salary_max  INTEGER,
+    deadline    TEXT NOT NULL,
+    description TEXT NOT NULL DEFAULT '',
+    status      TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL
+  );
+  CREATE INDEX demands_by_deadline ON demands (status, deadline, id);
+  CREATE INDEX demands_by_field ON demands (status, field);
+
+  CREATE TABLE demand_interests (
+    demand_id TEXT NOT NULL REFERENCES demands (id),
+    openid    TEXT NOT NULL,
+    share     TEXT NOT NULL,
+    shared    TEXT NOT NULL,
+    at        TEXT NOT NULL,
+    PRIMARY KEY (demand_id, openid)
+  );
+  CREATE INDEX demand_interests_by_member ON demand_interests (openid);
+  `,
 ]
 
 export function migrate(db: Database): number {

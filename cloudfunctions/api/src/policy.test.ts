@@ -1,0 +1,237 @@
+import ExcelJS from 'exceljs'
+import type { CreatePolicyInput, Envelope } from '../../../types'
+import { data, makeTestApi, profile } from './test-support'
+
+const STAFF = 'staff-1'
+let t: ReturnType<typeof makeTestApi>
+beforeEach(() => {
+  t = makeTestApi({ staff: [STAFF] })
+})
+afterEach(() => t.close())
+
+const errorOf = (e: Envelope<unknown>) => {
+  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
+  return e.error
+}
+
+function policy(overrides: Partial<CreatePolicyInput> = {}): CreatePolicyInput {
+  return {
+    title: '驻马店市高层次人才安家补贴办法',
+    category: 'measure',
+    summary: '博士研究生来驻工作，给予安家费和生活补贴。',
+    body: '<h2>补贴标准</h2><p>全职引进的博士给予安家费20万元，硕士5万元。</p><ul><li>生物医药领域优先</li></ul>',
+    issuer: '驻马店市人才工作领导小组',
+    ...overrides,
+  }
+}
+
+async function published(overrides: Partial<CreatePolicyInput> = {}) {
+  const created = data(await t.call(STAFF, 'policy.create', policy(overrides)))
+  return data(await t.call(STAFF, 'policy.publish', { id: created.id }))
+}
+
+const titlesFor = async (q: string, who: string | null = null) =>
+  data(await t.call(who, 'policy.search', { q })).items.map((p) => p.title)
+
+describe('policies: staff keep them current', () => {
+  it('creates an unpublished policy that students never see, then publishes it', async () => {
+    const created = data(await t.call(STAFF, 'policy.create', policy()))
+    expect(created.status).toBe('draft')
+    expect(await titlesFor('安家费')).toEqual([])
+    expect(errorOf(await t.call(null, 'policy.get', { id: created.id })).code).toBe('NOT_FOUND')
+    expect(data(await t.call(STAFF, 'policy.search', { q: '安家费', manage: true })).items).toHaveLength(1)
+    data(await t.call(STAFF, 'policy.publish', { id: created.id }))
+    expect(await titlesFor('安家费')).toEqual(['驻马店市高层次人才安家补贴办法'])
+    data(await t.call(STAFF, 'policy.unpublish', { id: created.id }))
+    expect(await titlesFor('安家费')).toEqual([])
+  })
+
+  it('strips scripts, handlers, styles and javascript: links on save, keeping the safe subset', async () => {
+    const created = data(
+      await t.call(STAFF, 'policy.create', {
+        ...policy(),
+        body:
+          '<h2 onclick="steal()">标题</h2><script>alert(1)</script><p style="color:red">正文<b>加粗</b>' +
+          '<a href="javascript:alert(1)">坏链接</a><a href="https://www.zhumadian.gov.cn/x">好链接</a></p>' +
+          '<img src=x onerror=alert(1)><iframe src="https://evil"></iframe>',
+      }),
+    )
+    expect(created.body).not.toMatch(/script|onclick|onerror|javascript:|style=|<img|<iframe|alert/i)
+    expect(created.body).toContain('<h2>标题</h2>')
+    expect(created.body).toContain('<b>加粗</b>')
+    expect(created.body).toContain('<a href="https://www.zhumadian.gov.cn/x">好链接</a>')
+    const updated = data(await t.call(STAFF, 'policy.update', { id: created.id, body: '<p>新</p><script>x</script><a href="JaVaScRiPt:1">x</a>' }))
+    expect(updated.body).toBe('<p>新</p><a>x</a>')
+  })
+
+  it('refuses students and bad input with the field named, writing nothing', async () => {
+    data(await t.call('s1', 'member.register', profile()))
+    expect(errorOf(await t.call('s1', 'policy.create', policy())).code).toBe('FORBIDDEN')
+    for (const [change, field] of [
+      [{ category: 'rumour' }, 'category'],
+      [{ title: '' }, 'title'],
+      [{ effectiveFrom: '2026-05-01', effectiveUntil: '2026-01-01' }, 'effectiveUntil'],
+      [{ sourceUrl: 'javascript:alert(1)' }, 'sourceUrl'],
+      [{ degrees: ['phd'] }, 'degrees.0'],
+      [{ body: '<script>only script</script>' }, 'body'],
+    ] as const) {
+      const error = errorOf(await t.call(STAFF, 'policy.create', { ...policy(), ...change }))
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(Object.keys(error.fields ?? {})).toContain(field)
+    }
+    expect(data(await t.call(STAFF, 'policy.search', { manage: true })).items).toEqual([])
+  })
+})
+
+describe('search in Chinese (the contract on SQLite)', () => {
+  beforeEach(async () => {
+    await published()
+    await published({
+      title: '青年人才驿站免费住宿',
+      category: 'standard',
+      summary: '来驻求职的高校毕业生可免费入住人才驿站7天。',
+      body: '<p>持 offer 或面试通知，可申请 AI 与 5G 企业实习岗位。</p>',
+    })
+    await published({
+      title: '重点产业紧缺人才需求目录（2026）',
+      category: 'demand',
+      summary: '生物医药、电子信息等九大领域的岗位需求。',
+      body: '<p>博士后科研工作站招收博士后10名。</p>',
+    })
+  })
+
+  it('finds 1-, 2- and 3+-character Chinese substrings anywhere, title hits first', async () => {
+    expect(await titlesFor('驿')).toEqual(['青年人才驿站免费住宿'])
+    expect(await titlesFor('安家')).toEqual(['驻马店市高层次人才安家补贴办法'])
+    expect(await titlesFor('博士 补贴')).toEqual(['驻马店市高层次人才安家补贴办法'])
+    expect(await titlesFor('安家费')).toEqual(['驻马店市高层次人才安家补贴办法'])
+    expect(await titlesFor('生物医药')).toEqual(['重点产业紧缺人才需求目录（2026）', '驻马店市高层次人才安家补贴办法'])
+    expect((await titlesFor('人才')).slice(0, 3).sort()).toEqual(
+      ['重点产业紧缺人才需求目录（2026）', '驻马店市高层次人才安家补贴办法', '青年人才驿站免费住宿'].sort(),
+    )
+  })
+
+  it('matches mixed Chinese, Latin and digits', async () => {
+    expect(await titlesFor('5G')).toEqual(['青年人才驿站免费住宿'])
+    expect(await titlesFor('ai')).toEqual(['青年人才驿站免费住宿'])
+    expect(await titlesFor('2026')).toEqual(['重点产业紧缺人才需求目录（2026）'])
+    expect(await titlesFor('offer')).toEqual(['青年人才驿站免费住宿'])
+  })
+
+  it('treats quotes, stars, NEAR and OR as text, never as syntax, and never errors', async () => {
+    for (const q of ['"', '"安家费', '安家*', '*', 'NEAR', '安家 OR 驿站', 'NEAR(安家 补贴)', '"))', "'; DROP TABLE policies;--", '%', '_', '\\']) {
+      const result = await t.call(null, 'policy.search', { q })
+      expect(result.ok).toBe(true)
+    }
+    expect(await titlesFor('安家 OR 驿站')).toEqual([])
+    expect(await titlesFor('%')).toEqual([])
+  })
+
+  it('highlights the hit in the title and around it in the text', async () => {
+    const [hit] = data(await t.call(null, 'policy.search', { q: '安家费' })).items
+    expect(hit.titleParts).toEqual([{ text: '驻马店市高层次人才安家补贴办法', hit: false }])
+    expect(hit.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['安家费'])
+    const [titled] = data(await t.call(null, 'policy.search', { q: '安家' })).items
+    expect(titled.titleParts.filter((s) => s.hit).map((s) => s.text)).toEqual(['安家'])
+  })
+
+  it('filters by category, field, degree, county and in-effect, and pages', async () => {
+    await published({ title: '确山县博士补贴', degrees: ['doctor'], counties: ['queshan'], fields: ['biomed'], effectiveUntil: '2020-12-31' })
+    const only = async (filter: Record<string, unknown>) =>
+      data(await t.call(null, 'policy.search', filter)).items.map((p) => p.title)
+    expect(await only({ category: 'demand' })).toEqual(['重点产业紧缺人才需求目录（2026）'])
+    expect(await only({ degree: 'doctor' })).toEqual(['确山县博士补贴'])
+    expect(await only({ county: 'queshan', field: 'biomed' })).toEqual(['确山县博士补贴'])
+    expect(await only({ degree: 'doctor', inEffect: true })).toEqual([])
+    const first = data(await t.call(null, 'policy.search', { limit: 2 }))
+    const second = data(await t.call(null, 'policy.search', { limit: 2, cursor: first.nextCursor }))
+    expect(new Set([...first.items, ...second.items].map((p) => p.id)).size).toBe(4)
+    expect(second.nextCursor).toBeNull()
+  })
+})
+
+describe('与我相关, favourites and demands', () => {
+  it('matches policies to my profile with why, best first; leaves general ones out', async () => {
+    data(await t.call('s1', 'member.register', profile({ degree: 'doctor', hometownCounty: 'queshan', fields: ['biomed'] })))
+    await published({ title: '面向所有人的政策' })
+    await published({ title: '博士专项', degrees: ['doctor'] })
+    await published({ title: '确山县生物医药博士', degrees: ['doctor'], counties: ['queshan'], fields: ['biomed'] })
+    await published({ title: '硕士专项', degrees: ['master'] })
+    await published({ title: '确山县的硕士', degrees: ['master'], counties: ['queshan'] })
+    const { policies } = data(await t.call('s1', 'policy.matchMine'))
+    expect(policies.map((m) => m.item.title)).toEqual(['确山县生物医药博士', '博士专项'])
+    expect(policies[0].why.sort()).toEqual(['学历：博士', '家乡：确山县', '领域：生物医药'].sort())
+    expect(errorOf(await t.call('visitor', 'policy.matchMine')).code).toBe('FORBIDDEN')
+  })
+
+  it('saves a policy to 我的收藏 and takes it out again', async () => {
+    data(await t.call('s1', 'member.register', profile()))
+    const p = await published()
+    expect(data(await t.call('s1', 'policy.favorite', { id: p.id, favorite: true }))).toEqual({ favorited: true })
+    expect(data(await t.call('s1', 'policy.get', { id: p.id })).favorited).toBe(true)
+    expect(data(await t.call('s1', 'policy.myFavorites', {})).items.map((i) => i.id)).toEqual([p.id])
+    data(await t.call('s1', 'policy.favorite', { id: p.id, favorite: false }))
+    expect(data(await t.call('s1', 'policy.myFavorites', {})).items).toEqual([])
+    expect(errorOf(await t.call('visitor', 'policy.favorite', { id: p.id, favorite: true })).code).toBe('FORBIDDEN')
+  })
+
+  it('registers interest once with only the fields the student agreed to share; staff see and export it', async () => {
+    data(await t.call('s1', 'member.register', profile({ degree: 'master', fields: ['biomed'] })))
+    const demand = data(
+      await t.call(STAFF, 'demand.create', {
+        employer: '驻马店生物医药产业园',
+        position: '研发工程师',
+        field: 'biomed',
+        degree: 'bachelor',
+        headcount: 5,
+        place: '驿城区',
+        salaryMin: 8000,
+        salaryMax: 12000,
+        deadline: '2099-12-31',
+      }),
+    )
+    expect(demand.contact).toContain('团市委')
+    expect(errorOf(await t.call('s1', 'demand.registerInterest', { id: demand.id, share: ['phone'] })).fields).toHaveProperty('share')
+    const mine = data(await t.call('s1', 'demand.registerInterest', { id: demand.id, share: ['name', 'major'] }))
+    expect(mine.myInterest?.share).toEqual(['name', 'major'])
+    expect(errorOf(await t.call('s1', 'demand.registerInterest', { id: demand.id, share: ['name'] })).code).toBe('CONFLICT')
+    const interests = data(await t.call(STAFF, 'demand.interests', { id: demand.id }))
+    expect(interests.items).toEqual([expect.objectContaining({ openid: 's1', shared: { name: '李明', major: '软件工程' } })])
+    expect(JSON.stringify(interests)).not.toContain('13812341234')
+    expect(errorOf(await t.call('s1', 'demand.interests', { id: demand.id })).code).toBe('FORBIDDEN')
+
+    const file = data(await t.call(STAFF, 'demand.exportInterests', { id: demand.id }))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rows: string[][] = []
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    expect(rows[0].slice(0, 4)).toEqual(['姓名', '手机号', '学校', '专业'])
+    expect(rows[1].slice(0, 4)).toEqual(['李明', '（未提供）', '（未提供）', '软件工程'])
+    expect(data(await t.call(STAFF, 'audit.list', {})).items[0].action).toBe('demand.exportInterests')
+
+    const { demands } = data(await t.call('s1', 'policy.matchMine'))
+    expect(demands[0]).toMatchObject({ item: { id: demand.id }, why: ['领域：生物医药', '学历：硕士（要求本科及以上）'] })
+    data(await t.call('s1', 'demand.withdrawInterest', { id: demand.id }))
+    expect(data(await t.call(STAFF, 'demand.interests', { id: demand.id })).items).toEqual([])
+  })
+
+  it('imports policies from CSV with a per-row report', async () => {
+    const csv =
+      '标题,类别,摘要,正文,学历,县区\n' +
+      '博士安家补贴,政策措施,博士来驻工作补贴,"第一行\n第二行",博士,确山县\n' +
+      ',政策措施,缺标题,正文,,\n' +
+      '硕士补贴,谣言,类别不对,正文,,\n' +
+      '硕士补贴,标准条件,学历不对,正文,研究生,\n'
+    const report = data(
+      await t.call(STAFF, 'policy.import', { filename: 'p.csv', contentBase64: Buffer.from(csv).toString('base64') }),
+    )
+    expect(report.imported).toBe(1)
+    const [imported] = data(await t.call(STAFF, 'policy.search', { q: '第二行', manage: true })).items
+    expect(imported.title).toBe('博士安家补贴')
+    expect(report.errors).toEqual([
+      { row: 3, message: '请填写标题' },
+      { row: 4, message: '类别“谣言”不在列表中' },
+      { row: 5, message: '学历“研究生”不在列表中' },
+    ])
+  })
+})
