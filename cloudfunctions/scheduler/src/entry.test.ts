@@ -3,8 +3,6 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Activity } from '../../../types'
 import { testServices } from '../../api/src/test-support'
-import { createMemoryDb } from '../../core/adapters/cloudbase/memory-db'
-import { createCloudBaseStore } from '../../core/adapters/cloudbase/store'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { sampleMember } from '../../core/adapters/store-contract'
 import type { Store } from '../../core/ports'
@@ -130,33 +128,5 @@ describe('the scheduler function over SQLite', () => {
     await expect(handle({}, {})).rejects.toThrow()
     expect(JSON.parse(lines[0]!)).toMatchObject({ level: 'error', event: 'scheduler.failed' })
     store = openSqliteStore({ file: path.join(dir, 'store.db') })
-  })
-})
-
-describe('the scheduler function over the CloudBase adapter (in-memory database)', () => {
-  it('reconciles a leaked place and promotes the first waiting into it', async () => {
-    const db = createMemoryDb()
-    const store = createCloudBaseStore(db)
-    await store.activities.create(activity({ capacity: 1 }))
-    for (const openid of ['m0', 'm1']) {
-      await store.members.create(sampleMember(openid))
-      await store.registrations.signUp({ activityId: 'act-1', openid, answers: {}, at: T('02T10:00:00.000') })
-    }
-    // A cancel that died after its status write: the counter still counts m0's place.
-    const registrations = db.collections.get('registrations')!
-    Object.assign(registrations.get('act-1:m0')!, { status: 'cancelled', releasedAt: Date.now() - 10 * 60 * 1000 })
-    const now = new Date(T('03T00:00:00.000'))
-    const { logger } = capturingLogger()
-    const handle = createSchedulerHandler({
-      deps: { store, clock: { now: () => now }, ...testServices },
-      logger,
-      reconcile: async (at) => {
-        const results = await store.registrations.reconcileDue(at, 20)
-        return { checked: results.length, repaired: results.filter((r) => r.registeredCount.from !== r.registeredCount.to).length }
-      },
-    })
-    expect(await handle({}, {})).toMatchObject({ reconciled: 1, repaired: 1 })
-    expect((await store.registrations.get('act-1', 'm1'))?.status).toBe('registered')
-    expect(await store.activities.get('act-1')).toMatchObject({ registeredCount: 1, waitlistCount: 0 })
   })
 })
