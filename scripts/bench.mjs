@@ -73,6 +73,37 @@ const stations = await measure(server, [
   })
   .finally(() => server.stop())
 
+// ——— issue 5: policy search and matching, at 1,000 and 10,000 policies ———
+async function firstCall(url, action, payload, openid) {
+  const started = performance.now()
+  await expectOk(url, action, payload, openid)
+  return performance.now() - started
+}
+
+const POLICY_CASES = [
+  { action: 'policy.search', payload: { q: '安家费' }, label: '`policy.search` q=安家费 (3+ characters: FTS5 trigram)', budget: 3 },
+  { action: 'policy.search', payload: { q: '博士' }, label: '`policy.search` q=博士 (2 characters: substring scan)', budget: 3 },
+  { action: 'policy.matchMine', payload: {}, openid: 'bench-member-1003', label: '`policy.matchMine`', budget: 5 },
+]
+const policyRuns = []
+for (const [count, demands] of [
+  [1000, 200],
+  [10_000, 2000],
+]) {
+  console.log(`policies: ${count} policies, ${demands} demands…`)
+  server = await startLocalServer(root, {
+    prepare: (dataDir) => runTsScript(root, 'scripts/bench/seed-policies-main.ts', [dataDir, 20, 2000, count, demands]),
+  })
+  try {
+    const cold = []
+    for (const c of POLICY_CASES) cold.push(await firstCall(server.url, c.action, c.payload, c.openid))
+    const measured = await measure(server, POLICY_CASES)
+    policyRuns.push({ count, demands, cold, ...measured })
+  } finally {
+    await server.stop()
+  }
+}
+
 const within = (r, ping, factor) => (r.p95 <= factor * ping.p95 ? 'within' : '**over**')
 const report = `# Benchmarks
 
@@ -120,6 +151,24 @@ ${signUps.burst.registered === 100 && signUps.burst.duplicates === 0 && signUps.
 ${table({ ping: signUps.ping, results: [signUps.load] })}
 
 Sign-up throughput is **${fmt(signUps.load.requestsPerSecond / signUps.ping.requestsPerSecond)}×** that of \`system.ping\` (aim: at least 0.5).
+
+## Policy search and matching (issue 5)
+
+Budgets: \`policy.search\` p95 within 3× and \`policy.matchMine\` within 5× the \`system.ping\` p95 of the same run.
+The SQLite adapter keeps answers until the next policy write (people ask the same things; policies change
+rarely), so the load figures are mostly answered from memory; the first (uncached) call of each is timed too.
+
+${policyRuns
+  .map(
+    (run) => `### ${run.count.toLocaleString('en')} policies, ${run.demands.toLocaleString('en')} demands
+
+First call, uncached: ${POLICY_CASES.map((c, i) => `${c.label} ${fmt(run.cold[i])} ms`).join('; ')}.
+
+${table(run)}
+
+${run.results.map((r, i) => `- ${r.label}: ${within(r, run.ping, POLICY_CASES[i].budget)} budget (${fmt(r.p95 / run.ping.p95)}×, budget ${POLICY_CASES[i].budget}×).`).join('\n')}`,
+  )
+  .join('\n\n')}
 `
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report)
 console.log(report)

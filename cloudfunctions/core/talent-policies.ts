@@ -186,8 +186,9 @@ export async function matchMine(
     ({ policy, met }) => ({ item: hitOf(policy, []), score: met.length, why: met.map(reason) }),
   )
   const myRank = DEGREE_RANK[member.degree] ?? 0
-  const demands = (await deps.store.demands.openInFields(member.fields, 200))
-    .filter((d) => d.deadline >= today(deps) && myRank >= (DEGREE_RANK[d.degree] ?? 0))
+  const day = today(deps)
+  const demands = (await deps.store.demands.openInFields(member.fields, 60))
+    .filter((d) => d.deadline >= day && myRank >= (DEGREE_RANK[d.degree] ?? 0))
     .map((d) => ({
       item: d,
       score: 1 + (myRank === DEGREE_RANK[d.degree] ? 1 : 0),

@@ -2,6 +2,8 @@ import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS, type Activity, type Ro
 import { toIsoString } from '../../core/clock'
 import type { Deps } from '../../core/context'
 import type { MemberRecord } from '../../core/ports'
+import type { PolicyRecord } from '../../core/policy-ports'
+import { htmlToText } from '../../core/rich-text'
 import { allFields } from '../../core/taxonomy'
 import { DEMO_STAFF_OPENID } from './config'
 
@@ -131,7 +133,69 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
     decidedBy: null,
   })
   await seedDemoActivities(deps, at)
+  await seedDemoPolicies(deps, at)
   return { created }
+}
+
+/** A handful of talent policies and job demands in the words such documents use (示例). */
+async function seedDemoPolicies(deps: Pick<Deps, 'store' | 'clock'>, at: string) {
+  const policy = (id: string, p: Omit<PolicyRecord, 'id' | 'bodyText' | 'status' | 'publishedAt' | 'createdAt' | 'updatedAt'>) => ({
+    id,
+    ...p,
+    bodyText: htmlToText(p.body),
+    status: 'published' as const,
+    publishedAt: at,
+    createdAt: at,
+    updatedAt: at,
+  })
+  const none = { issuer: '驻马店市人才工作领导小组办公室（示例）', docNumber: '', effectiveFrom: null, effectiveUntil: null, sourceUrl: null }
+  const policies = [
+    policy('po-demo-home', {
+      ...none,
+      title: '驻马店市高层次人才安家补贴实施办法（示例）',
+      category: 'measure',
+      summary: '全职来驻工作的博士、硕士研究生，按学历给予安家费和生活补贴。',
+      body: '<h2>补贴标准</h2><ul><li>博士研究生：安家费20万元，分5年发放</li><li>硕士研究生：安家费5万元</li></ul><p>驻马店籍毕业生回乡工作，补贴上浮10%。</p>',
+      fields: [],
+      degrees: ['master', 'doctor', 'postdoc'],
+      counties: [],
+      tags: ['安家费', '生活补贴'],
+    }),
+    policy('po-demo-station', {
+      ...none,
+      title: '青年人才驿站免费住宿服务（示例）',
+      category: 'standard',
+      summary: '来驻求职、实习的高校学生和毕业生，可在青年人才驿站免费入住7天。',
+      body: '<p>凭学生证或毕业证、面试或实习通知即可申请，驿城区、确山县、遂平县设有驿站。</p>',
+      fields: [],
+      degrees: [],
+      counties: [],
+      tags: ['住宿', '求职'],
+    }),
+    policy('po-demo-biomed', {
+      ...none,
+      title: '生物医药产业紧缺人才需求目录（示例）',
+      category: 'demand',
+      summary: '生物医药领域研发、质检、注册申报等岗位需求，面向硕士及以上学历。',
+      body: '<p>重点企业岗位需求共86个，其中博士后科研工作站招收博士后5名。</p>',
+      fields: ['biomed'],
+      degrees: ['master', 'doctor', 'postdoc'],
+      counties: [],
+      tags: ['生物医药'],
+    }),
+  ]
+  for (const p of policies) if (!(await deps.store.policies.get(p.id))) await deps.store.policies.create(p)
+  const deadline = toIsoString(new Date(deps.clock.now().getTime() + 60 * DAY)).slice(0, 10)
+  const demands = [
+    { id: 'dm-demo-1', employer: '驻马店某生物制药公司（示例）', position: '制剂研发工程师', field: 'biomed', degree: 'master', headcount: 3, place: '驿城区', salaryMin: 9000, salaryMax: 14000 },
+    { id: 'dm-demo-2', employer: '驻马店某装备制造企业（示例）', position: '电气自动化工程师', field: 'equipment', degree: 'bachelor', headcount: 5, place: '遂平县', salaryMin: 7000, salaryMax: 11000 },
+    { id: 'dm-demo-3', employer: '驻马店某电子信息企业（示例）', position: '嵌入式软件工程师', field: 'electronics', degree: 'bachelor', headcount: 4, place: '驿城区', salaryMin: null, salaryMax: null },
+  ]
+  for (const d of demands) {
+    if (!(await deps.store.demands.get(d.id))) {
+      await deps.store.demands.create({ ...d, deadline, description: '欢迎驻马店籍学子回乡发展。（示例）', status: 'open', createdAt: at, updatedAt: at })
+    }
+  }
 }
 
 const DAY = 24 * 60 * 60 * 1000

@@ -56,16 +56,23 @@ const COLUMN: Record<keyof DemandChanges, string> = {
   description: 'description',
 }
 
-const SELECT = `SELECT d.*, (SELECT count(*) FROM demand_interests i WHERE i.demand_id = d.id) AS interest_count FROM demands d`
+const SELECT = `SELECT d.* FROM demands d`
 
 export class SqliteDemandStore implements DemandStore {
   private readonly sql: Sql
+  /** Open demands by field set, kept until the next demand write (matching asks this often). */
+  private readonly byFields = new Map<string, Demand[]>()
 
   constructor(db: Database) {
     this.sql = statementCache(db)
   }
 
+  private changed() {
+    this.byFields.clear()
+  }
+
   async create(d: DemandRecord): Promise<void> {
+    this.changed()
     const values: Record<string, unknown> = { id: d.id, status: d.status, created_at: d.createdAt, updated_at: d.updatedAt }
     for (const [key, column] of Object.entries(COLUMN)) values[column] = d[key as keyof DemandChanges]
     const columns = Object.keys(values)
@@ -78,6 +85,7 @@ export class SqliteDemandStore implements DemandStore {
   }
 
   async update(id: string, changes: DemandChanges, at: string): Promise<Demand | null> {
+    this.changed()
     const keys = (Object.keys(changes) as (keyof DemandChanges)[]).filter((k) => changes[k] !== undefined && k in COLUMN)
     const values: Record<string, unknown> = { id, at }
     for (const key of keys) values[COLUMN[key]] = changes[key]
@@ -87,6 +95,7 @@ export class SqliteDemandStore implements DemandStore {
   }
 
   async close(id: string, at: string): Promise<boolean> {
+    this.changed()
     return this.sql("UPDATE demands SET status = 'closed', updated_at = ? WHERE id = ? AND status = 'open'").run(at, id).changes === 1
   }
 
@@ -121,14 +130,22 @@ export class SqliteDemandStore implements DemandStore {
   }
 
   async openInFields(fields: string[], limit: number): Promise<Demand[]> {
-    return this.sql<[string, number], DemandRow>(
-      `${SELECT} WHERE d.status = 'open' AND d.field IN (SELECT value FROM json_each(?)) ORDER BY d.deadline LIMIT ?`,
-    )
-      .all(JSON.stringify(fields), limit)
-      .map(fromRow)
+    const key = `${[...fields].sort().join(',')}:${limit}`
+    let found = this.byFields.get(key)
+    if (!found) {
+      found = this.sql<[string, number], DemandRow>(
+        `${SELECT} WHERE d.status = 'open' AND d.field IN (SELECT value FROM json_each(?)) ORDER BY d.deadline, d.id LIMIT ?`,
+      )
+        .all(JSON.stringify(fields), limit)
+        .map(fromRow)
+      if (this.byFields.size > 500) this.byFields.clear()
+      this.byFields.set(key, found)
+    }
+    return found
   }
 
   async registerInterest(i: Interest & { share: ShareableField[] }): Promise<boolean> {
+    this.changed()
     return (
       this.sql(
         `INSERT INTO demand_interests (demand_id, openid, share, shared, at) VALUES (?, ?, ?, ?, ?)
@@ -138,6 +155,7 @@ export class SqliteDemandStore implements DemandStore {
   }
 
   async withdrawInterest(demandId: string, openid: string): Promise<boolean> {
+    this.changed()
     return this.sql('DELETE FROM demand_interests WHERE demand_id = ? AND openid = ?').run(demandId, openid).changes === 1
   }
 
@@ -165,6 +183,7 @@ export class SqliteDemandStore implements DemandStore {
   }
 
   async forgetMember(openid: string): Promise<void> {
+    this.changed()
     this.sql('DELETE FROM demand_interests WHERE openid = ?').run(openid)
   }
 }

@@ -290,11 +290,13 @@ const MIGRATIONS: readonly string[] = [
     deadline    TEXT NOT NULL,
     description TEXT NOT NULL DEFAULT '',
     status      TEXT NOT NULL CHECK (status IN ('open', 'closed')),
+    -- Kept by the triggers below, so lists never count per row.
+    interest_count INTEGER NOT NULL DEFAULT 0,
     created_at  TEXT NOT NULL,
     updated_at  TEXT NOT NULL
   );
   CREATE INDEX demands_by_deadline ON demands (status, deadline, id);
-  CREATE INDEX demands_by_field ON demands (status, field);
+  CREATE INDEX demands_by_field ON demands (status, field, deadline, id);
 
   CREATE TABLE demand_interests (
     demand_id TEXT NOT NULL REFERENCES demands (id),
@@ -305,6 +307,12 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (demand_id, openid)
   );
   CREATE INDEX demand_interests_by_member ON demand_interests (openid);
+  CREATE TRIGGER demand_interest_added AFTER INSERT ON demand_interests BEGIN
+    UPDATE demands SET interest_count = interest_count + 1 WHERE id = NEW.demand_id;
+  END;
+  CREATE TRIGGER demand_interest_removed AFTER DELETE ON demand_interests BEGIN
+    UPDATE demands SET interest_count = interest_count - 1 WHERE id = OLD.demand_id;
+  END;
   `,
 ]
 
