@@ -16,6 +16,12 @@ export const COLLECTIONS = {
   subscriptions: 'subscriptions',
   messageLog: 'message_log',
   rateLimits: 'rate_limits',
+  policies: 'policies',
+  /** `_id` = `${openid}:${policyId}`: one favourite per (member, policy). */
+  policyFavorites: 'policy_favorites',
+  demands: 'demands',
+  /** `_id` = `${demandId}:${openid}`: one interest per (demand, member). */
+  demandInterests: 'demand_interests',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -36,6 +36,20 @@
  * (activityId, status, waitlistSeq, _id), (activityId, createdAt, _id), (activityId, openid),
  * (activityId, holdsPlace), (activityId, claimedAt), (openid, createdAt, _id),
  * (openid, hasAnswers, createdAt); `message_log` (openid, at, _id); `subscriptions` (openid).
+ *
+ * Talent policies and demands (policies.ts, demands.ts):
+ *   policies          `_id` = policy id; the record's properties (bodyText included, for search),
+ *                     the target arrays `fields` / `degrees` / `counties` and `dims` (how many of
+ *                     them the policy limits; 0 = for everyone).
+ *   policy_favorites  `_id` = `${openid}:${policyId}`; {openid, policyId, at}.
+ *   demands           `_id` = demand id; the record's properties (interestCount is counted, not stored).
+ *   demand_interests  `_id` = `${demandId}:${openid}`; {demandId, openid, share, shared, at}.
+ * Search is an escaped, case-insensitive `db.RegExp` per word on title / summary / bodyText,
+ * ranked in memory over at most SEARCH_WINDOW (600) newest matches; matching reads at most 1000
+ * candidates sharing a target with the profile and checks every limited dimension in code.
+ * Indexes: `policies` (status, publishedAt, _id), (fields), (degrees), (counties), (category);
+ * `policy_favorites` (openid, at, policyId); `demands` (status, deadline, _id),
+ * (status, field, deadline); `demand_interests` (demandId, at, openid), (openid).
  */
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import type { DocumentDatabase } from './database'

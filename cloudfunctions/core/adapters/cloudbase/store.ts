@@ -11,6 +11,8 @@ import { CloudBaseActivityStore } from './activities'
 import { CloudBaseMessageStore } from './messages'
 import { CloudBaseRateLimiter } from './rate-limits'
 import { CloudBaseRegistrationStore } from './registrations'
+import { CloudBasePolicyStore } from './policies'
+import { CloudBaseDemandStore } from './demands'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -26,6 +28,8 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     registrations: new CloudBaseRegistrationStore(collections),
     messages: new CloudBaseMessageStore(collections),
     rateLimits: new CloudBaseRateLimiter(collections),
+    policies: new CloudBasePolicyStore(collections),
+    demands: new CloudBaseDemandStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }
