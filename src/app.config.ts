@@ -8,7 +8,27 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    'pages/policies/index',
+    'pages/policy/index',
+    'pages/demands/index',
+    'pages/demand/index',
+    'pages/favorites/index',
     ...demoPages,
+  ],
+  // Role-only pages travel in subpackages, loaded only by those who open them.
+  subPackages: [
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/policies/index',
+        'pages/policy-edit/index',
+        'pages/policy-import/index',
+        'pages/demands/index',
+        'pages/demand-edit/index',
+        'pages/demand-interests/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -30,6 +50,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tabbar/home-active.png',
       },
       {
+        pagePath: 'pages/policies/index',
+        text: '政策',
+        iconPath: 'assets/tabbar/policy.png',
+        selectedIconPath: 'assets/tabbar/policy-active.png',
+      },
+      {
         pagePath: 'pages/mine/index',
         text: '我的',
         iconPath: 'assets/tabbar/mine.png',
@@ -37,5 +63,4 @@ export default defineAppConfig({
       },
     ],
   },
-  // Role-only pages (station head, staff) will arrive as subpackages under packages/<role>/.
 })

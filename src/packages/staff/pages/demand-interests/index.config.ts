@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '意向名单',
+  enablePullDownRefresh: true,
+})

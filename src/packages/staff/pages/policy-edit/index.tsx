@@ -1,0 +1,200 @@
+import { useEffect, useState } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { createPolicyInput, POLICY_CATEGORIES, updatePolicyInput, type Policy, type PolicyCategoryId } from '../../../../../types'
+import StateView from '../../../../components/state-view'
+import ChoiceChips from '../../../../features/member/components/choice-chips'
+import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import { createPolicy, getPolicy, setPolicyPublished, updatePolicy } from '../../../../features/policy/api'
+import SfField from '../../../../features/policy/components/sf-field'
+import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
+import { errorMessage } from '../../../../services/api'
+import { leavePage } from '../../../../utils/navigation'
+import StaffGate from '../../staff-gate'
+import '../../staff.scss'
+import './index.scss'
+
+export default function PolicyEditPage() {
+  return <StaffGate>{() => <PolicyEditor />}</StaffGate>
+}
+
+interface Draft {
+  title: string
+  category: PolicyCategoryId | ''
+  summary: string
+  body: string
+  issuer: string
+  docNumber: string
+  fields: string[]
+  degrees: string[]
+  counties: string[]
+  effectiveFrom: string
+  effectiveUntil: string
+  sourceUrl: string
+  tags: string
+}
+
+const EMPTY: Draft = {
+  title: '',
+  category: '',
+  summary: '',
+  body: '',
+  issuer: '',
+  docNumber: '',
+  fields: [],
+  degrees: [],
+  counties: [],
+  effectiveFrom: '',
+  effectiveUntil: '',
+  sourceUrl: '',
+  tags: '',
+}
+
+const fromPolicy = (p: Policy): Draft => ({
+  ...p,
+  effectiveFrom: p.effectiveFrom ?? '',
+  effectiveUntil: p.effectiveUntil ?? '',
+  sourceUrl: p.sourceUrl ?? '',
+  tags: p.tags.join(' '),
+})
+
+/** What the contract takes: blanks become null, tags split on spaces and commas. */
+const toInput = (d: Draft) => ({
+  ...d,
+  category: d.category || undefined,
+  effectiveFrom: d.effectiveFrom || null,
+  effectiveUntil: d.effectiveUntil || null,
+  sourceUrl: d.sourceUrl.trim() || null,
+  tags: d.tags.split(/[\s,，、]+/).filter(Boolean),
+})
+
+const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
+
+/** New or existing policy; validated with the contract's schema, the body cleaned by the server. */
+function PolicyEditor() {
+  const id = useRouter().params.id
+  const tax = useTaxonomy()
+  const form = useStaffForm()
+  const [draft, setDraft] = useState<Draft>(EMPTY)
+  const [loaded, setLoaded] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string; policy?: Policy }>({ status: id ? 'loading' : 'ready' })
+
+  useEffect(() => {
+    if (!id) return
+    void Taro.setNavigationBarTitle({ title: '编辑政策' })
+    getPolicy(id)
+      .then((p) => {
+        setDraft(fromPolicy(p))
+        setLoaded({ status: 'ready', policy: p })
+      })
+      .catch((e) => setLoaded({ status: 'error', error: errorMessage(e) }))
+  }, [id])
+
+  const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    form.clearError(key)
+  }
+
+  const save = async (publish: boolean) => {
+    const input = toInput(draft)
+    const saved = id
+      ? await form.submit(updatePolicyInput, { id, ...input }, (requestId) => updatePolicy(updatePolicyInput.parse({ id, ...input }), requestId))
+      : await form.submit(createPolicyInput, input, (requestId) => createPolicy(createPolicyInput.parse(input), requestId))
+    if (!saved) return
+    if (publish && saved.status !== 'published') {
+      try {
+        await setPolicyPublished(saved.id, true)
+      } catch (error) {
+        void Taro.showToast({ title: `已保存为草稿，发布失败：${errorMessage(error)}`, icon: 'none' })
+        return
+      }
+    }
+    void Taro.showToast({ title: publish ? '已保存并发布' : '已保存', icon: 'success' })
+    setTimeout(leavePage, 600)
+  }
+
+  if (loaded.status === 'loading') return <View className='page'><StateView kind='loading' /></View>
+  if (loaded.status === 'error') return <View className='page'><StateView kind='error' description={loaded.error} /></View>
+
+  const e = form.errors
+  const dateField = (key: 'effectiveFrom' | 'effectiveUntil', label: string) => (
+    <SfField name={key} label={label} optional error={e[key]}>
+      <View className='policy-edit__date'>
+        <Picker mode='date' value={draft[key] || ''} onChange={(ev) => set(key, String(ev.detail.value))}>
+          <Text className={draft[key] ? '' : 'sf-placeholder'}>{draft[key] || '选择日期'}</Text>
+        </Picker>
+        {draft[key] ? (
+          <Text className='policy-edit__clear' onClick={() => set(key, '')}>
+            清除
+          </Text>
+        ) : null}
+      </View>
+    </SfField>
+  )
+  const published = loaded.policy?.status === 'published'
+
+  return (
+    <View className='page staff policy-edit'>
+      <View className='card'>
+        <SfField name='title' label='标题' error={e.title}>
+          <Input className='sf-input' placeholder='如：驻马店市高层次人才安家补贴办法' placeholderClass='sf-placeholder' maxlength={80} value={draft.title} onInput={(ev) => set('title', ev.detail.value)} />
+        </SfField>
+        <SfField name='category' label='类别' error={e.category}>
+          <ChoiceChips idPrefix='category' items={POLICY_CATEGORIES} selected={draft.category ? [draft.category] : []} onToggle={(c) => set('category', c as PolicyCategoryId)} invalid={Boolean(e.category)} />
+        </SfField>
+        <SfField name='summary' label='摘要' hint='一两句话说清楚：给谁、有什么、怎么办（列表和搜索结果里显示）' error={e.summary}>
+          <Textarea className='sf-textarea' maxlength={300} placeholder='如：博士来驻马店工作，给予 20 万元安家费……' placeholderClass='sf-placeholder' value={draft.summary} onInput={(ev) => set('summary', ev.detail.value)} />
+        </SfField>
+        <SfField
+          name='body'
+          label='正文（HTML）'
+          hint='可用标签：<h2> <h3> <h4> 标题，<p> 段落，<ul> <ol> <li> 列表，<strong> <em> 强调，<a href="https://…"> 链接，<br> 换行。其他标签和脚本保存时会被自动去除。'
+          error={e.body}
+        >
+          <Textarea className='sf-textarea policy-edit__html' maxlength={50000} placeholder='<h2>补贴标准</h2><p>……</p>' placeholderClass='sf-placeholder' value={draft.body} onInput={(ev) => set('body', ev.detail.value)} />
+        </SfField>
+        <SfField name='issuer' label='发文单位' optional error={e.issuer}>
+          <Input className='sf-input' placeholder='如：驻马店市人民政府' placeholderClass='sf-placeholder' maxlength={60} value={draft.issuer} onInput={(ev) => set('issuer', ev.detail.value)} />
+        </SfField>
+        <SfField name='docNumber' label='文号' optional error={e.docNumber}>
+          <Input className='sf-input' placeholder='如：驻政〔2022〕12号' placeholderClass='sf-placeholder' maxlength={60} value={draft.docNumber} onInput={(ev) => set('docNumber', ev.detail.value)} />
+        </SfField>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>适用对象</Text>
+        <Text className='hint'>不选表示不限；选了的，“与我相关”会优先推荐给相符的同学。</Text>
+        <SfField name='degrees' label='学历' optional error={e.degrees}>
+          <ChoiceChips idPrefix='degree' items={tax.degrees} selected={draft.degrees} onToggle={(d) => set('degrees', toggle(draft.degrees, d))} />
+        </SfField>
+        <SfField name='fields' label='重点产业领域' optional error={e.fields}>
+          <ChoiceChips idPrefix='field' items={tax.fields} selected={draft.fields} onToggle={(f) => set('fields', toggle(draft.fields, f))} />
+        </SfField>
+        <SfField name='counties' label='县区' optional error={e.counties}>
+          <ChoiceChips idPrefix='county' items={tax.counties} selected={draft.counties} onToggle={(c) => set('counties', toggle(draft.counties, c))} />
+        </SfField>
+      </View>
+
+      <View className='card'>
+        {dateField('effectiveFrom', '生效日期')}
+        {dateField('effectiveUntil', '失效日期')}
+        <SfField name='sourceUrl' label='来源链接' optional error={e.sourceUrl}>
+          <Input className='sf-input' placeholder='https://' placeholderClass='sf-placeholder' maxlength={500} value={draft.sourceUrl} onInput={(ev) => set('sourceUrl', ev.detail.value)} />
+        </SfField>
+        <SfField name='tags' label='标签' optional hint='用空格或逗号分隔，每个不超过12个字，最多10个' error={e.tags ?? e['tags.0']}>
+          <Input className='sf-input' placeholder='如：安家费 博士 补贴' placeholderClass='sf-placeholder' value={draft.tags} onInput={(ev) => set('tags', ev.detail.value)} />
+        </SfField>
+      </View>
+
+      <View className='policy-edit__actions'>
+        {published ? null : (
+          <Button id='policy-save-publish' className='btn btn-primary' loading={form.busy} disabled={form.busy || undefined} onClick={() => void save(true)}>
+            保存并发布
+          </Button>
+        )}
+        <Button id='policy-save' className={`btn ${published ? 'btn-primary' : 'btn-ghost'}`} loading={form.busy} disabled={form.busy || undefined} onClick={() => void save(false)}>
+          {published ? '保存修改' : '保存为草稿'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,5 @@
+export default definePageConfig({
+  navigationBarTitleText: '岗位需求',
+  enablePullDownRefresh: true,
+  enableShareAppMessage: true,
+})
