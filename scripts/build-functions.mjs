@@ -17,7 +17,10 @@ export const FUNCTIONS = [
     entry: 'cloudfunctions/api/src/entry-cloud.ts',
     dir: 'cloudfunctions/api',
     // Seconds; CloudBase's default of 3 is short for a cold start plus a database round trip.
-    config: { timeout: 20, permissions: { openapi: [] } },
+    config: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited'] } },
+    // Heavy libraries loaded lazily (`await import(...)`) inside the import / export / invite
+    // actions: left out of index.js and installed by the platform from package.json instead.
+    external: ['exceljs', 'qrcode', 'csv-parse'],
   },
 ]
 
@@ -45,7 +48,7 @@ export async function buildFunctions({ only, outfile, log = console.log } = {}) 
       minify: true,
       sourcemap: 'linked',
       // Kept out so that, if anything ever imports it, the check below sees the require and fails.
-      external: FORBIDDEN,
+      external: [...FORBIDDEN, ...(fn.external ?? [])],
       metafile: true,
       logLevel: 'warning',
       legalComments: 'none',
@@ -70,10 +73,22 @@ function checkForbidden(name, metafile, text) {
   }
 }
 
+/** The function's package.json: its external modules, at the root package.json's versions, for the platform to install. */
+export function deployPackage(fn) {
+  const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+  const versions = { ...rootPkg.devDependencies, ...rootPkg.dependencies }
+  const dependencies = {}
+  for (const module of fn.external ?? []) {
+    if (!versions[module]) throw new Error(`${fn.name}: external ${module} is not in the root package.json`)
+    dependencies[module] = versions[module]
+  }
+  return { name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies }
+}
+
 function writeDeployFiles(fn) {
   const dir = path.join(root, fn.dir)
-  // Everything is inside index.js: nothing for the platform to install.
-  const pkg = { name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies: {} }
+  // Everything else is inside index.js.
+  const pkg = deployPackage(fn)
   fs.writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(pkg, null, 2)}\n`)
   fs.writeFileSync(path.join(dir, 'config.json'), `${JSON.stringify(fn.config, null, 2)}\n`)
 }

@@ -8,7 +8,27 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    'pages/stations/index',
+    'pages/station/index',
     ...demoPages,
+  ],
+  // Role-only pages travel in subpackages, loaded only by those who open them.
+  subPackages: [
+    {
+      root: 'packages/head',
+      pages: ['pages/index/index', 'pages/requests/index', 'pages/members/index'],
+    },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/stations/index',
+        'pages/station-edit/index',
+        'pages/import/index',
+        'pages/audit/index',
+        'pages/fields/index',
+      ],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -37,5 +57,4 @@ export default defineAppConfig({
       },
     ],
   },
-  // Role-only pages (station head, staff) will arrive as subpackages under packages/<role>/.
 })

@@ -1,7 +1,38 @@
 import * as z from 'zod'
 import type { Member, MemberExport } from './member'
 import { registerMemberInput, updateMemberInput } from './member'
+import type { AuditEntry } from './audit'
+import { auditListInput } from './audit'
+import type {
+  ExportFile,
+  ImportReport,
+  Invite,
+  JoinRequest,
+  JoinRequestForReview,
+  Station,
+  StationMember,
+  StationSummary,
+  StationView,
+} from './station'
+import {
+  appointHeadInput,
+  cancelRequestInput,
+  closeStationInput,
+  createStationInput,
+  exportMembersInput,
+  importStationsInput,
+  pendingRequestsInput,
+  removeHeadInput,
+  removeMemberInput,
+  requestJoinInput,
+  reviewRequestInput,
+  stationIdInput,
+  stationListInput,
+  stationMembersInput,
+  updateStationInput,
+} from './station'
 import type { FieldItem, TaxonomyList } from './taxonomy'
+import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 
 /**
@@ -29,6 +60,25 @@ export const actionSchemas = {
   'member.update': updateMemberInput,
   'member.exportMine': emptyInput,
   'member.deleteMine': emptyInput,
+  'station.list': stationListInput,
+  'station.get': stationIdInput,
+  'station.create': createStationInput,
+  'station.update': updateStationInput,
+  'station.close': closeStationInput,
+  'station.appointHead': appointHeadInput,
+  'station.removeHead': removeHeadInput,
+  'station.import': importStationsInput,
+  'station.requestJoin': requestJoinInput,
+  'station.cancelRequest': cancelRequestInput,
+  'station.leave': emptyInput,
+  'station.myRequest': emptyInput,
+  'station.pendingRequests': pendingRequestsInput,
+  'station.reviewRequest': reviewRequestInput,
+  'station.members': stationMembersInput,
+  'station.removeMember': removeMemberInput,
+  'station.exportMembers': exportMembersInput,
+  'station.invite': stationIdInput,
+  'audit.list': auditListInput,
 } as const
 
 export interface ActionResults {
@@ -40,6 +90,27 @@ export interface ActionResults {
   'member.update': Member
   'member.exportMine': MemberExport
   'member.deleteMine': { deleted: true }
+  /** Staff get `StationSummary` items (with `pendingCount`); `suggested` is my university's station. */
+  'station.list': Page<Station | StationSummary> & { suggested: Station | null }
+  'station.get': StationView
+  'station.create': Station
+  'station.update': Station
+  'station.close': Station
+  'station.appointHead': Station
+  'station.removeHead': Station
+  'station.import': ImportReport
+  'station.requestJoin': JoinRequest
+  'station.cancelRequest': JoinRequest
+  'station.leave': { left: true }
+  /** My latest join request, whatever its state (so a rejection and its reason stay visible). */
+  'station.myRequest': JoinRequest | null
+  'station.pendingRequests': Page<JoinRequestForReview>
+  'station.reviewRequest': JoinRequest
+  'station.members': Page<StationMember>
+  'station.removeMember': { removed: true }
+  'station.exportMembers': ExportFile
+  'station.invite': Invite
+  'audit.list': Page<AuditEntry>
 }
 
 export type ActionName = keyof typeof actionSchemas

@@ -67,6 +67,8 @@ export interface Member {
   role: Role
   /** The station that accepted this member; null until one does. */
   stationId: string | null
+  /** When the current station accepted this member. */
+  stationJoinedAt: string | null
   status: 'active'
   name: string
   phone: string

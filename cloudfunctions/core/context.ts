@@ -1,8 +1,10 @@
 import type { Clock } from './clock'
+import type { FileServices } from './file-ports'
 import type { Store } from './ports'
 
-/** What a use case may touch: the store and the clock. Nothing else reaches the domain. */
+/** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
 export interface Deps {
   store: Store
   clock: Clock
+  files: FileServices
 }

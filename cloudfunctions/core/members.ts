@@ -50,6 +50,7 @@ export async function registerMember(
     openid,
     role: 'student',
     stationId: null,
+    stationJoinedAt: null,
     status: 'active',
     ...profile,
     consentVersion,
@@ -94,6 +95,8 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
 
 export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ deleted: true }> {
   const openid = requireOpenid(caller)
+  // Requests and leadership go first, so a crash in between leaves no dangling reference.
+  await deps.store.membership.forgetMember(openid)
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')
   // Remembered results of this caller's writes may hold their profile: they go too.
   await deps.store.idempotency.forgetCaller(openid)

@@ -1,4 +1,5 @@
 import type { FieldItem, Member } from '../../types'
+import type { AuditStore, MembershipStore, StationStore } from './station-ports'
 
 /**
  * Store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -54,5 +55,8 @@ export interface Store {
   members: MemberStore
   fields: FieldStore
   idempotency: IdempotencyStore
+  stations: StationStore
+  membership: MembershipStore
+  audit: AuditStore
   close(): Promise<void>
 }

@@ -4,7 +4,7 @@ import type { Deps } from './context'
 import { conflict, notFound } from './errors'
 
 /** All key industry fields; a store that has none yet gets the seed list first. */
-export async function allFields(deps: Deps): Promise<FieldItem[]> {
+export async function allFields(deps: Pick<Deps, 'store'>): Promise<FieldItem[]> {
   const fields = await deps.store.fields.list()
   if (fields.length > 0) return fields
   for (const [index, seed] of SEED_FIELDS.entries()) {
@@ -13,11 +13,11 @@ export async function allFields(deps: Deps): Promise<FieldItem[]> {
   return deps.store.fields.list()
 }
 
-export async function activeFields(deps: Deps): Promise<FieldItem[]> {
+export async function activeFields(deps: Pick<Deps, 'store'>): Promise<FieldItem[]> {
   return (await allFields(deps)).filter((field) => field.active)
 }
 
-export async function listTaxonomy(deps: Deps): Promise<TaxonomyList> {
+export async function listTaxonomy(deps: Pick<Deps, 'store'>): Promise<TaxonomyList> {
   const fields = await activeFields(deps)
   return {
     counties: COUNTIES.map(({ id, name }) => ({ id, name })),

@@ -34,10 +34,30 @@ function freePort() {
   })
 }
 
-export async function startLocalServer(root, extraEnv = {}) {
+/** Bundles a TS script of scripts/bench and runs it with node (for bulk seeding). */
+export async function runTsScript(root, file, args) {
+  const outfile = path.join(root, '.build', `${path.basename(file, '.ts')}.js`)
+  await build({
+    entryPoints: [path.join(root, file)],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    target: 'node20',
+    format: 'cjs',
+    external: ['better-sqlite3'],
+    logLevel: 'warning',
+  })
+  const { spawnSync } = await import('node:child_process')
+  const result = spawnSync(process.execPath, [outfile, ...args.map(String)], { stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`${file} failed`)
+}
+
+/** `prepare(dataDir)` runs before the server opens the data dir (bulk seeding). */
+export async function startLocalServer(root, { env: extraEnv = {}, prepare } = {}) {
   const bundle = await buildServerBundle(root)
   const port = await freePort()
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-bench-'))
+  if (prepare) await prepare(dataDir)
   const child = spawn(process.execPath, [bundle], {
     env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, NODE_ENV: 'development', DEMO: '1', ...extraEnv },
     stdio: ['ignore', 'pipe', 'inherit'],

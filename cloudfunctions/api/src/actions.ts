@@ -2,7 +2,37 @@ import type { ActionName, ActionPayload, ActionResult } from '../../../types'
 import { toIsoString } from '../../core/clock'
 import type { Deps } from '../../core/context'
 import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/members'
-import { isAnyone, isMember, isSignedIn, isStaff, type Caller, type Policy } from '../../core/policies'
+import { listAudit } from '../../core/audit'
+import {
+  canManageStation,
+  isAnyone,
+  isMember,
+  isSignedIn,
+  isStaff,
+  isStationLeaderOrStaff,
+  managesStation,
+  notYourStation,
+  type Caller,
+  type Policy,
+} from '../../core/policies'
+import { exportStationMembers, importStations, stationInvite } from '../../core/station-files'
+import {
+  appointLeader,
+  cancelJoinRequest,
+  closeStation,
+  createStation,
+  leaveStation,
+  listPendingRequests,
+  listStationMembers,
+  listStations,
+  myJoinRequest,
+  removeLeader,
+  removeStationMember,
+  requestToJoin,
+  reviewJoinRequest,
+  updateStation,
+  viewStation,
+} from '../../core/stations'
 import { listTaxonomy, saveField } from '../../core/taxonomy'
 
 export interface ActionDef<A extends ActionName> {
@@ -14,6 +44,12 @@ export interface ActionDef<A extends ActionName> {
 }
 
 type ActionTable = { [A in ActionName]: ActionDef<A> }
+
+/** Its leaders and staff, or its own members: who may pass a station's invite on. */
+const invitesToStation: Policy<{ id: string }> = (caller, input) => {
+  if (canManageStation(caller, input.id)) return null
+  return isMember(caller, input) ?? (caller.member?.stationId === input.id ? null : notYourStation())
+}
 
 /** Every action of the `api` function: its policy and its use case. Schemas live in `types/`. */
 export const actionTable: ActionTable = {
@@ -53,4 +89,23 @@ export const actionTable: ActionTable = {
     write: true,
     run: deleteMyAccount,
   },
+  'station.list': { policy: isAnyone, run: listStations },
+  'station.get': { policy: isAnyone, run: viewStation },
+  'station.create': { policy: isStaff, write: true, run: createStation },
+  'station.update': { policy: isStaff, write: true, run: updateStation },
+  'station.close': { policy: isStaff, write: true, run: closeStation },
+  'station.appointHead': { policy: isStaff, write: true, run: appointLeader },
+  'station.removeHead': { policy: isStaff, write: true, run: removeLeader },
+  'station.import': { policy: isStaff, write: true, run: importStations },
+  'station.requestJoin': { policy: isMember, write: true, run: requestToJoin },
+  'station.cancelRequest': { policy: isMember, write: true, run: cancelJoinRequest },
+  'station.leave': { policy: isMember, write: true, run: leaveStation },
+  'station.myRequest': { policy: isMember, run: myJoinRequest },
+  'station.pendingRequests': { policy: managesStation, run: (deps, _caller, input) => listPendingRequests(deps, input) },
+  'station.reviewRequest': { policy: isStationLeaderOrStaff, write: true, run: reviewJoinRequest },
+  'station.members': { policy: managesStation, run: (deps, _caller, input) => listStationMembers(deps, input) },
+  'station.removeMember': { policy: managesStation, write: true, run: removeStationMember },
+  'station.exportMembers': { policy: managesStation, run: exportStationMembers },
+  'station.invite': { policy: invitesToStation, run: (deps, _caller, input) => stationInvite(deps, input) },
+  'audit.list': { policy: isStaff, run: (deps, _caller, input) => listAudit(deps, input) },
 }

@@ -23,6 +23,8 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).optional().default(10086),
   HOST: z.string().optional().default('127.0.0.1'),
   /** Demo sign-in (`X-Demo-Openid`) and demo seed data; off when NODE_ENV=production unless DEMO=1. */
+  /** The address people open for the H5 app (invite links and QR codes). */
+  PUBLIC_URL: z.url({ error: 'PUBLIC_URL 应为完整网址' }).optional(),
   DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
@@ -32,6 +34,7 @@ export interface ApiConfig {
   port: number
   host: string
   demo: boolean
+  publicUrl: string | undefined
 }
 
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
@@ -47,5 +50,5 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const demo = e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' : e.DEMO === '1' || e.DEMO === 'true'
   const staff = new Set(e.STAFF_OPENIDS)
   if (demo) staff.add(DEMO_STAFF_OPENID)
-  return { staffOpenids: staff, dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, demo }
+  return { staffOpenids: staff, dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, demo, publicUrl: e.PUBLIC_URL }
 }

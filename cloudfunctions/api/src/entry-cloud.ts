@@ -1,9 +1,11 @@
 // Before anything formats a date: CloudBase runs functions in UTC, the product lives in China.
 process.env.TZ ??= 'Asia/Shanghai'
 
-import { getCloudbaseContext, type IContextParam } from '@cloudbase/node-sdk'
+import { getCloudbaseContext, init, SYMBOL_CURRENT_ENV, type IContextParam } from '@cloudbase/node-sdk'
 import type { Envelope } from '../../../types'
 import { openCloudBaseStore } from '../../core/adapters/cloudbase'
+import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { loadConfig } from './config'
 import { consoleLogger } from './logger'
 import { createApi, type Api } from './router'
@@ -54,7 +56,10 @@ export function openidFromContext(context: unknown): string | null {
 function startHandler(): CloudHandler {
   // In the cloud, demo sign-in and demo staff stay off unless NODE_ENV (or DEMO) says otherwise.
   const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' })
-  const api = createApi({ store: openCloudBaseStore(), config })
+  // One SDK client for the database, the open API (mini-program codes) and storage.
+  const app = init({ env: SYMBOL_CURRENT_ENV })
+  const files = { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) }
+  const api = createApi({ store: openCloudBaseStore({ app }), files, config })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

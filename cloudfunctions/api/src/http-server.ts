@@ -4,6 +4,8 @@ import path from 'node:path'
 import type { ApiError, Envelope } from '../../../types'
 import { systemClock, type Clock } from '../../core/clock'
 import type { Store } from '../../core/ports'
+import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_STAFF_OPENID } from './config'
 import { consoleLogger, type Logger } from './logger'
@@ -26,6 +28,8 @@ export interface ServerOptions {
   /** Seed the demo accounts (only with `demo`). */
   seed?: boolean
   staffOpenids?: Iterable<string>
+  /** The address people open (for invite links); defaults to the address the server listens on. */
+  publicUrl?: string
   clock?: Clock
   logger?: Logger
 }
@@ -94,7 +98,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const staffOpenids = new Set(options.staffOpenids ?? [])
   if (demo) staffOpenids.add(DEMO_STAFF_OPENID)
   if (demo && options.seed) await seedDemoData({ store, clock })
-  const api = createApi({ store, config: { staffOpenids }, clock, logger })
+  let listeningUrl = ''
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
+  const api = createApi({ store, files, config: { staffOpenids }, clock, logger })
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
 
   async function handleApi(req: IncomingMessage, res: ServerResponse) {
@@ -142,8 +148,9 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     server.listen(port, host, () => resolve())
   })
   const address = server.address() as AddressInfo
+  listeningUrl = `http://${host}:${address.port}`
   return {
-    url: `http://${host}:${address.port}`,
+    url: listeningUrl,
     store,
     close: async () => {
       await new Promise<void>((resolve) => {

@@ -14,6 +14,7 @@ async function main() {
     demo: config.demo,
     seed: config.demo,
     staffOpenids: config.staffOpenids,
+    publicUrl: config.publicUrl,
   })
   console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)
   console.log(`  数据目录：${path.resolve(config.dataDir)}`)

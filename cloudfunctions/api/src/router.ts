@@ -5,7 +5,8 @@ import { systemClock, toIsoString, type Clock } from '../../core/clock'
 import type { Deps } from '../../core/context'
 import { AppError } from '../../core/errors'
 import { toMember } from '../../core/members'
-import { isAnyone, type Caller } from '../../core/policies'
+import type { Caller } from '../../core/policies'
+import type { FileServices } from '../../core/file-ports'
 import type { Store } from '../../core/ports'
 import { actionTable, type ActionDef } from './actions'
 import type { ApiConfig } from './config'
@@ -21,6 +22,7 @@ export interface Identity {
 
 export interface ApiOptions {
   store: Store
+  files: FileServices
   config: Pick<ApiConfig, 'staffOpenids'>
   clock?: Clock
   logger?: Logger
@@ -55,12 +57,12 @@ function payloadTooLarge(payload: unknown): boolean {
  * The one router behind both entries (cloud and HTTP): validate the payload with the action's
  * schema, resolve the caller, check the role, run the use case, answer with an envelope.
  */
-export function createApi({ store, config, clock = systemClock, logger = consoleLogger }: ApiOptions): Api {
-  const deps: Deps = { store, clock }
+export function createApi({ store, files, config, clock = systemClock, logger = consoleLogger }: ApiOptions): Api {
+  const deps: Deps = { store, clock, files }
 
-  async function resolveCaller(openid: string | null, def: ActionDef<ActionName>): Promise<Caller> {
+  async function resolveCaller(openid: string | null): Promise<Caller> {
     const isStaff = openid !== null && config.staffOpenids.has(openid)
-    if (!openid || def.policy === isAnyone) return { openid, member: null, isStaff }
+    if (!openid) return { openid, member: null, isStaff }
     const record = await store.members.get(openid)
     return { openid, member: record ? toMember(record, isStaff) : null, isStaff }
   }
@@ -72,7 +74,7 @@ export function createApi({ store, config, clock = systemClock, logger = console
       return fail({ code: 'INVALID_INPUT', message, fields })
     }
     const def = actionTable[action] as ActionDef<ActionName>
-    const caller = await resolveCaller(identity.openid, def)
+    const caller = await resolveCaller(identity.openid)
     const denied = def.policy(caller, parsed.data as never)
     if (denied) return fail(denied.toApiError())
 

@@ -27,6 +27,7 @@ function demoMember(openid: string, n: number, role: MemberRecord['role'], at: s
     openid,
     role,
     stationId: null,
+    stationJoinedAt: null,
     status: 'active',
     name: `${SURNAMES[n % SURNAMES.length]}${GIVEN[(n * 3) % GIVEN.length]}`,
     phone: `1380000${String(1000 + n).slice(-4)}`,
@@ -47,31 +48,87 @@ function demoMember(openid: string, n: number, role: MemberRecord['role'], at: s
 }
 
 export const DEMO_STUDENT_COUNT = 20
+const HEADS = [
+  { openid: 'demo-head-1', n: 101, university: '郑州大学' },
+  { openid: 'demo-head-2', n: 102, university: '武汉大学' },
+]
+/** Demo stations: one per demo university, ids stable so links and tests can name them. */
+export const demoStationId = (university: string) => `st-demo-${UNIVERSITIES.indexOf(university) + 1}`
+const CITIES: Record<string, string> = {
+  郑州大学: '郑州市', 河南大学: '开封市', 武汉大学: '武汉市', 华中科技大学: '武汉市',
+  西安交通大学: '西安市', 南京大学: '南京市', 浙江大学: '杭州市', 北京理工大学: '北京市',
+}
+
+/** Students 4, 8, 12… are in no station, so the demo has people to try joining with. */
+const inStation = (i: number) => i % 4 !== 3
+
+function demoPeople(at: string): MemberRecord[] {
+  const staff = { ...demoMember(DEMO_STAFF_OPENID, 100, 'student', at), name: '团市委示例工作人员', university: '共青团驻马店市委' }
+  const heads = HEADS.map((h) => ({ ...demoMember(h.openid, h.n, 'station_head', at), university: h.university }))
+  const students = Array.from({ length: DEMO_STUDENT_COUNT }, (_, i) => demoMember(`demo-student-${i + 1}`, i, 'student', at))
+  return [staff, ...heads, ...students]
+}
 
 export function demoAccounts(): DemoAccount[] {
-  const at = toIsoString(new Date(0))
+  const [staff, ...others] = demoPeople(toIsoString(new Date(0)))
   return [
-    { openid: DEMO_STAFF_OPENID, label: '团市委工作人员（示例）', role: 'staff' },
-    { openid: 'demo-head-1', label: `站长 ${demoMember('demo-head-1', 101, 'station_head', at).name}（示例）`, role: 'station_head' },
-    { openid: 'demo-head-2', label: `站长 ${demoMember('demo-head-2', 102, 'station_head', at).name}（示例）`, role: 'station_head' },
-    ...Array.from({ length: DEMO_STUDENT_COUNT }, (_, i) => {
-      const m = demoMember(`demo-student-${i + 1}`, i, 'student', at)
-      return { openid: m.openid, label: `${m.name} · ${m.university}（示例）`, role: 'student' as const }
-    }),
+    { openid: staff.openid, label: '团市委工作人员（示例）', role: 'staff' },
+    ...others.map((m) =>
+      m.role === 'station_head'
+        ? { openid: m.openid, label: `站长 ${m.name} · ${m.university}（示例）`, role: 'station_head' as const }
+        : { openid: m.openid, label: `${m.name} · ${m.university}（示例）`, role: 'student' as const },
+    ),
   ]
 }
 
-/** Seeds the demo accounts and the taxonomy; running it again changes nothing. */
-export async function seedDemoData(deps: Deps): Promise<{ created: number }> {
+/**
+ * Seeds the taxonomy, the demo stations (two with demo heads), the demo accounts (most students in
+ * their university's station) and one pending request — on first start only, so what people do
+ * in the demo survives a restart.
+ */
+export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise<{ created: number }> {
   await allFields(deps)
+  if (await deps.store.members.get(DEMO_STAFF_OPENID)) return { created: 0 }
+  const { store } = deps
   const at = toIsoString(deps.clock.now())
-  const records: MemberRecord[] = [
-    { ...demoMember(DEMO_STAFF_OPENID, 100, 'student', at), name: '团市委示例工作人员', university: '共青团驻马店市委' },
-    demoMember('demo-head-1', 101, 'station_head', at),
-    demoMember('demo-head-2', 102, 'station_head', at),
-    ...Array.from({ length: DEMO_STUDENT_COUNT }, (_, i) => demoMember(`demo-student-${i + 1}`, i, 'student', at)),
-  ]
+  for (const university of UNIVERSITIES) {
+    const name = `${university}翼展驿站`
+    await store.stations.create({
+      id: demoStationId(university),
+      name,
+      university,
+      city: CITIES[university],
+      intro: `${name}是驻马店籍学子在${university}的家：新生接站、老乡交流、返乡实践，都从这里出发。（示例）`,
+      status: 'open',
+      headOpenid: null,
+      deputyOpenids: [],
+      createdAt: at,
+      updatedAt: at,
+      closedAt: null,
+      isDemo: true,
+    })
+  }
   let created = 0
-  for (const record of records) if (await deps.store.members.create(record)) created += 1
+  const people = demoPeople(at)
+  for (const [index, person] of people.entries()) {
+    const studentIndex = index - 1 - HEADS.length
+    const joins = person.role === 'station_head' || (studentIndex >= 0 && inStation(studentIndex))
+    const record = joins
+      ? { ...person, role: 'student' as const, stationId: demoStationId(person.university), stationJoinedAt: at }
+      : { ...person, role: 'student' as const }
+    if (await store.members.create(record)) created += 1
+  }
+  for (const head of HEADS) await store.stations.appointLeader(demoStationId(head.university), head.openid, 'head', at)
+  await store.membership.createRequest({
+    id: 'jr-demo-1',
+    stationId: demoStationId('郑州大学'),
+    openid: 'demo-student-4',
+    note: '暑假在郑州实习，想认识更多驻马店老乡。（示例）',
+    status: 'pending',
+    reason: '',
+    createdAt: at,
+    decidedAt: null,
+    decidedBy: null,
+  })
   return { created }
 }

@@ -3,10 +3,19 @@ import os from 'node:os'
 import path from 'node:path'
 import type { ActionName, ActionResult, Envelope, RegisterMemberInput } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
+import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import type { Clock } from '../../core/clock'
+import type { FileServices } from '../../core/file-ports'
 import { silentLogger, type Logger } from './logger'
 import { createApi, type Api } from './router'
+
+/** The real file adapters (exceljs, csv-parse, qrcode), with a fixed public address. */
+export const testFiles: FileServices = {
+  spreadsheets: excelSpreadsheets,
+  invites: qrInvites(() => 'http://127.0.0.1:10086'),
+}
 
 /** A fresh api over a real SQLite file in a temp dir, and a typed way to call it as someone. */
 export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger } = {}) {
@@ -14,6 +23,7 @@ export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?:
   const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') })
   const api: Api = createApi({
     store,
+    files: testFiles,
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
     logger: options.logger ?? silentLogger,

@@ -188,6 +188,7 @@ export function sampleMember(openid: string): MemberRecord {
     openid,
     role: 'student',
     stationId: null,
+    stationJoinedAt: null,
     status: 'active',
     name: '张三',
     phone: '13812341234',

@@ -11,6 +11,7 @@ import { useMe } from '../../features/member/hooks/use-me'
 import { useRequestId } from '../../features/member/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
 import { setMe } from '../../features/member/store'
+import MyStation from '../../features/station/components/my-station'
 import { errorMessage } from '../../services/api'
 import './index.scss'
 
@@ -93,6 +94,7 @@ export default function MinePage() {
       return (
         <View>
           <MemberCard member={me.member} />
+          <MyStation member={me.member} />
           <View className='mine-actions card'>
             <View className='mine-action' id='action-edit' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
               <Text>编辑资料</Text>
@@ -119,7 +121,7 @@ export default function MinePage() {
             id='action-delete'
             className='btn btn-plain mine-delete'
             loading={busy === 'delete'}
-            disabled={busy !== null}
+            disabled={busy !== null || undefined}
             onClick={deleteAccount}
           >
             {busy === 'delete' ? '正在注销…' : '注销账号'}

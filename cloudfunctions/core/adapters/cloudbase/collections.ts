@@ -4,6 +4,11 @@ export const COLLECTIONS = {
   members: 'members',
   fields: 'fields',
   idempotency: 'idempotency',
+  stations: 'stations',
+  joinRequests: 'join_requests',
+  auditLog: 'audit_log',
+  /** Uniqueness documents: one open station per university, one pending request per member. */
+  stationLocks: 'station_locks',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
@@ -20,6 +25,11 @@ export class Collections {
 
   get command(): DocumentDatabase['command'] {
     return this.db.command
+  }
+
+  /** A case-insensitive "contains" condition for the text, its regular-expression characters escaped. */
+  contains(text: string): unknown {
+    return this.db.RegExp({ regexp: text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), options: 'i' })
   }
 
   async run<T>(name: CollectionName, operation: (collection: DbCollection) => Promise<T>): Promise<T> {

@@ -17,6 +17,10 @@ export interface DbQuery {
   get(): Promise<{ data: unknown[] }>
   /** Removes every match (`multi: true`); the SDK ignores `limit` here. */
   remove(): Promise<unknown>
+  /** `{total}`: how many documents match. */
+  count(): Promise<unknown>
+  /** `$set`s the given properties on every match (`multi: true`, never inserts); answers `{updated}`. */
+  update(data: object): Promise<unknown>
 }
 
 export interface DbDocument {
@@ -35,10 +39,23 @@ export interface DbCollection extends DbQuery {
   add(data: object): Promise<unknown>
 }
 
+/** The query operators of `db.command` the stores use (`_.and([...])` / `_.or([...])` take an array). */
+export interface DbCommand {
+  in(values: unknown[]): unknown
+  gt(value: unknown): unknown
+  gte(value: unknown): unknown
+  lt(value: unknown): unknown
+  lte(value: unknown): unknown
+  and(conditions: object[]): unknown
+  or(conditions: object[]): unknown
+}
+
 export interface DocumentDatabase {
   collection(name: string): DbCollection
   createCollection(name: string): Promise<unknown>
-  command: { in(values: unknown[]): unknown }
+  command: DbCommand
+  /** `db.RegExp({regexp, options})`: a server-side regular expression condition. */
+  RegExp(pattern: { regexp: string; options?: string }): unknown
 }
 
 /**
@@ -98,4 +115,16 @@ export function documentsOf(result: unknown): RawDocument[] {
 export function deletedCount(result: unknown): number {
   const deleted = fieldOf(result, 'deleted')
   return typeof deleted === 'number' ? deleted : 0
+}
+
+/** How many documents an `update()` changed. */
+export function updatedCount(result: unknown): number {
+  const updated = fieldOf(result, 'updated')
+  return typeof updated === 'number' ? updated : 0
+}
+
+/** The `total` of a `count()` answer. */
+export function totalOf(result: unknown): number {
+  const total = fieldOf(result, 'total')
+  return typeof total === 'number' ? total : 0
 }

@@ -6,11 +6,19 @@
  *   members      `_id` = openid; the record's camelCase properties.
  *   fields       `_id` = field id; {name, active, sort}.
  *   idempotency  `_id` = sha256 of (openid, requestId); {openid, requestId, result, createdAt}.
+ *   stations       `_id` = station id; the record's properties, `rev` (optimistic writes),
+ *                  `inviteImage`, `closeReason` (stations.ts).
+ *   join_requests  `_id` = request id; the record's properties (membership.ts).
+ *   audit_log      `_id` = entry id; the entry's properties (audit.ts).
+ *   station_locks  uniqueness: `_id` = sha256 hex of a university while it has an open station,
+ *                  `pending-<openid>` while the member has a pending request (station-docs.ts).
  *
  * Set every one of them to admin-only in the console (security rule: 仅管理端可读写,
  * `{"read": false, "write": false}`): cloud functions bypass the rules, mini-program clients must
  * never reach this data directly. Index `idempotency.openid` for `forgetCaller`, and
- * `fields.sort` for the list.
+ * `fields.sort` for the list; for the stations: `members` (stationId, stationJoinedAt, _id),
+ * `stations` (university, _id) and (status, university, _id), `join_requests` (stationId, status,
+ * createdAt, _id) and (openid, createdAt), `audit_log` (at, _id), (actorOpenid, at), (stationId, at).
  */
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import type { Store } from '../../ports'

@@ -7,6 +7,7 @@ const MEMBER_PROPERTIES: Record<keyof MemberRecord, true> = {
   openid: true,
   role: true,
   stationId: true,
+  stationJoinedAt: true,
   status: true,
   name: true,
   phone: true,

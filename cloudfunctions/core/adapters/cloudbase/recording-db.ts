@@ -5,7 +5,7 @@ import type { DbCollection, DbDocument, DbQuery, DocumentDatabase, OrderDirectio
  * it only writes down the query each call builds and answers with what the test hands it, so
  * tests can assert query shapes (ids, conditions, limits) without a network.
  */
-export type Operation = 'get' | 'add' | 'set' | 'update' | 'remove' | 'createCollection'
+export type Operation = 'get' | 'add' | 'set' | 'update' | 'remove' | 'count' | 'createCollection'
 
 export interface RecordedCall {
   operation: Operation
@@ -34,6 +34,8 @@ export const emptyResults: Responder = (call) => {
       return { updated: 0, requestId: 'r' }
     case 'remove':
       return { deleted: 0, requestId: 'r' }
+    case 'count':
+      return { total: 0, requestId: 'r' }
     case 'createCollection':
       return { requestId: 'r' }
   }
@@ -46,6 +48,21 @@ export function tcbError(code: string, message = code): Error & { code: string }
 
 /** The marker `command.in(values)` leaves in a recorded condition. */
 export const inMarker = (values: unknown[]) => ({ $in: values })
+
+/** The markers the other `command` operators and `db.RegExp` leave in a recorded condition. */
+export const commandMarkers = {
+  in: inMarker,
+  gt: (value: unknown) => ({ $gt: value }),
+  gte: (value: unknown) => ({ $gte: value }),
+  lt: (value: unknown) => ({ $lt: value }),
+  lte: (value: unknown) => ({ $lte: value }),
+  and: (conditions: object[]) => ({ $and: conditions }),
+  or: (conditions: object[]) => ({ $or: conditions }),
+}
+export const regExpMarker = (pattern: { regexp: string; options?: string }) => ({
+  $regex: pattern.regexp,
+  $options: pattern.options ?? '',
+})
 
 type Chain = Omit<RecordedCall, 'operation' | 'data'>
 
@@ -65,6 +82,8 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
     field: (projection) => query({ ...chain, field: projection }),
     get: () => record(chain, 'get') as Promise<{ data: unknown[] }>,
     remove: () => record(chain, 'remove'),
+    count: () => record(chain, 'count'),
+    update: (data) => record(chain, 'update', data),
   })
 
   const doc = (chain: Chain): DbDocument => ({
@@ -85,6 +104,7 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
       }
     },
     createCollection: (name) => record({ collection: name, where: [], orderBy: [] }, 'createCollection'),
-    command: { in: inMarker },
+    command: commandMarkers,
+    RegExp: regExpMarker,
   }
 }

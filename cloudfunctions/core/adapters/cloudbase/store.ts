@@ -4,6 +4,9 @@ import type { DocumentDatabase } from './database'
 import { CloudBaseFieldStore } from './fields'
 import { CloudBaseIdempotencyStore } from './idempotency'
 import { CloudBaseMemberStore } from './members'
+import { CloudBaseAuditStore } from './audit'
+import { CloudBaseMembershipStore } from './membership'
+import { CloudBaseStationStore } from './stations'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store {
@@ -12,6 +15,9 @@ export function createCloudBaseStore(db: DocumentDatabase): Store {
     members: new CloudBaseMemberStore(collections),
     fields: new CloudBaseFieldStore(collections),
     idempotency: new CloudBaseIdempotencyStore(collections),
+    stations: new CloudBaseStationStore(collections),
+    membership: new CloudBaseMembershipStore(collections),
+    audit: new CloudBaseAuditStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -1,9 +1,13 @@
+import { statementCache, type Sql } from './statements'
 import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import type { FieldItem } from '../../../../types'
 import type { FieldStore, IdempotencyStore, Store } from '../../ports'
+import { SqliteAuditStore } from './audit'
+import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
+import { SqliteStationStore } from './stations'
 import { migrate } from './migrations'
 
 export interface SqliteOptions {
@@ -25,6 +29,9 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     members: new SqliteMemberStore(db),
     fields: new SqliteFieldStore(db),
     idempotency: new SqliteIdempotencyStore(db),
+    stations: new SqliteStationStore(db),
+    membership: new SqliteMembershipStore(db),
+    audit: new SqliteAuditStore(db),
     close: async () => {
       db.close()
     },
@@ -39,18 +46,20 @@ interface FieldRow {
 }
 
 class SqliteFieldStore implements FieldStore {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Sql
+
+  constructor(db: Database) {
+    this.sql = statementCache(db)
+  }
 
   async list(): Promise<FieldItem[]> {
-    return this.db
-      .prepare<[], FieldRow>('SELECT * FROM fields ORDER BY sort, id')
+    return this.sql<[], FieldRow>('SELECT * FROM fields ORDER BY sort, id')
       .all()
       .map((r) => ({ id: r.id, name: r.name, active: r.active === 1, sort: r.sort }))
   }
 
   async save(field: FieldItem): Promise<FieldItem> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO fields (id, name, active, sort) VALUES (@id, @name, @active, @sort)
          ON CONFLICT (id) DO UPDATE SET name = excluded.name, active = excluded.active, sort = excluded.sort`,
       )
@@ -60,18 +69,20 @@ class SqliteFieldStore implements FieldStore {
 }
 
 class SqliteIdempotencyStore implements IdempotencyStore {
-  constructor(private readonly db: Database) {}
+  private readonly sql: Sql
+
+  constructor(db: Database) {
+    this.sql = statementCache(db)
+  }
 
   async find(openid: string, requestId: string): Promise<string | null> {
-    const row = this.db
-      .prepare<[string, string], { result: string }>('SELECT result FROM idempotency WHERE openid = ? AND request_id = ?')
+    const row = this.sql<[string, string], { result: string }>('SELECT result FROM idempotency WHERE openid = ? AND request_id = ?')
       .get(openid, requestId)
     return row?.result ?? null
   }
 
   async remember(openid: string, requestId: string, result: string, at: string): Promise<void> {
-    this.db
-      .prepare(
+    this.sql(
         `INSERT INTO idempotency (openid, request_id, result, created_at) VALUES (?, ?, ?, ?)
          ON CONFLICT (openid, request_id) DO NOTHING`,
       )
@@ -79,6 +90,6 @@ class SqliteIdempotencyStore implements IdempotencyStore {
   }
 
   async forgetCaller(openid: string): Promise<void> {
-    this.db.prepare('DELETE FROM idempotency WHERE openid = ?').run(openid)
+    this.sql('DELETE FROM idempotency WHERE openid = ?').run(openid)
   }
 }

@@ -1,10 +1,12 @@
+import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
 import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
 
-interface MemberRow {
+export interface MemberRow {
   openid: string
   role: MemberRecord['role']
   station_id: string | null
+  station_joined_at: string | null
   status: MemberRecord['status']
   name: string
   phone: string
@@ -42,6 +44,7 @@ export function toRow(m: MemberRecord): MemberRow {
     openid: m.openid,
     role: m.role,
     station_id: m.stationId,
+    station_joined_at: m.stationJoinedAt,
     status: m.status,
     name: m.name,
     phone: m.phone,
@@ -61,11 +64,12 @@ export function toRow(m: MemberRecord): MemberRow {
   }
 }
 
-function fromRow(r: MemberRow): MemberRecord {
+export function fromRow(r: MemberRow): MemberRecord {
   return {
     openid: r.openid,
     role: r.role,
     stationId: r.station_id,
+    stationJoinedAt: r.station_joined_at,
     status: r.status,
     name: r.name,
     phone: r.phone,
@@ -92,7 +96,10 @@ export class SqliteMemberStore implements MemberStore {
   private readonly insertStmt: Statement<[MemberRow]>
   private readonly removeStmt: Statement<[string]>
 
-  constructor(private readonly db: Database) {
+  private readonly sql: Sql
+
+  constructor(db: Database) {
+    this.sql = statementCache(db)
     this.getStmt = db.prepare('SELECT * FROM members WHERE openid = ?')
     this.insertStmt = db.prepare(
       `INSERT INTO members (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
@@ -118,8 +125,7 @@ export class SqliteMemberStore implements MemberStore {
       values[PROFILE_COLUMNS[key]] = key === 'fields' ? JSON.stringify(value) : value
     }
     const assignments = ['updated_at = @updated_at', ...keys.map((k) => `${PROFILE_COLUMNS[k]} = @${PROFILE_COLUMNS[k]}`)]
-    const row = this.db
-      .prepare<Record<string, unknown>, MemberRow>(
+    const row = this.sql<Record<string, unknown>, MemberRow>(
         `UPDATE members SET ${assignments.join(', ')} WHERE openid = @openid RETURNING *`,
       )
       .get(values)

@@ -1,0 +1,337 @@
+import type { JoinRequest, Page, RosterFilters } from '../../../../types'
+import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MemberRecord } from '../../ports'
+import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../station-ports'
+import { COLLECTIONS, type Collections } from './collections'
+import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
+import { memberFromDocument } from './members'
+import {
+  allOf,
+  dropLeaderReference,
+  getDocument,
+  LOCK_GRACE_MS,
+  pendingLockId,
+  SWEEP_MAX_ROUNDS,
+  SWEEP_PAGE_SIZE,
+  updateWhere,
+} from './station-docs'
+
+const MAX_READ = 1000
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+function requestFromDocument(doc: RawDocument): JoinRequestRecord {
+  return {
+    id: String(doc._id),
+    stationId: text(doc.stationId),
+    openid: text(doc.openid),
+    note: text(doc.note),
+    status: doc.status as JoinRequest['status'],
+    reason: text(doc.reason),
+    createdAt: text(doc.createdAt),
+    decidedAt: textOrNull(doc.decidedAt),
+    decidedBy: textOrNull(doc.decidedBy),
+  }
+}
+
+/**
+ * Join requests and station membership in CloudBase. Documents: `join_requests` (`_id` = request
+ * id, the record's properties); `station_locks` `pending-<openid>` ({openid, requestId,
+ * stationId, lockedAt}) while the member has a pending request; a member's station is
+ * `members.stationId` / `stationJoinedAt` (members.ts).
+ */
+export class CloudBaseMembershipStore implements MembershipStore {
+  constructor(private readonly collections: Collections) {}
+
+  private get _() {
+    return this.collections.command
+  }
+
+  /**
+   * 1. insert the member's pending lock (a duplicate means a pending request, unless that lock
+   *    is stale: its request decided, or missing after LOCK_GRACE_MS); 2. insert the request;
+   * 3. if the station closed meanwhile (its sweep may have run before 2), reject the request
+   *    with the station's reason, as the sweep would have. Dying after 1 leaves a lock without a
+   *    request: stale after LOCK_GRACE_MS.
+   */
+  async createRequest(record: JoinRequestRecord): Promise<boolean> {
+    const pending = record.status === 'pending'
+    if (pending && !(await this.claimPending(record.openid, record.id))) return false
+    const { id, ...rest } = record
+    try {
+      await this.collections.run(COLLECTIONS.joinRequests, (c) => checked(c.add({ _id: id, ...rest })))
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+      return false
+    }
+    if (pending) {
+      const station = await getDocument(this.collections, COLLECTIONS.stations, record.stationId)
+      if (station && station.status !== 'open') {
+        await this.decide(id, record.openid, {
+          status: 'rejected',
+          reason: text(station.closeReason),
+          decidedAt: text(station.closedAt) || record.createdAt,
+          decidedBy: null,
+        })
+      }
+    }
+    return true
+  }
+
+  async getRequest(id: string): Promise<JoinRequest | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.joinRequests, id)
+    return doc ? this.withStationName(doc) : null
+  }
+
+  async latestRequest(openid: string): Promise<JoinRequest | null> {
+    const result = await this.collections.run(COLLECTIONS.joinRequests, (c) =>
+      checked(c.where({ openid }).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(1).get()),
+    )
+    const [doc] = documentsOf(result)
+    return doc ? this.withStationName(doc) : null
+  }
+
+  /** pending → cancelled conditioned on owner and status; then the lock goes (stale if it stays). */
+  async cancelRequest(id: string, openid: string, at: string): Promise<boolean> {
+    return this.decide(id, openid, { status: 'cancelled', decidedAt: at, decidedBy: openid }, { openid })
+  }
+
+  /**
+   * 1. read the request and the member ('not_pending' / 'in_other_station'); 2. pending →
+   * approved, conditioned on `status: 'pending'` (of two heads at once, one wins, the other gets
+   * 'not_pending'); 3. the member joins, conditioned on having no station (or this one); if that
+   * fails (they joined another station meanwhile, or left the alliance) the request goes back to
+   * pending, conditioned on this very decision, and the answer is 'in_other_station';
+   * 4. the pending lock goes; 5. if the station closed meanwhile, the member leaves it again and
+   * the request is rejected with the station's reason ('not_pending').
+   * Dying between 2 and 3 leaves an approved request and a member without the station: the
+   * member can ask again (the lock is stale once its request is decided).
+   */
+  async approveRequest(id: string, decidedBy: string, at: string): Promise<ApproveOutcome> {
+    const doc = await getDocument(this.collections, COLLECTIONS.joinRequests, id)
+    if (!doc || doc.status !== 'pending') return 'not_pending'
+    const request = requestFromDocument(doc)
+    const member = await getDocument(this.collections, COLLECTIONS.members, request.openid)
+    if (!member) return 'not_pending'
+    if (member.stationId && member.stationId !== request.stationId) return 'in_other_station'
+    const approved = await updateWhere(
+      this.collections,
+      COLLECTIONS.joinRequests,
+      { _id: id, status: 'pending' },
+      { status: 'approved', decidedAt: at, decidedBy },
+    )
+    if (approved !== 1) return 'not_pending'
+    const joined = await updateWhere(
+      this.collections,
+      COLLECTIONS.members,
+      { _id: request.openid, stationId: this._.in([null, request.stationId]) },
+      { stationId: request.stationId, stationJoinedAt: at, updatedAt: at },
+    )
+    if (joined !== 1) {
+      await updateWhere(
+        this.collections,
+        COLLECTIONS.joinRequests,
+        { _id: id, status: 'approved', decidedAt: at, decidedBy },
+        { status: 'pending', decidedAt: null, decidedBy: null },
+      )
+      return 'in_other_station'
+    }
+    await this.releasePending(request.openid, id)
+    const station = await getDocument(this.collections, COLLECTIONS.stations, request.stationId)
+    if (!station || station.status !== 'open') {
+      await updateWhere(
+        this.collections,
+        COLLECTIONS.members,
+        { _id: request.openid, stationId: request.stationId, stationJoinedAt: at },
+        { stationId: null, stationJoinedAt: null, role: 'student', updatedAt: at },
+      )
+      await updateWhere(
+        this.collections,
+        COLLECTIONS.joinRequests,
+        { _id: id, status: 'approved' },
+        { status: 'rejected', reason: text(station?.closeReason), decidedAt: at },
+      )
+      return 'not_pending'
+    }
+    return 'approved'
+  }
+
+  /** pending → rejected conditioned on status; then the lock goes. */
+  async rejectRequest(id: string, reason: string, decidedBy: string, at: string): Promise<boolean> {
+    const doc = await getDocument(this.collections, COLLECTIONS.joinRequests, id)
+    if (!doc) return false
+    return this.decide(id, text(doc.openid), { status: 'rejected', reason, decidedAt: at, decidedBy })
+  }
+
+  /** Oldest first by (createdAt, _id); the members in one `_.in` read. */
+  async pendingRequests(
+    stationId: string,
+    cursor: string | null,
+    limit: number,
+  ): Promise<Page<JoinRequestRecord & { member: MemberRecord }>> {
+    const _ = this._
+    const after = decodeCursor(cursor, 2)
+    const conditions: object[] = [{ stationId, status: 'pending' }]
+    if (after) {
+      const [createdAt, id] = after
+      conditions.push(_.or([{ createdAt: _.gt(createdAt) }, { createdAt, _id: _.gt(id) }]) as object)
+    }
+    const result = await this.collections.run(COLLECTIONS.joinRequests, (c) =>
+      checked(
+        c
+          .where(allOf(this.collections, conditions))
+          .orderBy('createdAt', 'asc')
+          .orderBy('_id', 'asc')
+          .limit(Math.min(limit + 1, MAX_READ))
+          .get(),
+      ),
+    )
+    const docs = documentsOf(result)
+    const requests = docs.slice(0, limit).map(requestFromDocument)
+    const members = await this.membersById(requests.map((r) => r.openid))
+    const items = requests.flatMap((r) => {
+      const member = members.get(r.openid)
+      return member ? [{ ...r, member }] : []
+    })
+    const last = requests[requests.length - 1]
+    return { items, nextCursor: docs.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+  }
+
+  /**
+   * 1. the member leaves, conditioned on being in this station (their role goes with it: rights
+   * fail closed); 2. the station's head / deputy reference to them goes. Dying after 1 leaves a
+   * reference to a non-member without the role: no rights, replaced by the next appointment.
+   */
+  async detach(openid: string, stationId: string, at: string): Promise<boolean> {
+    const left = await updateWhere(
+      this.collections,
+      COLLECTIONS.members,
+      { _id: openid, stationId },
+      { stationId: null, stationJoinedAt: null, role: 'student', updatedAt: at },
+    )
+    if (left !== 1) return false
+    await dropLeaderReference(this.collections, stationId, openid, at)
+    return true
+  }
+
+  /** Newest first by (stationJoinedAt, _id), with the filters as conditions. */
+  async roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<MemberRecord>> {
+    const _ = this._
+    const after = decodeCursor(cursor, 2)
+    const conditions: object[] = [{ stationId }]
+    if (filters.q) {
+      const pattern = this.collections.contains(filters.q)
+      conditions.push(_.or([{ name: pattern }, { major: pattern }, { college: pattern }]) as object)
+    }
+    if (filters.degree) conditions.push({ degree: filters.degree })
+    if (filters.graduationYear) conditions.push({ graduationYear: filters.graduationYear })
+    if (filters.county) conditions.push({ hometownCounty: filters.county })
+    // An array property equal to a value matches when the array holds it.
+    if (filters.field) conditions.push({ fields: filters.field })
+    if (after) {
+      const [joinedAt, openid] = after
+      conditions.push(_.or([{ stationJoinedAt: _.lt(joinedAt) }, { stationJoinedAt: joinedAt, _id: _.lt(openid) }]) as object)
+    }
+    const result = await this.collections.run(COLLECTIONS.members, (c) =>
+      checked(
+        c
+          .where(allOf(this.collections, conditions))
+          .orderBy('stationJoinedAt', 'desc')
+          .orderBy('_id', 'desc')
+          .limit(Math.min(limit + 1, MAX_READ))
+          .get(),
+      ),
+    )
+    const docs = documentsOf(result)
+    const items = docs.slice(0, limit).map(memberFromDocument)
+    const last = items[items.length - 1]
+    return {
+      items,
+      nextCursor: docs.length > limit && last ? encodeCursor([last.stationJoinedAt ?? '', last.openid]) : null,
+    }
+  }
+
+  /** The member's requests (paged removes), their pending lock, and every leader reference. */
+  async forgetMember(openid: string): Promise<void> {
+    const _ = this._
+    for (let round = 0; round < SWEEP_MAX_ROUNDS; round += 1) {
+      const page = await this.collections.run(COLLECTIONS.joinRequests, (c) =>
+        checked(c.where({ openid }).field({ _id: true }).limit(SWEEP_PAGE_SIZE).get()),
+      )
+      const ids = documentsOf(page).map((d) => d._id)
+      if (ids.length === 0) break
+      await this.collections.run(COLLECTIONS.joinRequests, (c) => checked(c.where({ openid, _id: _.in(ids) }).remove()))
+      if (ids.length < SWEEP_PAGE_SIZE) break
+    }
+    await this.collections.run(COLLECTIONS.stationLocks, (c) => checked(c.doc(pendingLockId(openid)).remove()))
+    const led = await this.collections.run(COLLECTIONS.stations, (c) =>
+      checked(
+        c
+          .where(_.or([{ headOpenid: openid }, { deputyOpenids: openid }]) as object)
+          .field({ _id: true })
+          .limit(100)
+          .get(),
+      ),
+    )
+    const at = new Date().toISOString()
+    for (const station of documentsOf(led)) await dropLeaderReference(this.collections, String(station._id), openid, at)
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** pending → a decision, conditioned on status (and `extra`); the lock goes when it won. */
+  private async decide(id: string, openid: string, data: object, extra: object = {}): Promise<boolean> {
+    const updated = await updateWhere(this.collections, COLLECTIONS.joinRequests, { _id: id, status: 'pending', ...extra }, data)
+    if (updated !== 1) return false
+    await this.releasePending(openid, id)
+    return true
+  }
+
+  private async releasePending(openid: string, requestId: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.stationLocks, (c) =>
+      checked(c.where({ _id: pendingLockId(openid), requestId }).remove()),
+    )
+  }
+
+  private async claimPending(openid: string, requestId: string): Promise<boolean> {
+    const _id = pendingLockId(openid)
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      try {
+        await this.collections.run(COLLECTIONS.stationLocks, (c) =>
+          checked(c.add({ _id, kind: 'pending', openid, requestId, lockedAt: Date.now() })),
+        )
+        return true
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+      const lock = await getDocument(this.collections, COLLECTIONS.stationLocks, _id)
+      if (!lock) continue
+      if (lock.requestId === requestId) return true
+      const owner = await getDocument(this.collections, COLLECTIONS.joinRequests, String(lock.requestId))
+      const stale = owner ? owner.status !== 'pending' : Date.now() - Number(lock.lockedAt ?? 0) > LOCK_GRACE_MS
+      if (!stale) return false
+      await this.collections.run(COLLECTIONS.stationLocks, (c) =>
+        checked(c.where({ _id, requestId: lock.requestId }).remove()),
+      )
+    }
+    return false
+  }
+
+  private async withStationName(doc: RawDocument): Promise<JoinRequest> {
+    const { decidedBy: _by, ...request } = requestFromDocument(doc)
+    const station = await getDocument(this.collections, COLLECTIONS.stations, request.stationId)
+    return { ...request, stationName: text(station?.name) }
+  }
+
+  private async membersById(openids: string[]): Promise<Map<string, MemberRecord>> {
+    const found = new Map<string, MemberRecord>()
+    const unique = [...new Set(openids)]
+    if (unique.length === 0) return found
+    const result = await this.collections.run(COLLECTIONS.members, (c) =>
+      checked(c.where({ _id: this._.in(unique) }).limit(Math.min(unique.length, MAX_READ)).get()),
+    )
+    for (const doc of documentsOf(result)) found.set(String(doc._id), memberFromDocument(doc))
+    return found
+  }
+}

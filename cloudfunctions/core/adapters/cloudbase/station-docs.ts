@@ -1,0 +1,101 @@
+import { createHash, randomUUID } from 'node:crypto'
+import type { StationRecord } from '../../station-ports'
+import { COLLECTIONS, type CollectionName, type Collections } from './collections'
+import { checked, documentsOf, updatedCount, type RawDocument } from './database'
+
+/**
+ * Shared pieces of the CloudBase stations adapter (stations.ts, membership.ts).
+ *
+ * CloudBase offers no multi-document transaction here, so every intent method is a sequence of
+ * single-document conditional writes, ordered so that a function that dies between two of them
+ * leaves a state that is safe (rights fail closed) and that the next call repairs or ignores.
+ * Uniqueness that MongoDB would need a partial unique index for is kept by lock documents in
+ * `station_locks`, whose deterministic `_id` makes a second insert fail (DATABASE_DUPLICATE_WRITE).
+ */
+
+/** Documents per round of a bulk change, and a ceiling on rounds: no call touches an unbounded set. */
+export const SWEEP_PAGE_SIZE = 500
+export const SWEEP_MAX_ROUNDS = 200
+/** Attempts of an optimistic (`rev`-conditioned) station write before giving up. */
+export const STATION_WRITE_ATTEMPTS = 5
+/**
+ * A lock whose owner is missing (or not yet in the state it locks for) is only taken over after
+ * this long: an owner that is alive finishes its next step well within a function's timeout.
+ */
+export const LOCK_GRACE_MS = 15 * 60 * 1000
+
+/** `_id` of the lock that keeps one open station per university: sha256 hex of the university. */
+export function universityLockId(university: string): string {
+  return createHash('sha256').update(university, 'utf8').digest('hex')
+}
+
+/** `_id` of the lock that keeps one pending join request per member. */
+export const pendingLockId = (openid: string): string => `pending-${openid}`
+
+/** A fresh revision token: station writes that read-modify-write are conditioned on the one they read. */
+export const newRev = (): string => randomUUID()
+
+export async function getDocument(collections: Collections, name: CollectionName, id: string): Promise<RawDocument | null> {
+  const result = await collections.run(name, (c) => checked(c.doc(id).get()))
+  return documentsOf(result)[0] ?? null
+}
+
+export async function updateWhere(collections: Collections, name: CollectionName, where: object, data: object): Promise<number> {
+  return updatedCount(await collections.run(name, (c) => checked(c.where(where).update(data))))
+}
+
+/** One condition from several (CloudBase `_.and`), or the single one as it is. */
+export function allOf(collections: Collections, conditions: object[]): object {
+  return conditions.length === 1 ? conditions[0]! : (collections.command.and(conditions) as object)
+}
+
+const text = (value: unknown): string => (typeof value === 'string' ? value : '')
+const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
+
+export function stationFromDocument(doc: RawDocument): StationRecord {
+  return {
+    id: String(doc._id),
+    name: text(doc.name),
+    university: text(doc.university),
+    city: text(doc.city),
+    intro: text(doc.intro),
+    status: doc.status === 'open' ? 'open' : 'closed',
+    headOpenid: textOrNull(doc.headOpenid),
+    deputyOpenids: Array.isArray(doc.deputyOpenids) ? doc.deputyOpenids.map(String) : [],
+    createdAt: text(doc.createdAt),
+    updatedAt: text(doc.updatedAt),
+    closedAt: textOrNull(doc.closedAt),
+    isDemo: doc.isDemo === true,
+  }
+}
+
+/**
+ * Takes the member out of the station's head / deputy references (a `rev`-conditioned write,
+ * retried when another write got in between). True when there was a reference to drop.
+ */
+export async function dropLeaderReference(
+  collections: Collections,
+  stationId: string,
+  openid: string,
+  at: string,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < STATION_WRITE_ATTEMPTS; attempt += 1) {
+    const doc = await getDocument(collections, COLLECTIONS.stations, stationId)
+    if (!doc) return false
+    const station = stationFromDocument(doc)
+    if (station.headOpenid !== openid && !station.deputyOpenids.includes(openid)) return false
+    const updated = await updateWhere(
+      collections,
+      COLLECTIONS.stations,
+      { _id: stationId, rev: doc.rev ?? null },
+      {
+        headOpenid: station.headOpenid === openid ? null : station.headOpenid,
+        deputyOpenids: station.deputyOpenids.filter((d) => d !== openid),
+        updatedAt: at,
+        rev: newRev(),
+      },
+    )
+    if (updated === 1) return true
+  }
+  throw new Error(`station ${stationId}: leaders kept changing, try again`)
+}

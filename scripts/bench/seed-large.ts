@@ -1,0 +1,63 @@
+// Bulk data for the benchmarks, written straight into the SQLite file the local server then opens:
+// 200 stations and 50,000 members spread over them (deterministic, realistic Chinese text).
+import path from 'node:path'
+import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
+import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite'
+import { toRow } from '../../cloudfunctions/core/adapters/sqlite/members'
+import type { MemberRecord } from '../../cloudfunctions/core/ports'
+
+const CITIES = ['郑州市', '武汉市', '北京市', '上海市', '南京市', '杭州市', '西安市', '广州市', '成都市', '开封市']
+const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
+const GIVEN = ['晨', '雨桐', '子涵', '浩然', '思远', '一诺', '佳怡', '明轩', '欣然', '博文', '若曦', '梓萱']
+const MAJORS = ['计算机科学与技术', '生物医学工程', '材料科学与工程', '机械工程', '食品科学与工程', '电子信息工程', '旅游管理', '物流管理']
+
+export const benchStationId = (i: number) => `st-bench-${i}`
+export const benchHead = (i: number) => `bench-head-${i}`
+
+export function seedLarge(dataDir: string, { stations = 200, members = 50_000 } = {}) {
+  const store = openSqliteStore({ file: path.join(dataDir, 'yizhan.sqlite') })
+  const at = '2026-09-01T09:00:00.000+08:00'
+  const insertStation = store.db.prepare(
+    `INSERT INTO stations (id, name, university, city, intro, status, head_openid, deputy_openids, created_at, updated_at, is_demo)
+     VALUES (?, ?, ?, ?, ?, 'open', ?, '[]', ?, ?, 1)`,
+  )
+  const columns = Object.keys(toRow({} as MemberRecord))
+  const insertMember = store.db.prepare(
+    `INSERT INTO members (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  )
+  store.db.transaction(() => {
+    for (let s = 0; s < stations; s += 1) {
+      const university = `${CITIES[s % CITIES.length].replace('市', '')}第${s + 1}大学`
+      insertStation.run(benchStationId(s), `${university}翼展驿站`, university, CITIES[s % CITIES.length], '示例驿站', benchHead(s), at, at)
+    }
+    for (let i = 0; i < members; i += 1) {
+      const station = i % stations
+      const degree = DEGREES[i % DEGREES.length].id
+      const record: MemberRecord = {
+        openid: i < stations ? benchHead(i) : `bench-member-${i}`,
+        role: i < stations ? 'station_head' : 'student',
+        stationId: benchStationId(station),
+        stationJoinedAt: `2026-${String(1 + (i % 11)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}T10:00:00.000+08:00`,
+        status: 'active',
+        name: `${SURNAMES[i % SURNAMES.length]}${GIVEN[(i * 7) % GIVEN.length]}`,
+        phone: `139${String(10_000_000 + i).slice(-8)}`,
+        university: `${CITIES[station % CITIES.length].replace('市', '')}第${station + 1}大学`,
+        college: '示例学院',
+        major: MAJORS[i % MAJORS.length],
+        degree,
+        enrollmentYear: 2018 + (i % 7),
+        graduationYear: 2022 + (i % 7),
+        hometownCounty: COUNTIES[i % COUNTIES.length].id,
+        fields: [SEED_FIELDS[i % SEED_FIELDS.length].id],
+        consentVersion: PRIVACY_VERSION,
+        consentAt: at,
+        joinedAt: at,
+        updatedAt: at,
+        isDemo: true,
+      }
+      insertMember.run(toRow(record))
+    }
+  })()
+  store.db.pragma('optimize')
+  store.db.close()
+}
