@@ -8,6 +8,13 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    // Activities (students): the tab, the detail, check-in, my activities, growth record, messages.
+    'pages/activities/index',
+    'pages/activity/index',
+    'pages/check-in/index',
+    'pages/my-activities/index',
+    'pages/growth/index',
+    'pages/messages/index',
     ...demoPages,
   ],
   window: {
@@ -30,6 +37,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tabbar/home-active.png',
       },
       {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
+      },
+      {
         pagePath: 'pages/mine/index',
         text: '我的',
         iconPath: 'assets/tabbar/mine.png',
@@ -37,5 +50,12 @@ export default defineAppConfig({
       },
     ],
   },
+  // Staff and station heads: activity management.
+  subPackages: [
+    {
+      root: 'packages/manage',
+      pages: ['pages/activities/index', 'pages/activity-edit/index', 'pages/registrations/index', 'pages/check-in-screen/index'],
+    },
+  ],
   // Role-only pages (station head, staff) will arrive as subpackages under packages/<role>/.
 })
