@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url'
 import { coldStart } from './bench/cold-start.mjs'
 import { loadTest } from './bench/http-load.mjs'
 import { runTsScript, startLocalServer } from './bench/local-server.mjs'
+import { burst, sustained } from './bench/sign-up-load.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -55,10 +56,22 @@ console.log(`HTTP load, ${STATIONS} stations and ${MEMBERS} members…`)
 server = await startLocalServer(root, {
   prepare: (dataDir) => runTsScript(root, 'scripts/bench/seed-large-main.ts', [dataDir, STATIONS, MEMBERS]),
 })
+let signUps
 const stations = await measure(server, [
   { action: 'station.members', payload: { stationId: 'st-bench-0' }, openid: 'bench-head-0', label: '`station.members` first page' },
   { action: 'station.list', payload: { q: '郑州' }, openid: 'bench-member-1000', label: '`station.list` q=郑州' },
-]).finally(() => server.stop())
+])
+  .then(async (result) => {
+    // ——— issue 4: sign-ups under load, same server and data ———
+    console.log('sign-ups: 1,000 at once for 100 places, then sustained…')
+    const memberIds = Array.from({ length: MEMBERS - STATIONS }, (_, i) => `bench-member-${STATIONS + i}`)
+    const burstResult = await burst({ url: server.url, activityId: 'ac-bench-burst', openids: memberIds.slice(0, 1000) })
+    const ping = await loadTest({ url: server.url, action: 'system.ping' })
+    const load = await sustained({ url: server.url, activityId: 'ac-bench-sustained', openids: memberIds.slice(1000) })
+    signUps = { burst: burstResult, ping, load }
+    return result
+  })
+  .finally(() => server.stop())
 
 const within = (r, ping, factor) => (r.p95 <= factor * ping.p95 ? 'within' : '**over**')
 const report = `# Benchmarks
@@ -91,6 +104,22 @@ Budget: p95 of each within 3× the \`system.ping\` p95 of the same run.
 ${table(stations)}
 
 ${stations.results.map((r) => `- ${r.label}: ${within(r, stations.ping, 3)} budget (${fmt(r.p95 / stations.ping.p95)}×).`).join('\n')}
+
+## Sign-ups under load (issue 4)
+
+Same server and data. **Burst:** 1,000 distinct members sign up at the same moment for an activity with 100 places and no waitlist.
+
+| requests | registered | 名额已满 (ACTIVITY_FULL) | duplicates | 5xx | other | requests/s | p50 ms | p99 ms |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| ${signUps.burst.requests} | ${signUps.burst.registered} | ${signUps.burst.full} | ${signUps.burst.duplicates} | ${signUps.burst.server5xx} | ${signUps.burst.other} | ${Math.round(signUps.burst.requestsPerSecond)} | ${fmt(signUps.burst.p50)} | ${fmt(signUps.burst.p99)} |
+
+${signUps.burst.registered === 100 && signUps.burst.duplicates === 0 && signUps.burst.server5xx === 0 ? 'Zero oversell, zero duplicates, zero 5xx.' : '**Oversell, duplicates or 5xx: see the row above.**'}
+
+**Sustained:** 100 connections for 5 s, every request a member signing up for the first time (${signUps.load.distinctMembers} members), against \`system.ping\` in the same run.
+
+${table({ ping: signUps.ping, results: [signUps.load] })}
+
+Sign-up throughput is **${fmt(signUps.load.requestsPerSecond / signUps.ping.requestsPerSecond)}×** that of \`system.ping\` (aim: at least 0.5).
 `
 fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report)
 console.log(report)

@@ -8,8 +8,16 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    // Stations (students): the directory and a station's page.
     'pages/stations/index',
     'pages/station/index',
+    // Activities (students): the tab, the detail, check-in, my activities, growth record, messages.
+    'pages/activities/index',
+    'pages/activity/index',
+    'pages/check-in/index',
+    'pages/my-activities/index',
+    'pages/growth/index',
+    'pages/messages/index',
     ...demoPages,
   ],
   // Role-only pages travel in subpackages, loaded only by those who open them.
@@ -28,6 +36,11 @@ export default defineAppConfig({
         'pages/audit/index',
         'pages/fields/index',
       ],
+    },
+    // Staff and station heads: activity management.
+    {
+      root: 'packages/manage',
+      pages: ['pages/activities/index', 'pages/activity-edit/index', 'pages/registrations/index', 'pages/check-in-screen/index'],
     },
   ],
   window: {
@@ -48,6 +61,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
       },
       {
         pagePath: 'pages/mine/index',

@@ -1,6 +1,29 @@
 import * as z from 'zod'
 import type { Member, MemberExport } from './member'
 import { registerMemberInput, updateMemberInput } from './member'
+import type {
+  Activity,
+  ActivityView,
+  CheckInCode,
+  GrowthRecord,
+  MyActivity,
+  Registration,
+  RegistrationLine,
+  SignUpResult,
+} from './activity'
+import {
+  activityIdInput,
+  activityListInput,
+  activityRefInput,
+  cancelActivityInput,
+  checkInInput,
+  createActivityInput,
+  exportRegistrationsInput,
+  markAttendanceInput,
+  registrationsInput,
+  signUpInput,
+  updateActivityInput,
+} from './activity'
 import type { AuditEntry } from './audit'
 import { auditListInput } from './audit'
 import type {
@@ -28,6 +51,7 @@ import {
   reviewRequestInput,
   stationIdInput,
   stationListInput,
+  pageInput,
   stationMembersInput,
   updateStationInput,
 } from './station'
@@ -79,6 +103,25 @@ export const actionSchemas = {
   'station.exportMembers': exportMembersInput,
   'station.invite': stationIdInput,
   'audit.list': auditListInput,
+  'activity.list': activityListInput,
+  'activity.get': activityIdInput,
+  'activity.create': createActivityInput,
+  'activity.update': updateActivityInput,
+  'activity.publish': activityIdInput,
+  'activity.closeSignUp': activityIdInput,
+  'activity.cancel': cancelActivityInput,
+  'activity.copy': activityIdInput,
+  'activity.signUp': signUpInput,
+  'activity.cancelSignUp': activityRefInput,
+  'activity.myRegistrations': z.object(pageInput),
+  'activity.registrations': registrationsInput,
+  'activity.exportRegistrations': exportRegistrationsInput,
+  'activity.checkInCode': activityRefInput,
+  'activity.checkIn': checkInInput,
+  'activity.myCheckInCode': emptyInput,
+  'activity.markAttendance': markAttendanceInput,
+  'activity.growthRecord': emptyInput,
+  'message.outbox': z.object(pageInput),
 } as const
 
 export interface ActionResults {
@@ -111,6 +154,36 @@ export interface ActionResults {
   'station.exportMembers': ExportFile
   'station.invite': Invite
   'audit.list': Page<AuditEntry>
+  'activity.list': Page<Activity>
+  'activity.get': ActivityView
+  'activity.create': Activity
+  'activity.update': Activity
+  'activity.publish': Activity
+  'activity.closeSignUp': Activity
+  'activity.cancel': Activity
+  'activity.copy': Activity
+  'activity.signUp': SignUpResult
+  'activity.cancelSignUp': Registration
+  'activity.myRegistrations': Page<MyActivity>
+  'activity.registrations': Page<RegistrationLine>
+  'activity.exportRegistrations': ExportFile
+  'activity.checkInCode': CheckInCode
+  'activity.checkIn': Registration
+  /** My personal code (for staff or a helper to scan). */
+  'activity.myCheckInCode': { code: string; qrImage: string }
+  'activity.markAttendance': Registration
+  'activity.growthRecord': GrowthRecord
+  /** Subscribe messages pushed to me (local mode shows them as the outbox). */
+  'message.outbox': Page<OutboxMessage>
+}
+
+export interface OutboxMessage {
+  id: string
+  template: 'reminder' | 'result'
+  page: string
+  data: Record<string, string>
+  at: string
+  errcode: number
 }
 
 export type ActionName = keyof typeof actionSchemas

@@ -65,4 +65,8 @@ export interface TaxonomyList {
   fields: TaxonomyItem[]
   /** The privacy statement in force; `member.register` must carry it as `consentVersion`. */
   privacyVersion: string
+  activityTypes: TaxonomyItem[]
+  policyCategories?: TaxonomyItem[]
+  /** Subscribe-message template ids (configuration) the app asks to authorise; null: not set up. */
+  subscribeTemplates: { reminder: string | null; result: string | null }
 }

@@ -1,5 +1,5 @@
 import type { Clock } from './clock'
-import type { FileServices } from './file-ports'
+import type { FileServices, PushConfig } from './file-ports'
 import type { Store } from './ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
@@ -7,4 +7,7 @@ export interface Deps {
   store: Store
   clock: Clock
   files: FileServices
+  push: PushConfig
+  /** Derives check-in codes; from configuration (CHECKIN_SECRET), never from the repository. */
+  checkInSecret: string
 }

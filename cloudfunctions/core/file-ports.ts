@@ -24,3 +24,14 @@ export interface FileServices {
   spreadsheets: Spreadsheets
   invites: InviteCodes
 }
+
+/** Sends a WeChat subscribe message; local mode sends nothing (the message log is the outbox). */
+export interface MessageSender {
+  send(message: { openid: string; templateId: string; page: string; data: Record<string, string> }): Promise<{ errcode: number }>
+}
+
+export interface PushConfig {
+  sender: MessageSender
+  /** Template ids from configuration; null: that message is not configured (nothing is sent). */
+  templates: { reminder: string | null; result: string | null }
+}

@@ -97,6 +97,8 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   const openid = requireOpenid(caller)
   // Requests and leadership go first, so a crash in between leaves no dangling reference.
   await deps.store.membership.forgetMember(openid)
+  await deps.store.registrations.forgetMember(openid, toIsoString(deps.clock.now()))
+  await deps.store.messages.forgetMember(openid)
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')
   // Remembered results of this caller's writes may hold their profile: they go too.
   await deps.store.idempotency.forgetCaller(openid)

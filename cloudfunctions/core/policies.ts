@@ -26,6 +26,9 @@ export const isMember: Policy = (caller) => {
   return caller.member ? null : forbidden('请先加入翼展联盟')
 }
 
+/** Members, and staff whether or not they joined themselves. */
+export const isMemberOrStaff: Policy = (caller) => (caller.isStaff ? null : isMember(caller, undefined))
+
 export const isStaff: Policy = (caller) => {
   if (!caller.openid) return unauthenticated()
   return caller.isStaff ? null : forbidden('仅团市委工作人员可以进行此操作')

@@ -1,4 +1,5 @@
 import type { FieldItem, Member } from '../../types'
+import type { ActivityStore, MessageStore, RateLimiter, RegistrationStore } from './activity-ports'
 import type { AuditStore, MembershipStore, StationStore } from './station-ports'
 
 /**
@@ -58,5 +59,9 @@ export interface Store {
   stations: StationStore
   membership: MembershipStore
   audit: AuditStore
+  activities: ActivityStore
+  registrations: RegistrationStore
+  messages: MessageStore
+  rateLimits: RateLimiter
   close(): Promise<void>
 }

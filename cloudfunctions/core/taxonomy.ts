@@ -1,5 +1,5 @@
 import type { ActionPayload, FieldItem, TaxonomyList } from '../../types'
-import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
+import { ACTIVITY_TYPES, COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
 import type { Deps } from './context'
 import { conflict, notFound } from './errors'
 
@@ -17,13 +17,15 @@ export async function activeFields(deps: Pick<Deps, 'store'>): Promise<FieldItem
   return (await allFields(deps)).filter((field) => field.active)
 }
 
-export async function listTaxonomy(deps: Pick<Deps, 'store'>): Promise<TaxonomyList> {
+export async function listTaxonomy(deps: Pick<Deps, 'store' | 'push'>): Promise<TaxonomyList> {
   const fields = await activeFields(deps)
   return {
     counties: COUNTIES.map(({ id, name }) => ({ id, name })),
     degrees: DEGREES.map(({ id, name }) => ({ id, name })),
     fields: fields.map(({ id, name }) => ({ id, name })),
     privacyVersion: PRIVACY_VERSION,
+    activityTypes: ACTIVITY_TYPES.map(({ id, name }) => ({ id, name })),
+    subscribeTemplates: deps.push.templates,
   }
 }
 

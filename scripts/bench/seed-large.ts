@@ -58,6 +58,26 @@ export function seedLarge(dataDir: string, { stations = 200, members = 50_000 } 
       insertMember.run(toRow(record))
     }
   })()
+  seedBenchActivities(store.db)
   store.db.pragma('optimize')
   store.db.close()
+}
+
+/** Two published activities open for sign-up now: a burst one (100 places, no waitlist), a large one. */
+function seedBenchActivities(db: ReturnType<typeof openSqliteStore>['db']) {
+  const now = Date.now()
+  const iso = (offsetMs: number) => new Date(now + offsetMs).toISOString()
+  const insert = db.prepare(
+    `INSERT INTO activities (id, type, title, description, host_org, place, start_at, end_at, sign_up_open_at, sign_up_close_at,
+       capacity, waitlist, eligibility, form, status, station_id, created_by, created_at, updated_at, published_at)
+     VALUES (?, 'summer_practice', ?, '压测活动', '共青团驻马店市委', '驻马店', ?, ?, ?, ?, ?, ?, ?, '[]', 'published', NULL, 'bench', ?, ?, ?)`,
+  )
+  const everyone = JSON.stringify({ degrees: [], counties: [], fields: [], stationIds: [] })
+  const day = 24 * 60 * 60 * 1000
+  for (const [id, capacity, waitlist] of [
+    ['ac-bench-burst', 100, 0],
+    ['ac-bench-sustained', 100_000, 1],
+  ] as const) {
+    insert.run(id, id, iso(7 * day), iso(8 * day), iso(-day), iso(6 * day), capacity, waitlist, everyone, iso(-day), iso(-day), iso(-day))
+  }
 }

@@ -2,11 +2,33 @@ import type { ActionName, ActionPayload, ActionResult } from '../../../types'
 import { toIsoString } from '../../core/clock'
 import type { Deps } from '../../core/context'
 import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/members'
+import {
+  cancelActivity,
+  cancelSignUp,
+  checkIn,
+  checkInCode,
+  closeSignUp,
+  copyActivity,
+  createActivity,
+  exportRegistrations,
+  growthRecord,
+  listActivities,
+  listRegistrations,
+  markAttendance,
+  myPersonalCode,
+  myRegistrations,
+  publishActivity,
+  signUp,
+  updateActivity,
+  viewActivity,
+} from '../../core/activities'
 import { listAudit } from '../../core/audit'
+import { pageSize } from '../../core/cursor'
 import {
   canManageStation,
   isAnyone,
   isMember,
+  isMemberOrStaff,
   isSignedIn,
   isStaff,
   isStationLeaderOrStaff,
@@ -108,4 +130,31 @@ export const actionTable: ActionTable = {
   'station.exportMembers': { policy: managesStation, run: exportStationMembers },
   'station.invite': { policy: invitesToStation, run: (deps, _caller, input) => stationInvite(deps, input) },
   'audit.list': { policy: isStaff, run: (deps, _caller, input) => listAudit(deps, input) },
+  'activity.list': { policy: isAnyone, run: listActivities },
+  'activity.get': { policy: isAnyone, run: viewActivity },
+  // Staff, or a head for their own station (the use case pins the station).
+  'activity.create': { policy: isStationLeaderOrStaff, write: true, run: createActivity },
+  'activity.update': { policy: isStationLeaderOrStaff, write: true, run: updateActivity },
+  'activity.publish': { policy: isStationLeaderOrStaff, write: true, run: publishActivity },
+  'activity.closeSignUp': { policy: isStationLeaderOrStaff, write: true, run: closeSignUp },
+  'activity.cancel': { policy: isStationLeaderOrStaff, write: true, run: cancelActivity },
+  'activity.copy': { policy: isStationLeaderOrStaff, write: true, run: copyActivity },
+  'activity.signUp': { policy: isMember, write: true, run: signUp },
+  'activity.cancelSignUp': { policy: isMember, write: true, run: cancelSignUp },
+  'activity.myRegistrations': { policy: isMember, run: myRegistrations },
+  // Helpers are plain members: the use case checks the activity's own list.
+  'activity.registrations': { policy: isMemberOrStaff, run: listRegistrations },
+  'activity.exportRegistrations': { policy: isStationLeaderOrStaff, run: exportRegistrations },
+  'activity.checkInCode': { policy: isMemberOrStaff, run: checkInCode },
+  'activity.checkIn': { policy: isMemberOrStaff, write: true, run: checkIn },
+  'activity.myCheckInCode': { policy: isMember, run: (deps, caller) => myPersonalCode(deps, caller) },
+  'activity.markAttendance': { policy: isStationLeaderOrStaff, write: true, run: markAttendance },
+  'activity.growthRecord': { policy: isMember, run: growthRecord },
+  'message.outbox': {
+    policy: isMember,
+    run: async (deps, caller, input) => {
+      const page = await deps.store.messages.sentTo(caller.openid ?? '', input.cursor ?? null, pageSize(input.limit))
+      return { items: page.items.map(({ openid: _openid, ...message }) => message), nextCursor: page.nextCursor }
+    },
+  },
 }

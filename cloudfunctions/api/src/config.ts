@@ -25,6 +25,10 @@ const envSchema = z.object({
   /** Demo sign-in (`X-Demo-Openid`) and demo seed data; off when NODE_ENV=production unless DEMO=1. */
   /** The address people open for the H5 app (invite links and QR codes). */
   PUBLIC_URL: z.url({ error: 'PUBLIC_URL 应为完整网址' }).optional(),
+  /** Signs check-in codes; the same value on every instance. Local mode makes one in DATA_DIR. */
+  CHECKIN_SECRET: z.string().min(16, 'CHECKIN_SECRET 至少16个字符').optional(),
+  SUBSCRIBE_TEMPLATE_REMINDER: z.string().optional(),
+  SUBSCRIBE_TEMPLATE_RESULT: z.string().optional(),
   DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
@@ -35,6 +39,8 @@ export interface ApiConfig {
   host: string
   demo: boolean
   publicUrl: string | undefined
+  checkInSecret: string | undefined
+  templates: { reminder: string | null; result: string | null }
 }
 
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
@@ -50,5 +56,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const demo = e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' : e.DEMO === '1' || e.DEMO === 'true'
   const staff = new Set(e.STAFF_OPENIDS)
   if (demo) staff.add(DEMO_STAFF_OPENID)
-  return { staffOpenids: staff, dataDir: e.DATA_DIR, port: e.PORT, host: e.HOST, demo, publicUrl: e.PUBLIC_URL }
+  return {
+    staffOpenids: staff,
+    dataDir: e.DATA_DIR,
+    port: e.PORT,
+    host: e.HOST,
+    demo,
+    publicUrl: e.PUBLIC_URL,
+    checkInSecret: e.CHECKIN_SECRET,
+    templates: { reminder: e.SUBSCRIBE_TEMPLATE_REMINDER || null, result: e.SUBSCRIBE_TEMPLATE_RESULT || null },
+  }
 }

@@ -8,7 +8,7 @@ import type { Store } from '../../core/ports'
 import { createCloudHandler, openidFromContext, type CloudHandler } from './entry-cloud'
 import { silentLogger } from './logger'
 import { createApi } from './router'
-import { testFiles } from './test-support'
+import { testServices } from './test-support'
 
 /** A fake invocation context of the new runtime: the platform's variables as a JSON string. */
 const contextFor = (openid: string) => ({ environment: JSON.stringify({ WX_OPENID: openid, WX_APPID: 'wx-test' }) })
@@ -30,7 +30,7 @@ describe('cloud entry: the caller is who the context says', () => {
     store = openSqliteStore({ file: path.join(dir, 'store.db') })
     await store.members.create(sampleMember('o-caller'))
     await store.members.create({ ...sampleMember('o-victim'), name: '受害者' })
-    const api = createApi({ store, files: testFiles, config: { staffOpenids: new Set() }, logger: silentLogger })
+    const api = createApi({ ...testServices, store, config: { staffOpenids: new Set() }, logger: silentLogger })
     // The real getter, fed fake contexts: no SDK network call happens.
     handle = createCloudHandler({ getOpenid: openidFromContext, api })
   })

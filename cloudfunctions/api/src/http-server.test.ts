@@ -105,4 +105,24 @@ describe('local HTTP entry', () => {
     const escape = await fetch(`${server.url}/..%2f..%2f..%2fetc%2fpasswd`)
     expect(await escape.text()).not.toContain('root:')
   })
+
+  it('stores an activity cover for staff under the data dir, and refuses students and other files', async () => {
+    const server = await start({ demo: true })
+    const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex')
+    const upload = (openid: string, filename: string, body: Buffer) =>
+      fetch(`${server.url}/api/upload?filename=${encodeURIComponent(filename)}`, {
+        method: 'POST',
+        headers: { 'x-demo-openid': openid },
+        body,
+      })
+    const stored = (await (await upload('demo-staff', '封面.png', png)).json()) as { data: { path: string } }
+    expect(stored.data.path).toMatch(/^\/uploads\/[0-9a-f]{24}\.png$/)
+    const served = await fetch(`${server.url}${stored.data.path}`)
+    expect(served.headers.get('content-type')).toBe('image/png')
+    expect(Buffer.from(await served.arrayBuffer())).toEqual(png)
+    expect((await upload('demo-student-1', 'a.png', png)).status).toBe(403)
+    expect((await upload('demo-staff', 'a.svg', png)).status).toBe(400)
+    expect((await upload('demo-staff', 'big.png', Buffer.alloc(3 * 1024 * 1024))).status).toBe(413)
+    expect((await fetch(`${server.url}/uploads/missing.png`)).status).toBe(404)
+  })
 })

@@ -1,10 +1,14 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ApiError, Envelope } from '../../../types'
 import { systemClock, type Clock } from '../../core/clock'
 import type { Store } from '../../core/ports'
+import { localSender } from '../../core/adapters/files/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { runScheduledJobs } from '../../core/scheduler'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_STAFF_OPENID } from './config'
@@ -30,6 +34,11 @@ export interface ServerOptions {
   staffOpenids?: Iterable<string>
   /** The address people open (for invite links); defaults to the address the server listens on. */
   publicUrl?: string
+  /** Signs check-in codes; by default one is made on first start and kept in the data dir. */
+  checkInSecret?: string
+  templates?: { reminder: string | null; result: string | null }
+  /** Run the scheduler's jobs on this interval (ms); 0 or absent: never. */
+  schedulerIntervalMs?: number
   clock?: Clock
   logger?: Logger
 }
@@ -50,6 +59,19 @@ const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
 }
 
+/** A secret made once per data dir, so check-in codes survive a restart of local mode. */
+function localSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'check-in-secret')
+  try {
+    return fs.readFileSync(file, 'utf8').trim()
+  } catch {
+    const secret = randomBytes(32).toString('hex')
+    fs.mkdirSync(dataDir, { recursive: true })
+    fs.writeFileSync(file, secret, { mode: 0o600 })
+    return secret
+  }
+}
+
 function sendJson(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body)
   res.writeHead(status, {
@@ -63,8 +85,14 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
 
 const failure = (error: ApiError): Envelope<never> => ({ ok: false, error })
 
+const MAX_UPLOAD_BYTES = 2 * 1024 * 1024
+
 /** Reads the body up to a limit; null when it is over the limit. */
-function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+async function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
+  return (await readBytes(req, limit))?.toString('utf8') ?? null
+}
+
+function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
@@ -74,7 +102,7 @@ function readBody(req: IncomingMessage, limit: number): Promise<string | null> {
       if (size > limit) over = true
       else chunks.push(chunk)
     })
-    req.on('end', () => resolve(over ? null : Buffer.concat(chunks).toString('utf8')))
+    req.on('end', () => resolve(over ? null : Buffer.concat(chunks)))
     req.on('error', reject)
   })
 }
@@ -100,7 +128,17 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
   const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
-  const api = createApi({ store, files, config: { staffOpenids }, clock, logger })
+  const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result' } }
+  const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
+  const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })
+  const timer =
+    options.schedulerIntervalMs && options.schedulerIntervalMs > 0
+      ? setInterval(() => {
+          runScheduledJobs({ store, clock, files, push, checkInSecret }).catch((error: unknown) =>
+            logger.error('scheduler.failed', { error: error instanceof Error ? error.message : String(error) }),
+          )
+        }, options.schedulerIntervalMs)
+      : null
   const staticRoot = options.staticDir ? path.resolve(options.staticDir) : null
 
   async function handleApi(req: IncomingMessage, res: ServerResponse) {
@@ -119,11 +157,36 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 200, await api.handle(request, { openid: who.openid }))
   }
 
+  const uploadsDir = path.join(path.resolve(options.dataDir), 'uploads')
+
+  /** Local mode's cloud storage: activity covers, kept under DATA_DIR, for staff and heads only. */
+  async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const who = identify(req, demo)
+    if ('error' in who) return sendJson(res, who.status, failure(who.error))
+    const record = who.openid ? await store.members.get(who.openid) : null
+    const allowed = who.openid !== null && (staffOpenids.has(who.openid) || record?.role === 'station_head')
+    if (!allowed) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '仅团市委工作人员或站长可以上传图片' }))
+    const ext = (url.searchParams.get('filename') ?? '').toLowerCase().match(/\.(png|jpe?g|webp)$/)?.[1]
+    if (!ext) return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '只支持 png、jpg、webp 图片', fields: { filename: '只支持 png、jpg、webp 图片' } }))
+    const body = await readBytes(req, MAX_UPLOAD_BYTES)
+    if (!body || body.length === 0) {
+      return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: '图片不能超过2MB', fields: { file: '图片不能超过2MB' } }))
+    }
+    const name = `${randomBytes(12).toString('hex')}.${ext === 'jpeg' ? 'jpg' : ext}`
+    fs.mkdirSync(uploadsDir, { recursive: true })
+    fs.writeFileSync(path.join(uploadsDir, name), body)
+    sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })
+  }
+
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost')
     const route = `${req.method} ${url.pathname}`
     const work = (async () => {
       if (route === 'POST /api') return handleApi(req, res)
+      if (route === 'POST /api/upload') return handleUpload(req, res, url)
+      if (req.method === 'GET' && url.pathname.startsWith('/uploads/')) {
+        return serveStatic(uploadsDir, url.pathname.slice('/uploads'.length), res, { fallback: false })
+      }
       if (route === 'GET /api/demo-accounts') {
         return demo
           ? sendJson(res, 200, { ok: true, data: demoAccounts() })
@@ -153,6 +216,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     url: listeningUrl,
     store,
     close: async () => {
+      if (timer) clearInterval(timer)
       await new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -15,6 +15,10 @@ async function main() {
     seed: config.demo,
     staffOpenids: config.staffOpenids,
     publicUrl: config.publicUrl,
+    checkInSecret: config.checkInSecret,
+    // Without real template ids, local mode still records what it would push (the outbox).
+    templates: { reminder: config.templates.reminder ?? 'local-reminder', result: config.templates.result ?? 'local-result' },
+    schedulerIntervalMs: 60_000,
   })
   console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)
   console.log(`  数据目录：${path.resolve(config.dataDir)}`)

@@ -6,7 +6,7 @@ import type { Deps } from '../../core/context'
 import { AppError } from '../../core/errors'
 import { toMember } from '../../core/members'
 import type { Caller } from '../../core/policies'
-import type { FileServices } from '../../core/file-ports'
+import type { FileServices, PushConfig } from '../../core/file-ports'
 import type { Store } from '../../core/ports'
 import { actionTable, type ActionDef } from './actions'
 import type { ApiConfig } from './config'
@@ -23,6 +23,8 @@ export interface Identity {
 export interface ApiOptions {
   store: Store
   files: FileServices
+  push: PushConfig
+  checkInSecret: string
   config: Pick<ApiConfig, 'staffOpenids'>
   clock?: Clock
   logger?: Logger
@@ -57,8 +59,9 @@ function payloadTooLarge(payload: unknown): boolean {
  * The one router behind both entries (cloud and HTTP): validate the payload with the action's
  * schema, resolve the caller, check the role, run the use case, answer with an envelope.
  */
-export function createApi({ store, files, config, clock = systemClock, logger = consoleLogger }: ApiOptions): Api {
-  const deps: Deps = { store, clock, files }
+export function createApi(options: ApiOptions): Api {
+  const { store, config, clock = systemClock, logger = consoleLogger } = options
+  const deps: Deps = { store, clock, files: options.files, push: options.push, checkInSecret: options.checkInSecret }
 
   async function resolveCaller(openid: string | null): Promise<Caller> {
     const isStaff = openid !== null && config.staffOpenids.has(openid)

@@ -1,4 +1,4 @@
-import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS, type Role } from '../../../types'
+import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS, type Activity, type Role } from '../../../types'
 import { toIsoString } from '../../core/clock'
 import type { Deps } from '../../core/context'
 import type { MemberRecord } from '../../core/ports'
@@ -130,5 +130,90 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
     decidedAt: null,
     decidedBy: null,
   })
+  await seedDemoActivities(deps, at)
   return { created }
+}
+
+const DAY = 24 * 60 * 60 * 1000
+
+/** Activities in the words of the work plan, placed around the day the demo starts. */
+async function seedDemoActivities(deps: Pick<Deps, 'store' | 'clock'>, at: string) {
+  const now = deps.clock.now().getTime()
+  const day = (offset: number, hour: number) => {
+    const d = new Date(now + offset * DAY)
+    return toIsoString(new Date(Math.floor(d.getTime() / DAY) * DAY + (hour - 8) * 60 * 60 * 1000))
+  }
+  const base = {
+    eligibility: { degrees: [], counties: [], fields: [], stationIds: [] },
+    coverImage: null,
+    checkInHelpers: [],
+    cancelReason: '',
+    stationId: null,
+    createdBy: DEMO_STAFF_OPENID,
+    registeredCount: 0,
+    waitlistCount: 0,
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: at,
+  }
+  const activities: Activity[] = [
+    {
+      ...base,
+      id: 'ac-demo-summer',
+      type: 'summer_practice',
+      title: '“翼展计划”暑期社会实践（示例）',
+      description: '回到驻马店，走进产业园区和乡村振兴一线，组队完成一份调研报告。优秀团队推荐参加省级评选。',
+      hostOrg: '共青团驻马店市委',
+      place: '驻马店市青年创新创业中心',
+      startAt: day(20, 9),
+      endAt: day(27, 17),
+      signUpOpenAt: day(-3, 9),
+      signUpCloseAt: day(14, 23),
+      capacity: 30,
+      waitlist: true,
+      form: [
+        { id: 'team', label: '是否已有队伍', kind: 'single', required: true, options: ['已有队伍', '希望组队'] },
+        { id: 'topic', label: '想调研的方向', kind: 'textarea', required: false },
+      ],
+      status: 'published',
+    },
+    {
+      ...base,
+      id: 'ac-demo-lab',
+      type: 'lab_visit',
+      title: '走进重点实验室：生物医药（示例）',
+      description: '参观市级重点实验室与中试基地，与青年科研人员面对面交流。',
+      hostOrg: '驻马店市科技局 · 共青团驻马店市委',
+      place: '驻马店市生物医药产业园',
+      startAt: day(6, 14),
+      endAt: day(6, 17),
+      signUpOpenAt: day(-1, 9),
+      signUpCloseAt: day(5, 18),
+      capacity: 3,
+      waitlist: true,
+      eligibility: { degrees: ['master', 'doctor', 'postdoc'], counties: [], fields: [], stationIds: [] },
+      form: [],
+      status: 'published',
+    },
+    {
+      ...base,
+      id: 'ac-demo-contest',
+      type: 'competition',
+      title: '“挑战杯”驻马店选拔赛宣讲（示例）',
+      description: '了解“挑战杯”“创青春”赛制与往届获奖项目，现场答疑。',
+      hostOrg: '共青团驻马店市委',
+      place: '线上（腾讯会议）',
+      startAt: day(-10, 19),
+      endAt: day(-10, 21),
+      signUpOpenAt: day(-20, 9),
+      signUpCloseAt: day(-11, 23),
+      capacity: 200,
+      waitlist: false,
+      form: [],
+      status: 'closed',
+    },
+  ]
+  for (const activity of activities) {
+    if (!(await deps.store.activities.get(activity.id))) await deps.store.activities.create(activity)
+  }
 }

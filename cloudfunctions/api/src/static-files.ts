@@ -9,6 +9,7 @@ const CONTENT_TYPES: Record<string, string> = {
   '.json': 'application/json; charset=utf-8',
   '.png': 'image/png',
   '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
   '.svg': 'image/svg+xml',
   '.ico': 'image/x-icon',
   '.woff2': 'font/woff2',
@@ -19,7 +20,7 @@ const CONTENT_TYPES: Record<string, string> = {
  * Serves the H5 build. Unknown paths get `index.html` (the app routes by hash); paths that escape
  * the folder are refused. Hashed assets are cached for long, the page itself never.
  */
-export function serveStatic(root: string, urlPath: string, res: ServerResponse): void {
+export function serveStatic(root: string, urlPath: string, res: ServerResponse, { fallback = true } = {}): void {
   let decoded: string
   try {
     decoded = decodeURIComponent(urlPath)
@@ -28,10 +29,10 @@ export function serveStatic(root: string, urlPath: string, res: ServerResponse):
   }
   const resolved = path.resolve(root, `.${path.posix.normalize(decoded)}`)
   const inside = resolved === root || resolved.startsWith(root + path.sep)
-  const file = inside && isFile(resolved) ? resolved : path.join(root, 'index.html')
-  if (!isFile(file)) {
+  const file = inside && isFile(resolved) ? resolved : fallback ? path.join(root, 'index.html') : ''
+  if (!file || !isFile(file)) {
     res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-    res.end('H5 版本还没有构建：请运行 npm start（会先构建）或 npm run build:h5')
+    res.end(fallback ? 'H5 版本还没有构建：请运行 npm start（会先构建）或 npm run build:h5' : '文件不存在')
     return
   }
   const isPage = file.endsWith('.html')

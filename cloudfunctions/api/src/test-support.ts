@@ -7,7 +7,8 @@ import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import type { Clock } from '../../core/clock'
-import type { FileServices } from '../../core/file-ports'
+import type { FileServices, PushConfig } from '../../core/file-ports'
+import { localSender } from '../../core/adapters/files/local-sender'
 import { silentLogger, type Logger } from './logger'
 import { createApi, type Api } from './router'
 
@@ -17,13 +18,21 @@ export const testFiles: FileServices = {
   invites: qrInvites(() => 'http://127.0.0.1:10086'),
 }
 
+/** Everything an api needs besides its store: the real local adapters and a fixed secret. */
+export const testServices = {
+  files: testFiles,
+  push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result' } },
+  checkInSecret: 'test-check-in-secret-0123456789',
+}
+
 /** A fresh api over a real SQLite file in a temp dir, and a typed way to call it as someone. */
-export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger } = {}) {
+export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
   const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') })
   const api: Api = createApi({
     store,
-    files: testFiles,
+    ...testServices,
+    ...(options.push ? { push: options.push } : {}),
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
     logger: options.logger ?? silentLogger,

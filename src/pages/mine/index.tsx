@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
+import MineActivitiesSection from '../../features/activity/components/mine-section'
 import { openDemoLogin } from '../../features/demo/session'
 import { deleteMyAccount, exportMyData } from '../../features/member/api'
 import MemberCard from '../../features/member/components/member-card'
@@ -95,6 +96,7 @@ export default function MinePage() {
         <View>
           <MemberCard member={me.member} />
           <MyStation member={me.member} />
+          <MineActivitiesSection member={me.member} />
           <View className='mine-actions card'>
             <View className='mine-action' id='action-edit' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
               <Text>编辑资料</Text>

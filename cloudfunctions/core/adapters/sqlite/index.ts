@@ -4,7 +4,10 @@ import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import type { FieldItem } from '../../../../types'
 import type { FieldStore, IdempotencyStore, Store } from '../../ports'
+import { SqliteActivityStore } from './activities'
 import { SqliteAuditStore } from './audit'
+import { SqliteMessageStore, SqliteRateLimiter } from './messages'
+import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
 import { SqliteStationStore } from './stations'
@@ -32,6 +35,10 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     stations: new SqliteStationStore(db),
     membership: new SqliteMembershipStore(db),
     audit: new SqliteAuditStore(db),
+    activities: new SqliteActivityStore(db),
+    registrations: new SqliteRegistrationStore(db),
+    messages: new SqliteMessageStore(db),
+    rateLimits: new SqliteRateLimiter(db),
     close: async () => {
       db.close()
     },

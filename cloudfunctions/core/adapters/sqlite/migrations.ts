@@ -123,6 +123,100 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX audit_by_actor ON audit_log (actor_openid, at, id);
   CREATE INDEX audit_by_station ON audit_log (station_id, at, id);
   `,
+  `
+  CREATE TABLE activities (
+    id                TEXT PRIMARY KEY,
+    type              TEXT NOT NULL,
+    title             TEXT NOT NULL,
+    description       TEXT NOT NULL,
+    host_org          TEXT NOT NULL,
+    place             TEXT NOT NULL,
+    start_at          TEXT NOT NULL,
+    end_at            TEXT NOT NULL,
+    sign_up_open_at   TEXT NOT NULL,
+    sign_up_close_at  TEXT NOT NULL,
+    capacity          INTEGER NOT NULL,
+    waitlist          INTEGER NOT NULL,
+    eligibility       TEXT NOT NULL,
+    form              TEXT NOT NULL,
+    cover_image       TEXT,
+    check_in_helpers  TEXT NOT NULL DEFAULT '[]',
+    status            TEXT NOT NULL CHECK (status IN ('draft', 'published', 'closed', 'cancelled')),
+    cancel_reason     TEXT NOT NULL DEFAULT '',
+    station_id        TEXT,
+    created_by        TEXT NOT NULL,
+    -- Places held (registered, checked in, absent) and the waitlist, kept by the triggers below.
+    registered_count  INTEGER NOT NULL DEFAULT 0,
+    waitlist_count    INTEGER NOT NULL DEFAULT 0,
+    created_at        TEXT NOT NULL,
+    updated_at        TEXT NOT NULL,
+    published_at      TEXT,
+    reminded_at       TEXT,
+    absence_marked_at TEXT,
+    -- The last line of defence: no write can ever oversell.
+    CHECK (registered_count <= capacity)
+  );
+  CREATE INDEX activities_by_start ON activities (status, start_at, id);
+  CREATE INDEX activities_by_close ON activities (status, sign_up_close_at);
+  CREATE INDEX activities_by_end ON activities (end_at, absence_marked_at);
+
+  CREATE TABLE registrations (
+    id            TEXT PRIMARY KEY,
+    activity_id   TEXT NOT NULL REFERENCES activities (id),
+    openid        TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('registered', 'waitlisted', 'cancelled', 'checked_in', 'absent')),
+    waitlist_seq  INTEGER,
+    answers       TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL,
+    checked_in_at TEXT,
+    UNIQUE (activity_id, openid)
+  );
+  CREATE INDEX registrations_by_status ON registrations (activity_id, status, waitlist_seq, created_at);
+  CREATE INDEX registrations_by_member ON registrations (openid, created_at);
+
+  CREATE TRIGGER registration_added AFTER INSERT ON registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status IN ('registered', 'checked_in', 'absent')),
+      waitlist_count = waitlist_count + (NEW.status = 'waitlisted')
+    WHERE id = NEW.activity_id;
+  END;
+  CREATE TRIGGER registration_moved AFTER UPDATE OF status ON registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status IN ('registered', 'checked_in', 'absent'))
+                                          - (OLD.status IN ('registered', 'checked_in', 'absent')),
+      waitlist_count = waitlist_count + (NEW.status = 'waitlisted') - (OLD.status = 'waitlisted')
+    WHERE id = NEW.activity_id;
+  END;
+  CREATE TRIGGER registration_removed AFTER DELETE ON registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count - (OLD.status IN ('registered', 'checked_in', 'absent')),
+      waitlist_count = waitlist_count - (OLD.status = 'waitlisted')
+    WHERE id = OLD.activity_id;
+  END;
+
+  CREATE TABLE subscriptions (
+    openid    TEXT NOT NULL,
+    template  TEXT NOT NULL,
+    remaining INTEGER NOT NULL,
+    PRIMARY KEY (openid, template)
+  );
+  CREATE TABLE message_log (
+    id       TEXT PRIMARY KEY,
+    openid   TEXT NOT NULL,
+    template TEXT NOT NULL,
+    page     TEXT NOT NULL,
+    data     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    errcode  INTEGER NOT NULL
+  );
+  CREATE INDEX message_log_by_member ON message_log (openid, at, id);
+  CREATE TABLE rate_limits (
+    key          TEXT PRIMARY KEY,
+    window_start INTEGER NOT NULL,
+    count        INTEGER NOT NULL
+  );
+  `,
 ]
 
 export function migrate(db: Database): number {
