@@ -12,3 +12,4 @@ export const exportMyData = (): Promise<MemberExport> => call('member.exportMine
 export const deleteMyAccount = (requestId: string): Promise<{ deleted: true }> =>
   call('member.deleteMine', {}, { requestId })
 export const saveField = (input: SaveFieldInput) => call('taxonomy.saveField', input)
+export const listAllFields = () => call('taxonomy.fields', {})

@@ -1,9 +1,9 @@
-import { useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { SEED_FIELDS, type TaxonomyItem } from '../../../../../types'
+import type { FieldItem, TaxonomyItem } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { saveField } from '../../../../features/member/api'
+import { listAllFields, saveField } from '../../../../features/member/api'
 import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
 import { loadTaxonomy } from '../../../../features/member/store'
 import ReasonSheet from '../../../../features/station/components/reason-sheet'
@@ -26,22 +26,20 @@ function FieldsEditor() {
   const taxonomy = useTaxonomy()
   const [editing, setEditing] = useState<Editing>(null)
   const [busy, setBusy] = useState<string | null>(null)
-  const [retiredHere, setRetiredHere] = useState<TaxonomyItem[]>([])
-
-  const activeIds = new Set(taxonomy.fields.map((f) => f.id))
-  // taxonomy.list returns active fields only: the seed list and what was retired on this visit
-  // are the retired ones we can name (and bring back).
-  const retired = [...SEED_FIELDS, ...retiredHere].filter(
-    (f, i, all) => !activeIds.has(f.id) && all.findIndex((g) => g.id === f.id) === i,
-  )
+  const [all, setAll] = useState<FieldItem[]>([])
+  // Retired fields come from the staff-only full list (taxonomy.list has the active ones only).
+  const reloadAll = useCallback(() => {
+    listAllFields().then(setAll, () => setAll([]))
+  }, [])
+  useEffect(reloadAll, [reloadAll])
+  const retired = all.filter((f) => !f.active)
 
   const save = async (key: string, input: { id?: string; name: string; active?: boolean }, done: string) => {
     if (busy) return
     setBusy(key)
     try {
-      const saved = await saveField(input)
-      if (!saved.active) setRetiredHere((list) => [...list.filter((f) => f.id !== saved.id), { id: saved.id, name: saved.name }])
-      else setRetiredHere((list) => list.filter((f) => f.id !== saved.id))
+      await saveField(input)
+      reloadAll()
       setEditing(null)
       loadTaxonomy(true)
       void Taro.showToast({ title: done, icon: 'success' })
