@@ -8,6 +8,17 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    // Stations (students): the directory and a station's page.
+    'pages/stations/index',
+    'pages/station/index',
+    // Activities (students): the tab, the detail, check-in, my activities, growth record, messages.
+    'pages/activities/index',
+    'pages/activity/index',
+    'pages/check-in/index',
+    'pages/my-activities/index',
+    'pages/growth/index',
+    'pages/messages/index',
+    // Talent policies and job demands (招才引智).
     'pages/policies/index',
     'pages/policy/index',
     'pages/demands/index',
@@ -18,9 +29,18 @@ export default defineAppConfig({
   // Role-only pages travel in subpackages, loaded only by those who open them.
   subPackages: [
     {
+      root: 'packages/head',
+      pages: ['pages/index/index', 'pages/requests/index', 'pages/members/index'],
+    },
+    {
       root: 'packages/staff',
       pages: [
         'pages/index/index',
+        'pages/stations/index',
+        'pages/station-edit/index',
+        'pages/import/index',
+        'pages/audit/index',
+        'pages/fields/index',
         'pages/policies/index',
         'pages/policy-edit/index',
         'pages/policy-import/index',
@@ -28,6 +48,11 @@ export default defineAppConfig({
         'pages/demand-edit/index',
         'pages/demand-interests/index',
       ],
+    },
+    // Staff and station heads: activity management.
+    {
+      root: 'packages/manage',
+      pages: ['pages/activities/index', 'pages/activity-edit/index', 'pages/registrations/index', 'pages/check-in-screen/index'],
     },
   ],
   window: {
@@ -48,6 +73,12 @@ export default defineAppConfig({
         text: '首页',
         iconPath: 'assets/tabbar/home.png',
         selectedIconPath: 'assets/tabbar/home-active.png',
+      },
+      {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
       },
       {
         pagePath: 'pages/policies/index',

@@ -76,7 +76,7 @@ import {
   updateStation,
   viewStation,
 } from '../../core/stations'
-import { listTaxonomy, saveField } from '../../core/taxonomy'
+import { allFields, listTaxonomy, saveField } from '../../core/taxonomy'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -108,6 +108,10 @@ export const actionTable: ActionTable = {
     policy: isStaff,
     write: true,
     run: (deps, _caller, input) => saveField(deps, input),
+  },
+  'taxonomy.fields': {
+    policy: isStaff,
+    run: (deps) => allFields(deps),
   },
   'member.register': {
     policy: isSignedIn,
