@@ -1,6 +1,7 @@
 import type { FieldItem, Member } from '../../types'
 import type { ActivityStore, MessageStore, RateLimiter, RegistrationStore } from './activity-ports'
 import type { AuditStore, MembershipStore, StationStore } from './station-ports'
+import type { NoticeStore } from './notice-ports'
 
 /**
  * Store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -63,5 +64,6 @@ export interface Store {
   registrations: RegistrationStore
   messages: MessageStore
   rateLimits: RateLimiter
+  notices: NoticeStore
   close(): Promise<void>
 }

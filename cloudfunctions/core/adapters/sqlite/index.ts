@@ -7,6 +7,7 @@ import type { FieldStore, IdempotencyStore, Store } from '../../ports'
 import { SqliteActivityStore } from './activities'
 import { SqliteAuditStore } from './audit'
 import { SqliteMessageStore, SqliteRateLimiter } from './messages'
+import { SqliteNoticeStore } from './notices'
 import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
@@ -39,6 +40,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     registrations: new SqliteRegistrationStore(db),
     messages: new SqliteMessageStore(db),
     rateLimits: new SqliteRateLimiter(db),
+    notices: new SqliteNoticeStore(db),
     close: async () => {
       db.close()
     },
