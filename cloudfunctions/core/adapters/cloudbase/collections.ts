@@ -9,6 +9,13 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   /** Uniqueness documents: one open station per university, one pending request per member. */
   stationLocks: 'station_locks',
+  /** Notices (notices.ts). */
+  notices: 'notices',
+  noticeRecipients: 'notice_recipients',
+  noticeReads: 'notice_reads',
+  noticePushes: 'notice_pushes',
+  stationMemberships: 'station_memberships',
+  subscriptions: 'subscriptions',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

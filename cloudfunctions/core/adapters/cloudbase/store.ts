@@ -7,6 +7,7 @@ import { CloudBaseMemberStore } from './members'
 import { CloudBaseAuditStore } from './audit'
 import { CloudBaseMembershipStore } from './membership'
 import { CloudBaseStationStore } from './stations'
+import { CloudBaseNoticeStore } from './notices'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store {
@@ -18,6 +19,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store {
     stations: new CloudBaseStationStore(collections),
     membership: new CloudBaseMembershipStore(collections),
     audit: new CloudBaseAuditStore(collections),
+    notices: new CloudBaseNoticeStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -78,7 +78,7 @@ const INBOX_FROM = `
     UNION
     SELECT notice_id FROM notice_recipients WHERE openid = @openid
   )
-  SELECT n.*, EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.openid = @openid) AS read
+  SELECT n.id, n.send_at, EXISTS (SELECT 1 FROM notice_reads r WHERE r.notice_id = n.id AND r.openid = @openid) AS read
   FROM cand JOIN notices n ON n.id = cand.id
   WHERE n.withdrawn_at IS NULL AND n.send_at <= @now
     AND (n.aud_activity IS NOT NULL OR n.send_at >= @joinedAt)
@@ -221,9 +221,12 @@ export class SqliteNoticeStore implements NoticeStore {
   async inbox(reader: NoticeReader, now: string, cursor: string | null, limit: number): Promise<Page<InboxRecord>> {
     const after = decodeCursor(cursor, 2)
     const capped = Math.min(limit, PAGE_CAP)
+    // Only ids and times are sorted; the columns are read for the page alone.
     const rows = this.sql<Record<string, unknown>, NoticeRow & { read: number }>(
-      `${INBOX_FROM} ${after ? 'AND (n.send_at, n.id) < (@afterAt, @afterId)' : ''}
-       ORDER BY n.send_at DESC, n.id DESC LIMIT @limit`,
+      `SELECT n.*, page.read FROM (
+         ${INBOX_FROM} ${after ? 'AND (n.send_at, n.id) < (@afterAt, @afterId)' : ''}
+         ORDER BY n.send_at DESC, n.id DESC LIMIT @limit
+       ) page JOIN notices n ON n.id = page.id ORDER BY n.send_at DESC, n.id DESC`,
     ).all({ ...this.readerParams(reader, now), afterAt: after?.[0], afterId: after?.[1], limit: capped + 1 })
     const items = rows.slice(0, capped).map((r) => ({ ...fromRow(r), read: r.read === 1 }))
     const last = items[items.length - 1]
@@ -231,7 +234,9 @@ export class SqliteNoticeStore implements NoticeStore {
   }
 
   async findInInbox(reader: NoticeReader, id: string, now: string): Promise<InboxRecord | null> {
-    const row = this.sql<Record<string, unknown>, NoticeRow & { read: number }>(`${INBOX_FROM} AND n.id = @id`).get({
+    const row = this.sql<Record<string, unknown>, NoticeRow & { read: number }>(
+      `SELECT n.*, found.read FROM (${INBOX_FROM} AND n.id = @id) found JOIN notices n ON n.id = found.id`,
+    ).get({
       ...this.readerParams(reader, now),
       id,
     })
