@@ -17,9 +17,22 @@ export const FUNCTIONS = [
     entry: 'cloudfunctions/api/src/entry-cloud.ts',
     dir: 'cloudfunctions/api',
     // Seconds; CloudBase's default of 3 is short for a cold start plus a database round trip.
-    config: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited'] } },
+    config: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited', 'subscribeMessage.send'] } },
     // Heavy libraries loaded lazily (`await import(...)`) inside the import / export / invite
     // actions: left out of index.js and installed by the platform from package.json instead.
+    external: ['exceljs', 'qrcode', 'csv-parse'],
+  },
+  {
+    name: 'scheduler',
+    entry: 'cloudfunctions/scheduler/src/entry.ts',
+    dir: 'cloudfunctions/scheduler',
+    // A timer trigger (CloudBase's seven-field cron: second minute hour day month weekday year).
+    config: {
+      timeout: 60,
+      triggers: [{ name: 'every-5-minutes', type: 'timer', config: '0 */5 * * * * *' }],
+      permissions: { openapi: ['subscribeMessage.send'] },
+    },
+    // Shares the api's service wiring (cloud-deps.ts); the lazy libraries stay out of the bundle too.
     external: ['exceljs', 'qrcode', 'csv-parse'],
   },
 ]

@@ -36,12 +36,19 @@ function sizeOf(dir) {
   return total
 }
 
-const sizes = new Map(roots.map((r) => [r, fs.existsSync(path.join(dist, r)) ? sizeOf(path.join(dist, r)) : 0]))
+// A subpackage declared in app.json but missing from the build would count as 0 and hide its
+// weight in nothing: that is a broken build, not a small one.
+const missing = roots.filter((r) => !fs.existsSync(path.join(dist, r)))
+const sizes = new Map(roots.filter((r) => !missing.includes(r)).map((r) => [r, sizeOf(path.join(dist, r))]))
 const total = sizeOf(dist)
 const main = total - [...sizes.values()].reduce((a, b) => a + b, 0)
 const kib = (n) => `${(n / KIB).toFixed(1)} KiB`
 
 let failed = false
+for (const r of missing) {
+  console.error(`  ✖ subpackage ${r} is declared in app.json but missing from dist/weapp`)
+  failed = true
+}
 console.log(`main package: ${kib(main)} (budget ${kib(MAIN_BUDGET)})`)
 if (main > MAIN_BUDGET) {
   console.error(`  ✖ main package is over budget by ${kib(main - MAIN_BUDGET)}`)

@@ -8,7 +8,40 @@ export default defineAppConfig({
     'pages/join/index',
     'pages/profile-edit/index',
     'pages/privacy/index',
+    // Stations (students): the directory and a station's page.
+    'pages/stations/index',
+    'pages/station/index',
+    // Activities (students): the tab, the detail, check-in, my activities, growth record, messages.
+    'pages/activities/index',
+    'pages/activity/index',
+    'pages/check-in/index',
+    'pages/my-activities/index',
+    'pages/growth/index',
+    'pages/messages/index',
     ...demoPages,
+  ],
+  // Role-only pages travel in subpackages, loaded only by those who open them.
+  subPackages: [
+    {
+      root: 'packages/head',
+      pages: ['pages/index/index', 'pages/requests/index', 'pages/members/index'],
+    },
+    {
+      root: 'packages/staff',
+      pages: [
+        'pages/index/index',
+        'pages/stations/index',
+        'pages/station-edit/index',
+        'pages/import/index',
+        'pages/audit/index',
+        'pages/fields/index',
+      ],
+    },
+    // Staff and station heads: activity management.
+    {
+      root: 'packages/manage',
+      pages: ['pages/activities/index', 'pages/activity-edit/index', 'pages/registrations/index', 'pages/check-in-screen/index'],
+    },
   ],
   window: {
     backgroundTextStyle: 'light',
@@ -30,6 +63,12 @@ export default defineAppConfig({
         selectedIconPath: 'assets/tabbar/home-active.png',
       },
       {
+        pagePath: 'pages/activities/index',
+        text: '活动',
+        iconPath: 'assets/tabbar/activity.png',
+        selectedIconPath: 'assets/tabbar/activity-active.png',
+      },
+      {
         pagePath: 'pages/mine/index',
         text: '我的',
         iconPath: 'assets/tabbar/mine.png',
@@ -37,5 +76,4 @@ export default defineAppConfig({
       },
     ],
   },
-  // Role-only pages (station head, staff) will arrive as subpackages under packages/<role>/.
 })

@@ -81,6 +81,7 @@ export const actionSchemas = {
   'system.ping': emptyInput,
   'taxonomy.list': emptyInput,
   'taxonomy.saveField': saveFieldInput,
+  'taxonomy.fields': emptyInput,
   'member.register': registerMemberInput,
   'member.me': emptyInput,
   'member.update': updateMemberInput,
@@ -141,6 +142,8 @@ export interface ActionResults {
   'system.ping': { pong: true; time: string }
   'taxonomy.list': TaxonomyList
   'taxonomy.saveField': FieldItem
+  /** Staff: every key industry field, retired ones included (to rename or bring back). */
+  'taxonomy.fields': FieldItem[]
   'member.register': Member
   'member.me': Member | null
   'member.update': Member

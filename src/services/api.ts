@@ -31,6 +31,17 @@ const WRITE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'member.update',
   'member.deleteMine',
   'taxonomy.saveField',
+  'station.create',
+  'station.update',
+  'station.close',
+  'station.appointHead',
+  'station.removeHead',
+  'station.import',
+  'station.requestJoin',
+  'station.cancelRequest',
+  'station.leave',
+  'station.reviewRequest',
+  'station.removeMember',
 ])
 
 export function isWriteAction(action: ActionName): boolean {

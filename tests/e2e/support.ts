@@ -115,3 +115,32 @@ export async function eventually<T>(read: () => Promise<T>, expected: T, timeout
     last = await read()
   }
 }
+
+/** Taro H5 routes by hash: `/#/pages/mine/index`. */
+export function appUrl(baseUrl: string, pagePath: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/#/${pagePath.replace(/^\//, '')}`
+}
+
+/**
+ * Acts as `openid` from a fresh load of `pagePath`, the way the demo sign-in remembers a person
+ * (for someone the demo sign-in page does not list, such as a new visitor from earlier).
+ */
+export async function actAs(page: Page, baseUrl: string, openid: string, label: string, pagePath = 'pages/index/index'): Promise<void> {
+  await page.evaluate(
+    ([id, name]) => {
+      window.localStorage.setItem('yz.demo.openid', id)
+      window.localStorage.setItem('yz.demo.label', name)
+    },
+    [openid, label],
+  )
+  await page.goto(appUrl(baseUrl, pagePath))
+  await page.reload()
+}
+
+/** Chooses a seeded demo account on the demo sign-in page; lands on 首页. */
+export async function signInAsDemo(page: Page, baseUrl: string, openid: string): Promise<void> {
+  await page.goto(appUrl(baseUrl, 'pages/demo-login/index'))
+  await page.reload()
+  await page.locator(`#demo-${openid}`).click()
+  await currentPage(page).locator('#home-join, #home-welcome').first().waitFor()
+}

@@ -55,7 +55,7 @@ import {
   updateStation,
   viewStation,
 } from '../../core/stations'
-import { listTaxonomy, saveField } from '../../core/taxonomy'
+import { allFields, listTaxonomy, saveField } from '../../core/taxonomy'
 import {
   inbox,
   listNotices,
@@ -99,6 +99,10 @@ export const actionTable: ActionTable = {
     policy: isStaff,
     write: true,
     run: (deps, _caller, input) => saveField(deps, input),
+  },
+  'taxonomy.fields': {
+    policy: isStaff,
+    run: (deps) => allFields(deps),
   },
   'member.register': {
     policy: isSignedIn,

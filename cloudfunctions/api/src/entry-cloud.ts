@@ -1,13 +1,9 @@
 // Before anything formats a date: CloudBase runs functions in UTC, the product lives in China.
 process.env.TZ ??= 'Asia/Shanghai'
 
-import { getCloudbaseContext, init, SYMBOL_CURRENT_ENV, type IContextParam } from '@cloudbase/node-sdk'
+import { getCloudbaseContext, type IContextParam } from '@cloudbase/node-sdk'
 import type { Envelope } from '../../../types'
-import { openCloudBaseStore } from '../../core/adapters/cloudbase'
-import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
-import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
-import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
-import { loadConfig } from './config'
+import { buildCloudDeps } from './cloud-deps'
 import { consoleLogger } from './logger'
 import { createApi, type Api } from './router'
 
@@ -55,19 +51,9 @@ export function openidFromContext(context: unknown): string | null {
 }
 
 function startHandler(): CloudHandler {
-  // In the cloud, demo sign-in and demo staff stay off unless NODE_ENV (or DEMO) says otherwise.
-  const config = loadConfig({ ...process.env, NODE_ENV: process.env.NODE_ENV || 'production' })
-  // One SDK client for the database, the open API (mini-program codes) and storage.
-  const app = init({ env: SYMBOL_CURRENT_ENV })
-  const files = { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) }
-  const api = createApi({
-    store: openCloudBaseStore({ app }),
-    files,
-    push: { sender: wxSubscribeSender(app), templates: config.templates },
-    // Without a configured secret, check-in answers that it is not set up (see README).
-    checkInSecret: config.checkInSecret ?? '',
-    config,
-  })
+  // The same configuration, SDK client and stores as the scheduler function (cloud-deps.ts).
+  const { store, files, push, checkInSecret, config } = buildCloudDeps()
+  const api = createApi({ store, files, push, checkInSecret, config })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

@@ -83,6 +83,14 @@ describe('taxonomy', () => {
     data(await t.call('u1', 'member.register', profile({ fields: [added.id] })))
   })
 
+  it('lists every field, retired ones included, to staff only', async () => {
+    data(await t.call('staff-1', 'taxonomy.saveField', { id: 'textile', name: '纺织服装', active: false }))
+    const all = data(await t.call('staff-1', 'taxonomy.fields'))
+    expect(all).toHaveLength(9)
+    expect(all.find((f) => f.id === 'textile')).toMatchObject({ active: false })
+    expect(errorOf(await t.call('u1', 'taxonomy.fields')).code).toBe('FORBIDDEN')
+  })
+
   it('refuses field edits from students and visitors, and a duplicate name', async () => {
     expect(errorOf(await t.call('u1', 'taxonomy.saveField', { name: '人工智能' })).code).toBe('FORBIDDEN')
     expect(errorOf(await t.call(null, 'taxonomy.saveField', { name: '人工智能' })).code).toBe('UNAUTHENTICATED')

@@ -1,4 +1,4 @@
-import type { Member, MemberExport, RegisterMemberInput, TaxonomyList, UpdateMemberInput } from '../../../types'
+import type { Member, MemberExport, RegisterMemberInput, SaveFieldInput, TaxonomyList, UpdateMemberInput } from '../../../types'
 import { call } from '../../services/api'
 
 /** The member area's operations, one line each: the transport lives in services/api. */
@@ -11,3 +11,5 @@ export const updateMember = (input: UpdateMemberInput, requestId: string): Promi
 export const exportMyData = (): Promise<MemberExport> => call('member.exportMine', {})
 export const deleteMyAccount = (requestId: string): Promise<{ deleted: true }> =>
   call('member.deleteMine', {}, { requestId })
+export const saveField = (input: SaveFieldInput) => call('taxonomy.saveField', input)
+export const listAllFields = () => call('taxonomy.fields', {})

@@ -5,6 +5,7 @@ import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
 import { openDemoLogin } from '../../features/demo/session'
 import { useMe } from '../../features/member/hooks/use-me'
+import { stationsUrl } from '../../features/station/urls'
 import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
@@ -30,6 +31,8 @@ export default function IndexPage() {
     if (demo.enabled && !demo.session) openDemoLogin()
     else void Taro.navigateTo({ url: '/pages/join/index' })
   }
+
+  const openStations = () => void Taro.navigateTo({ url: stationsUrl() })
 
   const renderCall = () => {
     if (me.member) {
@@ -69,10 +72,18 @@ export default function IndexPage() {
       <DemoBanner />
       <View className='card home-call'>{renderCall()}</View>
 
+      <View className='home-stations' id='home-stations' onClick={openStations}>
+        <View className='home-stations__body'>
+          <Text className='home-stations__title'>翼展驿站</Text>
+          <Text className='home-stations__text'>找到你学校的驿站，认识身边的驻马店老乡</Text>
+        </View>
+        <Text className='home-stations__go'>去看看 ›</Text>
+      </View>
+
       <Text className='section-title home-offers__title'>联盟能为你做什么</Text>
       <View className='home-offers'>
         {OFFERS.map((offer) => (
-          <View className='home-offer' key={offer.title}>
+          <View className='home-offer' key={offer.title} onClick={offer.title === '翼展驿站' ? openStations : undefined}>
             <Text className='home-offer__title'>{offer.title}</Text>
             <Text className='home-offer__text'>{offer.text}</Text>
           </View>

@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
+import MineActivitiesSection from '../../features/activity/components/mine-section'
 import { openDemoLogin } from '../../features/demo/session'
 import { deleteMyAccount, exportMyData } from '../../features/member/api'
 import MemberCard from '../../features/member/components/member-card'
@@ -11,6 +12,7 @@ import { useMe } from '../../features/member/hooks/use-me'
 import { useRequestId } from '../../features/member/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
 import { setMe } from '../../features/member/store'
+import MyStation from '../../features/station/components/my-station'
 import { errorMessage } from '../../services/api'
 import './index.scss'
 
@@ -93,6 +95,8 @@ export default function MinePage() {
       return (
         <View>
           <MemberCard member={me.member} />
+          <MyStation member={me.member} />
+          <MineActivitiesSection member={me.member} />
           <View className='mine-actions card'>
             <View className='mine-action' id='action-edit' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
               <Text>编辑资料</Text>
@@ -119,7 +123,7 @@ export default function MinePage() {
             id='action-delete'
             className='btn btn-plain mine-delete'
             loading={busy === 'delete'}
-            disabled={busy !== null}
+            disabled={busy !== null || undefined}
             onClick={deleteAccount}
           >
             {busy === 'delete' ? '正在注销…' : '注销账号'}

@@ -9,13 +9,19 @@ export const COLLECTIONS = {
   auditLog: 'audit_log',
   /** Uniqueness documents: one open station per university, one pending request per member. */
   stationLocks: 'station_locks',
+  activities: 'activities',
+  /** `_id` = `${activityId}:${openid}`: one registration per (activity, member). */
+  registrations: 'registrations',
+  /** Subscribe-message authorisations left: `_id` = `${openid}:${template}`. */
+  subscriptions: 'subscriptions',
+  messageLog: 'message_log',
+  rateLimits: 'rate_limits',
   /** Notices (notices.ts). */
   notices: 'notices',
   noticeRecipients: 'notice_recipients',
   noticeReads: 'notice_reads',
   noticePushes: 'notice_pushes',
   stationMemberships: 'station_memberships',
-  subscriptions: 'subscriptions',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

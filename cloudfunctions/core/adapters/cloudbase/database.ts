@@ -48,6 +48,10 @@ export interface DbCommand {
   lte(value: unknown): unknown
   and(conditions: object[]): unknown
   or(conditions: object[]): unknown
+  /** Not equal (a missing property counts as not equal). */
+  neq(value: unknown): unknown
+  /** An update operator: adds `value` to the number in place, atomically on the server. */
+  inc(value: number): unknown
 }
 
 export interface DocumentDatabase {

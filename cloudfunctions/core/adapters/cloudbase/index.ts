@@ -19,14 +19,31 @@
  * `fields.sort` for the list; for the stations: `members` (stationId, stationJoinedAt, _id),
  * `stations` (university, _id) and (status, university, _id), `join_requests` (stationId, status,
  * createdAt, _id) and (openid, createdAt), `audit_log` (at, _id), (actorOpenid, at), (stationId, at).
+ *
+ * Activities (activities.ts, registrations.ts, messages.ts, rate-limits.ts):
+ *   activities     `_id` = activity id; the record's properties, the counters `registeredCount`,
+ *                  `waitlistCount`, `waitlistSeqNext`, `countRev`, the eligibility match arrays
+ *                  `eligDegrees` / `eligCounties` / `eligFields` / `eligStations` (`'*'` = anyone),
+ *                  the scheduler's marks `remindedAt`, `absenceMarkedAt`, `reconciledAt`.
+ *   registrations  `_id` = `${activityId}:${openid}`; {activityId, openid, status, waitlistSeq,
+ *                  answers, hasAnswers, createdAt, updatedAt, checkedInAt, holdsPlace, claim,
+ *                  claimedAt, releasedAt} (the capacity protocol is described in registrations.ts).
+ *   subscriptions  `_id` = `${openid}:${template}`; {openid, template, remaining, grantedAt}.
+ *   message_log    `_id` = message id; the message's properties.
+ *   rate_limits    `_id` = sha256 hex of the key; {key, windowStart, count}.
+ * Indexes: `activities` (status, startAt, _id), (status, signUpCloseAt), (status, remindedAt,
+ * startAt), (status, absenceMarkedAt, endAt), (status, endAt, reconciledAt); `registrations`
+ * (activityId, status, waitlistSeq, _id), (activityId, createdAt, _id), (activityId, openid),
+ * (activityId, holdsPlace), (activityId, claimedAt), (openid, createdAt, _id),
+ * (openid, hasAnswers, createdAt); `message_log` (openid, at, _id); `subscriptions` (openid).
  */
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
-import type { Store } from '../../ports'
 import type { DocumentDatabase } from './database'
 import { createCloudBaseStore } from './store'
 
 export { createCloudBaseStore } from './store'
 export { COLLECTIONS } from './collections'
+export { CloudBaseRegistrationStore, type ReconcileResult } from './registrations'
 
 export type CloudBaseOptions =
   | { app: CloudBase }
@@ -36,7 +53,9 @@ export type CloudBaseOptions =
    */
   | { env?: string; secretId?: string; secretKey?: string }
 
-export function openCloudBaseStore(options: CloudBaseOptions = {}): Store {
+export type CloudBaseStore = ReturnType<typeof createCloudBaseStore>
+
+export function openCloudBaseStore(options: CloudBaseOptions = {}): CloudBaseStore {
   const app =
     'app' in options
       ? options.app

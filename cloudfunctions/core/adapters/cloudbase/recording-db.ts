@@ -58,6 +58,8 @@ export const commandMarkers = {
   lte: (value: unknown) => ({ $lte: value }),
   and: (conditions: object[]) => ({ $and: conditions }),
   or: (conditions: object[]) => ({ $or: conditions }),
+  neq: (value: unknown) => ({ $ne: value }),
+  inc: (value: number) => ({ $inc: value }),
 }
 export const regExpMarker = (pattern: { regexp: string; options?: string }) => ({
   $regex: pattern.regexp,

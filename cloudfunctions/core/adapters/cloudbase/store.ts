@@ -7,10 +7,14 @@ import { CloudBaseMemberStore } from './members'
 import { CloudBaseAuditStore } from './audit'
 import { CloudBaseMembershipStore } from './membership'
 import { CloudBaseStationStore } from './stations'
+import { CloudBaseActivityStore } from './activities'
+import { CloudBaseMessageStore } from './messages'
+import { CloudBaseRateLimiter } from './rate-limits'
+import { CloudBaseRegistrationStore } from './registrations'
 import { CloudBaseNoticeStore } from './notices'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
-export function createCloudBaseStore(db: DocumentDatabase): Store {
+export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
   const collections = new Collections(db)
   return {
     members: new CloudBaseMemberStore(collections),
@@ -19,6 +23,10 @@ export function createCloudBaseStore(db: DocumentDatabase): Store {
     stations: new CloudBaseStationStore(collections),
     membership: new CloudBaseMembershipStore(collections),
     audit: new CloudBaseAuditStore(collections),
+    activities: new CloudBaseActivityStore(collections),
+    registrations: new CloudBaseRegistrationStore(collections),
+    messages: new CloudBaseMessageStore(collections),
+    rateLimits: new CloudBaseRateLimiter(collections),
     notices: new CloudBaseNoticeStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},

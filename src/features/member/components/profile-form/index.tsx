@@ -185,7 +185,7 @@ export default function ProfileForm({ initial, submitLabel, onSubmit, footer }: 
       ) : null}
 
       <View className='pf-actions'>
-        <Button id='profile-submit' className='btn btn-primary' loading={submitting} disabled={submitting} onClick={submit}>
+        <Button id='profile-submit' className='btn btn-primary' loading={submitting} disabled={submitting || undefined} onClick={submit}>
           {submitting ? '正在提交…' : submitLabel}
         </Button>
         {footer}

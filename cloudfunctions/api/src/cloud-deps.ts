@@ -1,0 +1,36 @@
+import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
+import { openCloudBaseStore, type CloudBaseStore } from '../../core/adapters/cloudbase'
+import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
+import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import type { FileServices, PushConfig } from '../../core/file-ports'
+import { loadConfig, type ApiConfig } from './config'
+
+/** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */
+export interface CloudDeps {
+  config: ApiConfig
+  store: CloudBaseStore
+  files: FileServices
+  push: PushConfig
+  /** Without a configured secret, check-in answers that it is not set up (see README). */
+  checkInSecret: string
+}
+
+/**
+ * Reads the configuration (in the cloud, demo sign-in and demo staff stay off unless NODE_ENV or
+ * DEMO says otherwise) and opens one SDK client for the database, the open API (mini-program
+ * codes, subscribe messages) and storage. Throws on bad configuration.
+ */
+export function buildCloudDeps(
+  env: NodeJS.ProcessEnv = process.env,
+  app: CloudBase = init({ env: SYMBOL_CURRENT_ENV }),
+): CloudDeps {
+  const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV || 'production' })
+  return {
+    config,
+    store: openCloudBaseStore({ app }),
+    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) },
+    push: { sender: wxSubscribeSender(app), templates: config.templates },
+    checkInSecret: config.checkInSecret ?? '',
+  }
+}

@@ -1,0 +1,19 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { describeActivityStoreContract } from '../activity-contract'
+import { openSqliteStore } from '.'
+
+const dirs: string[] = []
+
+afterAll(() => {
+  for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true })
+})
+
+// A real file (not `:memory:`) so WAL mode and the migrations run as they do locally. Each run
+// has its own file: activities and rate-limit counters go with it, no cleanup needed.
+describeActivityStoreContract('sqlite', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-sqlite-activities-'))
+  dirs.push(dir)
+  return openSqliteStore({ file: path.join(dir, 'store.db') })
+})

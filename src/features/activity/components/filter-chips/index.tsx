@@ -1,0 +1,36 @@
+import { ScrollView, Text, View } from '@tarojs/components'
+import './index.scss'
+
+export interface FilterOption {
+  id: string
+  name: string
+}
+
+export interface FilterChipsProps {
+  idPrefix: string
+  options: readonly FilterOption[]
+  value: string
+  onChange: (id: string) => void
+}
+
+/** One choice out of many, in a row that scrolls sideways: a filter, not a form input. */
+export default function FilterChips({ idPrefix, options, value, onChange }: FilterChipsProps) {
+  return (
+    <ScrollView scrollX className='filter-chips' enableFlex>
+      <View className='filter-chips__row'>
+        {options.map((o) => (
+          <View
+            key={o.id}
+            id={`${idPrefix}-${o.id}`}
+            className={`filter-chip${o.id === value ? ' filter-chip--on' : ''}`}
+            aria-selected={o.id === value}
+            role='option'
+            onClick={() => onChange(o.id)}
+          >
+            <Text>{o.name}</Text>
+          </View>
+        ))}
+      </View>
+    </ScrollView>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '成员名单',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,179 @@
+import { useState } from 'react'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { Button, Text, Textarea, View } from '@tarojs/components'
+import type { Activity } from '../../../../../types'
+import StateView from '../../../../components/state-view'
+import { cancelActivity, closeActivitySignUp, copyActivity, listActivities, publishActivity } from '../../../../features/activity/api'
+import ActivityCard from '../../../../features/activity/components/activity-card'
+import ListFooter from '../../../../features/activity/components/list-footer'
+import { usePagedList } from '../../../../features/activity/hooks/use-paged-list'
+import { ACTIVITY_STATUS_NAMES } from '../../../../features/activity/labels'
+import { useMe } from '../../../../features/member/hooks/use-me'
+import { errorMessage } from '../../../../services/api'
+import '../../../../features/activity/activity.scss'
+import './index.scss'
+
+const STATUS_TONES = { draft: 'draft', published: 'ok', closed: 'wait', cancelled: 'off' } as const
+
+/** Staff see every activity, a head their station's: drafts to cancelled, with what can be done next. */
+export default function ManageActivitiesPage() {
+  const me = useMe()
+  const allowed = me.member?.role === 'staff' || me.member?.role === 'station_head'
+  const list = usePagedList(me.member?.openid ?? '', (cursor) => listActivities({ manage: true, cursor, limit: 10 }), allowed)
+  const [busy, setBusy] = useState<string | null>(null)
+  const [cancelling, setCancelling] = useState<{ activity: Activity; reason: string } | null>(null)
+
+  useDidShow(() => {
+    if (list.status === 'ready') void list.reload()
+  })
+  usePullDownRefresh(() => {
+    void list.reload().finally(() => Taro.stopPullDownRefresh())
+  })
+  useReachBottom(() => list.loadMore())
+
+  const act = async (key: string, work: () => Promise<Activity>, done: string) => {
+    if (busy) return
+    setBusy(key)
+    try {
+      const next = await work()
+      list.update((a) => a.id === next.id, next)
+      void Taro.showToast({ title: done, icon: 'success' })
+      return next
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
+      return null
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const publish = async (a: Activity) => {
+    const { confirm } = await Taro.showModal({ title: '发布活动', content: `发布后学生就能看到「${a.title}」并报名。`, confirmText: '发布', confirmColor: '#C8161D' })
+    if (confirm) await act(`publish-${a.id}`, () => publishActivity(a.id), '已发布')
+  }
+  const close = async (a: Activity) => {
+    const { confirm } = await Taro.showModal({ title: '截止报名', content: '截止后不能再报名，也不能在线取消报名。', confirmText: '截止报名', confirmColor: '#C8161D' })
+    if (confirm) await act(`close-${a.id}`, () => closeActivitySignUp(a.id), '已截止报名')
+  }
+  const copy = async (a: Activity) => {
+    if (busy) return
+    setBusy(`copy-${a.id}`)
+    try {
+      const created = await copyActivity(a.id)
+      void Taro.showToast({ title: '已复制为草稿', icon: 'success' })
+      void list.reload()
+      void Taro.navigateTo({ url: `/packages/manage/pages/activity-edit/index?id=${created.id}` })
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+  const confirmCancel = async () => {
+    if (!cancelling) return
+    const reason = cancelling.reason.trim()
+    if (!reason) {
+      void Taro.showToast({ title: '请写明取消原因，报名的同学会收到', icon: 'none' })
+      return
+    }
+    const done = await act(`cancel-${cancelling.activity.id}`, () => cancelActivity(cancelling.activity.id, reason), '已取消活动')
+    if (done) setCancelling(null)
+  }
+
+  const go = (url: string) => void Taro.navigateTo({ url })
+
+  if (me.loading) return <StateView kind='loading' />
+  if (!allowed) return <StateView kind='empty' title='只有团市委工作人员和站长可以管理活动' />
+
+  const renderList = () => {
+    if (list.status === 'loading') return <StateView kind='loading' title='正在加载活动…' />
+    if (list.status === 'error') return <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
+    if (list.items.length === 0) return <StateView kind='empty' title='还没有活动' description='点“新建活动”发布第一个' />
+    return (
+      <View id='manage-list'>
+        {list.items.map((a) => (
+          <ActivityCard key={a.id} activity={a} onClick={() => go(`/pages/activity/index?id=${a.id}`)}>
+            <View className='manage-item'>
+              <View className='manage-item__status'>
+                <Text className={`badge badge--${STATUS_TONES[a.status]}`}>{ACTIVITY_STATUS_NAMES[a.status]}</Text>
+                <Text className='hint'>
+                  报名 {a.registeredCount}/{a.capacity}
+                  {a.waitlistCount ? ` · 候补 ${a.waitlistCount}` : ''}
+                </Text>
+              </View>
+              <View className='manage-item__actions'>
+                {a.status !== 'cancelled' ? (
+                  <Text className='manage-action' id={`manage-edit-${a.id}`} onClick={() => go(`/packages/manage/pages/activity-edit/index?id=${a.id}`)}>
+                    编辑
+                  </Text>
+                ) : null}
+                {a.status === 'draft' ? (
+                  <Text className='manage-action manage-action--primary' id={`manage-publish-${a.id}`} onClick={() => void publish(a)}>
+                    {busy === `publish-${a.id}` ? '发布中…' : '发布'}
+                  </Text>
+                ) : null}
+                {a.status === 'published' ? (
+                  <Text className='manage-action' id={`manage-close-${a.id}`} onClick={() => void close(a)}>
+                    截止报名
+                  </Text>
+                ) : null}
+                {a.status !== 'draft' ? (
+                  <Text className='manage-action' id={`manage-registrations-${a.id}`} onClick={() => go(`/packages/manage/pages/registrations/index?activityId=${a.id}`)}>
+                    报名名单
+                  </Text>
+                ) : null}
+                {a.status === 'published' || a.status === 'closed' ? (
+                  <Text className='manage-action' id={`manage-check-in-${a.id}`} onClick={() => go(`/packages/manage/pages/check-in-screen/index?activityId=${a.id}`)}>
+                    签到屏
+                  </Text>
+                ) : null}
+                <Text className='manage-action' id={`manage-copy-${a.id}`} onClick={() => void copy(a)}>
+                  复制
+                </Text>
+                {a.status !== 'cancelled' ? (
+                  <Text className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onClick={() => setCancelling({ activity: a, reason: '' })}>
+                    取消
+                  </Text>
+                ) : null}
+              </View>
+            </View>
+          </ActivityCard>
+        ))}
+        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+      </View>
+    )
+  }
+
+  return (
+    <View className='page manage-activities'>
+      <Button id='manage-new' className='btn btn-primary manage-new' onClick={() => go('/packages/manage/pages/activity-edit/index')}>
+        + 新建活动
+      </Button>
+      {me.member?.role === 'station_head' ? <Text className='hint manage-scope'>你是站长：这里是本驿站的活动，只有本驿站成员能报名</Text> : null}
+      {renderList()}
+
+      {cancelling ? (
+        <View className='manage-sheet-mask' onClick={() => setCancelling(null)}>
+          <View className='manage-sheet' id='cancel-sheet' onClick={(e) => e.stopPropagation()}>
+            <Text className='section-title'>取消「{cancelling.activity.title}」</Text>
+            <Text className='hint'>已报名和候补的同学会收到这条原因</Text>
+            <Textarea
+              id='cancel-reason'
+              className='manage-sheet__reason'
+              value={cancelling.reason}
+              maxlength={200}
+              placeholder='例如：因天气原因，活动延期举办'
+              onInput={(e) => setCancelling({ ...cancelling, reason: e.detail.value })}
+            />
+            <Button id='cancel-confirm' className='btn btn-primary' loading={busy !== null} disabled={busy !== null} onClick={confirmCancel}>
+              确认取消活动
+            </Button>
+            <Button className='btn btn-plain' onClick={() => setCancelling(null)}>
+              不取消了
+            </Button>
+          </View>
+        </View>
+      ) : null}
+    </View>
+  )
+}

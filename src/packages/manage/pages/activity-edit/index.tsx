@@ -1,0 +1,274 @@
+import { useEffect, useState, type ReactNode } from 'react'
+import Taro, { useRouter } from '@tarojs/taro'
+import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { createActivityInput, toFieldErrors, type ActivityTypeId } from '../../../../../types'
+import StateView from '../../../../components/state-view'
+import {
+  draftFromActivity,
+  draftToCandidate,
+  emptyActivityDraft,
+  errorsByInput,
+  type ActivityDraft,
+} from '../../../../features/activity/activity-draft'
+import { createActivity, getActivity, updateActivity } from '../../../../features/activity/api'
+import DateTimeField from '../../../../features/activity/components/datetime-field'
+import FormBuilder from '../../../../features/activity/components/form-builder'
+import { useActivityTaxonomy } from '../../../../features/activity/hooks/use-activity-taxonomy'
+import { useStationList } from '../../../../features/activity/hooks/use-station-names'
+import ChoiceChips from '../../../../features/member/components/choice-chips'
+import { useMe } from '../../../../features/member/hooks/use-me'
+import { useRequestId } from '../../../../features/member/hooks/use-request-id'
+import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import { ApiCallError, errorMessage } from '../../../../services/api'
+import { coverUrl, pickImage, uploadCover } from '../../../../services/upload'
+import { leavePage, pause } from '../../../../utils/navigation'
+import { scrollToElement } from '../../../../utils/scroll'
+import '../../../../features/activity/activity.scss'
+import './index.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' }
+type TextKey = 'title' | 'hostOrg' | 'place'
+type TimeKey = 'signUpOpenAt' | 'signUpCloseAt' | 'startAt' | 'endAt'
+
+const TIMES: { key: TimeKey; label: string }[] = [
+  { key: 'startAt', label: '活动开始' },
+  { key: 'endAt', label: '活动结束' },
+  { key: 'signUpOpenAt', label: '报名开始' },
+  { key: 'signUpCloseAt', label: '报名截止' },
+]
+
+/** Create or edit an activity (staff; a station head's is for their own station). */
+export default function ActivityEditPage() {
+  const { params } = useRouter()
+  const id = params.id ?? ''
+  const me = useMe()
+  const taxonomy = useTaxonomy()
+  const { activityTypes } = useActivityTaxonomy()
+  const isStaff = me.member?.role === 'staff'
+  const stations = useStationList(isStaff)
+  const [load, setLoad] = useState<Load>(id ? { status: 'loading' } : { status: 'ready' })
+  const [draft, setDraft] = useState<ActivityDraft>(emptyActivityDraft)
+  const [ownStation, setOwnStation] = useState(false)
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [saving, setSaving] = useState(false)
+  const [uploading, setUploading] = useState<string | null>(null)
+  const request = useRequestId()
+
+  const fetchActivity = () => {
+    if (!id) return
+    setLoad({ status: 'loading' })
+    getActivity(id)
+      .then((a) => {
+        setDraft(draftFromActivity(a))
+        setOwnStation(a.stationId !== null)
+        setLoad({ status: 'ready' })
+      })
+      .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }))
+  }
+  useEffect(fetchActivity, [id])
+  useEffect(() => {
+    void Taro.setNavigationBarTitle({ title: id ? '编辑活动' : '新建活动' })
+  }, [id])
+
+  const change = <K extends keyof ActivityDraft>(key: K, value: ActivityDraft[K]) => {
+    setDraft((d) => ({ ...d, [key]: value }))
+    const errorKey = key === 'degrees' || key === 'counties' || key === 'fields' || key === 'stationIds' ? 'eligibility' : key
+    if (errors[errorKey]) setErrors(({ [errorKey]: _drop, ...rest }) => rest)
+  }
+  const toggle = (key: 'degrees' | 'counties' | 'fields' | 'stationIds', value: string) =>
+    change(key, draft[key].includes(value) ? draft[key].filter((v) => v !== value) : [...draft[key], value])
+
+  const chooseCover = async () => {
+    const image = await pickImage()
+    if (!image) return
+    setUploading(image.preview)
+    try {
+      change('coverImage', await uploadCover(image))
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setUploading(null)
+    }
+  }
+
+  const showErrors = (fields: Record<string, string>) => {
+    const byInput = errorsByInput(fields)
+    setErrors(byInput)
+    const first = Object.keys(byInput)[0]
+    if (first && first !== '_') scrollToElement(first.startsWith('form.') ? `form-field-${first.slice(5)}` : `field-${first}`)
+  }
+
+  const save = async () => {
+    if (saving || uploading) return
+    const parsed = createActivityInput.safeParse(draftToCandidate(draft))
+    if (!parsed.success) {
+      const { message, fields } = toFieldErrors(parsed.error)
+      void Taro.showToast({ title: message, icon: 'none', duration: 2500 })
+      showErrors(fields)
+      return
+    }
+    setSaving(true)
+    try {
+      const { stationId: _ignored, ...fields } = parsed.data
+      if (id) await updateActivity({ id, ...fields }, request.idFor({ id, ...fields }))
+      else await createActivity(fields, request.idFor(fields))
+      request.done()
+      void Taro.showToast({ title: id ? '已保存' : '已保存为草稿', icon: 'success' })
+      await pause(600)
+      leavePage()
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
+      if (error instanceof ApiCallError && Object.keys(error.fields).length) showErrors(error.fields)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  if (me.loading || load.status === 'loading') return <StateView kind='loading' />
+  if (!me.member || (me.member.role !== 'staff' && me.member.role !== 'station_head')) {
+    return <StateView kind='empty' title='只有团市委工作人员和站长可以发布活动' />
+  }
+  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={fetchActivity} />
+
+  const field = (key: string, label: string, body: ReactNode, hint?: string) => (
+    <View id={`field-${key}`} className={`ae-field${errors[key] ? ' ae-field--invalid' : ''}`}>
+      <Text className='ae-label'>{label}</Text>
+      {hint ? <Text className='hint ae-hint'>{hint}</Text> : null}
+      {body}
+      {errors[key] ? (
+        <Text className='field-error' id={`error-${key}`}>
+          {errors[key]}
+        </Text>
+      ) : null}
+    </View>
+  )
+  const textInput = (key: TextKey, placeholder: string, maxlength: number) => (
+    <Input
+      className='ae-input'
+      value={draft[key]}
+      maxlength={maxlength}
+      placeholder={placeholder}
+      placeholderClass='ae-placeholder'
+      onInput={(e) => change(key, e.detail.value)}
+    />
+  )
+  const cover = uploading ?? coverUrl(draft.coverImage)
+
+  return (
+    <View className='page activity-edit'>
+      <View className='card'>
+        <Text className='section-title'>基本信息</Text>
+        {field(
+          'type',
+          '活动类型',
+          <ChoiceChips
+            idPrefix='activity-type'
+            items={activityTypes}
+            selected={draft.type ? [draft.type] : []}
+            onToggle={(t) => change('type', t === draft.type ? '' : (t as ActivityTypeId))}
+            invalid={Boolean(errors.type)}
+          />,
+        )}
+        {field('title', '活动标题', textInput('title', '例如：“翼展计划”暑期社会实践', 40))}
+        {field('hostOrg', '主办单位', textInput('hostOrg', '实验室、创新中心或企业', 60))}
+        {field('place', '活动地点', textInput('place', '例如：驻马店市青年创新创业中心', 100))}
+        {field(
+          'description',
+          '活动介绍',
+          <Textarea
+            className='ae-input ae-textarea'
+            value={draft.description}
+            maxlength={5000}
+            placeholder='做什么、能收获什么、要准备什么'
+            placeholderClass='ae-placeholder'
+            onInput={(e) => change('description', e.detail.value)}
+          />,
+        )}
+        {field(
+          'coverImage',
+          '封面图',
+          <View className='ae-cover' id='cover-pick' onClick={chooseCover}>
+            {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
+            {uploading ? <Text className='ae-cover__busy'>正在上传…</Text> : null}
+          </View>,
+          '建议横图，不超过2MB',
+        )}
+        {draft.coverImage ? (
+          <Text className='ae-link' onClick={() => change('coverImage', null)}>
+            移除封面
+          </Text>
+        ) : null}
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>时间</Text>
+        {TIMES.map((t) =>
+          field(t.key, t.label, <DateTimeField value={draft[t.key]} invalid={Boolean(errors[t.key])} onChange={(v) => change(t.key, v)} />),
+        )}
+        <Text className='hint'>签到在活动开始前1小时开放，活动结束时关闭</Text>
+      </View>
+
+      <View className='card'>
+        <Text className='section-title'>名额</Text>
+        {field(
+          'capacity',
+          '名额（人）',
+          <Input
+            className='ae-input'
+            type='number'
+            value={draft.capacity}
+            maxlength={6}
+            placeholder='例如 30'
+            placeholderClass='ae-placeholder'
+            onInput={(e) => change('capacity', e.detail.value)}
+          />,
+        )}
+        <View className='ae-switch' id='field-waitlist'>
+          <View>
+            <Text className='ae-label'>名额满后允许候补</Text>
+            <Text className='hint ae-hint'>有人取消时按顺序自动递补并通知</Text>
+          </View>
+          <Switch id='waitlist-switch' checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
+        </View>
+      </View>
+
+      <View className='card' id='field-eligibility'>
+        <Text className='section-title'>谁可以报名</Text>
+        <Text className='hint'>都不选表示所有翼展联盟成员；每一类里选中任意一项即可</Text>
+        {ownStation || me.member.role === 'station_head' ? <Text className='hint ae-hint'>本驿站的活动只有本驿站成员能报名</Text> : null}
+        <Text className='ae-label ae-sub'>学历</Text>
+        <ChoiceChips idPrefix='elig-degree' items={taxonomy.degrees} selected={draft.degrees} onToggle={(v) => toggle('degrees', v)} />
+        <Text className='ae-label ae-sub'>家乡县区</Text>
+        <ChoiceChips idPrefix='elig-county' items={taxonomy.counties} selected={draft.counties} onToggle={(v) => toggle('counties', v)} />
+        <Text className='ae-label ae-sub'>关注的重点产业领域</Text>
+        <ChoiceChips idPrefix='elig-field' items={taxonomy.fields} selected={draft.fields} onToggle={(v) => toggle('fields', v)} />
+        {isStaff && !ownStation ? (
+          <View>
+            <Text className='ae-label ae-sub'>翼展驿站</Text>
+            {stations.length ? (
+              <ChoiceChips idPrefix='elig-station' items={stations} selected={draft.stationIds} onToggle={(v) => toggle('stationIds', v)} />
+            ) : (
+              <Text className='hint'>正在加载驿站…</Text>
+            )}
+          </View>
+        ) : null}
+        {errors.eligibility ? <Text className='field-error'>{errors.eligibility}</Text> : null}
+      </View>
+
+      <View className='card' id='field-form'>
+        <Text className='section-title'>报名表</Text>
+        <Text className='hint'>学生的姓名、学校、学历、手机号会自动带上，这里只加额外的问题</Text>
+        <FormBuilder form={draft.form} errors={errors} onChange={(form) => change('form', form)} />
+        {errors.form ? <Text className='field-error'>{errors.form}</Text> : null}
+      </View>
+
+      {errors._ ? <Text className='field-error ae-form-error'>{errors._}</Text> : null}
+      <View className='action-bar-spacer' />
+      <View className='action-bar'>
+        <Button id='activity-save' className='btn btn-primary' loading={saving} disabled={saving || uploading !== null} onClick={save}>
+          {saving ? '正在保存…' : id ? '保存修改' : '保存为草稿'}
+        </Button>
+      </View>
+    </View>
+  )
+}

@@ -1,0 +1,111 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
+import { Button, Image, Text, View } from '@tarojs/components'
+import type { ActivityView, CheckInCode } from '../../../../../types'
+import StateView from '../../../../components/state-view'
+import { checkIn, fetchCheckInCode, getActivity } from '../../../../features/activity/api'
+import { errorMessage } from '../../../../services/api'
+import './index.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; code: CheckInCode }
+
+/**
+ * The screen at the venue: a QR whose token rotates every 30 s and the 6-digit code beside it,
+ * fetched again as each expires; on the phone of staff, also scanning a student's personal code.
+ */
+export default function CheckInScreenPage() {
+  const { params } = useRouter()
+  const activityId = params.activityId ?? ''
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const [activity, setActivity] = useState<ActivityView | null>(null)
+  const [now, setNow] = useState(Date.now())
+  const [scanning, setScanning] = useState(false)
+  const [visible, setVisible] = useState(true)
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+
+  const refresh = useCallback(async () => {
+    if (timer.current) clearTimeout(timer.current)
+    try {
+      const code = await fetchCheckInCode(activityId)
+      setLoad({ status: 'ready', code })
+      // A moment after the rotation, so the server has moved on to the next window.
+      const wait = Math.max(1000, Date.parse(code.expiresAt) - Date.now() + 300)
+      timer.current = setTimeout(() => void refresh(), wait)
+    } catch (error) {
+      setLoad({ status: 'error', message: errorMessage(error) })
+    }
+  }, [activityId])
+
+  useEffect(() => {
+    if (!visible) return
+    void refresh()
+    getActivity(activityId).then(setActivity).catch(() => undefined)
+    const tick = setInterval(() => setNow(Date.now()), 1000)
+    return () => {
+      clearInterval(tick)
+      if (timer.current) clearTimeout(timer.current)
+    }
+  }, [refresh, activityId, visible])
+
+  useDidShow(() => {
+    setVisible(true)
+    if (process.env.TARO_ENV === 'weapp') void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined)
+  })
+  useDidHide(() => setVisible(false))
+
+  const scanPersonal = async () => {
+    if (scanning) return
+    let result: string
+    try {
+      result = (await Taro.scanCode({ onlyFromCamera: true, scanType: ['qrCode'] })).result
+    } catch {
+      return
+    }
+    setScanning(true)
+    try {
+      await checkIn({ activityId, personalCode: result })
+      void Taro.showToast({ title: '签到成功', icon: 'success' })
+      getActivity(activityId).then(setActivity).catch(() => undefined)
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
+    } finally {
+      setScanning(false)
+    }
+  }
+
+  if (!activityId) return <StateView kind='empty' title='请从活动管理进入签到屏' />
+  if (load.status === 'loading') return <StateView kind='loading' title='正在生成签到码…' />
+  if (load.status === 'error') {
+    return <StateView kind='error' title='暂时不能签到' description={load.message} actionText='重试' onAction={() => void refresh()} />
+  }
+  const { code } = load
+  const left = Math.max(0, Math.ceil((Date.parse(code.expiresAt) - now) / 1000))
+
+  return (
+    <View className='page check-in-screen'>
+      {activity ? <Text className='cis-title'>{activity.title}</Text> : null}
+      <View className='cis-card'>
+        <Text className='cis-hint'>打开“翼展联盟”小程序 → 活动 → 去签到，扫描下方二维码</Text>
+        <Image className='cis-qr' id='check-in-qr' src={code.qrImage} mode='aspectFit' />
+        <Text className='cis-hint'>扫不了码？在签到页输入签到码</Text>
+        <Text className='cis-code' id='check-in-short-code'>
+          {code.shortCode}
+        </Text>
+        <View className='cis-countdown' id='check-in-countdown'>
+          <View className='cis-countdown__bar' style={{ width: `${(left / code.rotatesEverySeconds) * 100}%` }} />
+        </View>
+        <Text className='cis-hint'>{left} 秒后更新 · 每 {code.rotatesEverySeconds} 秒更换一次</Text>
+      </View>
+      {activity ? (
+        <Text className='cis-stats' id='check-in-stats'>
+          报名成功 {activity.registeredCount} 人
+        </Text>
+      ) : null}
+      {process.env.TARO_ENV === 'weapp' ? (
+        <Button className='btn btn-ghost cis-scan' loading={scanning} disabled={scanning} onClick={scanPersonal}>
+          扫学生个人码签到
+        </Button>
+      ) : null}
+    </View>
+  )
+}

@@ -1,0 +1,39 @@
+import Taro from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import StaffGate from '../../staff-gate'
+import { staffAuditUrl, staffFieldsUrl, staffImportUrl, staffStationsUrl } from '../../../../features/station/urls'
+import '../../staff.scss'
+
+const LINKS = [
+  { id: 'staff-stations', title: '驿站管理', hint: '新建、编辑、关闭驿站，任免站长和副站长', url: staffStationsUrl() },
+  { id: 'staff-import', title: '批量导入驿站', hint: '从 Excel（.xlsx）或 CSV 文件一次导入多个驿站', url: staffImportUrl() },
+  { id: 'staff-audit', title: '操作日志', hint: '站长和工作人员的每一次操作、导出都有记录', url: staffAuditUrl() },
+  { id: 'staff-fields', title: '重点产业领域', hint: '维护同学可选择的重点产业领域清单', url: staffFieldsUrl() },
+]
+
+/** 团市委工作台: the league staff's way into stations, imports, the audit log and the taxonomy. */
+export default function StaffHomePage() {
+  return <StaffGate>{() => <Workbench />}</StaffGate>
+}
+
+function Workbench() {
+  return (
+    <View className='page staff' id='staff-home'>
+      <View className='staff-hero'>
+        <Text className='staff-hero__eyebrow'>共青团驻马店市委</Text>
+        <Text className='staff-hero__title'>团市委工作台</Text>
+      </View>
+      <View className='card'>
+        {LINKS.map((link) => (
+          <View className='staff-link' key={link.id} id={link.id} onClick={() => void Taro.navigateTo({ url: link.url })}>
+            <View className='staff-link__main'>
+              <Text className='staff-link__title'>{link.title}</Text>
+              <Text className='hint'>{link.hint}</Text>
+            </View>
+            <Text className='staff-link__arrow'>›</Text>
+          </View>
+        ))}
+      </View>
+    </View>
+  )
+}

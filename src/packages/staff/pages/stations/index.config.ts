@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '驿站管理',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '翼展档案',
+  enablePullDownRefresh: true,
+})

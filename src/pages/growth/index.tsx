@@ -1,0 +1,95 @@
+import { useCallback, useEffect, useState } from 'react'
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { Text, View } from '@tarojs/components'
+import type { GrowthRecord } from '../../../types'
+import StateView from '../../components/state-view'
+import { fetchGrowthRecord } from '../../features/activity/api'
+import { formatRange, TYPE_COLORS, typeName } from '../../features/activity/labels'
+import { useMe } from '../../features/member/hooks/use-me'
+import { errorMessage } from '../../services/api'
+import '../../features/activity/activity.scss'
+import './index.scss'
+
+type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; record: GrowthRecord }
+
+/** 翼展档案: what I took part in (checked in), by type and by year. */
+export default function GrowthPage() {
+  const me = useMe()
+  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  const fetch = useCallback(
+    () =>
+      fetchGrowthRecord()
+        .then((record) => setLoad({ status: 'ready', record }))
+        .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) })),
+    [],
+  )
+  useEffect(() => {
+    if (me.member) void fetch()
+  }, [me.member?.openid, fetch])
+  usePullDownRefresh(() => {
+    void fetch().finally(() => Taro.stopPullDownRefresh())
+  })
+
+  if (me.loading) return <StateView kind='loading' />
+  if (!me.member) return <StateView kind='empty' title='加入翼展联盟后开始记录你的成长' />
+  if (load.status === 'loading') return <StateView kind='loading' title='正在整理你的档案…' />
+  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={() => void fetch()} />
+  const { record } = load
+  const max = Math.max(1, ...record.byType.map((t) => t.count))
+
+  return (
+    <View className='page growth' id='growth'>
+      <View className='growth-hero'>
+        <Text className='growth-hero__label'>{me.member.name} 已参加</Text>
+        <View>
+          <Text className='growth-hero__total' id='growth-total'>
+            {record.total}
+          </Text>
+          <Text className='growth-hero__unit'>次活动</Text>
+        </View>
+        <Text className='growth-hero__hint'>以活动现场签到为准</Text>
+      </View>
+
+      {record.total === 0 ? (
+        <View className='card'>
+          <StateView kind='empty' title='档案还是空的' description='报名活动并在现场签到后，会自动记入档案' actionText='去看看活动' onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })} />
+        </View>
+      ) : (
+        <View>
+          <View className='card'>
+            <Text className='section-title'>按类型</Text>
+            {record.byType.map((t) => (
+              <View className='growth-bar' key={t.type}>
+                <Text className='growth-bar__name'>{t.name}</Text>
+                <View className='growth-bar__track'>
+                  <View className='growth-bar__fill' style={{ width: `${(t.count / max) * 100}%`, background: TYPE_COLORS[t.type] }} />
+                </View>
+                <Text className='growth-bar__count'>{t.count}</Text>
+              </View>
+            ))}
+          </View>
+          <View className='card'>
+            <Text className='section-title'>按年份</Text>
+            {record.byYear.map((y) => (
+              <View className='kv' key={y.year}>
+                <Text className='kv__k'>{y.year} 年</Text>
+                <Text className='kv__v'>{y.count} 次</Text>
+              </View>
+            ))}
+          </View>
+          <View className='card'>
+            <Text className='section-title'>参加过的活动</Text>
+            {record.items.map(({ activity }) => (
+              <View className='growth-item' key={activity.id} onClick={() => Taro.navigateTo({ url: `/pages/activity/index?id=${activity.id}` })}>
+                <Text className='growth-item__title'>{activity.title}</Text>
+                <Text className='hint'>
+                  {typeName(activity.type)} · {formatRange(activity.startAt, activity.endAt)}
+                </Text>
+              </View>
+            ))}
+          </View>
+        </View>
+      )}
+    </View>
+  )
+}

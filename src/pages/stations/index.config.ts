@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '翼展驿站',
+  enablePullDownRefresh: true,
+})
