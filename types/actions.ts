@@ -70,6 +70,8 @@ import {
   updateStationInput,
 } from './station'
 import type { FieldItem, TaxonomyList } from './taxonomy'
+import type { InboxNotice, Notice, NoticeStats } from './notice'
+import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 
@@ -157,6 +159,17 @@ export const actionSchemas = {
   'demand.withdrawInterest': demandIdInput,
   'demand.interests': demandPageInput,
   'demand.exportInterests': demandIdInput,
+  'notice.preview': previewNoticeInput,
+  'notice.send': sendNoticeInput,
+  'notice.withdraw': noticeIdInput,
+  'notice.list': noticeListInput,
+  'notice.stats': noticeIdInput,
+  'notice.inbox': noticeInboxInput,
+  'notice.read': noticeIdInput,
+  'notice.readAll': emptyInput,
+  'notice.unreadCount': emptyInput,
+  /** The member just authorised the notice subscribe message (requestSubscribeMessage on a tap). */
+  'notice.subscribe': emptyInput,
 } as const
 
 export interface ActionResults {
@@ -233,11 +246,24 @@ export interface ActionResults {
   'demand.withdrawInterest': DemandView
   'demand.interests': Page<Interest>
   'demand.exportInterests': ExportFile
+  'notice.preview': { recipients: number }
+  'notice.send': Notice
+  'notice.withdraw': Notice
+  /** Staff: all (or `mine`); a head: the notices they sent. Newest first. */
+  'notice.list': Page<Notice>
+  'notice.stats': NoticeStats
+  /** Newest first; only notices whose audience held me when they were sent. */
+  'notice.inbox': Page<InboxNotice>
+  /** Opens a notice of my inbox and marks it read. */
+  'notice.read': InboxNotice
+  'notice.readAll': { marked: number }
+  'notice.unreadCount': { count: number }
+  'notice.subscribe': { granted: true }
 }
 
 export interface OutboxMessage {
   id: string
-  template: 'reminder' | 'result'
+  template: 'reminder' | 'result' | 'notice'
   page: string
   data: Record<string, string>
   at: string

@@ -32,6 +32,7 @@ import { checkEligibility } from './eligibility'
 import { AppError, conflict, forbidden, invalidInput, notFound } from './errors'
 import { newId } from './ids'
 import { canManageStation, type Caller } from './policies'
+import { noticeActivityChange } from './notices'
 import { pushMessage } from './push'
 import { allFields } from './taxonomy'
 
@@ -153,6 +154,11 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   )
   if (!updated) throw notFound('没有找到这个活动')
   await recordAudit(deps, caller, { action: 'activity.update', stationId: current.stationId, summary: `修改活动「${updated.title}」` })
+  const moved = updated.startAt !== current.startAt || updated.endAt !== current.endAt || updated.place !== current.place
+  if (moved && current.status !== 'draft') {
+    const when = `${updated.startAt.slice(0, 16).replace('T', ' ')} 至 ${updated.endAt.slice(0, 16).replace('T', ' ')}`
+    await noticeActivityChange(deps, caller, updated, `活动变更：${updated.title}`, `你报名的活动「${updated.title}」有变更。\n时间：${when}\n地点：${updated.place}`)
+  }
   return updated
 }
 
@@ -182,6 +188,7 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: ActionPa
   const cancelled = await transition(deps, caller, input.id, ['draft', 'published', 'closed'], 'cancelled', '活动已经取消了', {
     cancelReason: input.reason,
   })
+  await noticeActivityChange(deps, caller, cancelled, `活动取消：${cancelled.title}`, `你报名的活动「${cancelled.title}」已取消。\n原因：${input.reason}`)
   // Every registrant is told, through the push they authorised (notices come with the inbox).
   let cursor: string | null = null
   do {

@@ -103,7 +103,7 @@ export interface RegistrationStore {
   forgetMember(openid: string, at: string): Promise<void>
 }
 
-export type TemplateKey = 'reminder' | 'result'
+export type TemplateKey = 'reminder' | 'result' | 'notice'
 
 export interface SentMessage {
   id: string

@@ -33,5 +33,5 @@ export interface MessageSender {
 export interface PushConfig {
   sender: MessageSender
   /** Template ids from configuration; null: that message is not configured (nothing is sent). */
-  templates: { reminder: string | null; result: string | null }
+  templates: { reminder: string | null; result: string | null; notice: string | null }
 }

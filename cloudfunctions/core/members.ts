@@ -101,6 +101,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.messages.forgetMember(openid)
   await deps.store.policies.forgetMember(openid)
   await deps.store.demands.forgetMember(openid)
+  await deps.store.notices.forgetMember(openid)
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')
   // Remembered results of this caller's writes may hold their profile: they go too.
   await deps.store.idempotency.forgetCaller(openid)

@@ -2,6 +2,7 @@ import type { FieldItem, Member } from '../../types'
 import type { ActivityStore, MessageStore, RateLimiter, RegistrationStore } from './activity-ports'
 import type { DemandStore, PolicyStore } from './policy-ports'
 import type { AuditStore, MembershipStore, StationStore } from './station-ports'
+import type { NoticeStore } from './notice-ports'
 
 /**
  * Store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -66,5 +67,6 @@ export interface Store {
   rateLimits: RateLimiter
   policies: PolicyStore
   demands: DemandStore
+  notices: NoticeStore
   close(): Promise<void>
 }

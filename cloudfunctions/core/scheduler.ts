@@ -1,6 +1,7 @@
 import type { Deps } from './context'
 import { toIsoString } from './clock'
 import { ACTIVITY_PAGE } from './activities'
+import { runNoticePushes, type NoticePushRun } from './notice-push'
 import { pushMessage } from './push'
 
 const DAY = 24 * 60 * 60 * 1000
@@ -10,17 +11,18 @@ export interface ScheduledRun {
   closedSignUps: number
   reminded: number
   markedAbsent: number
+  notices: NoticePushRun
 }
 
 /**
  * The timer's work, safe to run at any interval and to repeat: close sign-ups past their
  * deadline, remind registrants a day before the start (each activity once), and mark no-shows
- * absent after the end. Runs in the `scheduler` function (cloud) or on an interval (local).
+ * absent after the end, and push notices in batches (notice-push.ts). Runs in the `scheduler` function (cloud) or on an interval (local).
  */
 export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   const now = deps.clock.now()
   const nowIso = toIsoString(now)
-  const run: ScheduledRun = { closedSignUps: 0, reminded: 0, markedAbsent: 0 }
+  const run: ScheduledRun = { closedSignUps: 0, reminded: 0, markedAbsent: 0, notices: { activated: 0, pushed: 0, failed: 0, retrying: 0 } }
 
   for (const activity of await deps.store.activities.dueToCloseSignUp(nowIso, BATCH)) {
     if (await deps.store.activities.transition(activity.id, ['published'], 'closed', nowIso)) run.closedSignUps += 1
@@ -45,5 +47,6 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   for (const activity of await deps.store.activities.takeEndedForAbsence(nowIso, BATCH)) {
     run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
   }
+  run.notices = await runNoticePushes(deps)
   return run
 }

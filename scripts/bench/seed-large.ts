@@ -5,6 +5,8 @@ import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite'
 import { toRow } from '../../cloudfunctions/core/adapters/sqlite/members'
 import type { MemberRecord } from '../../cloudfunctions/core/ports'
+import type { NoticeAudience } from '../../types'
+import { toIsoString } from '../../cloudfunctions/core/clock'
 
 const CITIES = ['郑州市', '武汉市', '北京市', '上海市', '南京市', '杭州市', '西安市', '广州市', '成都市', '开封市']
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'
@@ -59,6 +61,7 @@ export function seedLarge(dataDir: string, { stations = 200, members = 50_000 } 
     }
   })()
   seedBenchActivities(store.db)
+  seedBenchNotices(store, stations)
   store.db.pragma('optimize')
   store.db.close()
 }
@@ -80,4 +83,59 @@ function seedBenchActivities(db: ReturnType<typeof openSqliteStore>['db']) {
   ] as const) {
     insert.run(id, id, iso(7 * day), iso(8 * day), iso(-day), iso(6 * day), capacity, waitlist, everyone, iso(-day), iso(-day), iso(-day))
   }
+}
+
+export const BENCH_NOTICES = 500
+
+/**
+ * 500 notices sent between 2 September and 26 November: a fifth to everyone, the rest to one
+ * station, a county, a field, or a degree and graduation year, so an inbox resolves a realistic
+ * mix (each member matches about 120 of them).
+ */
+function seedBenchNotices(store: ReturnType<typeof openSqliteStore>, stations: number) {
+  const none: NoticeAudience = { all: false, stationIds: [], countyIds: [], fieldIds: [], degreeIds: [], graduationYears: [], activityId: null, activityStatus: null }
+  const start = Date.parse('2026-09-02T09:00:00.000+08:00')
+  const step = (Date.parse('2026-11-26T09:00:00.000+08:00') - start) / BENCH_NOTICES
+  store.db.transaction(() => {
+    for (let i = 0; i < BENCH_NOTICES; i += 1) {
+      const kind = i % 5
+      const audience: NoticeAudience =
+        kind === 0
+          ? { ...none, all: true }
+          : kind === 1
+            ? { ...none, stationIds: [benchStationId(i % stations)] }
+            : kind === 2
+              ? { ...none, countyIds: [COUNTIES[i % COUNTIES.length].id] }
+              : kind === 3
+                ? { ...none, fieldIds: [SEED_FIELDS[i % SEED_FIELDS.length].id] }
+                : { ...none, degreeIds: [DEGREES[i % DEGREES.length].id], graduationYears: [2022 + (i % 7)] }
+      const sendAt = toIsoString(new Date(start + i * step))
+      // The store's own write files the notice under its keys; better-sqlite3 runs it synchronously.
+      void store.notices.create(
+        {
+          id: `nt-bench-${String(i).padStart(4, '0')}`,
+          title: `通知第${i + 1}号`,
+          body: '同学们好：\n翼展联盟近期活动安排如下，请留意。\n详情见 https://example.com/notice',
+          link: null,
+          audience,
+          origin: 'manual',
+          senderOpenid: 'bench-staff',
+          senderRole: 'staff',
+          senderLabel: '共青团驻马店市委',
+          stationId: null,
+          sendAt,
+          createdAt: sendAt,
+          recipients: 0,
+          withdrawnAt: null,
+        },
+        null,
+      )
+    }
+    // Half of them already read by the first members, as read rows (what reading leaves behind).
+    store.db.prepare(
+      `INSERT INTO notice_reads (notice_id, openid, read_at)
+       SELECT n.id, m.openid, n.send_at FROM notices n, (SELECT openid FROM members ORDER BY openid LIMIT 500) m
+       WHERE n.id LIKE 'nt-bench-%' AND (CAST(substr(n.id, 10) AS INTEGER) % 2) = 0`,
+    ).run()
+  })()
 }

@@ -77,6 +77,18 @@ import {
   viewStation,
 } from '../../core/stations'
 import { allFields, listTaxonomy, saveField } from '../../core/taxonomy'
+import {
+  inbox,
+  listNotices,
+  noticeStats,
+  previewNotice,
+  readAllNotices,
+  readNotice,
+  sendNotice,
+  subscribeToNotices,
+  unreadNoticeCount,
+  withdrawNotice,
+} from '../../core/notices'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -202,4 +214,15 @@ export const actionTable: ActionTable = {
       return { items: page.items.map(({ openid: _openid, ...message }) => message), nextCursor: page.nextCursor }
     },
   },
+  // Staff to any audience; a head to their own station (the use case pins it); students never.
+  'notice.preview': { policy: isStationLeaderOrStaff, run: previewNotice },
+  'notice.send': { policy: isStationLeaderOrStaff, write: true, run: sendNotice },
+  'notice.withdraw': { policy: isStationLeaderOrStaff, write: true, run: withdrawNotice },
+  'notice.list': { policy: isStationLeaderOrStaff, run: listNotices },
+  'notice.stats': { policy: isStationLeaderOrStaff, run: noticeStats },
+  'notice.inbox': { policy: isMember, run: inbox },
+  'notice.read': { policy: isMember, write: true, run: readNotice },
+  'notice.readAll': { policy: isMember, write: true, run: (deps, caller) => readAllNotices(deps, caller) },
+  'notice.unreadCount': { policy: isMember, run: (deps, caller) => unreadNoticeCount(deps, caller) },
+  'notice.subscribe': { policy: isMember, write: true, run: (deps, caller) => subscribeToNotices(deps, caller) },
 }

@@ -376,7 +376,7 @@ describe('the scheduler and the growth record', () => {
     data(await t.call('m1', 'activity.signUp', { activityId: a.id }))
     const deps = { store: t.store, clock, ...testServices }
     now = new Date('2026-07-16T00:00:00+08:00')
-    expect(await runScheduledJobs(deps)).toEqual({ closedSignUps: 1, reminded: 0, markedAbsent: 0 })
+    expect(await runScheduledJobs(deps)).toMatchObject({ closedSignUps: 1, reminded: 0, markedAbsent: 0 })
     expect(data(await t.call(STAFF, 'activity.get', { id: a.id })).status).toBe('closed')
     now = new Date('2026-07-19T10:00:00+08:00')
     expect((await runScheduledJobs(deps)).reminded).toBe(1)

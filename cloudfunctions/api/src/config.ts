@@ -29,6 +29,7 @@ const envSchema = z.object({
   CHECKIN_SECRET: z.string().min(16, 'CHECKIN_SECRET 至少16个字符').optional(),
   SUBSCRIBE_TEMPLATE_REMINDER: z.string().optional(),
   SUBSCRIBE_TEMPLATE_RESULT: z.string().optional(),
+  SUBSCRIBE_TEMPLATE_NOTICE: z.string().optional(),
   DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
@@ -40,7 +41,7 @@ export interface ApiConfig {
   demo: boolean
   publicUrl: string | undefined
   checkInSecret: string | undefined
-  templates: { reminder: string | null; result: string | null }
+  templates: { reminder: string | null; result: string | null; notice: string | null }
 }
 
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
@@ -64,6 +65,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     demo,
     publicUrl: e.PUBLIC_URL,
     checkInSecret: e.CHECKIN_SECRET,
-    templates: { reminder: e.SUBSCRIBE_TEMPLATE_REMINDER || null, result: e.SUBSCRIBE_TEMPLATE_RESULT || null },
+    templates: {
+      reminder: e.SUBSCRIBE_TEMPLATE_REMINDER || null,
+      result: e.SUBSCRIBE_TEMPLATE_RESULT || null,
+      notice: e.SUBSCRIBE_TEMPLATE_NOTICE || null,
+    },
   }
 }

@@ -36,7 +36,7 @@ export interface ServerOptions {
   publicUrl?: string
   /** Signs check-in codes; by default one is made on first start and kept in the data dir. */
   checkInSecret?: string
-  templates?: { reminder: string | null; result: string | null }
+  templates?: { reminder: string | null; result: string | null; notice: string | null }
   /** Run the scheduler's jobs on this interval (ms); 0 or absent: never. */
   schedulerIntervalMs?: number
   clock?: Clock
@@ -128,7 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
   const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
-  const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result' } }
+  const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
   const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })
   const timer =

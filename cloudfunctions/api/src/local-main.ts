@@ -17,7 +17,11 @@ async function main() {
     publicUrl: config.publicUrl,
     checkInSecret: config.checkInSecret,
     // Without real template ids, local mode still records what it would push (the outbox).
-    templates: { reminder: config.templates.reminder ?? 'local-reminder', result: config.templates.result ?? 'local-result' },
+    templates: {
+      reminder: config.templates.reminder ?? 'local-reminder',
+      result: config.templates.result ?? 'local-result',
+      notice: config.templates.notice ?? 'local-notice',
+    },
     schedulerIntervalMs: 60_000,
   })
   console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)

@@ -21,7 +21,7 @@ export const testFiles: FileServices = {
 /** Everything an api needs besides its store: the real local adapters and a fixed secret. */
 export const testServices = {
   files: testFiles,
-  push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result' } },
+  push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result', notice: 'tpl-notice' } },
   checkInSecret: 'test-check-in-secret-0123456789',
 }
 

@@ -9,7 +9,7 @@ import { useMe } from '../../features/member/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
-const TEMPLATE_NAMES = { reminder: '活动提醒', result: '报名结果' } as const
+const TEMPLATE_NAMES = { reminder: '活动提醒', result: '报名结果', notice: '通知' } as const
 const DATA_LABELS: Record<string, string> = { title: '活动', status: '状态', note: '备注', time: '时间', place: '地点' }
 
 /** Subscribe messages sent to me (in local mode, what would have been pushed to WeChat). */

@@ -22,6 +22,12 @@ export const COLLECTIONS = {
   demands: 'demands',
   /** `_id` = `${demandId}:${openid}`: one interest per (demand, member). */
   demandInterests: 'demand_interests',
+  /** Notices (notices.ts). */
+  notices: 'notices',
+  noticeRecipients: 'notice_recipients',
+  noticeReads: 'notice_reads',
+  noticePushes: 'notice_pushes',
+  stationMemberships: 'station_memberships',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -13,6 +13,7 @@ import { CloudBaseRateLimiter } from './rate-limits'
 import { CloudBaseRegistrationStore } from './registrations'
 import { CloudBasePolicyStore } from './policies'
 import { CloudBaseDemandStore } from './demands'
+import { CloudBaseNoticeStore } from './notices'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -30,6 +31,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     rateLimits: new CloudBaseRateLimiter(collections),
     policies: new CloudBasePolicyStore(collections),
     demands: new CloudBaseDemandStore(collections),
+    notices: new CloudBaseNoticeStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -9,6 +9,7 @@ import { SqliteAuditStore } from './audit'
 import { SqliteDemandStore } from './demands'
 import { SqlitePolicyStore } from './policies'
 import { SqliteMessageStore, SqliteRateLimiter } from './messages'
+import { SqliteNoticeStore } from './notices'
 import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
@@ -43,6 +44,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     rateLimits: new SqliteRateLimiter(db),
     policies: new SqlitePolicyStore(db),
     demands: new SqliteDemandStore(db),
+    notices: new SqliteNoticeStore(db),
     close: async () => {
       db.close()
     },

@@ -314,6 +314,107 @@ const MIGRATIONS: readonly string[] = [
     UPDATE demands SET interest_count = interest_count - 1 WHERE id = OLD.demand_id;
   END;
   `,
+  `
+  -- Who was in which station when: a notice to a station at time T reaches those in it at T.
+  -- Kept by triggers on members, so every way of joining or leaving (approve, leave, removal,
+  -- closing the station, account deletion) records it without the station code knowing.
+  CREATE TABLE station_memberships (
+    openid     TEXT NOT NULL,
+    station_id TEXT NOT NULL,
+    joined_at  TEXT NOT NULL,
+    left_at    TEXT
+  );
+  CREATE INDEX station_memberships_by_member ON station_memberships (openid, station_id, joined_at);
+  CREATE INDEX station_memberships_by_station ON station_memberships (station_id, joined_at);
+  INSERT INTO station_memberships (openid, station_id, joined_at)
+    SELECT openid, station_id, coalesce(station_joined_at, joined_at) FROM members WHERE station_id IS NOT NULL;
+  CREATE TRIGGER station_membership_inserted AFTER INSERT ON members WHEN NEW.station_id IS NOT NULL BEGIN
+    INSERT INTO station_memberships (openid, station_id, joined_at)
+      VALUES (NEW.openid, NEW.station_id, coalesce(NEW.station_joined_at, NEW.joined_at));
+  END;
+  CREATE TRIGGER station_membership_moved AFTER UPDATE OF station_id ON members
+  WHEN OLD.station_id IS NOT NEW.station_id BEGIN
+    UPDATE station_memberships SET left_at = NEW.updated_at
+      WHERE openid = OLD.openid AND station_id = OLD.station_id AND left_at IS NULL;
+    INSERT INTO station_memberships (openid, station_id, joined_at)
+      SELECT NEW.openid, NEW.station_id, coalesce(NEW.station_joined_at, NEW.updated_at) WHERE NEW.station_id IS NOT NULL;
+  END;
+  CREATE TRIGGER station_membership_forgotten AFTER DELETE ON members BEGIN
+    DELETE FROM station_memberships WHERE openid = OLD.openid;
+  END;
+  -- "Everyone who joined by T" is a count over this index.
+  CREATE INDEX members_by_joined ON members (joined_at);
+
+  CREATE TABLE notices (
+    id                  TEXT PRIMARY KEY,
+    title               TEXT NOT NULL,
+    body                TEXT NOT NULL,
+    link                TEXT,
+    origin              TEXT NOT NULL CHECK (origin IN ('manual', 'activity')),
+    sender_openid       TEXT NOT NULL,
+    sender_role         TEXT NOT NULL,
+    sender_label        TEXT NOT NULL,
+    station_id          TEXT,
+    send_at             TEXT NOT NULL,
+    created_at          TEXT NOT NULL,
+    recipients          INTEGER NOT NULL,
+    withdrawn_at        TEXT,
+    -- The audience, one column per dimension (JSON lists; empty: no limit).
+    aud_all             INTEGER NOT NULL,
+    aud_stations        TEXT NOT NULL,
+    aud_counties        TEXT NOT NULL,
+    aud_fields          TEXT NOT NULL,
+    aud_degrees         TEXT NOT NULL,
+    aud_years           TEXT NOT NULL,
+    aud_activity        TEXT,
+    aud_activity_status TEXT,
+    -- waiting (scheduled) → pushing → done; push_after: the last member claimed, by openid.
+    push_state          TEXT NOT NULL CHECK (push_state IN ('waiting', 'pushing', 'done')),
+    push_after          TEXT NOT NULL DEFAULT ''
+  );
+  CREATE INDEX notices_by_created ON notices (created_at, id);
+  CREATE INDEX notices_by_sender ON notices (sender_openid, created_at, id);
+  CREATE INDEX notices_by_push ON notices (push_state, send_at);
+
+  -- Each notice is filed under the keys of ONE of its dimensions ('*', 's:<station>', 'c:<county>',
+  -- 'f:<field>', 'd:<degree>', 'y:<year>'): a member looks up their own keys, then the whole
+  -- audience is checked on those few candidates only.
+  CREATE TABLE notice_keys (
+    key       TEXT NOT NULL,
+    send_at   TEXT NOT NULL,
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    PRIMARY KEY (key, send_at, notice_id)
+  ) WITHOUT ROWID;
+
+  -- An activity audience's registrants at the send time (bounded by the activity's capacity).
+  CREATE TABLE notice_recipients (
+    openid    TEXT NOT NULL,
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    PRIMARY KEY (openid, notice_id)
+  ) WITHOUT ROWID;
+
+  -- Read state: a row only once something is read.
+  CREATE TABLE notice_reads (
+    notice_id TEXT NOT NULL REFERENCES notices (id),
+    openid    TEXT NOT NULL,
+    read_at   TEXT NOT NULL,
+    PRIMARY KEY (notice_id, openid)
+  ) WITHOUT ROWID;
+  CREATE INDEX notice_reads_by_member ON notice_reads (openid);
+
+  CREATE TABLE notice_pushes (
+    notice_id  TEXT NOT NULL REFERENCES notices (id),
+    openid     TEXT NOT NULL,
+    state      TEXT NOT NULL CHECK (state IN ('pending', 'sending', 'sent', 'failed', 'skipped', 'unknown')),
+    attempts   INTEGER NOT NULL DEFAULT 0,
+    errcode    INTEGER,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (notice_id, openid)
+  ) WITHOUT ROWID;
+  CREATE INDEX notice_pushes_by_state ON notice_pushes (notice_id, state, openid);
+  CREATE INDEX notice_pushes_by_member ON notice_pushes (openid);
+  CREATE INDEX subscriptions_by_template ON subscriptions (template, openid) WHERE remaining > 0;
+  `,
 ]
 
 export function migrate(db: Database): number {
