@@ -35,7 +35,7 @@ async function measure(server, cases) {
 }
 
 const row = (r, ping) =>
-  `| ${r.label ?? `\`${r.action}\``} | ${Math.round(r.requestsPerSecond)} | ${r.p50} | ${r.p95} | ${r.p99} | ${fmt(r.requestsPerSecond / ping.requestsPerSecond)} | ${fmt(r.p95 / ping.p95)} | ${r.non2xx + r.errors} |`
+  `| ${r.label ?? `\`${r.action}\``} | ${Math.round(r.requestsPerSecond)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${fmt(r.requestsPerSecond / ping.requestsPerSecond)} | ${fmt(r.p95 / ping.p95)} | ${r.non2xx + r.errors} |`
 const table = ({ ping, results }) => `| action | requests/s | p50 ms | p95 ms | p99 ms | throughput ÷ ping | p95 ÷ ping p95 | failures |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${row({ ...ping, label: '`system.ping` (baseline)' }, ping)}

@@ -100,12 +100,12 @@ export class SqliteMemberStore implements MemberStore {
 
   constructor(db: Database) {
     this.sql = statementCache(db)
-    this.getStmt = db.prepare('SELECT * FROM members WHERE openid = ?')
-    this.insertStmt = db.prepare(
+    this.getStmt = this.sql<[string], MemberRow>('SELECT * FROM members WHERE openid = ?')
+    this.insertStmt = this.sql<[MemberRow]>(
       `INSERT INTO members (${COLUMNS.join(', ')}) VALUES (${COLUMNS.map((c) => `@${c}`).join(', ')})
        ON CONFLICT (openid) DO NOTHING`,
     )
-    this.removeStmt = db.prepare('DELETE FROM members WHERE openid = ?')
+    this.removeStmt = this.sql<[string]>('DELETE FROM members WHERE openid = ?')
   }
 
   async get(openid: string): Promise<MemberRecord | null> {

@@ -1,4 +1,4 @@
-import { statementCache, type Sql } from './statements'
+import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
@@ -40,8 +40,12 @@ function toRequest(r: RequestRow): JoinRequest {
 export class SqliteMembershipStore implements MembershipStore {
   private readonly sql: Sql
 
+  /** Roster pages, kept until a member changes (a head pages and filters the same list). */
+  private readonly reads: ReadCache
+
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.reads = new ReadCache(tableVersions(db))
   }
 
   async createRequest(record: JoinRequestRecord): Promise<boolean> {
@@ -153,6 +157,11 @@ export class SqliteMembershipStore implements MembershipStore {
   }
 
   async roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<RosterEntry>> {
+    const key = `roster:${stationId}:${JSON.stringify(filters)}:${cursor}:${limit}`
+    return this.reads.get(key, ['members'], () => this.rosterNow(stationId, filters, cursor, limit))
+  }
+
+  private rosterNow(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Page<RosterEntry> {
     const after = decodeCursor(cursor, 2)
     const where = ['m.station_id = @stationId']
     const params: Record<string, unknown> = { stationId, limit: limit + 1 }

@@ -1,4 +1,7 @@
-import { statementCache, type Sql } from './statements'
+import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
+
+/** What a station card reads: the station, and its head's name. */
+const STATION_TABLES = ['stations', 'members'] as const
 import type { Database } from 'better-sqlite3'
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
@@ -69,8 +72,12 @@ const isUniqueViolation = (error: unknown) =>
 export class SqliteStationStore implements StationStore {
   private readonly sql: Sql
 
+  /** The directory and station cards: read by every student, written rarely. */
+  private readonly reads: ReadCache
+
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.reads = new ReadCache(tableVersions(db))
   }
 
   private row(id: string): StationRow | undefined {
@@ -78,8 +85,10 @@ export class SqliteStationStore implements StationStore {
   }
 
   async get(id: string): Promise<Station | null> {
-    const row = this.row(id)
-    return row ? toStation(row) : null
+    return this.reads.get(`get:${id}`, STATION_TABLES, () => {
+      const row = this.row(id)
+      return row ? toStation(row) : null
+    })
   }
 
   async findOpenByUniversity(university: string): Promise<Station | null> {
@@ -89,6 +98,10 @@ export class SqliteStationStore implements StationStore {
   }
 
   async list(query: StationListQuery): Promise<Page<StationSummary>> {
+    return this.reads.get(`list:${JSON.stringify(query)}`, STATION_TABLES, () => this.listNow(query))
+  }
+
+  private listNow(query: StationListQuery): Page<StationSummary> {
     const after = decodeCursor(query.cursor, 2)
     const where: string[] = []
     const params: Record<string, unknown> = { limit: query.limit + 1 }
