@@ -3,7 +3,10 @@ import type { NoticeAudience, NoticeLink, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
 import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice-ports'
 import { anchorKeys, readerKeys } from '../../notice-audience'
-import { statementCache, type Sql } from './statements'
+import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
+
+/** Everything an inbox answer reads. */
+const INBOX_TABLES = ['notices', 'notice_keys', 'notice_reads', 'notice_recipients', 'station_memberships', 'members']
 
 interface NoticeRow {
   id: string
@@ -125,8 +128,12 @@ const PAGE_CAP = 100
 export class SqliteNoticeStore implements NoticeStore {
   private readonly sql: Sql
 
+  /** A reader's inbox pages and unread count: asked on every page show, changed rarely. */
+  private readonly reads: ReadCache
+
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.reads = new ReadCache(tableVersions(db), 2000)
   }
 
   private freeze(noticeId: string, openids: string[]) {
@@ -218,7 +225,27 @@ export class SqliteNoticeStore implements NoticeStore {
     }
   }
 
+  /** Until when an inbox answer computed now holds: the next scheduled notice's send time. */
+  private nextSendAfter(now: string): string | null {
+    return (
+      this.sql<[string], { at: string | null }>('SELECT min(send_at) AS at FROM notices WHERE send_at > ? AND withdrawn_at IS NULL').get(now)
+        ?.at ?? null
+    )
+  }
+
+  private readerKey(reader: NoticeReader): string {
+    const { now: _now, ...params } = this.readerParams(reader, '')
+    return JSON.stringify(params)
+  }
+
   async inbox(reader: NoticeReader, now: string, cursor: string | null, limit: number): Promise<Page<InboxRecord>> {
+    return this.reads.getUntil(`inbox:${this.readerKey(reader)}:${cursor}:${limit}`, INBOX_TABLES, now, () => ({
+      value: this.inboxNow(reader, now, cursor, limit),
+      until: this.nextSendAfter(now),
+    }))
+  }
+
+  private inboxNow(reader: NoticeReader, now: string, cursor: string | null, limit: number): Page<InboxRecord> {
     const after = decodeCursor(cursor, 2)
     const capped = Math.min(limit, PAGE_CAP)
     // Only ids and times are sorted; the columns are read for the page alone.
@@ -255,9 +282,12 @@ export class SqliteNoticeStore implements NoticeStore {
   }
 
   async unreadCount(reader: NoticeReader, now: string): Promise<number> {
-    return this.sql<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (${INBOX_FROM}) WHERE read = 0`).get(
-      this.readerParams(reader, now),
-    )!.n
+    return this.reads.getUntil(`unread:${this.readerKey(reader)}`, INBOX_TABLES, now, () => ({
+      value: this.sql<Record<string, unknown>, { n: number }>(`SELECT count(*) AS n FROM (${INBOX_FROM}) WHERE read = 0`).get(
+        this.readerParams(reader, now),
+      )!.n,
+      until: this.nextSendAfter(now),
+    }))
   }
 
   async readCount(id: string): Promise<number> {

@@ -78,7 +78,7 @@ function countingWrites(statement: Statement, bump: () => void): Statement {
  * of (the station directory, a roster page). Bounded; least recently used goes first.
  */
 export class ReadCache {
-  private readonly entries = new Map<string, { version: string; value: unknown }>()
+  private readonly entries = new Map<string, { version: string; value: unknown; until: string | null }>()
 
   constructor(
     private readonly versions: TableVersions,
@@ -86,16 +86,25 @@ export class ReadCache {
   ) {}
 
   get<T>(key: string, tables: readonly string[], compute: () => T): T {
+    return this.getUntil(key, tables, '', () => ({ value: compute(), until: null }))
+  }
+
+  /**
+   * For answers that also change with time: `compute` says until when its answer holds (e.g. the
+   * next scheduled notice's send time); `now` at or past that recomputes. ISO times with the same
+   * offset compare as strings.
+   */
+  getUntil<T>(key: string, tables: readonly string[], now: string, compute: () => { value: T; until: string | null }): T {
     const version = this.versions.of(tables)
     const hit = this.entries.get(key)
-    if (hit && hit.version === version) {
+    if (hit && hit.version === version && (hit.until === null || now < hit.until)) {
       this.entries.delete(key)
       this.entries.set(key, hit)
       return hit.value as T
     }
-    const value = compute()
+    const { value, until } = compute()
     this.entries.delete(key)
-    this.entries.set(key, { version, value })
+    this.entries.set(key, { version, value, until })
     if (this.entries.size > this.size) this.entries.delete(this.entries.keys().next().value as string)
     return value
   }
