@@ -8,7 +8,8 @@ import { pickSpreadsheet } from '../../../../features/station/files'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
 import '../../staff.scss'
-import './index.scss'
+// Same layout as the station import page.
+import '../import/index.scss'
 
 export default function PolicyImportPage() {
   return <StaffGate>{() => <Importer />}</StaffGate>
