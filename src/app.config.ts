@@ -18,6 +18,9 @@ export default defineAppConfig({
     'pages/my-activities/index',
     'pages/growth/index',
     'pages/messages/index',
+    // Notices (students): the inbox and one notice.
+    'pages/inbox/index',
+    'pages/notice/index',
     // Talent policies and job demands (招才引智).
     'pages/policies/index',
     'pages/policy/index',
@@ -49,10 +52,18 @@ export default defineAppConfig({
         'pages/demand-interests/index',
       ],
     },
-    // Staff and station heads: activity management.
+    // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',
-      pages: ['pages/activities/index', 'pages/activity-edit/index', 'pages/registrations/index', 'pages/check-in-screen/index'],
+      pages: [
+        'pages/activities/index',
+        'pages/activity-edit/index',
+        'pages/registrations/index',
+        'pages/check-in-screen/index',
+        'pages/notices/index',
+        'pages/notice-compose/index',
+        'pages/notice-stats/index',
+      ],
     },
   ],
   window: {

@@ -1,5 +1,6 @@
 import { type PropsWithChildren } from 'react'
-import Taro, { useLaunch } from '@tarojs/taro'
+import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
+import { refreshUnread } from './features/notice/unread'
 
 import './app.scss'
 
@@ -9,6 +10,10 @@ function App({ children }: PropsWithChildren) {
       // An empty env means the mini-program's default CloudBase environment.
       Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
     }
+  })
+  // Back from the background: new notices may have arrived (the tab badge on 我的 says how many).
+  useDidShow(() => {
+    void refreshUnread(true)
   })
   return children
 }

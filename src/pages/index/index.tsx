@@ -1,10 +1,11 @@
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
 import { openDemoLogin } from '../../features/demo/session'
 import { useMe } from '../../features/member/hooks/use-me'
+import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
 import './index.scss'
 
@@ -21,9 +22,13 @@ const OFFERS = [
 export default function IndexPage() {
   const me = useMe()
   const demo = useDemo()
+  const unread = useUnreadCount()
 
+  useDidShow(() => {
+    void refreshUnread()
+  })
   usePullDownRefresh(() => {
-    void me.refresh().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.refresh(), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const join = () => {
@@ -64,6 +69,17 @@ export default function IndexPage() {
   return (
     <View className='page home'>
       <View className='home-hero'>
+        {me.member ? (
+          <View className='home-bell' id='home-bell' onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
+            <View className='home-bell__icon' />
+            <Text className='home-bell__label'>消息</Text>
+            {unread > 0 ? (
+              <Text className='home-bell__count' id='home-bell-count'>
+                {unread > 99 ? '99+' : unread}
+              </Text>
+            ) : null}
+          </View>
+        ) : null}
         <Text className='home-hero__eyebrow'>共青团驻马店市委</Text>
         <Text className='home-hero__title'>翼展联盟</Text>
         <Text className='home-hero__subtitle'>驻马店籍大学生的家乡联盟：无论你在哪所高校，都能和家乡连在一起。</Text>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
@@ -12,6 +12,8 @@ import { useMe } from '../../features/member/hooks/use-me'
 import { useRequestId } from '../../features/member/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
 import { setMe } from '../../features/member/store'
+import MineInboxSection from '../../features/notice/components/mine-inbox-section'
+import { refreshUnread } from '../../features/notice/unread'
 import MinePolicySection from '../../features/policy/components/mine-policy-section'
 import MyStation from '../../features/station/components/my-station'
 import { errorMessage } from '../../services/api'
@@ -26,8 +28,11 @@ export default function MinePage() {
   const [prepared, setPrepared] = useState<PreparedExport | null>(null)
   const deletion = useRequestId()
 
+  useDidShow(() => {
+    void refreshUnread()
+  })
   usePullDownRefresh(() => {
-    void me.refresh().finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.refresh(), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const exportData = async () => {
@@ -96,6 +101,7 @@ export default function MinePage() {
       return (
         <View>
           <MemberCard member={me.member} />
+          <MineInboxSection />
           <MyStation member={me.member} />
           <MineActivitiesSection member={me.member} />
           <MinePolicySection member={me.member} />

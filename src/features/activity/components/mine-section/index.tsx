@@ -14,7 +14,7 @@ const LINKS = [
   { id: 'mine-check-in', text: '我的签到码', hint: '请工作人员扫码', url: '/pages/check-in/index' },
 ]
 
-/** 我的 → activities: my registrations, growth record, messages; management for staff and heads. */
+/** 我的 → activities: my registrations, growth record, messages; activity and notice management for staff and heads. */
 export default function MineActivitiesSection({ member }: MineActivitiesSectionProps) {
   const manages = member.role === 'staff' || member.role === 'station_head'
   return (
@@ -31,6 +31,12 @@ export default function MineActivitiesSection({ member }: MineActivitiesSectionP
         <View id='mine-manage-activities' className='mine-activities__manage' onClick={() => Taro.navigateTo({ url: '/packages/manage/pages/activities/index' })}>
           <Text>活动管理</Text>
           <Text className='mine-activities__hint'>{member.role === 'staff' ? '发布活动、报名名单、现场签到' : '本驿站的活动、名单和签到'} ›</Text>
+        </View>
+      ) : null}
+      {manages ? (
+        <View id='mine-manage-notices' className='mine-activities__manage' onClick={() => Taro.navigateTo({ url: '/packages/manage/pages/notices/index' })}>
+          <Text>通知管理</Text>
+          <Text className='mine-activities__hint'>{member.role === 'staff' ? '给成员发通知、看送达和已读' : '给本驿站成员发通知'} ›</Text>
         </View>
       ) : null}
     </View>

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '送达情况',
+  enablePullDownRefresh: true,
+})
