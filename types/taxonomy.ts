@@ -68,5 +68,5 @@ export interface TaxonomyList {
   activityTypes: TaxonomyItem[]
   policyCategories?: TaxonomyItem[]
   /** Subscribe-message template ids (configuration) the app asks to authorise; null: not set up. */
-  subscribeTemplates: { reminder: string | null; result: string | null }
+  subscribeTemplates: { reminder: string | null; result: string | null; notice: string | null }
 }

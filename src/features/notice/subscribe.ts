@@ -4,9 +4,7 @@ import { recordNoticeSubscription } from './api'
 
 /** The notice template travels in `taxonomy.list` beside the activity ones (null: not set up). */
 export function noticeTemplateOf(templates: TaxonomyList['subscribeTemplates'] | undefined): string | null {
-  // The contract's type predates the notice template; the server sends it alongside.
-  const all: { reminder?: string | null; notice?: string | null } = templates ?? {}
-  return all.notice ?? null
+  return templates?.notice ?? null
 }
 
 /**

@@ -14,6 +14,6 @@ export function useActivityTaxonomy(): ActivityTaxonomy {
   useEffect(() => loadTaxonomy(), [])
   return {
     activityTypes: state.data?.activityTypes?.length ? state.data.activityTypes : ACTIVITY_TYPES,
-    subscribeTemplates: state.data?.subscribeTemplates ?? { reminder: null, result: null },
+    subscribeTemplates: state.data?.subscribeTemplates ?? { reminder: null, result: null, notice: null },
   }
 }
