@@ -6,9 +6,7 @@ module.exports = {
   roots: ['<rootDir>/types', '<rootDir>/cloudfunctions', '<rootDir>/scripts'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(runCloudBaseContract ? [] : ['\\.cloudbase-env\\.test\\.ts$'])],
-  transform: { '^.+\\.(tsx?|js)$': '<rootDir>/scripts/jest-esbuild-transform.js' },
-  // sanitize-html's HTML parser is ESM-only: those packages go through the transform too.
-  transformIgnorePatterns: ['/node_modules/(?!(sanitize-html/node_modules/)?(htmlparser2|domhandler|domutils|entities|dom-serializer|domelementtype)/)'],
+  transform: { '^.+\\.tsx?$': '<rootDir>/scripts/jest-esbuild-transform.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 20000,
 }

@@ -11,37 +11,6 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /** Native or local-only modules a cloud bundle must never reach. */
 const FORBIDDEN = ['better-sqlite3']
 
-/**
- * ESM-only libraries the runtime's `require` cannot load (CloudBase runs Node 16/18): each is
- * bundled on its own into `lazy/<name>.js` beside index.js, and `import('<name>')` in our code
- * points there — so it loads on first use, never at cold start.
- */
-const LAZY_BUNDLES = ['sanitize-html']
-
-const lazyBundles = {
-  name: 'lazy-bundles',
-  setup(b) {
-    const filter = new RegExp(`^(${LAZY_BUNDLES.map((m) => m.replace(/[-/]/g, '\\$&')).join('|')})$`)
-    b.onResolve({ filter }, (args) => ({ path: `./lazy/${args.path}.js`, external: true }))
-  },
-}
-
-async function buildLazyBundles(dir) {
-  for (const name of LAZY_BUNDLES) {
-    await build({
-      stdin: { contents: `module.exports = require(${JSON.stringify(name)})`, resolveDir: root },
-      outfile: path.join(dir, 'lazy', `${name}.js`),
-      bundle: true,
-      platform: 'node',
-      target: 'node16',
-      format: 'cjs',
-      minify: true,
-      logLevel: 'warning',
-      legalComments: 'none',
-    })
-  }
-}
-
 export const FUNCTIONS = [
   {
     name: 'api',
@@ -49,9 +18,9 @@ export const FUNCTIONS = [
     dir: 'cloudfunctions/api',
     // Seconds; CloudBase's default of 3 is short for a cold start plus a database round trip.
     config: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited', 'subscribeMessage.send'] } },
-    // Heavy libraries loaded lazily (`await import(...)`) inside the import / export / invite
-    // actions: left out of index.js and installed by the platform from package.json instead.
-    external: ['exceljs', 'qrcode', 'csv-parse'],
+    // Heavy libraries loaded lazily (`await import(...)`) inside the import / export / invite and
+    // policy-writing actions: left out of index.js and installed by the platform from package.json.
+    external: ['exceljs', 'qrcode', 'csv-parse', 'sanitize-html'],
   },
   {
     name: 'scheduler',
@@ -64,7 +33,7 @@ export const FUNCTIONS = [
       permissions: { openapi: ['subscribeMessage.send'] },
     },
     // Shares the api's service wiring (cloud-deps.ts); the lazy libraries stay out of the bundle too.
-    external: ['exceljs', 'qrcode', 'csv-parse'],
+    external: ['exceljs', 'qrcode', 'csv-parse', 'sanitize-html'],
   },
 ]
 
@@ -93,12 +62,10 @@ export async function buildFunctions({ only, outfile, log = console.log } = {}) 
       sourcemap: 'linked',
       // Kept out so that, if anything ever imports it, the check below sees the require and fails.
       external: [...FORBIDDEN, ...(fn.external ?? [])],
-      plugins: [lazyBundles],
       metafile: true,
       logLevel: 'warning',
       legalComments: 'none',
     })
-    await buildLazyBundles(path.dirname(target))
     checkForbidden(fn.name, result.metafile, fs.readFileSync(target, 'utf8'))
     if (!outfile) writeDeployFiles(fn)
     const bytes = fs.statSync(target).size

@@ -1,4 +1,4 @@
-// Jest transform: TypeScript (and the few ESM-only packages we use) → CommonJS with esbuild. Type checking is `npm run typecheck`'s job,
+// Jest transform: TypeScript → CommonJS with esbuild. Type checking is `npm run typecheck`'s job,
 // so tests only need the fast transpile.
 const { createHash } = require('node:crypto')
 const fs = require('node:fs')
@@ -14,7 +14,7 @@ module.exports = {
 
   process(source, filename) {
     const { code, map } = transformSync(source, {
-      loader: filename.endsWith('.js') ? 'js' : filename.endsWith('x') ? 'tsx' : 'ts',
+      loader: filename.endsWith('x') ? 'tsx' : 'ts',
       format: 'cjs',
       target: 'node20',
       jsx: 'automatic',

@@ -11,9 +11,7 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/tests/e2e'],
   testMatch: ['**/*.e2e.test.ts'],
-  transform: { '^.+\\.(tsx?|js)$': '<rootDir>/scripts/jest-esbuild-transform.js' },
-  // The server runs in-process: sanitize-html's ESM-only parser goes through the transform too.
-  transformIgnorePatterns: require('../../jest.config.js').transformIgnorePatterns,
+  transform: { '^.+\\.tsx?$': '<rootDir>/scripts/jest-esbuild-transform.js' },
   moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
   testTimeout: 120000,
   // One browser at a time: the machine has 2 cores.

@@ -14,6 +14,8 @@ import {
   SWEEP_MAX_ROUNDS,
   SWEEP_PAGE_SIZE,
   updateWhere,
+  recordStationJoin,
+  recordStationLeave,
 } from './station-docs'
 
 const MAX_READ = 1000
@@ -137,9 +139,11 @@ export class CloudBaseMembershipStore implements MembershipStore {
       )
       return 'in_other_station'
     }
+    await recordStationJoin(this.collections, request.openid, request.stationId, at)
     await this.releasePending(request.openid, id)
     const station = await getDocument(this.collections, COLLECTIONS.stations, request.stationId)
     if (!station || station.status !== 'open') {
+      await recordStationLeave(this.collections, [request.openid], request.stationId, at)
       await updateWhere(
         this.collections,
         COLLECTIONS.members,
@@ -204,6 +208,7 @@ export class CloudBaseMembershipStore implements MembershipStore {
    * reference to a non-member without the role: no rights, replaced by the next appointment.
    */
   async detach(openid: string, stationId: string, at: string): Promise<boolean> {
+    await recordStationLeave(this.collections, [openid], stationId, at)
     const left = await updateWhere(
       this.collections,
       COLLECTIONS.members,

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto'
 import type { StationRecord } from '../../station-ports'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
-import { checked, documentsOf, updatedCount, type RawDocument } from './database'
+import { checked, documentsOf, isDuplicateWrite, updatedCount, type RawDocument } from './database'
 
 /**
  * Shared pieces of the CloudBase stations adapter (stations.ts, membership.ts).
@@ -98,4 +98,29 @@ export async function dropLeaderReference(
     if (updated === 1) return true
   }
   throw new Error(`station ${stationId}: leaders kept changing, try again`)
+}
+
+/**
+ * Station history, which notices read to know who was in a station when (notices.ts): a period
+ * per stay, `{openid, stationId, joinedAt, leftAt}`. A join opens one (deterministic id, so a
+ * retry adds nothing); a leave closes the open one. Leaves are recorded before the member
+ * record changes: a crash in between leaves the member in the station with a closed period,
+ * and readers fall back to the member's current station, so nobody sees what they should not.
+ */
+export async function recordStationJoin(collections: Collections, openid: string, stationId: string, at: string): Promise<void> {
+  try {
+    await collections.run(COLLECTIONS.stationMemberships, (c) =>
+      checked(c.add({ _id: `${openid}:${stationId}:${at}`, openid, stationId, joinedAt: at, leftAt: null })),
+    )
+  } catch (error) {
+    if (!isDuplicateWrite(error)) throw error
+  }
+}
+
+export async function recordStationLeave(collections: Collections, openids: string[], stationId: string, at: string): Promise<void> {
+  if (openids.length === 0) return
+  const _ = collections.command
+  await collections.run(COLLECTIONS.stationMemberships, (c) =>
+    checked(c.where({ openid: _.in(openids), stationId, leftAt: null }).update({ leftAt: at })),
+  )
 }

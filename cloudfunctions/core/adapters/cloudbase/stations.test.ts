@@ -283,8 +283,11 @@ describe('CloudBase membership: conditional writes', () => {
     expect(writes.map((w) => [w.operation, w.collection, w.where])).toEqual([
       ['update', 'join_requests', [{ _id: 'r1', status: 'pending' }]],
       ['update', 'members', [{ _id: 'o1', stationId: { $in: [null, 's1'] } }]],
+      ['add', 'station_memberships', []],
       ['remove', 'station_locks', [{ _id: 'pending-o1', requestId: 'r1' }]],
     ])
+    // The stay opens in the station history that notices read (who was in the station when).
+    expect(writes[2]!.data).toEqual({ _id: `o1:s1:${T}`, openid: 'o1', stationId: 's1', joinedAt: T, leftAt: null })
     expect(writes[0]!.data).toEqual({ status: 'approved', decidedAt: T, decidedBy: 'head' })
     expect(writes[1]!.data).toEqual({ stationId: 's1', stationJoinedAt: T, updatedAt: T })
   })
@@ -344,10 +347,13 @@ describe('CloudBase membership: conditional writes', () => {
     expect(await store.membership.detach('o1', 's1', T)).toBe(true)
     const writes = db.calls.filter((c) => c.operation === 'update')
     expect(writes.map((w) => [w.collection, w.where])).toEqual([
+      ['station_memberships', [{ openid: { $in: ['o1'] }, stationId: 's1', leftAt: null }]],
       ['members', [{ _id: 'o1', stationId: 's1' }]],
       ['stations', [{ _id: 's1', rev: 'rev-1' }]],
     ])
-    expect(writes[1]!.data).toMatchObject({ headOpenid: null })
+    // The stay closes first: a crash after it leaves no open period for a member who left.
+    expect(writes[0]!.data).toEqual({ leftAt: T })
+    expect(writes[2]!.data).toMatchObject({ headOpenid: null })
   })
 })
 

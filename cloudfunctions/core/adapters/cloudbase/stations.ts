@@ -22,6 +22,7 @@ import {
   SWEEP_PAGE_SIZE,
   universityLockId,
   updateWhere,
+  recordStationLeave,
 } from './station-docs'
 
 /** The SDK caps one read at 1000 documents. */
@@ -346,6 +347,7 @@ export class CloudBaseStationStore implements StationStore {
       )
     })
     await this.inPages(COLLECTIONS.members, { stationId: id }, async (page) => {
+      await recordStationLeave(this.collections, page.map((m) => String(m._id)), id, at)
       await updateWhere(
         this.collections,
         COLLECTIONS.members,
