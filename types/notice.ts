@@ -125,6 +125,8 @@ export interface InboxNotice {
 }
 
 export interface NoticeStats {
+  /** The notice itself, so its figures page stands on its own. */
+  notice: Notice
   recipients: number
   read: number
   /** Subscribe messages WeChat accepted. */

@@ -205,7 +205,8 @@ export async function listNotices(deps: Deps, caller: Caller, input: ActionPaylo
 export async function noticeStats(deps: Deps, caller: Caller, input: ActionPayload<'notice.stats'>): Promise<NoticeStats> {
   const record = await requireManaged(deps, caller, input.id)
   const [read, push] = await Promise.all([deps.store.notices.readCount(record.id), deps.store.notices.pushFigures(record.id)])
-  return { recipients: record.recipients, read, pushed: push.pushed, pushFailures: push.failures }
+  const notice = toNotice(record, toIsoString(deps.clock.now()))
+  return { notice, recipients: record.recipients, read, pushed: push.pushed, pushFailures: push.failures }
 }
 
 // ——— members: the inbox ———

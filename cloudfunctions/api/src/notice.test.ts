@@ -191,7 +191,7 @@ describe('read state, withdraw, schedule', () => {
     ])
     expect(data(await t.call('b', 'notice.readAll'))).toEqual({ marked: 2 })
     expect(await unread('b')).toBe(0)
-    expect(data(await t.call(STAFF, 'notice.stats', { id: one.id }))).toEqual({ recipients: 2, read: 2, pushed: 0, pushFailures: [] })
+    expect(data(await t.call(STAFF, 'notice.stats', { id: one.id }))).toMatchObject({ recipients: 2, read: 2, pushed: 0, pushFailures: [], notice: { id: one.id } })
     expect(data(await t.call(STAFF, 'notice.stats', { id: two.id })).read).toBe(1)
   })
 

@@ -5,7 +5,7 @@ import type { Notice, NoticeStats } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { formatTime } from '../../../../features/activity/labels'
 import { useMe } from '../../../../features/member/hooks/use-me'
-import { fetchNoticeStats, listNotices, withdrawNotice } from '../../../../features/notice/api'
+import { fetchNoticeStats, withdrawNotice } from '../../../../features/notice/api'
 import NoticeBody from '../../../../features/notice/components/notice-body'
 import { NOTICE_STATUS_NAMES, NOTICE_STATUS_TONES, pushErrorText } from '../../../../features/notice/labels'
 import { rememberNotices, rememberedNotice } from '../../../../features/notice/store'
@@ -14,15 +14,6 @@ import '../../../../features/activity/activity.scss'
 import './index.scss'
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; stats: NoticeStats }
-
-/** Opened directly (not from the list): look for the notice on the list's first page. */
-async function findNotice(id: string): Promise<Notice | null> {
-  const known = rememberedNotice(id)
-  if (known) return known
-  const page = await listNotices({ limit: 50 })
-  rememberNotices(page.items)
-  return rememberedNotice(id)
-}
 
 /** One notice's delivery: 送达, 已读, pushes and their failures; withdraw it. */
 export default function NoticeStatsPage() {
@@ -38,8 +29,8 @@ export default function NoticeStatsPage() {
       return
     }
     try {
-      const [stats, found] = await Promise.all([fetchNoticeStats(id), findNotice(id).catch(() => null)])
-      if (found) setNotice(found)
+      const stats = await fetchNoticeStats(id)
+      setNotice(stats.notice)
       setLoad({ status: 'ready', stats })
     } catch (error) {
       setLoad({ status: 'error', message: errorMessage(error) })
