@@ -1,27 +1,17 @@
 import type { ActionPayload, ExportFile, ImportReport, Invite } from '../../types'
-import { COUNTIES, DEGREES, createStationInput, STATION_IMPORT_COLUMNS, nameOf, toFieldErrors } from '../../types'
+import { COUNTIES, DEGREES, createStationInput, STATION_IMPORT_COLUMNS, nameOf } from '../../types'
 import { recordAudit } from './audit'
 import { toIsoString } from './clock'
 import type { Deps } from './context'
-import { AppError, conflict, invalidInput } from './errors'
-import { BadFileError } from './file-ports'
+import { AppError, conflict } from './errors'
 import type { Caller } from './policies'
+import { importRows, parseOrThrow } from './spreadsheet-import'
 import { createStation, toRosterLine } from './stations'
 import { allFields } from './taxonomy'
 
-const MAX_IMPORT_ROWS = 500
 /** An export is one file a person opens; beyond this, filter first. */
 export const MAX_EXPORT_ROWS = 5000
 const EXPORT_PAGE = 500
-
-async function readImportRows(deps: Deps, input: ActionPayload<'station.import'>): Promise<string[][]> {
-  try {
-    return await deps.files.spreadsheets.readRows(input.filename, Buffer.from(input.contentBase64, 'base64'))
-  } catch (error) {
-    if (error instanceof BadFileError) throw invalidInput('contentBase64', error.message)
-    throw error
-  }
-}
 
 /**
  * Bulk creation from a spreadsheet whose header names the columns (学校, 所在城市, 驿站名称, 驿站简介).
@@ -29,38 +19,18 @@ async function readImportRows(deps: Deps, input: ActionPayload<'station.import'>
  * the row number the spreadsheet shows.
  */
 export async function importStations(deps: Deps, caller: Caller, input: ActionPayload<'station.import'>): Promise<ImportReport> {
-  const rows = await readImportRows(deps, input)
-  const [header = [], ...body] = rows
-  const columnOf = new Map(header.map((name, index) => [name.replace(/^\uFEFF/, '').trim(), index]))
-  const missing = STATION_IMPORT_COLUMNS.slice(0, 2).filter((c) => !columnOf.has(c))
-  if (missing.length > 0) {
-    throw invalidInput('contentBase64', `第1行应为表头，缺少列：${missing.join('、')}（可用列：${STATION_IMPORT_COLUMNS.join('、')}）`)
-  }
-  if (body.length > MAX_IMPORT_ROWS) throw invalidInput('contentBase64', `一次最多导入${MAX_IMPORT_ROWS}行，请分批导入`)
-
-  const report: ImportReport = { imported: 0, errors: [] }
-  const cell = (row: string[], column: string) => row[columnOf.get(column) ?? -1] ?? ''
-  for (const [index, row] of body.entries()) {
-    const rowNumber = index + 2
-    if (row.every((c) => c === '')) continue
-    const parsed = createStationInput.safeParse({
-      university: cell(row, '学校'),
-      city: cell(row, '所在城市'),
-      name: cell(row, '驿站名称'),
-      intro: cell(row, '驿站简介'),
-    })
-    if (!parsed.success) {
-      report.errors.push({ row: rowNumber, message: toFieldErrors(parsed.error).message })
-      continue
-    }
-    try {
-      await createStation(deps, caller, parsed.data)
-      report.imported += 1
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      report.errors.push({ row: rowNumber, message: error.message })
-    }
-  }
+  const required = STATION_IMPORT_COLUMNS.slice(0, 2)
+  const report = await importRows(deps, input, { required, known: STATION_IMPORT_COLUMNS, maxRows: 500 }, async (cell) => {
+    const station = parseOrThrow(
+      createStationInput.safeParse({
+        university: cell('学校'),
+        city: cell('所在城市'),
+        name: cell('驿站名称'),
+        intro: cell('驿站简介'),
+      }),
+    )
+    await createStation(deps, caller, station)
+  })
   await recordAudit(deps, caller, {
     action: 'station.import',
     summary: `从 ${input.filename} 导入驿站：成功${report.imported}行，失败${report.errors.length}行`,

@@ -20,18 +20,17 @@ import {
   createDemandInput,
   createPolicyInput,
   nameOf,
-  toFieldErrors,
 } from '../../types'
 import { recordAudit } from './audit'
 import { toIsoString } from './clock'
 import type { Deps } from './context'
 import { decodeCursor, encodeCursor, pageSize } from './cursor'
 import { AppError, conflict, forbidden, invalidInput, notFound } from './errors'
-import { BadFileError } from './file-ports'
 import { newId } from './ids'
 import type { Caller } from './policies'
 import type { PolicyRecord } from './policy-ports'
 import { htmlToText, sanitizePolicyHtml } from './rich-text'
+import { importRows, parseOrThrow } from './spreadsheet-import'
 import { markWords, queryWords, snippetAround } from './snippets'
 import { allFields } from './taxonomy'
 
@@ -308,48 +307,7 @@ export async function exportInterests(deps: Deps, caller: Caller, input: ActionP
 
 // ——— bulk import of policies and demands ———
 
-async function readRows(deps: Deps, input: { filename: string; contentBase64: string }) {
-  try {
-    return await deps.files.spreadsheets.readRows(input.filename, Buffer.from(input.contentBase64, 'base64'))
-  } catch (error) {
-    if (error instanceof BadFileError) throw invalidInput('contentBase64', error.message)
-    throw error
-  }
-}
-
 const splitList = (cell: string) => cell.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean)
-
-/** Rows by header name; each good row is created on its own, each bad row reported by number. */
-async function importRows(
-  deps: Deps,
-  input: { filename: string; contentBase64: string },
-  required: readonly string[],
-  create: (cell: (name: string) => string) => Promise<void>,
-): Promise<ImportReport> {
-  const [header = [], ...body] = await readRows(deps, input)
-  const columnOf = new Map(header.map((name, index) => [name.replace(/^\uFEFF/, '').trim(), index]))
-  const missing = required.filter((c) => !columnOf.has(c))
-  if (missing.length > 0) throw invalidInput('contentBase64', `第1行应为表头，缺少列：${missing.join('、')}`)
-  if (body.length > 2000) throw invalidInput('contentBase64', '一次最多导入2000行，请分批导入')
-  const report: ImportReport = { imported: 0, errors: [] }
-  for (const [index, row] of body.entries()) {
-    if (row.every((c) => c === '')) continue
-    try {
-      await create((name) => row[columnOf.get(name) ?? -1] ?? '')
-      report.imported += 1
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error
-      report.errors.push({ row: index + 2, message: error.message })
-    }
-  }
-  return report
-}
-
-function parseOrThrow<T>(result: { success: true; data: T } | { success: false; error: Parameters<typeof toFieldErrors>[0] }): T {
-  if (result.success) return result.data
-  const { message, fields } = toFieldErrors(result.error)
-  throw new AppError('INVALID_INPUT', message, fields)
-}
 
 export const POLICY_IMPORT_COLUMNS = ['标题', '类别', '摘要', '正文', '发文单位', '文号', '领域', '学历', '县区', '生效日期', '失效日期', '来源链接', '标签']
 
@@ -360,7 +318,7 @@ export async function importPolicies(deps: Deps, caller: Caller, input: ActionPa
     if (!found) throw invalidInput(label, `${label}“${name}”不在列表中`)
     return found.id
   }
-  const report = await importRows(deps, input, ['标题', '类别', '摘要', '正文'], async (cell) => {
+  const report = await importRows(deps, input, { required: ['标题', '类别', '摘要', '正文'], maxRows: 2000 }, async (cell) => {
     const parsed = parseOrThrow(
       createPolicyInput.safeParse({
         title: cell('标题'),
@@ -394,7 +352,8 @@ export const DEMAND_IMPORT_COLUMNS = ['用人单位', '岗位', '领域', '学�
 
 export async function importDemands(deps: Deps, caller: Caller, input: ActionPayload<'demand.import'>): Promise<ImportReport> {
   const fieldIdByName = new Map((await allFields(deps)).map((f) => [f.name, f.id]))
-  const report = await importRows(deps, input, ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '截止日期'], async (cell) => {
+  const required = ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '截止日期']
+  const report = await importRows(deps, input, { required, maxRows: 2000 }, async (cell) => {
     const number = (name: string) => (cell(name) === '' ? null : Number(cell(name)))
     const degree = DEGREES.find((d) => d.name === cell('学历要求') || d.id === cell('学历要求'))
     const parsed = parseOrThrow(

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { Demand } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { closeDemand, listDemands } from '../../../../features/policy/api'
@@ -10,6 +10,7 @@ import ListFooter from '../../../../features/station/components/list-footer'
 import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
+import StaffSearch from '../../staff-search'
 import '../../staff.scss'
 
 export default function StaffDemandsPage() {
@@ -18,7 +19,6 @@ export default function StaffDemandsPage() {
 
 /** Every demand, closed ones included: publish, edit, close, and who is interested. */
 function DemandManager() {
-  const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const [busyId, setBusyId] = useState<string | null>(null)
   const fetchPage = useCallback((cursor?: string) => listDemands({ q: q || undefined, manage: true, cursor, limit: 20 }), [q])
@@ -88,19 +88,7 @@ function DemandManager() {
 
   return (
     <View className='page staff'>
-      <View className='staff-search'>
-        <Input
-          className='staff-search__input'
-          confirmType='search'
-          placeholder='搜索单位或岗位'
-          value={draft}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setQ(e.detail.value.trim())}
-        />
-        <Text className='staff-search__go' onClick={() => setQ(draft.trim())}>
-          搜索
-        </Text>
-      </View>
+      <StaffSearch placeholder='搜索单位或岗位' onSearch={setQ} />
       <View className='staff-toolbar'>
         <Text className='staff-toolbar__toggle' onClick={() => go(staffPolicyImportUrl('demand'))}>
           批量导入 ›

@@ -1,6 +1,6 @@
 import { useCallback, useRef, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Input, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { PolicyHit } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { searchPolicies, setPolicyPublished } from '../../../../features/policy/api'
@@ -10,6 +10,7 @@ import ListFooter from '../../../../features/station/components/list-footer'
 import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
+import StaffSearch from '../../staff-search'
 import '../../staff.scss'
 
 export default function StaffPoliciesPage() {
@@ -18,7 +19,6 @@ export default function StaffPoliciesPage() {
 
 /** Every policy, drafts included: write, publish, take down. */
 function PolicyManager() {
-  const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const [busyId, setBusyId] = useState<string | null>(null)
   const fetchPage = useCallback((cursor?: string) => searchPolicies({ q: q || undefined, manage: true, cursor, limit: 20 }), [q])
@@ -88,19 +88,7 @@ function PolicyManager() {
 
   return (
     <View className='page staff'>
-      <View className='staff-search'>
-        <Input
-          className='staff-search__input'
-          confirmType='search'
-          placeholder='搜索标题、摘要或正文'
-          value={draft}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setQ(e.detail.value.trim())}
-        />
-        <Text className='staff-search__go' onClick={() => setQ(draft.trim())}>
-          搜索
-        </Text>
-      </View>
+      <StaffSearch placeholder='搜索标题、摘要或正文' onSearch={setQ} />
       <View className='staff-toolbar'>
         <Text className='staff-toolbar__toggle' onClick={() => go(staffPolicyImportUrl('policy'))}>
           批量导入 ›

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, Text, View } from '@tarojs/components'
 import type { Station, StationSummary } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listStations } from '../../../../features/station/api'
@@ -9,6 +9,7 @@ import StationCard from '../../../../features/station/components/station-card'
 import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
 import { staffStationEditUrl } from '../../../../features/station/urls'
 import StaffGate from '../../staff-gate'
+import StaffSearch from '../../staff-search'
 import '../../staff.scss'
 
 const pendingOf = (s: Station | StationSummary) => ('pendingCount' in s ? s.pendingCount : 0)
@@ -19,7 +20,6 @@ export default function StaffStationsPage() {
 }
 
 function StationsAdmin() {
-  const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const [includeClosed, setIncludeClosed] = useState(false)
   const list = usePagedList<Station | StationSummary>(
@@ -58,22 +58,7 @@ function StationsAdmin() {
 
   return (
     <View className='page staff-stations'>
-      <View className='staff-search'>
-        <Input
-          id='staff-station-search'
-          className='staff-search__input'
-          value={draft}
-          maxlength={40}
-          confirmType='search'
-          placeholder='搜索学校、城市或驿站名'
-          placeholderClass='sf-placeholder'
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setQ(e.detail.value.trim())}
-        />
-        <Text className='staff-search__go' onClick={() => setQ(draft.trim())}>
-          搜索
-        </Text>
-      </View>
+      <StaffSearch id='staff-station-search' placeholder='搜索学校、城市或驿站名' onSearch={setQ} />
       <View className='staff-toolbar'>
         <View className='staff-toolbar__toggle' id='staff-include-closed'>
           <Switch checked={includeClosed} color='#C8161D' onChange={(e) => setIncludeClosed(e.detail.value)} />
