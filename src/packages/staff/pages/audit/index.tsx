@@ -117,13 +117,13 @@ function AuditLog() {
           </View>
         </Picker>
         <View className='audit__dates'>
-          <Picker mode='date' value={draft.from} onChange={(e) => set('from', String(e.detail.value))}>
+          <Picker className='audit__date' mode='date' value={draft.from} onChange={(e) => set('from', String(e.detail.value))}>
             <View className='audit__filter'>
               <Text className='audit__label'>从</Text>
               <Text className='audit__value'>{draft.from || '不限'} ▾</Text>
             </View>
           </Picker>
-          <Picker mode='date' value={draft.to} onChange={(e) => set('to', String(e.detail.value))}>
+          <Picker className='audit__date' mode='date' value={draft.to} onChange={(e) => set('to', String(e.detail.value))}>
             <View className='audit__filter'>
               <Text className='audit__label'>到</Text>
               <Text className='audit__value'>{draft.to || '不限'} ▾</Text>
