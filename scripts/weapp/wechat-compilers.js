@@ -100,8 +100,10 @@ function compileWxss(root, file) {
  * The `$gwx` template function that wcc generated, evaluated in a context of its own: templates
  * run in WeChat's view layer (a webview, which has `window`), never in the app service.
  */
-function loadTemplates(code) {
-  const view = vm.createContext({ console })
+function loadTemplates(code, onMessage = (level, text) => console[level](text)) {
+  // The template runtime reports a missing template or a bad expression on its console.
+  const report = (level) => (...args) => onMessage(level, args.map(String).join(' '))
+  const view = vm.createContext({ console: { log: () => {}, info: () => {}, warn: report('warn'), error: report('error') } })
   view.window = view
   vm.runInContext(code, view, { filename: 'wcc-output.js' })
   return view.$gwx
