@@ -20,10 +20,13 @@ const root = path.resolve(__dirname, '..')
  */
 function prepareWeapp() {
   if (process.env.NODE_ENV === 'production' && !process.env.TARO_APP_CLOUD_ENV) {
-    throw new Error(
-      'TARO_APP_CLOUD_ENV is not set: a production weapp build must name its CloudBase environment ' +
-        '(TARO_APP_CLOUD_ENV=<env-id> npm run build:weapp). See README, "Build for WeChat".',
+    // A thrown error would be followed by Taro's misleading "config file not found": say it and stop.
+    console.error(
+      '\n  ✖ 未设置 TARO_APP_CLOUD_ENV：正式构建小程序必须指定云开发环境 ID。\n' +
+        '    TARO_APP_CLOUD_ENV is not set: a production weapp build must name its CloudBase environment:\n' +
+        '    TARO_APP_CLOUD_ENV=<env-id> npm run build:weapp   (README, "Build for WeChat")\n',
     )
+    process.exit(1)
   }
   const appid = process.env.TARO_APP_ID
   if (!appid) return
