@@ -14,7 +14,7 @@ const steps = [
   ['unit and integration tests', 'npx', ['jest', '--ci']],
   ['weapp build', 'npm', ['run', 'build:weapp'], WEAPP_TEST_ENV],
   ['WeChat compile check (miniprogram-ci, wcc, wcsc; sizes, ES5, privacy)', 'npm', ['run', 'weapp:check']],
-  ['weapp pages mounted in an app-service sandbox, and the checker on broken fixtures', 'npx', ['jest', '--ci', '-c', 'tests/weapp/jest.config.js']],
+  ['weapp pages mounted in an app-service sandbox, and the checker on broken fixtures', 'npx', ['jest', '--ci', '-c', 'tests/weapp/jest.config.js'], WEAPP_TEST_ENV],
   ['H5 build', 'npm', ['run', 'build:h5']],
   ['browser journeys', 'npx', ['jest', '--ci', '-c', 'tests/e2e/jest.config.js']],
 ]

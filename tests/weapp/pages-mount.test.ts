@@ -26,8 +26,8 @@ const ROLES: Array<{ role: Role; openid: string }> = [
   { role: 'staff', openid: 'demo-staff' },
 ]
 
-/** The cloud env the test build was made with (scripts/test.mjs); the app must pass it to cloud.init. */
-const CLOUD_ENV = 'yizhan-offline-check'
+/** The cloud env the build was made with (scripts/test.mjs sets it for both steps); cloud.init must get it. */
+const CLOUD_ENV = process.env.TARO_APP_CLOUD_ENV || 'yizhan-offline-check'
 
 // From the demo seed (cloudfunctions/api/src/seed.ts).
 const SUMMER = '“翼展计划”暑期社会实践（示例）'
