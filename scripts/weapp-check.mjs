@@ -125,7 +125,9 @@ try {
   compiled = await ci.getCompiledResult({ project, version: '0.0.0', setting: { useProjectConfig: true }, onProgressUpdate: () => {} })
   ok(`miniprogram-ci compile (es6→es5: ${Boolean(setting.es6)}, enhance: ${Boolean(setting.enhance)}, minified: ${Boolean(setting.minified)}): ${Object.keys(compiled).length} files in ${Date.now() - started} ms`)
 } catch (error) {
-  fail(`miniprogram-ci compile: ${error instanceof Error ? error.message : String(error)}`)
+  // DevTools' errors carry the file apart from the message (`path`), e.g. `pages/a/index.wxml` + `3:3:unexpected end tag`.
+  const file = error && typeof error === 'object' && typeof error.path === 'string' ? `${error.path}:` : ''
+  fail(`miniprogram-ci compile: ${file}${error instanceof Error ? error.message : String(error?.message ?? error)}`)
 }
 
 let compiledSizes = null

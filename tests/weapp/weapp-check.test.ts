@@ -54,7 +54,9 @@ test('a .wxml with an unclosed tag fails, naming the file and line', () => {
   const dir = broken((d) => fs.writeFileSync(path.join(d, `${page}.wxml`), '<view class="card">\n  <text>{{name}}\n</view>\n'))
   const result = check(dir)
   expect(result.status).toBe(1)
-  expect(result.failures.join('\n')).toMatch(/wcc: pages\/index\/index\.wxml:\d+:\d+: expect end-tag `text`/)
+  const failures = result.failures.join('\n')
+  expect(failures).toMatch(/miniprogram-ci compile: pages\/index\/index\.wxml:3:3:unexpected end tag: view/)
+  expect(failures).toMatch(/wcc: pages\/index\/index\.wxml:\d+:\d+: expect end-tag `text`/)
 })
 
 test('ES2020 output without ES5 compile, an undeclared privacy API and a main package over budget each fail', () => {
