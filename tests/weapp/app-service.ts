@@ -8,7 +8,9 @@ import { loadTemplates, type Gwx, type VirtualNode } from '../../scripts/weapp/w
  * `vm` context holding `wx`, `App`, `Page`, `Component`, `Behavior`, `getApp`, `getCurrentPages`,
  * a per-file CommonJS `require` limited to the package, and timers — and, as on a phone, no
  * `window`, `document`, `localStorage`, `fetch`, `XMLHttpRequest`, `process` or `navigator`.
- * A bundle that reaches for a browser global throws here as it would in WeChat.
+ * A bundle that reaches for a browser global throws here as it would in WeChat. A promise the app
+ * leaves to fail reaches Node's unhandled-rejection tracking (the sandbox shares the isolate), which
+ * jest turns into a failed test.
  * Page data is rendered through the official wcc templates in a separate (view-layer) context.
  */
 
@@ -111,7 +113,6 @@ export class AppService {
   private readonly templates: Gwx
 
   constructor(private readonly options: AppServiceOptions) {
-    process.on('unhandledRejection', this.onRejection)
     this.templates = loadTemplates(options.wxmlCode, (level, text) => {
       if (!KNOWN_OLD_WCC_MESSAGE.test(text)) this.errors.push(`view layer ${level}: ${text}`)
     })
@@ -258,12 +259,6 @@ export class AppService {
   dispose() {
     for (const handle of this.timers) clearTimeout(handle)
     this.timers.clear()
-    process.off('unhandledRejection', this.onRejection)
-  }
-
-  /** A promise the app let fail unhandled: WeChat reports it (wx.onUnhandledRejection); so do we. */
-  private readonly onRejection = (reason: unknown) => {
-    this.errors.push(`unhandled rejection: ${describe(reason)}`)
   }
 
   /** Waits until no cloud call is in flight and no short timer is pending, several times in a row. */
