@@ -133,6 +133,8 @@ function expectedText(role: Role): Record<string, string[]> {
       ...headPages,
       'pages/mine/index': [STUDENT_1, STATION],
       'pages/my-activities/index': [SUMMER, MEETUP],
+      'pages/check-in/index': [MEETUP, '报名成功'],
+      'packages/manage/pages/activity-edit/index': ['只有团市委工作人员和站长可以发布活动'],
       'pages/inbox/index': [NOTICE, STATION_NOTICE],
     }
   }
@@ -146,6 +148,7 @@ function expectedText(role: Role): Record<string, string[]> {
       'packages/head/pages/members/index': [MEMBER_9],
       'packages/manage/pages/activities/index': [MEETUP],
       'packages/manage/pages/registrations/index': [MEETUP, STUDENT_1],
+      'packages/manage/pages/check-in-screen/index': [MEETUP, '扫不了码？在签到页输入签到码'],
       'packages/manage/pages/notices/index': [STATION_NOTICE],
       'packages/manage/pages/notice-stats/index': [STATION_NOTICE],
     }
@@ -166,6 +169,7 @@ function expectedText(role: Role): Record<string, string[]> {
     'packages/staff/pages/demand-interests/index': ['制剂研发工程师'],
     'packages/manage/pages/activities/index': [SUMMER, MEETUP],
     'packages/manage/pages/registrations/index': [SUMMER, STUDENT_1],
+    'packages/manage/pages/check-in-screen/index': [MEETUP, '扫不了码？在签到页输入签到码'],
     'packages/manage/pages/notices/index': [NOTICE],
     'packages/manage/pages/notice-stats/index': [NOTICE],
   }
