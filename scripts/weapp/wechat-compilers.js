@@ -13,13 +13,25 @@ let binaries = null
 function compilerBinaries() {
   if (binaries) return binaries
   if (process.platform !== 'linux' && process.platform !== 'darwin') throw new Error(`wcc/wcsc: no binaries for ${process.platform}`)
-  const from = path.join(path.dirname(require.resolve('miniprogram-compiler/package.json')), 'bin', process.platform === 'linux' ? 'linux' : 'mac')
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-wcc-'))
-  for (const name of ['wcc', 'wcsc']) {
-    fs.copyFileSync(path.join(from, name), path.join(dir, name))
-    fs.chmodSync(path.join(dir, name), 0o755)
+  const pkg = path.dirname(require.resolve('miniprogram-compiler/package.json'))
+  const from = path.join(pkg, 'bin', process.platform === 'linux' ? 'linux' : 'mac')
+  const { version } = JSON.parse(fs.readFileSync(path.join(pkg, 'package.json'), 'utf8'))
+  // One copy per compiler version and user, reused by every run (jest workers never see an exit
+  // event to clean up after); filled under a temp name and renamed, so a half copy is never used.
+  const dir = path.join(os.tmpdir(), `yizhan-wcc-${version}-${typeof process.getuid === 'function' ? process.getuid() : 'user'}`)
+  if (!fs.existsSync(path.join(dir, 'wcsc'))) {
+    const staging = fs.mkdtempSync(`${dir}-staging-`)
+    for (const name of ['wcc', 'wcsc']) {
+      fs.copyFileSync(path.join(from, name), path.join(staging, name))
+      fs.chmodSync(path.join(staging, name), 0o755)
+    }
+    try {
+      fs.renameSync(staging, dir)
+    } catch {
+      // Another run got there first: use its copy.
+      fs.rmSync(staging, { recursive: true, force: true })
+    }
   }
-  process.once('exit', () => fs.rmSync(dir, { recursive: true, force: true }))
   binaries = { wcc: path.join(dir, 'wcc'), wcsc: path.join(dir, 'wcsc') }
   return binaries
 }
