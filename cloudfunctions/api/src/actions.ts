@@ -1,7 +1,7 @@
 import type { ActionName, ActionPayload, ActionResult } from '../../../types'
-import { toIsoString } from '../../core/clock'
-import type { Deps } from '../../core/context'
-import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/members'
+import { toIsoString } from '../../core/shared/clock'
+import type { Deps } from '../../core/shared/context'
+import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/member/members'
 import {
   cancelActivity,
   cancelSignUp,
@@ -21,9 +21,9 @@ import {
   signUp,
   updateActivity,
   viewActivity,
-} from '../../core/activities'
-import { listAudit } from '../../core/audit'
-import { pageSize } from '../../core/cursor'
+} from '../../core/activity/activities'
+import { listAudit } from '../../core/audit/audit'
+import { pageSize } from '../../core/shared/cursor'
 import {
   closeDemand,
   createDemand,
@@ -44,7 +44,7 @@ import {
   viewDemand,
   viewPolicy,
   withdrawInterest,
-} from '../../core/talent-policies'
+} from '../../core/policy/policies'
 import {
   canManageStation,
   isAnyone,
@@ -57,8 +57,8 @@ import {
   notYourStation,
   type Caller,
   type Policy,
-} from '../../core/policies'
-import { exportStationMembers, importStations, stationInvite } from '../../core/station-files'
+} from '../../core/access/access'
+import { exportStationMembers, importStations, stationInvite } from '../../core/station/station-files'
 import {
   appointLeader,
   cancelJoinRequest,
@@ -75,8 +75,8 @@ import {
   reviewJoinRequest,
   updateStation,
   viewStation,
-} from '../../core/stations'
-import { allFields, listTaxonomy, saveField } from '../../core/taxonomy'
+} from '../../core/station/stations'
+import { allFields, listTaxonomy, saveField } from '../../core/taxonomy/taxonomy'
 import {
   inbox,
   listNotices,
@@ -88,7 +88,7 @@ import {
   subscribeToNotices,
   unreadNoticeCount,
   withdrawNotice,
-} from '../../core/notices'
+} from '../../core/notice/notices'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */

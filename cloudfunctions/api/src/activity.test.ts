@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { CreateActivityInput, Envelope } from '../../../types'
 import { sampleMember } from '../../core/adapters/store-contract'
-import { shortCodeFor, tokenFor, windowOf } from '../../core/check-in-codes'
-import { runScheduledJobs } from '../../core/scheduler'
+import { shortCodeFor, tokenFor, windowOf } from '../../core/activity/check-in-codes'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { data, makeTestApi, profile, testServices } from './test-support'
 
 /** Activities through the router on real SQLite, with a clock the tests move. */

@@ -3,7 +3,8 @@ import { openCloudBaseStore, type CloudBaseStore } from '../../core/adapters/clo
 import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
 import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
-import type { FileServices, PushConfig } from '../../core/file-ports'
+import type { FileServices } from '../../core/files/ports'
+import type { PushConfig } from '../../core/messaging/ports'
 import { loadConfig, type ApiConfig } from './config'
 
 /** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */

@@ -1,7 +1,7 @@
 import { loadConfig } from './config'
 import { seedDemoData } from './seed'
 import { makeTestApi } from './test-support'
-import { systemClock } from '../../core/clock'
+import { systemClock } from '../../core/shared/clock'
 
 describe('configuration from the environment', () => {
   it('reads staff openids from STAFF_OPENIDS, comma or space separated', () => {

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Activity, Page, Registration } from '../../../types'
-import type { ActivityListQuery } from '../activity-ports'
-import { toIsoString } from '../clock'
-import type { MemberRecord, Store } from '../ports'
+import type { ActivityListQuery } from '../activity/ports'
+import { toIsoString } from '../shared/clock'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
 import { sampleMember } from './store-contract'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FieldItem } from '../../../types'
-import type { MemberRecord, Store } from '../ports'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot (fields). */
 export interface WrittenKeys {

@@ -5,7 +5,7 @@ import type { Activity } from '../../../types'
 import { testServices } from '../../api/src/test-support'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { sampleMember } from '../../core/adapters/store-contract'
-import type { Store } from '../../core/ports'
+import type { Store } from '../../core/shared/store'
 import { createSchedulerHandler } from './entry'
 
 const T = (s: string) => `2026-07-${s}+08:00`

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { IdempotencyStore } from '../../ports'
+import type { IdempotencyStore } from '../../shared/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite } from './database'
 

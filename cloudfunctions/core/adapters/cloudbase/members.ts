@@ -1,4 +1,4 @@
-import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
+import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 

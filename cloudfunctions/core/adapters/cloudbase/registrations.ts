@@ -1,13 +1,6 @@
 import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } from '../../../../types'
-import type {
-  MoveOutcome,
-  NewRegistration,
-  RegistrationFilters,
-  RegistrationStore,
-  RegistrationWithMember,
-  SignUpOutcome,
-} from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromDocument, MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import type { StationRecord } from '../../station-ports'
+import type { StationRecord } from '../../station/ports'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, updatedCount, type RawDocument } from './database'
 

@@ -1,12 +1,6 @@
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type {
-  AppointOutcome,
-  StationChanges,
-  StationListQuery,
-  StationRecord,
-  StationStore,
-} from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import {

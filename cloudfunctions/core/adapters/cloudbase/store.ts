@@ -1,4 +1,4 @@
-import type { Store } from '../../ports'
+import type { Store } from '../../shared/store'
 import { Collections } from './collections'
 import type { DocumentDatabase } from './database'
 import { CloudBaseFieldStore } from './fields'

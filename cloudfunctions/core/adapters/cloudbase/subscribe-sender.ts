@@ -1,4 +1,4 @@
-import type { MessageSender } from '../../file-ports'
+import type { MessageSender } from '../../messaging/ports'
 import { decodeCommOpenApiResp, encodeCommApiData, type WxOpenApiApp } from './wxacode-invites'
 
 export const SUBSCRIBE_API = 'subscribeMessage.send'

@@ -1,5 +1,5 @@
-import type { Cell, Spreadsheets } from '../../file-ports'
-import { BadFileError } from '../../file-ports'
+import type { Cell, Spreadsheets } from '../../files/ports'
+import { BadFileError } from '../../files/ports'
 
 /** exceljs for .xlsx, csv-parse for CSV; both required on first use only (cold starts stay light). */
 export const excelSpreadsheets: Spreadsheets = {

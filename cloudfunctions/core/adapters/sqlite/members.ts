@@ -1,6 +1,6 @@
 import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
-import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
+import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
 
 export interface MemberRow {
   openid: string

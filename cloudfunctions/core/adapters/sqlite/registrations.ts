@@ -1,14 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } from '../../../../types'
-import type {
-  MoveOutcome,
-  NewRegistration,
-  RegistrationFilters,
-  RegistrationStore,
-  RegistrationWithMember,
-  SignUpOutcome,
-} from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromRow, type ActivityRow } from './activities'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { GroupCommit } from './group-commit'

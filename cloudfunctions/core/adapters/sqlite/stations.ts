@@ -4,14 +4,8 @@ import { ReadCache, statementCache, tableVersions, type Sql } from './statements
 const STATION_TABLES = ['stations', 'members'] as const
 import type { Database } from 'better-sqlite3'
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type {
-  AppointOutcome,
-  StationChanges,
-  StationListQuery,
-  StationRecord,
-  StationStore,
-} from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 
 interface StationRow {
