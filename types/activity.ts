@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { safeText } from './text'
 import { COUNTY_IDS, DEGREE_IDS, type TaxonomyItem } from './taxonomy'
 import { pageInput } from './station'
 import { choice, id, optionalText, text } from './validation'
@@ -122,7 +123,7 @@ export const activityListInput = z.object({
 export type AnswerValue = string | number | string[]
 export const signUpInput = z.object({
   activityId: id('活动'),
-  answers: z.record(z.string().max(32), z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]), {
+  answers: z.record(z.string().max(32), z.union([safeText('报名表回答', z.string().max(2000)), z.number(), z.array(safeText('报名表回答', z.string().max(100))).max(20)]), {
     error: '报名表内容格式不正确',
   }).optional(),
   /** Subscribe-message templates the person just authorised (requestSubscribeMessage result). */
