@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { silentLogger } from './logger'
+import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { MAX_PAYLOAD_BYTES } from './router'
 import { startServer, type RunningServer } from './http-server'
 import { profile } from './test-support'
@@ -79,9 +80,12 @@ describe('local HTTP entry', () => {
 
   it('answers an oversized body with INVALID_INPUT, and writes nothing', async () => {
     const server = await start({ demo: true })
+    // Over any action's limit: refused by the server before it reads on.
+    const huge = { action: 'member.register', payload: { ...profile(), major: 'x'.repeat(MAX_FILE_PAYLOAD_BYTES + 8192) } }
+    expect(await post(server, huge, 'visitor-big')).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    // Over an ordinary action's limit, within a file action's: refused by the router.
     const big = { action: 'member.register', payload: { ...profile(), major: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) } }
-    const res = await post(server, big, 'visitor-big')
-    expect(res).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    expect(await post(server, big, 'visitor-big')).toMatchObject({ body: { ok: false, error: { code: 'INVALID_INPUT', message: '提交的内容过大' } } })
     expect((await post(server, { action: 'member.me' }, 'visitor-big')).body.data).toBeNull()
   })
 

@@ -13,7 +13,8 @@ import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_STAFF_OPENID } from './config'
 import { consoleLogger, type Logger } from './logger'
-import { createApi, MAX_PAYLOAD_BYTES } from './router'
+import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
+import { createApi } from './router'
 import { demoAccounts, seedDemoData } from './seed'
 import { serveStatic } from './static-files'
 
@@ -50,7 +51,8 @@ export interface RunningServer {
 }
 
 export const DEMO_HEADER = 'x-demo-openid'
-const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES + 4096
+/** The largest payload any action accepts (an import file) and the envelope around it. */
+const MAX_BODY_BYTES = MAX_FILE_PAYLOAD_BYTES + 4096
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 const SECURITY_HEADERS = {

@@ -203,6 +203,7 @@ export function sampleMember(openid: string): MemberRecord {
     fields: ['electronics', 'materials'],
     consentVersion: '2026-11',
     consentAt: '2026-11-27T10:00:00.000+08:00',
+    consentWithdrawnAt: null,
     joinedAt: '2026-11-27T10:00:00.000+08:00',
     updatedAt: '2026-11-27T10:00:00.000+08:00',
     isDemo: false,

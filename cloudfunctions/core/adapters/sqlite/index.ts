@@ -16,6 +16,7 @@ import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
 import { SqliteStationStore } from './stations'
+import { SqlitePrivacyStore } from './member-export'
 import { migrate } from './migrations'
 
 export interface SqliteOptions {
@@ -47,6 +48,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     policies: new SqlitePolicyStore(db),
     demands: new SqliteDemandStore(db),
     notices: new SqliteNoticeStore(db),
+    privacy: new SqlitePrivacyStore(db),
     close: async () => {
       db.close()
     },
