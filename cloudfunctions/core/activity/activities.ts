@@ -154,12 +154,48 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   )
   if (!updated) throw notFound('没有找到这个活动')
   await recordAudit(deps, caller, { action: 'activity.update', stationId: current.stationId, summary: `修改活动「${updated.title}」` })
+  await keepWaitlistFair(deps, caller, current, updated)
   const moved = updated.startAt !== current.startAt || updated.endAt !== current.endAt || updated.place !== current.place
   if (moved && current.status !== 'draft') {
     const when = `${updated.startAt.slice(0, 16).replace('T', ' ')} 至 ${updated.endAt.slice(0, 16).replace('T', ' ')}`
     await noticeActivityChange(deps, caller, updated, `活动变更：${updated.title}`, `你报名的活动「${updated.title}」有变更。\n时间：${when}\n地点：${updated.place}`)
   }
   return updated
+}
+
+/** Waitlist rows handled per activity change: an activity's waitlist is bounded by its audience. */
+const WAITLIST_SWEEP_MAX = 100_000
+
+/**
+ * After an edit: places added go to those waiting, in order, before anyone new can take them; a
+ * waitlist turned off ends every wait, and those waiting are told.
+ */
+async function keepWaitlistFair(deps: Deps, caller: Caller, before: Activity, after: Activity) {
+  const at = nowIso(deps)
+  if (after.capacity > before.capacity && after.waitlistCount > 0) {
+    const promoted = await deps.store.registrations.promoteWaitlist(after.id, at, after.capacity - after.registeredCount)
+    for (const registration of promoted) await tellPromoted(deps, after, registration)
+  }
+  if (before.waitlist && !after.waitlist) {
+    const current = await requireActivity(deps, after.id)
+    await noticeActivityChange(
+      deps,
+      caller,
+      current,
+      `候补已结束：${current.title}`,
+      `活动「${current.title}」不再设置候补，你的候补已结束，没有获得名额。感谢关注，欢迎报名其他活动。`,
+      'waitlisted',
+    )
+    await endWaiting(deps, current, '活动不再设候补，候补已结束')
+  }
+}
+
+/** Ends every wait of the activity, each member told through the push they authorised. */
+async function endWaiting(deps: Deps, activity: Activity, status: string) {
+  const ended = await deps.store.registrations.endWaitlist(activity.id, nowIso(deps), WAITLIST_SWEEP_MAX)
+  for (const registration of ended) {
+    await pushMessage(deps, registration.openid, 'result', `${ACTIVITY_PAGE}?id=${activity.id}`, { title: activity.title, status, note: '' })
+  }
 }
 
 async function transition(
@@ -189,10 +225,12 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: ActionPa
     cancelReason: input.reason,
   })
   await noticeActivityChange(deps, caller, cancelled, `活动取消：${cancelled.title}`, `你报名的活动「${cancelled.title}」已取消。\n原因：${input.reason}`)
+  // Those waiting are told (the notice above, and a push) and their wait ends: no place will come.
+  await endWaiting(deps, cancelled, '活动已取消，候补已结束')
   // Every registrant is told, through the push they authorised (notices come with the inbox).
   let cursor: string | null = null
   do {
-    const page = await deps.store.registrations.openidsOf(cancelled.id, ['registered', 'waitlisted'], cursor, 200)
+    const page = await deps.store.registrations.openidsOf(cancelled.id, ['registered'], cursor, 200)
     for (const openid of page.items) {
       await pushMessage(deps, openid, 'result', `${ACTIVITY_PAGE}?id=${cancelled.id}`, {
         title: cancelled.title,

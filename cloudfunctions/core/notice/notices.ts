@@ -160,14 +160,23 @@ export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayloa
  * Tells an activity's registrants (and its waitlist) that it changed: called by the activity use
  * cases when the time or place moved, or it was cancelled.
  */
-export async function noticeActivityChange(deps: Deps, caller: Caller, activity: Activity, title: string, body: string): Promise<Notice | null> {
+export async function noticeActivityChange(
+  deps: Deps,
+  caller: Caller,
+  activity: Activity,
+  title: string,
+  body: string,
+  /** Only the registrants in this status (e.g. those waiting); all of them when absent. */
+  activityStatus: 'waitlisted' | null = null,
+): Promise<Notice | null> {
   if (activity.registeredCount + activity.waitlistCount === 0) return null
+  if (activityStatus === 'waitlisted' && activity.waitlistCount === 0) return null
   const station = activity.stationId ? await deps.store.stations.get(activity.stationId) : null
   return storeNotice(deps, caller, {
     title: title.slice(0, 40),
     body: body.slice(0, 2000),
     link: { kind: 'activity', id: activity.id },
-    audience: { all: false, stationIds: [], countyIds: [], fieldIds: [], degreeIds: [], graduationYears: [], activityId: activity.id, activityStatus: null },
+    audience: { all: false, stationIds: [], countyIds: [], fieldIds: [], degreeIds: [], graduationYears: [], activityId: activity.id, activityStatus },
     sendAt: toIsoString(deps.clock.now()),
     origin: 'activity',
     stationId: activity.stationId,
