@@ -221,7 +221,7 @@ export const actionTable: ActionTable = {
   'demand.import': { policy: isStaff, write: true, run: importDemands },
   'demand.registerInterest': { policy: isConsentingMember, write: true, run: registerInterest },
   'demand.withdrawInterest': { policy: isMember, write: true, run: withdrawInterest },
-  'demand.interests': { policy: isStaff, run: (deps, _caller, input) => listInterests(deps, input) },
+  'demand.interests': { policy: isStaff, run: listInterests },
   'demand.exportInterests': { policy: isStaff, run: exportInterests },
   'message.outbox': {
     policy: isMember,

@@ -4,6 +4,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { forbidden, invalidInput, notFound } from '../shared/errors'
+import { LIMITS, requireWithinLimit } from '../shared/rate-limit'
 import { newTimeOrderedId } from '../shared/ids'
 import type { Caller } from '../access/access'
 import type { InboxRecord, NoticeReader, NoticeRecord } from './ports'
@@ -137,6 +138,9 @@ async function storeNotice(deps: Deps, caller: Caller, c: Composed): Promise<Not
 
 export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayload<'notice.send'>): Promise<Notice> {
   const scoped = await scopedAudience(deps, caller, input.audience)
+  // Every notice lands in many inboxes: a sender cannot flood them (m-6).
+  const limit = LIMITS.noticeSend
+  await requireWithinLimit(deps, `notice-send:${caller.openid}`, limit.max, limit.windowMs, '发送通知过于频繁，请10分钟后再试')
   const now = deps.clock.now().getTime()
   let sendAt = toIsoString(new Date(now))
   if (input.sendAt) {
