@@ -52,10 +52,13 @@ export type Eligibility = z.output<typeof eligibilitySchema>
 const isoTime = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}格式不正确` })
 
-/** A cover is a cloud file id (weapp) or a path the local server stores under DATA_DIR. */
+/**
+ * A cover is one of our uploads: a cloud file id in the covers folder (weapp), or a name the local
+ * server gave under /uploads. Whether it exists here is checked on the server (files.covers).
+ */
 const coverImage = z
   .string({ error: '封面图格式不正确' })
-  .regex(/^(cloud:\/\/[\w./-]+|\/uploads\/[\w.-]+)$/, '封面图格式不正确')
+  .regex(/^(cloud:\/\/[\w.-]+\/activity-covers\/[\w.-]+|\/uploads\/[0-9a-f]{24}\.(png|jpg|webp))$/, '封面图须是上传的图片')
   .max(300, '封面图格式不正确')
   .nullish()
   .transform((v) => v ?? null)

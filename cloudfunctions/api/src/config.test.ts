@@ -48,3 +48,13 @@ describe('demo seed', () => {
     await t.close()
   })
 })
+
+describe('cloud covers (m-8)', () => {
+  it('accepts only this environment’s activity-covers files', async () => {
+    const { cloudCovers } = await import('./cloud-deps')
+    const covers = cloudCovers('env-1')
+    expect(await covers.isOurs('cloud://env-1.7a6b-env-1-123/activity-covers/1700000000000-abc.png')).toBe(true)
+    expect(await covers.isOurs('cloud://other-env.bucket/activity-covers/x.png')).toBe(false)
+    expect(await covers.isOurs('cloud://env-1.bucket/other-tenant/secret.png')).toBe(false)
+  })
+})

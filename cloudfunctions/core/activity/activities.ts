@@ -86,6 +86,13 @@ async function checkFields(deps: Deps, ids: readonly string[]) {
   })
 }
 
+/** A cover must be an upload of ours, not any path or another environment's file (m-8). */
+async function checkCover(deps: Deps, cover: string | null | undefined) {
+  if (cover && deps.files.covers && !(await deps.files.covers.isOurs(cover))) {
+    throw invalidInput('coverImage', '封面图须是在本系统上传的图片，请重新上传')
+  }
+}
+
 /** Helpers must be members, and for a station's activity members of that station (m-2). */
 async function checkHelpers(deps: Deps, stationId: string | null, helpers: readonly string[]) {
   for (const [i, openid] of helpers.entries()) {
@@ -119,6 +126,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
   const eligibility = input.eligibility ?? { degrees: [], counties: [], fields: [], stationIds: [] }
   await checkFields(deps, eligibility.fields)
   await checkHelpers(deps, stationId, input.checkInHelpers ?? [])
+  await checkCover(deps, input.coverImage)
   const at = nowIso(deps)
   const activity: Activity = {
     id: newId('ac'),
@@ -163,6 +171,7 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   }
   await checkFields(deps, merged.eligibility?.fields ?? [])
   if (defined.checkInHelpers) await checkHelpers(deps, current.stationId, defined.checkInHelpers as string[])
+  if (defined.coverImage !== current.coverImage) await checkCover(deps, defined.coverImage as string | null | undefined)
   const eligibility = merged.eligibility ?? current.eligibility
   const updated = await deps.store.activities.update(
     id,

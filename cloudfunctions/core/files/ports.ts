@@ -31,8 +31,15 @@ export interface InviteCodes {
   image(scene: string, page: string): Promise<string>
 }
 
+/** Where activity covers are stored: whether a cover path is one of this deployment's uploads. */
+export interface CoverStorage {
+  isOurs(path: string): Promise<boolean>
+}
+
 export interface FileServices {
   spreadsheets: Spreadsheets
   invites: InviteCodes
+  /** Absent: only the schema's shape check applies (tests without storage). */
+  covers?: CoverStorage
 }
 
