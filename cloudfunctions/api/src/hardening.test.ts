@@ -218,3 +218,18 @@ describe('m-12: who may call comes before what they sent', () => {
     }
   })
 })
+
+describe('m-10: validation gaps', () => {
+  it('refuses a policy update whose body sanitises to nothing, as create does', async () => {
+    const policy = data(await t.call(STAFF, 'policy.create', { title: '人才政策', category: 'measure', summary: '摘要', body: '<p>正文</p>' }))
+    const reply = await t.call(STAFF, 'policy.update', { id: policy.id, body: '<script>alert(1)</script>' })
+    expect(reply.ok ? null : reply.error.fields).toHaveProperty('body')
+    expect(data(await t.call(STAFF, 'policy.get', { id: policy.id })).body).toContain('正文')
+  })
+
+  it('refuses a notice link to something that does not exist', async () => {
+    const reply = await t.call(STAFF, 'notice.send', { title: '通知', body: '内容', audience: { all: true }, link: { kind: 'activity', id: 'javascript:alert(1)' } })
+    expect(reply.ok ? null : reply.error.fields).toHaveProperty('link')
+    expect(data(await t.call(STAFF, 'notice.list', {})).items).toEqual([])
+  })
+})

@@ -148,6 +148,11 @@ export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayloa
     if (at > now + MAX_SCHEDULE_MS) throw invalidInput('sendAt', '定时发送最多提前90天')
     if (at > now) sendAt = toIsoString(new Date(at))
   }
+  // A link opens a page for every recipient: it must name something that exists (m-10).
+  if (input.link) {
+    const target = input.link.kind === 'activity' ? await deps.store.activities.get(input.link.id) : await deps.store.policies.get(input.link.id)
+    if (!target) throw invalidInput('link', input.link.kind === 'activity' ? '链接的活动不存在' : '链接的政策不存在')
+  }
   return storeNotice(deps, caller, {
     title: input.title,
     body: input.body,

@@ -90,6 +90,8 @@ export async function updatePolicy(deps: Deps, caller: Caller, input: ActionPayl
     throw invalidInput('effectiveUntil', '失效日期不能早于生效日期')
   }
   const body = defined.body !== undefined ? await sanitizePolicyHtml(defined.body) : undefined
+  // As on create: a body that sanitises to nothing is refused, never stored empty (m-10).
+  if (body !== undefined && !htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const updated = await deps.store.policies.update(
     id,
     { ...defined, ...(body !== undefined ? { body, bodyText: htmlToText(body) } : {}) },
