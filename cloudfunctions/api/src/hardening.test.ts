@@ -233,3 +233,13 @@ describe('m-10: validation gaps', () => {
     expect(data(await t.call(STAFF, 'notice.list', {})).items).toEqual([])
   })
 })
+
+describe('m-7: a requestId runs its write once, even when duplicates arrive together', () => {
+  it('sends one notice for ten parallel sends with one requestId, and answers each with it', async () => {
+    const payload = { title: '只发一次', body: '内容', audience: { all: true } }
+    const replies = await Promise.all(Array.from({ length: 10 }, () => t.call(STAFF, 'notice.send', payload, 'req-notice-0001')))
+    expect(replies.every((r) => r.ok)).toBe(true)
+    expect(new Set(replies.map((r) => (r.ok ? r.data.id : ''))).size).toBe(1)
+    expect(data(await t.call(STAFF, 'notice.list', {})).items).toHaveLength(1)
+  })
+})

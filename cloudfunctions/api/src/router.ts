@@ -48,6 +48,12 @@ const envelopeShape = z.object({
 
 const fail = (error: ApiError): Envelope<never> => ({ ok: false, error })
 
+/** A claim older than this belongs to a run that died (a function times out after 20 s). */
+const CLAIM_STALE_MS = 60_000
+/** How long a duplicate waits for the first run's answer before saying it is still running. */
+const DUPLICATE_WAIT_ROUNDS = 50
+const DUPLICATE_WAIT_MS = 100
+
 function payloadTooLarge(action: ActionName, payload: unknown): boolean {
   if (payload === undefined) return false
   try {
@@ -103,21 +109,39 @@ export function createApi(options: ApiOptions): Api {
 
     const remembered = def.write && requestId && caller.openid
     const fingerprint = fingerprintOf(action, parsed.data)
+    /** The first result for this requestId, or a refusal when it was made by another request. */
+    const earlier = async (): Promise<Envelope<unknown> | null> => {
+      const first = await store.idempotency.find(caller.openid!, requestId!)
+      if (!first) return null
+      const { fingerprint: boundTo, result } = recall(first)
+      if (boundTo !== undefined && boundTo !== fingerprint) {
+        return fail({ code: 'CONFLICT', message: '这个请求编号已用于另一项操作，请刷新后重试' })
+      }
+      return result ?? null
+    }
     if (remembered) {
-      const first = await store.idempotency.find(caller.openid!, requestId)
-      if (first) {
-        const { fingerprint: boundTo, result } = recall(first)
-        if (boundTo !== undefined && boundTo !== fingerprint) {
-          return fail({ code: 'CONFLICT', message: '这个请求编号已用于另一项操作，请刷新后重试' })
+      const first = await earlier()
+      if (first) return first
+      const now = clock.now().getTime()
+      const claimed = await store.idempotency.claim(caller.openid!, requestId, toIsoString(new Date(now)), toIsoString(new Date(now - CLAIM_STALE_MS)))
+      if (!claimed) {
+        // A duplicate of a write in flight: its answer, once it is there, is ours too.
+        for (let round = 0; round < DUPLICATE_WAIT_ROUNDS; round += 1) {
+          await new Promise((resolve) => setTimeout(resolve, DUPLICATE_WAIT_MS))
+          const answer = await earlier()
+          if (answer) return answer
         }
-        if (result) return result
+        return fail({ code: 'CONFLICT', message: '同一请求正在处理中，请稍后再试' })
       }
     }
     let result: Envelope<unknown>
     try {
       result = { ok: true, data: await def.run(deps, caller, parsed.data as never) }
     } catch (error) {
-      if (!(error instanceof AppError)) throw error
+      if (!(error instanceof AppError)) {
+        if (remembered) await store.idempotency.release(caller.openid!, requestId).catch(() => undefined)
+        throw error
+      }
       result = fail(error.toApiError())
     }
     if (remembered) {
