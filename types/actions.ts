@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { Member, MemberExport } from './member'
-import { registerMemberInput, updateMemberInput } from './member'
+import { giveConsentInput, registerMemberInput, updateMemberInput } from './member'
 import type {
   Activity,
   ActivityView,
@@ -100,6 +100,9 @@ export const actionSchemas = {
   'member.me': emptyInput,
   'member.update': updateMemberInput,
   'member.exportMine': emptyInput,
+  'member.exportMineXlsx': emptyInput,
+  'member.withdrawConsent': emptyInput,
+  'member.giveConsent': giveConsentInput,
   'member.deleteMine': emptyInput,
   'station.list': stationListInput,
   'station.get': stationIdInput,
@@ -182,6 +185,11 @@ export interface ActionResults {
   'member.me': Member | null
   'member.update': Member
   'member.exportMine': MemberExport
+  /** The same data as a workbook: one sheet per kind, Chinese headers. */
+  'member.exportMineXlsx': ExportFile
+  /** Consent withdrawn; the record stays (see CONSENT_WITHDRAWAL_STATEMENT). */
+  'member.withdrawConsent': Member
+  'member.giveConsent': Member
   'member.deleteMine': { deleted: true }
   /** Staff get `StationSummary` items (with `pendingCount`); `suggested` is my university's station. */
   'station.list': Page<Station | StationSummary> & { suggested: Station | null }

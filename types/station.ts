@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_BYTES } from './limits'
 import { COUNTY_IDS, DEGREE_IDS } from './taxonomy'
 import { choice, id, optionalText, text } from './validation'
 
@@ -158,7 +159,7 @@ export const importStationsInput = z.object({
   contentBase64: z
     .string({ error: '请上传文件' })
     .min(1, '文件是空的')
-    .max(1_400_000, '文件不能超过1MB')
+    .max(MAX_IMPORT_BASE64_CHARS, `文件不能超过${MAX_IMPORT_FILE_BYTES / 1024 / 1024}MB`)
     .regex(/^[A-Za-z0-9+/]+=*$/, '文件内容格式不正确'),
 })
 /** The columns an import file has, in its header row (Chinese names as staff write them). */

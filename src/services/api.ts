@@ -30,6 +30,8 @@ const WRITE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
   'member.register',
   'member.update',
   'member.deleteMine',
+  'member.withdrawConsent',
+  'member.giveConsent',
   'taxonomy.saveField',
   'station.create',
   'station.update',

@@ -1,7 +1,8 @@
 import type { ActionName, ActionPayload, ActionResult } from '../../../types'
 import { toIsoString } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
-import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/member/members'
+import { deleteMyAccount, registerMember, updateMember } from '../../core/member/members'
+import { exportMyData, exportMyDataXlsx, giveConsent, withdrawConsent } from '../../core/member/privacy'
 import {
   cancelActivity,
   cancelSignUp,
@@ -48,6 +49,7 @@ import {
 import {
   canManageStation,
   isAnyone,
+  isConsentingMember,
   isMember,
   isMemberOrStaff,
   isSignedIn,
@@ -143,6 +145,20 @@ export const actionTable: ActionTable = {
     policy: isMember,
     run: exportMyData,
   },
+  'member.exportMineXlsx': {
+    policy: isMember,
+    run: exportMyDataXlsx,
+  },
+  'member.withdrawConsent': {
+    policy: isMember,
+    write: true,
+    run: withdrawConsent,
+  },
+  'member.giveConsent': {
+    policy: isMember,
+    write: true,
+    run: giveConsent,
+  },
   'member.deleteMine': {
     policy: isMember,
     write: true,
@@ -156,7 +172,7 @@ export const actionTable: ActionTable = {
   'station.appointHead': { policy: isStaff, write: true, run: appointLeader },
   'station.removeHead': { policy: isStaff, write: true, run: removeLeader },
   'station.import': { policy: isStaff, write: true, run: importStations },
-  'station.requestJoin': { policy: isMember, write: true, run: requestToJoin },
+  'station.requestJoin': { policy: isConsentingMember, write: true, run: requestToJoin },
   'station.cancelRequest': { policy: isMember, write: true, run: cancelJoinRequest },
   'station.leave': { policy: isMember, write: true, run: leaveStation },
   'station.myRequest': { policy: isMember, run: myJoinRequest },
@@ -176,7 +192,7 @@ export const actionTable: ActionTable = {
   'activity.closeSignUp': { policy: isStationLeaderOrStaff, write: true, run: closeSignUp },
   'activity.cancel': { policy: isStationLeaderOrStaff, write: true, run: cancelActivity },
   'activity.copy': { policy: isStationLeaderOrStaff, write: true, run: copyActivity },
-  'activity.signUp': { policy: isMember, write: true, run: signUp },
+  'activity.signUp': { policy: isConsentingMember, write: true, run: signUp },
   'activity.cancelSignUp': { policy: isMember, write: true, run: cancelSignUp },
   'activity.myRegistrations': { policy: isMember, run: myRegistrations },
   // Helpers are plain members: the use case checks the activity's own list.
@@ -194,8 +210,8 @@ export const actionTable: ActionTable = {
   'policy.publish': { policy: isStaff, write: true, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, true) },
   'policy.unpublish': { policy: isStaff, write: true, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, false) },
   'policy.import': { policy: isStaff, write: true, run: importPolicies },
-  'policy.matchMine': { policy: isMember, run: matchMine },
-  'policy.favorite': { policy: isMember, write: true, run: favoritePolicy },
+  'policy.matchMine': { policy: isConsentingMember, run: matchMine },
+  'policy.favorite': { policy: isConsentingMember, write: true, run: favoritePolicy },
   'policy.myFavorites': { policy: isMember, run: myFavorites },
   'demand.list': { policy: isAnyone, run: listDemands },
   'demand.get': { policy: isAnyone, run: viewDemand },
@@ -203,9 +219,9 @@ export const actionTable: ActionTable = {
   'demand.update': { policy: isStaff, write: true, run: updateDemand },
   'demand.close': { policy: isStaff, write: true, run: closeDemand },
   'demand.import': { policy: isStaff, write: true, run: importDemands },
-  'demand.registerInterest': { policy: isMember, write: true, run: registerInterest },
+  'demand.registerInterest': { policy: isConsentingMember, write: true, run: registerInterest },
   'demand.withdrawInterest': { policy: isMember, write: true, run: withdrawInterest },
-  'demand.interests': { policy: isStaff, run: (deps, _caller, input) => listInterests(deps, input) },
+  'demand.interests': { policy: isStaff, run: listInterests },
   'demand.exportInterests': { policy: isStaff, run: exportInterests },
   'message.outbox': {
     policy: isMember,
@@ -224,5 +240,5 @@ export const actionTable: ActionTable = {
   'notice.read': { policy: isMember, write: true, run: readNotice },
   'notice.readAll': { policy: isMember, write: true, run: (deps, caller) => readAllNotices(deps, caller) },
   'notice.unreadCount': { policy: isMember, run: (deps, caller) => unreadNoticeCount(deps, caller) },
-  'notice.subscribe': { policy: isMember, write: true, run: (deps, caller) => subscribeToNotices(deps, caller) },
+  'notice.subscribe': { policy: isConsentingMember, write: true, run: (deps, caller) => subscribeToNotices(deps, caller) },
 }

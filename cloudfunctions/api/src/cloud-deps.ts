@@ -30,8 +30,19 @@ export function buildCloudDeps(
   return {
     config,
     store: openCloudBaseStore({ app }),
-    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) },
+    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app), covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null) },
     push: { sender: wxSubscribeSender(app), templates: config.templates },
     checkInSecret: config.checkInSecret ?? '',
+  }
+}
+
+/**
+ * A cover uploaded by the mini-program (`activity-covers/` in this environment's storage, see
+ * src/services/upload.ts): the environment id starts the file id, `cloud://<env>.<bucket>/…`.
+ */
+export function cloudCovers(envId: string | null) {
+  return {
+    isOurs: async (cover: string) =>
+      /^cloud:\/\/[\w.-]+\/activity-covers\/[\w.-]+$/.test(cover) && (envId === null || cover.startsWith(`cloud://${envId}.`)),
   }
 }

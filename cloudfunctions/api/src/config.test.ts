@@ -18,6 +18,17 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ NODE_ENV: 'production', DEMO: '1' }).demo).toBe(true)
   })
 
+  it('never turns demo sign-in on by accident: by default only on a loopback address (M-5)', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).demo).toBe(true)
+    expect(loadConfig({ HOST: 'localhost' }).demo).toBe(true)
+    expect(loadConfig({ HOST: '::1' }).demo).toBe(true)
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.org', '127.0.0.1.example.org']) {
+      const config = loadConfig({ HOST: host })
+      expect({ host, demo: config.demo, staff: config.staffOpenids.has('demo-staff') }).toEqual({ host, demo: false, staff: false })
+    }
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO: '1' }).demo).toBe(true)
+  })
+
   it('defaults to port 10086 and ./.data, and names a bad variable', () => {
     expect(loadConfig({})).toMatchObject({ port: 10086, dataDir: './.data', host: '127.0.0.1' })
     expect(loadConfig({ PORT: '8080', DATA_DIR: '/tmp/x' })).toMatchObject({ port: 8080, dataDir: '/tmp/x' })
@@ -35,5 +46,15 @@ describe('demo seed', () => {
     expect((await seedDemoData(deps)).created).toBe(0)
     expect(await t.store.members.get('demo-student-1')).toEqual(before)
     await t.close()
+  })
+})
+
+describe('cloud covers (m-8)', () => {
+  it('accepts only this environment’s activity-covers files', async () => {
+    const { cloudCovers } = await import('./cloud-deps')
+    const covers = cloudCovers('env-1')
+    expect(await covers.isOurs('cloud://env-1.7a6b-env-1-123/activity-covers/1700000000000-abc.png')).toBe(true)
+    expect(await covers.isOurs('cloud://other-env.bucket/activity-covers/x.png')).toBe(false)
+    expect(await covers.isOurs('cloud://env-1.bucket/other-tenant/secret.png')).toBe(false)
   })
 })

@@ -22,7 +22,6 @@ const envSchema = z.object({
   DATA_DIR: z.string().optional().default('./.data'),
   PORT: z.coerce.number().int().min(0).max(65535).optional().default(10086),
   HOST: z.string().optional().default('127.0.0.1'),
-  /** Demo sign-in (`X-Demo-Openid`) and demo seed data; off when NODE_ENV=production unless DEMO=1. */
   /** The address people open for the H5 app (invite links and QR codes). */
   PUBLIC_URL: z.url({ error: 'PUBLIC_URL 应为完整网址' }).optional(),
   /** Signs check-in codes; the same value on every instance. Local mode makes one in DATA_DIR. */
@@ -30,6 +29,10 @@ const envSchema = z.object({
   SUBSCRIBE_TEMPLATE_REMINDER: z.string().optional(),
   SUBSCRIBE_TEMPLATE_RESULT: z.string().optional(),
   SUBSCRIBE_TEMPLATE_NOTICE: z.string().optional(),
+  /**
+   * Demo sign-in (`X-Demo-Openid`) and demo seed data. Unset: on only while HOST is a loopback
+   * address and NODE_ENV is not production; any other address needs an explicit DEMO=1.
+   */
   DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
@@ -47,6 +50,12 @@ export interface ApiConfig {
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
 export const DEMO_STAFF_OPENID = 'demo-staff'
 
+/** Whether an address to listen on is reachable from this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.trim().toLowerCase().replace(/^\[|\]$/g, '')
+  return h === 'localhost' || h === '::1' || /^127(\.\d{1,3}){3}$/.test(h) || h === '::ffff:127.0.0.1'
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const parsed = envSchema.safeParse(env)
   if (!parsed.success) {
@@ -54,7 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new Error(`Invalid configuration in environment variables: ${problems}`)
   }
   const e = parsed.data
-  const demo = e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' : e.DEMO === '1' || e.DEMO === 'true'
+  // Demo sign-in lets anyone act as staff: on by default only for a server nobody else can reach.
+  const demo =
+    e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' && isLoopback(e.HOST) : e.DEMO === '1' || e.DEMO === 'true'
   const staff = new Set(e.STAFF_OPENIDS)
   if (demo) staff.add(DEMO_STAFF_OPENID)
   return {

@@ -26,6 +26,16 @@ export const isMember: Policy = (caller) => {
   return caller.member ? null : forbidden('请先加入翼展联盟')
 }
 
+/**
+ * A member whose consent stands: signing up, joining a station, registering interest, matching
+ * and subscribing process their data anew, which a withdrawal (PIPL art. 15) stops.
+ */
+export const isConsentingMember: Policy = (caller) => {
+  const denied = isMember(caller, undefined)
+  if (denied) return denied
+  return caller.member?.consentWithdrawnAt ? forbidden('你已撤回隐私同意：请先在“我的 › 隐私保护指引”中重新同意，再进行此操作') : null
+}
+
 /** Members, and staff whether or not they joined themselves. */
 export const isMemberOrStaff: Policy = (caller) => (caller.isStaff ? null : isMember(caller, undefined))
 

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import dayjs from 'dayjs'
 import type {
   Activity,
@@ -14,6 +15,7 @@ import type {
 import { ACTIVITY_TYPES, COUNTIES, DEGREES, createActivityInput, maskPhone, nameOf, toFieldErrors } from '../../../types'
 import type { Activity as ActivityT } from '../../../types'
 import { validateAnswers } from './answers'
+import type { RegistrationWithMember } from './ports'
 import { recordAudit } from '../audit/audit'
 import {
   openidFromPersonalCode,
@@ -31,6 +33,7 @@ import { pageSize } from '../shared/cursor'
 import { checkEligibility } from './eligibility'
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
+import { LIMITS, withinLimit } from '../shared/rate-limit'
 import { canManageStation, type Caller } from '../access/access'
 import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
@@ -83,6 +86,32 @@ async function checkFields(deps: Deps, ids: readonly string[]) {
   })
 }
 
+/** A cover must be an upload of ours, not any path or another environment's file (m-8). */
+async function checkCover(deps: Deps, cover: string | null | undefined) {
+  if (cover && deps.files.covers && !(await deps.files.covers.isOurs(cover))) {
+    throw invalidInput('coverImage', '封面图须是在本系统上传的图片，请重新上传')
+  }
+}
+
+/** Helpers must be members, and for a station's activity members of that station (m-2). */
+async function checkHelpers(deps: Deps, stationId: string | null, helpers: readonly string[]) {
+  for (const [i, openid] of helpers.entries()) {
+    const member = await deps.store.members.get(openid)
+    if (!member) throw invalidInput(`checkInHelpers.${i}`, '签到助手须是已加入联盟的成员')
+    if (stationId && member.stationId !== stationId) throw invalidInput(`checkInHelpers.${i}`, '签到助手须是本驿站的成员')
+  }
+}
+
+/**
+ * The activity as someone who does not manage it sees it: no openids (m-3). A helper still sees
+ * that they are one, which is all the check-in page needs.
+ */
+export function publicActivity<T extends Activity>(caller: Caller, activity: T): T {
+  if (canManageActivity(caller, activity)) return activity
+  const helper = caller.openid !== null && activity.checkInHelpers.includes(caller.openid)
+  return { ...activity, createdBy: '', checkInHelpers: helper && caller.openid ? [caller.openid] : [] }
+}
+
 // ——— staff and station heads: the activity's life ———
 
 export async function createActivity(deps: Deps, caller: Caller, input: ActionPayload<'activity.create'>): Promise<Activity> {
@@ -96,6 +125,8 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
   }
   const eligibility = input.eligibility ?? { degrees: [], counties: [], fields: [], stationIds: [] }
   await checkFields(deps, eligibility.fields)
+  await checkHelpers(deps, stationId, input.checkInHelpers ?? [])
+  await checkCover(deps, input.coverImage)
   const at = nowIso(deps)
   const activity: Activity = {
     id: newId('ac'),
@@ -139,6 +170,8 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
     throw invalidInput('capacity', `名额不能少于已报名的${current.registeredCount}人`)
   }
   await checkFields(deps, merged.eligibility?.fields ?? [])
+  if (defined.checkInHelpers) await checkHelpers(deps, current.stationId, defined.checkInHelpers as string[])
+  if (defined.coverImage !== current.coverImage) await checkCover(deps, defined.coverImage as string | null | undefined)
   const eligibility = merged.eligibility ?? current.eligibility
   const updated = await deps.store.activities.update(
     id,
@@ -154,12 +187,48 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   )
   if (!updated) throw notFound('没有找到这个活动')
   await recordAudit(deps, caller, { action: 'activity.update', stationId: current.stationId, summary: `修改活动「${updated.title}」` })
+  await keepWaitlistFair(deps, caller, current, updated)
   const moved = updated.startAt !== current.startAt || updated.endAt !== current.endAt || updated.place !== current.place
   if (moved && current.status !== 'draft') {
     const when = `${updated.startAt.slice(0, 16).replace('T', ' ')} 至 ${updated.endAt.slice(0, 16).replace('T', ' ')}`
     await noticeActivityChange(deps, caller, updated, `活动变更：${updated.title}`, `你报名的活动「${updated.title}」有变更。\n时间：${when}\n地点：${updated.place}`)
   }
   return updated
+}
+
+/** Waitlist rows handled per activity change: an activity's waitlist is bounded by its audience. */
+const WAITLIST_SWEEP_MAX = 100_000
+
+/**
+ * After an edit: places added go to those waiting, in order, before anyone new can take them; a
+ * waitlist turned off ends every wait, and those waiting are told.
+ */
+async function keepWaitlistFair(deps: Deps, caller: Caller, before: Activity, after: Activity) {
+  const at = nowIso(deps)
+  if (after.capacity > before.capacity && after.waitlistCount > 0) {
+    const promoted = await deps.store.registrations.promoteWaitlist(after.id, at, after.capacity - after.registeredCount)
+    for (const registration of promoted) await tellPromoted(deps, after, registration)
+  }
+  if (before.waitlist && !after.waitlist) {
+    const current = await requireActivity(deps, after.id)
+    await noticeActivityChange(
+      deps,
+      caller,
+      current,
+      `候补已结束：${current.title}`,
+      `活动「${current.title}」不再设置候补，你的候补已结束，没有获得名额。感谢关注，欢迎报名其他活动。`,
+      'waitlisted',
+    )
+    await endWaiting(deps, current, '活动不再设候补，候补已结束')
+  }
+}
+
+/** Ends every wait of the activity, each member told through the push they authorised. */
+async function endWaiting(deps: Deps, activity: Activity, status: string) {
+  const ended = await deps.store.registrations.endWaitlist(activity.id, nowIso(deps), WAITLIST_SWEEP_MAX)
+  for (const registration of ended) {
+    await pushMessage(deps, registration.openid, 'result', `${ACTIVITY_PAGE}?id=${activity.id}`, { title: activity.title, status, note: '' })
+  }
 }
 
 async function transition(
@@ -189,10 +258,12 @@ export async function cancelActivity(deps: Deps, caller: Caller, input: ActionPa
     cancelReason: input.reason,
   })
   await noticeActivityChange(deps, caller, cancelled, `活动取消：${cancelled.title}`, `你报名的活动「${cancelled.title}」已取消。\n原因：${input.reason}`)
+  // Those waiting are told (the notice above, and a push) and their wait ends: no place will come.
+  await endWaiting(deps, cancelled, '活动已取消，候补已结束')
   // Every registrant is told, through the push they authorised (notices come with the inbox).
   let cursor: string | null = null
   do {
-    const page = await deps.store.registrations.openidsOf(cancelled.id, ['registered', 'waitlisted'], cursor, 200)
+    const page = await deps.store.registrations.openidsOf(cancelled.id, ['registered'], cursor, 200)
     for (const openid of page.items) {
       await pushMessage(deps, openid, 'result', `${ACTIVITY_PAGE}?id=${cancelled.id}`, {
         title: cancelled.title,
@@ -236,7 +307,7 @@ export async function listActivities(deps: Deps, caller: Caller, input: ActionPa
       ? null
       : { stationIds: member?.stationId ? [member.stationId] : [], includeGeneral: false }
     : { stationIds: member?.stationId ? [member.stationId] : [], includeGeneral: true }
-  return deps.store.activities.list({
+  const page = await deps.store.activities.list({
     type: input.type ?? null,
     phase: input.phase ?? null,
     now: nowIso(deps),
@@ -249,6 +320,7 @@ export async function listActivities(deps: Deps, caller: Caller, input: ActionPa
     cursor: input.cursor ?? null,
     limit: pageSize(input.limit),
   })
+  return { items: page.items.map((a) => publicActivity(caller, a)), nextCursor: page.nextCursor }
 }
 
 type SignUpState = { ok: boolean; reason: string; code: 'SIGNUP_CLOSED' | 'FORBIDDEN' }
@@ -269,7 +341,7 @@ export async function viewActivity(deps: Deps, caller: Caller, input: ActionPayl
   if (!visible && !canManageActivity(caller, activity)) throw notFound('没有找到这个活动')
   const mine = caller.openid ? await deps.store.registrations.get(activity.id, caller.openid) : null
   return {
-    ...activity,
+    ...publicActivity(caller, activity),
     myRegistration: mine,
     canSignUp: (({ ok, reason }) => ({ ok, reason }))(signUpState(activity, caller, deps.clock.now().getTime())),
     placesLeft: Math.max(0, activity.capacity - activity.registeredCount),
@@ -380,7 +452,30 @@ export async function listRegistrations(
     input.cursor ?? null,
     pageSize(input.limit),
   )
-  return { items: page.items.map(({ phone, ...line }) => ({ ...line, phoneMasked: maskPhone(phone) })), nextCursor: page.nextCursor }
+  if (canManageActivity(caller, activity)) {
+    return { items: page.items.map(({ phone, ...line }) => ({ ...line, phoneMasked: maskPhone(phone) })), nextCursor: page.nextCursor }
+  }
+  // A helper checks people in: names and status, nothing else (no answers, phone, school or openid).
+  return { items: page.items.map((line) => helperLine(line)), nextCursor: page.nextCursor }
+}
+
+function helperLine(line: RegistrationWithMember): RegistrationLine {
+  return {
+    id: createHash('sha256').update(line.id).digest('hex').slice(0, 24),
+    activityId: line.activityId,
+    openid: '',
+    status: line.status,
+    position: line.position,
+    answers: {},
+    createdAt: line.createdAt,
+    updatedAt: line.updatedAt,
+    checkedInAt: line.checkedInAt,
+    name: line.name,
+    phoneMasked: '',
+    university: '',
+    degree: '',
+    hometownCounty: '',
+  }
 }
 
 const STATUS_NAMES = { registered: '报名成功', waitlisted: '候补', cancelled: '已取消', checked_in: '已签到', absent: '缺席' } as const
@@ -497,9 +592,18 @@ export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'
     if (!named) throw invalidInput('personalCode', '这不是翼展联盟的个人签到码')
     openid = named
   } else if (input.shortCode) {
-    // Six digits are guessable: at most 5 tries a minute per person.
-    if (!(await deps.store.rateLimits.attempt(`checkin:${caller.openid}`, 5, 60_000, now))) {
+    // Six digits are guessable, and only a registrant gains by guessing: others are refused
+    // before any code is tried. Then a sliding limit per person and one per activity, so that
+    // many accounts together cannot guess faster either (m-5).
+    const mine = await deps.store.registrations.get(activity.id, caller.openid)
+    if (!mine || (mine.status !== 'registered' && mine.status !== 'checked_in')) throw forbidden('没有找到有效的报名，候补或已取消不能签到')
+    const perMember = LIMITS.checkInCodePerMember
+    if (!(await withinLimit(deps, `checkin:${caller.openid}`, perMember.max, perMember.windowMs))) {
       throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
+    }
+    const perActivity = LIMITS.checkInCodePerActivity(activity.capacity)
+    if (!(await withinLimit(deps, `checkin-activity:${activity.id}`, perActivity.max, perActivity.windowMs))) {
+      throw new AppError('RATE_LIMITED', '签到码尝试过于频繁，请扫描现场的签到二维码')
     }
     if (!shortCodeMatches(deps.checkInSecret, activity.id, input.shortCode, now)) {
       throw invalidInput('shortCode', '签到码不正确或已过期，请看现场屏幕上的最新签到码')

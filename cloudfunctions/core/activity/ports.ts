@@ -99,6 +99,13 @@ export interface RegistrationStore {
   historyOf(openid: string, max: number): Promise<{ activity: Activity; registration: Registration }[]>
   /** The member's most recent non-empty answers, by field label (to prefill a new form). */
   lastAnswers(openid: string): Promise<Record<string, AnswerValue>>
+  /**
+   * Gives free places (capacity over the places held) to the waitlist, first in order, at most
+   * `max`; whoever was promoted. Called after capacity grows, so nobody new jumps the queue.
+   */
+  promoteWaitlist(activityId: string, at: string, max: number): Promise<Registration[]>
+  /** Ends everyone's wait (waitlisted → cancelled), at most `max`: the waitlist was closed or the activity cancelled. */
+  endWaitlist(activityId: string, at: string, max: number): Promise<Registration[]>
   /** Account deletion: registrations are detached (cancelled, answers erased, places freed). */
   forgetMember(openid: string, at: string): Promise<void>
 }

@@ -4,11 +4,22 @@
  */
 export type Cell = string | number | null
 
+/** How much an import may hold; a file over it fails before its cells are built. */
+export interface ReadLimits {
+  /** Data rows, not counting the header. */
+  maxRows: number
+}
+
 export interface Spreadsheets {
-  /** The first sheet's rows as trimmed text, header first. Throws `BadFileError` for unreadable files. */
-  readRows(filename: string, content: Buffer): Promise<string[][]>
+  /**
+   * The first sheet's rows as trimmed text, header first. Throws `BadFileError` for unreadable
+   * files and for files over the limits (checked from the file's own structure, before reading).
+   */
+  readRows(filename: string, content: Buffer, limits?: ReadLimits): Promise<string[][]>
   /** One sheet with a bold header row; Chinese opens correctly in Excel and WPS (xlsx is UTF-8 inside). */
   writeXlsx(sheetName: string, header: string[], rows: Cell[][]): Promise<Buffer>
+  /** Several such sheets in one workbook, in order (a member's data export). */
+  writeWorkbook(sheets: { name: string; header: string[]; rows: Cell[][] }[]): Promise<Buffer>
 }
 
 export class BadFileError extends Error {}
@@ -20,8 +31,15 @@ export interface InviteCodes {
   image(scene: string, page: string): Promise<string>
 }
 
+/** Where activity covers are stored: whether a cover path is one of this deployment's uploads. */
+export interface CoverStorage {
+  isOurs(path: string): Promise<boolean>
+}
+
 export interface FileServices {
   spreadsheets: Spreadsheets
   invites: InviteCodes
+  /** Absent: only the schema's shape check applies (tests without storage). */
+  covers?: CoverStorage
 }
 

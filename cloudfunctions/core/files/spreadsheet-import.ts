@@ -30,7 +30,7 @@ export async function importRows(
 ): Promise<ImportReport> {
   let rows: string[][]
   try {
-    rows = await deps.files.spreadsheets.readRows(input.filename, Buffer.from(input.contentBase64, 'base64'))
+    rows = await deps.files.spreadsheets.readRows(input.filename, Buffer.from(input.contentBase64, 'base64'), { maxRows: columns.maxRows })
   } catch (error) {
     if (error instanceof BadFileError) throw invalidInput('contentBase64', error.message)
     throw error

@@ -1,9 +1,5 @@
-import type {
-  ActionPayload,
-  FieldItem,
-  Member,
-  MemberExport,
-} from '../../../types'
+import { randomBytes } from 'node:crypto'
+import type { ActionPayload, FieldItem, Member } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
@@ -55,12 +51,14 @@ export async function registerMember(
     ...profile,
     consentVersion,
     consentAt: now,
+    consentWithdrawnAt: null,
     joinedAt: now,
     updatedAt: now,
     isDemo: false,
   }
   // The store's unique key decides a race between two first registrations.
   if (!(await deps.store.members.create(record))) throw conflict('你已经加入翼展联盟了')
+  await deps.store.privacy.recordConsent(openid, { kind: 'given', version: consentVersion, at: now })
   return toMember(record, caller.isStaff)
 }
 
@@ -84,15 +82,6 @@ export async function updateMember(
   return toMember(updated, caller.isStaff)
 }
 
-export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberExport> {
-  if (!caller.member) throw notFound('还没有加入翼展联盟')
-  return {
-    exportedAt: toIsoString(deps.clock.now()),
-    notice: '这是翼展联盟保存的关于你的全部数据（依据《个人信息保护法》第四十五条）。',
-    member: caller.member,
-  }
-}
-
 export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ deleted: true }> {
   const openid = requireOpenid(caller)
   // Requests and leadership go first, so a crash in between leaves no dangling reference.
@@ -102,8 +91,19 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.policies.forgetMember(openid)
   await deps.store.demands.forgetMember(openid)
   await deps.store.notices.forgetMember(openid)
+  // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
+  await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')
   // Remembered results of this caller's writes may hold their profile: they go too.
   await deps.store.idempotency.forgetCaller(openid)
   return { deleted: true }
+}
+
+/**
+ * A stand-in for a deleted member in records that must stay (the audit trail): random, so it
+ * links their entries to each other and to nothing else (a hash of the openid could be reversed
+ * by anyone holding the openid).
+ */
+export function newPseudonym(): string {
+  return `deleted-${randomBytes(6).toString('hex')}`
 }

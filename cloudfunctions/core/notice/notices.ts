@@ -4,6 +4,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { forbidden, invalidInput, notFound } from '../shared/errors'
+import { LIMITS, requireWithinLimit } from '../shared/rate-limit'
 import { newTimeOrderedId } from '../shared/ids'
 import type { Caller } from '../access/access'
 import type { InboxRecord, NoticeReader, NoticeRecord } from './ports'
@@ -137,12 +138,20 @@ async function storeNotice(deps: Deps, caller: Caller, c: Composed): Promise<Not
 
 export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayload<'notice.send'>): Promise<Notice> {
   const scoped = await scopedAudience(deps, caller, input.audience)
+  // Every notice lands in many inboxes: a sender cannot flood them (m-6).
+  const limit = LIMITS.noticeSend
+  await requireWithinLimit(deps, `notice-send:${caller.openid}`, limit.max, limit.windowMs, '发送通知过于频繁，请10分钟后再试')
   const now = deps.clock.now().getTime()
   let sendAt = toIsoString(new Date(now))
   if (input.sendAt) {
     const at = Date.parse(input.sendAt)
     if (at > now + MAX_SCHEDULE_MS) throw invalidInput('sendAt', '定时发送最多提前90天')
     if (at > now) sendAt = toIsoString(new Date(at))
+  }
+  // A link opens a page for every recipient: it must name something that exists (m-10).
+  if (input.link) {
+    const target = input.link.kind === 'activity' ? await deps.store.activities.get(input.link.id) : await deps.store.policies.get(input.link.id)
+    if (!target) throw invalidInput('link', input.link.kind === 'activity' ? '链接的活动不存在' : '链接的政策不存在')
   }
   return storeNotice(deps, caller, {
     title: input.title,
@@ -160,14 +169,23 @@ export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayloa
  * Tells an activity's registrants (and its waitlist) that it changed: called by the activity use
  * cases when the time or place moved, or it was cancelled.
  */
-export async function noticeActivityChange(deps: Deps, caller: Caller, activity: Activity, title: string, body: string): Promise<Notice | null> {
+export async function noticeActivityChange(
+  deps: Deps,
+  caller: Caller,
+  activity: Activity,
+  title: string,
+  body: string,
+  /** Only the registrants in this status (e.g. those waiting); all of them when absent. */
+  activityStatus: 'waitlisted' | null = null,
+): Promise<Notice | null> {
   if (activity.registeredCount + activity.waitlistCount === 0) return null
+  if (activityStatus === 'waitlisted' && activity.waitlistCount === 0) return null
   const station = activity.stationId ? await deps.store.stations.get(activity.stationId) : null
   return storeNotice(deps, caller, {
     title: title.slice(0, 40),
     body: body.slice(0, 2000),
     link: { kind: 'activity', id: activity.id },
-    audience: { all: false, stationIds: [], countyIds: [], fieldIds: [], degreeIds: [], graduationYears: [], activityId: activity.id, activityStatus: null },
+    audience: { all: false, stationIds: [], countyIds: [], fieldIds: [], degreeIds: [], graduationYears: [], activityId: activity.id, activityStatus },
     sendAt: toIsoString(deps.clock.now()),
     origin: 'activity',
     stationId: activity.stationId,

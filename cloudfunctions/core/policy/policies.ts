@@ -26,6 +26,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { decodeCursor, encodeCursor, pageSize } from '../shared/cursor'
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
+import { LIMITS, requireWithinLimit } from '../shared/rate-limit'
 import { newId } from '../shared/ids'
 import type { Caller } from '../access/access'
 import type { PolicyRecord } from './ports'
@@ -89,6 +90,8 @@ export async function updatePolicy(deps: Deps, caller: Caller, input: ActionPayl
     throw invalidInput('effectiveUntil', '失效日期不能早于生效日期')
   }
   const body = defined.body !== undefined ? await sanitizePolicyHtml(defined.body) : undefined
+  // As on create: a body that sanitises to nothing is refused, never stored empty (m-10).
+  if (body !== undefined && !htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const updated = await deps.store.policies.update(
     id,
     { ...defined, ...(body !== undefined ? { body, bodyText: htmlToText(body) } : {}) },
@@ -130,6 +133,11 @@ const MAX_SEARCH_OFFSET = 500
 
 export async function searchPolicies(deps: Deps, caller: Caller, input: ActionPayload<'policy.search'>): Promise<Page<PolicyHit>> {
   const words = queryWords(input.q)
+  if (words.length > 0) {
+    // Searching with words is the costly path: per caller, and one shared budget for anonymous callers (m-6).
+    const limit = caller.openid ? LIMITS.searchPerCaller : LIMITS.searchAnonymous
+    await requireWithinLimit(deps, `search:${caller.openid ?? '(anonymous)'}`, limit.max, limit.windowMs, '搜索过于频繁，请稍后再试')
+  }
   const offset = Number(decodeCursor(input.cursor, 1)?.[0] ?? 0)
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw invalidInput('cursor', '分页位置已失效，请刷新后重试')
   const limit = pageSize(input.limit)
@@ -281,9 +289,19 @@ export async function withdrawInterest(deps: Deps, caller: Caller, input: Action
   return viewDemand(deps, caller, { id: input.id })
 }
 
-export async function listInterests(deps: Deps, input: ActionPayload<'demand.interests'>): Promise<Page<Interest>> {
-  if (!(await deps.store.demands.get(input.id))) throw notFound('没有找到这个岗位')
-  return deps.store.demands.interests(input.id, input.cursor ?? null, pageSize(input.limit))
+export async function listInterests(deps: Deps, caller: Caller, input: ActionPayload<'demand.interests'>): Promise<Page<Interest>> {
+  const demand = await deps.store.demands.get(input.id)
+  if (!demand) throw notFound('没有找到这个岗位')
+  const page = await deps.store.demands.interests(input.id, input.cursor ?? null, pageSize(input.limit))
+  // The list shows full phone numbers that students chose to share: viewing them is a reveal (m-4).
+  const phones = page.items.filter((i) => i.shared.phone !== undefined).length
+  if (phones > 0) {
+    await recordAudit(deps, caller, {
+      action: 'demand.interests',
+      summary: `查看岗位「${demand.employer}·${demand.position}」的意向名单${page.items.length}人（完整手机号${phones}个）`,
+    })
+  }
+  return page
 }
 
 export async function exportInterests(deps: Deps, caller: Caller, input: ActionPayload<'demand.exportInterests'>): Promise<ExportFile> {

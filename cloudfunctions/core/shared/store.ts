@@ -1,6 +1,7 @@
 import type { ActivityStore, RegistrationStore } from '../activity/ports'
 import type { AuditStore } from '../audit/ports'
 import type { MemberStore } from '../member/ports'
+import type { PrivacyStore } from '../member/privacy-ports'
 import type { MessageStore } from '../messaging/ports'
 import type { NoticeStore } from '../notice/ports'
 import type { DemandStore, PolicyStore } from '../policy/ports'
@@ -26,5 +27,6 @@ export interface Store {
   policies: PolicyStore
   demands: DemandStore
   notices: NoticeStore
+  privacy: PrivacyStore
   close(): Promise<void>
 }

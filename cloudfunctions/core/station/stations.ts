@@ -15,6 +15,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { AppError, conflict, invalidInput, notFound } from '../shared/errors'
+import { LIMITS, requireWithinLimit } from '../shared/rate-limit'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { canManageStation, notYourStation, type Caller } from '../access/access'
 import type { RosterEntry, StationRecord } from './ports'
@@ -118,11 +119,18 @@ export async function listStations(
     limit: pageSize(input.limit),
   })
   // Pending counts are for staff; a student's directory shows the public card only.
-  const items = caller.isStaff ? page.items : page.items.map(({ pendingCount: _hidden, ...station }: StationSummary) => station)
+  const items = caller.isStaff
+    ? page.items
+    : page.items.map(({ pendingCount: _hidden, ...station }: StationSummary) => publicStation(caller, station))
   const firstPage = !input.cursor && !input.q
   const university = caller.member?.university
   const suggested = firstPage && university ? await deps.store.stations.findOpenByUniversity(university) : null
-  return { items, nextCursor: page.nextCursor, suggested }
+  return { items, nextCursor: page.nextCursor, suggested: suggested && publicStation(caller, suggested) }
+}
+
+/** A station as those who do not manage it see it: its head's name, no openids (m-3). */
+function publicStation<T extends Station>(caller: Caller, station: T): T {
+  return canManageStation(caller, station.id) ? station : { ...station, headOpenid: null, deputyOpenids: [] }
 }
 
 export async function viewStation(deps: Deps, caller: Caller, input: ActionPayload<'station.get'>): Promise<StationView> {
@@ -131,7 +139,7 @@ export async function viewStation(deps: Deps, caller: Caller, input: ActionPaylo
   const latest = caller.openid ? await deps.store.membership.latestRequest(caller.openid) : null
   const monthStart = toIsoString(dayjs(deps.clock.now()).utcOffset(480).startOf('month').toDate())
   return {
-    ...station,
+    ...publicStation(caller, station),
     figures: manages ? await deps.store.stations.figures(station.id, monthStart) : null,
     myRequest: latest && latest.stationId === station.id ? latest : null,
     isMine: caller.member?.stationId === station.id,
@@ -148,6 +156,9 @@ export async function requestToJoin(deps: Deps, caller: Caller, input: ActionPay
   if (station.status !== 'open') throw conflict('这个驿站已关闭，暂不接受申请')
   if (member.stationId === station.id) throw conflict('你已经是本站成员了')
   if (member.stationId) throw conflict('你已加入其他驿站，请先退出再申请')
+  // Each request reaches the station's leaders: asking and cancelling over and over is limited (m-6).
+  const limit = LIMITS.joinRequest
+  await requireWithinLimit(deps, `join-request:${member.openid}`, limit.max, limit.windowMs, '申请过于频繁，请1小时后再试')
   const at = now(deps)
   const created = await deps.store.membership.createRequest({
     // Time-ordered: "my latest request" must not depend on a random tie-break.
