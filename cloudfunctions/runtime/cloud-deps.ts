@@ -1,10 +1,10 @@
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
-import { openCloudBaseStore, type CloudBaseStore } from '../../core/adapters/cloudbase'
-import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
-import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
-import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
-import type { FileServices } from '../../core/files/ports'
-import type { PushConfig } from '../../core/messaging/ports'
+import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudbase'
+import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
+import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
+import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
+import type { FileServices } from '../core/files/ports'
+import type { PushConfig } from '../core/messaging/ports'
 import { loadConfig, type ApiConfig } from './config'
 
 /** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */

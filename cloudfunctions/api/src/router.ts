@@ -10,8 +10,8 @@ import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import type { Store } from '../../core/shared/store'
 import { actionTable, type ActionDef } from './actions'
-import type { ApiConfig } from './config'
-import { consoleLogger, type Logger } from './logger'
+import type { ApiConfig } from '../../runtime/config'
+import { consoleLogger, type Logger } from '../../runtime/logger'
 
 /** The largest payload accepted, as JSON. Bigger ones are refused before any work is done. */
 export const MAX_PAYLOAD_BYTES = 64 * 1024

@@ -10,7 +10,7 @@ import type { Clock } from '../../core/shared/clock'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import { localSender } from '../../core/adapters/files/local-sender'
-import { silentLogger, type Logger } from './logger'
+import { silentLogger, type Logger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
 
 /** The real file adapters (exceljs, csv-parse, qrcode), with a fixed public address. */

@@ -1,4 +1,4 @@
-import { loadConfig } from './config'
+import { loadConfig } from '../../runtime/config'
 import { seedDemoData } from './seed'
 import { makeTestApi } from './test-support'
 import { systemClock } from '../../core/shared/clock'
