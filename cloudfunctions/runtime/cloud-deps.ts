@@ -2,7 +2,9 @@ import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudbase'
 import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
 import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
+import { qrCodes } from '../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../core/adapters/html/sanitizer'
 import type { FileServices } from '../core/files/ports'
 import type { PushConfig } from '../core/messaging/ports'
 import { loadConfig, type ApiConfig } from './config'
@@ -30,7 +32,7 @@ export function buildCloudDeps(
   return {
     config,
     store: openCloudBaseStore({ app }),
-    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) },
+    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app), qrCodes, html: htmlSanitizer },
     push: { sender: wxSubscribeSender(app), templates: config.templates },
     checkInSecret: config.checkInSecret ?? '',
   }

@@ -9,7 +9,9 @@ import type { Store } from '../../core/shared/store'
 import { localSender } from '../../core/adapters/files/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_STAFF_OPENID } from '../../runtime/config'
 import { consoleLogger, type Logger } from '../../runtime/logger'
@@ -127,7 +129,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (demo) staffOpenids.add(DEMO_STAFF_OPENID)
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
-  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), qrCodes, html: htmlSanitizer }
   const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
   const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })

@@ -60,7 +60,7 @@ async function checkFieldIds(deps: Deps, ids: readonly string[], path = 'fields'
 
 export async function createPolicy(deps: Deps, caller: Caller, input: ActionPayload<'policy.create'>): Promise<Policy> {
   await checkFieldIds(deps, input.fields)
-  const body = await sanitizePolicyHtml(input.body)
+  const body = await sanitizePolicyHtml(deps.files.html, input.body)
   if (!htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const at = nowIso(deps)
   const record: PolicyRecord = {
@@ -88,7 +88,7 @@ export async function updatePolicy(deps: Deps, caller: Caller, input: ActionPayl
   if (merged.effectiveFrom && merged.effectiveUntil && merged.effectiveUntil < merged.effectiveFrom) {
     throw invalidInput('effectiveUntil', '失效日期不能早于生效日期')
   }
-  const body = defined.body !== undefined ? await sanitizePolicyHtml(defined.body) : undefined
+  const body = defined.body !== undefined ? await sanitizePolicyHtml(deps.files.html, defined.body) : undefined
   const updated = await deps.store.policies.update(
     id,
     { ...defined, ...(body !== undefined ? { body, bodyText: htmlToText(body) } : {}) },
