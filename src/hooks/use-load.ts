@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiCallError, errorMessage, type ClientErrorCode } from '../../../services/api'
+import { ApiCallError, errorMessage, type ClientErrorCode } from '../services/api'
 
 export interface LoadState<T> {
   status: 'loading' | 'ready' | 'error'

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Page } from '../../../../types'
-import { ApiCallError, errorMessage, type ClientErrorCode } from '../../../services/api'
+import type { Page } from '../../types'
+import { ApiCallError, errorMessage, type ClientErrorCode } from '../services/api'
 
 export interface PagedList<T> {
   status: 'loading' | 'ready' | 'error'

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ExportFile } from '../../../types'
+import type { ExportFile } from '../../types'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -10,7 +10,7 @@ import FilterChips from '../../features/activity/components/filter-chips'
 import ListFooter from '../../features/activity/components/list-footer'
 import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-taxonomy'
 import { usePagedList } from '../../features/activity/hooks/use-paged-list'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 

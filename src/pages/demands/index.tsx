@@ -6,8 +6,8 @@ import { listDemands } from '../../features/policy/api'
 import DemandCard from '../../features/policy/components/demand-card'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import { demandUrl } from '../../features/policy/urls'
-import ListFooter from '../../features/station/components/list-footer'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import '../policies/index.scss'
 
 /** 岗位需求: jobs in Zhumadian that the league brokers, searchable, by field and degree. */

@@ -5,7 +5,7 @@ import { listMyRegistrations } from '../../features/activity/api'
 import ListFooter from '../../features/activity/components/list-footer'
 import { usePagedList } from '../../features/activity/hooks/use-paged-list'
 import { formatRange, registrationBadge, REGISTRATION_TONES, typeName } from '../../features/activity/labels'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 

@@ -3,14 +3,14 @@ import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@t
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
 import StateView from '../../components/state-view'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { searchPolicies } from '../../features/policy/api'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import MatchSection from '../../features/policy/components/match-section'
 import PolicyCard from '../../features/policy/components/policy-card'
 import { demandsUrl, policyUrl } from '../../features/policy/urls'
-import ListFooter from '../../features/station/components/list-footer'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import './index.scss'
 
 type Tab = 'all' | PolicyCategoryId

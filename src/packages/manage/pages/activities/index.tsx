@@ -8,7 +8,7 @@ import ActivityCard from '../../../../features/activity/components/activity-card
 import ListFooter from '../../../../features/activity/components/list-footer'
 import { usePagedList } from '../../../../features/activity/hooks/use-paged-list'
 import { ACTIVITY_STATUS_NAMES } from '../../../../features/activity/labels'
-import { useMe } from '../../../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
