@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process'
 
 const steps = [
   ['type check (app and functions)', 'npm', ['run', 'typecheck']],
+  ['dependency rules (architecture)', 'npm', ['run', 'lint:deps']],
+  ['ESLint', 'npm', ['run', 'lint']],
   ['unit and integration tests', 'npx', ['jest', '--ci']],
   ['weapp build', 'npm', ['run', 'build:weapp']],
   ['weapp package size', 'npm', ['run', 'size']],
