@@ -40,7 +40,7 @@ export default function DemandsPage() {
         {list.items.map((d) => (
           <DemandCard key={d.id} demand={d} onOpen={(id) => void Taro.navigateTo({ url: demandUrl(id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

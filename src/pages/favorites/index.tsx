@@ -49,7 +49,7 @@ export default function FavoritesPage() {
         {list.items.map((hit) => (
           <PolicyCard key={hit.id} hit={hit} onOpen={(id) => void Taro.navigateTo({ url: policyUrl(id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -58,7 +58,7 @@ export default function PoliciesPage() {
         {list.items.map((hit) => (
           <PolicyCard key={hit.id} hit={hit} onOpen={open} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

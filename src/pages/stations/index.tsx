@@ -69,7 +69,7 @@ export default function StationsPage() {
         {items.map((station) => (
           <StationCard key={station.id} station={station} onOpen={open} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.items.length ? list.error : null} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

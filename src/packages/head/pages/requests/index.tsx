@@ -107,7 +107,7 @@ export default function HeadRequestsPage() {
               </View>
             </View>
           ))}
-          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+          <ListFooter list={list} />
         </View>
       )}
       <ReasonSheet

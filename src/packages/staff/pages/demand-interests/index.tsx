@@ -74,7 +74,7 @@ function Interests() {
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -81,7 +81,7 @@ function DemandManager() {
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

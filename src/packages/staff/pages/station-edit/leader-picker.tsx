@@ -99,7 +99,7 @@ export default function LeaderPicker({ station, onChanged }: LeaderPickerProps) 
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

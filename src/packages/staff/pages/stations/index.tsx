@@ -51,7 +51,7 @@ function StationsAdmin() {
         {list.items.map((s) => (
           <StationCard key={s.id} station={s} pendingCount={pendingOf(s)} onOpen={() => void Taro.navigateTo({ url: staffStationEditUrl(s.id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }
