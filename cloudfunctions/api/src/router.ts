@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import type { ActionName, ApiError, Envelope } from '../../../types'
-import { actionSchemas, isActionName, toFieldErrors } from '../../../types'
+import { actionSchemas, isActionName, isRetryableWrite, toFieldErrors } from '../../../types'
 import { systemClock, toIsoString, type Clock } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
 import { AppError } from '../../core/shared/errors'
@@ -82,7 +82,7 @@ export function createApi(options: ApiOptions): Api {
     const denied = def.policy(caller, parsed.data as never)
     if (denied) return fail(denied.toApiError())
 
-    const remembered = def.write && requestId && caller.openid
+    const remembered = isRetryableWrite(action) && requestId && caller.openid
     if (remembered) {
       const first = await store.idempotency.find(caller.openid!, requestId)
       if (first) return JSON.parse(first) as Envelope<unknown>
