@@ -38,10 +38,11 @@ export function useLoad<T>(load: (() => Promise<T>) | null, key: string): UseLoa
     }
   }, [])
 
+  const enabled = load !== null
   useEffect(() => {
-    if (load) void reload()
+    if (enabled) void reload()
     // `key` names what is loaded; the loader itself is read through a ref.
-  }, [key, load === null])
+  }, [key, enabled, reload])
 
   const setData = useCallback((data: T) => setState({ status: 'ready', data, error: null, errorCode: null }), [])
   return { ...state, reload, setData }

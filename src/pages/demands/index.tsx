@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
@@ -18,7 +18,8 @@ export default function DemandsPage() {
 
   const params = { q: q || undefined, field: filters.field, degree: filters.degree }
   const key = JSON.stringify(params)
-  const fetchPage = useCallback((cursor?: string) => listDemands({ ...params, cursor, limit: 20 }), [key])
+  // usePagedList reads the fetcher through a ref and refetches when `key` changes.
+  const fetchPage = (cursor?: string) => listDemands({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
   usePullDownRefresh(() => {

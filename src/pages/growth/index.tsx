@@ -25,6 +25,7 @@ export default function GrowthPage() {
   )
   useEffect(() => {
     if (me.member) void fetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per person, not on every refresh of the member
   }, [me.member?.openid, fetch])
   usePullDownRefresh(() => {
     void fetch().finally(() => Taro.stopPullDownRefresh())

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
@@ -26,7 +26,8 @@ export default function PoliciesPage() {
 
   const params = { q: q || undefined, category: tab === 'all' ? undefined : tab, ...filters }
   const key = JSON.stringify(params)
-  const fetchPage = useCallback((cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 }), [key])
+  // usePagedList reads the fetcher through a ref and refetches when `key` changes.
+  const fetchPage = (cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
   usePullDownRefresh(() => {

@@ -15,6 +15,7 @@ import { leavePage, pause } from '../../utils/navigation'
 function EditForm({ member }: { member: Member }) {
   const request = useRequestId()
   // The form keeps what the person types even if the member reloads underneath it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- per person, not per reload of the same member
   const initial = useMemo(() => draftFromMember(member), [member.openid])
 
   const submit = async (draft: ProfileDraft): Promise<Record<string, string>> => {

@@ -38,6 +38,7 @@ export default function NoticeStatsPage() {
   }
   useEffect(() => {
     void fetchAll()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice; fetchAll is remade each render
   }, [id])
   usePullDownRefresh(() => {
     void fetchAll().finally(() => Taro.stopPullDownRefresh())

@@ -42,6 +42,7 @@ function StationEditor() {
   const loaded = station.data
   useEffect(() => {
     if (loaded) setDraft({ university: loaded.university, city: loaded.city, name: loaded.name, intro: loaded.intro })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill only when another version of the station arrives
   }, [loaded?.id, loaded?.updatedAt])
 
   useEffect(() => {
