@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import FormField from '@/components/form-field'
 import { createActivityInput, toFieldErrors, type ActivityTypeId } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import {
@@ -131,24 +132,17 @@ export default function ActivityEditPage() {
   if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={fetchActivity} />
 
   const field = (key: string, label: string, body: ReactNode, hint?: string) => (
-    <View id={`field-${key}`} className={`ae-field${errors[key] ? ' ae-field--invalid' : ''}`}>
-      <Text className='ae-label'>{label}</Text>
-      {hint ? <Text className='hint ae-hint'>{hint}</Text> : null}
+    <FormField name={key} label={label} hint={hint} error={errors[key]}>
       {body}
-      {errors[key] ? (
-        <Text className='field-error' id={`error-${key}`}>
-          {errors[key]}
-        </Text>
-      ) : null}
-    </View>
+    </FormField>
   )
   const textInput = (key: TextKey, placeholder: string, maxlength: number) => (
     <Input
-      className='ae-input'
+      className='form-input'
       value={draft[key]}
       maxlength={maxlength}
       placeholder={placeholder}
-      placeholderClass='ae-placeholder'
+      placeholderClass='form-placeholder'
       onInput={(e) => change(key, e.detail.value)}
     />
   )
@@ -176,11 +170,11 @@ export default function ActivityEditPage() {
           'description',
           '活动介绍',
           <Textarea
-            className='ae-input ae-textarea'
+            className='form-input form-textarea'
             value={draft.description}
             maxlength={5000}
             placeholder='做什么、能收获什么、要准备什么'
-            placeholderClass='ae-placeholder'
+            placeholderClass='form-placeholder'
             onInput={(e) => change('description', e.detail.value)}
           />,
         )}
@@ -214,19 +208,19 @@ export default function ActivityEditPage() {
           'capacity',
           '名额（人）',
           <Input
-            className='ae-input'
+            className='form-input'
             type='number'
             value={draft.capacity}
             maxlength={6}
             placeholder='例如 30'
-            placeholderClass='ae-placeholder'
+            placeholderClass='form-placeholder'
             onInput={(e) => change('capacity', e.detail.value)}
           />,
         )}
         <View className='ae-switch' id='field-waitlist'>
           <View>
-            <Text className='ae-label'>名额满后允许候补</Text>
-            <Text className='hint ae-hint'>有人取消时按顺序自动递补并通知</Text>
+            <Text className='form-field__label'>名额满后允许候补</Text>
+            <Text className='hint form-field__hint'>有人取消时按顺序自动递补并通知</Text>
           </View>
           <Switch id='waitlist-switch' checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
         </View>
@@ -235,16 +229,16 @@ export default function ActivityEditPage() {
       <View className='card' id='field-eligibility'>
         <Text className='section-title'>谁可以报名</Text>
         <Text className='hint'>都不选表示所有翼展联盟成员；每一类里选中任意一项即可</Text>
-        {ownStation || me.member.role === 'station_head' ? <Text className='hint ae-hint'>本驿站的活动只有本驿站成员能报名</Text> : null}
-        <Text className='ae-label ae-sub'>学历</Text>
+        {ownStation || me.member.role === 'station_head' ? <Text className='hint form-field__hint'>本驿站的活动只有本驿站成员能报名</Text> : null}
+        <Text className='form-field__label ae-sub'>学历</Text>
         <ChoiceChips idPrefix='elig-degree' items={taxonomy.degrees} selected={draft.degrees} onToggle={(v) => toggle('degrees', v)} />
-        <Text className='ae-label ae-sub'>家乡县区</Text>
+        <Text className='form-field__label ae-sub'>家乡县区</Text>
         <ChoiceChips idPrefix='elig-county' items={taxonomy.counties} selected={draft.counties} onToggle={(v) => toggle('counties', v)} />
-        <Text className='ae-label ae-sub'>关注的重点产业领域</Text>
+        <Text className='form-field__label ae-sub'>关注的重点产业领域</Text>
         <ChoiceChips idPrefix='elig-field' items={taxonomy.fields} selected={draft.fields} onToggle={(v) => toggle('fields', v)} />
         {isStaff && !ownStation ? (
           <View>
-            <Text className='ae-label ae-sub'>翼展驿站</Text>
+            <Text className='form-field__label ae-sub'>翼展驿站</Text>
             {stations.length ? (
               <ChoiceChips idPrefix='elig-station' items={stations} selected={draft.stationIds} onToggle={(v) => toggle('stationIds', v)} />
             ) : (

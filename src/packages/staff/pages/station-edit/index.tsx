@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import FormField from '@/components/form-field'
 import { createStationInput, toFieldErrors, updateStationInput, type StationView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { useRequestId } from '@/hooks/use-request-id'
@@ -112,8 +113,7 @@ function StationEditor() {
   }
 
   const field = (key: keyof Draft, label: string, placeholder: string, max: number) => (
-    <View className='sf-field' id={`field-${key}`}>
-      <Text className='sf-label'>{label}</Text>
+    <FormField name={key} label={label} error={errors[key]}>
       <Input
         className='sf-input'
         value={draft[key]}
@@ -122,8 +122,7 @@ function StationEditor() {
         placeholderClass='sf-placeholder'
         onInput={(e) => change(key, e.detail.value)}
       />
-      {errors[key] ? <Text className='sf-error'>{errors[key]}</Text> : null}
-    </View>
+    </FormField>
   )
 
   const s = station.data
@@ -156,8 +155,7 @@ function StationEditor() {
         {field('university', '学校', '例如：郑州大学', 40)}
         {field('city', '所在城市', '例如：郑州市', 20)}
         {field('name', '驿站名称', draft.university ? `不填则为“${draft.university}翼展驿站”` : '不填则为“学校名 + 翼展驿站”', 40)}
-        <View className='sf-field' id='field-intro'>
-          <Text className='sf-label'>驿站简介（选填）</Text>
+        <FormField name='intro' label='驿站简介' optional error={errors.intro}>
           <Textarea
             className='sf-textarea'
             value={draft.intro}
@@ -166,8 +164,7 @@ function StationEditor() {
             placeholderClass='sf-placeholder'
             onInput={(e) => change('intro', e.detail.value)}
           />
-          {errors.intro ? <Text className='sf-error'>{errors.intro}</Text> : null}
-        </View>
+        </FormField>
         <Button id='station-save' className='btn btn-primary' loading={busy === 'save'} disabled={busy !== null || undefined} onClick={() => void submit()}>
           {id ? '保存修改' : '创建驿站'}
         </Button>
