@@ -8,7 +8,7 @@ import { exportRegistrations, getActivity, listRegistrations, markAttendance } f
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime, registrationBadge, REGISTRATION_TONES } from '../../../../features/activity/labels'
-import { saveSpreadsheet } from '../../../../features/activity/save-xlsx'
+import { openSpreadsheet } from '@/services/files'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
@@ -94,7 +94,7 @@ export default function RegistrationsPage() {
     setBusy('export')
     try {
       const file = await exportRegistrations({ activityId, status: filter === 'all' ? undefined : filter })
-      await saveSpreadsheet(file)
+      await openSpreadsheet(file)
       void Taro.showToast({ title: `已导出 ${file.rows} 人`, icon: 'none' })
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
