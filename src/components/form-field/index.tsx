@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { Text, View } from '@tarojs/components'
+import { Input, Text, Textarea, View } from '@tarojs/components'
 import './index.scss'
 
 export interface FormFieldProps {
@@ -32,5 +32,27 @@ export default function FormField({ name, label, optional, hint, error, children
         </Text>
       ) : null}
     </View>
+  )
+}
+
+export interface FormTextProps {
+  value: string
+  onChange: (value: string) => void
+  maxlength: number
+  placeholder: string
+  /** For tests (`#notice-title-input`). */
+  id?: string
+  /** A paragraph instead of one line. */
+  multiline?: boolean
+  type?: 'text' | 'number'
+}
+
+/** The filled text input (or textarea) of a form row, its placeholder styled alike everywhere. */
+export function FormText({ value, onChange, maxlength, placeholder, id, multiline, type = 'text' }: FormTextProps) {
+  const shared = { id, value, maxlength, placeholder, placeholderClass: 'form-placeholder' }
+  return multiline ? (
+    <Textarea {...shared} className='form-input form-textarea' onInput={(e) => onChange(e.detail.value)} />
+  ) : (
+    <Input {...shared} type={type} className='form-input' onInput={(e) => onChange(e.detail.value)} />
   )
 }

@@ -1,7 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
-import FormField from '@/components/form-field'
+import { Button, Image, Switch, Text, View } from '@tarojs/components'
+import FormField, { FormText } from '@/components/form-field'
 import { createActivityInput, toFieldErrors, type ActivityTypeId } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import {
@@ -137,14 +137,7 @@ export default function ActivityEditPage() {
     </FormField>
   )
   const textInput = (key: TextKey, placeholder: string, maxlength: number) => (
-    <Input
-      className='form-input'
-      value={draft[key]}
-      maxlength={maxlength}
-      placeholder={placeholder}
-      placeholderClass='form-placeholder'
-      onInput={(e) => change(key, e.detail.value)}
-    />
+    <FormText value={draft[key]} maxlength={maxlength} placeholder={placeholder} onChange={(v) => change(key, v)} />
   )
   const cover = uploading ?? coverUrl(draft.coverImage)
 
@@ -169,13 +162,12 @@ export default function ActivityEditPage() {
         {field(
           'description',
           '活动介绍',
-          <Textarea
-            className='form-input form-textarea'
+          <FormText
+            multiline
             value={draft.description}
             maxlength={5000}
             placeholder='做什么、能收获什么、要准备什么'
-            placeholderClass='form-placeholder'
-            onInput={(e) => change('description', e.detail.value)}
+            onChange={(v) => change('description', v)}
           />,
         )}
         {field(
@@ -207,15 +199,7 @@ export default function ActivityEditPage() {
         {field(
           'capacity',
           '名额（人）',
-          <Input
-            className='form-input'
-            type='number'
-            value={draft.capacity}
-            maxlength={6}
-            placeholder='例如 30'
-            placeholderClass='form-placeholder'
-            onInput={(e) => change('capacity', e.detail.value)}
-          />,
+          <FormText type='number' value={draft.capacity} maxlength={6} placeholder='例如 30' onChange={(v) => change('capacity', v)} />,
         )}
         <View className='ae-switch' id='field-waitlist'>
           <View>

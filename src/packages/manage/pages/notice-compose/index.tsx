@@ -1,7 +1,7 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
-import FormField from '@/components/form-field'
+import { Button, Text, View } from '@tarojs/components'
+import FormField, { FormText } from '@/components/form-field'
 import { NOTICE_ACTIVITY_STATUSES, sendNoticeInput, toFieldErrors, type TaxonomyItem } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
@@ -216,27 +216,24 @@ export default function NoticeComposePage() {
         {field(
           'title',
           '标题',
-          <Input
+          <FormText
             id='notice-title-input'
-            className='form-input'
             value={draft.title}
             maxlength={40}
             placeholder='例如：“翼展计划”暑期社会实践报名开始'
-            placeholderClass='form-placeholder'
-            onInput={(e) => change('title', e.detail.value)}
+            onChange={(v) => change('title', v)}
           />,
         )}
         {field(
           'body',
           '正文',
-          <Textarea
+          <FormText
+            multiline
             id='notice-body-input'
-            className='form-input form-textarea'
             value={draft.body}
             maxlength={2000}
             placeholder='纯文字，换行和网址会原样显示'
-            placeholderClass='form-placeholder'
-            onInput={(e) => change('body', e.detail.value)}
+            onChange={(v) => change('body', v)}
           />,
           `${draft.body.length}/2000`,
         )}
