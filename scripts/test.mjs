@@ -11,6 +11,8 @@ const WEAPP_TEST_ENV = { TARO_APP_CLOUD_ENV: 'yizhan-offline-check' }
 
 const steps = [
   ['type check (app and functions)', 'npm', ['run', 'typecheck']],
+  ['dependency rules (architecture)', 'npm', ['run', 'lint:deps']],
+  ['ESLint', 'npm', ['run', 'lint']],
   ['unit and integration tests', 'npx', ['jest', '--ci']],
   ['weapp build', 'npm', ['run', 'build:weapp'], WEAPP_TEST_ENV],
   ['WeChat compile check (miniprogram-ci, wcc, wcsc; sizes, ES5, privacy)', 'npm', ['run', 'weapp:check']],

@@ -46,7 +46,6 @@ export default defineAppConfig({
         'pages/fields/index',
         'pages/policies/index',
         'pages/policy-edit/index',
-        'pages/policy-import/index',
         'pages/demands/index',
         'pages/demand-edit/index',
         'pages/demand-interests/index',

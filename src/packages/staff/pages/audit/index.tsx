@@ -5,9 +5,9 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { AuditEntry, Station } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listAudit, listStations } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { useLoad } from '../../../../features/station/hooks/use-load'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { useLoad } from '@/hooks/use-load'
+import { usePagedList } from '@/hooks/use-paged-list'
 import StaffGate from '../../staff-gate'
 import '../../staff.scss'
 import './index.scss'
@@ -91,7 +91,7 @@ function AuditLog() {
             </Text>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -1,10 +1,12 @@
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
-import { openCloudBaseStore, type CloudBaseStore } from '../../core/adapters/cloudbase'
-import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
-import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
-import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
-import type { FileServices } from '../../core/files/ports'
-import type { PushConfig } from '../../core/messaging/ports'
+import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudbase'
+import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
+import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
+import { qrCodes } from '../core/adapters/files/qr-codes'
+import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../core/adapters/html/sanitizer'
+import type { FileServices } from '../core/files/ports'
+import type { PushConfig } from '../core/messaging/ports'
 import { loadConfig, type ApiConfig } from './config'
 
 /** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */
@@ -30,7 +32,7 @@ export function buildCloudDeps(
   return {
     config,
     store: openCloudBaseStore({ app }),
-    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app), covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null) },
+    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app), covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null), qrCodes, html: htmlSanitizer },
     push: { sender: wxSubscribeSender(app), templates: config.templates },
     checkInSecret: config.checkInSecret ?? '',
   }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react'
 import { useDidShow } from '@tarojs/taro'
-import { meStore, refreshMe, type MeState } from '../store'
+import { meStore, refreshMe, type MeState } from '@/services/app-store'
 
 export interface UseMe extends MeState {
   loading: boolean

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { ApiCallError, errorMessage, type ClientErrorCode } from '../../../services/api'
+import { ApiCallError, errorMessage, type ClientErrorCode } from '../services/api'
 
 export interface LoadState<T> {
   status: 'loading' | 'ready' | 'error'
@@ -38,10 +38,11 @@ export function useLoad<T>(load: (() => Promise<T>) | null, key: string): UseLoa
     }
   }, [])
 
+  const enabled = load !== null
   useEffect(() => {
-    if (load) void reload()
+    if (enabled) void reload()
     // `key` names what is loaded; the loader itself is read through a ref.
-  }, [key, load === null])
+  }, [key, enabled, reload])
 
   const setData = useCallback((data: T) => setState({ status: 'ready', data, error: null, errorCode: null }), [])
   return { ...state, reload, setData }

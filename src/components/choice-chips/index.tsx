@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components'
-import type { TaxonomyItem } from '../../../../../types'
+import type { TaxonomyItem } from '../../../types'
 import './index.scss'
 
 export interface ChoiceChipsProps {

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import type { ExportFile } from '../../../types'
+import type { ExportFile } from '../../types'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -10,27 +10,35 @@ function base64ToBytes(base64: string): Uint8Array<ArrayBuffer> {
   return bytes
 }
 
-/**
- * Hands an exported roster to the person: a download in the browser; in the mini-program a file
- * in the user folder opened with the system viewer (from there it can be forwarded or saved).
- */
-export async function openSpreadsheet(file: ExportFile): Promise<void> {
-  if (process.env.TARO_ENV === 'weapp') {
-    // Taro.env is wx.env in the mini-program.
-    const filePath = `${Taro.env.USER_DATA_PATH ?? ''}/${file.filename}`
-    Taro.getFileSystemManager().writeFileSync(filePath, file.contentBase64, 'base64')
-    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
-    return
-  }
-  const url = URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: XLSX_MIME }))
+/** The browser's download of `url` (a blob URL, released after a while) under `filename`. */
+export function downloadInBrowser(url: string, filename: string): void {
   const link = document.createElement('a')
   link.href = url
-  link.download = file.filename
+  link.download = filename
   link.style.display = 'none'
   document.body.appendChild(link)
   link.click()
   document.body.removeChild(link)
   setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** A file name the mini-program's file system accepts (names come from titles staff typed). */
+const safeFileName = (name: string) => name.replace(/[\\/:*?"<>|]/g, '_')
+
+/**
+ * Hands an exported list (roster, registrations, interests) to the person: a download in the
+ * browser; in the mini-program a file in the user folder opened with the system viewer (from
+ * there it can be forwarded or saved).
+ */
+export async function openSpreadsheet(file: ExportFile): Promise<void> {
+  if (process.env.TARO_ENV === 'weapp') {
+    // Taro.env is wx.env in the mini-program.
+    const filePath = `${Taro.env.USER_DATA_PATH ?? ''}/${safeFileName(file.filename)}`
+    Taro.getFileSystemManager().writeFileSync(filePath, file.contentBase64, 'base64')
+    await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true })
+    return
+  }
+  downloadInBrowser(URL.createObjectURL(new Blob([base64ToBytes(file.contentBase64)], { type: XLSX_MIME })), file.filename)
 }
 
 export interface PickedFile {

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react'
-import { newRequestId } from '../../../services/api'
+import { newRequestId } from '../services/api'
 
 /**
  * One requestId per distinct submit: pressing the button again with the same content (after a

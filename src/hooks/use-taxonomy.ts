@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { COUNTIES, DEGREES, SEED_FIELDS, nameOf, type TaxonomyItem } from '../../../../types'
-import { loadTaxonomy, taxonomyStore } from '../store'
+import { COUNTIES, DEGREES, SEED_FIELDS, nameOf, type TaxonomyItem } from '../../types'
+import { loadTaxonomy, taxonomyStore } from '@/services/app-store'
 
 export interface UseTaxonomy {
   counties: readonly TaxonomyItem[]

@@ -1,6 +1,9 @@
-import type { Member, TaxonomyList } from '../../../types'
-import { ApiCallError, errorMessage } from '../../services/api'
-import { fetchMe, fetchTaxonomy } from './api'
+import type { Member, TaxonomyList } from '../../types'
+import { ApiCallError, call, errorMessage } from './api'
+
+// Read here through the transport, not a feature's api: every feature reads this state.
+const fetchMe = (): Promise<Member | null> => call('member.me', {})
+const fetchTaxonomy = (): Promise<TaxonomyList> => call('taxonomy.list', {})
 
 /**
  * The signed-in person's membership, shared by every page: tab pages stay mounted, so a join on
