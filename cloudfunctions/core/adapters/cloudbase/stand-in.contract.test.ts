@@ -1,6 +1,7 @@
 import { describeActivityStoreContract } from '../activity-contract'
 import { describePolicyStoreContract } from '../policy-contract'
 import { describeStationStoreContract } from '../station-contract'
+import { describeNoticeStoreContract } from '../notice-contract'
 import { describeStoreContract } from '../store-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
@@ -16,3 +17,4 @@ describeStoreContract('cloudbase (stand-in)', open)
 describeStationStoreContract('cloudbase (stand-in)', open)
 describeActivityStoreContract('cloudbase (stand-in)', open)
 describePolicyStoreContract('cloudbase (stand-in)', open)
+describeNoticeStoreContract('cloudbase (stand-in)', open)
