@@ -5,12 +5,11 @@ import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../.
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text } from './docs'
 
 /** Parallel `count()` calls at a time when the interest counts of a list are counted one by one. */
 export const COUNT_CONCURRENCY = 10
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null)
 
 export function demandFromDocument(doc: RawDocument, interestCount: number): Demand {

@@ -5,23 +5,11 @@ import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../s
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { memberFromDocument } from './members'
-import {
-  allOf,
-  dropLeaderReference,
-  getDocument,
-  LOCK_GRACE_MS,
-  pendingLockId,
-  SWEEP_MAX_ROUNDS,
-  SWEEP_PAGE_SIZE,
-  updateWhere,
-  recordStationJoin,
-  recordStationLeave,
-} from './station-docs'
+import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, recordStationJoin, recordStationLeave } from './station-docs'
+import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull } from './docs'
 
 const MAX_READ = 1000
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
 function requestFromDocument(doc: RawDocument): JoinRequestRecord {
   return {

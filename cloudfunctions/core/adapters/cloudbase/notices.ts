@@ -5,7 +5,7 @@ import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeSt
 import type { MemberRecord } from '../../ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, updateWhere } from './station-docs'
+import { allOf, getDocument, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 const MAX_READ = 1000

@@ -11,7 +11,7 @@ import { decodeCursor, encodeCursor } from '../../cursor'
 import { activityFromDocument, MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull, num } from './docs'
 
 /**
  * Registrations in CloudBase, with capacity kept without multi-document transactions.
@@ -66,9 +66,6 @@ const VISIBLE: RegistrationStatus[] = ['registered', 'waitlisted', 'cancelled', 
 export const registrationId = (activityId: string, openid: string) => `${activityId}:${openid}`
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-const num = (value: unknown): number => (typeof value === 'number' ? value : 0)
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = []

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { sampleMember } from '../store-contract'
 import { createRecordingDb, emptyResults, tcbError, type RecordedCall, type Responder } from './recording-db'
-import { SWEEP_PAGE_SIZE, universityLockId } from './station-docs'
+import { universityLockId } from './station-docs'
+import { SWEEP_PAGE_SIZE } from './docs'
 import { createCloudBaseStore } from './store'
 
 const T = '2026-12-01T10:00:00.000+08:00'

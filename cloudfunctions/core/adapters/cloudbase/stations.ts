@@ -9,21 +9,8 @@ import type {
 } from '../../station-ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import {
-  allOf,
-  dropLeaderReference,
-  getDocument,
-  LOCK_GRACE_MS,
-  newRev,
-  pendingLockId,
-  STATION_WRITE_ATTEMPTS,
-  stationFromDocument,
-  SWEEP_MAX_ROUNDS,
-  SWEEP_PAGE_SIZE,
-  universityLockId,
-  updateWhere,
-  recordStationLeave,
-} from './station-docs'
+import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, STATION_WRITE_ATTEMPTS, stationFromDocument, universityLockId, recordStationLeave } from './station-docs'
+import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 const MAX_READ = 1000
