@@ -1,4 +1,4 @@
-import { checked, isCollectionMissing, type DbCollection, type DocumentDatabase } from './database'
+import { checked, errorCode, isCollectionMissing, type DbCollection, type DocumentDatabase } from './database'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -31,6 +31,12 @@ export const COLLECTIONS = {
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
+/** The service's answers to a request over the plan's QPS or concurrency quota (audit D5). */
+const THROTTLED = new Set(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
+/** Tries of one request while throttled: the pauses add up to about 1.5 s at most on average. */
+const THROTTLE_ATTEMPTS = 5
+const THROTTLE_BASE_MS = 50
+
 /**
  * Runs an operation on a collection, creating the collection the first time the database says
  * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. A fresh environment
@@ -53,17 +59,34 @@ export class Collections {
 
   async run<T>(name: CollectionName, operation: (collection: DbCollection) => Promise<T>): Promise<T> {
     try {
-      return await operation(this.db.collection(name))
+      return await this.throttled(() => operation(this.db.collection(name)))
     } catch (error) {
       if (!isCollectionMissing(error)) throw error
     }
     const createError = await this.create(name)
     try {
-      return await operation(this.db.collection(name))
+      return await this.throttled(() => operation(this.db.collection(name)))
     } catch (error) {
       // Still missing: the creation failure, not the retry, is what explains it.
       if (isCollectionMissing(error) && createError !== undefined) throw createError
       throw error
+    }
+  }
+
+  /**
+   * Runs one request, again after a randomised, growing pause while the service answers that the
+   * environment's request or concurrency quota is used up (the request was refused, nothing was
+   * applied, so repeating it is safe; every `operation` passed to `run` is a single request).
+   */
+  private async throttled<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await request()
+      } catch (error) {
+        if (!THROTTLED.has(errorCode(error) ?? '') || attempt >= THROTTLE_ATTEMPTS) throw error
+      }
+      // Full jitter: calls refused together do not come back together.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * THROTTLE_BASE_MS * 2 ** attempt))
     }
   }
 

@@ -19,7 +19,12 @@ export interface DbQuery {
   remove(): Promise<unknown>
   /** `{total}`: how many documents match. */
   count(): Promise<unknown>
-  /** `$set`s the given properties on every match (`multi: true`, never inserts); answers `{updated}`. */
+  /**
+   * `$set`s the given properties on every match (`multi: true`, never inserts); answers `{updated}`
+   * (documents whose stored value changed). The SDK flattens nested plain objects into dot paths
+   * and drops empty ones and `undefined`, so a nested object is MERGED: use `command.set(obj)` to
+   * replace one.
+   */
   update(data: object): Promise<unknown>
 }
 
@@ -28,7 +33,7 @@ export interface DbDocument {
   get(): Promise<unknown>
   /** Replaces the whole document, inserting it when missing (`upsert: true, merge: false`). */
   set(data: object): Promise<unknown>
-  /** `$set`s the given top-level properties (arrays are replaced whole); never inserts. */
+  /** Like `DbQuery.update` on this one document: nested objects merge unless wrapped in `command.set`. */
   update(data: object): Promise<unknown>
   remove(): Promise<unknown>
 }
@@ -52,6 +57,8 @@ export interface DbCommand {
   neq(value: unknown): unknown
   /** An update operator: adds `value` to the number in place, atomically on the server. */
   inc(value: number): unknown
+  /** An update operator: replaces the property with `value` whole (no merging of nested objects). */
+  set(value: object): unknown
 }
 
 export interface DocumentDatabase {

@@ -60,6 +60,7 @@ export const commandMarkers = {
   or: (conditions: object[]) => ({ $or: conditions }),
   neq: (value: unknown) => ({ $ne: value }),
   inc: (value: number) => ({ $inc: value }),
+  set: (value: object) => ({ $set: value }),
 }
 export const regExpMarker = (pattern: { regexp: string; options?: string }) => ({
   $regex: pattern.regexp,

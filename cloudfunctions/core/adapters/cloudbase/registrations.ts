@@ -145,7 +145,9 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
       } catch (error) {
         if (!isDuplicateWrite(error)) throw error
       }
-      const doc = await this.doc(id)
+      // The raw document: `this.doc()` hides pending ones, and a pending one is what this waits for
+      // (or takes over once its claim is stale; audit D4).
+      const doc = await getDocument(this.collections, COLLECTIONS.registrations, id)
       if (!doc) continue
       const status = doc.status as RegistrationStatus | 'pending'
       if (status !== 'pending' && status !== 'cancelled') return { existing: doc }
@@ -155,7 +157,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
           this.collections,
           COLLECTIONS.registrations,
           { _id: id, status: 'cancelled', holdsPlace: false, updatedAt: doc.updatedAt ?? null },
-          { ...fresh, claimedAt: Date.now() },
+          { ...fresh, answers: this._.set(input.answers), claimedAt: Date.now() },
         )
         if (won === 1) return { token, previous: doc }
         continue
@@ -165,7 +167,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
           this.collections,
           COLLECTIONS.registrations,
           { _id: id, status: 'pending', claim: doc.claim ?? null },
-          { ...fresh, claimedAt: Date.now() },
+          { ...fresh, answers: this._.set(input.answers), claimedAt: Date.now() },
         )
         if (won === 1) return { token, previous: null }
         continue
@@ -235,7 +237,8 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
     await updateWhere(this.collections, COLLECTIONS.registrations, where, {
       status: 'cancelled',
       claim: null,
-      answers: previous.answers ?? {},
+      // Replaced whole: a plain object would merge into the answers of the failed claim.
+      answers: this._.set(typeof previous.answers === 'object' && previous.answers !== null ? previous.answers : {}),
       hasAnswers: previous.hasAnswers === true,
       createdAt: previous.createdAt ?? null,
       updatedAt: previous.updatedAt ?? null,
