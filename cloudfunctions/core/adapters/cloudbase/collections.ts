@@ -31,6 +31,12 @@ export const COLLECTIONS = {
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
+/**
+ * Every collection the adapter uses: the one list that the set-up step (setup.ts), the README's
+ * lock-down instruction and the index list (indexes.ts) are checked against.
+ */
+export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(COLLECTIONS)
+
 /** The service's answers to a request over the plan's QPS or concurrency quota (audit D5). */
 const THROTTLED = new Set(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
 /** Tries of one request while throttled: the pauses add up to about 1.5 s at most on average. */
