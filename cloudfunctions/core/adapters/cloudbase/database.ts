@@ -115,11 +115,16 @@ export function isCollectionMissing(error: unknown): boolean {
   return errorCode(error) === 'DATABASE_COLLECTION_NOT_EXIST'
 }
 
-/** The documents of a `get()` answer, whether the SDK gave an array or (in a transaction) one document. */
+/**
+ * The documents of a `get()` answer, whether the SDK gave an array or (in a transaction) one
+ * document. Documents carrying `_openid` are dropped: the service stamps it on every document a
+ * mini-program client writes, and nothing here is ever client-written, so such a document is a
+ * forgery that slipped past a collection left writable (audit D1), never data to serve.
+ */
 export function documentsOf(result: unknown): RawDocument[] {
   const data = fieldOf(result, 'data')
   const list = Array.isArray(data) ? data : data ? [data] : []
-  return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null)
+  return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null && !('_openid' in d))
 }
 
 /** How many documents a `remove()` deleted. */
