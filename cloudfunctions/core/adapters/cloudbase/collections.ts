@@ -45,8 +45,9 @@ const THROTTLE_BASE_MS = 50
 
 /**
  * Runs an operation on a collection, creating the collection the first time the database says
- * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. A fresh environment
- * thus works without console set-up; the security rule still has to be set to admin-only by hand.
+ * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. This is a fallback: the
+ * set-up step (setup.ts) creates every collection before launch, because one created here starts
+ * client-writable until its rule is set to admin-only (audit D1).
  */
 export class Collections {
   /** One creation attempt in flight per collection, so a cold burst of requests creates it once. */

@@ -55,9 +55,7 @@ function noticeFromDocument(d: RawDocument): NoticeRecord {
  *   notice_reads       `_id` = `<notice>:<openid>`; written only when read.
  *   notice_pushes      `_id` = `<notice>:<openid>`; {state, attempts, errcode, updatedAt}.
  *   station_memberships {openid, stationId, joinedAt, leftAt}: station history, read here.
- * Indexes: notices (keys, sendAt), (senderOpenid, createdAt), (pushState, sendAt);
- * notice_recipients (openids); notice_reads (openid, noticeId), (noticeId); notice_pushes
- * (noticeId, state, openid); subscriptions (template, remaining, openid).
+ * Indexes: indexes.ts.
  */
 export class CloudBaseNoticeStore implements NoticeStore {
   constructor(private readonly collections: Collections) {}
