@@ -1,4 +1,4 @@
-import { checked, errorCode, isCollectionMissing, type DbCollection, type DocumentDatabase } from './database'
+import { checked, errorCode, isCollectionMissing, type DbCollection, type DbQuery, type DocumentDatabase } from './database'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -37,6 +37,24 @@ export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
  */
 export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(COLLECTIONS)
 
+/**
+ * A projection always keeps `_openid`, so that `documentsOf` can still recognise (and refuse) a
+ * client-written document read through a projected query (audit D1).
+ */
+function withOpenidProjected(collection: DbCollection): DbCollection {
+  const guard = (query: DbQuery): DbQuery => ({
+    where: (condition) => guard(query.where(condition)),
+    orderBy: (field, direction) => guard(query.orderBy(field, direction)),
+    limit: (max) => guard(query.limit(max)),
+    field: (projection) => guard(query.field({ ...projection, _openid: true })),
+    get: () => query.get(),
+    remove: () => query.remove(),
+    count: () => query.count(),
+    update: (data) => query.update(data),
+  })
+  return { ...guard(collection), doc: (id) => collection.doc(id), add: (data) => collection.add(data), aggregate: () => collection.aggregate() }
+}
+
 /** The service's answers to a request over the plan's QPS or concurrency quota (audit D5). */
 const THROTTLED = new Set(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
 /** Tries of one request while throttled: the pauses add up to about 1.5 s at most on average. */
@@ -66,13 +84,13 @@ export class Collections {
 
   async run<T>(name: CollectionName, operation: (collection: DbCollection) => Promise<T>): Promise<T> {
     try {
-      return await this.throttled(() => operation(this.db.collection(name)))
+      return await this.throttled(() => operation(withOpenidProjected(this.db.collection(name))))
     } catch (error) {
       if (!isCollectionMissing(error)) throw error
     }
     const createError = await this.create(name)
     try {
-      return await this.throttled(() => operation(this.db.collection(name)))
+      return await this.throttled(() => operation(withOpenidProjected(this.db.collection(name))))
     } catch (error) {
       // Still missing: the creation failure, not the retry, is what explains it.
       if (isCollectionMissing(error) && createError !== undefined) throw createError

@@ -38,8 +38,19 @@ export interface DbDocument {
   remove(): Promise<unknown>
 }
 
+/**
+ * `collection().aggregate()`: a pipeline the service runs in one request (`database.aggregateDocuments`).
+ * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition) and `group` are used.
+ */
+export interface DbAggregate {
+  match(condition: object): DbAggregate
+  group(spec: object): DbAggregate
+  end(): Promise<unknown>
+}
+
 export interface DbCollection extends DbQuery {
   doc(id: string): DbDocument
+  aggregate(): DbAggregate
   /** `database.insertDocument`: fails with DATABASE_DUPLICATE_WRITE when `_id` is taken. */
   add(data: object): Promise<unknown>
 }

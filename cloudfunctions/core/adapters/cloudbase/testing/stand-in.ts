@@ -37,14 +37,16 @@
  * - A9 Throttling is answered as `EXCEED_REQUEST_LIMIT` / `EXCEED_CONCURRENT_REQUEST_LIMIT`
  *   without applying anything. A network timeout after the service applied a write is seen by the
  *   caller as an error whose code is `ESOCKETTIMEDOUT` (the write stays applied).
- * Not modelled: latency, quotas (unless injected), indexes and their limits, geo/aggregate APIs,
- * packet size limits.
+ * - A10 `aggregateDocuments` runs the pipeline with MongoDB semantics over the collection and
+ *   answers every result document (no cursor, no 16 MB limit modelled); outside transactions only.
+ * Not modelled: latency, quotas (unless injected), indexes and their limits, geo APIs, packet
+ * size limits.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
 import { randomBytes } from 'node:crypto'
 import { EJSON } from 'bson'
 import { Db } from '@cloudbase/database'
-import { Query, update } from 'mingo'
+import { Aggregator, Query, update } from 'mingo'
 import type { DocumentDatabase } from '../database'
 
 type Doc = Record<string, unknown>
@@ -69,7 +71,7 @@ export class CallKilled extends Error {
   }
 }
 
-export type RequestKind = 'get' | 'query' | 'count' | 'add' | 'update' | 'set' | 'remove' | 'tx' | 'create'
+export type RequestKind = 'get' | 'query' | 'count' | 'aggregate' | 'add' | 'update' | 'set' | 'remove' | 'tx' | 'create'
 
 export interface LoggedRequest {
   api: string
@@ -148,6 +150,8 @@ function kindOf(api: string, params: Params): RequestKind {
       return params.queryType === 'DOC' ? 'get' : 'query'
     case 'database.calculateDocument':
       return 'count'
+    case 'database.aggregateDocuments':
+      return 'aggregate'
     case 'database.insertDocument':
       return 'add'
     case 'database.modifyDocument':
@@ -382,6 +386,12 @@ export class CloudBaseStandIn {
       }
       case 'database.calculateDocument':
         return { total: new Query(query).find(this.view(name, tx, query)).all().length }
+      case 'database.aggregateDocuments': {
+        const stages = (Array.isArray(params.stages) ? params.stages : []) as { stageKey: string; stageValue: string }[]
+        const pipeline = stages.map((stage) => ({ [stage.stageKey]: parse(stage.stageValue) }))
+        const list = new Aggregator(pipeline).run(this.view(name, undefined, {})) as Doc[]
+        return { list: list.map(serialiseDoc) }
+      }
       case 'database.insertDocument': {
         const docs = (Array.isArray(params.data) ? params.data : []).map(parse)
         const ids: string[] = []
