@@ -199,7 +199,20 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
             await this.bump(input.activityId, -1, 0)
             throw new Error(`sign-up ${id} was interrupted, try again`)
           }
-          return { outcome: 'registered', registration: await this.toRegistration((await this.doc(id))!), fresh: true }
+          // Built from what was just written (the flip was conditioned on our claim), not re-read:
+          // the open path stays at 4 requests (activity, insert, gate, flip).
+          const registration: Registration = {
+            id,
+            activityId: input.activityId,
+            openid: input.openid,
+            status: 'registered',
+            position: null,
+            answers: input.answers,
+            createdAt: input.at,
+            updatedAt: input.at,
+            checkedInAt: null,
+          }
+          return { outcome: 'registered', registration, fresh: true }
         }
         activityDoc = await getDocument(this.collections, COLLECTIONS.activities, input.activityId)
         continue

@@ -486,11 +486,23 @@ export class CloudBaseStandIn {
 
   /** The documents a query sees: committed ones, overlaid with the transaction's own writes. */
   private view(collection: string, tx: Transaction | undefined, query: Doc): Doc[] {
-    if (tx && typeof query._id === 'string') {
+    if (typeof query._id === 'string') {
+      // The common case (doc(id), or a condition on one _id): no scan.
       const doc = this.current(collection, query._id, tx)
       return doc ? [doc] : []
     }
-    return [...(this.collections.get(collection)?.values() ?? [])].map(clone)
+    // Not copied: queries only read, and writes copy each target before changing it.
+    return [...(this.collections.get(collection)?.values() ?? [])]
+  }
+
+  /** Stores documents as the service holds them (no `_openid`): bulk set-up for benchmarks. */
+  seed(collection: string, docs: Doc[]): void {
+    const stored = this.collectionOrCreate(collection)
+    for (const doc of docs) {
+      const id = String(doc._id)
+      stored.set(id, clone({ ...doc, _id: id }))
+      this.bump(collection, id)
+    }
   }
 
   private touch(tx: Transaction, collection: string, id: string): void {
