@@ -7,6 +7,7 @@ import { coldStart } from './bench/cold-start.mjs'
 import { loadTest } from './bench/http-load.mjs'
 import { runTsScript, startLocalServer } from './bench/local-server.mjs'
 import { burst, sustained } from './bench/sign-up-load.mjs'
+import { cloudBaseCostsSection } from './bench/cloudbase-costs.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -222,5 +223,8 @@ median of 10: **${ms(noticeSends.send)}** (slowest ${ms(noticeSends.max)}), agai
 and the loaded \`system.ping\` p95 of ${ms(noticeSends.pingP95)}. Budget: under 5× \`system.ping\` p95:
 ${noticeSends.send < 5 * noticeSends.pingP95 ? 'within' : '**over**'} (${fmt(noticeSends.send / noticeSends.pingP95)}×).
 `
-fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport)
-console.log(report + noticeReport)
+// ——— issue 10: database requests per action on CloudBase ———
+console.log('CloudBase requests per action (stand-in)…')
+const cloudBaseReport = `\n${await cloudBaseCostsSection(root)}`
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + cloudBaseReport)
+console.log(report + noticeReport + cloudBaseReport)

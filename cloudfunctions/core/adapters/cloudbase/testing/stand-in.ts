@@ -79,6 +79,8 @@ export interface LoggedRequest {
   collection: string
   tag: string | undefined
   transaction: boolean
+  /** A read that asked for some fields only (`.field()`). */
+  projected: boolean
 }
 
 export interface StandInStats {
@@ -224,6 +226,11 @@ export class CloudBaseStandIn {
     return this.tags.run(tag, fn)
   }
 
+  /** The requests made under `tag` since the last `resetStats()`. */
+  requestsOf(tag: string): LoggedRequest[] {
+    return this.log.filter((r) => r.tag === tag)
+  }
+
   stats(tag?: string): StandInStats {
     const requests = tag === undefined ? this.log : this.log.filter((r) => r.tag === tag)
     return {
@@ -283,6 +290,7 @@ export class CloudBaseStandIn {
       collection: typeof params.collectionName === 'string' ? params.collectionName : '',
       tag,
       transaction: typeof params.transactionId === 'string',
+      projected: typeof params.projection === 'string' && params.projection !== '{}',
     }
     this.log.push(request)
     this.inFlight += 1
