@@ -1,10 +1,14 @@
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import { openCloudBaseStore, type CloudBaseStore } from '../../core/adapters/cloudbase'
 import { wxSubscribeSender } from '../../core/adapters/cloudbase/subscribe-sender'
+import type { KeywordMap } from '../../core/adapters/cloudbase/subscribe-keywords'
 import { wxacodeInvites } from '../../core/adapters/cloudbase/wxacode-invites'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import type { FileServices, PushConfig } from '../../core/file-ports'
 import { loadConfig, type ApiConfig } from './config'
+
+/** getUnlimited's `env_version` and subscribeMessage.send's `miniprogram_state` name the same versions differently. */
+const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const
 
 /** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */
 export interface CloudDeps {
@@ -26,11 +30,20 @@ export function buildCloudDeps(
   app: CloudBase = init({ env: SYMBOL_CURRENT_ENV }),
 ): CloudDeps {
   const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV || 'production' })
+  const keywords = new Map<string, KeywordMap>()
+  for (const name of ['reminder', 'result', 'notice'] as const) {
+    const id = config.templates[name]
+    const map = config.templateKeywords[name]
+    if (id && map) keywords.set(id, map)
+  }
   return {
     config,
     store: openCloudBaseStore({ app }),
-    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app) },
-    push: { sender: wxSubscribeSender(app), templates: config.templates },
+    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app, config.miniProgramVersion) },
+    push: {
+      sender: wxSubscribeSender(app, { keywords, miniprogramState: MINIPROGRAM_STATE[config.miniProgramVersion] }),
+      templates: config.templates,
+    },
     checkInSecret: config.checkInSecret ?? '',
   }
 }
