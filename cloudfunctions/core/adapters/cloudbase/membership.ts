@@ -1,5 +1,6 @@
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../cursor'
+import { toIsoString } from '../../clock'
 import type { MemberRecord } from '../../ports'
 import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../station-ports'
 import { COLLECTIONS, type Collections } from './collections'
@@ -267,7 +268,8 @@ export class CloudBaseMembershipStore implements MembershipStore {
           .get(),
       ),
     )
-    const at = new Date().toISOString()
+    // The same `+08:00` form as every other stored time: times are compared as strings (audit D10).
+    const at = toIsoString(new Date())
     for (const station of documentsOf(led)) await dropLeaderReference(this.collections, String(station._id), openid, at)
   }
 
@@ -305,7 +307,7 @@ export class CloudBaseMembershipStore implements MembershipStore {
       const stale = owner ? owner.status !== 'pending' : Date.now() - Number(lock.lockedAt ?? 0) > LOCK_GRACE_MS
       if (!stale) return false
       await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, requestId: lock.requestId }).remove()),
+        checked(c.where({ _id, requestId: lock.requestId ?? null }).remove()),
       )
     }
     return false

@@ -317,7 +317,7 @@ export class CloudBaseStationStore implements StationStore {
       if (lock.stationId === stationId) return true
       if (!(await this.isStale(lock))) return false
       await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, stationId: lock.stationId }).remove()),
+        checked(c.where({ _id, stationId: lock.stationId ?? null }).remove()),
       )
     }
     return false
