@@ -1,4 +1,4 @@
-import { checked, errorCode, isCollectionMissing, type DbCollection, type DbQuery, type DocumentDatabase } from './database'
+import { checked, errorCode, isCollectionMissing, type DbCollection, type DbQuery, type DbTransaction, type DocumentDatabase } from './database'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -96,6 +96,22 @@ export class Collections {
       if (isCollectionMissing(error) && createError !== undefined) throw createError
       throw error
     }
+  }
+
+  /**
+   * Runs `work` in a node-sdk transaction over the named collections (creating any that is
+   * missing, then once more), retried like a single request while throttled: a refused or
+   * conflicting transaction was rolled back, so running it again is safe.
+   */
+  async transaction<T>(names: CollectionName[], work: (transaction: DbTransaction) => Promise<T>): Promise<T> {
+    const attempt = () => this.throttled(async () => (await this.db.runTransaction(work)) as T)
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!isCollectionMissing(error)) throw error
+    }
+    for (const name of names) await this.create(name)
+    return attempt()
   }
 
   /**

@@ -72,9 +72,21 @@ export interface DbCommand {
   set(value: object): unknown
 }
 
+/**
+ * A node-sdk transaction (server side only): single-document operations on any collections,
+ * committed together (audit D6). No `where()`, queries or counts inside; a document changed by
+ * someone else meanwhile fails the commit (DATABASE_TRANSACTION_CONFLICT), which `runTransaction`
+ * retries. Inside, `doc().get()` answers `{data: document | null}`.
+ */
+export interface DbTransaction {
+  collection(name: string): { doc(id: string): DbDocument; add(data: object): Promise<unknown> }
+}
+
 export interface DocumentDatabase {
   collection(name: string): DbCollection
   createCollection(name: string): Promise<unknown>
+  /** Runs `callback` in a transaction and commits it (rolled back when it throws); up to `times` retries on conflict. */
+  runTransaction(callback: (transaction: DbTransaction) => Promise<unknown>, times?: number): Promise<unknown>
   command: DbCommand
   /** `db.RegExp({regexp, options})`: a server-side regular expression condition. */
   RegExp(pattern: { regexp: string; options?: string }): unknown

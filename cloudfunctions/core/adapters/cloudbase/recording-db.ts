@@ -118,6 +118,14 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
       }
     },
     createCollection: (name) => record({ collection: name, where: [], orderBy: [] }, 'createCollection'),
+    // Recorded like any other call; the double has no isolation to offer.
+    runTransaction: (callback) =>
+      callback({
+        collection: (name) => {
+          const chain: Chain = { collection: name, where: [], orderBy: [] }
+          return { doc: (id) => doc({ ...chain, doc: id }), add: (data) => record(chain, 'add', data) }
+        },
+      }),
     command: commandMarkers,
     RegExp: regExpMarker,
   }

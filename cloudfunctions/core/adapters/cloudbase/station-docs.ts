@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { StationRecord } from '../../station-ports'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, isDuplicateWrite, type RawDocument } from './database'
+import { checked, type RawDocument } from './database'
 import { getDocument, newRev, text, textOrNull, updateWhere } from './docs'
 
 /**
@@ -11,7 +11,8 @@ import { getDocument, newRev, text, textOrNull, updateWhere } from './docs'
  * function that dies between two of them leaves a state that is safe (rights fail closed) and that
  * the next call repairs or ignores. (node-sdk has transactions, `db.runTransaction`, but only over
  * single-document operations: no `where()` condition, no query, no count inside. They are used
- * where a step pair needs no condition, see membership.ts `approveRequest`.)
+ * where the steps need no condition beyond what the transaction reads: membership.ts
+ * `approveRequest`.)
  * Uniqueness that MongoDB would need a partial unique index for is kept by lock documents in
  * `station_locks`, whose deterministic `_id` makes a second insert fail (DATABASE_DUPLICATE_WRITE).
  */
@@ -83,19 +84,14 @@ export async function dropLeaderReference(
 
 /**
  * Station history, which notices read to know who was in a station when (notices.ts): a period
- * per stay, `{openid, stationId, joinedAt, leftAt}`. A join opens one (deterministic id, so a
- * retry adds nothing); a leave closes the open one. Leaves are recorded before the member
+ * per stay, `{openid, stationId, joinedAt, leftAt}`. A join opens one (`stationStay`, written in
+ * the approval's transaction); a leave closes the open one. Leaves are recorded before the member
  * record changes: a crash in between leaves the member in the station with a closed period,
  * and readers fall back to the member's current station, so nobody sees what they should not.
  */
-export async function recordStationJoin(collections: Collections, openid: string, stationId: string, at: string): Promise<void> {
-  try {
-    await collections.run(COLLECTIONS.stationMemberships, (c) =>
-      checked(c.add({ _id: `${openid}:${stationId}:${at}`, openid, stationId, joinedAt: at, leftAt: null })),
-    )
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error
-  }
+/** A stay's document: deterministic, so a retried join adds nothing. */
+export function stationStay(openid: string, stationId: string, at: string) {
+  return { _id: `${openid}:${stationId}:${at}`, openid, stationId, joinedAt: at, leftAt: null }
 }
 
 export async function recordStationLeave(collections: Collections, openids: string[], stationId: string, at: string): Promise<void> {

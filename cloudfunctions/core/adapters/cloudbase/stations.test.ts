@@ -269,7 +269,7 @@ describe('CloudBase membership: conditional writes', () => {
     expect(db.calls.filter((c) => c.collection === 'join_requests' && c.operation === 'add')).toEqual([])
   })
 
-  it('approves: request pending → approved first, then the member conditioned on having no station, then the lock', async () => {
+  it('approves in one transaction: the request, the member and the stay by document, then the lock', async () => {
     const { db, store } = setup(
       responder({
         docs: {
@@ -281,9 +281,9 @@ describe('CloudBase membership: conditional writes', () => {
     )
     expect(await store.membership.approveRequest('r1', 'head', T)).toBe('approved')
     const writes = db.calls.filter((c) => c.operation !== 'get')
-    expect(writes.map((w) => [w.operation, w.collection, w.where])).toEqual([
-      ['update', 'join_requests', [{ _id: 'r1', status: 'pending' }]],
-      ['update', 'members', [{ _id: 'o1', stationId: { $in: [null, 's1'] } }]],
+    expect(writes.map((w) => [w.operation, w.collection, w.doc ?? w.where])).toEqual([
+      ['update', 'join_requests', 'r1'],
+      ['update', 'members', 'o1'],
       ['add', 'station_memberships', []],
       ['remove', 'station_locks', [{ _id: 'pending-o1', requestId: 'r1' }]],
     ])
@@ -293,31 +293,15 @@ describe('CloudBase membership: conditional writes', () => {
     expect(writes[1]!.data).toEqual({ stationId: 's1', stationJoinedAt: T, updatedAt: T })
   })
 
-  it('a second head loses the conditional update: not_pending, and the member is not touched', async () => {
-    const { db, store } = setup(
-      responder({
-        docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } },
-        updated: () => 0,
-      }),
+  it('answers not_pending for a decided request and in_other_station for a member elsewhere, writing nothing', async () => {
+    const decided = setup(responder({ docs: { join_requests: { r1: { ...request, status: 'approved' } }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } } }))
+    expect(await decided.store.membership.approveRequest('r1', 'head', T)).toBe('not_pending')
+    expect(decided.db.calls.filter((c) => c.operation !== 'get')).toEqual([])
+    const elsewhere = setup(
+      responder({ docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1'), stationId: 's9' } } } }),
     )
-    expect(await store.membership.approveRequest('r1', 'head-2', T)).toBe('not_pending')
-    expect(db.calls.filter((c) => c.collection === 'members' && c.operation === 'update')).toEqual([])
-  })
-
-  it('reverts the request when the member joined another station between the two steps', async () => {
-    const { db, store } = setup(
-      responder({
-        docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } },
-        updated: (call) => (call.collection === 'members' ? 0 : 1),
-      }),
-    )
-    expect(await store.membership.approveRequest('r1', 'head', T)).toBe('in_other_station')
-    const revert = db.calls.filter((c) => c.operation === 'update').pop()
-    expect(revert).toMatchObject({
-      collection: 'join_requests',
-      where: [{ _id: 'r1', status: 'approved', decidedAt: T, decidedBy: 'head' }],
-      data: { status: 'pending', decidedAt: null, decidedBy: null },
-    })
+    expect(await elsewhere.store.membership.approveRequest('r1', 'head', T)).toBe('in_other_station')
+    expect(elsewhere.db.calls.filter((c) => c.operation !== 'get')).toEqual([])
   })
 
   it('reads the roster with bounded, ordered queries', async () => {
