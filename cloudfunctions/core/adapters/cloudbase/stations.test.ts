@@ -180,7 +180,7 @@ describe('CloudBase stations: conditional writes', () => {
     }
   })
 
-  it('appoints a head: old head demoted, station conditioned on its rev, new head promoted while a member', async () => {
+  it('appoints a head in one transaction: old head demoted, the station, the new head promoted, by document', async () => {
     const member = (openid: string) => ({ _id: openid, ...sampleMember(openid), stationId: 's1' })
     const { db, store } = setup(
       responder({
@@ -189,26 +189,22 @@ describe('CloudBase stations: conditional writes', () => {
     )
     expect(await store.stations.appointLeader('s1', 'new', 'head', T)).toBe('ok')
     const writes = db.calls.filter((c) => c.operation === 'update')
-    expect(writes.map((w) => [w.collection, w.where])).toEqual([
-      ['members', [{ _id: 'old', stationId: 's1' }]],
-      ['stations', [{ _id: 's1', status: 'open', rev: 'rev-1' }]],
-      ['members', [{ _id: 'new', stationId: 's1' }]],
+    expect(writes.map((w) => [w.collection, w.doc])).toEqual([
+      ['members', 'old'],
+      ['stations', 's1'],
+      ['members', 'new'],
     ])
     expect(writes[0]!.data).toMatchObject({ role: 'student' })
     expect(writes[1]!.data).toMatchObject({ headOpenid: 'new', deputyOpenids: [], rev: expect.any(String) })
     expect(writes[2]!.data).toMatchObject({ role: 'station_head' })
   })
 
-  it('retries the station write when its rev changed meanwhile', async () => {
-    let stationWrites = 0
+  it('appoints nobody who is not a member of the station, writing nothing', async () => {
     const { db, store } = setup(
-      responder({
-        docs: { stations: { s1: stationDoc() }, members: { m: { _id: 'm', ...sampleMember('m'), stationId: 's1' } } },
-        updated: (call) => (call.collection === 'stations' && stationWrites++ === 0 ? 0 : 1),
-      }),
+      responder({ docs: { stations: { s1: stationDoc() }, members: { m: { _id: 'm', ...sampleMember('m'), stationId: 's2' } } } }),
     )
-    expect(await store.stations.appointLeader('s1', 'm', 'deputy', T)).toBe('ok')
-    expect(db.calls.filter((c) => c.operation === 'update' && c.collection === 'stations')).toHaveLength(2)
+    expect(await store.stations.appointLeader('s1', 'm', 'deputy', T)).toBe('not_member')
+    expect(db.calls.filter((c) => c.operation === 'update')).toEqual([])
   })
 
   it('lists with explicit order, keyset cursor, escaped case-insensitive search and limit + 1', async () => {

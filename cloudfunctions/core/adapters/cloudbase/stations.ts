@@ -170,19 +170,20 @@ export class CloudBaseStationStore implements StationStore {
   }
 
   /**
-   * 1. the replaced head loses the role (fail closed); 2. the station's leaders, conditioned on
-   * its `rev` (retried when another write got in between); 3. the new leader gets the role,
-   * conditioned on still being a member; if they left meanwhile, the reference is dropped again
-   * ('not_member'). Dying after 2 leaves a referenced leader without the role: no rights until
-   * staff appoint again.
+   * One transaction (single-document operations, audit D6): read the station and the member
+   * ('not_found' / 'closed' / 'not_member'), then the replaced head loses the role, the station's
+   * leaders change, and the new leader gets the role, committed together. The earlier sequence of
+   * conditional writes could die with a referenced leader lacking the role; a transaction cannot.
+   * A concurrent change to any document read fails the commit, and it runs again on what is there.
    */
   async appointLeader(stationId: string, openid: string, as: 'head' | 'deputy', at: string): Promise<AppointOutcome> {
-    for (let attempt = 0; attempt < STATION_WRITE_ATTEMPTS; attempt += 1) {
-      const doc = await getDocument(this.collections, COLLECTIONS.stations, stationId)
+    const C = COLLECTIONS
+    return this.collections.transaction([C.stations, C.members], async (tx) => {
+      const doc = documentsOf(await checked(tx.collection(C.stations).doc(stationId).get()))[0]
       if (!doc) return 'not_found'
       const station = stationFromDocument(doc)
       if (station.status !== 'open') return 'closed'
-      const member = await getDocument(this.collections, COLLECTIONS.members, openid)
+      const member = documentsOf(await checked(tx.collection(C.members).doc(openid).get()))[0]
       if (!member || member.stationId !== stationId) return 'not_member'
       let head = station.headOpenid
       let deputies = station.deputyOpenids.filter((d) => d !== openid)
@@ -194,23 +195,15 @@ export class CloudBaseStationStore implements StationStore {
         if (head === openid) head = null
         deputies = [...deputies, openid]
       }
-      for (const old of demoted) await this.setRole(old, stationId, 'student', at)
-      const updated = await updateWhere(
-        this.collections,
-        COLLECTIONS.stations,
-        { _id: stationId, status: 'open', rev: doc.rev ?? null },
-        { headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() },
-      )
-      if (updated !== 1) continue
-      await this.setRole(openid, stationId, 'station_head', at)
-      const after = await getDocument(this.collections, COLLECTIONS.members, openid)
-      if (!after || after.stationId !== stationId) {
-        await dropLeaderReference(this.collections, stationId, openid, at)
-        return 'not_member'
+      for (const old of demoted) {
+        // Only a member of this station loses the role here (one elsewhere keeps theirs).
+        const former = documentsOf(await checked(tx.collection(C.members).doc(old).get()))[0]
+        if (former?.stationId === stationId) await checked(tx.collection(C.members).doc(old).update({ role: 'student', updatedAt: at }))
       }
+      await checked(tx.collection(C.stations).doc(stationId).update({ headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() }))
+      await checked(tx.collection(C.members).doc(openid).update({ role: 'station_head', updatedAt: at }))
       return 'ok'
-    }
-    throw new Error(`station ${stationId}: leaders kept changing, try again`)
+    })
   }
 
   /** 1. the role goes (fail closed); 2. the reference goes (`rev`-conditioned, retried). */
