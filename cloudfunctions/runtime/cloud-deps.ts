@@ -7,7 +7,11 @@ import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../core/adapters/html/sanitizer'
 import type { FileServices } from '../core/files/ports'
 import type { PushConfig } from '../core/messaging/ports'
+import type { KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
 import { loadConfig, type ApiConfig } from './config'
+
+/** getUnlimited's `env_version` and subscribeMessage.send's `miniprogram_state` name the same versions differently. */
+const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const
 
 /** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */
 export interface CloudDeps {
@@ -29,11 +33,26 @@ export function buildCloudDeps(
   app: CloudBase = init({ env: SYMBOL_CURRENT_ENV }),
 ): CloudDeps {
   const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV || 'production' })
+  const keywords = new Map<string, KeywordMap>()
+  for (const name of ['reminder', 'result', 'notice'] as const) {
+    const id = config.templates[name]
+    const map = config.templateKeywords[name]
+    if (id && map) keywords.set(id, map)
+  }
   return {
     config,
     store: openCloudBaseStore({ app }),
-    files: { spreadsheets: excelSpreadsheets, invites: wxacodeInvites(app), covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null), qrCodes, html: htmlSanitizer },
-    push: { sender: wxSubscribeSender(app), templates: config.templates },
+    files: {
+      spreadsheets: excelSpreadsheets,
+      invites: wxacodeInvites(app, config.miniProgramVersion),
+      covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null),
+      qrCodes,
+      html: htmlSanitizer,
+    },
+    push: {
+      sender: wxSubscribeSender(app, { keywords, miniprogramState: MINIPROGRAM_STATE[config.miniProgramVersion] }),
+      templates: config.templates,
+    },
     checkInSecret: config.checkInSecret ?? '',
   }
 }

@@ -1,4 +1,6 @@
 import * as z from 'zod'
+import { MESSAGE_FIELDS, parseKeywordMap, type KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
+import type { MiniProgramVersion } from '../core/adapters/cloudbase/wxacode-invites'
 
 /**
  * Configuration comes from environment variables only (no secrets in the repo). Parsed once, with
@@ -29,6 +31,12 @@ const envSchema = z.object({
   SUBSCRIBE_TEMPLATE_REMINDER: z.string().optional(),
   SUBSCRIBE_TEMPLATE_RESULT: z.string().optional(),
   SUBSCRIBE_TEMPLATE_NOTICE: z.string().optional(),
+  /** Which keyword of each template carries which value, e.g. `title:thing1,time:time2,place:thing3`. */
+  SUBSCRIBE_TEMPLATE_REMINDER_KEYS: z.string().optional(),
+  SUBSCRIBE_TEMPLATE_RESULT_KEYS: z.string().optional(),
+  SUBSCRIBE_TEMPLATE_NOTICE_KEYS: z.string().optional(),
+  /** The mini-program version invite codes and subscribe messages open. */
+  MINIPROGRAM_VERSION: z.enum(['release', 'trial', 'develop'], { error: 'MINIPROGRAM_VERSION 应为 release、trial 或 develop' }).optional(),
   /**
    * Demo sign-in (`X-Demo-Openid`) and demo seed data. Unset: on only while HOST is a loopback
    * address and NODE_ENV is not production; any other address needs an explicit DEMO=1.
@@ -45,6 +53,30 @@ export interface ApiConfig {
   publicUrl: string | undefined
   checkInSecret: string | undefined
   templates: { reminder: string | null; result: string | null; notice: string | null }
+  /** Per configured template: which keyword carries which value (checked here, at start). */
+  templateKeywords: { reminder: KeywordMap | null; result: KeywordMap | null; notice: KeywordMap | null }
+  miniProgramVersion: MiniProgramVersion
+}
+
+type TemplateName = keyof typeof MESSAGE_FIELDS
+
+/**
+ * A configured template must say which keyword carries which value: without that every push
+ * fails with 47003 after using up the member's authorisation (audit D2), so it fails here, loudly.
+ */
+function keywordsOf(name: TemplateName, templateId: string | undefined, keys: string | undefined, problems: string[]): KeywordMap | null {
+  const variable = `SUBSCRIBE_TEMPLATE_${name.toUpperCase()}_KEYS`
+  if (!templateId) return null
+  if (!keys) {
+    problems.push(`${variable}: 已设置模板 SUBSCRIBE_TEMPLATE_${name.toUpperCase()}，还需写明关键词，如 ${MESSAGE_FIELDS[name].map((f, i) => `${f}:thing${i + 1}`).join(',')}`)
+    return null
+  }
+  const parsed = parseKeywordMap(keys, MESSAGE_FIELDS[name])
+  if (typeof parsed === 'string') {
+    problems.push(`${variable}: ${parsed}`)
+    return null
+  }
+  return parsed
 }
 
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
@@ -63,6 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     throw new Error(`Invalid configuration in environment variables: ${problems}`)
   }
   const e = parsed.data
+  const problems: string[] = []
+  const templateKeywords = {
+    reminder: keywordsOf('reminder', e.SUBSCRIBE_TEMPLATE_REMINDER, e.SUBSCRIBE_TEMPLATE_REMINDER_KEYS, problems),
+    result: keywordsOf('result', e.SUBSCRIBE_TEMPLATE_RESULT, e.SUBSCRIBE_TEMPLATE_RESULT_KEYS, problems),
+    notice: keywordsOf('notice', e.SUBSCRIBE_TEMPLATE_NOTICE, e.SUBSCRIBE_TEMPLATE_NOTICE_KEYS, problems),
+  }
+  if (problems.length) throw new Error(`Invalid configuration in environment variables: ${problems.join('; ')}`)
   // Demo sign-in lets anyone act as staff: on by default only for a server nobody else can reach.
   const demo =
     e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' && isLoopback(e.HOST) : e.DEMO === '1' || e.DEMO === 'true'
@@ -81,5 +120,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       result: e.SUBSCRIBE_TEMPLATE_RESULT || null,
       notice: e.SUBSCRIBE_TEMPLATE_NOTICE || null,
     },
+    templateKeywords,
+    miniProgramVersion: e.MINIPROGRAM_VERSION ?? 'release',
   }
 }

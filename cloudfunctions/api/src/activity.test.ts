@@ -220,6 +220,9 @@ describe('students sign up', () => {
 })
 
 describe('capacity under load (real parallel calls)', () => {
+  // 500 interleaved sign-ups take seconds on the CloudBase stand-in (every request yields), more on
+  // a busy 2-core machine: the invariant is what is tested here, not the speed (see BENCHMARKS.md).
+  const LOAD_TIMEOUT = 120_000
   it('500 parallel sign-ups for 50 places with a waitlist: exactly 50 registered, 450 waitlisted at 1…450', async () => {
     const ids = await members(500)
     const a = await published({ capacity: 50, waitlist: true })
@@ -229,7 +232,7 @@ describe('capacity under load (real parallel calls)', () => {
     const positions = ok.filter((r) => r.status === 'waitlisted').map((r) => r.position)
     expect(positions.sort((x, y) => x! - y!)).toEqual(Array.from({ length: 450 }, (_, i) => i + 1))
     expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 50, waitlistCount: 450 })
-  })
+  }, LOAD_TIMEOUT)
 
   it('500 parallel sign-ups for 50 places without a waitlist: 50 registered, 450 ACTIVITY_FULL', async () => {
     const ids = await members(500)
@@ -237,11 +240,8 @@ describe('capacity under load (real parallel calls)', () => {
     const results = await Promise.all(ids.map((id) => t.call(id, 'activity.signUp', { activityId: a.id })))
     expect(results.filter((r) => r.ok)).toHaveLength(50)
     expect(results.filter((r) => !r.ok && r.error.code === 'ACTIVITY_FULL')).toHaveLength(450)
-    const count = t.store.db.prepare("SELECT count(*) AS n FROM registrations WHERE activity_id = ? AND status = 'registered'").get(a.id) as {
-      n: number
-    }
-    expect(count.n).toBe(50)
-  })
+    expect((await t.peek.registrationStatuses(a.id)).filter((status) => status === 'registered')).toHaveLength(50)
+  }, LOAD_TIMEOUT)
 
   it('20 parallel sign-ups of one member make one registration', async () => {
     await members(1)

@@ -58,3 +58,24 @@ describe('cloud covers (m-8)', () => {
     expect(await covers.isOurs('cloud://env-1.bucket/other-tenant/secret.png')).toBe(false)
   })
 })
+
+describe('subscribe-message templates (audit D2, D9)', () => {
+  it('takes a keyword map per configured template, and the mini-program version', () => {
+    const config = loadConfig({
+      SUBSCRIBE_TEMPLATE_NOTICE: 'tpl-n',
+      SUBSCRIBE_TEMPLATE_NOTICE_KEYS: 'title:thing1,sender:thing2,time:time3',
+      MINIPROGRAM_VERSION: 'trial',
+    })
+    expect(config.templateKeywords).toEqual({ reminder: null, result: null, notice: { title: 'thing1', sender: 'thing2', time: 'time3' } })
+    expect(config.miniProgramVersion).toBe('trial')
+    expect(loadConfig({}).miniProgramVersion).toBe('release')
+  })
+
+  it('fails at start, naming the variable, when a configured template has no map or a wrong one', () => {
+    expect(() => loadConfig({ SUBSCRIBE_TEMPLATE_REMINDER: 'tpl-r' })).toThrow(/SUBSCRIBE_TEMPLATE_REMINDER_KEYS/)
+    expect(() => loadConfig({ SUBSCRIBE_TEMPLATE_RESULT: 'tpl-r', SUBSCRIBE_TEMPLATE_RESULT_KEYS: 'title:thing1,status:phrase2' })).toThrow(
+      /SUBSCRIBE_TEMPLATE_RESULT_KEYS: 缺少字段 note/,
+    )
+    expect(() => loadConfig({ MINIPROGRAM_VERSION: 'beta' })).toThrow(/MINIPROGRAM_VERSION/)
+  })
+})

@@ -193,12 +193,8 @@ describe('member.exportMine and member.deleteMine', () => {
     data(await t.call('u1', 'member.register', profile(), 'req-register-0001'))
     expect(data(await t.call('u1', 'member.deleteMine'))).toEqual({ deleted: true })
     expect(data(await t.call('u1', 'member.me'))).toBeNull()
-    const row = t.store.db.prepare('SELECT count(*) AS n FROM members WHERE openid = ?').get('u1') as { n: number }
-    expect(row.n).toBe(0)
-    const remembered = t.store.db.prepare("SELECT count(*) AS n FROM idempotency WHERE result LIKE '%13812341234%'").get() as {
-      n: number
-    }
-    expect(remembered.n).toBe(0)
+    expect(await t.peek.memberStored('u1')).toBe(false)
+    expect((await t.peek.idempotencyResults()).filter((result) => result.includes('13812341234'))).toEqual([])
     expect(data(await t.call('u1', 'member.register', profile({ name: '新的我' }), 'req-register-0001')).name).toBe('新的我')
   })
 })

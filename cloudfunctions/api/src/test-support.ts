@@ -11,6 +11,10 @@ import { openSqliteStore } from '../../core/adapters/sqlite'
 import type { Clock } from '../../core/shared/clock'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
+import { ALL_COLLECTIONS, COLLECTIONS } from '../../core/adapters/cloudbase/collections'
+import { createCloudBaseStore } from '../../core/adapters/cloudbase/store'
+import { CloudBaseStandIn } from '../../core/adapters/cloudbase/testing/stand-in'
+import type { Store } from '../../core/shared/store'
 import { localSender } from '../../core/adapters/files/local-sender'
 import { silentLogger, type Logger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
@@ -30,10 +34,65 @@ export const testServices = {
   checkInSecret: 'test-check-in-secret-0123456789',
 }
 
-/** A fresh api over a real SQLite file in a temp dir, and a typed way to call it as someone. */
-export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig } = {}) {
+/**
+ * Which adapter `makeTestApi` puts under the router. The router suites run over both: as they
+ * are (SQLite), and through a `*.cloudbase.test.ts` twin that calls `useCloudBaseForRouterTests()`
+ * and then loads the same suite (CloudBase adapter, real SDK, the wire-level stand-in).
+ */
+export type TestAdapter = 'sqlite' | 'cloudbase'
+let routerTestAdapter: TestAdapter = 'sqlite'
+
+/** Makes every `makeTestApi` of this test file use the CloudBase adapter on the stand-in. */
+export function useCloudBaseForRouterTests(): void {
+  routerTestAdapter = 'cloudbase'
+}
+
+export const testAdapter = (): TestAdapter => routerTestAdapter
+
+function openTestStore(adapter: TestAdapter, dir: string) {
+  if (adapter === 'cloudbase') {
+    const standIn = new CloudBaseStandIn({ autoCreateCollections: true })
+    // Provisioned as the set-up step does in a real environment (see collections.ts).
+    standIn.provision(ALL_COLLECTIONS)
+    const store: Store = createCloudBaseStore(standIn.database())
+    const peek: StoragePeek = {
+      idempotencyResults: async () => standIn.documents(COLLECTIONS.idempotency).map((d) => JSON.stringify(d.result)),
+      registrationStatuses: async (activityId) =>
+        standIn
+          .documents(COLLECTIONS.registrations)
+          .filter((d) => d.activityId === activityId)
+          .map((d) => String(d.status)),
+      memberStored: async (openid) => standIn.documents(COLLECTIONS.members).some((d) => d._id === openid),
+    }
+    return { store, peek, standIn, sqlite: null }
+  }
+  const sqlite = openSqliteStore({ file: path.join(dir, 'test.sqlite') })
+  const peek: StoragePeek = {
+    idempotencyResults: async () => (sqlite.db.prepare('SELECT result FROM idempotency').all() as { result: string }[]).map((r) => r.result),
+    registrationStatuses: async (activityId) =>
+      (sqlite.db.prepare('SELECT status FROM registrations WHERE activity_id = ?').all(activityId) as { status: string }[]).map((r) => r.status),
+    memberStored: async (openid) => sqlite.db.prepare('SELECT 1 FROM members WHERE openid = ?').get(openid) !== undefined,
+  }
+  return { store: sqlite as Store, peek, standIn: null, sqlite }
+}
+
+/**
+ * What a test may read of the storage underneath the ports, the same way for both adapters:
+ * checks that no port answers (nothing left behind, no registration beyond capacity).
+ */
+export interface StoragePeek {
+  /** Every remembered idempotent result, as stored text. */
+  idempotencyResults(): Promise<string[]>
+  /** The stored status of every registration of the activity, `pending` ones included. */
+  registrationStatuses(activityId: string): Promise<string[]>
+  memberStored(openid: string): Promise<boolean>
+}
+
+/** A fresh api over a fresh store (see `TestAdapter`), and a typed way to call it as someone. */
+export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter } = {}) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
-  const store = openSqliteStore({ file: path.join(dir, 'test.sqlite') })
+  const adapter = options.adapter ?? routerTestAdapter
+  const { store, peek, standIn, sqlite } = openTestStore(adapter, dir)
   const api: Api = createApi({
     store,
     ...testServices,
@@ -48,7 +107,7 @@ export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?:
     await store.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  return { api, store, call, close, dir }
+  return { api, store, call, close, dir, adapter, peek, standIn, sqlite }
 }
 
 /** Unwraps a successful envelope, failing the test with the error otherwise. */

@@ -358,6 +358,20 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         expect(await counts(a.id)).toEqual({ registered: 1, waitlisted: 1 })
       })
 
+      // Audit D3: CloudBase's update() merged nested objects field by field, keeping old answers.
+      it('replaces the answers on a sign-up after a cancel: answers left out are gone', async () => {
+        const a = await activity({ capacity: 5 })
+        const [one, two] = await members('reanswer', 2)
+        await signUp(a.id, one!, 1, { diet: '素食', note: '身份证 123' })
+        await store.registrations.cancel(a.id, one!, at(2))
+        expect(await signUp(a.id, one!, 3, { diet: '素食' })).toMatchObject({ outcome: 'registered', fresh: true })
+        expect((await store.registrations.get(a.id, one!))?.answers).toEqual({ diet: '素食' })
+        await signUp(a.id, two!, 4, { note: '旧的' })
+        await store.registrations.cancel(a.id, two!, at(5))
+        await signUp(a.id, two!, 6, {})
+        expect((await store.registrations.get(a.id, two!))?.answers).toEqual({})
+      })
+
       it('never exceeds capacity under 60 parallel sign-ups for 10 places', async () => {
         const a = await activity({ capacity: 10 })
         const people = await members('par', 60)

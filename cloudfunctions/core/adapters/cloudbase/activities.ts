@@ -3,7 +3,7 @@ import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../ac
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, updateWhere } from './station-docs'
+import { allOf, getDocument, newRev, updateWhere, text, textOrNull } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 export const MAX_READ = 1000
@@ -26,8 +26,6 @@ export function eligibilityMatch(e: Eligibility): Record<string, string[]> {
   }
 }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 const count = (value: unknown): number => (typeof value === 'number' ? value : 0)
 
 export function activityFromDocument(doc: RawDocument): Activity {

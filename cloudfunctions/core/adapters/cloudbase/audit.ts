@@ -3,12 +3,11 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { AuditQuery, AuditStore } from '../../audit/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
-import { allOf } from './station-docs'
+import { allOf, textOrNull } from './docs'
 
 const MAX_READ = 1000
 
 function entryFromDocument(doc: RawDocument): AuditEntry {
-  const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null)
   return {
     id: String(doc._id),
     at: String(doc.at),

@@ -56,10 +56,15 @@ describe('CloudBase members', () => {
     await expect(store.members.create(member)).rejects.toMatchObject({ code: 'DATABASE_TIMEOUT' })
   })
 
-  it('gets by doc(openid), dropping _id, _openid and unknown properties', async () => {
-    const { db, store } = setup(documents({ _id: openid, _openid: 'client-writer', legacy: 1, ...member }))
+  it('gets by doc(openid), dropping _id and unknown properties', async () => {
+    const { db, store } = setup(documents({ _id: openid, legacy: 1, ...member }))
     expect(await store.members.get(openid)).toEqual(member)
     expect(db.calls).toEqual([{ operation: 'get', collection: 'members', doc: openid, where: [], orderBy: [] }])
+  })
+
+  it('refuses a document a mini-program client wrote (it carries _openid): audit D1', async () => {
+    const { store } = setup(documents({ _id: openid, _openid: 'client-writer', ...member }))
+    expect(await store.members.get(openid)).toBeNull()
   })
 
   it('answers null when the document is not there', async () => {

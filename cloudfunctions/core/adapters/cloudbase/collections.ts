@@ -1,4 +1,4 @@
-import { checked, isCollectionMissing, type DbCollection, type DocumentDatabase } from './database'
+import { checked, errorCode, isCollectionMissing, type DbCollection, type DbQuery, type DbTransaction, type DocumentDatabase } from './database'
 
 export const COLLECTIONS = {
   members: 'members',
@@ -34,9 +34,40 @@ export const COLLECTIONS = {
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 
 /**
+ * Every collection the adapter uses: the one list that the set-up step (setup.ts), the README's
+ * lock-down instruction and the index list (indexes.ts) are checked against.
+ */
+export const ALL_COLLECTIONS: readonly CollectionName[] = Object.values(COLLECTIONS)
+
+/**
+ * A projection always keeps `_openid`, so that `documentsOf` can still recognise (and refuse) a
+ * client-written document read through a projected query (audit D1).
+ */
+function withOpenidProjected(collection: DbCollection): DbCollection {
+  const guard = (query: DbQuery): DbQuery => ({
+    where: (condition) => guard(query.where(condition)),
+    orderBy: (field, direction) => guard(query.orderBy(field, direction)),
+    limit: (max) => guard(query.limit(max)),
+    field: (projection) => guard(query.field({ ...projection, _openid: true })),
+    get: () => query.get(),
+    remove: () => query.remove(),
+    count: () => query.count(),
+    update: (data) => query.update(data),
+  })
+  return { ...guard(collection), doc: (id) => collection.doc(id), add: (data) => collection.add(data), aggregate: () => collection.aggregate() }
+}
+
+/** The service's answers to a request over the plan's QPS or concurrency quota (audit D5). */
+const THROTTLED = new Set(['EXCEED_REQUEST_LIMIT', 'EXCEED_CONCURRENT_REQUEST_LIMIT'])
+/** Tries of one request while throttled: the pauses add up to about 1.5 s at most on average. */
+const THROTTLE_ATTEMPTS = 5
+const THROTTLE_BASE_MS = 50
+
+/**
  * Runs an operation on a collection, creating the collection the first time the database says
- * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. A fresh environment
- * thus works without console set-up; the security rule still has to be set to admin-only by hand.
+ * it does not exist (DATABASE_COLLECTION_NOT_EXIST), then retrying once. This is a fallback: the
+ * set-up step (setup.ts) creates every collection before launch, because one created here starts
+ * client-writable until its rule is set to admin-only (audit D1).
  */
 export class Collections {
   /** One creation attempt in flight per collection, so a cold burst of requests creates it once. */
@@ -55,17 +86,50 @@ export class Collections {
 
   async run<T>(name: CollectionName, operation: (collection: DbCollection) => Promise<T>): Promise<T> {
     try {
-      return await operation(this.db.collection(name))
+      return await this.throttled(() => operation(withOpenidProjected(this.db.collection(name))))
     } catch (error) {
       if (!isCollectionMissing(error)) throw error
     }
     const createError = await this.create(name)
     try {
-      return await operation(this.db.collection(name))
+      return await this.throttled(() => operation(withOpenidProjected(this.db.collection(name))))
     } catch (error) {
       // Still missing: the creation failure, not the retry, is what explains it.
       if (isCollectionMissing(error) && createError !== undefined) throw createError
       throw error
+    }
+  }
+
+  /**
+   * Runs `work` in a node-sdk transaction over the named collections (creating any that is
+   * missing, then once more), retried like a single request while throttled: a refused or
+   * conflicting transaction was rolled back, so running it again is safe.
+   */
+  async transaction<T>(names: CollectionName[], work: (transaction: DbTransaction) => Promise<T>): Promise<T> {
+    const attempt = () => this.throttled(async () => (await this.db.runTransaction(work)) as T)
+    try {
+      return await attempt()
+    } catch (error) {
+      if (!isCollectionMissing(error)) throw error
+    }
+    for (const name of names) await this.create(name)
+    return attempt()
+  }
+
+  /**
+   * Runs one request, again after a randomised, growing pause while the service answers that the
+   * environment's request or concurrency quota is used up (the request was refused, nothing was
+   * applied, so repeating it is safe; every `operation` passed to `run` is a single request).
+   */
+  private async throttled<T>(request: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await request()
+      } catch (error) {
+        if (!THROTTLED.has(errorCode(error) ?? '') || attempt >= THROTTLE_ATTEMPTS) throw error
+      }
+      // Full jitter: calls refused together do not come back together.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * THROTTLE_BASE_MS * 2 ** attempt))
     }
   }
 

@@ -19,7 +19,12 @@ export interface DbQuery {
   remove(): Promise<unknown>
   /** `{total}`: how many documents match. */
   count(): Promise<unknown>
-  /** `$set`s the given properties on every match (`multi: true`, never inserts); answers `{updated}`. */
+  /**
+   * `$set`s the given properties on every match (`multi: true`, never inserts); answers `{updated}`
+   * (documents whose stored value changed). The SDK flattens nested plain objects into dot paths
+   * and drops empty ones and `undefined`, so a nested object is MERGED: use `command.set(obj)` to
+   * replace one.
+   */
   update(data: object): Promise<unknown>
 }
 
@@ -28,13 +33,24 @@ export interface DbDocument {
   get(): Promise<unknown>
   /** Replaces the whole document, inserting it when missing (`upsert: true, merge: false`). */
   set(data: object): Promise<unknown>
-  /** `$set`s the given top-level properties (arrays are replaced whole); never inserts. */
+  /** Like `DbQuery.update` on this one document: nested objects merge unless wrapped in `command.set`. */
   update(data: object): Promise<unknown>
   remove(): Promise<unknown>
 }
 
+/**
+ * `collection().aggregate()`: a pipeline the service runs in one request (`database.aggregateDocuments`).
+ * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition) and `group` are used.
+ */
+export interface DbAggregate {
+  match(condition: object): DbAggregate
+  group(spec: object): DbAggregate
+  end(): Promise<unknown>
+}
+
 export interface DbCollection extends DbQuery {
   doc(id: string): DbDocument
+  aggregate(): DbAggregate
   /** `database.insertDocument`: fails with DATABASE_DUPLICATE_WRITE when `_id` is taken. */
   add(data: object): Promise<unknown>
 }
@@ -52,11 +68,25 @@ export interface DbCommand {
   neq(value: unknown): unknown
   /** An update operator: adds `value` to the number in place, atomically on the server. */
   inc(value: number): unknown
+  /** An update operator: replaces the property with `value` whole (no merging of nested objects). */
+  set(value: object): unknown
+}
+
+/**
+ * A node-sdk transaction (server side only): single-document operations on any collections,
+ * committed together (audit D6). No `where()`, queries or counts inside; a document changed by
+ * someone else meanwhile fails the commit (DATABASE_TRANSACTION_CONFLICT), which `runTransaction`
+ * retries. Inside, `doc().get()` answers `{data: document | null}`.
+ */
+export interface DbTransaction {
+  collection(name: string): { doc(id: string): DbDocument; add(data: object): Promise<unknown> }
 }
 
 export interface DocumentDatabase {
   collection(name: string): DbCollection
   createCollection(name: string): Promise<unknown>
+  /** Runs `callback` in a transaction and commits it (rolled back when it throws); up to `times` retries on conflict. */
+  runTransaction(callback: (transaction: DbTransaction) => Promise<unknown>, times?: number): Promise<unknown>
   command: DbCommand
   /** `db.RegExp({regexp, options})`: a server-side regular expression condition. */
   RegExp(pattern: { regexp: string; options?: string }): unknown
@@ -108,11 +138,16 @@ export function isCollectionMissing(error: unknown): boolean {
   return errorCode(error) === 'DATABASE_COLLECTION_NOT_EXIST'
 }
 
-/** The documents of a `get()` answer, whether the SDK gave an array or (in a transaction) one document. */
+/**
+ * The documents of a `get()` answer, whether the SDK gave an array or (in a transaction) one
+ * document. Documents carrying `_openid` are dropped: the service stamps it on every document a
+ * mini-program client writes, and nothing here is ever client-written, so such a document is a
+ * forgery that slipped past a collection left writable (audit D1), never data to serve.
+ */
 export function documentsOf(result: unknown): RawDocument[] {
   const data = fieldOf(result, 'data')
   const list = Array.isArray(data) ? data : data ? [data] : []
-  return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null)
+  return list.filter((d): d is RawDocument => typeof d === 'object' && d !== null && !('_openid' in d))
 }
 
 /** How many documents a `remove()` deleted. */

@@ -5,12 +5,8 @@ import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../.
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, getDocument, mapBounded, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text } from './docs'
 
-/** Parallel `count()` calls at a time when the interest counts of a list are counted one by one. */
-export const COUNT_CONCURRENCY = 10
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null)
 
 export function demandFromDocument(doc: RawDocument, interestCount: number): Demand {
@@ -217,8 +213,8 @@ export class CloudBaseDemandStore implements DemandStore {
   /**
    * The interest count of each demand. One demand (get): `count()`. Several (a list page, up to
    * 200 for matching): one read of their interests' `demandId`s, tallied, when it comes back short
-   * of MAX_READ (exact: every interest was read); otherwise `count()` per demand,
-   * COUNT_CONCURRENCY at a time.
+   * of MAX_READ (exact: every interest was read); otherwise `count()` per demand, at most
+   * MAX_PARALLEL_REQUESTS at a time (docs.ts).
    */
   private async counts(ids: string[]): Promise<number[]> {
     if (ids.length === 0) return []
@@ -234,17 +230,9 @@ export class CloudBaseDemandStore implements DemandStore {
         return ids.map((id) => tally.get(id) ?? 0)
       }
     }
-    const counts: number[] = []
-    for (let i = 0; i < ids.length; i += COUNT_CONCURRENCY) {
-      const chunk = ids.slice(i, i + COUNT_CONCURRENCY)
-      counts.push(
-        ...(await Promise.all(
-          chunk.map(async (demandId) =>
-            totalOf(await this.collections.run(COLLECTIONS.demandInterests, (c) => checked(c.where({ demandId }).count()))),
-          ),
-        )),
-      )
-    }
+    const counts = await mapBounded(ids, async (demandId) =>
+      totalOf(await this.collections.run(COLLECTIONS.demandInterests, (c) => checked(c.where({ demandId }).count()))),
+    )
     return counts
   }
 }

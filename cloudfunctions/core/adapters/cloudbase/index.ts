@@ -2,7 +2,7 @@
  * CloudBase adapter: the store ports over the CloudBase document database (@cloudbase/node-sdk v3).
  * The only place besides entry-cloud.ts that loads the SDK; the domain never does.
  *
- * Collections (created lazily on first use when missing, see collections.ts):
+ * Collections (a missing one is also created on first use, collections.ts `run`):
  *   members      `_id` = openid; the record's camelCase properties.
  *   fields       `_id` = field id; {name, active, sort}.
  *   idempotency  `_id` = sha256 of (openid, requestId); {openid, requestId, result, createdAt}.
@@ -13,12 +13,11 @@
  *   station_locks  uniqueness: `_id` = sha256 hex of a university while it has an open station,
  *                  `pending-<openid>` while the member has a pending request (station-docs.ts).
  *
- * Set every one of them to admin-only in the console (security rule: 仅管理端可读写,
- * `{"read": false, "write": false}`): cloud functions bypass the rules, mini-program clients must
- * never reach this data directly. Index `idempotency.openid` for `forgetCaller`, and
- * `fields.sort` for the list; for the stations: `members` (stationId, stationJoinedAt, _id),
- * `stations` (university, _id) and (status, university, _id), `join_requests` (stationId, status,
- * createdAt, _id) and (openid, createdAt), `audit_log` (at, _id), (actorOpenid, at), (stationId, at).
+ * Every collection is listed once, in collections.ts (ALL_COLLECTIONS); the set-up step
+ * (setup.ts, `npm run cloudbase:setup`) creates them all before the first user arrives and prints
+ * the security rule each must get, admin-only (仅管理端可读写, `{"read": false, "write": false}`:
+ * cloud functions bypass the rules, mini-program clients must never reach this data), and the
+ * indexes of indexes.ts. Documents carrying `_openid` (client-written) are never served.
  *
  * Activities (activities.ts, registrations.ts, messages.ts, rate-limits.ts):
  *   activities     `_id` = activity id; the record's properties, the counters `registeredCount`,
@@ -31,11 +30,6 @@
  *   subscriptions  `_id` = `${openid}:${template}`; {openid, template, remaining, grantedAt}.
  *   message_log    `_id` = message id; the message's properties.
  *   rate_limits    `_id` = sha256 hex of the key; {key, windowStart, count}.
- * Indexes: `activities` (status, startAt, _id), (status, signUpCloseAt), (status, remindedAt,
- * startAt), (status, absenceMarkedAt, endAt), (status, endAt, reconciledAt); `registrations`
- * (activityId, status, waitlistSeq, _id), (activityId, createdAt, _id), (activityId, openid),
- * (activityId, holdsPlace), (activityId, claimedAt), (openid, createdAt, _id),
- * (openid, hasAnswers, createdAt); `message_log` (openid, at, _id); `subscriptions` (openid).
  *
  * Talent policies and demands (policies.ts, demands.ts):
  *   policies          `_id` = policy id; the record's properties (bodyText included, for search),
@@ -47,9 +41,6 @@
  * Search is an escaped, case-insensitive `db.RegExp` per word on title / summary / bodyText,
  * ranked in memory over at most SEARCH_WINDOW (600) newest matches; matching reads at most 1000
  * candidates sharing a target with the profile and checks every limited dimension in code.
- * Indexes: `policies` (status, publishedAt, _id), (fields), (degrees), (counties), (category);
- * `policy_favorites` (openid, at, policyId); `demands` (status, deadline, _id),
- * (status, field, deadline); `demand_interests` (demandId, at, openid), (openid).
  */
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import type { DocumentDatabase } from './database'
@@ -69,7 +60,8 @@ export type CloudBaseOptions =
 
 export type CloudBaseStore = ReturnType<typeof createCloudBaseStore>
 
-export function openCloudBaseStore(options: CloudBaseOptions = {}): CloudBaseStore {
+/** The SDK's database for the options (the store's, or the set-up step's). */
+export function openCloudBaseStoreDatabase(options: CloudBaseOptions = {}): DocumentDatabase {
   const app =
     'app' in options
       ? options.app
@@ -79,5 +71,9 @@ export function openCloudBaseStore(options: CloudBaseOptions = {}): CloudBaseSto
         })
   // The SDK's Db satisfies the slice the stores use; the assignment is where the compiler checks it.
   const db: DocumentDatabase = app.database()
-  return createCloudBaseStore(db)
+  return db
+}
+
+export function openCloudBaseStore(options: CloudBaseOptions = {}): CloudBaseStore {
+  return createCloudBaseStore(openCloudBaseStoreDatabase(options))
 }

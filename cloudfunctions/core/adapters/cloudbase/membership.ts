@@ -2,26 +2,15 @@ import type { JoinRequest, Page, RosterFilters } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { MemberRecord } from '../../member/ports'
 import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../station/ports'
+import { toIsoString } from '../../shared/clock'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { memberFromDocument } from './members'
-import {
-  allOf,
-  dropLeaderReference,
-  getDocument,
-  LOCK_GRACE_MS,
-  pendingLockId,
-  SWEEP_MAX_ROUNDS,
-  SWEEP_PAGE_SIZE,
-  updateWhere,
-  recordStationJoin,
-  recordStationLeave,
-} from './station-docs'
+import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, recordStationLeave, stationStay } from './station-docs'
+import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull } from './docs'
 
 const MAX_READ = 1000
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
 function requestFromDocument(doc: RawDocument): JoinRequestRecord {
   return {
@@ -100,46 +89,31 @@ export class CloudBaseMembershipStore implements MembershipStore {
   }
 
   /**
-   * 1. read the request and the member ('not_pending' / 'in_other_station'); 2. pending →
-   * approved, conditioned on `status: 'pending'` (of two heads at once, one wins, the other gets
-   * 'not_pending'); 3. the member joins, conditioned on having no station (or this one); if that
-   * fails (they joined another station meanwhile, or left the alliance) the request goes back to
-   * pending, conditioned on this very decision, and the answer is 'in_other_station';
-   * 4. the pending lock goes; 5. if the station closed meanwhile, the member leaves it again and
-   * the request is rejected with the station's reason ('not_pending').
-   * Dying between 2 and 3 leaves an approved request and a member without the station: the
-   * member can ask again (the lock is stale once its request is decided).
+   * One transaction (node-sdk, single-document operations): read the request and the member
+   * ('not_pending' / 'in_other_station'), then pending → approved, the member joins, and the stay
+   * opens, all committed together: a request is never approved without its member in the station
+   * (the crash window of the earlier conditional-write sequence, audit D6). A concurrent decision
+   * or member change fails the commit and the transaction runs again on what is there now.
+   * After it: the pending lock goes (a crash first leaves a lock that is stale, its request being
+   * decided); if the station closed meanwhile, the member leaves it again and the request is
+   * rejected with the station's reason ('not_pending').
    */
   async approveRequest(id: string, decidedBy: string, at: string): Promise<ApproveOutcome> {
-    const doc = await getDocument(this.collections, COLLECTIONS.joinRequests, id)
-    if (!doc || doc.status !== 'pending') return 'not_pending'
-    const request = requestFromDocument(doc)
-    const member = await getDocument(this.collections, COLLECTIONS.members, request.openid)
-    if (!member) return 'not_pending'
-    if (member.stationId && member.stationId !== request.stationId) return 'in_other_station'
-    const approved = await updateWhere(
-      this.collections,
-      COLLECTIONS.joinRequests,
-      { _id: id, status: 'pending' },
-      { status: 'approved', decidedAt: at, decidedBy },
-    )
-    if (approved !== 1) return 'not_pending'
-    const joined = await updateWhere(
-      this.collections,
-      COLLECTIONS.members,
-      { _id: request.openid, stationId: this._.in([null, request.stationId]) },
-      { stationId: request.stationId, stationJoinedAt: at, updatedAt: at },
-    )
-    if (joined !== 1) {
-      await updateWhere(
-        this.collections,
-        COLLECTIONS.joinRequests,
-        { _id: id, status: 'approved', decidedAt: at, decidedBy },
-        { status: 'pending', decidedAt: null, decidedBy: null },
-      )
-      return 'in_other_station'
-    }
-    await recordStationJoin(this.collections, request.openid, request.stationId, at)
+    const C = COLLECTIONS
+    const decided = await this.collections.transaction([C.joinRequests, C.members, C.stationMemberships], async (tx) => {
+      const doc = documentsOf(await checked(tx.collection(C.joinRequests).doc(id).get()))[0]
+      if (!doc || doc.status !== 'pending') return 'not_pending' as const
+      const request = requestFromDocument(doc)
+      const member = documentsOf(await checked(tx.collection(C.members).doc(request.openid).get()))[0]
+      if (!member) return 'not_pending' as const
+      if (member.stationId && member.stationId !== request.stationId) return 'in_other_station' as const
+      await checked(tx.collection(C.joinRequests).doc(id).update({ status: 'approved', decidedAt: at, decidedBy }))
+      await checked(tx.collection(C.members).doc(request.openid).update({ stationId: request.stationId, stationJoinedAt: at, updatedAt: at }))
+      await checked(tx.collection(C.stationMemberships).add(stationStay(request.openid, request.stationId, at)))
+      return request
+    })
+    if (typeof decided === 'string') return decided
+    const request = decided
     await this.releasePending(request.openid, id)
     const station = await getDocument(this.collections, COLLECTIONS.stations, request.stationId)
     if (!station || station.status !== 'open') {
@@ -279,7 +253,8 @@ export class CloudBaseMembershipStore implements MembershipStore {
           .get(),
       ),
     )
-    const at = new Date().toISOString()
+    // The same `+08:00` form as every other stored time: times are compared as strings (audit D10).
+    const at = toIsoString(new Date())
     for (const station of documentsOf(led)) await dropLeaderReference(this.collections, String(station._id), openid, at)
   }
 
@@ -317,7 +292,7 @@ export class CloudBaseMembershipStore implements MembershipStore {
       const stale = owner ? owner.status !== 'pending' : Date.now() - Number(lock.lockedAt ?? 0) > LOCK_GRACE_MS
       if (!stale) return false
       await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, requestId: lock.requestId }).remove()),
+        checked(c.where({ _id, requestId: lock.requestId ?? null }).remove()),
       )
     }
     return false

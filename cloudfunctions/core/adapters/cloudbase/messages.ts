@@ -3,7 +3,7 @@ import type { MessageStore, SentMessage, TemplateKey } from '../../messaging/por
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
-import { allOf, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 const MAX_READ = 1000
 

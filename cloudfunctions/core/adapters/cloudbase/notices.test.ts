@@ -51,12 +51,16 @@ describe('CloudBase notices', () => {
   it('stores one document per notice, filed under its anchor keys; an activity audience frozen in chunks of 500 first', async () => {
     const { db, store } = setup()
     await store.create(record(), null)
-    expect(db.calls).toHaveLength(1)
     expect(db.calls[0]).toMatchObject({ operation: 'add', collection: 'notices', data: { _id: 'nt1', keys: ['s:s1'], pushState: 'pushing', pushAfter: '' } })
+    // Then every kept unread count goes stale (the version, created on first use).
+    expect(db.calls.slice(1).map((c) => [c.operation, c.collection, c.where])).toEqual([
+      ['update', 'notice_reads', [{ _id: '~version' }]],
+      ['add', 'notice_reads', []],
+    ])
     db.calls.length = 0
     const openids = Array.from({ length: 1001 }, (_, i) => `o${i}`)
     await store.create(record({ id: 'nt2', audience: { ...none, activityId: 'ac1' } }), openids)
-    expect(db.calls.map((c) => [c.operation, c.collection, c.doc])).toEqual([
+    expect(db.calls.slice(0, 4).map((c) => [c.operation, c.collection, c.doc])).toEqual([
       ['set', 'notice_recipients', 'nt2:0'],
       ['set', 'notice_recipients', 'nt2:1'],
       ['set', 'notice_recipients', 'nt2:2'],
@@ -111,6 +115,7 @@ describe('CloudBase notices', () => {
     expect(db.calls.map((c) => [c.operation, c.collection, c.where])).toEqual([
       ['update', 'notices', [{ _id: 'nt1', withdrawnAt: null }]],
       ['update', 'notice_pushes', [{ noticeId: 'nt1', state: 'pending' }]],
+      ['update', 'notice_reads', [{ _id: '~version' }]],
     ])
   })
 

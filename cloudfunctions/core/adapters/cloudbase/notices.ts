@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import type { NoticeAudience, NoticeLink, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { anchorKeys, audienceHeld, readerKeys, type StationPeriod } from '../../notice/audience'
@@ -5,16 +6,31 @@ import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeSt
 import type { MemberRecord } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, updateWhere } from './station-docs'
+import { allOf, getDocument, mapBounded, newRev, num, textOrNull, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 const MAX_READ = 1000
 /** Candidate notices read per inbox call at most (bounded loops, never an unbounded scan). */
 const MAX_SCAN_ROUNDS = 5
 const CHUNK = 500
+/** What counting needs of a notice: whose it is and when it went out. */
+const COUNT_PROJECTION = { audience: true, sendAt: true, withdrawnAt: true }
 
 const pushId = (noticeId: string, openid: string) => `${noticeId}:${openid}`
 const readId = pushId
+
+/**
+ * The unread badge is asked on every page show, so its answer is kept, per reader, in
+ * `notice_reads` next to a global version of the notices (`_id` starting with `~`, never a
+ * notice id): one projected request reads both, and the answer stands while the version, the
+ * reader's profile and the reader's reads are unchanged and no scheduled notice has come due.
+ */
+const VERSION_ID = '~version'
+const unreadId = (openid: string) => `~unread:${openid}`
+const profileOf = (r: NoticeReader) =>
+  createHash('sha256')
+    .update(JSON.stringify([r.openid, r.joinedAt, r.hometownCounty, r.degree, r.graduationYear, r.fields, r.stationId, r.stationJoinedAt]))
+    .digest('hex')
 
 function noticeFromDocument(d: RawDocument): NoticeRecord {
   const list = <T>(v: unknown) => (Array.isArray(v) ? (v as T[]) : [])
@@ -55,9 +71,7 @@ function noticeFromDocument(d: RawDocument): NoticeRecord {
  *   notice_reads       `_id` = `<notice>:<openid>`; written only when read.
  *   notice_pushes      `_id` = `<notice>:<openid>`; {state, attempts, errcode, updatedAt}.
  *   station_memberships {openid, stationId, joinedAt, leftAt}: station history, read here.
- * Indexes: notices (keys, sendAt), (senderOpenid, createdAt), (pushState, sendAt);
- * notice_recipients (openids); notice_reads (openid, noticeId), (noticeId); notice_pushes
- * (noticeId, state, openid); subscriptions (template, remaining, openid).
+ * Indexes: indexes.ts.
  */
 export class CloudBaseNoticeStore implements NoticeStore {
   constructor(private readonly collections: Collections) {}
@@ -80,6 +94,25 @@ export class CloudBaseNoticeStore implements NoticeStore {
     await this.collections.run(COLLECTIONS.notices, (c) =>
       checked(c.add({ _id: id, ...rest, keys: anchorKeys(n.audience), pushState: n.sendAt <= n.createdAt ? 'pushing' : 'waiting', pushAfter: '' })),
     )
+    await this.bumpVersion()
+  }
+
+  /** Every kept unread count is stale from here on (a notice was sent, withdrawn or re-addressed). */
+  private async bumpVersion(): Promise<void> {
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      if ((await updateWhere(this.collections, COLLECTIONS.noticeReads, { _id: VERSION_ID }, { version: this._.inc(1) })) === 1) return
+      try {
+        await this.collections.run(COLLECTIONS.noticeReads, (c) => checked(c.add({ _id: VERSION_ID, version: 1 })))
+        return
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+    }
+  }
+
+  /** The reader's kept count is stale (they read something): a fresh `rev` also fails a concurrent keep. */
+  private async forgetUnread(openid: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.noticeReads, (c) => checked(c.doc(unreadId(openid)).set({ openid, count: null, rev: newRev() })))
   }
 
   async get(id: string): Promise<NoticeRecord | null> {
@@ -122,6 +155,7 @@ export class CloudBaseNoticeStore implements NoticeStore {
     await this.collections.run(COLLECTIONS.noticePushes, (c) =>
       checked(c.where({ noticeId: id, state: 'pending' }).update({ state: 'skipped', updatedAt: at })),
     )
+    await this.bumpVersion()
     return true
   }
 
@@ -146,10 +180,15 @@ export class CloudBaseNoticeStore implements NoticeStore {
   }
 
   /** The reader's visible notices after the cursor, newest first, at most `want` (bounded rounds). */
-  private async visible(reader: NoticeReader, now: string, after: (string | number)[] | null, want: number): Promise<NoticeRecord[]> {
+  private async visible(
+    reader: NoticeReader,
+    now: string,
+    after: (string | number)[] | null,
+    want: number,
+    projection: object | null = null,
+  ): Promise<NoticeRecord[]> {
     const _ = this._
-    const periods = await this.periodsOf(reader)
-    const frozen = await this.frozenWith(reader.openid)
+    const [periods, frozen] = await Promise.all([this.periodsOf(reader), this.frozenWith(reader.openid)])
     const keys = [...readerKeys(reader), ...new Set(periods.map((p) => `s:${p.stationId}`))]
     const found: NoticeRecord[] = []
     let cursor = after
@@ -160,7 +199,13 @@ export class CloudBaseNoticeStore implements NoticeStore {
       ]
       if (cursor) where.push(_.or([{ sendAt: _.lt(cursor[0]) }, { sendAt: cursor[0], _id: _.lt(cursor[1]) }]) as object)
       const result = await this.collections.run(COLLECTIONS.notices, (c) =>
-        checked(c.where(allOf(this.collections, where)).orderBy('sendAt', 'desc').orderBy('_id', 'desc').limit(MAX_READ).get()),
+        checked(
+          (projection ? c.where(allOf(this.collections, where)).field(projection) : c.where(allOf(this.collections, where)))
+            .orderBy('sendAt', 'desc')
+            .orderBy('_id', 'desc')
+            .limit(MAX_READ)
+            .get(),
+        ),
       )
       const docs = documentsOf(result).map(noticeFromDocument)
       for (const n of docs) {
@@ -202,21 +247,77 @@ export class CloudBaseNoticeStore implements NoticeStore {
   }
 
   async markRead(openid: string, id: string, at: string): Promise<void> {
+    await this.writeRead(openid, id, at)
+    await this.forgetUnread(openid)
+  }
+
+  private async writeRead(openid: string, id: string, at: string): Promise<void> {
     await this.collections.run(COLLECTIONS.noticeReads, (c) => checked(c.doc(readId(id, openid)).set({ noticeId: id, openid, readAt: at })))
   }
 
   async markAllRead(reader: NoticeReader, now: string): Promise<number> {
-    const visible = await this.visible(reader, now, null, MAX_READ)
+    const visible = await this.visible(reader, now, null, MAX_READ, COUNT_PROJECTION)
     const read = await this.readIds(reader.openid, visible.map((n) => n.id))
     const unread = visible.filter((n) => !read.has(n.id))
-    for (const n of unread) await this.markRead(reader.openid, n.id, now)
+    await mapBounded(unread, (n) => this.writeRead(reader.openid, n.id, now))
+    if (unread.length > 0) await this.forgetUnread(reader.openid)
     return unread.length
   }
 
+  /**
+   * One projected request while the kept answer stands (see VERSION_ID); otherwise the count is
+   * worked out (station history, frozen lists, projected notices, reads, the next scheduled
+   * notice) and kept, conditioned on the `rev` read, so a read that raced it is not overwritten.
+   */
   async unreadCount(reader: NoticeReader, now: string): Promise<number> {
-    const visible = await this.visible(reader, now, null, MAX_READ)
+    const _ = this._
+    const profile = profileOf(reader)
+    const kept = documentsOf(
+      await this.collections.run(COLLECTIONS.noticeReads, (c) =>
+        checked(
+          c
+            .where({ _id: _.in([VERSION_ID, unreadId(reader.openid)]) })
+            .field({ version: true, count: true, profile: true, seenVersion: true, computedAt: true, validUntil: true, rev: true })
+            .get(),
+        ),
+      ),
+    )
+    const version = num(kept.find((d) => d._id === VERSION_ID)?.version)
+    const cache = kept.find((d) => d._id === unreadId(reader.openid))
+    const validUntil = textOrNull(cache?.validUntil)
+    if (
+      cache &&
+      typeof cache.count === 'number' &&
+      cache.profile === profile &&
+      cache.seenVersion === version &&
+      typeof cache.computedAt === 'string' &&
+      cache.computedAt <= now &&
+      (validUntil === null || now < validUntil)
+    ) {
+      return cache.count
+    }
+    const [visible, next] = await Promise.all([this.visible(reader, now, null, MAX_READ, COUNT_PROJECTION), this.nextScheduled(now)])
     const read = await this.readIds(reader.openid, visible.map((n) => n.id))
-    return visible.filter((n) => !read.has(n.id)).length
+    const count = visible.filter((n) => !read.has(n.id)).length
+    const keep = { openid: reader.openid, count, profile, seenVersion: version, computedAt: now, validUntil: next, rev: newRev() }
+    if (cache) {
+      await updateWhere(this.collections, COLLECTIONS.noticeReads, { _id: unreadId(reader.openid), rev: cache.rev ?? null }, keep)
+    } else {
+      try {
+        await this.collections.run(COLLECTIONS.noticeReads, (c) => checked(c.add({ _id: unreadId(reader.openid), ...keep })))
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+    }
+    return count
+  }
+
+  /** When the next scheduled notice comes due (a kept unread count holds until then). */
+  private async nextScheduled(now: string): Promise<string | null> {
+    const result = await this.collections.run(COLLECTIONS.notices, (c) =>
+      checked(c.where({ sendAt: this._.gt(now), withdrawnAt: null }).field({ sendAt: true }).orderBy('sendAt', 'asc').limit(1).get()),
+    )
+    return textOrNull(documentsOf(result)[0]?.sendAt)
   }
 
   async readCount(id: string): Promise<number> {
@@ -241,6 +342,7 @@ export class CloudBaseNoticeStore implements NoticeStore {
     const n = await this.get(id)
     if (frozen && n) await this.freeze(id, n.sendAt, frozen)
     await updateWhere(this.collections, COLLECTIONS.notices, { _id: id }, { recipients })
+    if (frozen) await this.bumpVersion()
   }
 
   async pushing(limit: number): Promise<NoticeRecord[]> {
@@ -277,7 +379,9 @@ export class CloudBaseNoticeStore implements NoticeStore {
       )
       for (const m of members) {
         const member = { ...(m as unknown as MemberRecord), openid: String(m._id) }
-        const mine = frozen ? frozen.has(member.openid) : audienceHeld(notice.audience, member, await this.periodsOf(member), notice.sendAt)
+        // Station history is read only when the audience names stations (one request per member).
+        const periods = notice.audience.stationIds.length ? await this.periodsOf(member) : []
+        const mine = frozen ? frozen.has(member.openid) : audienceHeld(notice.audience, member, periods, notice.sendAt)
         if (!mine) continue
         try {
           await this.collections.run(COLLECTIONS.noticePushes, (c) =>
@@ -306,15 +410,20 @@ export class CloudBaseNoticeStore implements NoticeStore {
   async markSending(noticeId: string, openid: string, at: string): Promise<number | null> {
     const id = pushId(noticeId, openid)
     if ((await updateWhere(this.collections, COLLECTIONS.noticePushes, { _id: id, state: 'pending' }, { state: 'sending', updatedAt: at })) !== 1) return null
-    const doc = await getDocument(this.collections, COLLECTIONS.noticePushes, id)
+    const doc = documentsOf(
+      await this.collections.run(COLLECTIONS.noticePushes, (c) => checked(c.where({ _id: id }).field({ attempts: true }).limit(1).get())),
+    )[0]
     return typeof doc?.attempts === 'number' ? doc.attempts : 0
   }
 
   async recordPush(noticeId: string, openid: string, outcome: PushOutcome, at: string): Promise<void> {
-    const id = pushId(noticeId, openid)
-    const doc = await getDocument(this.collections, COLLECTIONS.noticePushes, id)
-    const attempts = (typeof doc?.attempts === 'number' ? doc.attempts : 0) + 1
-    await updateWhere(this.collections, COLLECTIONS.noticePushes, { _id: id, state: 'sending' }, { state: outcome.state, errcode: outcome.errcode, attempts, updatedAt: at })
+    // The count goes up on the server: no read first (one request per push fewer).
+    await updateWhere(
+      this.collections,
+      COLLECTIONS.noticePushes,
+      { _id: pushId(noticeId, openid), state: 'sending' },
+      { state: outcome.state, errcode: outcome.errcode, attempts: this._.inc(1), updatedAt: at },
+    )
   }
 
   async pushFigures(noticeId: string): Promise<{ pushed: number; failures: { errcode: number; count: number }[] }> {

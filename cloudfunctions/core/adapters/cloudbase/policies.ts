@@ -4,7 +4,7 @@ import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecor
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type DbCollection, type DbQuery, type RawDocument } from './database'
-import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull } from './docs'
 
 /**
  * Search on CloudBase has no full-text index: each word is a case-insensitive `db.RegExp` over the
@@ -30,8 +30,6 @@ export const FAVORITE_ROUNDS = 10
 const RANKING_FIELDS = { _id: true, title: true, summary: true, publishedAt: true }
 const MATCHING_FIELDS = { _id: true, fields: true, degrees: true, counties: true, publishedAt: true }
 
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 
 export function policyFromDocument(doc: RawDocument): PolicyRecord {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import type { RateLimiter } from '../../shared/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, isDuplicateWrite } from './database'
-import { getDocument, updateWhere } from './station-docs'
+import { getDocument, updateWhere } from './docs'
 
 /** `_id` of a key's counter: sha256 hex, so any key makes a valid id. */
 export const rateLimitId = (key: string) => createHash('sha256').update(key, 'utf8').digest('hex')

@@ -1,11 +1,11 @@
-import type { DbCollection, DbDocument, DbQuery, DocumentDatabase, OrderDirection } from './database'
+import type { DbAggregate, DbCollection, DbDocument, DbQuery, DocumentDatabase, OrderDirection } from './database'
 
 /**
  * A recording double of the SDK database for the adapter's unit tests. It is not an emulator:
  * it only writes down the query each call builds and answers with what the test hands it, so
  * tests can assert query shapes (ids, conditions, limits) without a network.
  */
-export type Operation = 'get' | 'add' | 'set' | 'update' | 'remove' | 'count' | 'createCollection'
+export type Operation = 'get' | 'add' | 'set' | 'update' | 'remove' | 'count' | 'aggregate' | 'createCollection'
 
 export interface RecordedCall {
   operation: Operation
@@ -16,6 +16,8 @@ export interface RecordedCall {
   limit?: number
   field?: object
   data?: object
+  /** The `group` stage of an aggregate (its `match` is recorded in `where`). */
+  group?: object
 }
 
 /** Answers a call: return (or resolve) the SDK's result, or throw its error. */
@@ -36,6 +38,8 @@ export const emptyResults: Responder = (call) => {
       return { deleted: 0, requestId: 'r' }
     case 'count':
       return { total: 0, requestId: 'r' }
+    case 'aggregate':
+      return { data: [], requestId: 'r' }
     case 'createCollection':
       return { requestId: 'r' }
   }
@@ -60,6 +64,7 @@ export const commandMarkers = {
   or: (conditions: object[]) => ({ $or: conditions }),
   neq: (value: unknown) => ({ $ne: value }),
   inc: (value: number) => ({ $inc: value }),
+  set: (value: object) => ({ $set: value }),
 }
 export const regExpMarker = (pattern: { regexp: string; options?: string }) => ({
   $regex: pattern.regexp,
@@ -88,6 +93,12 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
     update: (data) => record(chain, 'update', data),
   })
 
+  const aggregate = (chain: Chain): DbAggregate => ({
+    match: (condition) => aggregate({ ...chain, where: [...chain.where, condition] }),
+    group: (spec) => aggregate({ ...chain, group: spec }),
+    end: () => record(chain, 'aggregate'),
+  })
+
   const doc = (chain: Chain): DbDocument => ({
     get: () => record(chain, 'get'),
     set: (data) => record(chain, 'set', data),
@@ -103,9 +114,18 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
         ...query(chain),
         doc: (id) => doc({ ...chain, doc: id }),
         add: (data) => record(chain, 'add', data),
+        aggregate: () => aggregate(chain),
       }
     },
     createCollection: (name) => record({ collection: name, where: [], orderBy: [] }, 'createCollection'),
+    // Recorded like any other call; the double has no isolation to offer.
+    runTransaction: (callback) =>
+      callback({
+        collection: (name) => {
+          const chain: Chain = { collection: name, where: [], orderBy: [] }
+          return { doc: (id) => doc({ ...chain, doc: id }), add: (data) => record(chain, 'add', data) }
+        },
+      }),
     command: commandMarkers,
     RegExp: regExpMarker,
   }

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromDocument, MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './station-docs'
+import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull, num } from './docs'
 
 /**
  * Registrations in CloudBase, with capacity kept without multi-document transactions.
@@ -59,9 +59,6 @@ const VISIBLE: RegistrationStatus[] = ['registered', 'waitlisted', 'cancelled', 
 export const registrationId = (activityId: string, openid: string) => `${activityId}:${openid}`
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
-const num = (value: unknown): number => (typeof value === 'number' ? value : 0)
 
 function chunks<T>(list: T[], size: number): T[][] {
   const out: T[][] = []
@@ -141,7 +138,9 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
       } catch (error) {
         if (!isDuplicateWrite(error)) throw error
       }
-      const doc = await this.doc(id)
+      // The raw document: `this.doc()` hides pending ones, and a pending one is what this waits for
+      // (or takes over once its claim is stale; audit D4).
+      const doc = await getDocument(this.collections, COLLECTIONS.registrations, id)
       if (!doc) continue
       const status = doc.status as RegistrationStatus | 'pending'
       if (status !== 'pending' && status !== 'cancelled') return { existing: doc }
@@ -151,7 +150,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
           this.collections,
           COLLECTIONS.registrations,
           { _id: id, status: 'cancelled', holdsPlace: false, updatedAt: doc.updatedAt ?? null },
-          { ...fresh, claimedAt: Date.now() },
+          { ...fresh, answers: this._.set(input.answers), claimedAt: Date.now() },
         )
         if (won === 1) return { token, previous: doc }
         continue
@@ -161,7 +160,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
           this.collections,
           COLLECTIONS.registrations,
           { _id: id, status: 'pending', claim: doc.claim ?? null },
-          { ...fresh, claimedAt: Date.now() },
+          { ...fresh, answers: this._.set(input.answers), claimedAt: Date.now() },
         )
         if (won === 1) return { token, previous: null }
         continue
@@ -195,7 +194,20 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
             await this.bump(input.activityId, -1, 0)
             throw new Error(`sign-up ${id} was interrupted, try again`)
           }
-          return { outcome: 'registered', registration: await this.toRegistration((await this.doc(id))!), fresh: true }
+          // Built from what was just written (the flip was conditioned on our claim), not re-read:
+          // the open path stays at 4 requests (activity, insert, gate, flip).
+          const registration: Registration = {
+            id,
+            activityId: input.activityId,
+            openid: input.openid,
+            status: 'registered',
+            position: null,
+            answers: input.answers,
+            createdAt: input.at,
+            updatedAt: input.at,
+            checkedInAt: null,
+          }
+          return { outcome: 'registered', registration, fresh: true }
         }
         activityDoc = await getDocument(this.collections, COLLECTIONS.activities, input.activityId)
         continue
@@ -233,7 +245,8 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
     await updateWhere(this.collections, COLLECTIONS.registrations, where, {
       status: 'cancelled',
       claim: null,
-      answers: previous.answers ?? {},
+      // Replaced whole: a plain object would merge into the answers of the failed claim.
+      answers: this._.set(typeof previous.answers === 'object' && previous.answers !== null ? previous.answers : {}),
       hasAnswers: previous.hasAnswers === true,
       createdAt: previous.createdAt ?? null,
       updatedAt: previous.updatedAt ?? null,

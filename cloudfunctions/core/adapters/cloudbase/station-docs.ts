@@ -1,21 +1,22 @@
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import type { StationRecord } from '../../station/ports'
-import { COLLECTIONS, type CollectionName, type Collections } from './collections'
-import { checked, documentsOf, isDuplicateWrite, updatedCount, type RawDocument } from './database'
+import { COLLECTIONS, type Collections } from './collections'
+import { checked, type RawDocument } from './database'
+import { getDocument, newRev, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Shared pieces of the CloudBase stations adapter (stations.ts, membership.ts).
  *
- * CloudBase offers no multi-document transaction here, so every intent method is a sequence of
- * single-document conditional writes, ordered so that a function that dies between two of them
- * leaves a state that is safe (rights fail closed) and that the next call repairs or ignores.
+ * Every intent method is a sequence of single-document conditional writes, ordered so that a
+ * function that dies between two of them leaves a state that is safe (rights fail closed) and that
+ * the next call repairs or ignores. (node-sdk has transactions, `db.runTransaction`, but only over
+ * single-document operations: no `where()` condition, no query, no count inside. They are used
+ * where the steps need no condition beyond what the transaction reads: membership.ts
+ * `approveRequest`.)
  * Uniqueness that MongoDB would need a partial unique index for is kept by lock documents in
  * `station_locks`, whose deterministic `_id` makes a second insert fail (DATABASE_DUPLICATE_WRITE).
  */
 
-/** Documents per round of a bulk change, and a ceiling on rounds: no call touches an unbounded set. */
-export const SWEEP_PAGE_SIZE = 500
-export const SWEEP_MAX_ROUNDS = 200
 /** Attempts of an optimistic (`rev`-conditioned) station write before giving up. */
 export const STATION_WRITE_ATTEMPTS = 5
 /**
@@ -32,25 +33,6 @@ export function universityLockId(university: string): string {
 /** `_id` of the lock that keeps one pending join request per member. */
 export const pendingLockId = (openid: string): string => `pending-${openid}`
 
-/** A fresh revision token: station writes that read-modify-write are conditioned on the one they read. */
-export const newRev = (): string => randomUUID()
-
-export async function getDocument(collections: Collections, name: CollectionName, id: string): Promise<RawDocument | null> {
-  const result = await collections.run(name, (c) => checked(c.doc(id).get()))
-  return documentsOf(result)[0] ?? null
-}
-
-export async function updateWhere(collections: Collections, name: CollectionName, where: object, data: object): Promise<number> {
-  return updatedCount(await collections.run(name, (c) => checked(c.where(where).update(data))))
-}
-
-/** One condition from several (CloudBase `_.and`), or the single one as it is. */
-export function allOf(collections: Collections, conditions: object[]): object {
-  return conditions.length === 1 ? conditions[0]! : (collections.command.and(conditions) as object)
-}
-
-const text = (value: unknown): string => (typeof value === 'string' ? value : '')
-const textOrNull = (value: unknown): string | null => (typeof value === 'string' ? value : null)
 
 export function stationFromDocument(doc: RawDocument): StationRecord {
   return {
@@ -102,19 +84,14 @@ export async function dropLeaderReference(
 
 /**
  * Station history, which notices read to know who was in a station when (notices.ts): a period
- * per stay, `{openid, stationId, joinedAt, leftAt}`. A join opens one (deterministic id, so a
- * retry adds nothing); a leave closes the open one. Leaves are recorded before the member
+ * per stay, `{openid, stationId, joinedAt, leftAt}`. A join opens one (`stationStay`, written in
+ * the approval's transaction); a leave closes the open one. Leaves are recorded before the member
  * record changes: a crash in between leaves the member in the station with a closed period,
  * and readers fall back to the member's current station, so nobody sees what they should not.
  */
-export async function recordStationJoin(collections: Collections, openid: string, stationId: string, at: string): Promise<void> {
-  try {
-    await collections.run(COLLECTIONS.stationMemberships, (c) =>
-      checked(c.add({ _id: `${openid}:${stationId}:${at}`, openid, stationId, joinedAt: at, leftAt: null })),
-    )
-  } catch (error) {
-    if (!isDuplicateWrite(error)) throw error
-  }
+/** A stay's document: deterministic, so a retried join adds nothing. */
+export function stationStay(openid: string, stationId: string, at: string) {
+  return { _id: `${openid}:${stationId}:${at}`, openid, stationId, joinedAt: at, leftAt: null }
 }
 
 export async function recordStationLeave(collections: Collections, openids: string[], stationId: string, at: string): Promise<void> {

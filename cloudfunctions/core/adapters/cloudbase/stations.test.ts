@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
 import { sampleMember } from '../store-contract'
 import { createRecordingDb, emptyResults, tcbError, type RecordedCall, type Responder } from './recording-db'
-import { SWEEP_PAGE_SIZE, universityLockId } from './station-docs'
+import { universityLockId } from './station-docs'
+import { SWEEP_PAGE_SIZE } from './docs'
 import { createCloudBaseStore } from './store'
 
 const T = '2026-12-01T10:00:00.000+08:00'
@@ -179,7 +180,7 @@ describe('CloudBase stations: conditional writes', () => {
     }
   })
 
-  it('appoints a head: old head demoted, station conditioned on its rev, new head promoted while a member', async () => {
+  it('appoints a head in one transaction: old head demoted, the station, the new head promoted, by document', async () => {
     const member = (openid: string) => ({ _id: openid, ...sampleMember(openid), stationId: 's1' })
     const { db, store } = setup(
       responder({
@@ -188,26 +189,22 @@ describe('CloudBase stations: conditional writes', () => {
     )
     expect(await store.stations.appointLeader('s1', 'new', 'head', T)).toBe('ok')
     const writes = db.calls.filter((c) => c.operation === 'update')
-    expect(writes.map((w) => [w.collection, w.where])).toEqual([
-      ['members', [{ _id: 'old', stationId: 's1' }]],
-      ['stations', [{ _id: 's1', status: 'open', rev: 'rev-1' }]],
-      ['members', [{ _id: 'new', stationId: 's1' }]],
+    expect(writes.map((w) => [w.collection, w.doc])).toEqual([
+      ['members', 'old'],
+      ['stations', 's1'],
+      ['members', 'new'],
     ])
     expect(writes[0]!.data).toMatchObject({ role: 'student' })
     expect(writes[1]!.data).toMatchObject({ headOpenid: 'new', deputyOpenids: [], rev: expect.any(String) })
     expect(writes[2]!.data).toMatchObject({ role: 'station_head' })
   })
 
-  it('retries the station write when its rev changed meanwhile', async () => {
-    let stationWrites = 0
+  it('appoints nobody who is not a member of the station, writing nothing', async () => {
     const { db, store } = setup(
-      responder({
-        docs: { stations: { s1: stationDoc() }, members: { m: { _id: 'm', ...sampleMember('m'), stationId: 's1' } } },
-        updated: (call) => (call.collection === 'stations' && stationWrites++ === 0 ? 0 : 1),
-      }),
+      responder({ docs: { stations: { s1: stationDoc() }, members: { m: { _id: 'm', ...sampleMember('m'), stationId: 's2' } } } }),
     )
-    expect(await store.stations.appointLeader('s1', 'm', 'deputy', T)).toBe('ok')
-    expect(db.calls.filter((c) => c.operation === 'update' && c.collection === 'stations')).toHaveLength(2)
+    expect(await store.stations.appointLeader('s1', 'm', 'deputy', T)).toBe('not_member')
+    expect(db.calls.filter((c) => c.operation === 'update')).toEqual([])
   })
 
   it('lists with explicit order, keyset cursor, escaped case-insensitive search and limit + 1', async () => {
@@ -268,7 +265,7 @@ describe('CloudBase membership: conditional writes', () => {
     expect(db.calls.filter((c) => c.collection === 'join_requests' && c.operation === 'add')).toEqual([])
   })
 
-  it('approves: request pending → approved first, then the member conditioned on having no station, then the lock', async () => {
+  it('approves in one transaction: the request, the member and the stay by document, then the lock', async () => {
     const { db, store } = setup(
       responder({
         docs: {
@@ -280,9 +277,9 @@ describe('CloudBase membership: conditional writes', () => {
     )
     expect(await store.membership.approveRequest('r1', 'head', T)).toBe('approved')
     const writes = db.calls.filter((c) => c.operation !== 'get')
-    expect(writes.map((w) => [w.operation, w.collection, w.where])).toEqual([
-      ['update', 'join_requests', [{ _id: 'r1', status: 'pending' }]],
-      ['update', 'members', [{ _id: 'o1', stationId: { $in: [null, 's1'] } }]],
+    expect(writes.map((w) => [w.operation, w.collection, w.doc ?? w.where])).toEqual([
+      ['update', 'join_requests', 'r1'],
+      ['update', 'members', 'o1'],
       ['add', 'station_memberships', []],
       ['remove', 'station_locks', [{ _id: 'pending-o1', requestId: 'r1' }]],
     ])
@@ -292,31 +289,15 @@ describe('CloudBase membership: conditional writes', () => {
     expect(writes[1]!.data).toEqual({ stationId: 's1', stationJoinedAt: T, updatedAt: T })
   })
 
-  it('a second head loses the conditional update: not_pending, and the member is not touched', async () => {
-    const { db, store } = setup(
-      responder({
-        docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } },
-        updated: () => 0,
-      }),
+  it('answers not_pending for a decided request and in_other_station for a member elsewhere, writing nothing', async () => {
+    const decided = setup(responder({ docs: { join_requests: { r1: { ...request, status: 'approved' } }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } } }))
+    expect(await decided.store.membership.approveRequest('r1', 'head', T)).toBe('not_pending')
+    expect(decided.db.calls.filter((c) => c.operation !== 'get')).toEqual([])
+    const elsewhere = setup(
+      responder({ docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1'), stationId: 's9' } } } }),
     )
-    expect(await store.membership.approveRequest('r1', 'head-2', T)).toBe('not_pending')
-    expect(db.calls.filter((c) => c.collection === 'members' && c.operation === 'update')).toEqual([])
-  })
-
-  it('reverts the request when the member joined another station between the two steps', async () => {
-    const { db, store } = setup(
-      responder({
-        docs: { join_requests: { r1: request }, members: { o1: { _id: 'o1', ...sampleMember('o1') } } },
-        updated: (call) => (call.collection === 'members' ? 0 : 1),
-      }),
-    )
-    expect(await store.membership.approveRequest('r1', 'head', T)).toBe('in_other_station')
-    const revert = db.calls.filter((c) => c.operation === 'update').pop()
-    expect(revert).toMatchObject({
-      collection: 'join_requests',
-      where: [{ _id: 'r1', status: 'approved', decidedAt: T, decidedBy: 'head' }],
-      data: { status: 'pending', decidedAt: null, decidedBy: null },
-    })
+    expect(await elsewhere.store.membership.approveRequest('r1', 'head', T)).toBe('in_other_station')
+    expect(elsewhere.db.calls.filter((c) => c.operation !== 'get')).toEqual([])
   })
 
   it('reads the roster with bounded, ordered queries', async () => {

@@ -2,23 +2,10 @@ import type { Page, Station, StationFigures, StationSummary } from '../../../../
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
 import { appointLeader } from '../../station/leadership'
-import { COLLECTIONS, type Collections } from './collections'
+import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import {
-  allOf,
-  dropLeaderReference,
-  getDocument,
-  LOCK_GRACE_MS,
-  newRev,
-  pendingLockId,
-  STATION_WRITE_ATTEMPTS,
-  stationFromDocument,
-  SWEEP_MAX_ROUNDS,
-  SWEEP_PAGE_SIZE,
-  universityLockId,
-  updateWhere,
-  recordStationLeave,
-} from './station-docs'
+import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, STATION_WRITE_ATTEMPTS, stationFromDocument, universityLockId, recordStationLeave } from './station-docs'
+import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 const MAX_READ = 1000
@@ -53,7 +40,7 @@ export class CloudBaseStationStore implements StationStore {
 
   /**
    * Ordered by (university, _id) with a keyset cursor; `limit + 1` documents tell whether there
-   * is a next page. Counts are per station on the page (bounded by the page size), in parallel.
+   * is a next page. Member and pending counts of the whole page come from one aggregate each.
    */
   async list(query: StationListQuery): Promise<Page<StationSummary>> {
     const _ = this._
@@ -75,11 +62,20 @@ export class CloudBaseStationStore implements StationStore {
     })
     const docs = documentsOf(result)
     const page = docs.slice(0, query.limit).map(stationFromDocument)
-    const heads = await this.headNames(page.map((s) => s.headOpenid).filter((h): h is string => h !== null))
-    const items = await Promise.all(
-      page.map(async (s): Promise<StationSummary> => {
-        const [memberCount, pendingCount] = await Promise.all([this.memberCount(s.id), this.pendingCount(s.id)])
-        return { ...s, headName: s.headOpenid ? (heads.get(s.headOpenid) ?? null) : null, memberCount, pendingCount }
+    // Three requests for the whole page, whatever its size (audit D5: a count per station sent
+    // up to 100 requests at once, beyond the plan's concurrency quota).
+    const ids = page.map((s) => s.id)
+    const [heads, members, pending] = await Promise.all([
+      this.headNames(page.map((s) => s.headOpenid).filter((h): h is string => h !== null)),
+      this.countByStation(COLLECTIONS.members, ids, {}),
+      this.countByStation(COLLECTIONS.joinRequests, ids, { status: 'pending' }),
+    ])
+    const items = page.map(
+      (s): StationSummary => ({
+        ...s,
+        headName: s.headOpenid ? (heads.get(s.headOpenid) ?? null) : null,
+        memberCount: members.get(s.id) ?? 0,
+        pendingCount: pending.get(s.id) ?? 0,
       }),
     )
     const last = items[items.length - 1]
@@ -169,38 +165,33 @@ export class CloudBaseStationStore implements StationStore {
   }
 
   /**
-   * 1. the replaced head loses the role (fail closed); 2. the station's leaders, conditioned on
-   * its `rev` (retried when another write got in between); 3. the new leader gets the role,
-   * conditioned on still being a member; if they left meanwhile, the reference is dropped again
-   * ('not_member'). Dying after 2 leaves a referenced leader without the role: no rights until
-   * staff appoint again.
+   * One transaction (single-document operations, audit D6): read the station and the member
+   * ('not_found' / 'closed' / 'not_member'), then the replaced head loses the role, the station's
+   * leaders change, and the new leader gets the role, committed together. The earlier sequence of
+   * conditional writes could die with a referenced leader lacking the role; a transaction cannot.
+   * A concurrent change to any document read fails the commit, and it runs again on what is there.
    */
   async appointLeader(stationId: string, openid: string, as: 'head' | 'deputy', at: string): Promise<AppointOutcome> {
-    for (let attempt = 0; attempt < STATION_WRITE_ATTEMPTS; attempt += 1) {
-      const doc = await getDocument(this.collections, COLLECTIONS.stations, stationId)
+    const C = COLLECTIONS
+    return this.collections.transaction([C.stations, C.members], async (tx) => {
+      const doc = documentsOf(await checked(tx.collection(C.stations).doc(stationId).get()))[0]
       if (!doc) return 'not_found'
       const station = stationFromDocument(doc)
       if (station.status !== 'open') return 'closed'
-      const member = await getDocument(this.collections, COLLECTIONS.members, openid)
+      const member = documentsOf(await checked(tx.collection(C.members).doc(openid).get()))[0]
       if (!member || member.stationId !== stationId) return 'not_member'
       const next = appointLeader(station, openid, as)
-      for (const old of next.demoted) await this.setRole(old, stationId, 'student', at)
-      const updated = await updateWhere(
-        this.collections,
-        COLLECTIONS.stations,
-        { _id: stationId, status: 'open', rev: doc.rev ?? null },
-        { headOpenid: next.headOpenid, deputyOpenids: next.deputyOpenids, updatedAt: at, rev: newRev() },
-      )
-      if (updated !== 1) continue
-      await this.setRole(openid, stationId, 'station_head', at)
-      const after = await getDocument(this.collections, COLLECTIONS.members, openid)
-      if (!after || after.stationId !== stationId) {
-        await dropLeaderReference(this.collections, stationId, openid, at)
-        return 'not_member'
+      const head = next.headOpenid
+      const deputies = next.deputyOpenids
+      for (const old of next.demoted) {
+        // Only a member of this station loses the role here (one elsewhere keeps theirs).
+        const former = documentsOf(await checked(tx.collection(C.members).doc(old).get()))[0]
+        if (former?.stationId === stationId) await checked(tx.collection(C.members).doc(old).update({ role: 'student', updatedAt: at }))
       }
+      await checked(tx.collection(C.stations).doc(stationId).update({ headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() }))
+      await checked(tx.collection(C.members).doc(openid).update({ role: 'station_head', updatedAt: at }))
       return 'ok'
-    }
-    throw new Error(`station ${stationId}: leaders kept changing, try again`)
+    })
   }
 
   /** 1. the role goes (fail closed); 2. the reference goes (`rev`-conditioned, retried). */
@@ -241,6 +232,18 @@ export class CloudBaseStationStore implements StationStore {
 
   private async count(name: (typeof COLLECTIONS)[keyof typeof COLLECTIONS], where: object): Promise<number> {
     return totalOf(await this.collections.run(name, (c) => checked(c.where(where).count())))
+  }
+
+  /** How many documents match, per `stationId`, in one aggregate request. */
+  private async countByStation(name: CollectionName, stationIds: string[], where: object): Promise<Map<string, number>> {
+    const counts = new Map<string, number>()
+    if (stationIds.length === 0) return counts
+    const match = { ...where, stationId: this._.in(stationIds) }
+    const result = await this.collections.run(name, (c) =>
+      checked(c.aggregate().match(match).group({ _id: '$stationId', n: { $sum: 1 } }).end()),
+    )
+    for (const row of documentsOf(result)) counts.set(String(row._id), typeof row.n === 'number' ? row.n : 0)
+    return counts
   }
 
   private memberCount(stationId: string): Promise<number> {
@@ -295,7 +298,7 @@ export class CloudBaseStationStore implements StationStore {
       if (lock.stationId === stationId) return true
       if (!(await this.isStale(lock))) return false
       await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, stationId: lock.stationId }).remove()),
+        checked(c.where({ _id, stationId: lock.stationId ?? null }).remove()),
       )
     }
     return false

@@ -1,3 +1,4 @@
+import { formatKeywordValue, MESSAGE_FIELDS, parseKeywordMap } from './subscribe-keywords'
 import { wxSubscribeSender, SUBSCRIBE_API } from './subscribe-sender'
 
 /** A protobuf CommOpenApiResp {1: respData, 2: contentType} carrying WeChat's JSON answer. */
@@ -7,26 +8,114 @@ function answerOf(json: unknown): Buffer {
   return Buffer.concat([Buffer.from([0x0a, body.length]), body, Buffer.from([0x12, type.length]), type])
 }
 
+/** The key/value pairs of a CommApiData request (protobuf: varint tags and lengths), values as JSON. */
+function paramsOf(message: Buffer): Record<string, unknown> {
+  let pos = 0
+  const varint = (buffer: Buffer): number => {
+    let result = 0
+    for (let shift = 0; ; shift += 7) {
+      const byte = buffer[pos++]!
+      result += (byte & 0x7f) * 2 ** shift
+      if ((byte & 0x80) === 0) return result
+    }
+  }
+  const fields = (buffer: Buffer): [number, Buffer][] => {
+    const out: [number, Buffer][] = []
+    pos = 0
+    while (pos < buffer.length) {
+      const tag = varint(buffer)
+      if ((tag & 7) === 0) {
+        varint(buffer)
+        continue
+      }
+      const length = varint(buffer)
+      out.push([tag >> 3, buffer.subarray(pos, pos + length)])
+      pos += length
+    }
+    return out
+  }
+  const openapiData = fields(message).find(([field]) => field === 2)![1]
+  const params: Record<string, unknown> = {}
+  for (const [, pair] of fields(openapiData)) {
+    const [[, key], [, value]] = fields(pair) as [[number, Buffer], [number, Buffer]]
+    params[key.toString('utf8')] = JSON.parse(value.toString('utf8'))
+  }
+  return params
+}
+
+const noticeKeys = parseKeywordMap('title:thing1,sender:thing2,time:time3', MESSAGE_FIELDS.notice)
+
 describe('wxSubscribeSender', () => {
-  it('calls subscribeMessage.send with the template, page and values, and returns errcode 0', async () => {
+  it("sends the values under the template's keywords, each written as its type wants, to the configured version", async () => {
     const calls: { apiName: string; requestData: Buffer }[] = []
-    const sender = wxSubscribeSender({
-      callCompatibleWxOpenApi: async (options) => {
-        calls.push(options)
-        return answerOf({ errcode: 0, errmsg: 'ok' })
+    if (typeof noticeKeys === 'string') throw new Error(noticeKeys)
+    const sender = wxSubscribeSender(
+      {
+        callCompatibleWxOpenApi: async (options) => {
+          calls.push(options)
+          return answerOf({ errcode: 0, errmsg: 'ok' })
+        },
+      },
+      { keywords: new Map([['tpl-1', noticeKeys]]), miniprogramState: 'trial' },
+    )
+    const result = await sender.send({
+      openid: 'o-1',
+      templateId: 'tpl-1',
+      page: 'pages/notice/index?id=n',
+      data: { title: '驻马店市2027年暑期社会实践报名开始啦请同学们按时报名', sender: '共青团驻马店市委', time: '2026-09-01T10:00:00.000+08:00' },
+    })
+    expect(result).toEqual({ errcode: 0 })
+    expect(calls[0]!.apiName).toBe(SUBSCRIBE_API)
+    expect(paramsOf(calls[0]!.requestData)).toEqual({
+      touser: 'o-1',
+      template_id: 'tpl-1',
+      page: 'pages/notice/index?id=n',
+      miniprogram_state: 'trial',
+      lang: 'zh_CN',
+      data: {
+        thing1: { value: '驻马店市2027年暑期社会实践报名开始啦' },
+        thing2: { value: '共青团驻马店市委' },
+        time3: { value: '2026-09-01 10:00' },
       },
     })
-    const result = await sender.send({ openid: 'o-1', templateId: 'tpl-1', page: 'pages/activity/index?id=a', data: { title: '走进实验室' } })
-    expect(result).toEqual({ errcode: 0 })
-    expect(calls[0].apiName).toBe(SUBSCRIBE_API)
-    const text = calls[0].requestData.toString('utf8')
-    for (const part of ['touser', '"o-1"', 'template_id', '"tpl-1"', 'pages/activity/index?id=a', '走进实验室']) {
-      expect(text).toContain(part)
-    }
+  })
+
+  it('never sends a template it has no keyword map for (it would fail with 47003)', async () => {
+    const calls: unknown[] = []
+    const sender = wxSubscribeSender(
+      { callCompatibleWxOpenApi: async (options) => (calls.push(options), answerOf({ errcode: 0 })) },
+      { keywords: new Map(), miniprogramState: 'formal' },
+    )
+    await expect(sender.send({ openid: 'o', templateId: 'tpl-unknown', page: 'p', data: { title: 'x' } })).rejects.toThrow(/keyword map/)
+    expect(calls).toEqual([])
   })
 
   it('returns WeChat’s errcode (43101: no authorisation left) instead of throwing', async () => {
-    const sender = wxSubscribeSender({ callCompatibleWxOpenApi: async () => answerOf({ errcode: 43101, errmsg: 'user refuse' }) })
+    if (typeof noticeKeys === 'string') throw new Error(noticeKeys)
+    const sender = wxSubscribeSender(
+      { callCompatibleWxOpenApi: async () => answerOf({ errcode: 43101, errmsg: 'user refuse' }) },
+      { keywords: new Map([['t', noticeKeys]]), miniprogramState: 'formal' },
+    )
     expect(await sender.send({ openid: 'o', templateId: 't', page: 'p', data: {} })).toEqual({ errcode: 43101 })
+  })
+})
+
+describe('subscribe-message keywords', () => {
+  it('writes each type within its rules', () => {
+    expect(formatKeywordValue('thing1', '一二三四五六七八九十一二三四五六七八九十多出来')).toHaveLength(20)
+    expect(formatKeywordValue('phrase3', '候补成功，已为你保留名额')).toBe('候补成功已')
+    expect(formatKeywordValue('name2', '一个非常非常长的名字超过十个字')).toBe('一个非常非常长的名字')
+    expect(formatKeywordValue('time4', '2026-07-20T09:00:00+08:00')).toBe('2026-07-20 09:00')
+    expect(formatKeywordValue('date5', '2026-07-20 09:00')).toBe('2026-07-20')
+    expect(formatKeywordValue('thing6', '  ')).toBe('—')
+  })
+
+  it('maps every field of the message to one keyword of a known type, or says in Chinese what is wrong', () => {
+    expect(parseKeywordMap('title:thing1, time:time2, place:thing3', MESSAGE_FIELDS.reminder)).toEqual({ title: 'thing1', time: 'time2', place: 'thing3' })
+    expect(parseKeywordMap('title:thing1,time:time2', MESSAGE_FIELDS.reminder)).toMatch(/缺少字段 place/)
+    expect(parseKeywordMap('title:title1,time:time2,place:thing3', MESSAGE_FIELDS.reminder)).toMatch(/title1 不是订阅消息关键词/)
+    expect(parseKeywordMap('title:thing1,time:thing1,place:thing3', MESSAGE_FIELDS.reminder)).toMatch(/thing1 出现了两次/)
+    expect(parseKeywordMap('title=thing1', MESSAGE_FIELDS.reminder)).toMatch(/字段:关键词/)
+    expect(parseKeywordMap('venue:thing1', MESSAGE_FIELDS.reminder)).toMatch(/没有字段 venue/)
   })
 })

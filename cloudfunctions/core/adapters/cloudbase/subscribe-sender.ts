@@ -1,4 +1,5 @@
 import type { MessageSender } from '../../messaging/ports'
+import { toTemplateData, type KeywordMap } from './subscribe-keywords'
 import { decodeCommOpenApiResp, encodeCommApiData, type WxOpenApiApp } from './wxacode-invites'
 
 export const SUBSCRIBE_API = 'subscribeMessage.send'
@@ -9,17 +10,29 @@ export const SUBSCRIBE_API = 'subscribeMessage.send'
  * errcode is returned as is (0 sent; 43101 the user has no authorisation left), never thrown, so
  * the caller can record it. The function's config must grant `subscribeMessage.send`.
  */
-export function wxSubscribeSender(app: Pick<WxOpenApiApp, 'callCompatibleWxOpenApi'>): MessageSender {
+export interface SubscribeOptions {
+  /** Per template id: which keyword carries which value (configuration, checked at start). */
+  keywords: ReadonlyMap<string, KeywordMap>
+  /** `formal` (release), `trial` or `developer`: which version the message opens (audit D9). */
+  miniprogramState: 'formal' | 'trial' | 'developer'
+}
+
+export function wxSubscribeSender(app: Pick<WxOpenApiApp, 'callCompatibleWxOpenApi'>, options: SubscribeOptions): MessageSender {
   return {
     async send({ openid, templateId, page, data }) {
+      const keywords = options.keywords.get(templateId)
+      // Configuration is checked at start, so this is a bug, not a member's problem: the caller
+      // records it as a failed call, and nothing reaches WeChat to fail with 47003.
+      if (!keywords) throw new Error(`subscribe template ${templateId} has no keyword map`)
       const answer = await app.callCompatibleWxOpenApi({
         apiName: SUBSCRIBE_API,
         requestData: encodeCommApiData({
           touser: openid,
           template_id: templateId,
           page,
-          // WeChat caps each value (thing: 20 characters); longer text is cut, not refused.
-          data: Object.fromEntries(Object.entries(data).map(([key, value]) => [key, { value: value.slice(0, 20) }])),
+          miniprogram_state: options.miniprogramState,
+          lang: 'zh_CN',
+          data: toTemplateData(data, keywords),
         }),
       })
       if (!Buffer.isBuffer(answer)) return { errcode: -1 }

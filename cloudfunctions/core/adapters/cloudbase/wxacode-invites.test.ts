@@ -49,7 +49,7 @@ describe('wxacode invites', () => {
     const image = await wxacodeInvites(app).image('s=st-1', '/pages/station/index')
 
     expect(calls.api?.apiName).toBe('wxacode.getUnlimited')
-    expect(pairsOf(calls.api!.requestData)).toEqual({ scene: 's=st-1', page: 'pages/station/index', check_path: false })
+    expect(pairsOf(calls.api!.requestData)).toEqual({ scene: 's=st-1', page: 'pages/station/index', check_path: false, env_version: 'release' })
     expect(calls.upload?.cloudPath).toBe('invites/s=st-1.png')
     expect(calls.upload?.fileContent.equals(PNG)).toBe(true)
     expect(image).toBe('cloud://env.bucket/invites/s=st-1.png')

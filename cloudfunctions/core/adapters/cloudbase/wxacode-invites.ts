@@ -33,7 +33,10 @@ export class WxOpenApiError extends Error {
   }
 }
 
-export function wxacodeInvites(app: WxOpenApiApp): InviteCodes {
+/** Which version of the mini-program a code opens (`env_version` of getUnlimited, audit D9). */
+export type MiniProgramVersion = 'release' | 'trial' | 'develop'
+
+export function wxacodeInvites(app: WxOpenApiApp, envVersion: MiniProgramVersion = 'release'): InviteCodes {
   return {
     link: () => null,
     async image(scene, page) {
@@ -44,6 +47,7 @@ export function wxacodeInvites(app: WxOpenApiApp): InviteCodes {
         page: page.replace(/^\/+/, '').split('?')[0]!,
         // The page may not be published yet (trial and development versions).
         check_path: false,
+        env_version: envVersion,
       })
       const uploaded = await app.uploadFile({ cloudPath: inviteCloudPath(scene), fileContent: png })
       if (!uploaded.fileID) throw new Error(`upload of ${inviteCloudPath(scene)} gave no fileID`)

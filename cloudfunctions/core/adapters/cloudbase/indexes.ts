@@ -1,0 +1,50 @@
+import type { CollectionName } from './collections'
+
+/**
+ * The indexes each collection's queries want (audit D8), one list for the console or a
+ * management-API script. Fields in order; `_id` last where a query pages by it. Without them
+ * queries still work, but sort in memory once collections grow (16 MB sort memory). Every
+ * collection has an entry (possibly empty), so a new collection cannot be forgotten here:
+ * indexes.test.ts checks the keys against ALL_COLLECTIONS.
+ */
+export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
+  members: [['stationId', 'stationJoinedAt', '_id'], ['hometownCounty'], ['degree'], ['graduationYear'], ['fields'], ['joinedAt']],
+  fields: [['sort', '_id']],
+  idempotency: [['openid']],
+  stations: [['university', '_id'], ['status', 'university', '_id'], ['headOpenid'], ['deputyOpenids']],
+  join_requests: [['stationId', 'status', 'createdAt', '_id'], ['openid', 'createdAt']],
+  audit_log: [['at', '_id'], ['actorOpenid', 'at'], ['stationId', 'at']],
+  station_locks: [],
+  activities: [
+    ['status', 'startAt', '_id'],
+    ['status', 'signUpCloseAt'],
+    ['status', 'remindedAt', 'startAt'],
+    ['status', 'absenceMarkedAt', 'endAt'],
+    ['status', 'endAt', 'reconciledAt'],
+  ],
+  registrations: [
+    ['activityId', 'status', 'waitlistSeq', '_id'],
+    ['activityId', 'createdAt', '_id'],
+    ['activityId', 'openid'],
+    ['activityId', 'holdsPlace'],
+    ['activityId', 'status', 'claimedAt'],
+    ['activityId', 'claim', 'claimedAt'],
+    ['openid', 'createdAt', '_id'],
+    ['openid', '_id'],
+    ['openid', 'hasAnswers', 'createdAt'],
+  ],
+  // claimPushes reads authorisations by template (notices.ts); forgetMember by openid.
+  subscriptions: [['template', 'remaining', 'openid'], ['openid']],
+  message_log: [['openid', 'at', '_id']],
+  rate_limits: [],
+  policies: [['status', 'publishedAt', '_id'], ['fields'], ['degrees'], ['counties'], ['category']],
+  policy_favorites: [['openid', 'at', 'policyId']],
+  demands: [['status', 'deadline', '_id'], ['status', 'field', 'deadline']],
+  demand_interests: [['demandId', 'at', 'openid'], ['openid']],
+  notices: [['keys', 'sendAt'], ['senderOpenid', 'createdAt'], ['pushState', 'sendAt']],
+  notice_recipients: [['openids'], ['noticeId']],
+  notice_reads: [['openid', 'noticeId'], ['noticeId']],
+  notice_pushes: [['noticeId', 'state', 'openid'], ['openid']],
+  station_memberships: [['openid', 'stationId', 'leftAt'], ['stationId', 'joinedAt']],
+  consent_events: [['openid', 'at']],
+}

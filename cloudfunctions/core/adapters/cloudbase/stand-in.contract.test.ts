@@ -1,0 +1,20 @@
+import { describeActivityStoreContract } from '../activity-contract'
+import { describePolicyStoreContract } from '../policy-contract'
+import { describeStationStoreContract } from '../station-contract'
+import { describeNoticeStoreContract } from '../notice-contract'
+import { describeStoreContract } from '../store-contract'
+import { createCloudBaseStore } from './store'
+import { CloudBaseStandIn } from './testing/stand-in'
+
+/**
+ * The store contract suites on the CloudBase adapter with the real SDK building every request and
+ * the wire-level stand-in serving it. Each suite opens a fresh, unprovisioned environment, so the
+ * adapter's create-on-first-use of collections runs too.
+ */
+const open = async () => createCloudBaseStore(new CloudBaseStandIn().database())
+
+describeStoreContract('cloudbase (stand-in)', open)
+describeStationStoreContract('cloudbase (stand-in)', open)
+describeActivityStoreContract('cloudbase (stand-in)', open)
+describePolicyStoreContract('cloudbase (stand-in)', open)
+describeNoticeStoreContract('cloudbase (stand-in)', open)
