@@ -243,3 +243,13 @@ describe('m-7: a requestId runs its write once, even when duplicates arrive toge
     expect(data(await t.call(STAFF, 'notice.list', {})).items).toHaveLength(1)
   })
 })
+
+describe('m-11: the import size limit is one number', () => {
+  it('accepts a 57 KB file that the schema allows (the router refused anything over 64 KB of JSON)', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => `第${i}示范大学,郑州市,,这是一段用来把文件撑大的驿站简介文字${'甲'.repeat(20)}`)
+    const csv = Buffer.from(['学校,所在城市,驿站名称,驿站简介', ...rows].join('\n'))
+    expect(csv.length).toBeGreaterThan(57 * 1024)
+    const report = data(await t.call(STAFF, 'station.import', { filename: 'stations.csv', contentBase64: csv.toString('base64') }))
+    expect(report).toEqual({ imported: 450, errors: [] })
+  })
+})
