@@ -158,12 +158,19 @@ describe('m-5: the six-digit check-in code', () => {
 })
 
 describe('m-6: notices, searches and join requests are rate limited', () => {
-  it('limits one sender to 10 notices in 10 minutes', async () => {
+  it('limits a head to 10 notices in 10 minutes (staff to 30)', async () => {
+    await stationWithActivity(1)
     const sent = []
     for (let i = 0; i < 12; i += 1) {
-      sent.push(codeOf(await t.call(STAFF, 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
+      sent.push(codeOf(await t.call('head-b', 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
     }
     expect(sent).toEqual([...Array(10).fill('OK'), 'RATE_LIMITED', 'RATE_LIMITED'])
+    const staffSent = []
+    for (let i = 0; i < 31; i += 1) {
+      staffSent.push(codeOf(await t.call(STAFF, 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
+    }
+    expect(staffSent.filter((c) => c === 'OK')).toHaveLength(30)
+    expect(staffSent[30]).toBe('RATE_LIMITED')
   })
 
   it('limits searches with words per caller', async () => {
