@@ -7,6 +7,7 @@ import { coldStart } from './bench/cold-start.mjs'
 import { loadTest } from './bench/http-load.mjs'
 import { runTsScript, startLocalServer } from './bench/local-server.mjs'
 import { burst, sustained } from './bench/sign-up-load.mjs'
+import { weappSizeSection } from './bench/weapp-sizes.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -222,5 +223,8 @@ median of 10: **${ms(noticeSends.send)}** (slowest ${ms(noticeSends.max)}), agai
 and the loaded \`system.ping\` p95 of ${ms(noticeSends.pingP95)}. Budget: under 5× \`system.ping\` p95:
 ${noticeSends.send < 5 * noticeSends.pingP95 ? 'within' : '**over**'} (${fmt(noticeSends.send / noticeSends.pingP95)}×).
 `
-fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport)
-console.log(report + noticeReport)
+// ——— issue 9: mini-program package sizes, raw and as WeChat compiles them ———
+console.log('weapp build and WeChat compile (package sizes)…')
+const weappReport = `\n${weappSizeSection(root)}`
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + weappReport)
+console.log(report + noticeReport + weappReport)

@@ -1,5 +1,6 @@
 import * as z from 'zod'
-import type { Member, MemberExport } from './member'
+import type { Member } from './member'
+import type { MemberExport } from './member-export'
 import { giveConsentInput, registerMemberInput, updateMemberInput } from './member'
 import type {
   Activity,
@@ -57,7 +58,6 @@ import {
   closeStationInput,
   createStationInput,
   exportMembersInput,
-  importStationsInput,
   pendingRequestsInput,
   removeHeadInput,
   removeMemberInput,
@@ -74,6 +74,7 @@ import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
+import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
 
 /**
  * The contract of the `api` function: per action, the payload schema (enforced by the router,
@@ -148,7 +149,7 @@ export const actionSchemas = {
   'policy.update': updatePolicyInput,
   'policy.publish': policyIdInput,
   'policy.unpublish': policyIdInput,
-  'policy.import': importStationsInput,
+  'policy.import': importPoliciesInput,
   'policy.matchMine': emptyInput,
   'policy.favorite': favoriteInput,
   'policy.myFavorites': z.object(pageInput),
@@ -157,7 +158,7 @@ export const actionSchemas = {
   'demand.create': createDemandInput,
   'demand.update': updateDemandInput,
   'demand.close': demandIdInput,
-  'demand.import': importStationsInput,
+  'demand.import': importDemandsInput,
   'demand.registerInterest': registerInterestInput,
   'demand.withdrawInterest': demandIdInput,
   'demand.interests': demandPageInput,

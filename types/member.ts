@@ -93,7 +93,6 @@ export interface Member {
   isDemo: boolean
 }
 
-export type { MemberExport } from './member-export'
 
 /** Giving consent again after withdrawing it: the statement version read and agreed to. */
 export const giveConsentInput = z.object({

@@ -142,7 +142,7 @@ describe('students sign up', () => {
     ]
     const a = await published({ form })
     const missing = errorOf(await t.call('m0', 'activity.signUp', { activityId: a.id, answers: { why: '想回家乡看看' } }))
-    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.school_year': '请填写“年级”' } })
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.school_year': '请选择“年级”' } })
     const wrong = errorOf(await t.call('m0', 'activity.signUp', { activityId: a.id, answers: { school_year: '研一' } }))
     expect(wrong.fields?.['answers.school_year']).toContain('请从选项中选择')
     expect(data(await t.call('m0', 'activity.get', { id: a.id })).myRegistration).toBeNull()

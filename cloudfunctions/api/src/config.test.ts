@@ -1,4 +1,4 @@
-import { loadConfig } from './config'
+import { loadConfig } from '../../runtime/config'
 import { seedDemoData } from './seed'
 import { makeTestApi } from './test-support'
 import { systemClock } from '../../core/shared/clock'
@@ -51,7 +51,7 @@ describe('demo seed', () => {
 
 describe('cloud covers (m-8)', () => {
   it('accepts only this environment’s activity-covers files', async () => {
-    const { cloudCovers } = await import('./cloud-deps')
+    const { cloudCovers } = await import('../../runtime/cloud-deps')
     const covers = cloudCovers('env-1')
     expect(await covers.isOurs('cloud://env-1.7a6b-env-1-123/activity-covers/1700000000000-abc.png')).toBe(true)
     expect(await covers.isOurs('cloud://other-env.bucket/activity-covers/x.png')).toBe(false)

@@ -6,7 +6,7 @@ import { sampleMember } from '../../core/adapters/store-contract'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import type { Store } from '../../core/shared/store'
 import { createCloudHandler, openidFromContext, type CloudHandler } from './entry-cloud'
-import { silentLogger } from './logger'
+import { silentLogger } from '../../runtime/logger'
 import { createApi } from './router'
 import { testServices } from './test-support'
 

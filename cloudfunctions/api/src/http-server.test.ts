@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { silentLogger } from './logger'
+import { silentLogger } from '../../runtime/logger'
 import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { MAX_PAYLOAD_BYTES } from './router'
 import { startServer, type RunningServer } from './http-server'

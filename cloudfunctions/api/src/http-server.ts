@@ -9,10 +9,12 @@ import type { Store } from '../../core/shared/store'
 import { localSender } from '../../core/adapters/files/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
-import { DEMO_STAFF_OPENID } from './config'
-import { consoleLogger, type Logger } from './logger'
+import { DEMO_STAFF_OPENID } from '../../runtime/config'
+import { consoleLogger, type Logger } from '../../runtime/logger'
 import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { createApi } from './router'
 import { demoAccounts, seedDemoData } from './seed'
@@ -146,7 +148,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Only a name this server gave (see handleUpload), and only if the file is there.
     isOurs: async (cover: string) => /^\/uploads\/[0-9a-f]{24}\.(png|jpg|webp)$/.test(cover) && fs.existsSync(path.join(uploadsDir, path.basename(cover))),
   }
-  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers }
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers, qrCodes, html: htmlSanitizer }
   const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
   const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })

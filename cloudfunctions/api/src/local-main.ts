@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { isLoopback, loadConfig } from './config'
+import { isLoopback, loadConfig } from '../../runtime/config'
 import { startServer } from './http-server'
 
 /** `npm start`: the H5 app and the api over SQLite in one process. Configuration: see README. */

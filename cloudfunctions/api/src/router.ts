@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import * as z from 'zod'
 import type { ActionName, ApiError, Envelope } from '../../../types'
-import { actionSchemas, isActionName, MAX_PAYLOAD_BYTES, payloadLimitOf, toFieldErrors } from '../../../types'
+import { actionSchemas, isActionName, isRetryableWrite, MAX_PAYLOAD_BYTES, payloadLimitOf, toFieldErrors } from '../../../types'
 import { systemClock, toIsoString, type Clock } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
 import { AppError } from '../../core/shared/errors'
@@ -11,8 +11,8 @@ import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import type { Store } from '../../core/shared/store'
 import { actionTable, type ActionDef } from './actions'
-import type { ApiConfig } from './config'
-import { consoleLogger, type Logger } from './logger'
+import type { ApiConfig } from '../../runtime/config'
+import { consoleLogger, type Logger } from '../../runtime/logger'
 
 /** The largest payload of an ordinary action, as JSON (file actions: `payloadLimitOf`, types/limits.ts). */
 export { MAX_PAYLOAD_BYTES }
@@ -107,7 +107,7 @@ export function createApi(options: ApiOptions): Api {
     const denied = def.policy(caller, parsed.data as never)
     if (denied) return fail(denied.toApiError())
 
-    const remembered = def.write && requestId && caller.openid
+    const remembered = isRetryableWrite(action) && requestId && caller.openid
     const fingerprint = fingerprintOf(action, parsed.data)
     /** The first result for this requestId, or a refusal when it was made by another request. */
     const earlier = async (): Promise<Envelope<unknown> | null> => {

@@ -5,7 +5,7 @@ import type { MemberRecord } from '../../core/member/ports'
 import type { PolicyRecord } from '../../core/policy/ports'
 import { htmlToText } from '../../core/policy/rich-text'
 import { allFields } from '../../core/taxonomy/taxonomy'
-import { DEMO_STAFF_OPENID } from './config'
+import { DEMO_STAFF_OPENID } from '../../runtime/config'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a

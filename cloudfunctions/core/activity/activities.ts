@@ -556,11 +556,10 @@ export async function checkInCode(deps: Deps, caller: Caller, input: ActionPaylo
   if (now > until) throw conflict('活动已结束，签到已关闭')
   const window = windowOf(now)
   const token = tokenFor(deps.checkInSecret, activity.id, window)
-  const QRCode = (await import('qrcode')).default
   return {
     activityId: activity.id,
     token,
-    qrImage: await QRCode.toDataURL(`yzci:${activity.id}:${token}`, { margin: 2, width: 360 }),
+    qrImage: await deps.files.qrCodes.dataUrl(`yzci:${activity.id}:${token}`),
     shortCode: shortCodeFor(deps.checkInSecret, activity.id, window),
     rotatesEverySeconds: ROTATION_SECONDS,
     expiresAt: toIsoString(new Date((window + 1) * ROTATION_SECONDS * 1000)),
@@ -572,8 +571,7 @@ export async function checkInCode(deps: Deps, caller: Caller, input: ActionPaylo
 /** My personal code, for staff or a helper to scan when I cannot scan theirs. */
 export async function myPersonalCode(deps: Deps, caller: Caller): Promise<{ code: string; qrImage: string }> {
   const code = personalCodeFor(requireSecret(deps), caller.openid ?? '')
-  const QRCode = (await import('qrcode')).default
-  return { code, qrImage: await QRCode.toDataURL(code, { margin: 2, width: 360 }) }
+  return { code, qrImage: await deps.files.qrCodes.dataUrl(code) }
 }
 
 export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'activity.checkIn'>): Promise<Registration> {

@@ -1,6 +1,7 @@
 /**
- * Ports for files the use cases read or make: spreadsheets (import and export) and invite codes.
- * Their adapters load heavy libraries lazily, inside the call, so a cold start never pays for them.
+ * Ports for files and documents the use cases read or make: spreadsheets (import and export), invite
+ * codes, QR images and safe HTML. Their adapters load heavy libraries lazily, inside the call, so a
+ * cold start never pays for them, and the domain never imports those libraries.
  */
 export type Cell = string | number | null
 
@@ -36,10 +37,32 @@ export interface CoverStorage {
   isOurs(path: string): Promise<boolean>
 }
 
+/** Plain QR codes of a text (check-in codes); the same in every environment. */
+export interface QrCodes {
+  /** A PNG data URL of a QR code holding `text`. */
+  dataUrl(text: string): Promise<string>
+}
+
+/** Which HTML survives: the policy is the domain's (core/policy/rich-text.ts), the parser the adapter's. */
+export interface HtmlAllowList {
+  tags: string[]
+  /** Attributes allowed per tag. */
+  attributes: Record<string, string[]>
+  /** URL schemes allowed in links. */
+  schemes: string[]
+}
+
+export interface HtmlSanitizer {
+  /** Keeps only what `allow` lists; disallowed tags are dropped with the content of script-like ones. */
+  sanitize(html: string, allow: HtmlAllowList): Promise<string>
+}
+
 export interface FileServices {
   spreadsheets: Spreadsheets
   invites: InviteCodes
   /** Absent: only the schema's shape check applies (tests without storage). */
   covers?: CoverStorage
+  qrCodes: QrCodes
+  html: HtmlSanitizer
 }
 

@@ -19,6 +19,7 @@ import {
   SHAREABLE_LABELS,
   createDemandInput,
   createPolicyInput,
+  importHeader,
   nameOf,
 } from '../../../types'
 import { recordAudit } from '../audit/audit'
@@ -61,7 +62,7 @@ async function checkFieldIds(deps: Deps, ids: readonly string[], path = 'fields'
 
 export async function createPolicy(deps: Deps, caller: Caller, input: ActionPayload<'policy.create'>): Promise<Policy> {
   await checkFieldIds(deps, input.fields)
-  const body = await sanitizePolicyHtml(input.body)
+  const body = await sanitizePolicyHtml(deps.files.html, input.body)
   if (!htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const at = nowIso(deps)
   const record: PolicyRecord = {
@@ -89,7 +90,7 @@ export async function updatePolicy(deps: Deps, caller: Caller, input: ActionPayl
   if (merged.effectiveFrom && merged.effectiveUntil && merged.effectiveUntil < merged.effectiveFrom) {
     throw invalidInput('effectiveUntil', '失效日期不能早于生效日期')
   }
-  const body = defined.body !== undefined ? await sanitizePolicyHtml(defined.body) : undefined
+  const body = defined.body !== undefined ? await sanitizePolicyHtml(deps.files.html, defined.body) : undefined
   // As on create: a body that sanitises to nothing is refused, never stored empty (m-10).
   if (body !== undefined && !htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const updated = await deps.store.policies.update(
@@ -329,8 +330,6 @@ export async function exportInterests(deps: Deps, caller: Caller, input: ActionP
 
 const splitList = (cell: string) => cell.split(/[、,，;；\s]+/).map((s) => s.trim()).filter(Boolean)
 
-export const POLICY_IMPORT_COLUMNS = ['标题', '类别', '摘要', '正文', '发文单位', '文号', '领域', '学历', '县区', '生效日期', '失效日期', '来源链接', '标签']
-
 export async function importPolicies(deps: Deps, caller: Caller, input: ActionPayload<'policy.import'>): Promise<ImportReport> {
   const fieldIdByName = new Map((await allFields(deps)).map((f) => [f.name, f.id]))
   const idOf = (list: readonly { id: string; name: string }[], label: string) => (name: string) => {
@@ -338,7 +337,7 @@ export async function importPolicies(deps: Deps, caller: Caller, input: ActionPa
     if (!found) throw invalidInput(label, `${label}“${name}”不在列表中`)
     return found.id
   }
-  const report = await importRows(deps, input, { required: ['标题', '类别', '摘要', '正文'], maxRows: 2000 }, async (cell) => {
+  const report = await importRows(deps, input, { ...importHeader('policy'), maxRows: 2000 }, async (cell) => {
     const parsed = parseOrThrow(
       createPolicyInput.safeParse({
         title: cell('标题'),
@@ -368,12 +367,9 @@ export async function importPolicies(deps: Deps, caller: Caller, input: ActionPa
   return report
 }
 
-export const DEMAND_IMPORT_COLUMNS = ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '最低月薪', '最高月薪', '截止日期', '岗位说明']
-
 export async function importDemands(deps: Deps, caller: Caller, input: ActionPayload<'demand.import'>): Promise<ImportReport> {
   const fieldIdByName = new Map((await allFields(deps)).map((f) => [f.name, f.id]))
-  const required = ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '截止日期']
-  const report = await importRows(deps, input, { required, maxRows: 2000 }, async (cell) => {
+  const report = await importRows(deps, input, { ...importHeader('demand'), maxRows: 2000 }, async (cell) => {
     const number = (name: string) => (cell(name) === '' ? null : Number(cell(name)))
     const degree = DEGREES.find((d) => d.name === cell('学历要求') || d.id === cell('学历要求'))
     const parsed = parseOrThrow(

@@ -1,19 +1,19 @@
+import type { HtmlAllowList, HtmlSanitizer } from '../files/ports'
+
 /**
  * Policy bodies: a small safe subset of HTML survives saving (headings, paragraphs, lists, bold,
  * links to http/https); everything else — scripts, styles, event handlers, `javascript:` links —
- * is stripped, so nothing executable ever reaches a page. sanitize-html loads on first use.
+ * is stripped, so nothing executable ever reaches a page. The parser is an adapter's
+ * (core/adapters/html); what is allowed is decided here.
  */
-export async function sanitizePolicyHtml(html: string): Promise<string> {
-  const sanitize = (await import('sanitize-html')).default
-  return sanitize(html, {
-    allowedTags: ['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'a', 'br'],
-    allowedAttributes: { a: ['href'] },
-    allowedSchemes: ['http', 'https'],
-    allowProtocolRelative: false,
-    disallowedTagsMode: 'discard',
-    // Text outside any block becomes a paragraph's worth of plain text; nothing else is kept.
-    nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed'],
-  }).trim()
+export const POLICY_HTML: HtmlAllowList = {
+  tags: ['h2', 'h3', 'h4', 'p', 'ul', 'ol', 'li', 'strong', 'b', 'em', 'a', 'br'],
+  attributes: { a: ['href'] },
+  schemes: ['http', 'https'],
+}
+
+export async function sanitizePolicyHtml(html: HtmlSanitizer, body: string): Promise<string> {
+  return (await html.sanitize(body, POLICY_HTML)).trim()
 }
 
 /** Plain text of sanitised HTML, for search and snippets. */

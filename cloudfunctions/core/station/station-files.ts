@@ -1,5 +1,5 @@
 import type { ActionPayload, ExportFile, ImportReport, Invite } from '../../../types'
-import { COUNTIES, DEGREES, createStationInput, STATION_IMPORT_COLUMNS, nameOf } from '../../../types'
+import { COUNTIES, DEGREES, createStationInput, importHeader, nameOf } from '../../../types'
 import { recordAudit } from '../audit/audit'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
@@ -19,8 +19,7 @@ const EXPORT_PAGE = 500
  * the row number the spreadsheet shows.
  */
 export async function importStations(deps: Deps, caller: Caller, input: ActionPayload<'station.import'>): Promise<ImportReport> {
-  const required = STATION_IMPORT_COLUMNS.slice(0, 2)
-  const report = await importRows(deps, input, { required, known: STATION_IMPORT_COLUMNS, maxRows: 500 }, async (cell) => {
+  const report = await importRows(deps, input, { ...importHeader('station'), maxRows: 500 }, async (cell) => {
     const station = parseOrThrow(
       createStationInput.safeParse({
         university: cell('学校'),

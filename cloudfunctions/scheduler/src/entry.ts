@@ -1,8 +1,8 @@
 // Before anything formats a date: CloudBase runs functions in UTC, the product lives in China.
 process.env.TZ ??= 'Asia/Shanghai'
 
-import { buildCloudDeps } from '../../api/src/cloud-deps'
-import { consoleLogger, type Logger } from '../../api/src/logger'
+import { buildCloudDeps } from '../../runtime/cloud-deps'
+import { consoleLogger, type Logger } from '../../runtime/logger'
 import { systemClock, toIsoString } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
 import { runScheduledJobs, type ScheduledRun } from '../../core/scheduler/scheduler'

@@ -1,9 +1,7 @@
-import type { ExportFile, Member, MemberExport, RegisterMemberInput, SaveFieldInput, TaxonomyList, UpdateMemberInput } from '../../../types'
+import type { ExportFile, Member, MemberExport, RegisterMemberInput, SaveFieldInput, UpdateMemberInput } from '../../../types'
 import { call } from '../../services/api'
 
 /** The member area's operations, one line each: the transport lives in services/api. */
-export const fetchMe = (): Promise<Member | null> => call('member.me', {})
-export const fetchTaxonomy = (): Promise<TaxonomyList> => call('taxonomy.list', {})
 export const registerMember = (input: RegisterMemberInput, requestId: string): Promise<Member> =>
   call('member.register', input, { requestId })
 export const updateMember = (input: UpdateMemberInput, requestId: string): Promise<Member> =>

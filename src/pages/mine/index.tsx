@@ -6,13 +6,13 @@ import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
 import MineActivitiesSection from '../../features/activity/components/mine-section'
 import { openDemoLogin } from '../../features/demo/session'
-import { saveSpreadsheet } from '../../features/activity/save-xlsx'
+import { openSpreadsheet } from '@/services/files'
 import { deleteMyAccount, exportMyData, exportMyDataXlsx } from '../../features/member/api'
 import MemberCard from '../../features/member/components/member-card'
-import { useMe } from '../../features/member/hooks/use-me'
-import { useRequestId } from '../../features/member/hooks/use-request-id'
+import { useMe } from '@/hooks/use-me'
+import { useRequestId } from '@/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
-import { setMe } from '../../features/member/store'
+import { setMe } from '@/services/app-store'
 import MineInboxSection from '../../features/notice/components/mine-inbox-section'
 import { refreshUnread } from '../../features/notice/unread'
 import MinePolicySection from '../../features/policy/components/mine-policy-section'
@@ -56,7 +56,7 @@ export default function MinePage() {
     setBusy('export')
     try {
       if (format === 'xlsx') {
-        await saveSpreadsheet(await exportMyDataXlsx())
+        await openSpreadsheet(await exportMyDataXlsx())
         void Taro.showToast({ title: '已导出', icon: 'success' })
         return
       }

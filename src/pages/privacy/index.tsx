@@ -2,7 +2,7 @@ import { View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import ConsentControl from '../../features/member/components/consent-control'
 import PrivacyStatement from '../../features/member/components/privacy-statement'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 
 export default function PrivacyPage() {
   const me = useMe()

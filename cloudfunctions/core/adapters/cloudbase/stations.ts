@@ -1,6 +1,7 @@
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
+import { appointLeader } from '../../station/leadership'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import {
@@ -182,22 +183,13 @@ export class CloudBaseStationStore implements StationStore {
       if (station.status !== 'open') return 'closed'
       const member = await getDocument(this.collections, COLLECTIONS.members, openid)
       if (!member || member.stationId !== stationId) return 'not_member'
-      let head = station.headOpenid
-      let deputies = station.deputyOpenids.filter((d) => d !== openid)
-      const demoted: string[] = []
-      if (as === 'head') {
-        if (head && head !== openid) demoted.push(head)
-        head = openid
-      } else {
-        if (head === openid) head = null
-        deputies = [...deputies, openid]
-      }
-      for (const old of demoted) await this.setRole(old, stationId, 'student', at)
+      const next = appointLeader(station, openid, as)
+      for (const old of next.demoted) await this.setRole(old, stationId, 'student', at)
       const updated = await updateWhere(
         this.collections,
         COLLECTIONS.stations,
         { _id: stationId, status: 'open', rev: doc.rev ?? null },
-        { headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() },
+        { headOpenid: next.headOpenid, deputyOpenids: next.deputyOpenids, updatedAt: at, rev: newRev() },
       )
       if (updated !== 1) continue
       await this.setRole(openid, stationId, 'station_head', at)

@@ -5,8 +5,8 @@ import type { Member } from '../../../../../types'
 import { CONSENT_WITHDRAWAL_STATEMENT, PRIVACY_VERSION } from '../../../../../types'
 import { errorMessage } from '../../../../services/api'
 import { giveConsent, withdrawConsent } from '../../api'
-import { useRequestId } from '../../hooks/use-request-id'
-import { setMe } from '../../store'
+import { useRequestId } from '@/hooks/use-request-id'
+import { setMe } from '@/services/app-store'
 import './index.scss'
 
 const day = (iso: string) => iso.slice(0, 16).replace('T', ' ')
