@@ -20,7 +20,7 @@ export const FUNCTIONS = [
     config: { timeout: 20, permissions: { openapi: ['wxacode.getUnlimited', 'subscribeMessage.send'] } },
     // Heavy libraries loaded lazily (`await import(...)`) inside the import / export / invite and
     // policy-writing actions: left out of index.js and installed by the platform from package.json.
-    external: ['exceljs', 'qrcode', 'csv-parse', 'sanitize-html'],
+    external: ['exceljs', 'jszip', 'qrcode', 'csv-parse', 'sanitize-html'],
   },
   {
     name: 'scheduler',
@@ -33,7 +33,7 @@ export const FUNCTIONS = [
       permissions: { openapi: ['subscribeMessage.send'] },
     },
     // Shares the api's service wiring (cloud-deps.ts); the lazy libraries stay out of the bundle too.
-    external: ['exceljs', 'qrcode', 'csv-parse', 'sanitize-html'],
+    external: ['exceljs', 'jszip', 'qrcode', 'csv-parse', 'sanitize-html'],
   },
 ]
 

@@ -183,11 +183,13 @@ export interface Activity {
   eligibility: Eligibility
   form: FormField[]
   coverImage: string | null
+  /** Managers see the full list; a helper sees only themself; anyone else an empty list. */
   checkInHelpers: string[]
   status: ActivityStatus
   cancelReason: string
   /** A station head's activity: only that station's members may sign up. */
   stationId: string | null
+  /** Who created it: for those who manage the activity only (empty for others). */
   createdBy: string
   registeredCount: number
   waitlistCount: number

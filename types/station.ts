@@ -14,6 +14,7 @@ export interface Station {
   city: string
   intro: string
   status: StationStatus
+  /** The head's and deputies' openids: for staff and the station's own leaders only (null / empty for others). */
   headOpenid: string | null
   /** The head's name (never the phone); null when the station has none. */
   headName: string | null

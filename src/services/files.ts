@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ExportFile } from '../../types'
+import { MAX_IMPORT_FILE_BYTES } from '../../types'
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 
@@ -46,8 +47,8 @@ export interface PickedFile {
   contentBase64: string
 }
 
-/** Larger than the api accepts (1 MB); refused here before a slow upload. */
-export const MAX_IMPORT_BYTES = 1024 * 1024
+/** Larger than the api accepts (the one limit, types/limits.ts); refused here before a slow upload. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_FILE_BYTES
 
 /** Lets staff choose a station spreadsheet; null when they back out. */
 export async function pickSpreadsheet(): Promise<PickedFile | null> {

@@ -158,12 +158,19 @@ describe('m-5: the six-digit check-in code', () => {
 })
 
 describe('m-6: notices, searches and join requests are rate limited', () => {
-  it('limits one sender to 10 notices in 10 minutes', async () => {
+  it('limits a head to 10 notices in 10 minutes (staff to 30)', async () => {
+    await stationWithActivity(1)
     const sent = []
     for (let i = 0; i < 12; i += 1) {
-      sent.push(codeOf(await t.call(STAFF, 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
+      sent.push(codeOf(await t.call('head-b', 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
     }
     expect(sent).toEqual([...Array(10).fill('OK'), 'RATE_LIMITED', 'RATE_LIMITED'])
+    const staffSent = []
+    for (let i = 0; i < 31; i += 1) {
+      staffSent.push(codeOf(await t.call(STAFF, 'notice.send', { title: `通知${i}`, body: '内容', audience: { all: true } })))
+    }
+    expect(staffSent.filter((c) => c === 'OK')).toHaveLength(30)
+    expect(staffSent[30]).toBe('RATE_LIMITED')
   })
 
   it('limits searches with words per caller', async () => {
@@ -241,5 +248,15 @@ describe('m-7: a requestId runs its write once, even when duplicates arrive toge
     expect(replies.every((r) => r.ok)).toBe(true)
     expect(new Set(replies.map((r) => (r.ok ? r.data.id : ''))).size).toBe(1)
     expect(data(await t.call(STAFF, 'notice.list', {})).items).toHaveLength(1)
+  })
+})
+
+describe('m-11: the import size limit is one number', () => {
+  it('accepts a 57 KB file that the schema allows (the router refused anything over 64 KB of JSON)', async () => {
+    const rows = Array.from({ length: 450 }, (_, i) => `第${i}示范大学,郑州市,,这是一段用来把文件撑大的驿站简介文字${'甲'.repeat(20)}`)
+    const csv = Buffer.from(['学校,所在城市,驿站名称,驿站简介', ...rows].join('\n'))
+    expect(csv.length).toBeGreaterThan(57 * 1024)
+    const report = data(await t.call(STAFF, 'station.import', { filename: 'stations.csv', contentBase64: csv.toString('base64') }))
+    expect(report).toEqual({ imported: 450, errors: [] })
   })
 })

@@ -40,8 +40,30 @@ describe('check-in codes', () => {
   it('a personal code names its member, and a forged one names nobody', () => {
     const code = personalCodeFor(SECRET, 'openid-李明')
     expect(openidFromPersonalCode(SECRET, code)).toBe('openid-李明')
-    const forged = `p.${Buffer.from('openid-someone').toString('base64url')}.${code.split('.')[2]}`
-    expect(openidFromPersonalCode(SECRET, forged)).toBeNull()
+    expect(openidFromPersonalCode(SECRET, personalCodeFor('another-secret-0123456789', 'openid-someone'))).toBeNull()
     expect(openidFromPersonalCode(SECRET, 'not-a-code')).toBeNull()
+  })
+})
+
+describe('personal check-in codes (m-3)', () => {
+  it('name the member to the server without showing their openid to whoever sees the code', () => {
+    const openid = 'oAbCdEfGhIjKlMnOpQrStUvWxYz1'
+    const code = personalCodeFor(SECRET, openid)
+    expect(code).not.toContain(openid)
+    expect(code).not.toContain(Buffer.from(openid).toString('base64url'))
+    expect(personalCodeFor(SECRET, openid)).toBe(code)
+    expect(openidFromPersonalCode(SECRET, code)).toBe(openid)
+  })
+
+  it('refuses altered codes and the old readable form', () => {
+    const code = personalCodeFor(SECRET, 'member-1')
+    const altered = `${code.slice(0, -2)}${code.endsWith('A') ? 'B' : 'A'}${code.slice(-1)}`
+    expect(openidFromPersonalCode(SECRET, altered)).toBeNull()
+    expect(openidFromPersonalCode(SECRET, `p.${Buffer.from('member-1').toString('base64url')}.x`)).toBeNull()
+    expect(openidFromPersonalCode(SECRET, 'q.')).toBeNull()
+  })
+
+  it('keeps a 64-character openid within the 128-character limit of the schema', () => {
+    expect(personalCodeFor(SECRET, 'x'.repeat(64)).length).toBeLessThanOrEqual(128)
   })
 })

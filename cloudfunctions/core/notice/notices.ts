@@ -139,7 +139,7 @@ async function storeNotice(deps: Deps, caller: Caller, c: Composed): Promise<Not
 export async function sendNotice(deps: Deps, caller: Caller, input: ActionPayload<'notice.send'>): Promise<Notice> {
   const scoped = await scopedAudience(deps, caller, input.audience)
   // Every notice lands in many inboxes: a sender cannot flood them (m-6).
-  const limit = LIMITS.noticeSend
+  const limit = LIMITS.noticeSend(caller.isStaff)
   await requireWithinLimit(deps, `notice-send:${caller.openid}`, limit.max, limit.windowMs, '发送通知过于频繁，请10分钟后再试')
   const now = deps.clock.now().getTime()
   let sendAt = toIsoString(new Date(now))

@@ -134,10 +134,12 @@ const MAX_SEARCH_OFFSET = 500
 
 export async function searchPolicies(deps: Deps, caller: Caller, input: ActionPayload<'policy.search'>): Promise<Page<PolicyHit>> {
   const words = queryWords(input.q)
-  if (words.length > 0) {
-    // Searching with words is the costly path: per caller, and one shared budget for anonymous callers (m-6).
-    const limit = caller.openid ? LIMITS.searchPerCaller : LIMITS.searchAnonymous
-    await requireWithinLimit(deps, `search:${caller.openid ?? '(anonymous)'}`, limit.max, limit.windowMs, '搜索过于频繁，请稍后再试')
+  if (words.length > 0 && caller.openid) {
+    // Searching with words is the costly path: limited per caller (m-6). In the mini-program every
+    // caller has an openid; a shared budget for anonymous callers (local H5 only) would let one
+    // visitor lock every other out, so they are left to the server's own capacity.
+    const limit = LIMITS.searchPerCaller
+    await requireWithinLimit(deps, `search:${caller.openid}`, limit.max, limit.windowMs, '搜索过于频繁，请稍后再试')
   }
   const offset = Number(decodeCursor(input.cursor, 1)?.[0] ?? 0)
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_SEARCH_OFFSET) throw invalidInput('cursor', '分页位置已失效，请刷新后重试')

@@ -26,11 +26,10 @@ export const LIMITS = {
   /** Six-digit check-in codes: per member, and per activity across all its members. */
   checkInCodePerMember: { max: 5, windowMs: MINUTE },
   checkInCodePerActivity: (capacity: number) => ({ max: Math.max(60, capacity), windowMs: MINUTE }),
-  /** Notices: per sender. */
-  noticeSend: { max: 10, windowMs: 10 * MINUTE },
-  /** Searches with words: per signed-in caller, and for all anonymous callers together. */
+  /** Notices: per sender; staff send for the whole city, a head for one station. */
+  noticeSend: (isStaff: boolean) => ({ max: isStaff ? 30 : 10, windowMs: 10 * MINUTE }),
+  /** Searches with words: per signed-in caller. */
   searchPerCaller: { max: 60, windowMs: MINUTE },
-  searchAnonymous: { max: 1200, windowMs: MINUTE },
   /** Join requests: per member (request → cancel churn notifies a station's leaders each time). */
   joinRequest: { max: 5, windowMs: 60 * MINUTE },
 } as const

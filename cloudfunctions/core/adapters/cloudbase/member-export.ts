@@ -12,6 +12,36 @@ import { memberFromDocument } from './members'
  * `openid` property the other stores already index; titles and names are looked up with `_.in`.
  */
 const READ_CAP = Math.min(EXPORT_MAX_PER_KIND, 1000)
+
+/**
+ * Every collection, and how `member.exportMine` covers what it holds about a member (or why it
+ * holds nothing that is theirs). Keyed by CollectionName: a new collection without a line here
+ * does not compile.
+ */
+export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
+  members: 'member (members.get)',
+  consent_events: 'consentHistory',
+  station_memberships: 'stationMemberships',
+  join_requests: 'joinRequests',
+  registrations: 'registrations (registrations.historyOf), growthRecord',
+  activities: 'checkInHelperOf (checkInHelpers); createdBy is staff work',
+  demand_interests: 'demandInterests',
+  policy_favorites: 'favorites',
+  notice_reads: 'notices (read state)',
+  notice_recipients: 'notices (notices.inbox resolves the frozen activity audiences)',
+  notice_pushes: 'noticePushes',
+  subscriptions: 'subscriptions',
+  message_log: 'messages (messages.sentTo)',
+  audit_log: 'auditEntries (subject or actor)',
+  stations: 'not exported: head/deputy roles show in the profile',
+  notices: 'not exported: senderOpenid marks notices a leader sent for the station',
+  idempotency: 'not exported: copies of answers already exported, erased on deletion',
+  station_locks: 'not exported: a lock per pending request, removed with it',
+  rate_limits: 'not exported: attempt counters keyed by a hash',
+  fields: 'nothing about members (the key industry fields)',
+  policies: 'nothing about members',
+  demands: 'nothing about members',
+}
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '')
