@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
-import StateView from '../../components/state-view'
+import ListPage from '@/components/list-page'
 import { listDemands } from '../../features/policy/api'
 import DemandCard from '../../features/policy/components/demand-card'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import { demandUrl } from '../../features/policy/urls'
-import ListFooter from '@/components/list-footer'
+import { useListPageEvents } from '@/hooks/use-list-page-events'
 import { usePagedList } from '@/hooks/use-paged-list'
 import '../policies/index.scss'
 
@@ -22,29 +22,19 @@ export default function DemandsPage() {
   const fetchPage = (cursor?: string) => listDemands({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
-  usePullDownRefresh(() => {
-    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPageEvents(list)
   useShareAppMessage(() => ({ title: '驻马店岗位需求', path: '/pages/demands/index' }))
 
-  const renderList = () => {
-    if (list.status === 'loading') return <StateView kind='loading' />
-    if (list.status === 'error') {
-      return <StateView kind='error' title='岗位加载失败' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
-    }
-    if (list.items.length === 0) {
-      return <StateView kind='empty' title={q ? `没有找到与“${q}”相关的岗位` : '暂时没有开放的岗位'} description='换个条件试试，新的岗位发布后会出现在这里' />
-    }
-    return (
-      <View id='demand-list'>
-        {list.items.map((d) => (
-          <DemandCard key={d.id} demand={d} onOpen={(id) => void Taro.navigateTo({ url: demandUrl(id) })} />
-        ))}
-        <ListFooter list={list} />
-      </View>
-    )
-  }
+  const renderList = () => (
+    <ListPage
+      list={list}
+      id='demand-list'
+      keyOf={(d) => d.id}
+      errorTitle='岗位加载失败'
+      empty={{ title: q ? `没有找到与“${q}”相关的岗位` : '暂时没有开放的岗位', description: '换个条件试试，新的岗位发布后会出现在这里' }}
+      renderItem={(d) => <DemandCard demand={d} onOpen={(id) => void Taro.navigateTo({ url: demandUrl(id) })} />}
+    />
+  )
 
   return (
     <View className='page policies'>

@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
+import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
-import StateView from '../../components/state-view'
+import ListPage from '@/components/list-page'
 import { useMe } from '@/hooks/use-me'
 import { searchPolicies } from '../../features/policy/api'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import MatchSection from '../../features/policy/components/match-section'
 import PolicyCard from '../../features/policy/components/policy-card'
 import { demandsUrl, policyUrl } from '../../features/policy/urls'
-import ListFooter from '@/components/list-footer'
+import { useListPageEvents } from '@/hooks/use-list-page-events'
 import { usePagedList } from '@/hooks/use-paged-list'
 import './index.scss'
 
@@ -30,39 +30,26 @@ export default function PoliciesPage() {
   const fetchPage = (cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
-  usePullDownRefresh(() => {
-    void Promise.all([list.reload(true), me.refresh()]).finally(() => Taro.stopPullDownRefresh())
-  })
-  useReachBottom(() => void list.loadMore())
+  useListPageEvents(list, { alsoRefresh: me.refresh })
   useShareAppMessage(() => ({ title: '驻马店招才引智政策', path: '/pages/policies/index' }))
 
   const search = (text: string) => setQ(text.trim())
   const open = (id: string) => void Taro.navigateTo({ url: policyUrl(id) })
   const browsing = !q && tab === 'all' && Object.keys(filters).every((k) => !filters[k as keyof Filters])
 
-  const renderList = () => {
-    if (list.status === 'loading') return <StateView kind='loading' />
-    if (list.status === 'error') {
-      return <StateView kind='error' title='政策加载失败' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
-    }
-    if (list.items.length === 0) {
-      return (
-        <StateView
-          kind='empty'
-          title={q ? `没有找到与“${q}”相关的政策` : '这里还没有政策'}
-          description={q ? '换个说法试试，比如“安家费”“博士 补贴”“生物医药”' : '团市委发布后会出现在这里'}
-        />
-      )
-    }
-    return (
-      <View id='policy-list'>
-        {list.items.map((hit) => (
-          <PolicyCard key={hit.id} hit={hit} onOpen={open} />
-        ))}
-        <ListFooter list={list} />
-      </View>
-    )
-  }
+  const renderList = () => (
+    <ListPage
+      list={list}
+      id='policy-list'
+      keyOf={(hit) => hit.id}
+      errorTitle='政策加载失败'
+      empty={{
+        title: q ? `没有找到与“${q}”相关的政策` : '这里还没有政策',
+        description: q ? '换个说法试试，比如“安家费”“博士 补贴”“生物医药”' : '团市委发布后会出现在这里',
+      }}
+      renderItem={(hit) => <PolicyCard hit={hit} onOpen={open} />}
+    />
+  )
 
   return (
     <View className='page policies'>

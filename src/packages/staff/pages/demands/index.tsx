@@ -1,12 +1,12 @@
-import { useCallback, useRef, useState } from 'react'
-import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import { useState } from 'react'
+import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Demand } from '../../../../../types'
-import StateView from '../../../../components/state-view'
+import ListPage from '@/components/list-page'
 import { closeDemand, listDemands } from '../../../../features/policy/api'
 import DemandCard from '../../../../features/policy/components/demand-card'
 import { staffDemandEditUrl, staffDemandInterestsUrl, staffPolicyImportUrl } from '../../../../features/policy/urls'
-import ListFooter from '@/components/list-footer'
+import { useListPageEvents } from '@/hooks/use-list-page-events'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
@@ -21,16 +21,9 @@ export default function StaffDemandsPage() {
 function DemandManager() {
   const [q, setQ] = useState('')
   const [busyId, setBusyId] = useState<string | null>(null)
-  const fetchPage = useCallback((cursor?: string) => listDemands({ q: q || undefined, manage: true, cursor, limit: 20 }), [q])
-  const list = usePagedList(fetchPage, q)
+  const list = usePagedList((cursor) => listDemands({ q: q || undefined, manage: true, cursor, limit: 20 }), q)
 
-  const shown = useRef(false)
-  useDidShow(() => {
-    if (shown.current) void list.reload(true)
-    shown.current = true
-  })
-  usePullDownRefresh(() => void list.reload(true).finally(() => Taro.stopPullDownRefresh()))
-  useReachBottom(() => void list.loadMore())
+  useListPageEvents(list, { reloadOnShow: true })
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
@@ -55,36 +48,34 @@ function DemandManager() {
     }
   }
 
-  const body = () => {
-    if (list.status === 'loading') return <StateView kind='loading' />
-    if (list.status === 'error') return <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
-    if (list.items.length === 0) return <StateView kind='empty' title={q ? '没有找到相关岗位' : '还没有岗位需求'} description='点“发布岗位”或批量导入' />
-    return (
-      <View id='staff-demand-list'>
-        {list.items.map((d) => (
-          <View key={d.id}>
-            <DemandCard demand={d} showInterest onOpen={(id) => go(staffDemandInterestsUrl(id))} />
-            <View className='staff-row-actions'>
-              <Button className='btn btn-ghost' id={`interests-${d.id}`} onClick={() => go(staffDemandInterestsUrl(d.id))}>
-                意向名单（{d.interestCount}）
-              </Button>
-              {d.status === 'open' ? (
-                <>
-                  <Button className='btn btn-ghost' id={`edit-${d.id}`} onClick={() => go(staffDemandEditUrl(d.id))}>
-                    编辑
-                  </Button>
-                  <Button className='btn btn-plain' id={`close-${d.id}`} loading={busyId === d.id} disabled={busyId !== null || undefined} onClick={() => void close(d)}>
-                    关闭
-                  </Button>
-                </>
-              ) : null}
-            </View>
+  const body = () => (
+    <ListPage
+      list={list}
+      id='staff-demand-list'
+      keyOf={(d) => d.id}
+      empty={{ title: q ? '没有找到相关岗位' : '还没有岗位需求', description: '点“发布岗位”或批量导入' }}
+      renderItem={(d) => (
+        <View>
+          <DemandCard demand={d} showInterest onOpen={(id) => go(staffDemandInterestsUrl(id))} />
+          <View className='staff-row-actions'>
+            <Button className='btn btn-ghost' id={`interests-${d.id}`} onClick={() => go(staffDemandInterestsUrl(d.id))}>
+              意向名单（{d.interestCount}）
+            </Button>
+            {d.status === 'open' ? (
+              <>
+                <Button className='btn btn-ghost' id={`edit-${d.id}`} onClick={() => go(staffDemandEditUrl(d.id))}>
+                  编辑
+                </Button>
+                <Button className='btn btn-plain' id={`close-${d.id}`} loading={busyId === d.id} disabled={busyId !== null || undefined} onClick={() => void close(d)}>
+                  关闭
+                </Button>
+              </>
+            ) : null}
           </View>
-        ))}
-        <ListFooter list={list} />
-      </View>
-    )
-  }
+        </View>
+      )}
+    />
+  )
 
   return (
     <View className='page staff'>
