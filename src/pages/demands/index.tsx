@@ -1,7 +1,8 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import ListPage from '@/components/list-page'
+import SearchBar from '@/components/search-bar'
 import { listDemands } from '../../features/policy/api'
 import DemandCard from '../../features/policy/components/demand-card'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
@@ -12,7 +13,6 @@ import '../policies/index.scss'
 
 /** 岗位需求: jobs in Zhumadian that the league brokers, searchable, by field and degree. */
 export default function DemandsPage() {
-  const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<Filters>({})
 
@@ -38,34 +38,7 @@ export default function DemandsPage() {
 
   return (
     <View className='page policies'>
-      <View className='policies__search'>
-        <Input
-          id='demand-search'
-          className='policies__input'
-          type='text'
-          confirmType='search'
-          placeholder='搜索单位或岗位'
-          placeholderClass='policies__placeholder'
-          value={draft}
-          maxlength={40}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => setQ(e.detail.value.trim())}
-        />
-        {draft ? (
-          <Text
-            className='policies__clear'
-            onClick={() => {
-              setDraft('')
-              setQ('')
-            }}
-          >
-            ×
-          </Text>
-        ) : null}
-        <Text className='policies__go' id='demand-search-go' onClick={() => setQ(draft.trim())}>
-          搜索
-        </Text>
-      </View>
+      <SearchBar id='demand-search' placeholder='搜索单位或岗位' onSearch={setQ} />
       <FilterPanel value={filters} onChange={setFilters} />
       <Text className='hint policies__count'>感兴趣的岗位点“我感兴趣”，由团市委与用人单位对接，不公开你的联系方式。</Text>
       {renderList()}

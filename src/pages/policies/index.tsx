@@ -1,8 +1,9 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
-import { Input, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
 import ListPage from '@/components/list-page'
+import SearchBar from '@/components/search-bar'
 import { useMe } from '@/hooks/use-me'
 import { searchPolicies } from '../../features/policy/api'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
@@ -20,7 +21,6 @@ const TABS: { id: Tab; name: string }[] = [{ id: 'all', name: '全部' }, ...POL
 export default function PoliciesPage() {
   const me = useMe()
   const [tab, setTab] = useState<Tab>('all')
-  const [draft, setDraft] = useState('')
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<Filters>({})
 
@@ -53,35 +53,7 @@ export default function PoliciesPage() {
 
   return (
     <View className='page policies'>
-      <View className='policies__search'>
-        <Input
-          id='policy-search'
-          className='policies__input'
-          type='text'
-          confirmType='search'
-          placeholder='搜索政策，如 安家费、博士 补贴'
-          placeholderClass='policies__placeholder'
-          value={draft}
-          maxlength={40}
-          onInput={(e) => setDraft(e.detail.value)}
-          onConfirm={(e) => search(e.detail.value)}
-        />
-        {draft ? (
-          <Text
-            className='policies__clear'
-            id='policy-search-clear'
-            onClick={() => {
-              setDraft('')
-              setQ('')
-            }}
-          >
-            ×
-          </Text>
-        ) : null}
-        <Text className='policies__go' id='policy-search-go' onClick={() => search(draft)}>
-          搜索
-        </Text>
-      </View>
+      <SearchBar id='policy-search' placeholder='搜索政策，如 安家费、博士 补贴' onSearch={search} />
 
       <View className='policies__tabs'>
         {TABS.map((t) => (

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import type { Demand } from '../../../../../types'
 import ListPage from '@/components/list-page'
 import { closeDemand, listDemands } from '../../../../features/policy/api'
@@ -11,6 +11,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
+import StaffToolbar from '../../staff-toolbar'
 import '../../staff.scss'
 
 export default function StaffDemandsPage() {
@@ -80,14 +81,7 @@ function DemandManager() {
   return (
     <View className='page staff'>
       <StaffSearch placeholder='搜索单位或岗位' onSearch={setQ} />
-      <View className='staff-toolbar'>
-        <Text className='staff-toolbar__toggle' onClick={() => go(staffPolicyImportUrl('demand'))}>
-          批量导入 ›
-        </Text>
-        <Button className='btn btn-primary' id='demand-new' onClick={() => go(staffDemandEditUrl())}>
-          发布岗位
-        </Button>
-      </View>
+      <StaffToolbar importUrl={staffPolicyImportUrl('demand')} create={{ id: 'demand-new', label: '发布岗位', url: staffDemandEditUrl() }} />
       {body()}
     </View>
   )

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
 import type { PolicyHit } from '../../../../../types'
 import ListPage from '@/components/list-page'
 import { searchPolicies, setPolicyPublished } from '../../../../features/policy/api'
@@ -11,6 +11,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
+import StaffToolbar from '../../staff-toolbar'
 import '../../staff.scss'
 
 export default function StaffPoliciesPage() {
@@ -80,14 +81,7 @@ function PolicyManager() {
   return (
     <View className='page staff'>
       <StaffSearch placeholder='搜索标题、摘要或正文' onSearch={setQ} />
-      <View className='staff-toolbar'>
-        <Text className='staff-toolbar__toggle' onClick={() => go(staffPolicyImportUrl('policy'))}>
-          批量导入 ›
-        </Text>
-        <Button className='btn btn-primary' id='policy-new' onClick={() => go(staffPolicyEditUrl())}>
-          新建政策
-        </Button>
-      </View>
+      <StaffToolbar importUrl={staffPolicyImportUrl('policy')} create={{ id: 'policy-new', label: '新建政策', url: staffPolicyEditUrl() }} />
       {body()}
     </View>
   )
