@@ -8,7 +8,7 @@ import DemandCard from '../../../../features/policy/components/demand-card'
 import { staffDemandEditUrl, staffDemandInterestsUrl, staffPolicyImportUrl } from '../../../../features/policy/urls'
 import { useListPageEvents } from '@/hooks/use-list-page-events'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { errorMessage } from '../../../../services/api'
+import { useRowAction } from '@/hooks/use-row-action'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
 import StaffToolbar from '../../staff-toolbar'
@@ -21,33 +21,24 @@ export default function StaffDemandsPage() {
 /** Every demand, closed ones included: publish, edit, close, and who is interested. */
 function DemandManager() {
   const [q, setQ] = useState('')
-  const [busyId, setBusyId] = useState<string | null>(null)
   const list = usePagedList((cursor) => listDemands({ q: q || undefined, manage: true, cursor, limit: 20 }), q)
 
   useListPageEvents(list, { reloadOnShow: true })
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  const close = async (d: Demand) => {
-    if (busyId) return
-    const { confirm } = await Taro.showModal({
-      title: '关闭岗位',
-      content: `关闭后同学们将看不到「${d.employer} · ${d.position}」，也不能再登记意向；已登记的名单仍可查看和导出。`,
-      confirmText: '关闭岗位',
-      confirmColor: '#C8161D',
-    })
-    if (!confirm) return
-    setBusyId(d.id)
-    try {
-      await closeDemand(d.id)
-      void Taro.showToast({ title: '已关闭', icon: 'success' })
-      await list.reload(true)
-    } catch (error) {
-      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
-    } finally {
-      setBusyId(null)
-    }
-  }
+  const { busyId, run } = useRowAction(() => list.reload(true))
+  const close = (d: Demand) =>
+    run(
+      d.id,
+      {
+        title: '关闭岗位',
+        content: `关闭后同学们将看不到「${d.employer} · ${d.position}」，也不能再登记意向；已登记的名单仍可查看和导出。`,
+        confirmText: '关闭岗位',
+      },
+      () => closeDemand(d.id),
+      '已关闭',
+    )
 
   const body = () => (
     <ListPage

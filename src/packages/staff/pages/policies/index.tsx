@@ -8,7 +8,7 @@ import PolicyCard from '../../../../features/policy/components/policy-card'
 import { policyUrl, staffPolicyEditUrl, staffPolicyImportUrl } from '../../../../features/policy/urls'
 import { useListPageEvents } from '@/hooks/use-list-page-events'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { errorMessage } from '../../../../services/api'
+import { useRowAction } from '@/hooks/use-row-action'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
 import StaffToolbar from '../../staff-toolbar'
@@ -21,33 +21,21 @@ export default function StaffPoliciesPage() {
 /** Every policy, drafts included: write, publish, take down. */
 function PolicyManager() {
   const [q, setQ] = useState('')
-  const [busyId, setBusyId] = useState<string | null>(null)
   const list = usePagedList((cursor) => searchPolicies({ q: q || undefined, manage: true, cursor, limit: 20 }), q)
 
   useListPageEvents(list, { reloadOnShow: true })
 
   const go = (url: string) => void Taro.navigateTo({ url })
 
-  const togglePublished = async (hit: PolicyHit) => {
-    if (busyId) return
+  const { busyId, run } = useRowAction(() => list.reload(true))
+  const togglePublished = (hit: PolicyHit) => {
     const publish = hit.status !== 'published'
-    const { confirm } = await Taro.showModal({
+    const ask = {
       title: publish ? '发布政策' : '撤回政策',
       content: publish ? `发布后同学们就能看到「${hit.title}」。` : `撤回后同学们将看不到「${hit.title}」，已收藏的也会暂时隐藏。`,
       confirmText: publish ? '发布' : '撤回',
-      confirmColor: '#C8161D',
-    })
-    if (!confirm) return
-    setBusyId(hit.id)
-    try {
-      await setPolicyPublished(hit.id, publish)
-      void Taro.showToast({ title: publish ? '已发布' : '已撤回', icon: 'success' })
-      await list.reload(true)
-    } catch (error) {
-      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
-    } finally {
-      setBusyId(null)
     }
+    return run(hit.id, ask, () => setPolicyPublished(hit.id, publish), publish ? '已发布' : '已撤回')
   }
 
   const body = () => (
