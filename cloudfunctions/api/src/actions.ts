@@ -24,7 +24,7 @@ import {
   viewActivity,
 } from '../../core/activity/activities'
 import { listAudit } from '../../core/audit/audit'
-import { pageSize } from '../../core/shared/cursor'
+import { myOutbox } from '../../core/messaging/outbox'
 import {
   closeDemand,
   createDemand,
@@ -215,13 +215,7 @@ export const actionTable: ActionTable = {
   'demand.withdrawInterest': { policy: isMember, run: withdrawInterest },
   'demand.interests': { policy: isStaff, run: listInterests },
   'demand.exportInterests': { policy: isStaff, run: exportInterests },
-  'message.outbox': {
-    policy: isMember,
-    run: async (deps, caller, input) => {
-      const page = await deps.store.messages.sentTo(caller.openid ?? '', input.cursor ?? null, pageSize(input.limit))
-      return { items: page.items.map(({ openid: _openid, ...message }) => message), nextCursor: page.nextCursor }
-    },
-  },
+  'message.outbox': { policy: isMember, run: myOutbox },
   // Staff to any audience; a head to their own station (the use case pins it); students never.
   'notice.preview': { policy: isStationLeaderOrStaff, run: previewNotice },
   'notice.send': { policy: isStationLeaderOrStaff, run: sendNotice },

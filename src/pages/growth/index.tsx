@@ -1,41 +1,28 @@
-import { useCallback, useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { GrowthRecord } from '../../../types'
 import StateView from '../../components/state-view'
 import { fetchGrowthRecord } from '../../features/activity/api'
 import { formatRange, TYPE_COLORS, typeName } from '../../features/activity/labels'
+import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
-import { errorMessage } from '../../services/api'
 import '../../features/activity/activity.scss'
 import './index.scss'
-
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; record: GrowthRecord }
 
 /** 翼展档案: what I took part in (checked in), by type and by year. */
 export default function GrowthPage() {
   const me = useMe()
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-  const fetch = useCallback(
-    () =>
-      fetchGrowthRecord()
-        .then((record) => setLoad({ status: 'ready', record }))
-        .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) })),
-    [],
-  )
-  useEffect(() => {
-    if (me.member) void fetch()
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per person, not on every refresh of the member
-  }, [me.member?.openid, fetch])
+  // Once per person, not on every refresh of the member.
+  const load = useLoad<GrowthRecord>(me.member ? fetchGrowthRecord : null, me.member?.openid ?? '')
   usePullDownRefresh(() => {
-    void fetch().finally(() => Taro.stopPullDownRefresh())
+    void load.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
 
   if (me.loading) return <StateView kind='loading' />
   if (!me.member) return <StateView kind='empty' title='加入翼展联盟后开始记录你的成长' />
-  if (load.status === 'loading') return <StateView kind='loading' title='正在整理你的档案…' />
-  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={() => void fetch()} />
-  const { record } = load
+  if (load.status === 'error') return <StateView kind='error' description={load.error ?? undefined} actionText='重试' onAction={() => void load.reload()} />
+  const record = load.data
+  if (!record) return <StateView kind='loading' title='正在整理你的档案…' />
   const max = Math.max(1, ...record.byType.map((t) => t.count))
 
   return (

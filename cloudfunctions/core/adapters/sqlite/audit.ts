@@ -1,3 +1,4 @@
+import { Conditions } from './conditions'
 import { statementCache, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { AuditEntry, Page } from '../../../../types'
@@ -32,33 +33,13 @@ export class SqliteAuditStore implements AuditStore {
 
   async list(query: AuditQuery): Promise<Page<AuditEntry>> {
     const after = decodeCursor(query.cursor, 2)
-    const where: string[] = []
-    const params: Record<string, unknown> = { limit: query.limit + 1 }
-    if (query.actor) {
-      where.push('actor_openid = @actor')
-      params.actor = query.actor
-    }
-    if (query.stationId) {
-      where.push('station_id = @stationId')
-      params.stationId = query.stationId
-    }
-    if (query.from) {
-      where.push('at >= @from')
-      params.from = query.from
-    }
-    if (query.to) {
-      where.push('at <= @to')
-      params.to = query.to
-    }
-    if (after) {
-      where.push('(at, id) < (@afterAt, @afterId)')
-      params.afterAt = after[0]
-      params.afterId = after[1]
-    }
-    const rows = this.sql<Record<string, unknown>, AuditRow>(
-        `SELECT * FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY at DESC, id DESC LIMIT @limit`,
-      )
-      .all(params)
+    const c = new Conditions({ limit: query.limit + 1 })
+      .when('actor', query.actor, 'actor_openid = @actor')
+      .when('stationId', query.stationId, 'station_id = @stationId')
+      .when('from', query.from, 'at >= @from')
+      .when('to', query.to, 'at <= @to')
+    if (after) c.add('(at, id) < (@afterAt, @afterId)', { afterAt: after[0], afterId: after[1] })
+    const rows = this.sql<Record<string, unknown>, AuditRow>(`SELECT * FROM audit_log ${c.clause} ORDER BY at DESC, id DESC LIMIT @limit`).all(c.params)
     const items = rows.slice(0, query.limit).map((r) => ({
       id: r.id,
       at: r.at,

@@ -1,3 +1,4 @@
+import { Conditions } from './conditions'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
@@ -163,39 +164,18 @@ export class SqliteMembershipStore implements MembershipStore {
 
   private rosterNow(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Page<RosterEntry> {
     const after = decodeCursor(cursor, 2)
-    const where = ['m.station_id = @stationId']
-    const params: Record<string, unknown> = { stationId, limit: limit + 1 }
-    if (filters.q) {
-      where.push(`(m.name LIKE @q ${LIKE_ESCAPE} OR m.major LIKE @q ${LIKE_ESCAPE} OR m.college LIKE @q ${LIKE_ESCAPE})`)
-      params.q = containsPattern(filters.q)
-    }
-    if (filters.degree) {
-      where.push('m.degree = @degree')
-      params.degree = filters.degree
-    }
-    if (filters.graduationYear) {
-      where.push('m.graduation_year = @graduationYear')
-      params.graduationYear = filters.graduationYear
-    }
-    if (filters.county) {
-      where.push('m.hometown_county = @county')
-      params.county = filters.county
-    }
-    if (filters.field) {
-      where.push('EXISTS (SELECT 1 FROM json_each(m.fields) WHERE value = @field)')
-      params.field = filters.field
-    }
-    if (after) {
-      // Newest first: continue strictly below the last (joined time, openid).
-      where.push('(m.station_joined_at, m.openid) < (@afterAt, @afterOpenid)')
-      params.afterAt = after[0]
-      params.afterOpenid = after[1]
-    }
+    const c = new Conditions({ limit: limit + 1 })
+      .add('m.station_id = @stationId', { stationId })
+      .when('q', filters.q ? containsPattern(filters.q) : undefined, `(m.name LIKE @q ${LIKE_ESCAPE} OR m.major LIKE @q ${LIKE_ESCAPE} OR m.college LIKE @q ${LIKE_ESCAPE})`)
+      .when('degree', filters.degree, 'm.degree = @degree')
+      .when('graduationYear', filters.graduationYear, 'm.graduation_year = @graduationYear')
+      .when('county', filters.county, 'm.hometown_county = @county')
+      .when('field', filters.field, 'EXISTS (SELECT 1 FROM json_each(m.fields) WHERE value = @field)')
+    // Newest first: continue strictly below the last (joined time, openid).
+    if (after) c.add('(m.station_joined_at, m.openid) < (@afterAt, @afterOpenid)', { afterAt: after[0], afterOpenid: after[1] })
     const rows = this.sql<Record<string, unknown>, RosterRow>(
-        `SELECT ${ROSTER_COLUMNS} FROM members m WHERE ${where.join(' AND ')}
-         ORDER BY m.station_joined_at DESC, m.openid DESC LIMIT @limit`,
-      )
-      .all(params)
+      `SELECT ${ROSTER_COLUMNS} FROM members m ${c.clause} ORDER BY m.station_joined_at DESC, m.openid DESC LIMIT @limit`,
+    ).all(c.params)
     const items = rows.slice(0, limit).map(toRosterEntry)
     const last = items[items.length - 1]
     return {

@@ -1,47 +1,34 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Notice, NoticeStats } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { formatTime } from '../../../../features/activity/labels'
+import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { fetchNoticeStats, withdrawNotice } from '../../../../features/notice/api'
 import NoticeBody from '../../../../features/notice/components/notice-body'
 import { NOTICE_STATUS_NAMES, NOTICE_STATUS_TONES, pushErrorText } from '../../../../features/notice/labels'
 import { rememberNotices, rememberedNotice } from '../../../../features/notice/store'
-import { errorMessage } from '../../../../services/api'
+import { ApiCallError, errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
-
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; stats: NoticeStats }
 
 /** One notice's delivery: 送达, 已读, pushes and their failures; withdraw it. */
 export default function NoticeStatsPage() {
   const id = useRouter().params.id ?? ''
   const me = useMe()
   const [notice, setNotice] = useState<Notice | null>(() => rememberedNotice(id))
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
   const [busy, setBusy] = useState(false)
 
-  const fetchAll = async () => {
-    if (!id) {
-      setLoad({ status: 'error', message: '没有找到这条通知' })
-      return
-    }
-    try {
-      const stats = await fetchNoticeStats(id)
-      setNotice(stats.notice)
-      setLoad({ status: 'ready', stats })
-    } catch (error) {
-      setLoad({ status: 'error', message: errorMessage(error) })
-    }
-  }
-  useEffect(() => {
-    void fetchAll()
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice; fetchAll is remade each render
-  }, [id])
+  const load = useLoad<NoticeStats>(async () => {
+    if (!id) throw new ApiCallError('NOT_FOUND', '没有找到这条通知')
+    const stats = await fetchNoticeStats(id)
+    setNotice(stats.notice)
+    return stats
+  }, id)
   usePullDownRefresh(() => {
-    void fetchAll().finally(() => Taro.stopPullDownRefresh())
+    void load.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
 
   const withdraw = async () => {
@@ -67,10 +54,9 @@ export default function NoticeStatsPage() {
     }
   }
 
-  if (me.loading || load.status === 'loading') return <StateView kind='loading' />
-  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={() => void fetchAll()} />
-
-  const { stats } = load
+  if (load.status === 'error') return <StateView kind='error' description={load.error ?? undefined} actionText='重试' onAction={() => void load.reload()} />
+  const stats = load.data
+  if (me.loading || !stats) return <StateView kind='loading' />
   const failed = stats.pushFailures.reduce((sum, f) => sum + f.count, 0)
   const figures = [
     { key: 'recipients', label: '送达', value: stats.recipients },

@@ -129,8 +129,8 @@ function DemandEditor() {
         <FormField name='description' label='岗位说明' optional error={e.description}>
           <Textarea className='sf-textarea' maxlength={2000} placeholder='职责、要求、待遇等' placeholderClass='sf-placeholder' value={draft.description} onInput={(ev) => set('description', ev.detail.value)} />
         </FormField>
-        <View className='sf-field'>
-          <Text className='sf-label'>联系方式</Text>
+        <View className='form-field'>
+          <Text className='form-field__label'>联系方式</Text>
           <Text className='hint'>同学看到的是：“{LEAGUE_CONTACT}”。用人单位的电话不会公开。</Text>
         </View>
       </View>
