@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto'
 import type { AuditEntry, ConsentEvent, JoinRequestStatus, ShareableField } from '../../../../types'
 import type { MemberRecord } from '../../member/ports'
+import { newTimeOrderedId } from '../../shared/ids'
 import { EXPORT_MAX_PER_KIND, type PrivacyStore, type StoredMemberData } from '../../member/privacy-ports'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
@@ -83,9 +83,9 @@ export class CloudBasePrivacyStore implements PrivacyStore {
     const policies = await this.byIds(COLLECTIONS.policies, favorites.map((d) => text(d.policyId)))
     const stationName = (id: unknown) => text(stations.get(text(id))?.name)
     return {
-      consentHistory: newestFirst(
-        consents.map((d): ConsentEvent => ({ kind: d.kind === 'withdrawn' ? 'withdrawn' : 'given', version: text(d.version), at: text(d.at) })),
-        (e) => e.at,
+      // Newest first by time-ordered id, which keeps the order of events stamped in one millisecond.
+      consentHistory: newestFirst(consents, (d) => String(d._id)).map(
+        (d): ConsentEvent => ({ kind: d.kind === 'withdrawn' ? 'withdrawn' : 'given', version: text(d.version), at: text(d.at) }),
       ),
       stationMemberships: newestFirst(
         memberships.map((d) => ({ stationId: text(d.stationId), stationName: stationName(d.stationId), joinedAt: text(d.joinedAt), leftAt: textOrNull(d.leftAt) })),
@@ -125,7 +125,7 @@ export class CloudBasePrivacyStore implements PrivacyStore {
   }
 
   async recordConsent(openid: string, event: ConsentEvent): Promise<void> {
-    await this.collections.run(COLLECTIONS.consentEvents, (c) => checked(c.add({ _id: randomUUID(), openid, ...event })))
+    await this.collections.run(COLLECTIONS.consentEvents, (c) => checked(c.add({ _id: newTimeOrderedId('ce', new Date(event.at)), openid, ...event })))
   }
 
   /** The member document first, then the history: a crash in between loses a line, never the state. */

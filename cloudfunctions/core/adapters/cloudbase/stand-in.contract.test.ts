@@ -3,6 +3,7 @@ import { describePolicyStoreContract } from '../policy-contract'
 import { describeStationStoreContract } from '../station-contract'
 import { describeNoticeStoreContract } from '../notice-contract'
 import { describeStoreContract } from '../store-contract'
+import { describePrivacyStoreContract } from '../privacy-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -18,3 +19,4 @@ describeStationStoreContract('cloudbase (stand-in)', open)
 describeActivityStoreContract('cloudbase (stand-in)', open)
 describePolicyStoreContract('cloudbase (stand-in)', open)
 describeNoticeStoreContract('cloudbase (stand-in)', open)
+describePrivacyStoreContract('cloudbase (stand-in)', open)
