@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { defineConfig, type UserConfigExport } from '@tarojs/cli'
 import TsconfigPathsPlugin from 'tsconfig-paths-webpack-plugin'
@@ -8,7 +9,36 @@ import prodConfig from './prod'
 // The shared contract lives outside src/ and is compiled into the app like our own code.
 const compile = { include: [path.resolve(__dirname, '..', 'types')] }
 
+const root = path.resolve(__dirname, '..')
+
+/**
+ * What only the weapp build needs before it starts. A production build must name its CloudBase
+ * environment: `cloud.init` without one falls back to a legacy "default environment" that current
+ * WeChat docs no longer promise. And TARO_APP_ID must reach the project DevTools opens (the root):
+ * it goes into project.private.config.json (gitignored; DevTools lets it override the committed
+ * project.config.json), so a real appid never lands in a commit.
+ */
+function prepareWeapp() {
+  if (process.env.NODE_ENV === 'production' && !process.env.TARO_APP_CLOUD_ENV) {
+    // A thrown error would be followed by Taro's misleading "config file not found": say it and stop.
+    console.error(
+      '\n  ✖ 未设置 TARO_APP_CLOUD_ENV：正式构建小程序必须指定云开发环境 ID。\n' +
+        '    TARO_APP_CLOUD_ENV is not set: a production weapp build must name its CloudBase environment:\n' +
+        '    TARO_APP_CLOUD_ENV=<env-id> npm run build:weapp   (README, "Build for WeChat")\n',
+    )
+    process.exit(1)
+  }
+  const appid = process.env.TARO_APP_ID
+  if (!appid) return
+  const file = path.join(root, 'project.private.config.json')
+  const current: Record<string, unknown> = fs.existsSync(file) ? JSON.parse(fs.readFileSync(file, 'utf8')) : {}
+  if (current.appid === appid) return
+  const next = { description: 'Private to this machine (gitignored). npm run build:weapp writes appid from TARO_APP_ID.', ...current, appid }
+  fs.writeFileSync(file, `${JSON.stringify(next, null, 2)}\n`)
+}
+
 export default defineConfig<'webpack5'>(async (merge) => {
+  if (process.env.TARO_ENV === 'weapp') prepareWeapp()
   const baseConfig: UserConfigExport<'webpack5'> = {
     projectName: 'yizhan-alliance',
     date: '2026-11-27',
@@ -26,10 +56,14 @@ export default defineConfig<'webpack5'>(async (merge) => {
     plugins: [],
     defineConstants: {},
     env: {
-      // Empty means the default CloudBase environment of the mini-program.
+      // Required for a production weapp build (prepareWeapp); empty only in development builds.
       TARO_APP_CLOUD_ENV: JSON.stringify(process.env.TARO_APP_CLOUD_ENV ?? ''),
     },
-    copy: { patterns: [], options: {} },
+    copy: {
+      // The sitemap is weapp-only (WeChat search); H5 has no use for it.
+      patterns: process.env.TARO_ENV === 'weapp' ? [{ from: 'src/sitemap.json', to: 'dist/weapp/sitemap.json' }] : [],
+      options: {},
+    },
     framework: 'react',
     compiler: 'webpack5',
     cache: { enable: false },

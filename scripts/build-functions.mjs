@@ -67,7 +67,10 @@ export async function buildFunctions({ only, outfile, log = console.log } = {}) 
       legalComments: 'none',
     })
     checkForbidden(fn.name, result.metafile, fs.readFileSync(target, 'utf8'))
-    if (!outfile) writeDeployFiles(fn)
+    if (!outfile) {
+      writeDeployFiles(fn)
+      copyForDevTools(fn, target)
+    }
     const bytes = fs.statSync(target).size
     log(`${fn.name}: ${path.relative(root, target) || target} ${(bytes / 1024).toFixed(1)} KB`)
     results.push({ name: fn.name, outfile: target, bytes })
@@ -96,6 +99,21 @@ export function deployPackage(fn) {
     dependencies[module] = versions[module]
   }
   return { name: fn.name, version: '1.0.0', private: true, main: 'index.js', dependencies }
+}
+
+/**
+ * DevTools lists every folder under project.config.json's cloudfunctionRoot as a deployable
+ * function. cloudfunctions/ also holds core/ (a library) and the sources, so DevTools is pointed
+ * at dist/cloudfunctions/, which holds exactly the deployable folders: bundle, package.json, config.json.
+ */
+function copyForDevTools(fn, bundle) {
+  const from = path.join(root, fn.dir)
+  const to = path.join(root, 'dist', 'cloudfunctions', fn.name)
+  fs.rmSync(to, { recursive: true, force: true })
+  fs.mkdirSync(to, { recursive: true })
+  for (const [source, name] of [[bundle, 'index.js'], [`${bundle}.map`, 'index.js.map'], [path.join(from, 'package.json'), 'package.json'], [path.join(from, 'config.json'), 'config.json']]) {
+    if (fs.existsSync(source)) fs.copyFileSync(source, path.join(to, name))
+  }
 }
 
 function writeDeployFiles(fn) {

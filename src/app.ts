@@ -7,7 +7,8 @@ import './app.scss'
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     if (process.env.TARO_ENV === 'weapp') {
-      // An empty env means the mini-program's default CloudBase environment.
+      // Production builds refuse to start without TARO_APP_CLOUD_ENV (config/index.ts); only a
+      // development build may leave it empty and use DevTools' default environment.
       Taro.cloud.init({ env: process.env.TARO_APP_CLOUD_ENV || undefined, traceUser: true })
     }
   })

@@ -1,6 +1,7 @@
 import * as z from 'zod'
-import type { Member, MemberExport } from './member'
-import { registerMemberInput, updateMemberInput } from './member'
+import type { Member } from './member'
+import type { MemberExport } from './member-export'
+import { giveConsentInput, registerMemberInput, updateMemberInput } from './member'
 import type {
   Activity,
   ActivityView,
@@ -57,7 +58,6 @@ import {
   closeStationInput,
   createStationInput,
   exportMembersInput,
-  importStationsInput,
   pendingRequestsInput,
   removeHeadInput,
   removeMemberInput,
@@ -74,6 +74,7 @@ import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
+import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
 
 /**
  * The contract of the `api` function: per action, the payload schema (enforced by the router,
@@ -100,6 +101,9 @@ export const actionSchemas = {
   'member.me': emptyInput,
   'member.update': updateMemberInput,
   'member.exportMine': emptyInput,
+  'member.exportMineXlsx': emptyInput,
+  'member.withdrawConsent': emptyInput,
+  'member.giveConsent': giveConsentInput,
   'member.deleteMine': emptyInput,
   'station.list': stationListInput,
   'station.get': stationIdInput,
@@ -145,7 +149,7 @@ export const actionSchemas = {
   'policy.update': updatePolicyInput,
   'policy.publish': policyIdInput,
   'policy.unpublish': policyIdInput,
-  'policy.import': importStationsInput,
+  'policy.import': importPoliciesInput,
   'policy.matchMine': emptyInput,
   'policy.favorite': favoriteInput,
   'policy.myFavorites': z.object(pageInput),
@@ -154,7 +158,7 @@ export const actionSchemas = {
   'demand.create': createDemandInput,
   'demand.update': updateDemandInput,
   'demand.close': demandIdInput,
-  'demand.import': importStationsInput,
+  'demand.import': importDemandsInput,
   'demand.registerInterest': registerInterestInput,
   'demand.withdrawInterest': demandIdInput,
   'demand.interests': demandPageInput,
@@ -182,6 +186,11 @@ export interface ActionResults {
   'member.me': Member | null
   'member.update': Member
   'member.exportMine': MemberExport
+  /** The same data as a workbook: one sheet per kind, Chinese headers. */
+  'member.exportMineXlsx': ExportFile
+  /** Consent withdrawn; the record stays (see CONSENT_WITHDRAWAL_STATEMENT). */
+  'member.withdrawConsent': Member
+  'member.giveConsent': Member
   'member.deleteMine': { deleted: true }
   /** Staff get `StationSummary` items (with `pendingCount`); `suggested` is my university's station. */
   'station.list': Page<Station | StationSummary> & { suggested: Station | null }

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { safeText } from './text'
 import { COUNTY_IDS, DEGREE_IDS, type TaxonomyItem } from './taxonomy'
 import { pageInput } from './station'
 import { choice, id, optionalText, text } from './validation'
@@ -51,10 +52,13 @@ export type Eligibility = z.output<typeof eligibilitySchema>
 const isoTime = (label: string) =>
   z.iso.datetime({ offset: true, error: `${label}格式不正确` })
 
-/** A cover is a cloud file id (weapp) or a path the local server stores under DATA_DIR. */
+/**
+ * A cover is one of our uploads: a cloud file id in the covers folder (weapp), or a name the local
+ * server gave under /uploads. Whether it exists here is checked on the server (files.covers).
+ */
 const coverImage = z
   .string({ error: '封面图格式不正确' })
-  .regex(/^(cloud:\/\/[\w./-]+|\/uploads\/[\w.-]+)$/, '封面图格式不正确')
+  .regex(/^(cloud:\/\/[\w.-]+\/activity-covers\/[\w.-]+|\/uploads\/[0-9a-f]{24}\.(png|jpg|webp))$/, '封面图须是上传的图片')
   .max(300, '封面图格式不正确')
   .nullish()
   .transform((v) => v ?? null)
@@ -122,7 +126,7 @@ export const activityListInput = z.object({
 export type AnswerValue = string | number | string[]
 export const signUpInput = z.object({
   activityId: id('活动'),
-  answers: z.record(z.string().max(32), z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]), {
+  answers: z.record(z.string().max(32), z.union([safeText('报名表回答', z.string().max(2000)), z.number(), z.array(safeText('报名表回答', z.string().max(100))).max(20)]), {
     error: '报名表内容格式不正确',
   }).optional(),
   /** Subscribe-message templates the person just authorised (requestSubscribeMessage result). */

@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { calendarDate } from './text'
 import { pageInput } from './station'
 import { optionalText } from './validation'
 
@@ -17,10 +18,7 @@ export interface AuditEntry {
 }
 
 const isoDate = (label: string) =>
-  z
-    .string({ error: `${label}格式不正确` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD`)
-    .optional()
+  calendarDate(label).optional()
 
 export const auditListInput = z.object({
   ...pageInput,

@@ -82,18 +82,26 @@ export interface Member {
   fields: string[]
   consentVersion: string
   consentAt: string
+  /**
+   * When the member withdrew consent (PIPL art. 15), or null/absent while it stands. Withdrawn:
+   * the record is kept, nothing new is processed (no sign-up, joining, interests, pushes).
+   */
+  consentWithdrawnAt?: string | null
   joinedAt: string
   updatedAt: string
   /** Seeded demo data (示例), never a real person. */
   isDemo: boolean
 }
 
-/** Everything stored about the caller, as `member.exportMine` hands it out. */
-export interface MemberExport {
-  exportedAt: string
-  notice: string
-  member: Member
-}
+
+/** Giving consent again after withdrawing it: the statement version read and agreed to. */
+export const giveConsentInput = z.object({
+  consentVersion: z
+    .string({ error: '请先阅读并同意隐私保护指引' })
+    .min(1, '请先阅读并同意隐私保护指引')
+    .max(32, '隐私保护指引版本格式不正确'),
+})
+export type GiveConsentInput = z.input<typeof giveConsentInput>
 
 /** `13812341234` → `138****1234`; anything that is not a full phone is masked entirely. */
 export function maskPhone(value: string): string {

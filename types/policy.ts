@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { calendarDate } from './text'
 import { pageInput } from './station'
 import { COUNTY_IDS, DEGREE_IDS, type TaxonomyItem } from './taxonomy'
 import { choice, id, optionalText, text } from './validation'
@@ -13,9 +14,7 @@ export type PolicyCategoryId = (typeof POLICY_CATEGORIES)[number]['id']
 export const POLICY_CATEGORY_IDS = POLICY_CATEGORIES.map((c) => c.id) as [PolicyCategoryId, ...PolicyCategoryId[]]
 
 const date = (label: string) =>
-  z
-    .string({ error: `${label}格式不正确` })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}应为 YYYY-MM-DD`)
+  calendarDate(label)
     .nullish()
     .transform((v) => v ?? null)
 
@@ -152,7 +151,7 @@ const demandFields = {
   place: text('工作地点', { max: 60 }),
   salaryMin: z.int({ error: '薪资应为整数' }).min(0).max(1_000_000).nullish().transform((v) => v ?? null),
   salaryMax: z.int({ error: '薪资应为整数' }).min(0).max(1_000_000).nullish().transform((v) => v ?? null),
-  deadline: z.string({ error: '截止日期格式不正确' }).regex(/^\d{4}-\d{2}-\d{2}$/, '截止日期应为 YYYY-MM-DD'),
+  deadline: calendarDate('截止日期'),
   description: optionalText('岗位说明', 2000),
 }
 const salaryOrder = (v: { salaryMin?: number | null; salaryMax?: number | null }) =>

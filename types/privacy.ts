@@ -27,11 +27,29 @@ export const PRIVACY_STATEMENT = {
     },
     {
       heading: '你的权利',
-      body: '你可以随时在“我的”里查看、修改、导出自己的全部数据，也可以注销账号：注销后你的个人信息会被删除，活动报名和驿站成员关系随之解除。',
+      body: '你可以随时在“我的”里查看、修改、导出自己的全部数据（JSON 或 Excel 表格），可以撤回同意而保留账号，也可以注销账号：注销后你的个人信息会被删除，活动报名和驿站成员关系随之解除，操作记录中与你有关的内容会被匿名化。',
     },
     {
       heading: '不同意也可以浏览',
       body: '如果你暂不同意，仍可以浏览首页、活动和政策等公开内容，只是不能加入联盟和报名。',
     },
   ],
+} as const
+
+/**
+ * What withdrawing consent (PIPL art. 15) does, shown before the member confirms and on the
+ * privacy page. Kept here so the server's behaviour and the words the member reads stay one.
+ */
+export const CONSENT_WITHDRAWAL_STATEMENT = {
+  title: '撤回同意',
+  stops: [
+    '不再处理你的个人信息：只保存已有的记录，不再用于匹配、统计和推送',
+    '不能报名活动、申请加入驿站或登记岗位意向，直到你重新同意',
+    '不再向你推送订阅消息',
+  ],
+  keeps: [
+    '你的账号和已保存的资料（你仍可以查看、导出、修改或注销）',
+    '已有的报名、驿站成员关系和操作记录保持原样',
+  ],
+  again: '你可以随时重新阅读并同意隐私保护指引，恢复全部功能。',
 } as const

@@ -148,22 +148,6 @@ export const removeMemberInput = z.object({
 })
 export const exportMembersInput = z.object({ stationId: id('驿站'), ...rosterFilters })
 
-/** Import: the file's bytes as base64, at most ~1 MB of spreadsheet. */
-export const importStationsInput = z.object({
-  filename: z
-    .string({ error: '请上传文件' })
-    .trim()
-    .max(100, '文件名过长')
-    .regex(/\.(xlsx|csv)$/i, '只支持 .xlsx 或 .csv 文件'),
-  contentBase64: z
-    .string({ error: '请上传文件' })
-    .min(1, '文件是空的')
-    .max(1_400_000, '文件不能超过1MB')
-    .regex(/^[A-Za-z0-9+/]+=*$/, '文件内容格式不正确'),
-})
-/** The columns an import file has, in its header row (Chinese names as staff write them). */
-export const STATION_IMPORT_COLUMNS = ['学校', '所在城市', '驿站名称', '驿站简介'] as const
-
 export interface ImportReport {
   imported: number
   /** Row numbers as the spreadsheet shows them (the header is row 1). */

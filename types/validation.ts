@@ -1,4 +1,5 @@
 import * as z from 'zod'
+import { findHostile } from './text'
 // Always `import * as z`: the namespace import lets esbuild and webpack drop the parts of zod we
 // don't use (e.g. its 40 locales); `import { z }` pulls in all of it (450 KB instead of 90 KB).
 
@@ -11,9 +12,18 @@ type IssueInput = { input?: unknown }
 const missingOr = (label: string, wrongType: string) => (issue: IssueInput) =>
   issue.input === undefined || issue.input === null || issue.input === '' ? `请填写${label}` : wrongType
 
+/** Hostile characters (see text.ts) are refused with a message naming the field. */
+const refuseHostile = (label: string) => (value: string) => {
+  const kind = findHostile(value)
+  return kind ? `${label}含有${kind}，请删除后再提交` : undefined
+}
+
 export function text(label: string, { min = 1, max }: { min?: number; max: number }) {
   const schema = z.string({ error: missingOr(label, `${label}应为文字`) }).trim()
-  return (min > 0 ? schema.min(min, `请填写${label}`) : schema).max(max, `${label}最多${max}个字`)
+  const hostile = refuseHostile(label)
+  return (min > 0 ? schema.min(min, `请填写${label}`) : schema)
+    .max(max, `${label}最多${max}个字`)
+    .refine((v) => !hostile(v), { error: (issue) => hostile(String(issue.input)) ?? `${label}格式不正确` })
 }
 
 /** An optional text: absent, null and blank all mean "not given" and become `''`. */
@@ -22,6 +32,7 @@ export function optionalText(label: string, max: number) {
     .string({ error: `${label}应为文字` })
     .trim()
     .max(max, `${label}最多${max}个字`)
+    .refine((v) => !refuseHostile(label)(v), { error: (issue) => refuseHostile(label)(String(issue.input)) ?? `${label}格式不正确` })
     .nullish()
     .transform((v) => v ?? '')
 }

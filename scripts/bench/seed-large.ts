@@ -4,9 +4,9 @@ import path from 'node:path'
 import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS } from '../../types'
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite'
 import { toRow } from '../../cloudfunctions/core/adapters/sqlite/members'
-import type { MemberRecord } from '../../cloudfunctions/core/ports'
+import type { MemberRecord } from '../../cloudfunctions/core/member/ports'
 import type { NoticeAudience } from '../../types'
-import { toIsoString } from '../../cloudfunctions/core/clock'
+import { toIsoString } from '../../cloudfunctions/core/shared/clock'
 
 const CITIES = ['郑州市', '武汉市', '北京市', '上海市', '南京市', '杭州市', '西安市', '广州市', '成都市', '开封市']
 const SURNAMES = '王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗'

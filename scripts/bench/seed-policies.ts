@@ -3,7 +3,7 @@
 import path from 'node:path'
 import { COUNTIES, DEGREES, SEED_FIELDS } from '../../types'
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite'
-import { htmlToText } from '../../cloudfunctions/core/rich-text'
+import { htmlToText } from '../../cloudfunctions/core/policy/rich-text'
 
 const PLACES = ['驿城区', '确山县', '泌阳县', '遂平县', '西平县', '上蔡县', '汝南县', '平舆县', '新蔡县', '正阳县', '驻马店经济开发区']
 const BENEFITS = ['安家费', '生活补贴', '科研启动经费', '人才公寓', '子女入学', '配偶就业', '购房补贴', '创业担保贷款', '见习补贴', '租房补贴']

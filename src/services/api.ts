@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { ActionInput, ActionName, ActionResult, ErrorCode } from '../../types'
+import { isRetryableWrite } from '../../types'
 import { getDemoSession } from './demo-session'
 
 /**
@@ -24,29 +25,6 @@ export class ApiCallError extends Error {
 
 export const NETWORK_MESSAGE = '网络不太顺畅，请稍后再试'
 const BAD_REPLY_MESSAGE = '服务暂时不可用，请稍后再试'
-
-/** Actions a retry could repeat: they carry a requestId so the server answers the first result. */
-const WRITE_ACTIONS: ReadonlySet<ActionName> = new Set<ActionName>([
-  'member.register',
-  'member.update',
-  'member.deleteMine',
-  'taxonomy.saveField',
-  'station.create',
-  'station.update',
-  'station.close',
-  'station.appointHead',
-  'station.removeHead',
-  'station.import',
-  'station.requestJoin',
-  'station.cancelRequest',
-  'station.leave',
-  'station.reviewRequest',
-  'station.removeMember',
-])
-
-export function isWriteAction(action: ActionName): boolean {
-  return WRITE_ACTIONS.has(action)
-}
 
 export function newRequestId(): string {
   const random = Math.random().toString(36).slice(2, 10)
@@ -118,7 +96,7 @@ export async function call<A extends ActionName>(
   payload: ActionInput<A>,
   opts: { requestId?: string } = {},
 ): Promise<ActionResult<A>> {
-  const requestId = opts.requestId ?? (isWriteAction(action) ? newRequestId() : undefined)
+  const requestId = opts.requestId ?? (isRetryableWrite(action) ? newRequestId() : undefined)
   const body: ApiRequestBody = { action, payload, ...(requestId ? { requestId } : {}) }
   const reply = process.env.TARO_ENV === 'weapp' ? await sendViaCloud(body) : await sendViaHttp(body)
   return unwrap<ActionResult<A>>(reply)

@@ -100,8 +100,9 @@ describe('joining the 翼展联盟 in the browser', () => {
     await toast().getByText('已保存').waitFor()
     await page.locator('#member-card:visible').getByText('人工智能').waitFor()
 
-    // Export: a JSON download with everything about me.
+    // Export: a JSON download with everything about me (the sheet offers Excel or JSON).
     await page.locator('#action-export').click()
+    await page.getByText('JSON 文件（便于转移）').click()
     const [download] = await Promise.all([page.waitForEvent('download'), confirmModal('导出')])
     expect(download.suggestedFilename()).toBe('翼展联盟-我的数据.json')
     const file = await download.path()

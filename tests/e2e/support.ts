@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startServer } from '../../cloudfunctions/api/src/http-server'
-import type { Logger } from '../../cloudfunctions/api/src/logger'
+import type { Logger } from '../../cloudfunctions/runtime/logger'
 import type { ActionName, Envelope } from '../../types'
 
 const root = path.resolve(__dirname, '..', '..')

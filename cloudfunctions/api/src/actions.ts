@@ -1,7 +1,8 @@
 import type { ActionName, ActionPayload, ActionResult } from '../../../types'
-import { toIsoString } from '../../core/clock'
-import type { Deps } from '../../core/context'
-import { deleteMyAccount, exportMyData, registerMember, updateMember } from '../../core/members'
+import { toIsoString } from '../../core/shared/clock'
+import type { Deps } from '../../core/shared/context'
+import { deleteMyAccount, registerMember, updateMember } from '../../core/member/members'
+import { exportMyData, exportMyDataXlsx, giveConsent, withdrawConsent } from '../../core/member/privacy'
 import {
   cancelActivity,
   cancelSignUp,
@@ -21,9 +22,9 @@ import {
   signUp,
   updateActivity,
   viewActivity,
-} from '../../core/activities'
-import { listAudit } from '../../core/audit'
-import { pageSize } from '../../core/cursor'
+} from '../../core/activity/activities'
+import { listAudit } from '../../core/audit/audit'
+import { pageSize } from '../../core/shared/cursor'
 import {
   closeDemand,
   createDemand,
@@ -44,10 +45,11 @@ import {
   viewDemand,
   viewPolicy,
   withdrawInterest,
-} from '../../core/talent-policies'
+} from '../../core/policy/policies'
 import {
   canManageStation,
   isAnyone,
+  isConsentingMember,
   isMember,
   isMemberOrStaff,
   isSignedIn,
@@ -57,8 +59,8 @@ import {
   notYourStation,
   type Caller,
   type Policy,
-} from '../../core/policies'
-import { exportStationMembers, importStations, stationInvite } from '../../core/station-files'
+} from '../../core/access/access'
+import { exportStationMembers, importStations, stationInvite } from '../../core/station/station-files'
 import {
   appointLeader,
   cancelJoinRequest,
@@ -75,8 +77,8 @@ import {
   reviewJoinRequest,
   updateStation,
   viewStation,
-} from '../../core/stations'
-import { allFields, listTaxonomy, saveField } from '../../core/taxonomy'
+} from '../../core/station/stations'
+import { allFields, listTaxonomy, saveField } from '../../core/taxonomy/taxonomy'
 import {
   inbox,
   listNotices,
@@ -88,13 +90,11 @@ import {
   subscribeToNotices,
   unreadNoticeCount,
   withdrawNotice,
-} from '../../core/notices'
+} from '../../core/notice/notices'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
   policy: Policy<ActionPayload<A>>
-  /** A write that a retry could repeat: a `requestId` makes it return its first result. */
-  write?: boolean
   run(deps: Deps, caller: Caller, input: ActionPayload<A>): Promise<ActionResult<A>>
 }
 
@@ -118,7 +118,6 @@ export const actionTable: ActionTable = {
   },
   'taxonomy.saveField': {
     policy: isStaff,
-    write: true,
     run: (deps, _caller, input) => saveField(deps, input),
   },
   'taxonomy.fields': {
@@ -127,7 +126,6 @@ export const actionTable: ActionTable = {
   },
   'member.register': {
     policy: isSignedIn,
-    write: true,
     run: registerMember,
   },
   'member.me': {
@@ -136,76 +134,86 @@ export const actionTable: ActionTable = {
   },
   'member.update': {
     policy: isMember,
-    write: true,
     run: updateMember,
   },
   'member.exportMine': {
     policy: isMember,
     run: exportMyData,
   },
+  'member.exportMineXlsx': {
+    policy: isMember,
+    run: exportMyDataXlsx,
+  },
+  'member.withdrawConsent': {
+    policy: isMember,
+    run: withdrawConsent,
+  },
+  'member.giveConsent': {
+    policy: isMember,
+    run: giveConsent,
+  },
   'member.deleteMine': {
     policy: isMember,
-    write: true,
     run: deleteMyAccount,
   },
   'station.list': { policy: isAnyone, run: listStations },
   'station.get': { policy: isAnyone, run: viewStation },
-  'station.create': { policy: isStaff, write: true, run: createStation },
-  'station.update': { policy: isStaff, write: true, run: updateStation },
-  'station.close': { policy: isStaff, write: true, run: closeStation },
-  'station.appointHead': { policy: isStaff, write: true, run: appointLeader },
-  'station.removeHead': { policy: isStaff, write: true, run: removeLeader },
-  'station.import': { policy: isStaff, write: true, run: importStations },
-  'station.requestJoin': { policy: isMember, write: true, run: requestToJoin },
-  'station.cancelRequest': { policy: isMember, write: true, run: cancelJoinRequest },
-  'station.leave': { policy: isMember, write: true, run: leaveStation },
+  'station.create': { policy: isStaff, run: createStation },
+  'station.update': { policy: isStaff, run: updateStation },
+  'station.close': { policy: isStaff, run: closeStation },
+  'station.appointHead': { policy: isStaff, run: appointLeader },
+  'station.removeHead': { policy: isStaff, run: removeLeader },
+  'station.import': { policy: isStaff, run: importStations },
+  'station.requestJoin': { policy: isConsentingMember, run: requestToJoin },
+  'station.cancelRequest': { policy: isMember, run: cancelJoinRequest },
+  'station.leave': { policy: isMember, run: leaveStation },
   'station.myRequest': { policy: isMember, run: myJoinRequest },
   'station.pendingRequests': { policy: managesStation, run: (deps, _caller, input) => listPendingRequests(deps, input) },
-  'station.reviewRequest': { policy: isStationLeaderOrStaff, write: true, run: reviewJoinRequest },
+  'station.reviewRequest': { policy: isStationLeaderOrStaff, run: reviewJoinRequest },
   'station.members': { policy: managesStation, run: (deps, _caller, input) => listStationMembers(deps, input) },
-  'station.removeMember': { policy: managesStation, write: true, run: removeStationMember },
+  'station.removeMember': { policy: managesStation, run: removeStationMember },
   'station.exportMembers': { policy: managesStation, run: exportStationMembers },
   'station.invite': { policy: invitesToStation, run: (deps, _caller, input) => stationInvite(deps, input) },
   'audit.list': { policy: isStaff, run: (deps, _caller, input) => listAudit(deps, input) },
   'activity.list': { policy: isAnyone, run: listActivities },
   'activity.get': { policy: isAnyone, run: viewActivity },
   // Staff, or a head for their own station (the use case pins the station).
-  'activity.create': { policy: isStationLeaderOrStaff, write: true, run: createActivity },
-  'activity.update': { policy: isStationLeaderOrStaff, write: true, run: updateActivity },
-  'activity.publish': { policy: isStationLeaderOrStaff, write: true, run: publishActivity },
-  'activity.closeSignUp': { policy: isStationLeaderOrStaff, write: true, run: closeSignUp },
-  'activity.cancel': { policy: isStationLeaderOrStaff, write: true, run: cancelActivity },
-  'activity.copy': { policy: isStationLeaderOrStaff, write: true, run: copyActivity },
-  'activity.signUp': { policy: isMember, write: true, run: signUp },
-  'activity.cancelSignUp': { policy: isMember, write: true, run: cancelSignUp },
+  'activity.create': { policy: isStationLeaderOrStaff, run: createActivity },
+  'activity.update': { policy: isStationLeaderOrStaff, run: updateActivity },
+  'activity.publish': { policy: isStationLeaderOrStaff, run: publishActivity },
+  'activity.closeSignUp': { policy: isStationLeaderOrStaff, run: closeSignUp },
+  'activity.cancel': { policy: isStationLeaderOrStaff, run: cancelActivity },
+  'activity.copy': { policy: isStationLeaderOrStaff, run: copyActivity },
+  'activity.signUp': { policy: isConsentingMember, run: signUp },
+  'activity.cancelSignUp': { policy: isMember, run: cancelSignUp },
   'activity.myRegistrations': { policy: isMember, run: myRegistrations },
   // Helpers are plain members: the use case checks the activity's own list.
   'activity.registrations': { policy: isMemberOrStaff, run: listRegistrations },
   'activity.exportRegistrations': { policy: isStationLeaderOrStaff, run: exportRegistrations },
   'activity.checkInCode': { policy: isMemberOrStaff, run: checkInCode },
-  'activity.checkIn': { policy: isMemberOrStaff, write: true, run: checkIn },
+  'activity.checkIn': { policy: isMemberOrStaff, run: checkIn },
   'activity.myCheckInCode': { policy: isMember, run: (deps, caller) => myPersonalCode(deps, caller) },
-  'activity.markAttendance': { policy: isStationLeaderOrStaff, write: true, run: markAttendance },
+  'activity.markAttendance': { policy: isStationLeaderOrStaff, run: markAttendance },
   'activity.growthRecord': { policy: isMember, run: growthRecord },
   'policy.search': { policy: isAnyone, run: searchPolicies },
   'policy.get': { policy: isAnyone, run: viewPolicy },
-  'policy.create': { policy: isStaff, write: true, run: createPolicy },
-  'policy.update': { policy: isStaff, write: true, run: updatePolicy },
-  'policy.publish': { policy: isStaff, write: true, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, true) },
-  'policy.unpublish': { policy: isStaff, write: true, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, false) },
-  'policy.import': { policy: isStaff, write: true, run: importPolicies },
-  'policy.matchMine': { policy: isMember, run: matchMine },
-  'policy.favorite': { policy: isMember, write: true, run: favoritePolicy },
+  'policy.create': { policy: isStaff, run: createPolicy },
+  'policy.update': { policy: isStaff, run: updatePolicy },
+  'policy.publish': { policy: isStaff, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, true) },
+  'policy.unpublish': { policy: isStaff, run: (deps, caller, input) => setPolicyPublished(deps, caller, input.id, false) },
+  'policy.import': { policy: isStaff, run: importPolicies },
+  'policy.matchMine': { policy: isConsentingMember, run: matchMine },
+  'policy.favorite': { policy: isConsentingMember, run: favoritePolicy },
   'policy.myFavorites': { policy: isMember, run: myFavorites },
   'demand.list': { policy: isAnyone, run: listDemands },
   'demand.get': { policy: isAnyone, run: viewDemand },
-  'demand.create': { policy: isStaff, write: true, run: createDemand },
-  'demand.update': { policy: isStaff, write: true, run: updateDemand },
-  'demand.close': { policy: isStaff, write: true, run: closeDemand },
-  'demand.import': { policy: isStaff, write: true, run: importDemands },
-  'demand.registerInterest': { policy: isMember, write: true, run: registerInterest },
-  'demand.withdrawInterest': { policy: isMember, write: true, run: withdrawInterest },
-  'demand.interests': { policy: isStaff, run: (deps, _caller, input) => listInterests(deps, input) },
+  'demand.create': { policy: isStaff, run: createDemand },
+  'demand.update': { policy: isStaff, run: updateDemand },
+  'demand.close': { policy: isStaff, run: closeDemand },
+  'demand.import': { policy: isStaff, run: importDemands },
+  'demand.registerInterest': { policy: isConsentingMember, run: registerInterest },
+  'demand.withdrawInterest': { policy: isMember, run: withdrawInterest },
+  'demand.interests': { policy: isStaff, run: listInterests },
   'demand.exportInterests': { policy: isStaff, run: exportInterests },
   'message.outbox': {
     policy: isMember,
@@ -216,13 +224,13 @@ export const actionTable: ActionTable = {
   },
   // Staff to any audience; a head to their own station (the use case pins it); students never.
   'notice.preview': { policy: isStationLeaderOrStaff, run: previewNotice },
-  'notice.send': { policy: isStationLeaderOrStaff, write: true, run: sendNotice },
-  'notice.withdraw': { policy: isStationLeaderOrStaff, write: true, run: withdrawNotice },
+  'notice.send': { policy: isStationLeaderOrStaff, run: sendNotice },
+  'notice.withdraw': { policy: isStationLeaderOrStaff, run: withdrawNotice },
   'notice.list': { policy: isStationLeaderOrStaff, run: listNotices },
   'notice.stats': { policy: isStationLeaderOrStaff, run: noticeStats },
   'notice.inbox': { policy: isMember, run: inbox },
-  'notice.read': { policy: isMember, write: true, run: readNotice },
-  'notice.readAll': { policy: isMember, write: true, run: (deps, caller) => readAllNotices(deps, caller) },
+  'notice.read': { policy: isMember, run: readNotice },
+  'notice.readAll': { policy: isMember, run: (deps, caller) => readAllNotices(deps, caller) },
   'notice.unreadCount': { policy: isMember, run: (deps, caller) => unreadNoticeCount(deps, caller) },
-  'notice.subscribe': { policy: isMember, write: true, run: (deps, caller) => subscribeToNotices(deps, caller) },
+  'notice.subscribe': { policy: isConsentingMember, run: (deps, caller) => subscribeToNotices(deps, caller) },
 }

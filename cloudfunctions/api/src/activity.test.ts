@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
 import type { CreateActivityInput, Envelope } from '../../../types'
 import { sampleMember } from '../../core/adapters/store-contract'
-import { shortCodeFor, tokenFor, windowOf } from '../../core/check-in-codes'
-import { runScheduledJobs } from '../../core/scheduler'
+import { shortCodeFor, tokenFor, windowOf } from '../../core/activity/check-in-codes'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { data, makeTestApi, profile, testServices } from './test-support'
 
 /** Activities through the router on real SQLite, with a clock the tests move. */
@@ -142,7 +142,7 @@ describe('students sign up', () => {
     ]
     const a = await published({ form })
     const missing = errorOf(await t.call('m0', 'activity.signUp', { activityId: a.id, answers: { why: '想回家乡看看' } }))
-    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.school_year': '请填写“年级”' } })
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.school_year': '请选择“年级”' } })
     const wrong = errorOf(await t.call('m0', 'activity.signUp', { activityId: a.id, answers: { school_year: '研一' } }))
     expect(wrong.fields?.['answers.school_year']).toContain('请从选项中选择')
     expect(data(await t.call('m0', 'activity.get', { id: a.id })).myRegistration).toBeNull()

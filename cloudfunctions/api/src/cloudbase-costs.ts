@@ -1,9 +1,9 @@
 import type { ActionName, SendNoticeInput } from '../../../types'
 import { COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { CloudBaseStandIn, LoggedRequest } from '../../core/adapters/cloudbase/testing/stand-in'
-import type { Deps } from '../../core/context'
-import type { MessageSender } from '../../core/file-ports'
-import { runNoticePushes } from '../../core/notice-push'
+import type { Deps } from '../../core/shared/context'
+import type { MessageSender } from '../../core/messaging/ports'
+import { runNoticePushes } from '../../core/notice/notice-push'
 import { sampleMember } from '../../core/adapters/store-contract'
 import { data, makeTestApi, profile, testServices } from './test-support'
 

@@ -1,7 +1,7 @@
-import { loadConfig } from './config'
+import { loadConfig } from '../../runtime/config'
 import { seedDemoData } from './seed'
 import { makeTestApi } from './test-support'
-import { systemClock } from '../../core/clock'
+import { systemClock } from '../../core/shared/clock'
 
 describe('configuration from the environment', () => {
   it('reads staff openids from STAFF_OPENIDS, comma or space separated', () => {
@@ -16,6 +16,17 @@ describe('configuration from the environment', () => {
     expect(loadConfig({ DEMO: '0' }).demo).toBe(false)
     expect(loadConfig({ DEMO: '0' }).staffOpenids.has('demo-staff')).toBe(false)
     expect(loadConfig({ NODE_ENV: 'production', DEMO: '1' }).demo).toBe(true)
+  })
+
+  it('never turns demo sign-in on by accident: by default only on a loopback address (M-5)', () => {
+    expect(loadConfig({ HOST: '127.0.0.1' }).demo).toBe(true)
+    expect(loadConfig({ HOST: 'localhost' }).demo).toBe(true)
+    expect(loadConfig({ HOST: '::1' }).demo).toBe(true)
+    for (const host of ['0.0.0.0', '::', '192.168.1.20', 'example.org', '127.0.0.1.example.org']) {
+      const config = loadConfig({ HOST: host })
+      expect({ host, demo: config.demo, staff: config.staffOpenids.has('demo-staff') }).toEqual({ host, demo: false, staff: false })
+    }
+    expect(loadConfig({ HOST: '0.0.0.0', DEMO: '1' }).demo).toBe(true)
   })
 
   it('defaults to port 10086 and ./.data, and names a bad variable', () => {
@@ -35,6 +46,16 @@ describe('demo seed', () => {
     expect((await seedDemoData(deps)).created).toBe(0)
     expect(await t.store.members.get('demo-student-1')).toEqual(before)
     await t.close()
+  })
+})
+
+describe('cloud covers (m-8)', () => {
+  it('accepts only this environment’s activity-covers files', async () => {
+    const { cloudCovers } = await import('../../runtime/cloud-deps')
+    const covers = cloudCovers('env-1')
+    expect(await covers.isOurs('cloud://env-1.7a6b-env-1-123/activity-covers/1700000000000-abc.png')).toBe(true)
+    expect(await covers.isOurs('cloud://other-env.bucket/activity-covers/x.png')).toBe(false)
+    expect(await covers.isOurs('cloud://env-1.bucket/other-tenant/secret.png')).toBe(false)
   })
 })
 

@@ -3,8 +3,8 @@ process.env.TZ ??= 'Asia/Shanghai'
 
 import { getCloudbaseContext, type IContextParam } from '@cloudbase/node-sdk'
 import type { Envelope } from '../../../types'
-import { buildCloudDeps } from './cloud-deps'
-import { consoleLogger } from './logger'
+import { buildCloudDeps } from '../../runtime/cloud-deps'
+import { consoleLogger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
 
 /**

@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { silentLogger } from './logger'
+import { silentLogger } from '../../runtime/logger'
+import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { MAX_PAYLOAD_BYTES } from './router'
 import { startServer, type RunningServer } from './http-server'
 import { profile } from './test-support'
@@ -79,9 +80,12 @@ describe('local HTTP entry', () => {
 
   it('answers an oversized body with INVALID_INPUT, and writes nothing', async () => {
     const server = await start({ demo: true })
+    // Over any action's limit: refused by the server before it reads on.
+    const huge = { action: 'member.register', payload: { ...profile(), major: 'x'.repeat(MAX_FILE_PAYLOAD_BYTES + 8192) } }
+    expect(await post(server, huge, 'visitor-big')).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    // Over an ordinary action's limit, within a file action's: refused by the router.
     const big = { action: 'member.register', payload: { ...profile(), major: 'x'.repeat(MAX_PAYLOAD_BYTES * 2) } }
-    const res = await post(server, big, 'visitor-big')
-    expect(res).toMatchObject({ status: 413, body: { ok: false, error: { code: 'INVALID_INPUT' } } })
+    expect(await post(server, big, 'visitor-big')).toMatchObject({ body: { ok: false, error: { code: 'INVALID_INPUT', message: '提交的内容过大' } } })
     expect((await post(server, { action: 'member.me' }, 'visitor-big')).body.data).toBeNull()
   })
 
@@ -124,5 +128,64 @@ describe('local HTTP entry', () => {
     expect((await upload('demo-staff', 'a.svg', png)).status).toBe(400)
     expect((await upload('demo-staff', 'big.png', Buffer.alloc(3 * 1024 * 1024))).status).toBe(413)
     expect((await fetch(`${server.url}/uploads/missing.png`)).status).toBe(404)
+  })
+
+  it('checks uploads by their bytes and serves them with nosniff in a sandbox (m-8)', async () => {
+    const server = await start({ demo: true })
+    const upload = (filename: string, body: Buffer) =>
+      fetch(`${server.url}/api/upload?filename=${encodeURIComponent(filename)}`, { method: 'POST', headers: { 'x-demo-openid': 'demo-staff' }, body })
+    const html = Buffer.from('<html><script>alert(1)</script></html>')
+    const exe = Buffer.from('4d5a90000300000004000000ffff0000', 'hex')
+    for (const [name, body] of [['cover.png', html], ['cover.webp', exe], ['cover.jpg', Buffer.from('89504e470d0a1a0a00', 'hex')]] as const) {
+      const refused = await upload(name, body)
+      expect({ name, status: refused.status }).toEqual({ name, status: 400 })
+    }
+    const empty = await upload('cover.png', Buffer.alloc(0))
+    expect(((await empty.json()) as Reply).error?.message).toBe('图片是空的')
+    const webp = Buffer.concat([Buffer.from('RIFF'), Buffer.from([0, 0, 0, 0]), Buffer.from('WEBPVP8 ')])
+    const stored = (await (await upload('cover.webp', webp)).json()) as { data: { path: string } }
+    const served = await fetch(`${server.url}${stored.data.path}`)
+    expect(served.headers.get('x-content-type-options')).toBe('nosniff')
+    expect(served.headers.get('content-security-policy')).toContain('sandbox')
+    expect((await fetch(`${server.url}/uploads/missing.png`)).headers.get('x-content-type-options')).toBe('nosniff')
+
+    // A cover must be one of these uploads: not a made-up path, not another environment's file.
+    const activity = {
+      type: 'lab_visit',
+      title: '走进实验室',
+      description: '参观',
+      hostOrg: '团市委',
+      place: '驻马店',
+      startAt: '2099-07-20T09:00:00+08:00',
+      endAt: '2099-07-20T17:00:00+08:00',
+      signUpOpenAt: '2099-07-01T00:00:00+08:00',
+      signUpCloseAt: '2099-07-15T23:59:00+08:00',
+      capacity: 10,
+      waitlist: false,
+    }
+    for (const coverImage of ['/uploads/0123456789abcdef01234567.png', 'cloud://other-env.bucket/other-tenant/secret.png']) {
+      const reply = await post(server, { action: 'activity.create', payload: { ...activity, coverImage } }, 'demo-staff')
+      expect({ coverImage, code: reply.body.error?.code }).toEqual({ coverImage, code: 'INVALID_INPUT' })
+    }
+    const created = await post(server, { action: 'activity.create', payload: { ...activity, coverImage: stored.data.path } }, 'demo-staff')
+    expect(created.body.ok).toBe(true)
+  })
+
+  it('refuses POST /api with a content type other than JSON (m-12)', async () => {
+    const server = await start({ demo: true })
+    for (const type of ['text/plain', 'application/x-www-form-urlencoded', undefined]) {
+      const res = await fetch(`${server.url}/api`, {
+        method: 'POST',
+        headers: { ...(type ? { 'content-type': type } : {}), 'x-demo-openid': 'demo-staff' },
+        body: JSON.stringify({ action: 'system.ping' }),
+      })
+      expect({ type, status: res.status }).toEqual({ type, status: 415 })
+    }
+    const ok = await fetch(`${server.url}/api`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8' },
+      body: JSON.stringify({ action: 'system.ping' }),
+    })
+    expect(ok.status).toBe(200)
   })
 })

@@ -4,16 +4,19 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import type { ApiError, Envelope } from '../../../types'
-import { systemClock, type Clock } from '../../core/clock'
-import type { Store } from '../../core/ports'
+import { systemClock, type Clock } from '../../core/shared/clock'
+import type { Store } from '../../core/shared/store'
 import { localSender } from '../../core/adapters/files/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
-import { runScheduledJobs } from '../../core/scheduler'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
-import { DEMO_STAFF_OPENID } from './config'
-import { consoleLogger, type Logger } from './logger'
-import { createApi, MAX_PAYLOAD_BYTES } from './router'
+import { DEMO_STAFF_OPENID } from '../../runtime/config'
+import { consoleLogger, type Logger } from '../../runtime/logger'
+import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
+import { createApi } from './router'
 import { demoAccounts, seedDemoData } from './seed'
 import { serveStatic } from './static-files'
 
@@ -50,7 +53,8 @@ export interface RunningServer {
 }
 
 export const DEMO_HEADER = 'x-demo-openid'
-const MAX_BODY_BYTES = MAX_PAYLOAD_BYTES + 4096
+/** The largest payload any action accepts (an import file) and the envelope around it. */
+const MAX_BODY_BYTES = MAX_FILE_PAYLOAD_BYTES + 4096
 const OPENID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/
 
 const SECURITY_HEADERS = {
@@ -107,6 +111,18 @@ function readBytes(req: IncomingMessage, limit: number): Promise<Buffer | null> 
   })
 }
 
+function isJson(contentType: string | undefined): boolean {
+  return (contentType ?? '').split(';')[0]!.trim().toLowerCase() === 'application/json'
+}
+
+/** What an image's first bytes say it is: png, jpg or webp; null for anything else. */
+export function imageKindOf(bytes: Buffer): 'png' | 'jpg' | 'webp' | null {
+  if (bytes.length >= 8 && bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'png'
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpg'
+  if (bytes.length >= 12 && bytes.toString('latin1', 0, 4) === 'RIFF' && bytes.toString('latin1', 8, 12) === 'WEBP') return 'webp'
+  return null
+}
+
 type IdentityResult = { openid: string | null } | { error: ApiError; status: number }
 
 function identify(req: IncomingMessage, demo: boolean): IdentityResult {
@@ -127,7 +143,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   if (demo) staffOpenids.add(DEMO_STAFF_OPENID)
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
-  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl) }
+  const uploadsDir = path.join(path.resolve(options.dataDir), 'uploads')
+  const covers = {
+    // Only a name this server gave (see handleUpload), and only if the file is there.
+    isOurs: async (cover: string) => /^\/uploads\/[0-9a-f]{24}\.(png|jpg|webp)$/.test(cover) && fs.existsSync(path.join(uploadsDir, path.basename(cover))),
+  }
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers, qrCodes, html: htmlSanitizer }
   const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
   const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })
@@ -144,6 +165,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleApi(req: IncomingMessage, res: ServerResponse) {
     const who = identify(req, demo)
     if ('error' in who) return sendJson(res, who.status, failure(who.error))
+    // JSON only: a form post or text/plain (what a cross-site page can send unprompted) is refused.
+    if (!isJson(req.headers['content-type'])) {
+      return sendJson(res, 415, failure({ code: 'INVALID_INPUT', message: '请求应为 JSON（Content-Type: application/json）' }))
+    }
     const body = await readBody(req, MAX_BODY_BYTES)
     if (body === null) {
       return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: '提交的内容过大', fields: { payload: '提交的内容过大' } }))
@@ -157,8 +182,6 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     sendJson(res, 200, await api.handle(request, { openid: who.openid }))
   }
 
-  const uploadsDir = path.join(path.resolve(options.dataDir), 'uploads')
-
   /** Local mode's cloud storage: activity covers, kept under DATA_DIR, for staff and heads only. */
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
     const who = identify(req, demo)
@@ -169,10 +192,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const ext = (url.searchParams.get('filename') ?? '').toLowerCase().match(/\.(png|jpe?g|webp)$/)?.[1]
     if (!ext) return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '只支持 png、jpg、webp 图片', fields: { filename: '只支持 png、jpg、webp 图片' } }))
     const body = await readBytes(req, MAX_UPLOAD_BYTES)
-    if (!body || body.length === 0) {
+    if (!body) {
       return sendJson(res, 413, failure({ code: 'INVALID_INPUT', message: '图片不能超过2MB', fields: { file: '图片不能超过2MB' } }))
     }
-    const name = `${randomBytes(12).toString('hex')}.${ext === 'jpeg' ? 'jpg' : ext}`
+    if (body.length === 0) return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '图片是空的', fields: { file: '图片是空的' } }))
+    // The bytes decide what the file is, not its name: HTML or an EXE named .png is refused (m-8).
+    const kind = imageKindOf(body)
+    if (!kind || kind !== (ext === 'jpeg' ? 'jpg' : ext)) {
+      return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '文件内容不是所选格式的图片', fields: { file: '文件内容不是所选格式的图片' } }))
+    }
+    const name = `${randomBytes(12).toString('hex')}.${kind}`
     fs.mkdirSync(uploadsDir, { recursive: true })
     fs.writeFileSync(path.join(uploadsDir, name), body)
     sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })
@@ -185,7 +214,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (route === 'POST /api') return handleApi(req, res)
       if (route === 'POST /api/upload') return handleUpload(req, res, url)
       if (req.method === 'GET' && url.pathname.startsWith('/uploads/')) {
-        return serveStatic(uploadsDir, url.pathname.slice('/uploads'.length), res, { fallback: false })
+        return serveStatic(uploadsDir, url.pathname.slice('/uploads'.length), res, { fallback: false, sandbox: true })
       }
       if (route === 'GET /api/demo-accounts') {
         return demo

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { loadConfig } from './config'
+import { isLoopback, loadConfig } from '../../runtime/config'
 import { startServer } from './http-server'
 
 /** `npm start`: the H5 app and the api over SQLite in one process. Configuration: see README. */
@@ -27,6 +27,9 @@ async function main() {
   console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)
   console.log(`  数据目录：${path.resolve(config.dataDir)}`)
   console.log(config.demo ? '  示例登录：已开启（可在页面上切换示例账号）\n' : '  示例登录：已关闭\n')
+  if (config.demo && !isLoopback(config.host)) {
+    console.log('  注意：演示模式对能访问本服务的任何人开放（包括工作人员账号），请勿用于真实数据。\n')
+  }
   const stop = () => {
     server.close().then(() => process.exit(0), () => process.exit(1))
   }

@@ -55,9 +55,20 @@ describe('member.register', () => {
 
   it('returns the first result again for a retried requestId', async () => {
     const first = await t.call('u1', 'member.register', profile(), 'req-register-0001')
-    const retry = await t.call('u1', 'member.register', profile({ name: '别的名字' }), 'req-register-0001')
+    const retry = await t.call('u1', 'member.register', profile(), 'req-register-0001')
     expect(first.ok).toBe(true)
     expect(retry).toEqual(first)
+  })
+
+  it('refuses a requestId reused with another payload or action, and does not answer with the first result (m-7)', async () => {
+    data(await t.call('u1', 'member.register', profile(), 'req-register-0002'))
+    const otherPayload = await t.call('u1', 'member.update', { major: '第一次' }, 'req-update-00001')
+    expect(data(otherPayload).major).toBe('第一次')
+    const reused = await t.call('u1', 'member.update', { major: '第二次' }, 'req-update-00001')
+    expect(reused.ok ? 'ok' : reused.error.code).toBe('CONFLICT')
+    const otherAction = await t.call('u1', 'station.leave', {}, 'req-update-00001')
+    expect(otherAction.ok ? 'ok' : otherAction.error.code).toBe('CONFLICT')
+    expect(data(await t.call('u1', 'member.me'))?.major).toBe('第一次')
   })
 
   it('lets exactly one of 20 parallel registrations of one person through', async () => {

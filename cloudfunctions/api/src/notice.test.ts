@@ -1,7 +1,7 @@
 import type { CreateActivityInput, Envelope, RegisterMemberInput, SendNoticeInput } from '../../../types'
-import type { Deps } from '../../core/context'
-import type { MessageSender } from '../../core/file-ports'
-import { runNoticePushes } from '../../core/notice-push'
+import type { Deps } from '../../core/shared/context'
+import type { MessageSender } from '../../core/messaging/ports'
+import { runNoticePushes } from '../../core/notice/notice-push'
 import { data, makeTestApi, profile, testServices } from './test-support'
 
 /** Notices through the router on real SQLite, with a clock the tests move. */

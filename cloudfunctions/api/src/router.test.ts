@@ -1,5 +1,5 @@
 import type { Envelope } from '../../../types'
-import type { Logger } from './logger'
+import type { Logger } from '../../runtime/logger'
 import { data, makeTestApi, profile } from './test-support'
 
 let t: ReturnType<typeof makeTestApi>

@@ -1,19 +1,21 @@
+import { createHash } from 'node:crypto'
 import * as z from 'zod'
 import type { ActionName, ApiError, Envelope } from '../../../types'
-import { actionSchemas, isActionName, toFieldErrors } from '../../../types'
-import { systemClock, toIsoString, type Clock } from '../../core/clock'
-import type { Deps } from '../../core/context'
-import { AppError } from '../../core/errors'
-import { toMember } from '../../core/members'
-import type { Caller } from '../../core/policies'
-import type { FileServices, PushConfig } from '../../core/file-ports'
-import type { Store } from '../../core/ports'
+import { actionSchemas, isActionName, isRetryableWrite, MAX_PAYLOAD_BYTES, payloadLimitOf, toFieldErrors } from '../../../types'
+import { systemClock, toIsoString, type Clock } from '../../core/shared/clock'
+import type { Deps } from '../../core/shared/context'
+import { AppError } from '../../core/shared/errors'
+import { toMember } from '../../core/member/members'
+import { isAnyone, type Caller } from '../../core/access/access'
+import type { FileServices } from '../../core/files/ports'
+import type { PushConfig } from '../../core/messaging/ports'
+import type { Store } from '../../core/shared/store'
 import { actionTable, type ActionDef } from './actions'
-import type { ApiConfig } from './config'
-import { consoleLogger, type Logger } from './logger'
+import type { ApiConfig } from '../../runtime/config'
+import { consoleLogger, type Logger } from '../../runtime/logger'
 
-/** The largest payload accepted, as JSON. Bigger ones are refused before any work is done. */
-export const MAX_PAYLOAD_BYTES = 64 * 1024
+/** The largest payload of an ordinary action, as JSON (file actions: `payloadLimitOf`, types/limits.ts). */
+export { MAX_PAYLOAD_BYTES }
 
 /** Who the platform says is calling. Never read from the request body. */
 export interface Identity {
@@ -46,13 +48,35 @@ const envelopeShape = z.object({
 
 const fail = (error: ApiError): Envelope<never> => ({ ok: false, error })
 
-function payloadTooLarge(payload: unknown): boolean {
+/** A claim older than this belongs to a run that died (a function times out after 20 s). */
+const CLAIM_STALE_MS = 60_000
+/** How long a duplicate waits for the first run's answer before saying it is still running. */
+const DUPLICATE_WAIT_ROUNDS = 50
+const DUPLICATE_WAIT_MS = 100
+
+function payloadTooLarge(action: ActionName, payload: unknown): boolean {
   if (payload === undefined) return false
   try {
-    return Buffer.byteLength(JSON.stringify(payload), 'utf8') > MAX_PAYLOAD_BYTES
+    return Buffer.byteLength(JSON.stringify(payload), 'utf8') > payloadLimitOf(action)
   } catch {
     return true
   }
+}
+
+/** What a remembered result is bound to: the action and the validated payload. */
+const fingerprintOf = (action: ActionName, payload: unknown) =>
+  createHash('sha256').update(JSON.stringify([action, payload])).digest('hex')
+
+/** A remembered result as stored: the envelope and the fingerprint of the request that made it. */
+interface Remembered {
+  fingerprint?: string
+  result?: Envelope<unknown>
+}
+
+function recall(stored: string): Remembered {
+  const value = JSON.parse(stored) as Remembered & { ok?: boolean }
+  // Results remembered before requests were fingerprinted are the bare envelope.
+  return 'ok' in value ? { result: value as Envelope<unknown> } : value
 }
 
 /**
@@ -71,30 +95,57 @@ export function createApi(options: ApiOptions): Api {
   }
 
   async function run(action: ActionName, rawPayload: unknown, requestId: string | undefined, identity: Identity) {
+    const def = actionTable[action] as ActionDef<ActionName>
+    // Who may call comes before what they sent: an anonymous caller learns nothing of the fields.
+    if (!identity.openid && def.policy !== isAnyone) return fail({ code: 'UNAUTHENTICATED', message: '请先登录' })
     const parsed = actionSchemas[action].safeParse(rawPayload ?? {})
     if (!parsed.success) {
       const { message, fields } = toFieldErrors(parsed.error)
       return fail({ code: 'INVALID_INPUT', message, fields })
     }
-    const def = actionTable[action] as ActionDef<ActionName>
     const caller = await resolveCaller(identity.openid)
     const denied = def.policy(caller, parsed.data as never)
     if (denied) return fail(denied.toApiError())
 
-    const remembered = def.write && requestId && caller.openid
+    const remembered = isRetryableWrite(action) && requestId && caller.openid
+    const fingerprint = fingerprintOf(action, parsed.data)
+    /** The first result for this requestId, or a refusal when it was made by another request. */
+    const earlier = async (): Promise<Envelope<unknown> | null> => {
+      const first = await store.idempotency.find(caller.openid!, requestId!)
+      if (!first) return null
+      const { fingerprint: boundTo, result } = recall(first)
+      if (boundTo !== undefined && boundTo !== fingerprint) {
+        return fail({ code: 'CONFLICT', message: '这个请求编号已用于另一项操作，请刷新后重试' })
+      }
+      return result ?? null
+    }
     if (remembered) {
-      const first = await store.idempotency.find(caller.openid!, requestId)
-      if (first) return JSON.parse(first) as Envelope<unknown>
+      const first = await earlier()
+      if (first) return first
+      const now = clock.now().getTime()
+      const claimed = await store.idempotency.claim(caller.openid!, requestId, toIsoString(new Date(now)), toIsoString(new Date(now - CLAIM_STALE_MS)))
+      if (!claimed) {
+        // A duplicate of a write in flight: its answer, once it is there, is ours too.
+        for (let round = 0; round < DUPLICATE_WAIT_ROUNDS; round += 1) {
+          await new Promise((resolve) => setTimeout(resolve, DUPLICATE_WAIT_MS))
+          const answer = await earlier()
+          if (answer) return answer
+        }
+        return fail({ code: 'CONFLICT', message: '同一请求正在处理中，请稍后再试' })
+      }
     }
     let result: Envelope<unknown>
     try {
       result = { ok: true, data: await def.run(deps, caller, parsed.data as never) }
     } catch (error) {
-      if (!(error instanceof AppError)) throw error
+      if (!(error instanceof AppError)) {
+        if (remembered) await store.idempotency.release(caller.openid!, requestId).catch(() => undefined)
+        throw error
+      }
       result = fail(error.toApiError())
     }
     if (remembered) {
-      await store.idempotency.remember(caller.openid!, requestId, JSON.stringify(result), toIsoString(clock.now()))
+      await store.idempotency.remember(caller.openid!, requestId, JSON.stringify({ fingerprint, result }), toIsoString(clock.now()))
     }
     return result
   }
@@ -108,7 +159,7 @@ export function createApi(options: ApiOptions): Api {
       }
       const { action, payload, requestId } = envelope.data
       if (!isActionName(action)) return fail({ code: 'NOT_FOUND', message: `没有这个操作：${action}` })
-      if (payloadTooLarge(payload)) {
+      if (payloadTooLarge(action, payload)) {
         return fail({ code: 'INVALID_INPUT', message: '提交的内容过大', fields: { payload: '提交的内容过大' } })
       }
       try {

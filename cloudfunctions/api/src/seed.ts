@@ -1,11 +1,11 @@
 import { COUNTIES, DEGREES, PRIVACY_VERSION, SEED_FIELDS, type Activity, type Role } from '../../../types'
-import { toIsoString } from '../../core/clock'
-import type { Deps } from '../../core/context'
-import type { MemberRecord } from '../../core/ports'
-import type { PolicyRecord } from '../../core/policy-ports'
-import { htmlToText } from '../../core/rich-text'
-import { allFields } from '../../core/taxonomy'
-import { DEMO_STAFF_OPENID } from './config'
+import { toIsoString } from '../../core/shared/clock'
+import type { Deps } from '../../core/shared/context'
+import type { MemberRecord } from '../../core/member/ports'
+import type { PolicyRecord } from '../../core/policy/ports'
+import { htmlToText } from '../../core/policy/rich-text'
+import { allFields } from '../../core/taxonomy/taxonomy'
+import { DEMO_STAFF_OPENID } from '../../runtime/config'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a

@@ -4,22 +4,27 @@ import path from 'node:path'
 import type { ActionName, ActionResult, Envelope, RegisterMemberInput } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { ALL_COLLECTIONS, COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import { createCloudBaseStore } from '../../core/adapters/cloudbase/store'
 import { CloudBaseStandIn } from '../../core/adapters/cloudbase/testing/stand-in'
-import type { Store } from '../../core/ports'
-import type { Clock } from '../../core/clock'
-import type { FileServices, PushConfig } from '../../core/file-ports'
+import type { Store } from '../../core/shared/store'
+import type { Clock } from '../../core/shared/clock'
+import type { FileServices } from '../../core/files/ports'
+import type { PushConfig } from '../../core/messaging/ports'
 import { localSender } from '../../core/adapters/files/local-sender'
-import { silentLogger, type Logger } from './logger'
+import { silentLogger, type Logger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
 
 /** The real file adapters (exceljs, csv-parse, qrcode), with a fixed public address. */
 export const testFiles: FileServices = {
   spreadsheets: excelSpreadsheets,
   invites: qrInvites(() => 'http://127.0.0.1:10086'),
+  qrCodes,
+  html: htmlSanitizer,
 }
 
 /** Everything an api needs besides its store: the real local adapters and a fixed secret. */

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Activity, Page, Registration } from '../../../types'
-import type { ActivityListQuery } from '../activity-ports'
-import { toIsoString } from '../clock'
-import type { MemberRecord, Store } from '../ports'
+import type { ActivityListQuery } from '../activity/ports'
+import { toIsoString } from '../shared/clock'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
 import { sampleMember } from './store-contract'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
@@ -408,6 +409,37 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         expect(await store.registrations.cancel(a.id, two!, at(13))).toEqual({ cancelled: null, promoted: null })
         expect(await store.registrations.cancel(a.id, `${runId}-nobody`, at(13))).toEqual({ cancelled: null, promoted: null })
         expect(await counts(a.id)).toEqual({ registered: 1, waitlisted: 0 })
+      })
+
+      it('gives added places to the waitlist in order, and a newcomer never takes a place while someone waits (M-4)', async () => {
+        const a = await activity({ capacity: 2 })
+        const people = await members('fair', 6)
+        for (const [i, openid] of people.entries()) await signUp(a.id, openid, i)
+        expect(await counts(a.id)).toEqual({ registered: 2, waitlisted: 4 })
+        // Capacity raised by 2: exactly the first two waiting get the places, in order.
+        await store.activities.update(a.id, { capacity: 4 }, at(20))
+        const promoted = await store.registrations.promoteWaitlist(a.id, at(21), 10)
+        expect(promoted.map((r) => r.openid)).toEqual([people[2], people[3]])
+        expect(promoted.every((r) => r.status === 'registered')).toBe(true)
+        expect(await store.registrations.get(a.id, people[4]!)).toMatchObject({ status: 'waitlisted', position: 1 })
+        // Raised again, and a newcomer signs up before any promotion ran: the queue still comes first.
+        await store.activities.update(a.id, { capacity: 5 }, at(22))
+        const late = await member('fair-late')
+        expect((await signUp(a.id, late, 23)).outcome).toBe('waitlisted')
+        expect(await statusOf(a.id, people[4]!)).toBe('registered')
+        expect(await store.registrations.get(a.id, late)).toMatchObject({ status: 'waitlisted', position: 2 })
+        expect(await counts(a.id)).toEqual({ registered: 5, waitlisted: 2 })
+      })
+
+      it('ends every wait when the waitlist closes, in order, leaving places held as they are', async () => {
+        const a = await activity({ capacity: 1 })
+        const people = await members('end', 4)
+        for (const [i, openid] of people.entries()) await signUp(a.id, openid, i)
+        const ended = await store.registrations.endWaitlist(a.id, at(30), 100)
+        expect(ended.map((r) => [r.openid, r.status])).toEqual(people.slice(1).map((p) => [p, 'cancelled']))
+        expect(await statusOf(a.id, people[0]!)).toBe('registered')
+        expect(await counts(a.id)).toEqual({ registered: 1, waitlisted: 0 })
+        expect(await store.registrations.endWaitlist(a.id, at(31), 100)).toEqual([])
       })
 
       it('moves to the waitlist (back of the queue, the first waiting promoted) and back when a place is free', async () => {

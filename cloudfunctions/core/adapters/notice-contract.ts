@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { NoticeAudience } from '../../../types'
-import type { NoticeReader, NoticeRecord } from '../notice-ports'
-import type { MemberRecord, Store } from '../ports'
-import type { StationRecord } from '../station-ports'
+import type { NoticeReader, NoticeRecord } from '../notice/ports'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
+import type { StationRecord } from '../station/ports'
 import { sampleMember } from './store-contract'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import type { Interest, Page, ShareableField } from '../../../types'
 import { LEAGUE_CONTACT } from '../../../types'
-import { toIsoString } from '../clock'
-import type { DemandQuery, DemandRecord, MatchProfile, PolicyQuery, PolicyRecord } from '../policy-ports'
-import type { Store } from '../ports'
+import { toIsoString } from '../shared/clock'
+import type { DemandQuery, DemandRecord, MatchProfile, PolicyQuery, PolicyRecord } from '../policy/ports'
+import type { Store } from '../shared/store'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
 export interface PolicyWrittenKeys {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
 import type { AuditEntry, Page, RosterFilters } from '../../../types'
-import type { MemberRecord, Store } from '../ports'
-import type { JoinRequestRecord, StationRecord } from '../station-ports'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
+import type { JoinRequestRecord, StationRecord } from '../station/ports'
 import { sampleMember } from './store-contract'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */

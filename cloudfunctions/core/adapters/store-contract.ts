@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { FieldItem } from '../../../types'
-import type { MemberRecord, Store } from '../ports'
+import type { MemberRecord } from '../member/ports'
+import type { Store } from '../shared/store'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot (fields). */
 export interface WrittenKeys {
@@ -153,6 +154,29 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         expect(await store.idempotency.find(openid, 'req-00000001')).toBe('first')
       })
 
+      it('lets exactly one of concurrent claims of a key run; a result or a live claim refuses more (m-7)', async () => {
+        const openid = openidFor('idem-claim')
+        const claims = await Promise.all(
+          Array.from({ length: 10 }, () => store.idempotency.claim(openid, 'req-claim001', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')),
+        )
+        expect(claims.filter(Boolean)).toHaveLength(1)
+        // A claim is not an answer.
+        expect(await store.idempotency.find(openid, 'req-claim001')).toBeNull()
+        await store.idempotency.remember(openid, 'req-claim001', 'done', '2026-12-01T09:30:01.000+08:00')
+        expect(await store.idempotency.find(openid, 'req-claim001')).toBe('done')
+        // Even long after, a key with a result is never claimed again.
+        expect(await store.idempotency.claim(openid, 'req-claim001', '2026-12-01T09:40:00.000+08:00', '2026-12-01T09:39:00.000+08:00')).toBe(false)
+      })
+
+      it('hands a stale claim over, and a released one to the next caller', async () => {
+        const openid = openidFor('idem-stale')
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')).toBe(true)
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:30.000+08:00', '2026-12-01T09:29:30.000+08:00')).toBe(false)
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:00.000+08:00', '2026-12-01T09:31:00.000+08:00')).toBe(true)
+        await store.idempotency.release(openid, 'req-stale001')
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:10.000+08:00', '2026-12-01T09:31:10.000+08:00')).toBe(true)
+      })
+
       it('keeps keys of different callers apart', async () => {
         const alice = openidFor('idem-alice')
         const bob = openidFor('idem-bob')
@@ -202,6 +226,7 @@ export function sampleMember(openid: string): MemberRecord {
     fields: ['electronics', 'materials'],
     consentVersion: '2026-11',
     consentAt: '2026-11-27T10:00:00.000+08:00',
+    consentWithdrawnAt: null,
     joinedAt: '2026-11-27T10:00:00.000+08:00',
     updatedAt: '2026-11-27T10:00:00.000+08:00',
     isDemo: false,

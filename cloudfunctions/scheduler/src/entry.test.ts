@@ -2,11 +2,23 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { Activity } from '../../../types'
-import { testServices } from '../../api/src/test-support'
+import { localSender } from '../../core/adapters/files/local-sender'
+import { qrInvites } from '../../core/adapters/files/qr-invites'
+import { qrCodes } from '../../core/adapters/files/qr-codes'
+import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { sampleMember } from '../../core/adapters/store-contract'
-import type { Store } from '../../core/ports'
+import type { Store } from '../../core/shared/store'
 import { createSchedulerHandler } from './entry'
+
+// The local adapters, wired here rather than borrowed from the api function's test support:
+// one function's tests never reach into another function's internals.
+const testServices = {
+  files: { spreadsheets: excelSpreadsheets, invites: qrInvites(() => 'http://127.0.0.1:10086'), qrCodes, html: htmlSanitizer },
+  push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result', notice: 'tpl-notice' } },
+  checkInSecret: 'test-check-in-secret-0123456789',
+}
 
 const T = (s: string) => `2026-07-${s}+08:00`
 

@@ -1,15 +1,15 @@
 // Before anything formats a date: CloudBase runs functions in UTC, the product lives in China.
 process.env.TZ ??= 'Asia/Shanghai'
 
-import { buildCloudDeps } from '../../api/src/cloud-deps'
-import { consoleLogger, type Logger } from '../../api/src/logger'
-import { systemClock, toIsoString } from '../../core/clock'
-import type { Deps } from '../../core/context'
-import { runScheduledJobs, type ScheduledRun } from '../../core/scheduler'
+import { buildCloudDeps } from '../../runtime/cloud-deps'
+import { consoleLogger, type Logger } from '../../runtime/logger'
+import { systemClock, toIsoString } from '../../core/shared/clock'
+import type { Deps } from '../../core/shared/context'
+import { runScheduledJobs, type ScheduledRun } from '../../core/scheduler/scheduler'
 
 /**
  * The `scheduler` cloud function, fired by its timer trigger (config.json, every 5 minutes):
- * the same jobs that local mode runs on an interval (core/scheduler.ts), then the adapter's own
+ * the same jobs that local mode runs on an interval (core/scheduler/scheduler.ts), then the adapter's own
  * upkeep (CloudBase: recount the place counters of activities still running, see
  * registrations.ts `reconcile`). Bundled by scripts/build-functions.mjs into
  * cloudfunctions/scheduler/index.js. Safe to run at any interval, twice at once, or again.

@@ -1,4 +1,4 @@
-import type { AnswerValue, FormField, Member } from '../../../types'
+import { answersSchema, toFieldErrors, type AnswerValue, type FormField, type Member } from '../../../types'
 
 /** What a sign-up form holds while a person fills it: text as typed, choices as option labels. */
 export type AnswerDraft = Record<string, string | string[]>
@@ -33,26 +33,13 @@ export function prefillAnswers(form: FormField[], lastAnswers: Record<string, An
   return draft
 }
 
-/** The draft as `activity.signUp` answers, plus the errors the person can fix before sending. */
+/**
+ * The draft as `activity.signUp` answers, plus the errors the person can fix before sending:
+ * the contract's `answersSchema(form)`, the same check the server makes.
+ */
 export function draftToAnswers(form: FormField[], draft: AnswerDraft): { answers: Record<string, AnswerValue>; errors: Record<string, string> } {
-  const answers: Record<string, AnswerValue> = {}
-  const errors: Record<string, string> = {}
-  for (const field of form) {
-    const value = draft[field.id]
-    const empty = value === undefined || (Array.isArray(value) ? value.length === 0 : value.trim() === '')
-    if (empty) {
-      if (field.required) errors[field.id] = field.kind === 'single' || field.kind === 'multiple' ? `请选择“${field.label}”` : `请填写“${field.label}”`
-      continue
-    }
-    if (field.kind === 'number') {
-      const n = Number(value)
-      if (!Number.isFinite(n)) errors[field.id] = `“${field.label}”应为数字`
-      else answers[field.id] = n
-    } else {
-      answers[field.id] = Array.isArray(value) ? value : value.trim()
-    }
-  }
-  return { answers, errors }
+  const result = answersSchema(form).safeParse(draft)
+  return result.success ? { answers: result.data, errors: {} } : { answers: {}, errors: toFieldErrors(result.error).fields }
 }
 
 /** Server errors `answers.<id>` → by field id. */

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { setDemoSession } from '../../services/demo-session'
-import { resetMe } from '../member/store'
+import { resetMe } from '@/services/app-store'
 
 export const DEMO_LOGIN_URL = '/pages/demo-login/index'
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import type { MemberExport } from '../../../types'
+import { downloadInBrowser } from '../../services/files'
 
 export const EXPORT_FILE_NAME = '翼展联盟-我的数据.json'
 
@@ -30,12 +31,5 @@ export async function deliverExport(file: PreparedExport): Promise<void> {
     await Taro.shareFileMessage({ filePath: file.location, fileName: EXPORT_FILE_NAME })
     return
   }
-  const link = document.createElement('a')
-  link.href = file.location
-  link.download = EXPORT_FILE_NAME
-  link.style.display = 'none'
-  document.body.appendChild(link)
-  link.click()
-  document.body.removeChild(link)
-  setTimeout(() => URL.revokeObjectURL(file.location), 10_000)
+  downloadInBrowser(file.location, EXPORT_FILE_NAME)
 }

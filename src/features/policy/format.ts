@@ -1,11 +1,5 @@
 import { POLICY_CATEGORIES, type Demand, type Policy, type PolicyCategoryId } from '../../../types'
 
-/** The spreadsheet headers that `policy.import` / `demand.import` read (row 1 of the file). */
-export const POLICY_IMPORT_COLUMNS = ['标题', '类别', '摘要', '正文', '发文单位', '文号', '领域', '学历', '县区', '生效日期', '失效日期', '来源链接', '标签'] as const
-export const POLICY_IMPORT_REQUIRED = 4
-export const DEMAND_IMPORT_COLUMNS = ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '最低月薪', '最高月薪', '截止日期', '岗位说明'] as const
-export const DEMAND_IMPORT_REQUIRED: readonly string[] = ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '截止日期']
-
 export const categoryName = (id: PolicyCategoryId) => POLICY_CATEGORIES.find((c) => c.id === id)?.name ?? id
 
 /** `2026-03-01` → `2026年3月1日` (dates without a time carry no zone to convert). */

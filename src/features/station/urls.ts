@@ -8,7 +8,7 @@ export const staffHomeUrl = () => '/packages/staff/pages/index/index'
 export const staffStationsUrl = () => '/packages/staff/pages/stations/index'
 export const staffStationEditUrl = (id?: string) =>
   `/packages/staff/pages/station-edit/index${id ? `?id=${encodeURIComponent(id)}` : ''}`
-export const staffImportUrl = () => '/packages/staff/pages/import/index'
+export const staffImportUrl = () => '/packages/staff/pages/import/index?kind=station'
 export const staffAuditUrl = (stationId?: string) =>
   `/packages/staff/pages/audit/index${stationId ? `?stationId=${encodeURIComponent(stationId)}` : ''}`
 export const staffFieldsUrl = () => '/packages/staff/pages/fields/index'

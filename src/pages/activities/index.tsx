@@ -7,10 +7,10 @@ import DemoBanner from '../../features/demo/components/demo-banner'
 import { listActivities } from '../../features/activity/api'
 import ActivityCard from '../../features/activity/components/activity-card'
 import FilterChips from '../../features/activity/components/filter-chips'
-import ListFooter from '../../features/activity/components/list-footer'
+import ListFooter from '@/components/list-footer'
 import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-taxonomy'
-import { usePagedList } from '../../features/activity/hooks/use-paged-list'
-import { useMe } from '../../features/member/hooks/use-me'
+import { usePagedList } from '@/hooks/use-paged-list'
+import { useMe } from '@/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -30,18 +30,20 @@ export default function ActivitiesPage() {
   const [eligibleOnly, setEligibleOnly] = useState(false)
   const mineOnly = eligibleOnly && Boolean(me.member)
 
-  const list = usePagedList(`${type}|${phase}|${mineOnly}|${me.member?.openid ?? ''}`, (cursor) =>
-    listActivities({
-      cursor,
-      limit: 10,
-      type: type === 'all' ? undefined : (type as ActivityTypeId),
-      phase: phase === 'all' ? undefined : phase,
-      eligibleOnly: mineOnly || undefined,
-    }),
+  const list = usePagedList(
+    (cursor) =>
+      listActivities({
+        cursor,
+        limit: 10,
+        type: type === 'all' ? undefined : (type as ActivityTypeId),
+        phase: phase === 'all' ? undefined : phase,
+        eligibleOnly: mineOnly || undefined,
+      }),
+    `${type}|${phase}|${mineOnly}|${me.member?.openid ?? ''}`,
   )
 
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -64,7 +66,7 @@ export default function ActivitiesPage() {
         {list.items.map((a) => (
           <ActivityCard key={a.id} activity={a} onClick={() => open(a.id)} />
         ))}
-        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -1,4 +1,4 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
@@ -6,8 +6,8 @@ import { listDemands } from '../../features/policy/api'
 import DemandCard from '../../features/policy/components/demand-card'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import { demandUrl } from '../../features/policy/urls'
-import ListFooter from '../../features/station/components/list-footer'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import '../policies/index.scss'
 
 /** 岗位需求: jobs in Zhumadian that the league brokers, searchable, by field and degree. */
@@ -18,7 +18,8 @@ export default function DemandsPage() {
 
   const params = { q: q || undefined, field: filters.field, degree: filters.degree }
   const key = JSON.stringify(params)
-  const fetchPage = useCallback((cursor?: string) => listDemands({ ...params, cursor, limit: 20 }), [key])
+  // usePagedList reads the fetcher through a ref and refetches when `key` changes.
+  const fetchPage = (cursor?: string) => listDemands({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
   usePullDownRefresh(() => {
@@ -40,7 +41,7 @@ export default function DemandsPage() {
         {list.items.map((d) => (
           <DemandCard key={d.id} demand={d} onOpen={(id) => void Taro.navigateTo({ url: demandUrl(id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -2,12 +2,12 @@ import { useCallback, useRef } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import StateView from '../../components/state-view'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { myFavorites } from '../../features/policy/api'
 import PolicyCard from '../../features/policy/components/policy-card'
 import { policiesUrl, policyUrl } from '../../features/policy/urls'
-import ListFooter from '../../features/station/components/list-footer'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 
 /** 我的收藏: the policies I saved, newest first; unfavourited ones drop out when I come back. */
 export default function FavoritesPage() {
@@ -49,7 +49,7 @@ export default function FavoritesPage() {
         {list.items.map((hit) => (
           <PolicyCard key={hit.id} hit={hit} onOpen={(id) => void Taro.navigateTo({ url: policyUrl(id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

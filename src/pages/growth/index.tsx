@@ -5,7 +5,7 @@ import type { GrowthRecord } from '../../../types'
 import StateView from '../../components/state-view'
 import { fetchGrowthRecord } from '../../features/activity/api'
 import { formatRange, TYPE_COLORS, typeName } from '../../features/activity/labels'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '../../services/api'
 import '../../features/activity/activity.scss'
 import './index.scss'
@@ -25,6 +25,7 @@ export default function GrowthPage() {
   )
   useEffect(() => {
     if (me.member) void fetch()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per person, not on every refresh of the member
   }, [me.member?.openid, fetch])
   usePullDownRefresh(() => {
     void fetch().finally(() => Taro.stopPullDownRefresh())

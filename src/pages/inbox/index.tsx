@@ -2,11 +2,11 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
-import ListFooter from '../../features/activity/components/list-footer'
-import { usePagedList } from '../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime } from '../../features/activity/labels'
 import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-taxonomy'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { fetchInbox, readAllNotices } from '../../features/notice/api'
 import { noticeTemplateOf, subscribeToNotices } from '../../features/notice/subscribe'
 import { adjustUnread, refreshUnread, useUnreadCount } from '../../features/notice/unread'
@@ -21,16 +21,16 @@ export default function InboxPage() {
   const me = useMe()
   const unread = useUnreadCount()
   const template = noticeTemplateOf(useActivityTaxonomy().subscribeTemplates)
-  const list = usePagedList(me.member?.openid ?? '', fetchInbox, Boolean(me.member))
+  const list = usePagedList(me.member ? fetchInbox : null, me.member?.openid ?? '')
   const [busy, setBusy] = useState<Busy>(null)
 
   // Back from a notice: its dot is gone, and others may have arrived.
   useDidShow(() => {
-    if (list.status === 'ready') void list.reload()
+    if (list.status === 'ready') void list.reload(true)
     void refreshUnread()
   })
   usePullDownRefresh(() => {
-    void Promise.all([list.reload(), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([list.reload(true), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -93,7 +93,7 @@ export default function InboxPage() {
             </View>
           </View>
         ))}
-        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -2,10 +2,10 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import { fetchOutbox } from '../../features/activity/api'
-import ListFooter from '../../features/activity/components/list-footer'
-import { usePagedList } from '../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime } from '../../features/activity/labels'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -15,9 +15,9 @@ const DATA_LABELS: Record<string, string> = { title: '活动', status: '状态',
 /** Subscribe messages sent to me (in local mode, what would have been pushed to WeChat). */
 export default function MessagesPage() {
   const me = useMe()
-  const list = usePagedList(me.member?.openid ?? '', fetchOutbox, Boolean(me.member))
+  const list = usePagedList(me.member ? fetchOutbox : null, me.member?.openid ?? '')
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -47,7 +47,7 @@ export default function MessagesPage() {
           ))}
         </View>
       ))}
-      <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -6,12 +6,13 @@ import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
 import MineActivitiesSection from '../../features/activity/components/mine-section'
 import { openDemoLogin } from '../../features/demo/session'
-import { deleteMyAccount, exportMyData } from '../../features/member/api'
+import { openSpreadsheet } from '@/services/files'
+import { deleteMyAccount, exportMyData, exportMyDataXlsx } from '../../features/member/api'
 import MemberCard from '../../features/member/components/member-card'
-import { useMe } from '../../features/member/hooks/use-me'
-import { useRequestId } from '../../features/member/hooks/use-request-id'
+import { useMe } from '@/hooks/use-me'
+import { useRequestId } from '@/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
-import { setMe } from '../../features/member/store'
+import { setMe } from '@/services/app-store'
 import MineInboxSection from '../../features/notice/components/mine-inbox-section'
 import { refreshUnread } from '../../features/notice/unread'
 import MinePolicySection from '../../features/policy/components/mine-policy-section'
@@ -37,15 +38,28 @@ export default function MinePage() {
 
   const exportData = async () => {
     if (busy) return
+    // Two formats of the same data: a workbook to read (one sheet per kind), JSON to take elsewhere.
+    let format: 'xlsx' | 'json'
+    try {
+      const { tapIndex } = await Taro.showActionSheet({ itemList: ['Excel 表格（便于阅读）', 'JSON 文件（便于转移）'] })
+      format = tapIndex === 0 ? 'xlsx' : 'json'
+    } catch {
+      return // the sheet was closed
+    }
     const { confirm } = await Taro.showModal({
       title: '导出我的数据',
-      content: '将导出联盟保存的你的全部信息（JSON 文件），请妥善保管，不要随意转发。',
+      content: `将导出联盟保存的关于你的全部数据（${format === 'xlsx' ? 'Excel 表格' : 'JSON 文件'}），包括资料、报名与回答、入站申请、岗位意向、通知和操作记录。请妥善保管，不要随意转发。`,
       confirmText: '导出',
       confirmColor: '#C8161D',
     })
     if (!confirm) return
     setBusy('export')
     try {
+      if (format === 'xlsx') {
+        await openSpreadsheet(await exportMyDataXlsx())
+        void Taro.showToast({ title: '已导出', icon: 'success' })
+        return
+      }
       const file = prepareExport(await exportMyData())
       if (EXPORT_NEEDS_SECOND_TAP) {
         setPrepared(file)
@@ -101,6 +115,12 @@ export default function MinePage() {
       return (
         <View>
           <MemberCard member={me.member} />
+          {me.member.consentWithdrawnAt ? (
+            <View className='card mine-consent' id='mine-consent-withdrawn' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+              <Text className='mine-consent__text'>你已撤回隐私同意：报名、入站和岗位意向已暂停，资料仍为你保留。</Text>
+              <Text className='mine-consent__action'>去重新同意 ›</Text>
+            </View>
+          ) : null}
           <MineInboxSection />
           <MyStation member={me.member} />
           <MineActivitiesSection member={me.member} />
@@ -123,7 +143,7 @@ export default function MinePage() {
               </View>
             ) : null}
             <View className='mine-action' id='action-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
-              <Text>隐私保护指引</Text>
+              <Text>隐私保护指引与撤回同意</Text>
               <Text className='mine-action__arrow'>›</Text>
             </View>
           </View>

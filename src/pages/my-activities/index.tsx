@@ -2,22 +2,22 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import { listMyRegistrations } from '../../features/activity/api'
-import ListFooter from '../../features/activity/components/list-footer'
-import { usePagedList } from '../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { formatRange, registrationBadge, REGISTRATION_TONES, typeName } from '../../features/activity/labels'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
 export default function MyActivitiesPage() {
   const me = useMe()
-  const list = usePagedList(me.member?.openid ?? '', listMyRegistrations, Boolean(me.member))
+  const list = usePagedList(me.member ? listMyRegistrations : null, me.member?.openid ?? '')
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
   useDidShow(() => {
-    if (list.status === 'ready') void list.reload()
+    if (list.status === 'ready') void list.reload(true)
   })
 
   if (me.loading) return <StateView kind='loading' />
@@ -49,7 +49,7 @@ export default function MyActivitiesPage() {
           {activity.status === 'cancelled' ? <Text className='my-activity__cancelled'>活动已取消</Text> : null}
         </View>
       ))}
-      <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+      <ListFooter list={list} />
     </View>
   )
 }

@@ -1,16 +1,16 @@
-import { useCallback, useState } from 'react'
+import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useShareAppMessage } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
 import StateView from '../../components/state-view'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { searchPolicies } from '../../features/policy/api'
 import FilterPanel, { type Filters } from '../../features/policy/components/filter-panel'
 import MatchSection from '../../features/policy/components/match-section'
 import PolicyCard from '../../features/policy/components/policy-card'
 import { demandsUrl, policyUrl } from '../../features/policy/urls'
-import ListFooter from '../../features/station/components/list-footer'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import './index.scss'
 
 type Tab = 'all' | PolicyCategoryId
@@ -26,7 +26,8 @@ export default function PoliciesPage() {
 
   const params = { q: q || undefined, category: tab === 'all' ? undefined : tab, ...filters }
   const key = JSON.stringify(params)
-  const fetchPage = useCallback((cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 }), [key])
+  // usePagedList reads the fetcher through a ref and refetches when `key` changes.
+  const fetchPage = (cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 })
   const list = usePagedList(fetchPage, key)
 
   usePullDownRefresh(() => {
@@ -58,7 +59,7 @@ export default function PoliciesPage() {
         {list.items.map((hit) => (
           <PolicyCard key={hit.id} hit={hit} onOpen={open} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

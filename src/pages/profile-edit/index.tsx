@@ -5,16 +5,17 @@ import { toFieldErrors, updateMemberInput, type Member } from '../../../types'
 import StateView from '../../components/state-view'
 import { updateMember } from '../../features/member/api'
 import ProfileForm from '../../features/member/components/profile-form'
-import { useMe } from '../../features/member/hooks/use-me'
-import { useRequestId } from '../../features/member/hooks/use-request-id'
+import { useMe } from '@/hooks/use-me'
+import { useRequestId } from '@/hooks/use-request-id'
 import { changedFields, draftFromMember, errorsByInput, type ProfileDraft } from '../../features/member/profile-draft'
-import { setMe } from '../../features/member/store'
+import { setMe } from '@/services/app-store'
 import { ApiCallError, errorMessage } from '../../services/api'
 import { leavePage, pause } from '../../utils/navigation'
 
 function EditForm({ member }: { member: Member }) {
   const request = useRequestId()
   // The form keeps what the person types even if the member reloads underneath it.
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- per person, not per reload of the same member
   const initial = useMemo(() => draftFromMember(member), [member.openid])
 
   const submit = async (draft: ProfileDraft): Promise<Record<string, string>> => {

@@ -3,11 +3,11 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
 import type { Station } from '../../../types'
 import StateView from '../../components/state-view'
-import { useMe } from '../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { listStations } from '../../features/station/api'
-import ListFooter from '../../features/station/components/list-footer'
+import ListFooter from '@/components/list-footer'
 import StationCard from '../../features/station/components/station-card'
-import { usePagedList } from '../../features/station/hooks/use-paged-list'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { stationUrl } from '../../features/station/urls'
 import './index.scss'
 
@@ -69,7 +69,7 @@ export default function StationsPage() {
         {items.map((station) => (
           <StationCard key={station.id} station={station} onOpen={open} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.items.length ? list.error : null} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

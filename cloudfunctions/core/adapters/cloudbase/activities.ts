@@ -1,6 +1,6 @@
 import type { Activity, ActivityStatus, Eligibility, Page } from '../../../../types'
-import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
 import { allOf, getDocument, newRev, updateWhere, text, textOrNull } from './docs'

@@ -1,6 +1,6 @@
 import type { AuditEntry, Page } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { AuditQuery, AuditStore } from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { AuditQuery, AuditStore } from '../../audit/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
 import { allOf, textOrNull } from './docs'

@@ -28,6 +28,8 @@ export const COLLECTIONS = {
   noticeReads: 'notice_reads',
   noticePushes: 'notice_pushes',
   stationMemberships: 'station_memberships',
+  /** Consent given and withdrawn, per member (member-export.ts). */
+  consentEvents: 'consent_events',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

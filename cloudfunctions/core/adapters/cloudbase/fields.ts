@@ -1,5 +1,5 @@
 import type { FieldItem } from '../../../../types'
-import type { FieldStore } from '../../ports'
+import type { FieldStore } from '../../taxonomy/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
 

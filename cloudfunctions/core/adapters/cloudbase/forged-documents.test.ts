@@ -1,4 +1,4 @@
-import { toIsoString } from '../../clock'
+import { toIsoString } from '../../shared/clock'
 import { sampleMember } from '../store-contract'
 import { COLLECTIONS } from './collections'
 import { createCloudBaseStore } from './store'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import type { IdempotencyStore } from '../../ports'
+import type { IdempotencyStore } from '../../shared/ports'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, documentsOf, isDuplicateWrite } from './database'
+import { checked, documentsOf, isDuplicateWrite, updatedCount } from './database'
 
 /** Documents fetched (and then removed) per round of `forgetCaller`; the SDK caps a read at 1000. */
 export const FORGET_PAGE_SIZE = 500
@@ -15,6 +15,9 @@ export const FORGET_MAX_ROUNDS = 1000
 export function idempotencyId(openid: string, requestId: string): string {
   return createHash('sha256').update(JSON.stringify([openid, requestId])).digest('hex')
 }
+
+/** The claim document of a key (see `claim`); it carries `openid`, so `forgetCaller` removes it too. */
+export const claimId = (openid: string, requestId: string): string => `claim-${idempotencyId(openid, requestId)}`
 
 export class CloudBaseIdempotencyStore implements IdempotencyStore {
   constructor(private readonly collections: Collections) {}
@@ -35,6 +38,33 @@ export class CloudBaseIdempotencyStore implements IdempotencyStore {
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
     }
+  }
+
+  /**
+   * A claim is its own document, `_id` = `claim-<key id>`: the insert is atomic (a second one is
+   * a duplicate), so of concurrent duplicates exactly one runs. A claim older than `staleBefore`
+   * (its owner died) is taken over by a conditional update on the time it was made.
+   */
+  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<boolean> {
+    const _id = claimId(openid, requestId)
+    let held = false
+    try {
+      await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.add({ _id, openid, requestId, claimedAt: at })))
+      held = true
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+      const _ = this.collections.command
+      const taken = await this.collections.run(COLLECTIONS.idempotency, (c) =>
+        checked(c.where({ _id, claimedAt: _.lt(staleBefore) }).update({ claimedAt: at })),
+      )
+      held = updatedCount(taken) === 1
+    }
+    // A claim of a key that has its result already (remembered after a stale claim) runs nothing.
+    return held && (await this.find(openid, requestId)) === null
+  }
+
+  async release(openid: string, requestId: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.doc(claimId(openid, requestId)).remove()))
   }
 
   /**

@@ -1,4 +1,4 @@
-import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
+import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 
@@ -21,6 +21,7 @@ const MEMBER_PROPERTIES: Record<keyof MemberRecord, true> = {
   fields: true,
   consentVersion: true,
   consentAt: true,
+  consentWithdrawnAt: true,
   joinedAt: true,
   updatedAt: true,
   isDemo: true,
@@ -50,6 +51,8 @@ const PROFILE_KEYS = Object.keys(PROFILE_PROPERTIES) as (keyof ProfileChanges)[]
 export function memberFromDocument(doc: RawDocument): MemberRecord {
   const record: Record<string, unknown> = {}
   for (const key of MEMBER_KEYS) record[key] = doc[key]
+  // Members stored before consent could be withdrawn have no such property: consent stands.
+  record.consentWithdrawnAt = typeof doc.consentWithdrawnAt === 'string' ? doc.consentWithdrawnAt : null
   return record as MemberRecord
 }
 

@@ -1,11 +1,13 @@
 import type { NoticeAudience } from '../../../../types'
-import { toIsoString } from '../../clock'
-import type { Deps } from '../../context'
-import type { MessageSender } from '../../file-ports'
-import { runNoticePushes } from '../../notice-push'
-import type { StationRecord } from '../../station-ports'
+import { toIsoString } from '../../shared/clock'
+import type { Deps } from '../../shared/context'
+import type { MessageSender } from '../../messaging/ports'
+import { runNoticePushes } from '../../notice/notice-push'
+import type { StationRecord } from '../../station/ports'
 import { sampleMember } from '../store-contract'
+import { qrCodes } from '../files/qr-codes'
 import { qrInvites } from '../files/qr-invites'
+import { htmlSanitizer } from '../html/sanitizer'
 import { excelSpreadsheets } from '../files/spreadsheets'
 import { COLLECTIONS } from './collections'
 import { createCloudBaseStore } from './store'
@@ -193,7 +195,7 @@ describe.each(FAULTS)('pushing a notice in batches, %s at any one request of a r
     const deps: Deps = {
       store,
       clock: { now: () => now },
-      files: { spreadsheets: excelSpreadsheets, invites: qrInvites(() => 'http://127.0.0.1:10086') },
+      files: { spreadsheets: excelSpreadsheets, invites: qrInvites(() => 'http://127.0.0.1:10086'), qrCodes, html: htmlSanitizer },
       push: { sender, templates: { reminder: null, result: null, notice: 'tpl-notice' } },
       checkInSecret: 'test-check-in-secret-0123456789',
     }

@@ -1,6 +1,6 @@
 import type { Page } from '../../../../types'
-import type { MessageStore, SentMessage, TemplateKey } from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MessageStore, SentMessage, TemplateKey } from '../../messaging/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { allOf, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'

@@ -1,5 +1,5 @@
 import type { NoticeAudience } from '../../../../types'
-import type { NoticeRecord } from '../../notice-ports'
+import type { NoticeRecord } from '../../notice/ports'
 import { createRecordingDb, emptyResults, type RecordedCall, type Responder } from './recording-db'
 import { CloudBaseNoticeStore } from './notices'
 import { Collections } from './collections'

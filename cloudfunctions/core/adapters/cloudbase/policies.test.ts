@@ -1,5 +1,5 @@
 import { Db } from '@cloudbase/database'
-import type { PolicyQuery, PolicyRecord } from '../../policy-ports'
+import type { PolicyQuery, PolicyRecord } from '../../policy/ports'
 import type { DocumentDatabase } from './database'
 import { interestId } from './demands'
 import { favoriteId, MATCH_WINDOW, SEARCH_WINDOW } from './policies'

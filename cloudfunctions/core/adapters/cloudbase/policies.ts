@@ -1,6 +1,6 @@
 import type { Page, Policy } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecord, PolicyStore } from '../../policy-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecord, PolicyStore } from '../../policy/ports'
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type DbCollection, type DbQuery, type RawDocument } from './database'

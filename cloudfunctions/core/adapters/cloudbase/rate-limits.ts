@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { RateLimiter } from '../../activity-ports'
+import type { RateLimiter } from '../../shared/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, isDuplicateWrite } from './database'
 import { getDocument, updateWhere } from './docs'

@@ -1,5 +1,5 @@
 import type { Activity } from '../../../../types'
-import { toIsoString } from '../../clock'
+import { toIsoString } from '../../shared/clock'
 import { sampleMember } from '../store-contract'
 import { COLLECTIONS } from './collections'
 import { CLAIM_GRACE_MS } from './registrations'

@@ -1,13 +1,6 @@
 import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } from '../../../../types'
-import type {
-  MoveOutcome,
-  NewRegistration,
-  RegistrationFilters,
-  RegistrationStore,
-  RegistrationWithMember,
-  SignUpOutcome,
-} from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromDocument, MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -186,7 +179,9 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
         return { outcome: 'not_open' }
       }
       const activity = activityFromDocument(activityDoc)
-      if (activity.registeredCount < activity.capacity) {
+      // Those waiting come first: with a queue, a newcomer joins its end and `promote` below
+      // hands the free place to the first in it.
+      if (activity.registeredCount < activity.capacity && (activity.waitlistCount === 0 || !activity.waitlist)) {
         if (await this.gate(activity, { status: 'published' })) {
           const flipped = await updateWhere(
             this.collections,
@@ -426,6 +421,35 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
       // Every candidate lost its race, or the place went elsewhere: read afresh.
     }
     return null
+  }
+
+  /** `promote`, one place at a time, until no place or nobody is left (or `max`). */
+  async promoteWaitlist(activityId: string, at: string, max: number): Promise<Registration[]> {
+    const promoted: Registration[] = []
+    while (promoted.length < max) {
+      const doc = await this.promote(activityId, at)
+      if (!doc) break
+      promoted.push(await this.toRegistration(doc))
+    }
+    return promoted
+  }
+
+  /** Each waiting member's registration is cancelled the way `cancel` does it (counted, conditioned). */
+  async endWaitlist(activityId: string, at: string, max: number): Promise<Registration[]> {
+    const ended: Registration[] = []
+    for (let round = 0; round < SWEEP_MAX_ROUNDS && ended.length < max; round += 1) {
+      const waiting = documentsOf(
+        await this.collections.run(COLLECTIONS.registrations, (c) =>
+          checked(c.where({ activityId, status: 'waitlisted' }).orderBy('waitlistSeq', 'asc').limit(Math.min(SWEEP_PAGE_SIZE, max - ended.length)).get()),
+        ),
+      )
+      if (waiting.length === 0) break
+      for (const doc of waiting) {
+        const { cancelled } = await this.cancel(activityId, text(doc.openid), at)
+        if (cancelled) ended.push(cancelled)
+      }
+    }
+    return ended
   }
 
   // --- attendance -------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import type { StationRecord } from '../../station-ports'
+import type { StationRecord } from '../../station/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, type RawDocument } from './database'
 import { getDocument, newRev, text, textOrNull, updateWhere } from './docs'

@@ -1,12 +1,7 @@
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type {
-  AppointOutcome,
-  StationChanges,
-  StationListQuery,
-  StationRecord,
-  StationStore,
-} from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
+import { appointLeader } from '../../station/leadership'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, STATION_WRITE_ATTEMPTS, stationFromDocument, universityLockId, recordStationLeave } from './station-docs'
@@ -185,22 +180,15 @@ export class CloudBaseStationStore implements StationStore {
       if (station.status !== 'open') return 'closed'
       const member = documentsOf(await checked(tx.collection(C.members).doc(openid).get()))[0]
       if (!member || member.stationId !== stationId) return 'not_member'
-      let head = station.headOpenid
-      let deputies = station.deputyOpenids.filter((d) => d !== openid)
-      const demoted: string[] = []
-      if (as === 'head') {
-        if (head && head !== openid) demoted.push(head)
-        head = openid
-      } else {
-        if (head === openid) head = null
-        deputies = [...deputies, openid]
-      }
-      for (const old of demoted) {
+      const next = appointLeader(station, openid, as)
+      for (const old of next.demoted) {
         // Only a member of this station loses the role here (one elsewhere keeps theirs).
         const former = documentsOf(await checked(tx.collection(C.members).doc(old).get()))[0]
         if (former?.stationId === stationId) await checked(tx.collection(C.members).doc(old).update({ role: 'student', updatedAt: at }))
       }
-      await checked(tx.collection(C.stations).doc(stationId).update({ headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() }))
+      await checked(
+        tx.collection(C.stations).doc(stationId).update({ headOpenid: next.headOpenid, deputyOpenids: next.deputyOpenids, updatedAt: at, rev: newRev() }),
+      )
       await checked(tx.collection(C.members).doc(openid).update({ role: 'station_head', updatedAt: at }))
       return 'ok'
     })

@@ -1,4 +1,4 @@
-import type { Store } from '../../ports'
+import type { Store } from '../../shared/store'
 import { Collections } from './collections'
 import type { DocumentDatabase } from './database'
 import { CloudBaseFieldStore } from './fields'
@@ -14,6 +14,7 @@ import { CloudBaseRegistrationStore } from './registrations'
 import { CloudBasePolicyStore } from './policies'
 import { CloudBaseDemandStore } from './demands'
 import { CloudBaseNoticeStore } from './notices'
+import { CloudBasePrivacyStore } from './member-export'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -32,6 +33,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     policies: new CloudBasePolicyStore(collections),
     demands: new CloudBaseDemandStore(collections),
     notices: new CloudBaseNoticeStore(collections),
+    privacy: new CloudBasePrivacyStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -1,4 +1,4 @@
-import type { MessageSender } from '../../file-ports'
+import type { MessageSender } from '../../messaging/ports'
 import { toTemplateData, type KeywordMap } from './subscribe-keywords'
 import { decodeCommOpenApiResp, encodeCommApiData, type WxOpenApiApp } from './wxacode-invites'
 

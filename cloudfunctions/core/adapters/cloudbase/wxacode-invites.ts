@@ -1,4 +1,4 @@
-import type { InviteCodes } from '../../file-ports'
+import type { InviteCodes } from '../../files/ports'
 
 /**
  * Weapp invites: an unlimited mini-program code (`wxacode.getUnlimited`) through CloudBase's cloud

@@ -1,4 +1,4 @@
-import type { MessageSender } from '../../file-ports'
+import type { MessageSender } from '../../messaging/ports'
 
 /**
  * Local and self-hosted mode: nothing leaves the machine. The message log (`message.outbox`) is

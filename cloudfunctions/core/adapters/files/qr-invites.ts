@@ -1,4 +1,4 @@
-import type { InviteCodes } from '../../file-ports'
+import type { InviteCodes } from '../../files/ports'
 
 /**
  * Local and self-hosted mode: a QR code of the H5 link to the station page (the `qrcode` package,

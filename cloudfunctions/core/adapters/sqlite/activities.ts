@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Activity, ActivityStatus, Page } from '../../../../types'
-import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { statementCache, type Sql } from './statements'
 
 export interface ActivityRow {

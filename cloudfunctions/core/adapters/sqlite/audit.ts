@@ -1,8 +1,8 @@
 import { statementCache, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { AuditEntry, Page } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { AuditQuery, AuditStore } from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { AuditQuery, AuditStore } from '../../audit/ports'
 
 interface AuditRow {
   id: string

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { Demand, Interest, Page, ShareableField } from '../../../../types'
 import { LEAGUE_CONTACT } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../../policy-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../../policy/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { statementCache, type Sql } from './statements'
 

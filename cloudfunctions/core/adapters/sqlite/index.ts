@@ -3,7 +3,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import type { FieldItem } from '../../../../types'
-import type { FieldStore, IdempotencyStore, Store } from '../../ports'
+import type { FieldStore } from '../../taxonomy/ports'
+import type { IdempotencyStore } from '../../shared/ports'
+import type { Store } from '../../shared/store'
 import { SqliteActivityStore } from './activities'
 import { SqliteAuditStore } from './audit'
 import { SqliteDemandStore } from './demands'
@@ -14,6 +16,7 @@ import { SqliteRegistrationStore } from './registrations'
 import { SqliteMembershipStore } from './membership'
 import { SqliteMemberStore } from './members'
 import { SqliteStationStore } from './stations'
+import { SqlitePrivacyStore } from './member-export'
 import { migrate } from './migrations'
 
 export interface SqliteOptions {
@@ -45,6 +48,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     policies: new SqlitePolicyStore(db),
     demands: new SqliteDemandStore(db),
     notices: new SqliteNoticeStore(db),
+    privacy: new SqlitePrivacyStore(db),
     close: async () => {
       db.close()
     },
@@ -91,15 +95,30 @@ class SqliteIdempotencyStore implements IdempotencyStore {
   async find(openid: string, requestId: string): Promise<string | null> {
     const row = this.sql<[string, string], { result: string }>('SELECT result FROM idempotency WHERE openid = ? AND request_id = ?')
       .get(openid, requestId)
-    return row?.result ?? null
+    // An empty result is a claim (a run in progress), not an answer.
+    return row?.result || null
   }
 
   async remember(openid: string, requestId: string, result: string, at: string): Promise<void> {
     this.sql(
         `INSERT INTO idempotency (openid, request_id, result, created_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (openid, request_id) DO NOTHING`,
+         ON CONFLICT (openid, request_id) DO UPDATE SET result = excluded.result WHERE idempotency.result = ''`,
       )
       .run(openid, requestId, result, at)
+  }
+
+  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<boolean> {
+    const claimed = this.sql(
+        `INSERT INTO idempotency (openid, request_id, result, created_at) VALUES (?, ?, '', ?)
+         ON CONFLICT (openid, request_id) DO UPDATE SET created_at = excluded.created_at
+         WHERE idempotency.result = '' AND idempotency.created_at < ?`,
+      )
+      .run(openid, requestId, at, staleBefore)
+    return claimed.changes === 1
+  }
+
+  async release(openid: string, requestId: string): Promise<void> {
+    this.sql("DELETE FROM idempotency WHERE openid = ? AND request_id = ? AND result = ''").run(openid, requestId)
   }
 
   async forgetCaller(openid: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
-import type { MemberRecord, MemberStore, ProfileChanges } from '../../ports'
+import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
 
 export interface MemberRow {
   openid: string
@@ -20,6 +20,7 @@ export interface MemberRow {
   fields: string
   consent_version: string
   consent_at: string
+  consent_withdrawn_at: string | null
   joined_at: string
   updated_at: string
   is_demo: number
@@ -58,6 +59,7 @@ export function toRow(m: MemberRecord): MemberRow {
     fields: JSON.stringify(m.fields),
     consent_version: m.consentVersion,
     consent_at: m.consentAt,
+    consent_withdrawn_at: m.consentWithdrawnAt ?? null,
     joined_at: m.joinedAt,
     updated_at: m.updatedAt,
     is_demo: m.isDemo ? 1 : 0,
@@ -83,6 +85,7 @@ export function fromRow(r: MemberRow): MemberRecord {
     fields: JSON.parse(r.fields) as string[],
     consentVersion: r.consent_version,
     consentAt: r.consent_at,
+    consentWithdrawnAt: r.consent_withdrawn_at ?? null,
     joinedAt: r.joined_at,
     updatedAt: r.updated_at,
     isDemo: r.is_demo === 1,

@@ -1,9 +1,9 @@
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 import type { Database } from 'better-sqlite3'
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { MemberRecord } from '../../ports'
-import type { ApproveOutcome, JoinRequestRecord, MembershipStore, RosterEntry } from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { MemberRecord } from '../../member/ports'
+import type { ApproveOutcome, JoinRequestRecord, MembershipStore, RosterEntry } from '../../station/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { fromRow, type MemberRow } from './members'
 

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { Page } from '../../../../types'
-import type { MessageStore, RateLimiter, SentMessage, TemplateKey } from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MessageStore, SentMessage, TemplateKey } from '../../messaging/ports'
+import type { RateLimiter } from '../../shared/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { statementCache, type Sql } from './statements'
 
 export class SqliteMessageStore implements MessageStore {

@@ -415,6 +415,20 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX notice_pushes_by_member ON notice_pushes (openid);
   CREATE INDEX subscriptions_by_template ON subscriptions (template, openid) WHERE remaining > 0;
   `,
+  `
+  -- Consent can be withdrawn without deleting the account (PIPL art. 15); its history is kept
+  -- (and exported) until the account is deleted.
+  ALTER TABLE members ADD COLUMN consent_withdrawn_at TEXT;
+  CREATE TABLE consent_events (
+    id      INTEGER PRIMARY KEY AUTOINCREMENT,
+    openid  TEXT NOT NULL,
+    kind    TEXT NOT NULL CHECK (kind IN ('given', 'withdrawn')),
+    version TEXT NOT NULL,
+    at      TEXT NOT NULL
+  );
+  CREATE INDEX consent_events_by_member ON consent_events (openid, id);
+  INSERT INTO consent_events (openid, kind, version, at) SELECT openid, 'given', consent_version, consent_at FROM members;
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -1,8 +1,8 @@
 import type { Database } from 'better-sqlite3'
 import type { NoticeAudience, NoticeLink, Page } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice-ports'
-import { anchorKeys, readerKeys } from '../../notice-audience'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice/ports'
+import { anchorKeys, readerKeys } from '../../notice/audience'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
 /** Everything an inbox answer reads. */

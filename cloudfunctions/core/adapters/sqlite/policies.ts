@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Page, Policy } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecord, PolicyStore } from '../../policy-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecord, PolicyStore } from '../../policy/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { statementCache, type Sql } from './statements'
 

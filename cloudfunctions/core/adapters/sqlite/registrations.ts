@@ -1,14 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } from '../../../../types'
-import type {
-  MoveOutcome,
-  NewRegistration,
-  RegistrationFilters,
-  RegistrationStore,
-  RegistrationWithMember,
-  SignUpOutcome,
-} from '../../activity-ports'
-import { decodeCursor, encodeCursor } from '../../cursor'
+import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromRow, type ActivityRow } from './activities'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { GroupCommit } from './group-commit'
@@ -70,8 +63,8 @@ export class SqliteRegistrationStore implements RegistrationStore {
   }
 
   private activityRow(id: string) {
-    return this.sql<[string], Pick<ActivityRow, 'status' | 'capacity' | 'waitlist' | 'registered_count'>>(
-      'SELECT status, capacity, waitlist, registered_count FROM activities WHERE id = ?',
+    return this.sql<[string], Pick<ActivityRow, 'status' | 'capacity' | 'waitlist' | 'registered_count' | 'waitlist_count'>>(
+      'SELECT status, capacity, waitlist, registered_count, waitlist_count FROM activities WHERE id = ?',
     ).get(id)
   }
 
@@ -108,6 +101,12 @@ export class SqliteRegistrationStore implements RegistrationStore {
         const registration = this.toRegistration(existing)
         return { outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'registered', registration, fresh: false }
       }
+      // Those waiting come first: a free place goes to the queue before anyone new (promoteFirst).
+      while (activity.waitlist_count > 0 && activity.registered_count < activity.capacity && this.promoteFirst(input.activityId, input.at)) {
+        const now = this.activityRow(input.activityId)!
+        activity.registered_count = now.registered_count
+        activity.waitlist_count = now.waitlist_count
+      }
       const hasPlace = activity.registered_count < activity.capacity
       if (!hasPlace && activity.waitlist !== 1) return { outcome: 'full' }
       const status: RegistrationStatus = hasPlace ? 'registered' : 'waitlisted'
@@ -136,6 +135,28 @@ export class SqliteRegistrationStore implements RegistrationStore {
         cancelled: this.toRegistration(this.row(activityId, openid)!),
         promoted: promoted ? this.toRegistration(promoted) : null,
       }
+    })
+  }
+
+  async promoteWaitlist(activityId: string, at: string, max: number): Promise<Registration[]> {
+    return this.writes.run(() => {
+      const promoted: Registration[] = []
+      while (promoted.length < max) {
+        const next = this.promoteFirst(activityId, at)
+        if (!next) break
+        promoted.push(this.toRegistration(next))
+      }
+      return promoted
+    })
+  }
+
+  async endWaitlist(activityId: string, at: string, max: number): Promise<Registration[]> {
+    return this.writes.run(() => {
+      const waiting = this.sql<[string, number], RegistrationRow>(
+        "SELECT * FROM registrations WHERE activity_id = ? AND status = 'waitlisted' ORDER BY waitlist_seq LIMIT ?",
+      ).all(activityId, max)
+      for (const r of waiting) this.setStatus(r.id, 'cancelled', null, at)
+      return waiting.map((r) => this.toRegistration(this.row(activityId, r.openid)!))
     })
   }
 

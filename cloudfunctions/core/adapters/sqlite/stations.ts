@@ -4,14 +4,9 @@ import { ReadCache, statementCache, tableVersions, type Sql } from './statements
 const STATION_TABLES = ['stations', 'members'] as const
 import type { Database } from 'better-sqlite3'
 import type { Page, Station, StationFigures, StationSummary } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../cursor'
-import type {
-  AppointOutcome,
-  StationChanges,
-  StationListQuery,
-  StationRecord,
-  StationStore,
-} from '../../station-ports'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import { appointLeader, removeLeader } from '../../station/leadership'
+import type { AppointOutcome, StationChanges, StationListQuery, StationRecord, StationStore } from '../../station/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 
 interface StationRow {
@@ -190,21 +185,16 @@ export class SqliteStationStore implements StationStore {
       if (station.status !== 'open') return 'closed'
       const member = this.sql<[string], { station_id: string | null }>('SELECT station_id FROM members WHERE openid = ?').get(openid)
       if (!member || member.station_id !== stationId) return 'not_member'
-      let head = station.head_openid
-      let deputies = (JSON.parse(station.deputy_openids) as string[]).filter((d) => d !== openid)
-      const demoted: string[] = []
-      if (as === 'head') {
-        if (head && head !== openid) demoted.push(head)
-        head = openid
-      } else {
-        if (head === openid) head = null
-        deputies = [...deputies, openid]
-      }
+      const next = appointLeader(
+        { headOpenid: station.head_openid, deputyOpenids: JSON.parse(station.deputy_openids) as string[] },
+        openid,
+        as,
+      )
       this.sql('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
-        .run(head, JSON.stringify(deputies), at, stationId)
+        .run(next.headOpenid, JSON.stringify(next.deputyOpenids), at, stationId)
       this.setRole(openid, 'station_head', at)
       // The replaced head loses the rights in the same transaction.
-      for (const old of demoted) this.setRole(old, 'student', at)
+      for (const old of next.demoted) this.setRole(old, 'student', at)
       return 'ok'
     })()
   }
@@ -213,15 +203,13 @@ export class SqliteStationStore implements StationStore {
     return this.db.transaction(() => {
       const station = this.row(stationId)
       if (!station) return false
-      const deputies = JSON.parse(station.deputy_openids) as string[]
-      if (station.head_openid !== openid && !deputies.includes(openid)) return false
+      const next = removeLeader(
+        { headOpenid: station.head_openid, deputyOpenids: JSON.parse(station.deputy_openids) as string[] },
+        openid,
+      )
+      if (!next) return false
       this.sql('UPDATE stations SET head_openid = ?, deputy_openids = ?, updated_at = ? WHERE id = ?')
-        .run(
-          station.head_openid === openid ? null : station.head_openid,
-          JSON.stringify(deputies.filter((d) => d !== openid)),
-          at,
-          stationId,
-        )
+        .run(next.headOpenid, JSON.stringify(next.deputyOpenids), at, stationId)
       this.setRole(openid, 'student', at)
       return true
     })()

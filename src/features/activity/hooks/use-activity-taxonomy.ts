@@ -1,6 +1,6 @@
 import { useEffect, useSyncExternalStore } from 'react'
 import { ACTIVITY_TYPES, type TaxonomyItem, type TaxonomyList } from '../../../../types'
-import { loadTaxonomy, taxonomyStore } from '../../member/store'
+import { loadTaxonomy, taxonomyStore } from '@/services/app-store'
 
 export interface ActivityTaxonomy {
   activityTypes: readonly TaxonomyItem[]

@@ -33,6 +33,7 @@ export function useRecipientPreview(audience: NoticeAudienceInput, enabled: bool
     }, DEBOUNCE_MS)
     return () => clearTimeout(timer)
     // The key stands for the audience's content: a new object with the same choices asks nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `key` is the audience, serialised
   }, [key, enabled])
 
   return state

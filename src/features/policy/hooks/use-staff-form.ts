@@ -2,7 +2,7 @@ import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import type * as z from 'zod'
 import { toFieldErrors } from '../../../../types'
-import { useRequestId } from '../../member/hooks/use-request-id'
+import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, errorMessage } from '../../../services/api'
 import { scrollToElement } from '../../../utils/scroll'
 

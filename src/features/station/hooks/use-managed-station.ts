@@ -1,5 +1,5 @@
 import { useRouter } from '@tarojs/taro'
-import { useMe } from '../../member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { stationIdFromParams } from '../scene'
 
 export interface ManagedStation {

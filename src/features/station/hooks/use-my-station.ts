@@ -1,7 +1,7 @@
 import { useDidShow } from '@tarojs/taro'
 import type { JoinRequest, Member, Station } from '../../../../types'
 import { getStation, myJoinRequest } from '../api'
-import { useLoad } from './use-load'
+import { useLoad } from '@/hooks/use-load'
 
 export type MyStation = { kind: 'member'; station: Station } | { kind: 'request'; request: JoinRequest | null }
 

@@ -9,7 +9,10 @@ export default function DemoBanner() {
   if (process.env.TARO_ENV !== 'h5' || !enabled) return null
   return (
     <View className='demo-banner' id='demo-banner' onClick={openDemoLogin}>
-      <Text className='demo-banner__text'>{session ? `示例登录：${session.label}` : '本地示例模式：选择一个示例账号来体验'}</Text>
+      {/* Demo sign-in lets anyone act as any account: the banner says so on every page that has it. */}
+      <Text className='demo-banner__text'>
+        {session ? `示例登录：${session.label}（演示环境，数据均为示例）` : '本地示例模式（演示环境，数据均为示例）：选择一个示例账号来体验'}
+      </Text>
       <Text className='demo-banner__action'>{session ? '切换' : '去选择'}</Text>
     </View>
   )

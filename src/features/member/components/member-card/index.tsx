@@ -1,7 +1,7 @@
 import { Text, View } from '@tarojs/components'
 import type { Member, Role } from '../../../../../types'
 import { formatDate } from '../../../../utils/format'
-import { useTaxonomy } from '../../hooks/use-taxonomy'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import './index.scss'
 
 const ROLE_LABELS: Partial<Record<Role, string>> = {

@@ -4,9 +4,9 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import { MAX_FIELDS_PER_MEMBER } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { scrollToElement } from '../../../../utils/scroll'
-import { useTaxonomy } from '../../hooks/use-taxonomy'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import type { ProfileDraft } from '../../profile-draft'
-import ChoiceChips from '../choice-chips'
+import ChoiceChips from '@/components/choice-chips'
 import './index.scss'
 
 export interface ProfileFormProps {

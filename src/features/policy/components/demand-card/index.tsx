@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import type { Demand } from '../../../../../types'
-import { useTaxonomy } from '../../../member/hooks/use-taxonomy'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { dayText, salaryText, todayInChina } from '../../format'
 import WhyTags from '../why-tags'
 import './index.scss'

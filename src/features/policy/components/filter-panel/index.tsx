@@ -1,8 +1,8 @@
 import { useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
 import type { CountyId, DegreeId } from '../../../../../types'
-import ChoiceChips from '../../../member/components/choice-chips'
-import { useTaxonomy } from '../../../member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import './index.scss'
 
 export interface Filters {

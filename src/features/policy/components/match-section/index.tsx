@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import StateView from '../../../../components/state-view'
-import { useLoad } from '../../../station/hooks/use-load'
+import { useLoad } from '@/hooks/use-load'
 import { matchMine } from '../../api'
 import { demandUrl, policyUrl } from '../../urls'
 import DemandCard from '../demand-card'

@@ -3,15 +3,15 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
 import type { CountyId, DegreeId, RosterFilters, StationMember } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import ChoiceChips from '../../../../features/member/components/choice-chips'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { exportStationMembers, removeStationMember, stationMembers } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
+import ListFooter from '@/components/list-footer'
 import NoPermission from '../../../../features/station/components/no-permission'
 import ReasonSheet from '../../../../features/station/components/reason-sheet'
-import { openSpreadsheet } from '../../../../features/station/files'
+import { openSpreadsheet } from '@/services/files'
 import { useManagedStation } from '../../../../features/station/hooks/use-managed-station'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { ApiCallError, errorMessage } from '../../../../services/api'
 import './index.scss'
 import '../../head.scss'
@@ -168,7 +168,7 @@ export default function HeadMembersPage() {
             ) : null}
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -3,13 +3,13 @@ import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { JoinRequestForReview } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { pendingRequests, reviewRequest } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
+import ListFooter from '@/components/list-footer'
 import NoPermission from '../../../../features/station/components/no-permission'
 import ReasonSheet from '../../../../features/station/components/reason-sheet'
 import { useManagedStation } from '../../../../features/station/hooks/use-managed-station'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { ApiCallError, errorMessage } from '../../../../services/api'
 import { formatDate } from '../../../../utils/format'
 import '../../head.scss'
@@ -107,7 +107,7 @@ export default function HeadRequestsPage() {
               </View>
             </View>
           ))}
-          <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+          <ListFooter list={list} />
         </View>
       )}
       <ReasonSheet

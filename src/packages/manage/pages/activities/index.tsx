@@ -5,10 +5,10 @@ import type { Activity } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { cancelActivity, closeActivitySignUp, copyActivity, listActivities, publishActivity } from '../../../../features/activity/api'
 import ActivityCard from '../../../../features/activity/components/activity-card'
-import ListFooter from '../../../../features/activity/components/list-footer'
-import { usePagedList } from '../../../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { ACTIVITY_STATUS_NAMES } from '../../../../features/activity/labels'
-import { useMe } from '../../../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
@@ -19,15 +19,15 @@ const STATUS_TONES = { draft: 'draft', published: 'ok', closed: 'wait', cancelle
 export default function ManageActivitiesPage() {
   const me = useMe()
   const allowed = me.member?.role === 'staff' || me.member?.role === 'station_head'
-  const list = usePagedList(me.member?.openid ?? '', (cursor) => listActivities({ manage: true, cursor, limit: 10 }), allowed)
+  const list = usePagedList(allowed ? (cursor) => listActivities({ manage: true, cursor, limit: 10 }) : null, me.member?.openid ?? '')
   const [busy, setBusy] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState<{ activity: Activity; reason: string } | null>(null)
 
   useDidShow(() => {
-    if (list.status === 'ready') void list.reload()
+    if (list.status === 'ready') void list.reload(true)
   })
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -61,7 +61,7 @@ export default function ManageActivitiesPage() {
     try {
       const created = await copyActivity(a.id)
       void Taro.showToast({ title: '已复制为草稿', icon: 'success' })
-      void list.reload()
+      void list.reload(true)
       void Taro.navigateTo({ url: `/packages/manage/pages/activity-edit/index?id=${created.id}` })
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
@@ -139,7 +139,7 @@ export default function ManageActivitiesPage() {
             </View>
           </ActivityCard>
         ))}
-        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+        <ListFooter list={list} />
       </View>
     )
   }

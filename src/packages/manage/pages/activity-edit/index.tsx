@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Image, Input, Switch, Text, Textarea, View } from '@tarojs/components'
+import { Button, Image, Switch, Text, View } from '@tarojs/components'
+import FormField, { FormText } from '@/components/form-field'
 import { createActivityInput, toFieldErrors, type ActivityTypeId } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import {
@@ -15,10 +16,10 @@ import DateTimeField from '../../../../features/activity/components/datetime-fie
 import FormBuilder from '../../../../features/activity/components/form-builder'
 import { useActivityTaxonomy } from '../../../../features/activity/hooks/use-activity-taxonomy'
 import { useStationList } from '../../../../features/activity/hooks/use-station-names'
-import ChoiceChips from '../../../../features/member/components/choice-chips'
-import { useMe } from '../../../../features/member/hooks/use-me'
-import { useRequestId } from '../../../../features/member/hooks/use-request-id'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useMe } from '@/hooks/use-me'
+import { useRequestId } from '@/hooks/use-request-id'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { ApiCallError, errorMessage } from '../../../../services/api'
 import { coverUrl, pickImage, uploadCover } from '../../../../services/upload'
 import { leavePage, pause } from '../../../../utils/navigation'
@@ -131,26 +132,12 @@ export default function ActivityEditPage() {
   if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={fetchActivity} />
 
   const field = (key: string, label: string, body: ReactNode, hint?: string) => (
-    <View id={`field-${key}`} className={`ae-field${errors[key] ? ' ae-field--invalid' : ''}`}>
-      <Text className='ae-label'>{label}</Text>
-      {hint ? <Text className='hint ae-hint'>{hint}</Text> : null}
+    <FormField name={key} label={label} hint={hint} error={errors[key]}>
       {body}
-      {errors[key] ? (
-        <Text className='field-error' id={`error-${key}`}>
-          {errors[key]}
-        </Text>
-      ) : null}
-    </View>
+    </FormField>
   )
   const textInput = (key: TextKey, placeholder: string, maxlength: number) => (
-    <Input
-      className='ae-input'
-      value={draft[key]}
-      maxlength={maxlength}
-      placeholder={placeholder}
-      placeholderClass='ae-placeholder'
-      onInput={(e) => change(key, e.detail.value)}
-    />
+    <FormText value={draft[key]} maxlength={maxlength} placeholder={placeholder} onChange={(v) => change(key, v)} />
   )
   const cover = uploading ?? coverUrl(draft.coverImage)
 
@@ -175,13 +162,12 @@ export default function ActivityEditPage() {
         {field(
           'description',
           '活动介绍',
-          <Textarea
-            className='ae-input ae-textarea'
+          <FormText
+            multiline
             value={draft.description}
             maxlength={5000}
             placeholder='做什么、能收获什么、要准备什么'
-            placeholderClass='ae-placeholder'
-            onInput={(e) => change('description', e.detail.value)}
+            onChange={(v) => change('description', v)}
           />,
         )}
         {field(
@@ -213,20 +199,12 @@ export default function ActivityEditPage() {
         {field(
           'capacity',
           '名额（人）',
-          <Input
-            className='ae-input'
-            type='number'
-            value={draft.capacity}
-            maxlength={6}
-            placeholder='例如 30'
-            placeholderClass='ae-placeholder'
-            onInput={(e) => change('capacity', e.detail.value)}
-          />,
+          <FormText type='number' value={draft.capacity} maxlength={6} placeholder='例如 30' onChange={(v) => change('capacity', v)} />,
         )}
         <View className='ae-switch' id='field-waitlist'>
           <View>
-            <Text className='ae-label'>名额满后允许候补</Text>
-            <Text className='hint ae-hint'>有人取消时按顺序自动递补并通知</Text>
+            <Text className='form-field__label'>名额满后允许候补</Text>
+            <Text className='hint form-field__hint'>有人取消时按顺序自动递补并通知</Text>
           </View>
           <Switch id='waitlist-switch' checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
         </View>
@@ -235,16 +213,16 @@ export default function ActivityEditPage() {
       <View className='card' id='field-eligibility'>
         <Text className='section-title'>谁可以报名</Text>
         <Text className='hint'>都不选表示所有翼展联盟成员；每一类里选中任意一项即可</Text>
-        {ownStation || me.member.role === 'station_head' ? <Text className='hint ae-hint'>本驿站的活动只有本驿站成员能报名</Text> : null}
-        <Text className='ae-label ae-sub'>学历</Text>
+        {ownStation || me.member.role === 'station_head' ? <Text className='hint form-field__hint'>本驿站的活动只有本驿站成员能报名</Text> : null}
+        <Text className='form-field__label ae-sub'>学历</Text>
         <ChoiceChips idPrefix='elig-degree' items={taxonomy.degrees} selected={draft.degrees} onToggle={(v) => toggle('degrees', v)} />
-        <Text className='ae-label ae-sub'>家乡县区</Text>
+        <Text className='form-field__label ae-sub'>家乡县区</Text>
         <ChoiceChips idPrefix='elig-county' items={taxonomy.counties} selected={draft.counties} onToggle={(v) => toggle('counties', v)} />
-        <Text className='ae-label ae-sub'>关注的重点产业领域</Text>
+        <Text className='form-field__label ae-sub'>关注的重点产业领域</Text>
         <ChoiceChips idPrefix='elig-field' items={taxonomy.fields} selected={draft.fields} onToggle={(v) => toggle('fields', v)} />
         {isStaff && !ownStation ? (
           <View>
-            <Text className='ae-label ae-sub'>翼展驿站</Text>
+            <Text className='form-field__label ae-sub'>翼展驿站</Text>
             {stations.length ? (
               <ChoiceChips idPrefix='elig-station' items={stations} selected={draft.stationIds} onToggle={(v) => toggle('stationIds', v)} />
             ) : (

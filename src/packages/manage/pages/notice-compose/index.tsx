@@ -1,14 +1,15 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
+import FormField, { FormText } from '@/components/form-field'
 import { NOTICE_ACTIVITY_STATUSES, sendNoticeInput, toFieldErrors, type TaxonomyItem } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
 import { useStationList } from '../../../../features/activity/hooks/use-station-names'
-import ChoiceChips from '../../../../features/member/components/choice-chips'
-import { useMe } from '../../../../features/member/hooks/use-me'
-import { useRequestId } from '../../../../features/member/hooks/use-request-id'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useMe } from '@/hooks/use-me'
+import { useRequestId } from '@/hooks/use-request-id'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { sendNotice } from '../../../../features/notice/api'
 import { useLinkChoices } from '../../../../features/notice/hooks/use-link-choices'
 import { useRecipientPreview } from '../../../../features/notice/hooks/use-recipient-preview'
@@ -117,16 +118,9 @@ export default function NoticeComposePage() {
   if (headStationId === '') return <StateView kind='empty' title='你还没有负责的驿站' description='站长只能给本驿站成员发通知' />
 
   const field = (key: string, label: string, body: ReactNode, hint?: string) => (
-    <View id={`field-${key}`} className={`nc-field${errors[key] ? ' nc-field--invalid' : ''}`}>
-      <Text className='nc-label'>{label}</Text>
-      {hint ? <Text className='hint nc-hint'>{hint}</Text> : null}
+    <FormField name={key} label={label} hint={hint} error={errors[key]}>
       {body}
-      {errors[key] ? (
-        <Text className='field-error' id={`error-${key}`}>
-          {errors[key]}
-        </Text>
-      ) : null}
-    </View>
+    </FormField>
   )
   const single = (idPrefix: string, items: readonly TaxonomyItem[], selected: string, onPick: (id: string) => void) => (
     <ChoiceChips idPrefix={idPrefix} items={items} selected={selected ? [selected] : []} onToggle={onPick} />
@@ -142,25 +136,25 @@ export default function NoticeComposePage() {
         {draft.audienceKind === 'filter' ? (
           <View>
             <Text className='hint'>每一类里选中任意一项即可；不同类之间需同时满足</Text>
-            <Text className='nc-label nc-sub'>翼展驿站</Text>
+            <Text className='form-field__label nc-sub'>翼展驿站</Text>
             {stations.length ? (
               <ChoiceChips idPrefix='audience-station' items={stations} selected={draft.stationIds} onToggle={(v) => toggle('stationIds', v)} />
             ) : (
               <Text className='hint'>正在加载驿站…</Text>
             )}
-            <Text className='nc-label nc-sub'>家乡县区</Text>
+            <Text className='form-field__label nc-sub'>家乡县区</Text>
             <ChoiceChips idPrefix='audience-county' items={taxonomy.counties} selected={draft.countyIds} onToggle={(v) => toggle('countyIds', v)} />
-            <Text className='nc-label nc-sub'>重点产业领域</Text>
+            <Text className='form-field__label nc-sub'>重点产业领域</Text>
             <ChoiceChips idPrefix='audience-field' items={taxonomy.fields} selected={draft.fieldIds} onToggle={(v) => toggle('fieldIds', v)} />
-            <Text className='nc-label nc-sub'>学历</Text>
+            <Text className='form-field__label nc-sub'>学历</Text>
             <ChoiceChips idPrefix='audience-degree' items={taxonomy.degrees} selected={draft.degreeIds} onToggle={(v) => toggle('degreeIds', v)} />
-            <Text className='nc-label nc-sub'>毕业年份</Text>
+            <Text className='form-field__label nc-sub'>毕业年份</Text>
             <ChoiceChips idPrefix='audience-year' items={years} selected={draft.graduationYears} onToggle={(v) => toggle('graduationYears', v)} />
           </View>
         ) : null}
         {draft.audienceKind === 'activity' ? (
           <View>
-            <Text className='nc-label nc-sub'>活动</Text>
+            <Text className='form-field__label nc-sub'>活动</Text>
             {activities.status === 'ready' ? (
               activities.items.length ? (
                 single('audience-activity', activities.items, draft.activityId, (v) => change('activityId', v === draft.activityId ? '' : v, 'audience'))
@@ -170,8 +164,8 @@ export default function NoticeComposePage() {
             ) : (
               <Text className='hint'>{activities.status === 'error' ? activities.message : '正在加载活动…'}</Text>
             )}
-            <Text className='nc-label nc-sub'>报名状态</Text>
-            <Text className='hint nc-hint'>都不选：报名成功和候补中的都发</Text>
+            <Text className='form-field__label nc-sub'>报名状态</Text>
+            <Text className='hint form-field__hint'>都不选：报名成功和候补中的都发</Text>
             {single('audience-activity-status', ACTIVITY_STATUS_CHOICES, draft.activityStatus, (v) =>
               change('activityStatus', v === draft.activityStatus ? '' : (v as NoticeDraft['activityStatus']), 'audience'),
             )}
@@ -222,27 +216,24 @@ export default function NoticeComposePage() {
         {field(
           'title',
           '标题',
-          <Input
+          <FormText
             id='notice-title-input'
-            className='nc-input'
             value={draft.title}
             maxlength={40}
             placeholder='例如：“翼展计划”暑期社会实践报名开始'
-            placeholderClass='nc-placeholder'
-            onInput={(e) => change('title', e.detail.value)}
+            onChange={(v) => change('title', v)}
           />,
         )}
         {field(
           'body',
           '正文',
-          <Textarea
+          <FormText
+            multiline
             id='notice-body-input'
-            className='nc-input nc-textarea'
             value={draft.body}
             maxlength={2000}
             placeholder='纯文字，换行和网址会原样显示'
-            placeholderClass='nc-placeholder'
-            onInput={(e) => change('body', e.detail.value)}
+            onChange={(v) => change('body', v)}
           />,
           `${draft.body.length}/2000`,
         )}

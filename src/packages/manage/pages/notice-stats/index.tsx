@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import type { Notice, NoticeStats } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { formatTime } from '../../../../features/activity/labels'
-import { useMe } from '../../../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { fetchNoticeStats, withdrawNotice } from '../../../../features/notice/api'
 import NoticeBody from '../../../../features/notice/components/notice-body'
 import { NOTICE_STATUS_NAMES, NOTICE_STATUS_TONES, pushErrorText } from '../../../../features/notice/labels'
@@ -38,6 +38,7 @@ export default function NoticeStatsPage() {
   }
   useEffect(() => {
     void fetchAll()
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per notice; fetchAll is remade each render
   }, [id])
   usePullDownRefresh(() => {
     void fetchAll().finally(() => Taro.stopPullDownRefresh())

@@ -2,10 +2,10 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../../../components/state-view'
-import ListFooter from '../../../../features/activity/components/list-footer'
-import { usePagedList } from '../../../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime } from '../../../../features/activity/labels'
-import { useMe } from '../../../../features/member/hooks/use-me'
+import { useMe } from '@/hooks/use-me'
 import { listNotices } from '../../../../features/notice/api'
 import { NOTICE_STATUS_NAMES, NOTICE_STATUS_TONES } from '../../../../features/notice/labels'
 import { rememberNotices } from '../../../../features/notice/store'
@@ -21,20 +21,21 @@ export default function ManageNoticesPage() {
   const allowed = role === 'staff' || role === 'station_head'
   const [scope, setScope] = useState<Scope>('mine')
   const list = usePagedList(
+    allowed
+      ? async (cursor) => {
+          const page = await listNotices({ mine: role === 'staff' ? scope === 'mine' : undefined, cursor, limit: 20 })
+          rememberNotices(page.items)
+          return page
+        }
+      : null,
     `${me.member?.openid ?? ''}:${scope}`,
-    async (cursor) => {
-      const page = await listNotices({ mine: role === 'staff' ? scope === 'mine' : undefined, cursor, limit: 20 })
-      rememberNotices(page.items)
-      return page
-    },
-    allowed,
   )
 
   useDidShow(() => {
-    if (list.status === 'ready') void list.reload()
+    if (list.status === 'ready') void list.reload(true)
   })
   usePullDownRefresh(() => {
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -64,7 +65,7 @@ export default function ManageNoticesPage() {
             </View>
           </View>
         ))}
-        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -5,11 +5,11 @@ import type { ActivityView, RegistrationLine, RegistrationStatus } from '../../.
 import StateView from '../../../../components/state-view'
 import { answerText } from '../../../../features/activity/answers'
 import { exportRegistrations, getActivity, listRegistrations, markAttendance } from '../../../../features/activity/api'
-import ListFooter from '../../../../features/activity/components/list-footer'
-import { usePagedList } from '../../../../features/activity/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime, registrationBadge, REGISTRATION_TONES } from '../../../../features/activity/labels'
-import { saveSpreadsheet } from '../../../../features/activity/save-xlsx'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import { openSpreadsheet } from '@/services/files'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
@@ -62,12 +62,13 @@ export default function RegistrationsPage() {
     return () => clearTimeout(t)
   }, [typed])
 
-  const list = usePagedList(`${activityId}|${filter}|${q}`, (cursor) =>
-    listRegistrations({ activityId, cursor, limit: 20, status: filter === 'all' ? undefined : filter, q: q || undefined }),
+  const list = usePagedList(
+    (cursor) => listRegistrations({ activityId, cursor, limit: 20, status: filter === 'all' ? undefined : filter, q: q || undefined }),
+    `${activityId}|${filter}|${q}`,
   )
   usePullDownRefresh(() => {
     refreshActivity()
-    void list.reload().finally(() => Taro.stopPullDownRefresh())
+    void list.reload(true).finally(() => Taro.stopPullDownRefresh())
   })
   useReachBottom(() => list.loadMore())
 
@@ -80,7 +81,7 @@ export default function RegistrationsPage() {
       await markAttendance({ activityId, openid: line.openid, status: to })
       void Taro.showToast({ title: '已更新', icon: 'success' })
       refreshActivity()
-      await list.reload()
+      await list.reload(true)
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
     } finally {
@@ -93,7 +94,7 @@ export default function RegistrationsPage() {
     setBusy('export')
     try {
       const file = await exportRegistrations({ activityId, status: filter === 'all' ? undefined : filter })
-      await saveSpreadsheet(file)
+      await openSpreadsheet(file)
       void Taro.showToast({ title: `已导出 ${file.rows} 人`, icon: 'none' })
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
@@ -139,7 +140,7 @@ export default function RegistrationsPage() {
             ) : null}
           </View>
         ))}
-        <ListFooter more={list.more} count={list.items.length} onRetry={list.loadMore} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -5,9 +5,9 @@ import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { AuditEntry, Station } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listAudit, listStations } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { useLoad } from '../../../../features/station/hooks/use-load'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { useLoad } from '@/hooks/use-load'
+import { usePagedList } from '@/hooks/use-paged-list'
 import StaffGate from '../../staff-gate'
 import '../../staff.scss'
 import './index.scss'
@@ -91,7 +91,7 @@ function AuditLog() {
             </Text>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }
@@ -117,13 +117,13 @@ function AuditLog() {
           </View>
         </Picker>
         <View className='audit__dates'>
-          <Picker mode='date' value={draft.from} onChange={(e) => set('from', String(e.detail.value))}>
+          <Picker className='audit__date' mode='date' value={draft.from} onChange={(e) => set('from', String(e.detail.value))}>
             <View className='audit__filter'>
               <Text className='audit__label'>从</Text>
               <Text className='audit__value'>{draft.from || '不限'} ▾</Text>
             </View>
           </Picker>
-          <Picker mode='date' value={draft.to} onChange={(e) => set('to', String(e.detail.value))}>
+          <Picker className='audit__date' mode='date' value={draft.to} onChange={(e) => set('to', String(e.detail.value))}>
             <View className='audit__filter'>
               <Text className='audit__label'>到</Text>
               <Text className='audit__value'>{draft.to || '不限'} ▾</Text>

@@ -3,10 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createDemandInput, LEAGUE_CONTACT, updateDemandInput, type Demand } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import ChoiceChips from '../../../../features/member/components/choice-chips'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { createDemand, getDemand, updateDemand } from '../../../../features/policy/api'
-import SfField from '../../../../features/policy/components/sf-field'
+import FormField from '@/components/form-field'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { errorMessage } from '../../../../services/api'
 import { leavePage } from '../../../../utils/navigation'
@@ -91,7 +91,7 @@ function DemandEditor() {
 
   const e = form.errors
   const text = (key: keyof Draft, label: string, placeholder: string, opts: { optional?: boolean; number?: boolean; max?: number } = {}) => (
-    <SfField name={key} label={label} optional={opts.optional} error={e[key]}>
+    <FormField name={key} label={label} optional={opts.optional} error={e[key]}>
       <Input
         className='sf-input'
         type={opts.number ? 'number' : 'text'}
@@ -101,7 +101,7 @@ function DemandEditor() {
         value={draft[key]}
         onInput={(ev) => set(key, ev.detail.value)}
       />
-    </SfField>
+    </FormField>
   )
 
   return (
@@ -109,26 +109,26 @@ function DemandEditor() {
       <View className='card'>
         {text('employer', '用人单位', '如：驻马店市某生物医药有限公司')}
         {text('position', '岗位', '如：研发工程师', { max: 40 })}
-        <SfField name='field' label='重点产业领域' error={e.field}>
+        <FormField name='field' label='重点产业领域' error={e.field}>
           <ChoiceChips idPrefix='field' items={tax.fields} selected={draft.field ? [draft.field] : []} onToggle={(f) => set('field', f)} invalid={Boolean(e.field)} />
-        </SfField>
-        <SfField name='degree' label='学历要求' error={e.degree}>
+        </FormField>
+        <FormField name='degree' label='学历要求' error={e.degree}>
           <ChoiceChips idPrefix='degree' items={tax.degrees} selected={draft.degree ? [draft.degree] : []} onToggle={(d) => set('degree', d)} invalid={Boolean(e.degree)} />
-        </SfField>
+        </FormField>
         {text('headcount', '招聘人数', '如：3', { number: true, max: 5 })}
         {text('place', '工作地点', '如：驿城区 驻马店经济开发区')}
         {text('salaryMin', '最低月薪（元）', '不填为面议', { optional: true, number: true, max: 7 })}
         {text('salaryMax', '最高月薪（元）', '不填为面议', { optional: true, number: true, max: 7 })}
-        <SfField name='deadline' label='截止日期' error={e.deadline}>
+        <FormField name='deadline' label='截止日期' error={e.deadline}>
           <View className='policy-edit__date'>
             <Picker mode='date' value={draft.deadline} onChange={(ev) => set('deadline', String(ev.detail.value))}>
               <Text className={draft.deadline ? '' : 'sf-placeholder'}>{draft.deadline || '选择日期'}</Text>
             </Picker>
           </View>
-        </SfField>
-        <SfField name='description' label='岗位说明' optional error={e.description}>
+        </FormField>
+        <FormField name='description' label='岗位说明' optional error={e.description}>
           <Textarea className='sf-textarea' maxlength={2000} placeholder='职责、要求、待遇等' placeholderClass='sf-placeholder' value={draft.description} onInput={(ev) => set('description', ev.detail.value)} />
-        </SfField>
+        </FormField>
         <View className='sf-field'>
           <Text className='sf-label'>联系方式</Text>
           <Text className='hint'>同学看到的是：“{LEAGUE_CONTACT}”。用人单位的电话不会公开。</Text>

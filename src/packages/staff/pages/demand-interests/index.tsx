@@ -3,13 +3,13 @@ import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/tar
 import { Button, Text, View } from '@tarojs/components'
 import { SHAREABLE_LABELS, SHAREABLE_PROFILE_FIELDS, type Interest } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { useTaxonomy, type UseTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import { useTaxonomy, type UseTaxonomy } from '@/hooks/use-taxonomy'
 import { demandInterests, exportInterests, getDemand } from '../../../../features/policy/api'
 import { dayText } from '../../../../features/policy/format'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { openSpreadsheet } from '../../../../features/station/files'
-import { useLoad } from '../../../../features/station/hooks/use-load'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { openSpreadsheet } from '@/services/files'
+import { useLoad } from '@/hooks/use-load'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import { formatDate } from '../../../../utils/format'
 import StaffGate from '../../staff-gate'
@@ -74,7 +74,7 @@ function Interests() {
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

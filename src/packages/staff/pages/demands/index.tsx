@@ -6,8 +6,8 @@ import StateView from '../../../../components/state-view'
 import { closeDemand, listDemands } from '../../../../features/policy/api'
 import DemandCard from '../../../../features/policy/components/demand-card'
 import { staffDemandEditUrl, staffDemandInterestsUrl, staffPolicyImportUrl } from '../../../../features/policy/urls'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
@@ -81,7 +81,7 @@ function DemandManager() {
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -1,3 +1,3 @@
 export default definePageConfig({
-  navigationBarTitleText: '批量导入驿站',
+  navigationBarTitleText: '批量导入',
 })

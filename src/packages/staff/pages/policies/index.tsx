@@ -6,8 +6,8 @@ import StateView from '../../../../components/state-view'
 import { searchPolicies, setPolicyPublished } from '../../../../features/policy/api'
 import PolicyCard from '../../../../features/policy/components/policy-card'
 import { policyUrl, staffPolicyEditUrl, staffPolicyImportUrl } from '../../../../features/policy/urls'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
@@ -81,7 +81,7 @@ function PolicyManager() {
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

@@ -3,10 +3,10 @@ import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createPolicyInput, POLICY_CATEGORIES, updatePolicyInput, type Policy, type PolicyCategoryId } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import ChoiceChips from '../../../../features/member/components/choice-chips'
-import { useTaxonomy } from '../../../../features/member/hooks/use-taxonomy'
+import ChoiceChips from '@/components/choice-chips'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { createPolicy, getPolicy, setPolicyPublished, updatePolicy } from '../../../../features/policy/api'
-import SfField from '../../../../features/policy/components/sf-field'
+import FormField from '@/components/form-field'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { errorMessage } from '../../../../services/api'
 import { leavePage } from '../../../../utils/navigation'
@@ -117,7 +117,7 @@ function PolicyEditor() {
 
   const e = form.errors
   const dateField = (key: 'effectiveFrom' | 'effectiveUntil', label: string) => (
-    <SfField name={key} label={label} optional error={e[key]}>
+    <FormField name={key} label={label} optional error={e[key]}>
       <View className='policy-edit__date'>
         <Picker mode='date' value={draft[key] || ''} onChange={(ev) => set(key, String(ev.detail.value))}>
           <Text className={draft[key] ? '' : 'sf-placeholder'}>{draft[key] || '选择日期'}</Text>
@@ -128,61 +128,61 @@ function PolicyEditor() {
           </Text>
         ) : null}
       </View>
-    </SfField>
+    </FormField>
   )
   const published = loaded.policy?.status === 'published'
 
   return (
     <View className='page staff policy-edit'>
       <View className='card'>
-        <SfField name='title' label='标题' error={e.title}>
+        <FormField name='title' label='标题' error={e.title}>
           <Input className='sf-input' placeholder='如：驻马店市高层次人才安家补贴办法' placeholderClass='sf-placeholder' maxlength={80} value={draft.title} onInput={(ev) => set('title', ev.detail.value)} />
-        </SfField>
-        <SfField name='category' label='类别' error={e.category}>
+        </FormField>
+        <FormField name='category' label='类别' error={e.category}>
           <ChoiceChips idPrefix='category' items={POLICY_CATEGORIES} selected={draft.category ? [draft.category] : []} onToggle={(c) => set('category', c as PolicyCategoryId)} invalid={Boolean(e.category)} />
-        </SfField>
-        <SfField name='summary' label='摘要' hint='一两句话说清楚：给谁、有什么、怎么办（列表和搜索结果里显示）' error={e.summary}>
+        </FormField>
+        <FormField name='summary' label='摘要' hint='一两句话说清楚：给谁、有什么、怎么办（列表和搜索结果里显示）' error={e.summary}>
           <Textarea className='sf-textarea' maxlength={300} placeholder='如：博士来驻马店工作，给予 20 万元安家费……' placeholderClass='sf-placeholder' value={draft.summary} onInput={(ev) => set('summary', ev.detail.value)} />
-        </SfField>
-        <SfField
+        </FormField>
+        <FormField
           name='body'
           label='正文（HTML）'
           hint='可用标签：<h2> <h3> <h4> 标题，<p> 段落，<ul> <ol> <li> 列表，<strong> <em> 强调，<a href="https://…"> 链接，<br> 换行。其他标签和脚本保存时会被自动去除。'
           error={e.body}
         >
           <Textarea className='sf-textarea policy-edit__html' maxlength={50000} placeholder='<h2>补贴标准</h2><p>……</p>' placeholderClass='sf-placeholder' value={draft.body} onInput={(ev) => set('body', ev.detail.value)} />
-        </SfField>
-        <SfField name='issuer' label='发文单位' optional error={e.issuer}>
+        </FormField>
+        <FormField name='issuer' label='发文单位' optional error={e.issuer}>
           <Input className='sf-input' placeholder='如：驻马店市人民政府' placeholderClass='sf-placeholder' maxlength={60} value={draft.issuer} onInput={(ev) => set('issuer', ev.detail.value)} />
-        </SfField>
-        <SfField name='docNumber' label='文号' optional error={e.docNumber}>
+        </FormField>
+        <FormField name='docNumber' label='文号' optional error={e.docNumber}>
           <Input className='sf-input' placeholder='如：驻政〔2022〕12号' placeholderClass='sf-placeholder' maxlength={60} value={draft.docNumber} onInput={(ev) => set('docNumber', ev.detail.value)} />
-        </SfField>
+        </FormField>
       </View>
 
       <View className='card'>
         <Text className='section-title'>适用对象</Text>
         <Text className='hint'>不选表示不限；选了的，“与我相关”会优先推荐给相符的同学。</Text>
-        <SfField name='degrees' label='学历' optional error={e.degrees}>
+        <FormField name='degrees' label='学历' optional error={e.degrees}>
           <ChoiceChips idPrefix='degree' items={tax.degrees} selected={draft.degrees} onToggle={(d) => set('degrees', toggle(draft.degrees, d))} />
-        </SfField>
-        <SfField name='fields' label='重点产业领域' optional error={e.fields}>
+        </FormField>
+        <FormField name='fields' label='重点产业领域' optional error={e.fields}>
           <ChoiceChips idPrefix='field' items={tax.fields} selected={draft.fields} onToggle={(f) => set('fields', toggle(draft.fields, f))} />
-        </SfField>
-        <SfField name='counties' label='县区' optional error={e.counties}>
+        </FormField>
+        <FormField name='counties' label='县区' optional error={e.counties}>
           <ChoiceChips idPrefix='county' items={tax.counties} selected={draft.counties} onToggle={(c) => set('counties', toggle(draft.counties, c))} />
-        </SfField>
+        </FormField>
       </View>
 
       <View className='card'>
         {dateField('effectiveFrom', '生效日期')}
         {dateField('effectiveUntil', '失效日期')}
-        <SfField name='sourceUrl' label='来源链接' optional error={e.sourceUrl}>
+        <FormField name='sourceUrl' label='来源链接' optional error={e.sourceUrl}>
           <Input className='sf-input' placeholder='https://' placeholderClass='sf-placeholder' maxlength={500} value={draft.sourceUrl} onInput={(ev) => set('sourceUrl', ev.detail.value)} />
-        </SfField>
-        <SfField name='tags' label='标签' optional hint='用空格或逗号分隔，每个不超过12个字，最多10个' error={e.tags ?? e['tags.0']}>
+        </FormField>
+        <FormField name='tags' label='标签' optional hint='用空格或逗号分隔，每个不超过12个字，最多10个' error={e.tags ?? e['tags.0']}>
           <Input className='sf-input' placeholder='如：安家费 博士 补贴' placeholderClass='sf-placeholder' value={draft.tags} onInput={(ev) => set('tags', ev.detail.value)} />
-        </SfField>
+        </FormField>
       </View>
 
       <View className='policy-edit__actions'>

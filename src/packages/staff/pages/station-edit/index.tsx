@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Text, Textarea, View } from '@tarojs/components'
+import FormField from '@/components/form-field'
 import { createStationInput, toFieldErrors, updateStationInput, type StationView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { useRequestId } from '../../../../features/member/hooks/use-request-id'
+import { useRequestId } from '@/hooks/use-request-id'
 import { closeStation, createStation, getStation, updateStation } from '../../../../features/station/api'
 import ReasonSheet from '../../../../features/station/components/reason-sheet'
-import { useLoad } from '../../../../features/station/hooks/use-load'
+import { useLoad } from '@/hooks/use-load'
 import { stationIdFromParams } from '../../../../features/station/scene'
 import { headMembersUrl, headRequestsUrl, staffAuditUrl, staffStationEditUrl, stationUrl } from '../../../../features/station/urls'
 import { ApiCallError, errorMessage } from '../../../../services/api'
@@ -42,6 +43,7 @@ function StationEditor() {
   const loaded = station.data
   useEffect(() => {
     if (loaded) setDraft({ university: loaded.university, city: loaded.city, name: loaded.name, intro: loaded.intro })
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- refill only when another version of the station arrives
   }, [loaded?.id, loaded?.updatedAt])
 
   useEffect(() => {
@@ -111,8 +113,7 @@ function StationEditor() {
   }
 
   const field = (key: keyof Draft, label: string, placeholder: string, max: number) => (
-    <View className='sf-field' id={`field-${key}`}>
-      <Text className='sf-label'>{label}</Text>
+    <FormField name={key} label={label} error={errors[key]}>
       <Input
         className='sf-input'
         value={draft[key]}
@@ -121,8 +122,7 @@ function StationEditor() {
         placeholderClass='sf-placeholder'
         onInput={(e) => change(key, e.detail.value)}
       />
-      {errors[key] ? <Text className='sf-error'>{errors[key]}</Text> : null}
-    </View>
+    </FormField>
   )
 
   const s = station.data
@@ -155,8 +155,7 @@ function StationEditor() {
         {field('university', '学校', '例如：郑州大学', 40)}
         {field('city', '所在城市', '例如：郑州市', 20)}
         {field('name', '驿站名称', draft.university ? `不填则为“${draft.university}翼展驿站”` : '不填则为“学校名 + 翼展驿站”', 40)}
-        <View className='sf-field' id='field-intro'>
-          <Text className='sf-label'>驿站简介（选填）</Text>
+        <FormField name='intro' label='驿站简介' optional error={errors.intro}>
           <Textarea
             className='sf-textarea'
             value={draft.intro}
@@ -165,8 +164,7 @@ function StationEditor() {
             placeholderClass='sf-placeholder'
             onInput={(e) => change('intro', e.detail.value)}
           />
-          {errors.intro ? <Text className='sf-error'>{errors.intro}</Text> : null}
-        </View>
+        </FormField>
         <Button id='station-save' className='btn btn-primary' loading={busy === 'save'} disabled={busy !== null || undefined} onClick={() => void submit()}>
           {id ? '保存修改' : '创建驿站'}
         </Button>

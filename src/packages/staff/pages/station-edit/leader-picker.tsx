@@ -4,8 +4,8 @@ import { Button, Input, Text, View } from '@tarojs/components'
 import type { StationMember, StationView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { appointLeader, removeLeader, stationMembers } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import ListFooter from '@/components/list-footer'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { errorMessage } from '../../../../services/api'
 
 const ROLE_NAMES: Record<StationMember['role'], string> = { head: '站长', deputy: '副站长', member: '成员' }
@@ -99,7 +99,7 @@ export default function LeaderPicker({ station, onChanged }: LeaderPickerProps) 
             </View>
           </View>
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

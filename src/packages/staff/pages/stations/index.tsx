@@ -4,9 +4,9 @@ import { Button, Switch, Text, View } from '@tarojs/components'
 import type { Station, StationSummary } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listStations } from '../../../../features/station/api'
-import ListFooter from '../../../../features/station/components/list-footer'
+import ListFooter from '@/components/list-footer'
 import StationCard from '../../../../features/station/components/station-card'
-import { usePagedList } from '../../../../features/station/hooks/use-paged-list'
+import { usePagedList } from '@/hooks/use-paged-list'
 import { staffStationEditUrl } from '../../../../features/station/urls'
 import StaffGate from '../../staff-gate'
 import StaffSearch from '../../staff-search'
@@ -51,7 +51,7 @@ function StationsAdmin() {
         {list.items.map((s) => (
           <StationCard key={s.id} station={s} pendingCount={pendingOf(s)} onOpen={() => void Taro.navigateTo({ url: staffStationEditUrl(s.id) })} />
         ))}
-        <ListFooter hasMore={list.hasMore} loadingMore={list.loadingMore} error={list.error} onMore={() => void list.loadMore()} />
+        <ListFooter list={list} />
       </View>
     )
   }

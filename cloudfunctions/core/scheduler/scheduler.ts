@@ -1,0 +1,52 @@
+import type { Deps } from '../shared/context'
+import { toIsoString } from '../shared/clock'
+import { ACTIVITY_PAGE } from '../activity/activities'
+import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
+import { pushMessage } from '../messaging/push'
+
+const DAY = 24 * 60 * 60 * 1000
+const BATCH = 50
+
+export interface ScheduledRun {
+  closedSignUps: number
+  reminded: number
+  markedAbsent: number
+  notices: NoticePushRun
+}
+
+/**
+ * The timer's work, safe to run at any interval and to repeat: close sign-ups past their
+ * deadline, remind registrants a day before the start (each activity once), and mark no-shows
+ * absent after the end, and push notices in batches (notice-push.ts). Runs in the `scheduler` function (cloud) or on an interval (local).
+ */
+export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
+  const now = deps.clock.now()
+  const nowIso = toIsoString(now)
+  const run: ScheduledRun = { closedSignUps: 0, reminded: 0, markedAbsent: 0, notices: { activated: 0, pushed: 0, failed: 0, retrying: 0 } }
+
+  for (const activity of await deps.store.activities.dueToCloseSignUp(nowIso, BATCH)) {
+    if (await deps.store.activities.transition(activity.id, ['published'], 'closed', nowIso)) run.closedSignUps += 1
+  }
+
+  for (const activity of await deps.store.activities.takeDueForReminder(nowIso, toIsoString(new Date(now.getTime() + DAY)), BATCH)) {
+    let cursor: string | null = null
+    do {
+      const page = await deps.store.registrations.openidsOf(activity.id, ['registered'], cursor, 200)
+      for (const openid of page.items) {
+        const pushed = await pushMessage(deps, openid, 'reminder', `${ACTIVITY_PAGE}?id=${activity.id}`, {
+          title: activity.title,
+          time: activity.startAt.slice(0, 16).replace('T', ' '),
+          place: activity.place,
+        })
+        if (pushed) run.reminded += 1
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+  }
+
+  for (const activity of await deps.store.activities.takeEndedForAbsence(nowIso, BATCH)) {
+    run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
+  }
+  run.notices = await runNoticePushes(deps)
+  return run
+}

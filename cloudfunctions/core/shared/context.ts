@@ -1,0 +1,14 @@
+import type { Clock } from './clock'
+import type { FileServices } from '../files/ports'
+import type { PushConfig } from '../messaging/ports'
+import type { Store } from './store'
+
+/** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
+export interface Deps {
+  store: Store
+  clock: Clock
+  files: FileServices
+  push: PushConfig
+  /** Derives check-in codes; from configuration (CHECKIN_SECRET), never from the repository. */
+  checkInSecret: string
+}

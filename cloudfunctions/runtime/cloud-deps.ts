@@ -1,0 +1,69 @@
+import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
+import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudbase'
+import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
+import type { KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
+import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
+import { qrCodes } from '../core/adapters/files/qr-codes'
+import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
+import { htmlSanitizer } from '../core/adapters/html/sanitizer'
+import type { FileServices } from '../core/files/ports'
+import type { PushConfig } from '../core/messaging/ports'
+import { loadConfig, type ApiConfig } from './config'
+
+/** getUnlimited's `env_version` and subscribeMessage.send's `miniprogram_state` name the same versions differently. */
+const MINIPROGRAM_STATE = { release: 'formal', trial: 'trial', develop: 'developer' } as const
+
+/** What both cloud functions (`api`, `scheduler`) run on: one SDK client, the stores, the services. */
+export interface CloudDeps {
+  config: ApiConfig
+  store: CloudBaseStore
+  files: FileServices
+  push: PushConfig
+  /** Without a configured secret, check-in answers that it is not set up (see README). */
+  checkInSecret: string
+}
+
+/**
+ * Reads the configuration (in the cloud, demo sign-in and demo staff stay off unless NODE_ENV or
+ * DEMO says otherwise) and opens one SDK client for the database, the open API (mini-program
+ * codes, subscribe messages) and storage. Throws on bad configuration.
+ */
+export function buildCloudDeps(
+  env: NodeJS.ProcessEnv = process.env,
+  app: CloudBase = init({ env: SYMBOL_CURRENT_ENV }),
+): CloudDeps {
+  const config = loadConfig({ ...env, NODE_ENV: env.NODE_ENV || 'production' })
+  const keywords = new Map<string, KeywordMap>()
+  for (const name of ['reminder', 'result', 'notice'] as const) {
+    const id = config.templates[name]
+    const map = config.templateKeywords[name]
+    if (id && map) keywords.set(id, map)
+  }
+  return {
+    config,
+    store: openCloudBaseStore({ app }),
+    files: {
+      spreadsheets: excelSpreadsheets,
+      invites: wxacodeInvites(app, config.miniProgramVersion),
+      covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null),
+      qrCodes,
+      html: htmlSanitizer,
+    },
+    push: {
+      sender: wxSubscribeSender(app, { keywords, miniprogramState: MINIPROGRAM_STATE[config.miniProgramVersion] }),
+      templates: config.templates,
+    },
+    checkInSecret: config.checkInSecret ?? '',
+  }
+}
+
+/**
+ * A cover uploaded by the mini-program (`activity-covers/` in this environment's storage, see
+ * src/services/upload.ts): the environment id starts the file id, `cloud://<env>.<bucket>/…`.
+ */
+export function cloudCovers(envId: string | null) {
+  return {
+    isOurs: async (cover: string) =>
+      /^cloud:\/\/[\w.-]+\/activity-covers\/[\w.-]+$/.test(cover) && (envId === null || cover.startsWith(`cloud://${envId}.`)),
+  }
+}

@@ -1,0 +1,35 @@
+import { Text, View } from '@tarojs/components'
+import type { TaxonomyItem } from '../../../types'
+import './index.scss'
+
+export interface ChoiceChipsProps {
+  /** Prefix of each chip's id (`<idPrefix>-<item id>`), stable for tests and scrolling. */
+  idPrefix: string
+  items: readonly TaxonomyItem[]
+  selected: readonly string[]
+  onToggle: (id: string) => void
+  invalid?: boolean
+}
+
+/** Tappable choices: easier on a phone than a picker, and every option stays visible. */
+export default function ChoiceChips({ idPrefix, items, selected, onToggle, invalid }: ChoiceChipsProps) {
+  return (
+    <View className={`chips${invalid ? ' chips--invalid' : ''}`}>
+      {items.map((item) => {
+        const on = selected.includes(item.id)
+        return (
+          <View
+            key={item.id}
+            id={`${idPrefix}-${item.id}`}
+            className={`chip${on ? ' chip--on' : ''}`}
+            aria-selected={on}
+            role='option'
+            onClick={() => onToggle(item.id)}
+          >
+            <Text>{item.name}</Text>
+          </View>
+        )
+      })}
+    </View>
+  )
+}

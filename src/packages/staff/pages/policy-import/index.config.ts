@@ -1,3 +1,0 @@
-export default definePageConfig({
-  navigationBarTitleText: '批量导入',
-})
