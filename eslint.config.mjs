@@ -12,6 +12,8 @@ export default tseslint.config(
       '.swc/**',
       'node_modules/**',
       'coverage/**',
+      // Scripts bundled by the benchmarks and the set-up step (gitignored build output).
+      '.build/**',
       // Bundled cloud functions (build output).
       'cloudfunctions/*/index.js',
       // Mini-program fixture for the WeChat check: plain WeChat runtime code (App, Page, wx globals).

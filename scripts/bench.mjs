@@ -7,8 +7,8 @@ import { coldStart } from './bench/cold-start.mjs'
 import { loadTest } from './bench/http-load.mjs'
 import { runTsScript, startLocalServer } from './bench/local-server.mjs'
 import { burst, sustained } from './bench/sign-up-load.mjs'
-import { weappSizeSection } from './bench/weapp-sizes.mjs'
 import { cloudBaseCostsSection } from './bench/cloudbase-costs.mjs'
+import { weappSizeSection } from './bench/weapp-sizes.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')

@@ -1,13 +1,13 @@
 import { init, SYMBOL_CURRENT_ENV, type CloudBase } from '@cloudbase/node-sdk'
 import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudbase'
 import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
+import type { KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
 import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
 import { qrCodes } from '../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../core/adapters/html/sanitizer'
 import type { FileServices } from '../core/files/ports'
 import type { PushConfig } from '../core/messaging/ports'
-import type { KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
 import { loadConfig, type ApiConfig } from './config'
 
 /** getUnlimited's `env_version` and subscribeMessage.send's `miniprogram_state` name the same versions differently. */

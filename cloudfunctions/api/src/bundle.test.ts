@@ -46,9 +46,12 @@ describe('the api cloud bundle', () => {
     expect(result).toMatchObject({ ok: true, data: { pong: true } })
   })
 
-  it('does not contain better-sqlite3 and links its source map', () => {
+  it('does not contain better-sqlite3 or the test stand-in, and links its source map', () => {
     const text = fs.readFileSync(outfile, 'utf8')
     expect(text).not.toContain('better-sqlite3')
+    // The CloudBase stand-in and its query engine are test support, never shipped.
+    expect(text).not.toContain('CloudBaseStandIn')
+    expect(text).not.toMatch(/kofrasa|mingo/)
     expect(text).toMatch(/\/\/# sourceMappingURL=index\.js\.map\s*$/)
     expect(fs.existsSync(`${outfile}.map`)).toBe(true)
   })

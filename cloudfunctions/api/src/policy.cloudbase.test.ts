@@ -6,6 +6,7 @@ import { useCloudBaseForRouterTests } from './test-support'
  */
 useCloudBaseForRouterTests()
 describe('over CloudBase (stand-in)', () => {
-  // Loaded here, not imported: the suite registers its tests inside this describe, after the switch.
-  require('./policy.test')
+  // Loaded here, not imported: the suite registers its tests inside this describe, after the switch
+  // (jest's own loader, so the module runs once, in this file's registry).
+  jest.requireActual('./policy.test')
 })

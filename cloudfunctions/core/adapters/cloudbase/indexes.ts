@@ -46,5 +46,6 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   notice_reads: [['openid', 'noticeId'], ['noticeId']],
   notice_pushes: [['noticeId', 'state', 'openid'], ['openid']],
   station_memberships: [['openid', 'stationId', 'leftAt'], ['stationId', 'joinedAt']],
+  // Privacy: a member's consent history, read and removed by openid (member-export.ts).
   consent_events: [['openid', 'at']],
 }

@@ -7,7 +7,11 @@ import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } fro
 import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull, num } from './docs'
 
 /**
- * Registrations in CloudBase, with capacity kept without multi-document transactions.
+ * Registrations in CloudBase, with capacity kept without transactions. node-sdk transactions
+ * (membership.ts, stations.ts use them) would serialise every sign-up of a rush on the one
+ * activity document: each would conflict with the others and retry (3 times, then fail), while
+ * the conditional increment below lets the service decide each in one request, so a crash window
+ * is accepted here and closed by `reconcile` instead.
  *
  * Documents: `registrations`, `_id` = `${activityId}:${openid}` (the unique `_id` is what keeps one
  * registration per member: a second insert fails with DATABASE_DUPLICATE_WRITE), with

@@ -181,14 +181,14 @@ export class CloudBaseStationStore implements StationStore {
       const member = documentsOf(await checked(tx.collection(C.members).doc(openid).get()))[0]
       if (!member || member.stationId !== stationId) return 'not_member'
       const next = appointLeader(station, openid, as)
-      const head = next.headOpenid
-      const deputies = next.deputyOpenids
       for (const old of next.demoted) {
         // Only a member of this station loses the role here (one elsewhere keeps theirs).
         const former = documentsOf(await checked(tx.collection(C.members).doc(old).get()))[0]
         if (former?.stationId === stationId) await checked(tx.collection(C.members).doc(old).update({ role: 'student', updatedAt: at }))
       }
-      await checked(tx.collection(C.stations).doc(stationId).update({ headOpenid: head, deputyOpenids: deputies, updatedAt: at, rev: newRev() }))
+      await checked(
+        tx.collection(C.stations).doc(stationId).update({ headOpenid: next.headOpenid, deputyOpenids: next.deputyOpenids, updatedAt: at, rev: newRev() }),
+      )
       await checked(tx.collection(C.members).doc(openid).update({ role: 'station_head', updatedAt: at }))
       return 'ok'
     })
