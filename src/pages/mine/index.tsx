@@ -96,8 +96,9 @@ export default function MinePage() {
       await deleteMyAccount(deletion.idFor('deleteMine'))
       deletion.done()
       setMe(null)
-      void Taro.showToast({ title: '已注销', icon: 'success' })
-      void Taro.switchTab({ url: '/pages/index/index' })
+      // Toast after the switch: a toast shown first can be swallowed by the tab change on a slow phone.
+      await Taro.switchTab({ url: '/pages/index/index' })
+      void Taro.showToast({ title: '已注销', icon: 'success', duration: 2000 })
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
     } finally {
