@@ -3,7 +3,7 @@ import type { CreateActivityInput, Envelope } from '../../../types'
 import { sampleMember } from '../../core/adapters/store-contract'
 import { shortCodeFor, tokenFor, windowOf } from '../../core/activity/check-in-codes'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { activityDraft, data, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** Activities through the router on real SQLite, with a clock the tests move. */
 const STAFF = 'staff-1'
@@ -22,27 +22,8 @@ const errorOf = (e: Envelope<unknown>) => {
   return e.error
 }
 
-function draft(overrides: Partial<CreateActivityInput> = {}): CreateActivityInput {
-  return {
-    type: 'summer_practice',
-    title: '翼展计划·暑期社会实践',
-    description: '走进驻马店的重点实验室和产业园区。',
-    hostOrg: '共青团驻马店市委',
-    place: '驻马店市科技馆',
-    startAt: '2026-07-20T09:00:00+08:00',
-    endAt: '2026-07-20T17:00:00+08:00',
-    signUpOpenAt: '2026-07-01T00:00:00+08:00',
-    signUpCloseAt: '2026-07-15T23:59:00+08:00',
-    capacity: 2,
-    waitlist: true,
-    ...overrides,
-  }
-}
-
-async function published(overrides: Partial<CreateActivityInput> = {}) {
-  const created = data(await t.call(STAFF, 'activity.create', draft(overrides)))
-  return data(await t.call(STAFF, 'activity.publish', { id: created.id }))
-}
+const draft = activityDraft
+const published = (overrides: Partial<CreateActivityInput> = {}) => publishActivity(t, STAFF, overrides)
 
 /** Members created straight in the store (fast), for the load tests. */
 async function members(count: number, prefix = 'm') {

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { CreateActivityInput, Envelope } from '../../../types'
 import { shortCodeFor, windowOf } from '../../core/activity/check-in-codes'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { activityDraft, data, makeTestApi, profile, testServices } from './test-support'
 
 /** The minor findings of the security review (research/security.md §1), each through the router. */
 const STAFF = 'staff-1'
@@ -18,20 +18,17 @@ afterEach(() => t.close())
 const codeOf = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 const OPENID_LIKE = /"(headOpenid|deputyOpenids|createdBy|checkInHelpers)":("[^"]+"|\[[^\]]+\])/
 
-const draft = (overrides: Partial<CreateActivityInput> = {}): CreateActivityInput => ({
-  type: 'lab_visit',
-  title: '走进重点实验室',
-  description: '参观重点实验室。',
-  hostOrg: '共青团驻马店市委',
-  place: '驻马店市科技馆',
-  startAt: '2026-07-20T09:30:00+08:00',
-  endAt: '2026-07-20T17:00:00+08:00',
-  signUpOpenAt: '2026-07-01T00:00:00+08:00',
-  signUpCloseAt: '2026-07-20T09:20:00+08:00',
-  capacity: 50,
-  waitlist: false,
-  ...overrides,
-})
+const draft = (overrides: Partial<CreateActivityInput> = {}): CreateActivityInput =>
+  activityDraft({
+    type: 'lab_visit',
+    title: '走进重点实验室',
+    description: '参观重点实验室。',
+    startAt: '2026-07-20T09:30:00+08:00',
+    signUpCloseAt: '2026-07-20T09:20:00+08:00',
+    capacity: 50,
+    waitlist: false,
+    ...overrides,
+  })
 
 /** Station B with head `head-b`, members `b1`…; an activity of B with a form; `b1` its helper. */
 async function stationWithActivity(memberCount = 3) {

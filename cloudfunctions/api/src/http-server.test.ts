@@ -5,7 +5,7 @@ import { silentLogger } from '../../runtime/logger'
 import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { MAX_PAYLOAD_BYTES } from './router'
 import { startServer, type RunningServer } from './http-server'
-import { profile } from './test-support'
+import { activityDraft, profile } from './test-support'
 
 const dirs: string[] = []
 const servers: RunningServer[] = []
@@ -150,7 +150,7 @@ describe('local HTTP entry', () => {
     expect((await fetch(`${server.url}/uploads/missing.png`)).headers.get('x-content-type-options')).toBe('nosniff')
 
     // A cover must be one of these uploads: not a made-up path, not another environment's file.
-    const activity = {
+    const activity = activityDraft({
       type: 'lab_visit',
       title: '走进实验室',
       description: '参观',
@@ -162,7 +162,7 @@ describe('local HTTP entry', () => {
       signUpCloseAt: '2099-07-15T23:59:00+08:00',
       capacity: 10,
       waitlist: false,
-    }
+    })
     for (const coverImage of ['/uploads/0123456789abcdef01234567.png', 'cloud://other-env.bucket/other-tenant/secret.png']) {
       const reply = await post(server, { action: 'activity.create', payload: { ...activity, coverImage } }, 'demo-staff')
       expect({ coverImage, code: reply.body.error?.code }).toEqual({ coverImage, code: 'INVALID_INPUT' })

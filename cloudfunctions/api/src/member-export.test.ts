@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs'
 import type { CreateActivityInput, Envelope, MemberExport } from '../../../types'
 import { CONSENT_WITHDRAWAL_STATEMENT, MEMBER_EXPORT_KINDS, PRIVACY_VERSION } from '../../../types'
 import { runNoticePushes } from '../../core/notice/notice-push'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { data, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** The member's own data (PIPL art. 45, 15, 47) through the router on real SQLite. */
 const STAFF = 'staff-1'
@@ -19,27 +19,17 @@ afterEach(() => t.close())
 
 const codeOf = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 
-function activity(overrides: Partial<CreateActivityInput> = {}): CreateActivityInput {
-  return {
-    type: 'lab_visit',
-    title: '走进重点实验室',
-    description: '参观驻马店的重点实验室。',
-    hostOrg: '共青团驻马店市委',
-    place: '驻马店市科技馆',
-    startAt: '2026-07-01T10:30:00+08:00',
-    endAt: '2026-07-01T17:00:00+08:00',
-    signUpOpenAt: '2026-06-30T00:00:00+08:00',
-    signUpCloseAt: '2026-07-01T10:20:00+08:00',
-    capacity: 2,
-    waitlist: true,
-    ...overrides,
-  }
+/** This suite's activities: lab visits that start half an hour after the suite's clock. */
+const labVisit: Partial<CreateActivityInput> = {
+  type: 'lab_visit',
+  title: '走进重点实验室',
+  description: '参观驻马店的重点实验室。',
+  startAt: '2026-07-01T10:30:00+08:00',
+  endAt: '2026-07-01T17:00:00+08:00',
+  signUpOpenAt: '2026-06-30T00:00:00+08:00',
+  signUpCloseAt: '2026-07-01T10:20:00+08:00',
 }
-
-async function published(overrides: Partial<CreateActivityInput> = {}) {
-  const created = data(await t.call(STAFF, 'activity.create', activity(overrides)))
-  return data(await t.call(STAFF, 'activity.publish', { id: created.id }))
-}
+const published = (overrides: Partial<CreateActivityInput> = {}) => publishActivity(t, STAFF, { ...labVisit, ...overrides })
 
 /** Signs ME up for every kind of data the store can hold about a member. */
 async function memberWithEverything() {

@@ -2,7 +2,7 @@ import type { CreateActivityInput, Envelope, RegisterMemberInput, SendNoticeInpu
 import type { Deps } from '../../core/shared/context'
 import type { MessageSender } from '../../core/messaging/ports'
 import { runNoticePushes } from '../../core/notice/notice-push'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { data, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** Notices through the router on real SQLite, with a clock the tests move. */
 const STAFF = 'staff-1'
@@ -44,6 +44,18 @@ async function joinStation(openid: string, stationId: string) {
   data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
 }
 
+/** This suite's activities: lab visits on 20 September 2026, whose sign-up opens on the suite's first day. */
+const septemberVisit: Partial<CreateActivityInput> = {
+  type: 'lab_visit',
+  title: '走进重点实验室',
+  description: '参观',
+  hostOrg: '团市委',
+  place: '驻马店',
+  startAt: '2026-09-20T09:00:00+08:00',
+  endAt: '2026-09-20T17:00:00+08:00',
+  signUpOpenAt: '2026-09-01T00:00:00+08:00',
+  signUpCloseAt: '2026-09-15T00:00:00+08:00',
+}
 const inboxIds = async (openid: string) => data(await t.call(openid, 'notice.inbox', {})).items.map((n) => n.id)
 const unread = async (openid: string) => data(await t.call(openid, 'notice.unreadCount')).count
 
@@ -91,21 +103,7 @@ describe('audiences', () => {
 
   it("reaches an activity's registrants, or only its waitlist, frozen at the send time", async () => {
     for (const openid of ['a', 'b', 'c', 'd']) await join(openid)
-    const draft: CreateActivityInput = {
-      type: 'lab_visit',
-      title: '走进重点实验室',
-      description: '参观',
-      hostOrg: '团市委',
-      place: '驻马店',
-      startAt: '2026-09-20T09:00:00+08:00',
-      endAt: '2026-09-20T17:00:00+08:00',
-      signUpOpenAt: '2026-09-01T00:00:00+08:00',
-      signUpCloseAt: '2026-09-15T00:00:00+08:00',
-      capacity: 2,
-      waitlist: true,
-    }
-    const activity = data(await t.call(STAFF, 'activity.create', draft))
-    data(await t.call(STAFF, 'activity.publish', { id: activity.id }))
+    const activity = await publishActivity(t, STAFF, { ...septemberVisit, capacity: 2, waitlist: true })
     for (const openid of ['a', 'b', 'c']) data(await t.call(openid, 'activity.signUp', { activityId: activity.id }))
     expect(data(await t.call(STAFF, 'notice.preview', { audience: { activityId: activity.id } })).recipients).toBe(3)
     const all = await send({ activityId: activity.id })
@@ -224,22 +222,7 @@ describe('read state, withdraw, schedule', () => {
   it('tells registrants when an activity moves or is cancelled', async () => {
     await join('a')
     await join('b')
-    const activity = data(
-      await t.call(STAFF, 'activity.create', {
-        type: 'lab_visit',
-        title: '走进重点实验室',
-        description: '参观',
-        hostOrg: '团市委',
-        place: '驻马店',
-        startAt: '2026-09-20T09:00:00+08:00',
-        endAt: '2026-09-20T17:00:00+08:00',
-        signUpOpenAt: '2026-09-01T00:00:00+08:00',
-        signUpCloseAt: '2026-09-15T00:00:00+08:00',
-        capacity: 5,
-        waitlist: false,
-      }),
-    )
-    data(await t.call(STAFF, 'activity.publish', { id: activity.id }))
+    const activity = await publishActivity(t, STAFF, { ...septemberVisit, capacity: 5, waitlist: false })
     data(await t.call('a', 'activity.signUp', { activityId: activity.id }))
     data(await t.call(STAFF, 'activity.update', { id: activity.id, description: '参观（更新介绍）' }))
     expect(await inboxIds('a')).toEqual([])

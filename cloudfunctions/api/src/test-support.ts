@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { ActionName, ActionResult, Envelope, RegisterMemberInput } from '../../../types'
+import type { ActionName, ActionResult, CreateActivityInput, Envelope, RegisterMemberInput } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { qrCodes } from '../../core/adapters/files/qr-codes'
@@ -131,4 +131,32 @@ export function profile(overrides: Partial<RegisterMemberInput> = {}): RegisterM
     consentVersion: PRIVACY_VERSION,
     ...overrides,
   }
+}
+
+/**
+ * An activity draft for the router suites: a summer practice in July 2026 with two places and a
+ * waitlist. Each suite passes what its clock and its cases need (times, capacity, texts) as overrides,
+ * so the draft it creates is spelled out next to its tests rather than hidden here.
+ */
+export function activityDraft(overrides: Partial<CreateActivityInput> = {}): CreateActivityInput {
+  return {
+    type: 'summer_practice',
+    title: '翼展计划·暑期社会实践',
+    description: '走进驻马店的重点实验室和产业园区。',
+    hostOrg: '共青团驻马店市委',
+    place: '驻马店市科技馆',
+    startAt: '2026-07-20T09:00:00+08:00',
+    endAt: '2026-07-20T17:00:00+08:00',
+    signUpOpenAt: '2026-07-01T00:00:00+08:00',
+    signUpCloseAt: '2026-07-15T23:59:00+08:00',
+    capacity: 2,
+    waitlist: true,
+    ...overrides,
+  }
+}
+
+/** Creates the `activityDraft(overrides)` as `staff` and publishes it; answers the published activity. */
+export async function publishActivity(t: Pick<ReturnType<typeof makeTestApi>, 'call'>, staff: string, overrides: Partial<CreateActivityInput> = {}) {
+  const created = data(await t.call(staff, 'activity.create', activityDraft(overrides)))
+  return data(await t.call(staff, 'activity.publish', { id: created.id }))
 }

@@ -1,5 +1,4 @@
-import type { CreateActivityInput } from '../../../types'
-import { data, makeTestApi, profile } from './test-support'
+import { data, makeTestApi, profile, publishActivity } from './test-support'
 
 /** Waitlist fairness in every path (M-4), through the router on real SQLite. */
 const STAFF = 'staff-1'
@@ -13,25 +12,9 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const draft = (overrides: Partial<CreateActivityInput> = {}): CreateActivityInput => ({
-  type: 'summer_practice',
-  title: '暑期社会实践',
-  description: '走进驻马店的产业园区。',
-  hostOrg: '共青团驻马店市委',
-  place: '驻马店市科技馆',
-  startAt: '2026-07-20T09:00:00+08:00',
-  endAt: '2026-07-20T17:00:00+08:00',
-  signUpOpenAt: '2026-07-01T00:00:00+08:00',
-  signUpCloseAt: '2026-07-15T23:59:00+08:00',
-  capacity: 2,
-  waitlist: true,
-  ...overrides,
-})
-
 /** An activity with 2 places held and `waiting` members on the waitlist, each having authorised a result push. */
 async function fullActivity(waiting: number) {
-  const created = data(await t.call(STAFF, 'activity.create', draft()))
-  const activity = data(await t.call(STAFF, 'activity.publish', { id: created.id }))
+  const activity = await publishActivity(t, STAFF, { title: '暑期社会实践', description: '走进驻马店的产业园区。' })
   const people = Array.from({ length: 2 + waiting }, (_, i) => `p${i}`)
   for (const openid of people) {
     data(await t.call(openid, 'member.register', profile({ name: openid })))
