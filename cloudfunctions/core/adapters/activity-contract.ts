@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto'
-import type { Activity, Page, Registration } from '../../../types'
+import type { Activity, Registration } from '../../../types'
 import type { ActivityListQuery } from '../activity/ports'
 import { toIsoString } from '../shared/clock'
 import type { MemberRecord } from '../member/ports'
 import type { Store } from '../shared/store'
 import { sampleMember } from './store-contract'
+import { aroundSuite, everyItem } from './contract-support'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
 export interface ActivityWrittenKeys {
@@ -98,44 +99,26 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
       return { registered: a?.registeredCount, waitlisted: a?.waitlistCount }
     }
 
-    async function everyPage<T>(read: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-      const all: T[] = []
-      let cursor: string | null = null
-      for (let i = 0; i < 100; i += 1) {
-        const page: Page<T> = await read(cursor)
-        all.push(...page.items)
-        if (!page.nextCursor) return all
-        cursor = page.nextCursor
-      }
-      throw new Error('pagination did not end')
-    }
-
     const signUp = (activityId: string, openid: string, minutes = 0, answers: Registration['answers'] = {}) =>
       store.registrations.signUp({ activityId, openid, answers, at: at(minutes) })
 
     const statusOf = async (activityId: string, openid: string) => (await store.registrations.get(activityId, openid))?.status
 
-    beforeAll(async () => {
-      store = await open()
-    })
-
-    afterAll(async () => {
-      if (!store) return
-      try {
-        for (const openid of written.openids) {
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written,
+        forgetMember: async (store, openid) => {
           await store.registrations.forgetMember(openid, at(0))
           await store.messages.forgetMember(openid)
           await store.members.remove(openid)
-        }
-        await cleanup?.(store, {
-          openids: [...written.openids],
-          activityIds: [...written.activityIds],
-          rateLimitKeys: [...written.rateLimitKeys],
-        })
-      } finally {
-        await store.close()
-      }
-    })
+        },
+        cleanup,
+      },
+    )
 
     describe('activities', () => {
       it('creates and reads an activity back as it was written', async () => {
@@ -185,7 +168,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
       })
       const ids = async (q: Partial<ActivityListQuery>) => (await store.activities.list(query(q))).items.map((a) => a.id)
       const all = async (q: Partial<ActivityListQuery>) =>
-        (await everyPage((cursor) => store.activities.list(query({ ...q, cursor })))).map((a) => a.id)
+        (await everyItem((cursor) => store.activities.list(query({ ...q, cursor })))).map((a) => a.id)
 
       let open: Activity
       let upcomingClosed: Activity
@@ -251,12 +234,12 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
       })
 
       it('pages with a keyset cursor in both orders', async () => {
-        const asc = await everyPage((cursor) => store.activities.list(query({ cursor, limit: 2 })))
+        const asc = await everyItem((cursor) => store.activities.list(query({ cursor, limit: 2 })))
         expect(asc.map((a) => a.id)).toEqual(await ids({}))
         const first = await store.activities.list(query({ limit: 2 }))
         expect(first.items).toHaveLength(2)
         expect(first.nextCursor).not.toBeNull()
-        const desc = await everyPage((cursor) => store.activities.list(query({ phase: 'ended', cursor, limit: 1 })))
+        const desc = await everyItem((cursor) => store.activities.list(query({ phase: 'ended', cursor, limit: 1 })))
         expect(desc.map((a) => a.id)).toEqual([ended.id, endedEarlier.id])
         const last = await store.activities.list(query({ limit: 50 }))
         expect(last.nextCursor).toBeNull()
@@ -529,9 +512,9 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         expect(page.items[3]).toMatchObject({ status: 'waitlisted', position: 1 })
         const waitlisted = await store.registrations.listForActivity(a.id, { status: 'waitlisted', q: '' }, null, 10)
         expect(waitlisted.items.map((r) => r.openid)).toEqual([people[3], people[4]])
-        const wang = await everyPage((cursor) => store.registrations.listForActivity(a.id, { status: null, q: '王' }, cursor, 1))
+        const wang = await everyItem((cursor) => store.registrations.listForActivity(a.id, { status: null, q: '王' }, cursor, 1))
         expect(wang.map((r) => r.name)).toEqual(['王小明', '王大力', '王五'])
-        const paged = await everyPage((cursor) => store.registrations.listForActivity(a.id, { status: null, q: '' }, cursor, 2))
+        const paged = await everyItem((cursor) => store.registrations.listForActivity(a.id, { status: null, q: '' }, cursor, 2))
         expect(paged.map((r) => r.openid)).toEqual(people)
         const first = await store.registrations.listForActivity(a.id, { status: null, q: '' }, null, 2)
         expect(first.items).toHaveLength(2)
@@ -542,9 +525,9 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         const a = await activity({ capacity: 4 })
         const people = await members('ids', 6)
         for (const [i, openid] of people.entries()) await signUp(a.id, openid, i)
-        const registered = await everyPage((cursor) => store.registrations.openidsOf(a.id, ['registered'], cursor, 3))
+        const registered = await everyItem((cursor) => store.registrations.openidsOf(a.id, ['registered'], cursor, 3))
         expect([...registered].sort()).toEqual(people.slice(0, 4).sort())
-        const both = await everyPage((cursor) => store.registrations.openidsOf(a.id, ['registered', 'waitlisted'], cursor, 4))
+        const both = await everyItem((cursor) => store.registrations.openidsOf(a.id, ['registered', 'waitlisted'], cursor, 4))
         expect([...both].sort()).toEqual([...people].sort())
         expect((await store.registrations.openidsOf(a.id, ['checked_in'], null, 10)).items).toEqual([])
       })
@@ -558,7 +541,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         await signUp(early.id, one!, 2)
         await signUp(middle.id, one!, 3)
         await store.registrations.cancel(middle.id, one!, at(4))
-        const mine = await everyPage((cursor) => store.registrations.listForMember(one!, cursor, 2))
+        const mine = await everyItem((cursor) => store.registrations.listForMember(one!, cursor, 2))
         expect(mine.map((m) => m.activity.id)).toEqual([middle.id, early.id, late.id])
         expect(mine[0]).toMatchObject({ activity: { id: middle.id, title: middle.title }, registration: { status: 'cancelled' } })
         const history = await store.registrations.historyOf(one!, 10)
@@ -632,7 +615,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         })
         for (const n of [1, 2, 3, 4]) await store.messages.log(message(n))
         await store.messages.log(message(5, other!))
-        const sent = await everyPage((cursor) => store.messages.sentTo(one!, cursor, 3))
+        const sent = await everyItem((cursor) => store.messages.sentTo(one!, cursor, 3))
         expect(sent).toEqual([message(4), message(3), message(2), message(1)])
         await store.messages.grant(one!, 'reminder', at(6))
         await store.messages.forgetMember(one!)

@@ -5,6 +5,7 @@ import type { MemberRecord } from '../member/ports'
 import type { Store } from '../shared/store'
 import type { StationRecord } from '../station/ports'
 import { sampleMember } from './store-contract'
+import { aroundSuite } from './contract-support'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
 export interface NoticeWrittenKeys {
@@ -47,22 +48,20 @@ export function describeNoticeStoreContract(name: string, open: () => Promise<St
     let store: Store
     let counter = 0
 
-    beforeAll(async () => {
-      store = await open()
-    })
-    afterAll(async () => {
-      for (const openid of written.openids) {
-        await store.notices.forgetMember(openid)
-        await store.members.remove(openid)
-      }
-      await cleanup?.(store, {
-        openids: [...written.openids],
-        noticeIds: [...written.noticeIds],
-        stationIds: [...written.stationIds],
-        requestIds: [...written.requestIds],
-      })
-      await store.close()
-    })
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written,
+        forgetMember: async (store, openid) => {
+          await store.notices.forgetMember(openid)
+          await store.members.remove(openid)
+        },
+        cleanup,
+      },
+    )
 
     const audience = (overrides: Partial<NoticeAudience> = {}): NoticeAudience => ({ ...NOBODY, fieldIds: [field], ...overrides })
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto'
-import type { Interest, Page, ShareableField } from '../../../types'
+import type { Interest, ShareableField } from '../../../types'
 import { LEAGUE_CONTACT } from '../../../types'
 import { toIsoString } from '../shared/clock'
 import type { DemandQuery, DemandRecord, MatchProfile, PolicyQuery, PolicyRecord } from '../policy/ports'
 import type { Store } from '../shared/store'
+import { aroundSuite, everyPage } from './contract-support'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
 export interface PolicyWrittenKeys {
@@ -130,38 +131,20 @@ export function describePolicyStoreContract(name: string, open: () => Promise<St
 
     const view = (d: DemandRecord, interestCount = 0) => ({ ...d, contact: LEAGUE_CONTACT, interestCount })
 
-    async function everyPage<T>(read: (cursor: string | null) => Promise<Page<T>>): Promise<T[][]> {
-      const pages: T[][] = []
-      let cursor: string | null = null
-      for (let i = 0; i < 100; i += 1) {
-        const page: Page<T> = await read(cursor)
-        pages.push(page.items)
-        if (!page.nextCursor) return pages
-        cursor = page.nextCursor
-      }
-      throw new Error('pagination did not end')
-    }
-
-    beforeAll(async () => {
-      store = await open()
-    })
-
-    afterAll(async () => {
-      if (!store) return
-      try {
-        for (const openid of written.openids) {
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written,
+        forgetMember: async (store, openid) => {
           await store.policies.forgetMember(openid)
           await store.demands.forgetMember(openid)
-        }
-        await cleanup?.(store, {
-          openids: [...written.openids],
-          policyIds: [...written.policyIds],
-          demandIds: [...written.demandIds],
-        })
-      } finally {
-        await store.close()
-      }
-    })
+        },
+        cleanup,
+      },
+    )
 
     describe('policies', () => {
       it('creates and reads a policy back as it was written', async () => {
@@ -242,34 +225,13 @@ export function describePolicyStoreContract(name: string, open: () => Promise<St
       let masters: PolicyRecord
 
       beforeAll(async () => {
-        settle = await policy({
-          title: '驻马店市高层次人才安家补贴办法',
-          category: 'measure',
-          summary: '博士研究生来驻工作，给予安家费和生活补贴。',
-          bodyText: '全职引进的博士给予安家费20万元，硕士5万元。生物医药领域优先',
-          publishedAt: at(101),
-        })
-        station = await policy({
-          title: '青年人才驿站免费住宿',
-          category: 'standard',
-          summary: '来驻求职的高校毕业生可免费入住人才驿站7天。',
-          bodyText: '持 offer 或面试通知，可申请AI与5G企业实习岗位。',
-          publishedAt: at(102),
-        })
-        catalogue = await policy({
-          title: '重点产业紧缺人才需求目录（2026）',
-          category: 'demand',
-          summary: '生物医药、电子信息等九大领域的岗位需求。',
-          bodyText: '博士后科研工作站招收博士后10名。',
-          publishedAt: at(103),
-        })
-        special = await policy({
-          title: '符号说明',
-          category: 'measure',
-          summary: '符号测试',
-          bodyText: '比例100% 编号A_1 路径C:\\dir 引号"见附件" 星号*备注 NEAR 与 OR 计划(试行)[暂定] 记号^$+?|.',
-          publishedAt: at(104),
-        })
+        // The searchable texts, published a minute apart in this order.
+        const text = (minute: number, fields: Pick<PolicyRecord, 'title' | 'category' | 'summary' | 'bodyText'>) =>
+          policy({ ...fields, publishedAt: at(minute) })
+        settle = await text(101, { title: '驻马店市高层次人才安家补贴办法', category: 'measure', summary: '博士研究生来驻工作，给予安家费和生活补贴。', bodyText: '全职引进的博士给予安家费20万元，硕士5万元。生物医药领域优先' })
+        station = await text(102, { title: '青年人才驿站免费住宿', category: 'standard', summary: '来驻求职的高校毕业生可免费入住人才驿站7天。', bodyText: '持 offer 或面试通知，可申请AI与5G企业实习岗位。' })
+        catalogue = await text(103, { title: '重点产业紧缺人才需求目录（2026）', category: 'demand', summary: '生物医药、电子信息等九大领域的岗位需求。', bodyText: '博士后科研工作站招收博士后10名。' })
+        special = await text(104, { title: '符号说明', category: 'measure', summary: '符号测试', bodyText: '比例100% 编号A_1 路径C:\\dir 引号"见附件" 星号*备注 NEAR 与 OR 计划(试行)[暂定] 记号^$+?|.' })
         draft = await policy({ title: '安家费草案', status: 'draft', publishedAt: null })
         queshan = await policy({
           title: '确山县博士就业补助',

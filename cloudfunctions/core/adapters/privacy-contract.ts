@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { Activity } from '../../../types'
 import type { Store } from '../shared/store'
 import { sampleMember } from './store-contract'
+import { aroundSuite } from './contract-support'
 
 const AT = '2027-04-01T09:00:00.000+08:00'
 const LATER = '2027-04-01T10:00:00.000+08:00'
@@ -55,18 +56,18 @@ export function describePrivacyStoreContract(name: string, open: () => Promise<S
       }
     }
 
-    beforeAll(async () => {
-      store = await open()
-    })
-
-    afterAll(async () => {
-      if (!store) return
-      try {
-        for (const openid of openids) await store.members.remove(openid)
-      } finally {
-        await store.close()
-      }
-    })
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written: { openids },
+        forgetMember: async (store, openid) => {
+          await store.members.remove(openid)
+        },
+      },
+    )
 
     it('withdraws and gives consent on the record, keeping the history and using up push authorisations', async () => {
       const openid = await member('consent')

@@ -4,6 +4,7 @@ import type { MemberRecord } from '../member/ports'
 import type { Store } from '../shared/store'
 import type { JoinRequestRecord, StationRecord } from '../station/ports'
 import { sampleMember } from './store-contract'
+import { aroundSuite, everyItem } from './contract-support'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot. */
 export interface StationWrittenKeys {
@@ -98,40 +99,23 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
       return openid
     }
 
-    async function everyPage<T>(read: (cursor: string | null) => Promise<Page<T>>): Promise<T[]> {
-      const all: T[] = []
-      let cursor: string | null = null
-      for (let i = 0; i < 50; i += 1) {
-        const page: Page<T> = await read(cursor)
-        all.push(...page.items)
-        if (!page.nextCursor) return all
-        cursor = page.nextCursor
-      }
-      throw new Error('pagination did not end')
-    }
+    /** Every item of a paged read; these runs' lists are short, so 50 pages mean the cursor loops. */
+    const everyStationItem = <T>(read: (cursor: string | null) => Promise<Page<T>>) => everyItem(read, 50)
 
-    beforeAll(async () => {
-      store = await open()
-    })
-
-    afterAll(async () => {
-      if (!store) return
-      try {
-        for (const openid of written.openids) {
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written,
+        forgetMember: async (store, openid) => {
           await store.membership.forgetMember(openid)
           await store.members.remove(openid)
-        }
-        await cleanup?.(store, {
-          openids: [...written.openids],
-          stationIds: [...written.stationIds],
-          universities: [...written.universities],
-          requestIds: [...written.requestIds],
-          auditIds: [...written.auditIds],
-        })
-      } finally {
-        await store.close()
-      }
-    })
+        },
+        cleanup,
+      },
+    )
 
     describe('stations', () => {
       it('creates a station and reads it back with no head and no members', async () => {
@@ -223,7 +207,7 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
         const ids: string[] = []
         for (const label of ['pg-e', 'pg-a', 'pg-d', 'pg-b', 'pg-c']) ids.push(await station(label))
         const expected = [ids[1], ids[3], ids[4], ids[2], ids[0]]
-        const seen = await everyPage((cursor) => store.stations.list({ q: `${runId}大学pg`, includeClosed: true, cursor, limit: 2 }))
+        const seen = await everyStationItem((cursor) => store.stations.list({ q: `${runId}大学pg`, includeClosed: true, cursor, limit: 2 }))
         expect(seen.map((s) => s.id)).toEqual(expected)
       })
 
@@ -404,7 +388,7 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
         const id = await station('roster-page')
         const openids: string[] = []
         for (let i = 0; i < 5; i += 1) openids.push(await joined(id, `rp-${i}`, i))
-        const seen = await everyPage((cursor) => store.membership.roster(id, { q: '' }, cursor, 2))
+        const seen = await everyStationItem((cursor) => store.membership.roster(id, { q: '' }, cursor, 2))
         expect(seen.map((m) => m.openid)).toEqual([...openids].reverse())
       })
 
@@ -474,7 +458,7 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
         expect(await list({ actor: `${runId}-actor`, from: '2026-11-02', to: '2026-11-04' })).toEqual([e3])
         expect(await list({ actor: `${runId}-actor`, from: '2026-11-03T00:00:00.000+08:00' })).toEqual([e4, e3])
 
-        const seen = await everyPage((cursor) =>
+        const seen = await everyStationItem((cursor) =>
           store.audit.list({ actor: '', stationId: `${runId}-audit-s`, from: null, to: null, cursor, limit: 1 }),
         )
         expect(seen).toEqual([e4, e2, e1])

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import type { FieldItem } from '../../../types'
 import type { MemberRecord } from '../member/ports'
 import type { Store } from '../shared/store'
+import { aroundSuite } from './contract-support'
 
 /** What a run wrote, so an adapter-specific cleanup can remove what the ports cannot (fields). */
 export interface WrittenKeys {
@@ -37,22 +38,20 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
     const ourFields = async (): Promise<FieldItem[]> =>
       (await store.fields.list()).filter((f) => f.id.startsWith(`${runId}-`))
 
-    beforeAll(async () => {
-      store = await open()
-    })
-
-    afterAll(async () => {
-      if (!store) return
-      try {
-        for (const openid of openids) {
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written: { openids, fieldIds },
+        forgetMember: async (store, openid) => {
           await store.members.remove(openid)
           await store.idempotency.forgetCaller(openid)
-        }
-        await cleanup?.(store, { openids: [...openids], fieldIds: [...fieldIds] })
-      } finally {
-        await store.close()
-      }
-    })
+        },
+        cleanup,
+      },
+    )
 
     describe('members', () => {
       it('creates a member and reads it back as stored', async () => {
