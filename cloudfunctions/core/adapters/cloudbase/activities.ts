@@ -3,7 +3,7 @@ import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../ac
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, updateWhere, text, textOrNull } from './docs'
+import { allOf, getDocument, newRev, propertyNames, text, textOrNull, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 export const MAX_READ = 1000
@@ -65,7 +65,7 @@ export function activityFromDocument(doc: RawDocument): Activity {
 }
 
 /** The writable properties (the Record type keeps the list complete). */
-const CHANGEABLE: Record<keyof ActivityChanges, true> = {
+const CHANGEABLE_KEYS = propertyNames<keyof ActivityChanges>({
   type: true,
   title: true,
   description: true,
@@ -83,8 +83,7 @@ const CHANGEABLE: Record<keyof ActivityChanges, true> = {
   checkInHelpers: true,
   cancelReason: true,
   stationId: true,
-}
-const CHANGEABLE_KEYS = Object.keys(CHANGEABLE) as (keyof ActivityChanges)[]
+})
 
 /**
  * Activities in CloudBase: `activities`, `_id` = activity id, the record's camelCase properties

@@ -5,7 +5,7 @@ import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../.
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, mapBounded, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text } from './docs'
+import { allOf, getDocument, keysetPage, mapBounded, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, updateWhere } from './docs'
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null)
 
@@ -30,7 +30,7 @@ export function demandFromDocument(doc: RawDocument, interestCount: number): Dem
   }
 }
 
-const CHANGEABLE: Record<keyof DemandChanges, true> = {
+const CHANGEABLE_KEYS = propertyNames<keyof DemandChanges>({
   employer: true,
   position: true,
   field: true,
@@ -41,8 +41,7 @@ const CHANGEABLE: Record<keyof DemandChanges, true> = {
   salaryMax: true,
   deadline: true,
   description: true,
-}
-const CHANGEABLE_KEYS = Object.keys(CHANGEABLE) as (keyof DemandChanges)[]
+})
 
 export const interestId = (demandId: string, openid: string) => `${demandId}:${openid}`
 
@@ -161,33 +160,21 @@ export class CloudBaseDemandStore implements DemandStore {
 
   /** By (at, openid), keyset cursor. */
   async interests(demandId: string, cursor: string | null, limit: number): Promise<Page<Interest>> {
-    const _ = this._
-    const after = decodeCursor(cursor, 2)
-    const conditions: object[] = [{ demandId }]
-    if (after) {
-      const [at, openid] = after
-      conditions.push(_.or([{ at: _.gt(at) }, { at, openid: _.gt(openid) }]) as object)
-    }
-    const docs = documentsOf(
-      await this.collections.run(COLLECTIONS.demandInterests, (c) =>
-        checked(
-          c
-            .where(allOf(this.collections, conditions))
-            .orderBy('at', 'asc')
-            .orderBy('openid', 'asc')
-            .limit(Math.min(limit + 1, MAX_READ))
-            .get(),
-        ),
-      ),
-    )
-    const items: Interest[] = docs.slice(0, limit).map((d) => ({
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.demandInterests, {
+      where: [{ demandId }],
+      orderBy: ['at', 'openid'],
+      direction: 'asc',
+      cursor,
+      limit,
+    })
+    const items: Interest[] = docs.map((d) => ({
       demandId: text(d.demandId),
       openid: text(d.openid),
       at: text(d.at),
       shared: (typeof d.shared === 'object' && d.shared !== null ? d.shared : {}) as Interest['shared'],
     }))
     const last = items[items.length - 1]
-    return { items, nextCursor: docs.length > limit && last ? encodeCursor([last.at, last.openid]) : null }
+    return { items, nextCursor: more && last ? encodeCursor([last.at, last.openid]) : null }
   }
 
   async forgetMember(openid: string): Promise<void> {

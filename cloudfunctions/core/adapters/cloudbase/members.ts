@@ -1,9 +1,10 @@
 import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, type RawDocument } from './database'
+import { propertyNames } from './docs'
 
 /** Every property of a stored member: the Record type makes the compiler keep the list complete. */
-const MEMBER_PROPERTIES: Record<keyof MemberRecord, true> = {
+const MEMBER_KEYS = propertyNames<keyof MemberRecord>({
   openid: true,
   role: true,
   stationId: true,
@@ -25,11 +26,10 @@ const MEMBER_PROPERTIES: Record<keyof MemberRecord, true> = {
   joinedAt: true,
   updatedAt: true,
   isDemo: true,
-}
-const MEMBER_KEYS = Object.keys(MEMBER_PROPERTIES) as (keyof MemberRecord)[]
+})
 
 /** What a member may change about themself; anything else in `changes` is never written. */
-const PROFILE_PROPERTIES: Record<keyof ProfileChanges, true> = {
+const PROFILE_KEYS = propertyNames<keyof ProfileChanges>({
   name: true,
   phone: true,
   university: true,
@@ -40,8 +40,7 @@ const PROFILE_PROPERTIES: Record<keyof ProfileChanges, true> = {
   graduationYear: true,
   hometownCounty: true,
   fields: true,
-}
-const PROFILE_KEYS = Object.keys(PROFILE_PROPERTIES) as (keyof ProfileChanges)[]
+})
 
 /**
  * The record as a document: the same camelCase properties (so the two adapters agree), keyed by

@@ -1,5 +1,5 @@
 import type { JoinRequest, Page, RosterFilters } from '../../../../types'
-import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import { encodeCursor } from '../../shared/cursor'
 import { toIsoString } from '../../shared/clock'
 import type { MemberRecord } from '../../member/ports'
 import type { ApproveOutcome, JoinRequestRecord, MembershipStore } from '../../station/ports'
@@ -7,7 +7,7 @@ import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { memberFromDocument } from './members'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, recordStationLeave, stationStay } from './station-docs'
-import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull } from './docs'
+import { claimLock, getDocument, keysetPage, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 const MAX_READ = 1000
 
@@ -148,32 +148,21 @@ export class CloudBaseMembershipStore implements MembershipStore {
     cursor: string | null,
     limit: number,
   ): Promise<Page<JoinRequestRecord & { member: MemberRecord }>> {
-    const _ = this._
-    const after = decodeCursor(cursor, 2)
-    const conditions: object[] = [{ stationId, status: 'pending' }]
-    if (after) {
-      const [createdAt, id] = after
-      conditions.push(_.or([{ createdAt: _.gt(createdAt) }, { createdAt, _id: _.gt(id) }]) as object)
-    }
-    const result = await this.collections.run(COLLECTIONS.joinRequests, (c) =>
-      checked(
-        c
-          .where(allOf(this.collections, conditions))
-          .orderBy('createdAt', 'asc')
-          .orderBy('_id', 'asc')
-          .limit(Math.min(limit + 1, MAX_READ))
-          .get(),
-      ),
-    )
-    const docs = documentsOf(result)
-    const requests = docs.slice(0, limit).map(requestFromDocument)
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.joinRequests, {
+      where: [{ stationId, status: 'pending' }],
+      orderBy: ['createdAt', '_id'],
+      direction: 'asc',
+      cursor,
+      limit,
+    })
+    const requests = docs.map(requestFromDocument)
     const members = await this.membersById(requests.map((r) => r.openid))
     const items = requests.flatMap((r) => {
       const member = members.get(r.openid)
       return member ? [{ ...r, member }] : []
     })
     const last = requests[requests.length - 1]
-    return { items, nextCursor: docs.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
+    return { items, nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null }
   }
 
   /**
@@ -197,7 +186,6 @@ export class CloudBaseMembershipStore implements MembershipStore {
   /** Newest first by (stationJoinedAt, _id), with the filters as conditions. */
   async roster(stationId: string, filters: RosterFilters, cursor: string | null, limit: number): Promise<Page<MemberRecord>> {
     const _ = this._
-    const after = decodeCursor(cursor, 2)
     const conditions: object[] = [{ stationId }]
     if (filters.q) {
       const pattern = this.collections.contains(filters.q)
@@ -208,27 +196,16 @@ export class CloudBaseMembershipStore implements MembershipStore {
     if (filters.county) conditions.push({ hometownCounty: filters.county })
     // An array property equal to a value matches when the array holds it.
     if (filters.field) conditions.push({ fields: filters.field })
-    if (after) {
-      const [joinedAt, openid] = after
-      conditions.push(_.or([{ stationJoinedAt: _.lt(joinedAt) }, { stationJoinedAt: joinedAt, _id: _.lt(openid) }]) as object)
-    }
-    const result = await this.collections.run(COLLECTIONS.members, (c) =>
-      checked(
-        c
-          .where(allOf(this.collections, conditions))
-          .orderBy('stationJoinedAt', 'desc')
-          .orderBy('_id', 'desc')
-          .limit(Math.min(limit + 1, MAX_READ))
-          .get(),
-      ),
-    )
-    const docs = documentsOf(result)
-    const items = docs.slice(0, limit).map(memberFromDocument)
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.members, {
+      where: conditions,
+      orderBy: ['stationJoinedAt', '_id'],
+      direction: 'desc',
+      cursor,
+      limit,
+    })
+    const items = docs.map(memberFromDocument)
     const last = items[items.length - 1]
-    return {
-      items,
-      nextCursor: docs.length > limit && last ? encodeCursor([last.stationJoinedAt ?? '', last.openid]) : null,
-    }
+    return { items, nextCursor: more && last ? encodeCursor([last.stationJoinedAt ?? '', last.openid]) : null }
   }
 
   /** The member's requests (paged removes), their pending lock, and every leader reference. */
@@ -275,27 +252,11 @@ export class CloudBaseMembershipStore implements MembershipStore {
   }
 
   private async claimPending(openid: string, requestId: string): Promise<boolean> {
-    const _id = pendingLockId(openid)
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-          checked(c.add({ _id, kind: 'pending', openid, requestId, lockedAt: Date.now() })),
-        )
-        return true
-      } catch (error) {
-        if (!isDuplicateWrite(error)) throw error
-      }
-      const lock = await getDocument(this.collections, COLLECTIONS.stationLocks, _id)
-      if (!lock) continue
-      if (lock.requestId === requestId) return true
+    const claim = { _id: pendingLockId(openid), document: { kind: 'pending', openid, requestId }, holder: 'requestId' }
+    return claimLock(this.collections, COLLECTIONS.stationLocks, claim, async (lock) => {
       const owner = await getDocument(this.collections, COLLECTIONS.joinRequests, String(lock.requestId))
-      const stale = owner ? owner.status !== 'pending' : Date.now() - Number(lock.lockedAt ?? 0) > LOCK_GRACE_MS
-      if (!stale) return false
-      await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, requestId: lock.requestId ?? null }).remove()),
-      )
-    }
-    return false
+      return owner ? owner.status !== 'pending' : Date.now() - Number(lock.lockedAt ?? 0) > LOCK_GRACE_MS
+    })
   }
 
   private async withStationName(doc: RawDocument): Promise<JoinRequest> {

@@ -1,11 +1,9 @@
 import type { Page } from '../../../../types'
 import type { MessageStore, SentMessage, TemplateKey } from '../../messaging/ports'
-import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import { encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
-import { allOf, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
-
-const MAX_READ = 1000
+import { keysetPage, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 /** `_id` of a member's authorisations for one template. */
 export const subscriptionId = (openid: string, template: TemplateKey) => `${openid}:${template}`
@@ -74,28 +72,16 @@ export class CloudBaseMessageStore implements MessageStore {
 
   /** Newest first by (at, _id), keyset cursor. */
   async sentTo(openid: string, cursor: string | null, limit: number): Promise<Page<SentMessage>> {
-    const _ = this._
-    const after = decodeCursor(cursor, 2)
-    const conditions: object[] = [{ openid }]
-    if (after) {
-      const [at, id] = after
-      conditions.push(_.or([{ at: _.lt(at) }, { at, _id: _.lt(id) }]) as object)
-    }
-    const docs = documentsOf(
-      await this.collections.run(COLLECTIONS.messageLog, (c) =>
-        checked(
-          c
-            .where(allOf(this.collections, conditions))
-            .orderBy('at', 'desc')
-            .orderBy('_id', 'desc')
-            .limit(Math.min(limit + 1, MAX_READ))
-            .get(),
-        ),
-      ),
-    )
-    const items = docs.slice(0, limit).map(messageFromDocument)
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.messageLog, {
+      where: [{ openid }],
+      orderBy: ['at', '_id'],
+      direction: 'desc',
+      cursor,
+      limit,
+    })
+    const items = docs.map(messageFromDocument)
     const last = items[items.length - 1]
-    return { items, nextCursor: docs.length > limit && last ? encodeCursor([last.at, last.id]) : null }
+    return { items, nextCursor: more && last ? encodeCursor([last.at, last.id]) : null }
   }
 
   /** The authorisation documents, then the log a bounded page at a time. */

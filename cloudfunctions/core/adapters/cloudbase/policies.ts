@@ -4,7 +4,7 @@ import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecor
 import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type DbCollection, type DbQuery, type RawDocument } from './database'
-import { allOf, getDocument, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull } from './docs'
+import { allOf, getDocument, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Search on CloudBase has no full-text index: each word is a case-insensitive `db.RegExp` over the
@@ -57,7 +57,7 @@ export function policyFromDocument(doc: RawDocument): PolicyRecord {
 }
 
 /** The writable properties (the Record type keeps the list complete). */
-const CHANGEABLE: Record<keyof PolicyChanges, true> = {
+const CHANGEABLE_KEYS = propertyNames<keyof PolicyChanges>({
   title: true,
   category: true,
   summary: true,
@@ -72,8 +72,7 @@ const CHANGEABLE: Record<keyof PolicyChanges, true> = {
   effectiveUntil: true,
   sourceUrl: true,
   tags: true,
-}
-const CHANGEABLE_KEYS = Object.keys(CHANGEABLE) as (keyof PolicyChanges)[]
+})
 
 /** How many of fields / degrees / counties the policy limits (0: for everyone). */
 export const dimsOf = (p: Pick<PolicyRecord, 'fields' | 'degrees' | 'counties'>): number =>

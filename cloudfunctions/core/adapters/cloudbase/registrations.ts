@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromDocument, MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere, text, textOrNull, num } from './docs'
+import { allOf, getDocument, keysetPage, newRev, num, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Registrations in CloudBase, with capacity kept without transactions. node-sdk transactions
@@ -580,31 +580,18 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
 
   /** Newest first by (createdAt, _id); their activities in one `_.in` read. */
   async listForMember(openid: string, cursor: string | null, limit: number) {
-    const _ = this._
-    const after = decodeCursor(cursor, 2)
-    const conditions: object[] = [{ openid, status: _.in(VISIBLE) }]
-    if (after) {
-      const [createdAt, id] = after
-      conditions.push(_.or([{ createdAt: _.lt(createdAt) }, { createdAt, _id: _.lt(id) }]) as object)
-    }
-    const docs = documentsOf(
-      await this.collections.run(COLLECTIONS.registrations, (c) =>
-        checked(
-          c
-            .where(allOf(this.collections, conditions))
-            .orderBy('createdAt', 'desc')
-            .orderBy('_id', 'desc')
-            .limit(Math.min(limit + 1, MAX_READ))
-            .get(),
-        ),
-      ),
-    )
-    const page = docs.slice(0, limit)
+    const { docs: page, more } = await keysetPage(this.collections, COLLECTIONS.registrations, {
+      where: [{ openid, status: this._.in(VISIBLE) }],
+      orderBy: ['createdAt', '_id'],
+      direction: 'desc',
+      cursor,
+      limit,
+    })
     const items = await this.withActivities(page)
     const last = page[page.length - 1]
     return {
       items,
-      nextCursor: docs.length > limit && last ? encodeCursor([text(last.createdAt), String(last._id)]) : null,
+      nextCursor: more && last ? encodeCursor([text(last.createdAt), String(last._id)]) : null,
     }
   }
 

@@ -5,7 +5,7 @@ import { appointLeader } from '../../station/leadership'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, STATION_WRITE_ATTEMPTS, stationFromDocument, universityLockId, recordStationLeave } from './station-docs'
-import { allOf, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
+import { allOf, claimLock, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 /** The SDK caps one read at 1000 documents. */
 const MAX_READ = 1000
@@ -283,25 +283,8 @@ export class CloudBaseStationStore implements StationStore {
    * A stale lock is removed (conditioned on its owner) and the insert tried once more.
    */
   private async claimUniversity(university: string, stationId: string): Promise<boolean> {
-    const _id = universityLockId(university)
-    for (let attempt = 0; attempt < 2; attempt += 1) {
-      try {
-        await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-          checked(c.add({ _id, kind: 'university', university, stationId, lockedAt: Date.now() })),
-        )
-        return true
-      } catch (error) {
-        if (!isDuplicateWrite(error)) throw error
-      }
-      const lock = await getDocument(this.collections, COLLECTIONS.stationLocks, _id)
-      if (!lock) continue
-      if (lock.stationId === stationId) return true
-      if (!(await this.isStale(lock))) return false
-      await this.collections.run(COLLECTIONS.stationLocks, (c) =>
-        checked(c.where({ _id, stationId: lock.stationId ?? null }).remove()),
-      )
-    }
-    return false
+    const claim = { _id: universityLockId(university), document: { kind: 'university', university, stationId }, holder: 'stationId' }
+    return claimLock(this.collections, COLLECTIONS.stationLocks, claim, (lock) => this.isStale(lock))
   }
 
   private async isStale(lock: RawDocument): Promise<boolean> {
