@@ -100,6 +100,44 @@ async function requestsOf(prepare: (w: World) => Promise<void>, call: (w: World)
   return w.standIn.stats('victim').requests
 }
 
+/** One swept call: the world before it, the call itself, what races it, and its retry after repair. */
+interface FaultSweep {
+  prepare: (w: World) => Promise<void>
+  victim: (w: World) => Promise<unknown>
+  /** The calls racing the victim, started right after it. */
+  others: (w: World) => Promise<unknown>[]
+  /** The victim's caller trying again once the fault is over; asserts what that must give. */
+  retry: (w: World) => Promise<void>
+}
+
+/**
+ * Counts the victim's requests when nothing fails, then for each one in turn: a fresh world where
+ * that request meets `fault` while the others race it; after repair the data must be consistent,
+ * and again after the retry.
+ */
+function sweepEveryRequest(fault: Fault, { prepare, victim, others, retry }: FaultSweep) {
+  let total = 0
+  beforeAll(async () => {
+    total = await requestsOf(prepare, victim)
+  })
+
+  it('leaves the data consistent after repair, for every request', async () => {
+    expect(total).toBeGreaterThan(3)
+    for (let index = 1; index <= total; index += 1) {
+      const w = await world(3, 8)
+      await prepare(w)
+      inject(w, fault, index)
+      await Promise.allSettled([w.standIn.tagged('victim', () => victim(w)), ...others(w)])
+      w.standIn.clearFaults()
+      await repair(w)
+      expectConsistent(w)
+      await retry(w)
+      await repair(w)
+      expectConsistent(w)
+    }
+  })
+}
+
 describe('CloudBase registrations on the stand-in', () => {
   it('takes over a sign-up left pending by a dead call once its claim is stale (audit D4)', async () => {
     const w = await world(3, 2)
@@ -136,72 +174,33 @@ describe('CloudBase registrations on the stand-in', () => {
 
   describe.each(FAULTS)('a sign-up %s at any one of its requests', (fault) => {
     // The victim signs up for the last place while others sign up and one cancels.
-    const prepare = async (w: World) => {
-      await w.signUp('m00')
-      await w.signUp('m01')
-    }
-    const victim = (w: World) => w.signUp('m02', 2, { note: '我' })
-    let total = 0
-    beforeAll(async () => {
-      total = await requestsOf(prepare, victim)
-    })
-
-    it('leaves the data consistent after repair, for every request', async () => {
-      expect(total).toBeGreaterThan(3)
-      for (let index = 1; index <= total; index += 1) {
-        const w = await world(3, 8)
-        await prepare(w)
-        inject(w, fault, index)
-        await Promise.allSettled([
-          w.standIn.tagged('victim', () => victim(w)),
-          w.signUp('m03', 2),
-          w.signUp('m04', 2),
-          w.store.registrations.cancel('a1', 'm00', at(2)),
-          w.signUp('m05', 2),
-        ])
-        w.standIn.clearFaults()
-        await repair(w)
-        expectConsistent(w)
+    sweepEveryRequest(fault, {
+      prepare: async (w) => {
+        await w.signUp('m00')
+        await w.signUp('m01')
+      },
+      victim: (w) => w.signUp('m02', 2, { note: '我' }),
+      others: (w) => [w.signUp('m03', 2), w.signUp('m04', 2), w.store.registrations.cancel('a1', 'm00', at(2)), w.signUp('m05', 2)],
+      retry: async (w) => {
         // The victim can always finish by trying again.
         const again = await w.signUp('m02', 3, { note: '我' })
         expect(['registered', 'waitlisted']).toContain(again.outcome)
-        await repair(w)
-        expectConsistent(w)
-      }
+      },
     })
   })
 
   describe.each(FAULTS)('a cancel that promotes, %s at any one of its requests', (fault) => {
-    const prepare = async (w: World) => {
-      for (const openid of ['m00', 'm01', 'm02', 'm03', 'm04']) await w.signUp(openid)
-    }
-    const victim = (w: World) => w.store.registrations.cancel('a1', 'm01', at(2))
-    let total = 0
-    beforeAll(async () => {
-      total = await requestsOf(prepare, victim)
-    })
-
-    it('leaves the data consistent after repair, for every request', async () => {
-      expect(total).toBeGreaterThan(3)
-      for (let index = 1; index <= total; index += 1) {
-        const w = await world(3, 8)
-        await prepare(w)
-        inject(w, fault, index)
-        await Promise.allSettled([
-          w.standIn.tagged('victim', () => victim(w)),
-          w.signUp('m05', 2),
-          w.store.registrations.cancel('a1', 'm02', at(2)),
-          w.signUp('m06', 2),
-        ])
-        w.standIn.clearFaults()
-        await repair(w)
-        expectConsistent(w)
+    sweepEveryRequest(fault, {
+      prepare: async (w) => {
+        for (const openid of ['m00', 'm01', 'm02', 'm03', 'm04']) await w.signUp(openid)
+      },
+      victim: (w) => w.store.registrations.cancel('a1', 'm01', at(2)),
+      others: (w) => [w.signUp('m05', 2), w.store.registrations.cancel('a1', 'm02', at(2)), w.signUp('m06', 2)],
+      retry: async (w) => {
         // A cancel retried after the fault ends cancelled.
         await w.store.registrations.cancel('a1', 'm01', at(3))
         expect((await w.store.registrations.get('a1', 'm01'))?.status).toBe('cancelled')
-        await repair(w)
-        expectConsistent(w)
-      }
+      },
     })
   })
 })
