@@ -3,10 +3,7 @@ import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../ac
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
-import { allOf, getDocument, newRev, propertyNames, text, textOrNull, updateWhere } from './docs'
-
-/** The SDK caps one read at 1000 documents. */
-export const MAX_READ = 1000
+import { allOf, getDocument, MAX_READ, newRev, propertyNames, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Stand-in for "no limit" in the eligibility match arrays: an empty eligibility list is stored as

@@ -3,9 +3,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { AuditQuery, AuditStore } from '../../audit/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, type RawDocument } from './database'
-import { allOf, textOrNull } from './docs'
-
-const MAX_READ = 1000
+import { allOf, MAX_READ, textOrNull } from './docs'
 
 function entryFromDocument(doc: RawDocument): AuditEntry {
   return {

@@ -2,10 +2,9 @@ import type { Demand, Interest, Page, ShareableField } from '../../../../types'
 import { LEAGUE_CONTACT } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { DemandChanges, DemandQuery, DemandRecord, DemandStore } from '../../policy/ports'
-import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, keysetPage, mapBounded, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, updateWhere } from './docs'
+import { allOf, getDocument, keysetPage, mapBounded, MAX_READ, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, updateWhere } from './docs'
 
 const numberOrNull = (value: unknown): number | null => (typeof value === 'number' ? value : null)
 

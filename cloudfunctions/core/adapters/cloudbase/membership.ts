@@ -7,9 +7,7 @@ import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { memberFromDocument } from './members'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, recordStationLeave, stationStay } from './station-docs'
-import { claimLock, getDocument, keysetPage, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
-
-const MAX_READ = 1000
+import { claimLock, getDocument, keysetPage, MAX_READ, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 
 function requestFromDocument(doc: RawDocument): JoinRequestRecord {

@@ -6,10 +6,8 @@ import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeSt
 import type { MemberRecord } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, mapBounded, newRev, num, textOrNull, updateWhere } from './docs'
+import { allOf, getDocument, mapBounded, MAX_READ, newRev, num, textOrNull, updateWhere } from './docs'
 
-/** The SDK caps one read at 1000 documents. */
-const MAX_READ = 1000
 /** Candidate notices read per inbox call at most (bounded loops, never an unbounded scan). */
 const MAX_SCAN_ROUNDS = 5
 const CHUNK = 500

@@ -1,10 +1,9 @@
 import type { Page, Policy } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { MatchProfile, PolicyChanges, PolicyMatch, PolicyQuery, PolicyRecord, PolicyStore } from '../../policy/ports'
-import { MAX_READ } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type DbCollection, type DbQuery, type RawDocument } from './database'
-import { allOf, getDocument, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
+import { allOf, getDocument, MAX_READ, propertyNames, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Search on CloudBase has no full-text index: each word is a case-insensitive `db.RegExp` over the

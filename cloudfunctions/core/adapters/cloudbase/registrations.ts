@@ -1,10 +1,10 @@
 import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } from '../../../../types'
 import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import { activityFromDocument, MAX_READ } from './activities'
+import { activityFromDocument } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, keysetPage, newRev, num, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
+import { allOf, getDocument, keysetPage, MAX_READ, newRev, num, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
 /**
  * Registrations in CloudBase, with capacity kept without transactions. node-sdk transactions

@@ -5,10 +5,7 @@ import { appointLeader } from '../../station/leadership'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, STATION_WRITE_ATTEMPTS, stationFromDocument, universityLockId, recordStationLeave } from './station-docs'
-import { allOf, claimLock, getDocument, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
-
-/** The SDK caps one read at 1000 documents. */
-const MAX_READ = 1000
+import { allOf, claimLock, getDocument, MAX_READ, newRev, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, updateWhere } from './docs'
 
 /**
  * Stations in CloudBase. Documents: `stations` (`_id` = station id, the record's properties, plus
