@@ -9,7 +9,6 @@ import { memberFromDocument } from './members'
 import { dropLeaderReference, LOCK_GRACE_MS, pendingLockId, recordStationLeave, stationStay } from './station-docs'
 import { claimLock, getDocument, keysetPage, MAX_READ, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
-
 function requestFromDocument(doc: RawDocument): JoinRequestRecord {
   return {
     id: String(doc._id),
