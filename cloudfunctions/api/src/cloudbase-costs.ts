@@ -5,7 +5,7 @@ import type { Deps } from '../../core/shared/context'
 import type { MessageSender } from '../../core/messaging/ports'
 import { runNoticePushes } from '../../core/notice/notice-push'
 import { sampleMember } from '../../core/adapters/store-contract'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { activityDraft, data, makeTestApi, profile, testServices } from './test-support'
 
 /**
  * Database requests per action on CloudBase, counted on the wire-level stand-in (the real SDK
@@ -86,26 +86,7 @@ export async function measureCloudBaseCosts(options: CostOptions): Promise<Cost[
       data(await call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }, true))
     }
     data(await call(STAFF, 'station.appointHead', { stationId: stationIds[0]!, openid: people[0]!, as: 'head' }, true))
-    const activity = data(
-      await call(
-        STAFF,
-        'activity.create',
-        {
-          type: 'summer_practice',
-          title: '翼展计划·暑期社会实践',
-          description: '走进驻马店的重点实验室和产业园区。',
-          hostOrg: '共青团驻马店市委',
-          place: '驻马店市科技馆',
-          startAt: '2026-07-20T09:00:00+08:00',
-          endAt: '2026-07-20T17:00:00+08:00',
-          signUpOpenAt: '2026-07-01T00:00:00+08:00',
-          signUpCloseAt: '2026-07-15T23:59:00+08:00',
-          capacity: 30,
-          waitlist: true,
-        },
-        true,
-      ),
-    )
+    const activity = data(await call(STAFF, 'activity.create', activityDraft({ capacity: 30 }), true))
     data(await call(STAFF, 'activity.publish', { id: activity.id }, true))
     for (let i = 0; i < 10; i += 1) {
       const policy = data(
