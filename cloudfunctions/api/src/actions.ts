@@ -91,6 +91,15 @@ import {
   unreadNoticeCount,
   withdrawNotice,
 } from '../../core/notice/notices'
+import {
+  dashboardOverview,
+  exportPipeline,
+  myDestinations,
+  pipelineFunnel,
+  pipelineMembers,
+  reportDestination,
+  verifyDestination,
+} from '../../core/pipeline/pipeline'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -233,4 +242,33 @@ export const actionTable: ActionTable = {
   'notice.readAll': { policy: isMember, run: (deps, caller) => readAllNotices(deps, caller) },
   'notice.unreadCount': { policy: isMember, run: (deps, caller) => unreadNoticeCount(deps, caller) },
   'notice.subscribe': { policy: isConsentingMember, run: (deps, caller) => subscribeToNotices(deps, caller) },
+  // The talent pipeline back home (issue 14): figures scoped and suppressed in core/pipeline.
+  'destination.report': {
+    policy: isConsentingMember,
+    run: reportDestination,
+  },
+  'destination.mine': {
+    policy: isMember,
+    run: (deps, caller) => myDestinations(deps, caller),
+  },
+  'destination.verify': {
+    policy: isStaff,
+    run: verifyDestination,
+  },
+  'pipeline.funnel': {
+    policy: isStationLeaderOrStaff,
+    run: pipelineFunnel,
+  },
+  'pipeline.members': {
+    policy: isStationLeaderOrStaff,
+    run: pipelineMembers,
+  },
+  'pipeline.export': {
+    policy: isStationLeaderOrStaff,
+    run: exportPipeline,
+  },
+  'dashboard.overview': {
+    policy: isStationLeaderOrStaff,
+    run: dashboardOverview,
+  },
 }

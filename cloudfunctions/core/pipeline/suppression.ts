@@ -14,7 +14,7 @@ export interface Line {
 export const SMALL_CELL = 5
 
 /** Hidden cells that the printed values pin down exactly (their unit vector is in the row space). */
-export function recoverableCells(values: readonly number[], hidden: readonly boolean[], lines: readonly Line[]): number[] {
+export function recoverableCells(hidden: readonly boolean[], lines: readonly Line[]): number[] {
   const unknowns = hidden.flatMap((h, i) => (h ? [i] : []))
   if (unknowns.length === 0) return []
   const column = new Map(unknowns.map((cell, k) => [cell, k]))
@@ -85,7 +85,7 @@ export function suppress(values: readonly number[], lines: readonly Line[], thre
     }
     if (!changed) {
       // Every line holds 0 or ≥ 2 hidden cells, yet a chain of lines can still pin one down.
-      const fixed = recoverableCells(values, hidden, lines)
+      const fixed = recoverableCells(hidden, lines)
       if (fixed.length === 0) return hidden
       const line = lines.find((l) => l.parts.includes(fixed[0]) || l.total === fixed[0])
       const extra = line ? pickComplement(line) : null

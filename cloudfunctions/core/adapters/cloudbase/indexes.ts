@@ -47,4 +47,6 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   notice_pushes: [['noticeId', 'state', 'openid'], ['openid']],
   station_memberships: [['openid', 'stationId', 'leftAt'], ['stationId', 'joinedAt']],
   consent_events: [['openid', 'at']],
+  destinations: [['openid', 'reportedAt', '_id']],
+  pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
 }
