@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, Station } from '../../../types'
+import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
 import { data, makeTestApi, profile } from './test-support'
 
 /**
@@ -98,7 +98,7 @@ async function rowsOf(openid: string, figure: Figure): Promise<string[]> {
   const rows: string[] = []
   let cursor: string | null = null
   do {
-    const page = data(await t.call(openid, 'pipeline.members', { ...figure, limit: 3, ...(cursor ? { cursor } : {}) }))
+    const page: PipelineMembersPage = data(await t.call(openid, 'pipeline.members', { ...figure, limit: 3, ...(cursor ? { cursor } : {}) }))
     rows.push(...page.items.map((r) => r.openid))
     cursor = page.nextCursor
   } while (cursor)

@@ -48,5 +48,16 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
     run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
   }
   run.notices = await runNoticePushes(deps)
+  if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
   return run
+}
+
+/**
+ * Stores that keep derived pipeline facts (CloudBase) bring every member's up to date at night
+ * (03:00–03:09 Shanghai), catching check-ins, interests and profile edits since; reports and
+ * verifications refresh their member at once. SQLite derives them on read and does nothing.
+ */
+export function isPipelineRefreshTime(now: Date): boolean {
+  const shanghai = new Date(now.getTime() + 8 * 60 * 60 * 1000)
+  return shanghai.getUTCHours() === 3 && shanghai.getUTCMinutes() < 10
 }
