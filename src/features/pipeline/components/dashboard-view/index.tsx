@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
 import type { Cell, DashboardOverview, FunnelCohort, Rate } from '../../../../../types'
-import { figureQuery } from '../../figure-url'
+import { figureQuery } from '../../../../../types'
 import MetricDictionary from '../metric-dictionary'
 import './index.scss'
 

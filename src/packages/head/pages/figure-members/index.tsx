@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import StateView from '@/components/state-view'
 import FigureMembers from '../../../../features/pipeline/components/figure-members'
-import { figureFromParams } from '../../../../features/pipeline/figure-url'
+import { figureFromParams } from '../../../../../types'
 import '../../head.scss'
 
 /** The members behind one figure of the head's dashboard (own station; the api refuses the rest). */

@@ -2,7 +2,7 @@ import { useRouter } from '@tarojs/taro'
 import { View } from '@tarojs/components'
 import StateView from '@/components/state-view'
 import FigureMembers from '../../../../features/pipeline/components/figure-members'
-import { figureFromParams } from '../../../../features/pipeline/figure-url'
+import { figureFromParams } from '../../../../../types'
 import StaffGate from '../../staff-gate'
 import '../../staff.scss'
 

@@ -1,4 +1,4 @@
-import { figureFromParams, figureQuery } from './figure-url'
+import { figureFromParams, figureQuery } from './pipeline'
 
 describe('figure in a page url', () => {
   it('comes back as it went', () => {
