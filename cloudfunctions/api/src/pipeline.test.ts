@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import { seedDemoData } from './seed'
+import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
 import { data, makeTestApi, profile } from './test-support'
 
 /**
@@ -94,11 +96,11 @@ function cellsOf(value: unknown, found: Cell[] = []): Cell[] {
   return found
 }
 
-async function rowsOf(openid: string, figure: Figure): Promise<string[]> {
+async function rowsOf(openid: string, figure: Figure, limit = 3): Promise<string[]> {
   const rows: string[] = []
   let cursor: string | null = null
   do {
-    const page: PipelineMembersPage = data(await t.call(openid, 'pipeline.members', { ...figure, limit: 3, ...(cursor ? { cursor } : {}) }))
+    const page: PipelineMembersPage = data(await t.call(openid, 'pipeline.members', { ...figure, limit, ...(cursor ? { cursor } : {}) }))
     rows.push(...page.items.map((r) => r.openid))
     cursor = page.nextCursor
   } while (cursor)
@@ -244,4 +246,30 @@ describe('the dashboard', () => {
       ]),
     )
   })
+})
+
+describe('on the demo data', () => {
+  it('has a dashboard worth looking at, and every figure it shows equals its rows', async () => {
+    await t.close()
+    t = makeTestApi({ staff: [STAFF], clock })
+    await seedDemoData({ store: t.store, clock })
+    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    expect(overview.headline.members.value).toBeGreaterThanOrEqual(DEMO_PIPELINE_MEMBERS)
+    expect(overview.headline.returned.value).toBeGreaterThan(30)
+    expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
+    expect(overview.funnel.length).toBeGreaterThanOrEqual(7)
+    const funnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const seen = new Set<string>()
+    for (const cell of [...cellsOf(overview), ...cellsOf(funnel)]) {
+      const key = JSON.stringify(cell.figure)
+      if (seen.has(key)) continue
+      seen.add(key)
+      expect([key, (await rowsOf(STAFF, cell.figure, 50)).length]).toEqual([key, cell.value])
+    }
+    // The demo head sees their station, suppressed, and the same holds for what they may open.
+    const head = data(await t.call('demo-head-1', 'dashboard.overview', {}))
+    for (const cell of cellsOf(head)) {
+      if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true)
+    }
+  }, 120_000)
 })

@@ -116,9 +116,9 @@ export class SqlitePipelineStore implements PipelineStore {
       this.sql('UPDATE destinations SET is_latest = 0 WHERE openid = ? AND is_latest = 1').run(record.openid)
       this.sql(
         `INSERT INTO destinations (id, openid, status, work_province, work_city, work_county, employer, field, reasons,
-           reason_text, consider_return, reported_at, is_home, is_working, is_latest, is_demo)
+           reason_text, consider_return, reported_at, verified_at, verified_by, verify_note, is_home, is_working, is_latest, is_demo)
          VALUES (@id, @openid, @status, @workProvince, @workCity, @workCounty, @employer, @field, @reasons,
-           @reasonText, @considerReturn, @reportedAt, @isHome, @isWorking, 1, @isDemo)`,
+           @reasonText, @considerReturn, @reportedAt, @verifiedAt, @verifiedBy, @verifyNote, @isHome, @isWorking, 1, @isDemo)`,
       ).run({
         id: record.id,
         openid: record.openid,
@@ -132,6 +132,9 @@ export class SqlitePipelineStore implements PipelineStore {
         reasonText: record.reasonText,
         considerReturn: record.considerReturn,
         reportedAt: record.reportedAt,
+        verifiedAt: record.verification?.at ?? null,
+        verifiedBy: record.verification?.byOpenid ?? null,
+        verifyNote: record.verification?.note ?? null,
         isHome: record.isHome ? 1 : 0,
         isWorking: record.isWorking ? 1 : 0,
         isDemo: record.isDemo ? 1 : 0,
