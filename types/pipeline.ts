@@ -262,7 +262,14 @@ export const pipelineExportInput = z.object({
   external: z.boolean({ error: '是否对外应为是或否' }).optional(),
 })
 export const pipelineFunnelInput = z.object({ stationId: id('驿站').optional() })
-export const dashboardOverviewInput = z.object({ stationId: id('驿站').optional() })
+export const dashboardOverviewInput = z.object({
+  stationId: id('驿站').optional(),
+  /** A frozen monthly snapshot (`2026-06`) instead of now; staff only. */
+  snapshot: z
+    .string({ error: '快照月份格式不正确' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '快照月份应为 YYYY-MM')
+    .optional(),
+})
 
 /** A number on the dashboard: null with `display: '<5'` when suppressed; the figure to list its rows. */
 export interface Cell {
@@ -321,6 +328,10 @@ export interface CountyCohortTable {
 export interface DashboardOverview {
   scope: PipelineScope
   asOf: string
+  /** The month of the frozen snapshot shown, or null for figures as of now. */
+  snapshot: string | null
+  /** Months with a frozen snapshot, newest first (staff; empty for heads). */
+  snapshots: string[]
   headline: {
     members: Cell
     participated: Cell

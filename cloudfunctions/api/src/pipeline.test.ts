@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
-import { data, makeTestApi, profile } from './test-support'
+import { data, makeTestApi, profile, testServices } from './test-support'
 
 /**
  * The talent pipeline through the router (issue 14): 去向登记 with history and verification, the
@@ -245,6 +246,28 @@ describe('the dashboard', () => {
         ['jobs', 1],
       ]),
     )
+  })
+})
+
+describe('monthly snapshots', () => {
+  it('freeze the figures: a later report changes now, not the month already taken', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    expect(await takeMonthlySnapshot(deps)).toBeNull()
+    data(await t.call('a8', 'destination.report', inQueshan))
+    await refreshed()
+    const live = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const frozen = data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' }))
+    expect(live.headline.returned.value).toBe(7)
+    expect(frozen.headline.returned.value).toBe(6)
+    expect(frozen.snapshot).toBe('2026-07')
+    expect(live.snapshots).toEqual(['2026-07'])
+  })
+
+  it('are for staff only, and a month must be written as YYYY-MM', async () => {
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-7' })).fields?.snapshot).toContain('YYYY-MM')
+    expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
   })
 })
 

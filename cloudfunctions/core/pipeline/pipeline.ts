@@ -200,6 +200,41 @@ export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPa
 
 export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<DashboardOverview> {
   const scope = scopeOf(caller, input.stationId)
+  const whole = scope.stationId === null && !scope.suppressed
+  if (input.snapshot !== undefined) {
+    // Snapshots freeze the whole alliance's figures for staff reports.
+    if (!whole) throw forbidden('月度快照只包含全市数字，仅团市委工作人员可以查看')
+    const stored = await deps.store.pipeline.getSnapshot(input.snapshot)
+    if (!stored) throw notFound(`${input.snapshot} 没有月度快照`)
+    const frozen = JSON.parse(stored) as DashboardOverview
+    return { ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) }
+  }
+  const overview = await liveOverview(deps, scope)
+  return { ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] }
+}
+
+const SNAPSHOT_LIST = 36
+
+/** The month (Asia/Shanghai) a time falls in: `2026-07`. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7)
+}
+
+/**
+ * Freezes this month's overview of the whole alliance, once: last quarter's report then reads
+ * the same however profiles change. The scheduler calls it on every run; it costs one read when
+ * the month is already taken.
+ */
+export async function takeMonthlySnapshot(deps: Deps): Promise<string | null> {
+  const takenAt = toIsoString(deps.clock.now())
+  const month = monthOf(takenAt)
+  if (await deps.store.pipeline.getSnapshot(month)) return null
+  await deps.store.pipeline.refreshFacts(null)
+  const overview = await liveOverview(deps, { stationId: null, suppressed: false })
+  return (await deps.store.pipeline.saveSnapshot(month, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+}
+
+async function liveOverview(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<DashboardOverview> {
   const { stationId, suppressed } = scope
   const data = await funnelData(deps, scope)
   const total = (metric: MetricId) => data.lines.get(metric)?.total ?? cell(0, scoped(metric, stationId))
@@ -241,6 +276,8 @@ export async function dashboardOverview(deps: Deps, caller: Caller, input: Actio
   return {
     scope: await describeScope(deps, scope),
     asOf: toIsoString(deps.clock.now()),
+    snapshot: null,
+    snapshots: [],
     headline: {
       members: total('joined'),
       participated: total('participated'),

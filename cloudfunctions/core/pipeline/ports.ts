@@ -40,6 +40,11 @@ export interface PipelineStore {
    * members, or all when null. A store that derives them on every read does nothing.
    */
   refreshFacts(openids: readonly string[] | null): Promise<void>
+  /** Stores a month's frozen overview unless that month already has one; false when it had. */
+  saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean>
+  getSnapshot(month: string): Promise<string | null>
+  /** Months with a snapshot, newest first. */
+  snapshotMonths(limit: number): Promise<string[]>
   /** Account deletion: the member's records go. */
   forgetMember(openid: string): Promise<void>
 }

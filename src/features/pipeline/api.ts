@@ -8,7 +8,7 @@ export const myDestinations = () => call('destination.mine', {})
 export const verifyDestination = (id: string, note: string, requestId: string) => call('destination.verify', { id, note }, { requestId })
 
 // Staff (everything) and heads (their station, small cells hidden).
-export const dashboardOverview = (stationId?: string) => call('dashboard.overview', stationId ? { stationId } : {})
+export const dashboardOverview = (snapshot?: string) => call('dashboard.overview', snapshot ? { snapshot } : {})
 export const pipelineFunnel = (stationId?: string) => call('pipeline.funnel', stationId ? { stationId } : {})
 export const figureMembers = (figure: Figure, cursor?: string) => call('pipeline.members', { ...figure, cursor, limit: 20 })
 export const exportFigure = (figure: Figure, external = false) => call('pipeline.export', { ...figure, external })

@@ -34,6 +34,8 @@ export const COLLECTIONS = {
   destinations: 'destinations',
   /** `_id` = openid: the member's derived pipeline facts, which the dashboard aggregates. */
   pipelineFacts: 'pipeline_facts',
+  /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
+  pipelineSnapshots: 'pipeline_snapshots',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

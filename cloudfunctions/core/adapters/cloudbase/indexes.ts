@@ -49,4 +49,5 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   consent_events: [['openid', 'at']],
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
+  pipeline_snapshots: [],
 }

@@ -3,7 +3,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, documentsOf, totalOf, type RawDocument } from './database'
+import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import { getDocument, mapBounded, num, SWEEP_MAX_ROUNDS, text, textOrNull } from './docs'
 
 /**
@@ -232,6 +232,28 @@ export class CloudBasePipelineStore implements PipelineStore {
       verified: d !== null && d.verification !== null && typeof d.verification === 'object',
     }
     await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).set(facts)))
+  }
+
+  async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
+    try {
+      await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) => checked(c.add({ _id: month, month, takenAt, data: overview })))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  async getSnapshot(month: string): Promise<string | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.pipelineSnapshots, month)
+    return doc && typeof doc.data === 'string' ? doc.data : null
+  }
+
+  async snapshotMonths(limit: number): Promise<string[]> {
+    const result = await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) =>
+      checked(c.where({}).orderBy('_id', 'desc').limit(limit).field({ _id: true }).get()),
+    )
+    return documentsOf(result).map((d) => String(d._id))
   }
 
   async forgetMember(openid: string): Promise<void> {

@@ -471,6 +471,14 @@ const MIGRATIONS: readonly string[] = [
   FROM members m
   LEFT JOIN destinations d ON d.openid = m.openid AND d.is_latest = 1;
   `,
+  `
+  -- Frozen monthly dashboard figures (counts only, no names), so a report does not change later.
+  CREATE TABLE pipeline_snapshots (
+    month    TEXT PRIMARY KEY,
+    taken_at TEXT NOT NULL,
+    data     TEXT NOT NULL
+  );
+  `,
 ]
 
 export function migrate(db: Database): number {

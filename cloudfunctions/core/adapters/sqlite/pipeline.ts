@@ -205,6 +205,20 @@ export class SqlitePipelineStore implements PipelineStore {
     // The facts are a view, derived on every read: nothing to bring up to date.
   }
 
+  async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
+    return this.sql('INSERT OR IGNORE INTO pipeline_snapshots (month, taken_at, data) VALUES (?, ?, ?)').run(month, takenAt, overview).changes === 1
+  }
+
+  async getSnapshot(month: string): Promise<string | null> {
+    return this.sql<[string], { data: string }>('SELECT data FROM pipeline_snapshots WHERE month = ?').get(month)?.data ?? null
+  }
+
+  async snapshotMonths(limit: number): Promise<string[]> {
+    return this.sql<[number], { month: string }>('SELECT month FROM pipeline_snapshots ORDER BY month DESC LIMIT ?')
+      .all(limit)
+      .map((r) => r.month)
+  }
+
   async forgetMember(openid: string): Promise<void> {
     this.sql('DELETE FROM destinations WHERE openid = ?').run(openid)
   }

@@ -44,6 +44,7 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
 
   return (
     <View className='pipeline' id='pipeline-dashboard'>
+      {data.snapshot ? <Text className='hint pipeline__note'>这是 {data.snapshot} 冻结的快照；点开数字看到的是当前名单，可能与快照不同。</Text> : null}
       {data.scope.suppressed ? <Text className='hint pipeline__note'>少于5人的格子显示为“&lt;5”，并隐藏可由合计推出的格子。</Text> : null}
       <View className='pipeline-cards'>
         {cards.map((c) => (
