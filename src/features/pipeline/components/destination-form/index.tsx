@@ -58,7 +58,6 @@ export default function DestinationForm({ onSaved }: DestinationFormProps) {
 
   const inHomeCity = draft.workProvince === 'henan' && draft.workCity === HOME_CITY
   const returning = inHomeCity && draft.workCounty !== '' && (WORKING_STATUSES as readonly string[]).includes(draft.status)
-  const statusIndex = DESTINATION_STATUSES.findIndex((s) => s.id === draft.status)
   const provinceIndex = Math.max(0, PROVINCES.findIndex((p) => p.id === draft.workProvince))
   const countyIndex = COUNTIES.findIndex((c) => c.id === draft.workCounty)
 
@@ -103,12 +102,8 @@ export default function DestinationForm({ onSaved }: DestinationFormProps) {
 
   return (
     <View className='card destination-form' id='destination-form'>
-      <FormField name='status' label='毕业去向' error={errors.status}>
-        <Picker mode='selector' range={DESTINATION_STATUSES.map((s) => s.name)} value={Math.max(0, statusIndex)} onChange={(e) => set('status', DESTINATION_STATUSES[Number(e.detail.value)]?.id ?? '')}>
-          <Text className='form-input destination-form__picker' id='destination-status'>
-            {statusIndex >= 0 ? DESTINATION_STATUSES[statusIndex].name : '请选择'} ▾
-          </Text>
-        </Picker>
+      <FormField name='status' label='毕业去向' hint='教育部毕业去向分类' error={errors.status}>
+        <ChoiceChips idPrefix='destination-status' items={DESTINATION_STATUSES} selected={draft.status ? [draft.status] : []} onToggle={(id) => set('status', id)} invalid={!!errors.status} />
       </FormField>
       <FormField name='workProvince' label='工作（学习）省份' error={errors.workProvince}>
         <Picker mode='selector' range={PROVINCES.map((p) => p.name)} value={provinceIndex} onChange={(e) => set('workProvince', PROVINCES[Number(e.detail.value)]?.id ?? 'henan')}>
