@@ -194,8 +194,10 @@ async function funnelData(deps: Deps, scope: { stationId: string | null; suppres
 
 export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelView> {
   const scope = scopeOf(caller, input.stationId)
-  const data = await funnelData(deps, scope)
-  return { scope: await describeScope(deps, scope), cohorts: data.funnel }
+  return deps.store.pipeline.memo(`funnel:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
+    const data = await funnelData(deps, scope)
+    return { scope: await describeScope(deps, scope), cohorts: data.funnel }
+  })
 }
 
 export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<DashboardOverview> {
@@ -209,8 +211,11 @@ export async function dashboardOverview(deps: Deps, caller: Caller, input: Actio
     const frozen = JSON.parse(stored) as DashboardOverview
     return { ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) }
   }
-  const overview = await liveOverview(deps, scope)
-  return { ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] }
+  // Kept by the store until the data behind it changes: a dashboard is opened far more often.
+  return deps.store.pipeline.memo(`overview:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
+    const overview = await liveOverview(deps, scope)
+    return { ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] }
+  })
 }
 
 const SNAPSHOT_LIST = 36

@@ -45,6 +45,12 @@ export interface PipelineStore {
   getSnapshot(month: string): Promise<string | null>
   /** Months with a snapshot, newest first. */
   snapshotMonths(limit: number): Promise<string[]>
+  /**
+   * An answer derived from pipeline data only (members, registrations, interests, destinations,
+   * demands, stations, fields, snapshots), kept until any of them changes where the store can
+   * tell (SQLite); a store that cannot tell computes every time.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>
   /** Account deletion: the member's records go. */
   forgetMember(openid: string): Promise<void>
 }

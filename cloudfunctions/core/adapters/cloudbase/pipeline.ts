@@ -256,6 +256,11 @@ export class CloudBasePipelineStore implements PipelineStore {
     return documentsOf(result).map((d) => String(d._id))
   }
 
+  async memo<T>(_key: string, compute: () => Promise<T>): Promise<T> {
+    // Function instances share no write counter, so a kept answer could be stale: compute.
+    return compute()
+  }
+
   async forgetMember(openid: string): Promise<void> {
     await this.collections.run(COLLECTIONS.destinations, (c) => checked(c.where({ openid }).remove()))
     await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).remove()))

@@ -3,7 +3,7 @@ import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification }
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
-import { statementCache, type Sql } from './statements'
+import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
 interface DestinationRow {
   id: string
@@ -104,11 +104,23 @@ interface FactRow {
   is_demo: number
 }
 
+/** Every table a figure reads (through the pipeline_facts view): a write to any recomputes it. */
+const FACT_TABLES = ['members', 'registrations', 'demand_interests', 'destinations'] as const
+
+/** What a whole dashboard answer reads besides the facts. */
+const MEMO_TABLES = [...FACT_TABLES, 'demands', 'stations', 'fields', 'pipeline_snapshots'] as const
+
 export class SqlitePipelineStore implements PipelineStore {
+  /** Bumped when a memoised computation fails, so that a failure is never kept. */
+  private memoGeneration = 0
+
   private readonly sql: Sql
+  /** Dashboards are read far more often than their data changes: counts are kept until a write. */
+  private readonly reads: ReadCache
 
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.reads = new ReadCache(tableVersions(db), 2000)
   }
 
   async addDestination(record: StoredDestination): Promise<void> {
@@ -168,7 +180,9 @@ export class SqlitePipelineStore implements PipelineStore {
     const text = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
       groupBy.length > 0 ? ` GROUP BY ${groupBy.map((k) => GROUP_SQL[k]).join(', ')}` : ''
     }`
-    const rows = this.sql<[Record<string, unknown>], Record<string, string | number | null> & { n: number }>(text).all(q.params)
+    const rows = this.reads.get(`count:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
+      this.sql<[Record<string, unknown>], Record<string, string | number | null> & { n: number }>(text).all(q.params),
+    )
     return rows.map((r) => ({
       keys: Object.fromEntries(groupBy.map((k) => [k, r[k] ?? 'null'])) as FigureCount['keys'],
       count: r.n,
@@ -188,16 +202,17 @@ export class SqlitePipelineStore implements PipelineStore {
 
   async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
     const q = figureQuery({ ...figure, metric: 'returned' }, [])
-    return this.sql<[Record<string, unknown>], { cohort: number; days: number }>(
-      `SELECT f.cohort AS cohort, CAST(round(julianday(f.reported_at) - julianday(f.joined_at)) AS INTEGER) AS days
-       FROM ${q.from} WHERE ${q.where.join(' AND ')}`,
-    ).all(q.params)
+    const text = `SELECT f.cohort AS cohort, CAST(round(julianday(f.reported_at) - julianday(f.joined_at)) AS INTEGER) AS days
+       FROM ${q.from} WHERE ${q.where.join(' AND ')}`
+    return this.reads.get(`lags:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
+      this.sql<[Record<string, unknown>], { cohort: number; days: number }>(text).all(q.params),
+    )
   }
 
   async openPositionsByField(): Promise<Map<string, number>> {
-    const rows = this.sql<[], { field: string; n: number }>(
-      "SELECT field, SUM(headcount) AS n FROM demands WHERE status = 'open' GROUP BY field",
-    ).all()
+    const rows = this.reads.get('positions', ['demands'], () =>
+      this.sql<[], { field: string; n: number }>("SELECT field, SUM(headcount) AS n FROM demands WHERE status = 'open' GROUP BY field").all(),
+    )
     return new Map(rows.map((r) => [r.field, r.n]))
   }
 
@@ -217,6 +232,16 @@ export class SqlitePipelineStore implements PipelineStore {
     return this.sql<[number], { month: string }>('SELECT month FROM pipeline_snapshots ORDER BY month DESC LIMIT ?')
       .all(limit)
       .map((r) => r.month)
+  }
+
+  async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    const generation = this.memoGeneration
+    try {
+      return await this.reads.get(`memo:${generation}:${key}`, MEMO_TABLES, compute)
+    } catch (error) {
+      this.memoGeneration = generation + 1
+      throw error
+    }
   }
 
   async forgetMember(openid: string): Promise<void> {
