@@ -357,6 +357,8 @@ export interface PipelineMemberRow {
   county: CountyId
   stationId: string | null
   joinedAt: string
+  /** The latest 去向登记 (the one the figures use), to verify it. */
+  destinationId: string | null
   destinationStatus: DestinationStatus | null
   workPlace: string
   verified: boolean

@@ -144,6 +144,9 @@ describe('去向登记', () => {
     expect(overview.headline.returned.value).toBe(6)
     expect(overview.headline.returnedVerified.value).toBe(1)
     expect(await rowsOf(STAFF, { metric: 'returnedVerified' })).toEqual(['a1'])
+    // Each row names the record the figure used, so staff verify from the list.
+    const row = data(await t.call(STAFF, 'pipeline.members', { metric: 'returnedVerified' })).items[0]
+    expect(row).toMatchObject({ destinationId: record.id, verified: true, workPlace: '河南省 驻马店市 确山县' })
   })
 })
 

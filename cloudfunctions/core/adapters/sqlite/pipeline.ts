@@ -96,6 +96,7 @@ interface FactRow {
   county: PipelineMemberRow['county']
   station_id: string | null
   joined_at: string
+  destination_id: string | null
   destination_status: PipelineMemberRow['destinationStatus']
   work_province: string | null
   work_city: string | null
@@ -258,6 +259,7 @@ function toMemberRow(r: FactRow): PipelineMemberRow {
     county: r.county,
     stationId: r.station_id,
     joinedAt: r.joined_at,
+    destinationId: r.destination_id,
     destinationStatus: r.destination_status,
     workPlace: r.work_province ? workPlaceOf({ workProvince: r.work_province, workCity: r.work_city ?? '', workCounty: r.work_county }) : '',
     verified: r.verified_at !== null,

@@ -1,26 +1,27 @@
 import { useState } from 'react'
 import Taro, { useReachBottom } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Input, Text, View } from '@tarojs/components'
 import type { Figure, PipelineMemberRow } from '../../../../../types'
 import { COUNTIES, DESTINATION_STATUSES, nameOf } from '../../../../../types'
 import StateView from '@/components/state-view'
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { ApiCallError, errorMessage } from '@/services/api'
+import { ApiCallError, errorMessage, newRequestId } from '@/services/api'
 import { openSpreadsheet } from '@/services/files'
-import { exportFigure, figureMembers } from '../../api'
+import { exportFigure, figureMembers, verifyDestination } from '../../api'
 import { describeFigure } from '../../labels'
 import './index.scss'
 
 export interface FigureMembersProps {
   figure: Figure
-  /** Staff may also export the figure alone, small counts hidden, for use outside (对外). */
-  canExportExternal: boolean
+  /** Staff: may also export the figure alone, small counts hidden (对外), and verify reports. */
+  staff: boolean
 }
 
 /** The members behind one figure, paged, and the same rows as a spreadsheet. */
-export default function FigureMembers({ figure, canExportExternal }: FigureMembersProps) {
-  const [busy, setBusy] = useState<'rows' | 'external' | null>(null)
+export default function FigureMembers({ figure, staff }: FigureMembersProps) {
+  const canExportExternal = staff
+  const [busy, setBusy] = useState<string | null>(null)
   const [total, setTotal] = useState<number | null>(null)
   const list = usePagedList<PipelineMemberRow>(async (cursor) => {
     const page = await figureMembers(figure, cursor)
@@ -41,6 +42,28 @@ export default function FigureMembers({ figure, canExportExternal }: FigureMembe
     } catch (error) {
       const message = error instanceof ApiCallError ? errorMessage(error) : '没有打开文件，请重试'
       void Taro.showToast({ title: message, icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  // Staff confirm a self-reported destination with the employer or a document, and say how.
+  const [verifying, setVerifying] = useState<{ openid: string; note: string } | null>(null)
+  const verify = async (member: PipelineMemberRow) => {
+    const note = verifying?.note.trim() ?? ''
+    if (busy || !member.destinationId) return
+    if (!note) {
+      void Taro.showToast({ title: '请填写核实说明', icon: 'none' })
+      return
+    }
+    setBusy(member.openid)
+    try {
+      await verifyDestination(member.destinationId, note, newRequestId())
+      list.update((m) => m.openid === member.openid, { ...member, verified: true })
+      setVerifying(null)
+      void Taro.showToast({ title: '已核实', icon: 'success' })
+    } catch (error) {
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
     } finally {
       setBusy(null)
     }
@@ -67,6 +90,30 @@ export default function FigureMembers({ figure, canExportExternal }: FigureMembe
                 最新去向：{nameOf(DESTINATION_STATUSES, m.destinationStatus)}
                 {m.workPlace ? ` · ${m.workPlace}` : ''}
               </Text>
+            ) : null}
+            {staff && m.destinationId && !m.verified && verifying?.openid !== m.openid ? (
+              <Button className='btn btn-plain figure-member__verify' disabled={busy !== null || undefined} onClick={() => setVerifying({ openid: m.openid, note: '' })}>
+                核实去向
+              </Button>
+            ) : null}
+            {verifying?.openid === m.openid ? (
+              <View className='figure-member__verify-form'>
+                <Input
+                  className='form-input'
+                  value={verifying.note}
+                  maxlength={200}
+                  placeholder='核实方式，如：已与单位人事电话核实'
+                  onInput={(e) => setVerifying({ openid: m.openid, note: e.detail.value })}
+                />
+                <View className='figure-members__actions'>
+                  <Button className='btn btn-plain' disabled={busy !== null || undefined} onClick={() => setVerifying(null)}>
+                    取消
+                  </Button>
+                  <Button className='btn btn-primary' loading={busy === m.openid} disabled={busy !== null || undefined} onClick={() => void verify(m)}>
+                    {busy === m.openid ? '正在核实…' : '确认核实'}
+                  </Button>
+                </View>
+              </View>
             ) : null}
           </View>
         ))}

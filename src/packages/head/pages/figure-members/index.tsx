@@ -16,5 +16,5 @@ export default function HeadFigureMembersPage() {
       </View>
     )
   }
-  return <FigureMembers figure={figure} canExportExternal={false} />
+  return <FigureMembers figure={figure} staff={false} />
 }

@@ -14,7 +14,7 @@ export default function StaffFigureMembersPage() {
     <StaffGate>
       {() =>
         figure ? (
-          <FigureMembers figure={figure} canExportExternal />
+          <FigureMembers figure={figure} staff />
         ) : (
           <View className='page'>
             <StateView kind='error' title='没有找到这个数字' />
