@@ -6,6 +6,7 @@ import { COUNTIES, DESTINATION_STATUSES, nameOf } from '../../../../../types'
 import StateView from '@/components/state-view'
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
+import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { ApiCallError, errorMessage, newRequestId } from '@/services/api'
 import { openSpreadsheet } from '@/services/files'
 import { exportFigure, figureMembers, verifyDestination } from '../../api'
@@ -21,6 +22,7 @@ export interface FigureMembersProps {
 /** The members behind one figure, paged, and the same rows as a spreadsheet. */
 export default function FigureMembers({ figure, staff }: FigureMembersProps) {
   const canExportExternal = staff
+  const taxonomy = useTaxonomy()
   const [busy, setBusy] = useState<string | null>(null)
   const [total, setTotal] = useState<number | null>(null)
   const list = usePagedList<PipelineMemberRow>(async (cursor) => {
@@ -125,7 +127,7 @@ export default function FigureMembers({ figure, staff }: FigureMembersProps) {
   return (
     <View className='page figure-members' id='figure-members'>
       <View className='card'>
-        <Text className='figure-members__title'>{describeFigure(figure)}</Text>
+        <Text className='figure-members__title'>{describeFigure(figure, taxonomy.fieldName)}</Text>
         <Text className='figure-members__total' id='figure-members-total'>
           {total === null ? '…' : `共 ${total} 人`}
         </Text>
