@@ -9,6 +9,7 @@ import { runTsScript, startLocalServer } from './bench/local-server.mjs'
 import { burst, sustained } from './bench/sign-up-load.mjs'
 import { cloudBaseCostsSection } from './bench/cloudbase-costs.mjs'
 import { weappSizeSection } from './bench/weapp-sizes.mjs'
+import { pipelineBench, pipelineSection } from './bench/pipeline.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -230,5 +231,8 @@ const weappReport = `\n${weappSizeSection(root)}`
 // ——— issue 10: database requests per action on CloudBase ———
 console.log('CloudBase requests per action (stand-in)…')
 const cloudBaseReport = `\n${await cloudBaseCostsSection(root)}`
-fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + weappReport + cloudBaseReport)
-console.log(report + noticeReport + weappReport + cloudBaseReport)
+// ——— issue 14: the pipeline dashboard ———
+console.log('pipeline dashboard: 50,000 members, 20,000 destinations…')
+const pipelineReport = pipelineSection(await pipelineBench(root, { stations: STATIONS, members: MEMBERS }))
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + weappReport + cloudBaseReport + pipelineReport)
+console.log(report + noticeReport + weappReport + cloudBaseReport + pipelineReport)

@@ -27,13 +27,15 @@ export default defineAppConfig({
     'pages/demands/index',
     'pages/demand/index',
     'pages/favorites/index',
+    // The talent pipeline (issue 14): 去向登记.
+    'pages/destination/index',
     ...demoPages,
   ],
   // Role-only pages travel in subpackages, loaded only by those who open them.
   subPackages: [
     {
       root: 'packages/head',
-      pages: ['pages/index/index', 'pages/requests/index', 'pages/members/index'],
+      pages: ['pages/index/index', 'pages/requests/index', 'pages/members/index', 'pages/dashboard/index', 'pages/figure-members/index'],
     },
     {
       root: 'packages/staff',
@@ -49,6 +51,8 @@ export default defineAppConfig({
         'pages/demands/index',
         'pages/demand-edit/index',
         'pages/demand-interests/index',
+        'pages/dashboard/index',
+        'pages/figure-members/index',
       ],
     },
     // Staff and station heads: activity and notice management.

@@ -75,6 +75,15 @@ import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, s
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
+import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
+import {
+  dashboardOverviewInput,
+  pipelineExportInput,
+  pipelineFunnelInput,
+  pipelineMembersInput,
+  reportDestinationInput,
+  verifyDestinationInput,
+} from './pipeline'
 
 /**
  * The contract of the `api` function: per action, the payload schema (enforced by the router,
@@ -174,6 +183,14 @@ export const actionSchemas = {
   'notice.unreadCount': emptyInput,
   /** The member just authorised the notice subscribe message (requestSubscribeMessage on a tap). */
   'notice.subscribe': emptyInput,
+  // The talent pipeline back home (issue 14).
+  'destination.report': reportDestinationInput,
+  'destination.mine': emptyInput,
+  'destination.verify': verifyDestinationInput,
+  'pipeline.funnel': pipelineFunnelInput,
+  'pipeline.members': pipelineMembersInput,
+  'pipeline.export': pipelineExportInput,
+  'dashboard.overview': dashboardOverviewInput,
 } as const
 
 export interface ActionResults {
@@ -268,6 +285,18 @@ export interface ActionResults {
   'notice.readAll': { marked: number }
   'notice.unreadCount': { count: number }
   'notice.subscribe': { granted: true }
+  /** A new record every time: the history is kept. */
+  'destination.report': DestinationRecord
+  'destination.mine': MyDestinations
+  /** Staff: marks one record verified (with a note); the member's report itself is unchanged. */
+  'destination.verify': DestinationRecord
+  /** Staff: the whole alliance (or one station); a head: own station, cells under 5 suppressed. */
+  'pipeline.funnel': FunnelView
+  /** The members behind one figure, paged; `total` is the figure. */
+  'pipeline.members': PipelineMembersPage
+  /** The same rows as `.xlsx`; the first sheet is the metric dictionary. */
+  'pipeline.export': ExportFile
+  'dashboard.overview': DashboardOverview
 }
 
 export interface OutboxMessage {

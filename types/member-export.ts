@@ -1,3 +1,4 @@
+import type { DestinationRecord } from './pipeline'
 import type { AnswerValue, GrowthRecord, RegistrationStatus } from './activity'
 import type { AuditEntry } from './audit'
 import type { Member } from './member'
@@ -110,6 +111,8 @@ export interface MemberExport {
   messages: ExportedMessage[]
   noticePushes: ExportedPush[]
   auditEntries: AuditEntry[]
+  /** 去向登记, newest first (issue 14). */
+  destinations: DestinationRecord[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -128,6 +131,7 @@ export const MEMBER_EXPORT_KINDS = {
   messages: '消息推送记录',
   noticePushes: '通知推送记录',
   auditEntries: '与我有关的操作记录',
+  destinations: '去向登记',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

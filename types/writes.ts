@@ -50,6 +50,8 @@ export const RETRYABLE_WRITES = [
   'notice.read',
   'notice.readAll',
   'notice.subscribe',
+  'destination.report',
+  'destination.verify',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -91,6 +91,15 @@ import {
   unreadNoticeCount,
   withdrawNotice,
 } from '../../core/notice/notices'
+import {
+  dashboardOverview,
+  exportPipeline,
+  myDestinations,
+  pipelineFunnel,
+  pipelineMembers,
+  reportDestination,
+  verifyDestination,
+} from '../../core/pipeline/pipeline'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -208,4 +217,12 @@ export const actionTable: ActionTable = {
   'notice.readAll': allow(isMember, (deps, caller) => readAllNotices(deps, caller)),
   'notice.unreadCount': allow(isMember, (deps, caller) => unreadNoticeCount(deps, caller)),
   'notice.subscribe': allow(isConsentingMember, (deps, caller) => subscribeToNotices(deps, caller)),
+  // The talent pipeline back home: figures scoped and suppressed — core/pipeline/
+  'destination.report': allow(isConsentingMember, reportDestination),
+  'destination.mine': allow(isMember, (deps, caller) => myDestinations(deps, caller)),
+  'destination.verify': allow(isStaff, verifyDestination),
+  'pipeline.funnel': allow(isStationLeaderOrStaff, pipelineFunnel),
+  'pipeline.members': allow(isStationLeaderOrStaff, pipelineMembers),
+  'pipeline.export': allow(isStationLeaderOrStaff, exportPipeline),
+  'dashboard.overview': allow(isStationLeaderOrStaff, dashboardOverview),
 }

@@ -77,6 +77,8 @@ async function memberWithEverything() {
   await runNoticePushes({ store: t.store, clock, ...testServices })
   data(await t.call(ME, 'notice.read', { id: notice.id }))
 
+  data(await t.call(ME, 'destination.report', { status: 'contract', workProvince: 'henan', workCity: '驻马店市', workCounty: 'queshan' }))
+
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))
   return { lab, full, demand, policy, notice, stationA, stationB }
@@ -195,5 +197,11 @@ describe('member.deleteMine (m-1)', () => {
     expect(fresh.checkInHelperOf).toEqual([])
     expect(fresh.auditEntries).toEqual([])
     expect(fresh.consentHistory).toHaveLength(1)
+    // 去向登记 go with the account, and the member leaves the pipeline's figures.
+    expect(fresh.destinations).toEqual([])
+    data(await t.call(ME, 'member.deleteMine'))
+    await t.store.pipeline.refreshFacts(null)
+    const rows = data(await t.call(STAFF, 'pipeline.members', { metric: 'joined' })).items.map((r) => r.openid)
+    expect(rows).not.toContain(ME)
   })
 })

@@ -6,6 +6,7 @@ import type { PolicyRecord } from '../../core/policy/ports'
 import { htmlToText } from '../../core/policy/rich-text'
 import { allFields } from '../../core/taxonomy/taxonomy'
 import { DEMO_STAFF_OPENID } from '../../runtime/config'
+import { seedDemoPipeline } from './seed-pipeline'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a
@@ -134,6 +135,8 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   })
   await seedDemoActivities(deps, at)
   await seedDemoPolicies(deps, at)
+  // A crowd of demo members with destinations for the pipeline dashboard (not counted as accounts).
+  await seedDemoPipeline(deps, UNIVERSITIES.map(demoStationId))
   return { created }
 }
 

@@ -10,8 +10,11 @@ import type {
   MemberExportKind,
 } from '../../../types'
 import {
+  CONSIDER_RETURN,
   COUNTIES,
   DEGREES,
+  DESTINATION_STATUSES,
+  NOT_RETURNING_REASONS,
   MEMBER_EXPORT_KINDS,
   MEMBER_EXPORT_NOTICE,
   PRIVACY_VERSION,
@@ -20,6 +23,7 @@ import {
   type ShareableField,
 } from '../../../types'
 import { growthRecord } from '../activity/activities'
+import { workPlaceOf } from '../pipeline/rules'
 import type { Caller } from '../access/access'
 import type { Cell } from '../files/ports'
 import { toIsoString } from '../shared/clock'
@@ -98,6 +102,7 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     messages,
     noticePushes: stored.noticePushes,
     auditEntries: stored.auditEntries,
+    destinations: await deps.store.pipeline.destinationsOf(openid, EXPORT_MAX_PER_KIND),
   }
 }
 
@@ -184,6 +189,20 @@ export function exportSheets(data: MemberExport): Sheet[] {
     ),
     sheet('noticePushes', ['通知', '状态', '时间'], data.noticePushes.map((p) => [p.noticeId, p.state, day(p.updatedAt)])),
     sheet('auditEntries', ['时间', '操作人角色', '操作', '说明'], data.auditEntries.map((e) => [day(e.at), e.actorRole, e.action, e.summary])),
+    sheet(
+      'destinations',
+      ['登记时间', '去向', '工作地', '单位', '领域', '未回驻原因', '是否考虑回驻', '核实'],
+      data.destinations.map((d) => [
+        day(d.reportedAt),
+        nameOf(DESTINATION_STATUSES, d.status),
+        workPlaceOf(d),
+        d.employer,
+        d.field,
+        [...d.reasons.map((r) => nameOf(NOT_RETURNING_REASONS, r)), d.reasonText].filter((x) => x !== '').join('、'),
+        d.considerReturn ? nameOf(CONSIDER_RETURN, d.considerReturn) : '',
+        d.verification ? `已核实 ${day(d.verification.at)}` : '自报',
+      ]),
+    ),
   ]
 }
 

@@ -3,6 +3,7 @@ import { toIsoString } from '../shared/clock'
 import { ACTIVITY_PAGE } from '../activity/activities'
 import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
 import { pushMessage } from '../messaging/push'
+import { takeMonthlySnapshot } from '../pipeline/pipeline'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -12,6 +13,8 @@ export interface ScheduledRun {
   reminded: number
   markedAbsent: number
   notices: NoticePushRun
+  /** The month whose pipeline snapshot this run took, if any. */
+  pipelineSnapshot?: string | null
 }
 
 /**
@@ -48,5 +51,18 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
     run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
   }
   run.notices = await runNoticePushes(deps)
+  if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
+  // The first run of a month freezes the dashboard's figures (one read on every other run).
+  run.pipelineSnapshot = await takeMonthlySnapshot(deps)
   return run
+}
+
+/**
+ * Stores that keep derived pipeline facts (CloudBase) bring every member's up to date at night
+ * (03:00–03:09 Shanghai), catching check-ins, interests and profile edits since; reports and
+ * verifications refresh their member at once. SQLite derives them on read and does nothing.
+ */
+export function isPipelineRefreshTime(now: Date): boolean {
+  const shanghai = new Date(now.getTime() + 8 * 60 * 60 * 1000)
+  return shanghai.getUTCHours() === 3 && shanghai.getUTCMinutes() < 10
 }

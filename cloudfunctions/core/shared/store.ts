@@ -8,6 +8,7 @@ import type { DemandStore, PolicyStore } from '../policy/ports'
 import type { MembershipStore, StationStore } from '../station/ports'
 import type { FieldStore } from '../taxonomy/ports'
 import type { IdempotencyStore, RateLimiter } from './ports'
+import type { PipelineStore } from '../pipeline/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -28,5 +29,6 @@ export interface Store {
   demands: DemandStore
   notices: NoticeStore
   privacy: PrivacyStore
+  pipeline: PipelineStore
   close(): Promise<void>
 }

@@ -16,6 +16,7 @@ import { setMe } from '@/services/app-store'
 import MineInboxSection from '../../features/notice/components/mine-inbox-section'
 import { refreshUnread } from '../../features/notice/unread'
 import MinePolicySection from '../../features/policy/components/mine-policy-section'
+import { destinationDue } from '../../features/pipeline/prompt'
 import MyStation from '../../features/station/components/my-station'
 import { errorMessage } from '../../services/api'
 import './index.scss'
@@ -143,6 +144,10 @@ export default function MinePage() {
                 </Button>
               </View>
             ) : null}
+            <View className='mine-action' id='action-destination' onClick={() => Taro.navigateTo({ url: '/pages/destination/index' })}>
+              <Text>毕业去向登记</Text>
+              <Text className='mine-action__arrow'>{destinationDue(me.member.graduationYear) ? '毕业季请登记 ›' : '›'}</Text>
+            </View>
             <View className='mine-action' id='action-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
               <Text>隐私保护指引与撤回同意</Text>
               <Text className='mine-action__arrow'>›</Text>

@@ -30,6 +30,12 @@ export const COLLECTIONS = {
   stationMemberships: 'station_memberships',
   /** Consent given and withdrawn, per member (member-export.ts). */
   consentEvents: 'consent_events',
+  /** 去向登记 history (pipeline.ts): one document per report, never overwritten. */
+  destinations: 'destinations',
+  /** `_id` = openid: the member's derived pipeline facts, which the dashboard aggregates. */
+  pipelineFacts: 'pipeline_facts',
+  /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
+  pipelineSnapshots: 'pipeline_snapshots',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

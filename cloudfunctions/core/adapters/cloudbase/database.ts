@@ -40,11 +40,13 @@ export interface DbDocument {
 
 /**
  * `collection().aggregate()`: a pipeline the service runs in one request (`database.aggregateDocuments`).
- * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition) and `group` are used.
+ * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition), `unwind` and `group` are used.
  */
 export interface DbAggregate {
   match(condition: object): DbAggregate
   group(spec: object): DbAggregate
+  /** One document per element of an array field (`$fields`), for counts per element. */
+  unwind(field: string): DbAggregate
   end(): Promise<unknown>
 }
 

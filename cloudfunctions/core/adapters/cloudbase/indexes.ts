@@ -48,4 +48,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   station_memberships: [['openid', 'stationId', 'leftAt'], ['stationId', 'joinedAt']],
   // Privacy: a member's consent history, read and removed by openid (member-export.ts).
   consent_events: [['openid', 'at']],
+  destinations: [['openid', 'reportedAt', '_id']],
+  pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
+  pipeline_snapshots: [],
 }

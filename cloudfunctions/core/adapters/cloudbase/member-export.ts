@@ -41,6 +41,9 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   fields: 'nothing about members (the key industry fields)',
   policies: 'nothing about members',
   demands: 'nothing about members',
+  destinations: 'destinations (pipeline.destinationsOf)',
+  pipeline_snapshots: 'nothing about members (counts only)',
+  pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'
 

@@ -96,6 +96,7 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
   const aggregate = (chain: Chain): DbAggregate => ({
     match: (condition) => aggregate({ ...chain, where: [...chain.where, condition] }),
     group: (spec) => aggregate({ ...chain, group: spec }),
+    unwind: () => aggregate(chain),
     end: () => record(chain, 'aggregate'),
   })
 

@@ -15,6 +15,7 @@ import { CloudBasePolicyStore } from './policies'
 import { CloudBaseDemandStore } from './demands'
 import { CloudBaseNoticeStore } from './notices'
 import { CloudBasePrivacyStore } from './member-export'
+import { CloudBasePipelineStore } from './pipeline'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -34,6 +35,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     demands: new CloudBaseDemandStore(collections),
     notices: new CloudBaseNoticeStore(collections),
     privacy: new CloudBasePrivacyStore(collections),
+    pipeline: new CloudBasePipelineStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -18,6 +18,7 @@ import { SqliteMemberStore } from './members'
 import { SqliteStationStore } from './stations'
 import { SqlitePrivacyStore } from './member-export'
 import { migrate } from './migrations'
+import { SqlitePipelineStore } from './pipeline'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -49,6 +50,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     demands: new SqliteDemandStore(db),
     notices: new SqliteNoticeStore(db),
     privacy: new SqlitePrivacyStore(db),
+    pipeline: new SqlitePipelineStore(db),
     close: async () => {
       db.close()
     },

@@ -11,6 +11,7 @@ import { statementCache, type Sql } from './statements'
  * column and no line here fails the test, so no kind of member data can be left out silently.
  */
 export const MEMBER_DATA_COVERAGE: Record<string, string> = {
+  destinations: 'destinations (pipeline.destinationsOf)',
   members: 'member (members.get)',
   consent_events: 'consentHistory',
   station_memberships: 'stationMemberships',

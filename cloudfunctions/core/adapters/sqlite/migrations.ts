@@ -429,6 +429,56 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX consent_events_by_member ON consent_events (openid, id);
   INSERT INTO consent_events (openid, kind, version, at) SELECT openid, 'given', consent_version, consent_at FROM members;
   `,
+  `
+  -- 去向登记 (issue 14): a new row per report, never an overwrite; is_latest marks the one the
+  -- figures use. is_home / is_working are decided by the pure rules (core/pipeline/rules.ts).
+  CREATE TABLE destinations (
+    id              TEXT PRIMARY KEY,
+    openid          TEXT NOT NULL,
+    status          TEXT NOT NULL,
+    work_province   TEXT NOT NULL,
+    work_city       TEXT NOT NULL DEFAULT '',
+    work_county     TEXT,
+    employer        TEXT NOT NULL DEFAULT '',
+    field           TEXT NOT NULL DEFAULT '',
+    reasons         TEXT NOT NULL DEFAULT '[]',
+    reason_text     TEXT NOT NULL DEFAULT '',
+    consider_return TEXT,
+    reported_at     TEXT NOT NULL,
+    verified_at     TEXT,
+    verified_by     TEXT,
+    verify_note     TEXT,
+    is_home         INTEGER NOT NULL,
+    is_working      INTEGER NOT NULL,
+    is_latest       INTEGER NOT NULL,
+    is_demo         INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX destinations_by_member ON destinations (openid, reported_at, id);
+  CREATE UNIQUE INDEX destinations_latest ON destinations (openid) WHERE is_latest = 1;
+
+  -- One row per member with every fact a pipeline figure filters on: the figure and its rows
+  -- are both read through this view (adapters/sqlite/pipeline.ts), so they cannot disagree.
+  CREATE VIEW pipeline_facts AS
+  SELECT
+    m.openid, m.name, m.university, m.station_id, m.graduation_year AS cohort, m.hometown_county AS county,
+    m.fields, m.joined_at, m.is_demo,
+    EXISTS (SELECT 1 FROM registrations r WHERE r.openid = m.openid AND r.status IN ('registered', 'checked_in', 'absent')) AS signed_up,
+    EXISTS (SELECT 1 FROM registrations r WHERE r.openid = m.openid AND r.status = 'checked_in') AS participated,
+    EXISTS (SELECT 1 FROM demand_interests i WHERE i.openid = m.openid) AS intent,
+    d.id AS destination_id, d.status AS destination_status, d.work_province, d.work_city, d.work_county,
+    coalesce(d.reasons, '[]') AS reasons, d.reported_at, d.verified_at,
+    coalesce(d.is_home = 1 AND d.is_working = 1, 0) AS returned
+  FROM members m
+  LEFT JOIN destinations d ON d.openid = m.openid AND d.is_latest = 1;
+  `,
+  `
+  -- Frozen monthly dashboard figures (counts only, no names), so a report does not change later.
+  CREATE TABLE pipeline_snapshots (
+    month    TEXT PRIMARY KEY,
+    taken_at TEXT NOT NULL,
+    data     TEXT NOT NULL
+  );
+  `,
 ]
 
 export function migrate(db: Database): number {

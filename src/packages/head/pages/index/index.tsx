@@ -92,6 +92,13 @@ export default function HeadHomePage() {
           </View>
           <Text className='head-link__arrow'>›</Text>
         </View>
+        <View className='head-link' id='head-dashboard' onClick={() => go('/packages/head/pages/dashboard/index')}>
+          <View className='head-link__main'>
+            <Text className='head-link__title'>本站人才统计</Text>
+            <Text className='hint'>本站成员的参与、去向和回驻，少于5人的数字不显示</Text>
+          </View>
+          <Text className='head-link__arrow'>›</Text>
+        </View>
         <View className='head-link' id='head-station-page' onClick={() => go(stationUrl(s.id))}>
           <View className='head-link__main'>
             <Text className='head-link__title'>驿站主页与邀请</Text>

@@ -1,0 +1,301 @@
+import ExcelJS from 'exceljs'
+import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
+import { seedDemoData } from './seed'
+import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
+import { data, makeTestApi, profile, testServices } from './test-support'
+
+/**
+ * The talent pipeline through the router (issue 14): 去向登记 with history and verification, the
+ * dashboard scoped and suppressed per role, and every figure equal to the rows it lists.
+ */
+let now = new Date('2026-07-10T10:00:00+08:00')
+const clock = { now: () => now }
+let t: ReturnType<typeof makeTestApi>
+const STAFF = 'staff-1'
+
+const errorOf = (e: Envelope<unknown>) => {
+  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
+  return e.error
+}
+
+const inQueshan = { status: 'contract', workProvince: 'henan', workCity: '驻马店市', workCounty: 'queshan', employer: '确山县某制造企业' }
+const inZhengzhou = { status: 'contract', workProvince: 'henan', workCity: '郑州市', reasons: ['pay', 'jobs'], considerReturn: 'maybe' }
+
+async function memberOf(station: Station, openid: string, overrides: Parameters<typeof profile>[0] = {}) {
+  data(await t.call(openid, 'member.register', profile({ name: `同学${openid}`, ...overrides })))
+  const request = data(await t.call(openid, 'station.requestJoin', { stationId: station.id }))
+  data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+}
+
+let stationA: Station
+let stationB: Station
+
+/** Station A: a head and eight members over two cohorts; station B: three members. */
+beforeEach(async () => {
+  now = new Date('2026-07-10T10:00:00+08:00')
+  t = makeTestApi({ staff: [STAFF], clock })
+  stationA = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' }))
+  stationB = data(await t.call(STAFF, 'station.create', { university: '河南大学', city: '开封市' }))
+  await memberOf(stationA, 'head-a', { hometownCounty: 'queshan' })
+  data(await t.call(STAFF, 'station.appointHead', { stationId: stationA.id, openid: 'head-a', as: 'head' }))
+  for (let i = 1; i <= 8; i += 1) {
+    await memberOf(stationA, `a${i}`, { graduationYear: i <= 6 ? 2026 : 2025, hometownCounty: i <= 5 ? 'queshan' : 'xiping' })
+  }
+  for (let i = 1; i <= 3; i += 1) await memberOf(stationB, `b${i}`, { hometownCounty: 'runan' })
+  const created = data(
+    await t.call(STAFF, 'activity.create', {
+      type: 'summer_practice',
+      title: '暑期社会实践',
+      description: '走进驻马店的重点实验室。',
+      hostOrg: '共青团驻马店市委',
+      place: '驻马店市科技馆',
+      startAt: '2026-07-20T09:00:00+08:00',
+      endAt: '2026-07-20T17:00:00+08:00',
+      signUpOpenAt: '2026-07-01T00:00:00+08:00',
+      signUpCloseAt: '2026-07-15T23:59:00+08:00',
+      capacity: 20,
+      waitlist: true,
+    }),
+  )
+  data(await t.call(STAFF, 'activity.publish', { id: created.id }))
+  for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) data(await t.call(m, 'activity.signUp', { activityId: created.id, answers: {} }))
+  for (const m of ['a1', 'a2', 'a3', 'a4', 'a5']) {
+    data(await t.call(STAFF, 'activity.markAttendance', { activityId: created.id, openid: m, status: 'checked_in' }))
+  }
+  const demand = data(
+    await t.call(STAFF, 'demand.create', {
+      employer: '驻马店电子信息产业园',
+      position: '嵌入式工程师',
+      field: 'electronics',
+      degree: 'bachelor',
+      headcount: 7,
+      place: '驿城区',
+      deadline: '2099-12-31',
+    }),
+  )
+  for (const m of ['a1', 'a2']) data(await t.call(m, 'demand.registerInterest', { id: demand.id, share: ['name'] }))
+  for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'b1']) data(await t.call(m, 'destination.report', inQueshan))
+  data(await t.call('a6', 'destination.report', inZhengzhou))
+  data(await t.call('a7', 'destination.report', { status: 'further_study', workProvince: 'beijing', workCity: '北京市', reasons: ['study'] }))
+})
+afterEach(() => t.close())
+
+/** CloudBase keeps derived facts that the scheduler refreshes; SQLite derives them on every read. */
+async function refreshed() {
+  await t.store.pipeline.refreshFacts(null)
+}
+
+/** Every Cell anywhere inside a dashboard answer. */
+function cellsOf(value: unknown, found: Cell[] = []): Cell[] {
+  if (Array.isArray(value)) for (const v of value) cellsOf(v, found)
+  else if (value && typeof value === 'object') {
+    const o = value as Record<string, unknown>
+    if ('figure' in o && 'display' in o && 'value' in o) found.push(o as unknown as Cell)
+    else for (const v of Object.values(o)) cellsOf(v, found)
+  }
+  return found
+}
+
+async function rowsOf(openid: string, figure: Figure, limit = 3): Promise<string[]> {
+  const rows: string[] = []
+  let cursor: string | null = null
+  do {
+    const page: PipelineMembersPage = data(await t.call(openid, 'pipeline.members', { ...figure, limit, ...(cursor ? { cursor } : {}) }))
+    rows.push(...page.items.map((r) => r.openid))
+    cursor = page.nextCursor
+  } while (cursor)
+  return rows
+}
+
+describe('去向登记', () => {
+  it('keeps every report as history, newest first, and the latest one counts', async () => {
+    now = new Date('2026-08-01T10:00:00+08:00')
+    data(await t.call('a6', 'destination.report', inQueshan))
+    const mine = data(await t.call('a6', 'destination.mine', {}))
+    expect(mine.records.map((r) => r.workCity)).toEqual(['驻马店市', '郑州市'])
+    expect(mine.records[1].reasons).toEqual(['pay', 'jobs'])
+    await refreshed()
+    expect(await rowsOf(STAFF, { metric: 'returned', cohort: 2026 })).toContain('a6')
+  })
+
+  it('refuses a 驻马店 workplace without its county, naming the field, and writes nothing', async () => {
+    const error = errorOf(await t.call('a8', 'destination.report', { status: 'contract', workProvince: 'henan', workCity: '驻马店市' }))
+    expect(error.code).toBe('INVALID_INPUT')
+    expect(error.fields?.workCounty).toContain('县区')
+    expect(errorOf(await t.call('a8', 'destination.report', { workProvince: 'henan' })).message).toContain('毕业去向')
+    expect(data(await t.call('a8', 'destination.mine', {})).records).toEqual([])
+  })
+
+  it('lets only members report and only staff verify', async () => {
+    expect(errorOf(await t.call('visitor', 'destination.report', inQueshan)).code).toBe('FORBIDDEN')
+    const record = data(await t.call('a1', 'destination.mine', {})).records[0]
+    expect(errorOf(await t.call('head-a', 'destination.verify', { id: record.id, note: '电话核实' })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'destination.verify', { id: record.id })).fields?.note).toContain('核实说明')
+  })
+
+  it('keeps verified and self-reported figures apart', async () => {
+    const record = data(await t.call('a1', 'destination.mine', {})).records[0]
+    const verified = data(await t.call(STAFF, 'destination.verify', { id: record.id, note: '单位人事电话核实' }))
+    expect(verified.verification?.note).toBe('单位人事电话核实')
+    expect(errorOf(await t.call(STAFF, 'destination.verify', { id: record.id, note: '再次' })).code).toBe('CONFLICT')
+    await refreshed()
+    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    expect(overview.headline.returned.value).toBe(6)
+    expect(overview.headline.returnedVerified.value).toBe(1)
+    expect(await rowsOf(STAFF, { metric: 'returnedVerified' })).toEqual(['a1'])
+    // Each row names the record the figure used, so staff verify from the list.
+    const row = data(await t.call(STAFF, 'pipeline.members', { metric: 'returnedVerified' })).items[0]
+    expect(row).toMatchObject({ destinationId: record.id, verified: true, workPlace: '河南省 驻马店市 确山县' })
+  })
+})
+
+describe('the dashboard', () => {
+  it('shows staff the funnel per cohort with denominators beside every rate', async () => {
+    await refreshed()
+    const funnel: FunnelView = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const c2026 = funnel.cohorts.find((c) => c.cohort === 2026)
+    expect(c2026?.steps.map((s) => [s.metric, s.count.value])).toEqual([
+      ['joined', 10],
+      ['signedUp', 6],
+      ['participated', 5],
+      ['intent', 2],
+      ['returned', 6],
+      ['returnedVerified', 0],
+    ])
+    // 2026: head-a, a1–a6 and b1–b3 (the profile's default year); a1–a6 and b1 reported.
+    expect(c2026?.returnRate.display).toBe('85.7%（6/7）')
+    expect(c2026?.coverage.display).toBe('70.0%（7/10）')
+    expect(c2026?.steps[2].fromPrevious?.display).toBe('83.3%（5/6）')
+  })
+
+  it('lists exactly the members behind every figure it shows, staff and head alike', async () => {
+    await refreshed()
+    const staffOverview: DashboardOverview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const staffFunnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const cells = [...cellsOf(staffOverview), ...cellsOf(staffFunnel)]
+    expect(cells.length).toBeGreaterThan(50)
+    const seen = new Set<string>()
+    for (const cell of cells) {
+      const key = JSON.stringify(cell.figure)
+      if (seen.has(key)) continue
+      seen.add(key)
+      const rows = await rowsOf(STAFF, cell.figure)
+      expect([key, rows.length]).toEqual([key, cell.value])
+      expect(new Set(rows).size).toBe(rows.length)
+    }
+    const headOverview = data(await t.call('head-a', 'dashboard.overview', {}))
+    for (const cell of cellsOf(headOverview)) {
+      if (cell.value === null || cell.value < 5) continue
+      expect(await rowsOf('head-a', cell.figure)).toHaveLength(cell.value)
+    }
+  })
+
+  it('shows a head their own station only, with no small cell printed', async () => {
+    await refreshed()
+    const overview = data(await t.call('head-a', 'dashboard.overview', {}))
+    expect(overview.scope).toMatchObject({ stationId: stationA.id, suppressed: true })
+    expect(overview.stations.map((s) => s.stationId)).toEqual([stationA.id])
+    const cells = cellsOf(overview)
+    for (const cell of cells) {
+      expect(cell.figure.stationId).toBe(stationA.id)
+      if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true)
+    }
+    expect(cells.some((c) => c.display === '<5')).toBe(true)
+    expect(JSON.stringify(overview)).not.toContain('同学b1')
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { stationId: stationB.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('head-a', 'pipeline.members', { metric: 'joined', stationId: stationB.id })).code).toBe('FORBIDDEN')
+    // A figure under 5 does not open into names for a head.
+    expect(errorOf(await t.call('head-a', 'pipeline.members', { metric: 'intent' })).code).toBe('FORBIDDEN')
+    // Without a station id the head still gets their own station's rows.
+    expect(await rowsOf('head-a', { metric: 'returned' })).toEqual(['a1', 'a2', 'a3', 'a4', 'a5'])
+  })
+
+  it('refuses students and visitors, and refuses an unknown metric naming the field', async () => {
+    for (const who of ['a1', 'visitor']) {
+      expect(errorOf(await t.call(who, 'dashboard.overview', {})).code).toMatch(/FORBIDDEN|UNAUTHENTICATED/)
+      expect(errorOf(await t.call(who, 'pipeline.members', { metric: 'joined' })).code).toMatch(/FORBIDDEN|UNAUTHENTICATED/)
+    }
+    expect(errorOf(await t.call(STAFF, 'pipeline.members', { metric: 'everyone' })).message).toContain('指标')
+  })
+
+  it('audits every drill-down to names and exports exactly the rows, the dictionary first', async () => {
+    await refreshed()
+    const figure: Figure = { metric: 'returned', cohort: 2026 }
+    const total = data(await t.call(STAFF, 'pipeline.members', figure)).total
+    const file = data(await t.call(STAFF, 'pipeline.export', figure))
+    expect(file.rows).toBe(total)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    expect(workbook.worksheets[0].name).toBe('指标说明')
+    expect(workbook.worksheets[1].rowCount - 1).toBe(total)
+    const external = data(await t.call(STAFF, 'pipeline.export', { metric: 'intent', external: true }))
+    const externalBook = new ExcelJS.Workbook()
+    await externalBook.xlsx.load(Buffer.from(external.contentBase64, 'base64') as unknown as ArrayBuffer)
+    expect(externalBook.worksheets[1].getCell('B2').value).toBe('<5')
+    expect(errorOf(await t.call('head-a', 'pipeline.export', { metric: 'joined', external: true })).code).toBe('FORBIDDEN')
+    const audit = data(await t.call(STAFF, 'audit.list', {}))
+    expect(audit.items.map((e) => e.action)).toEqual(expect.arrayContaining(['pipeline.members', 'pipeline.export']))
+  })
+
+  it('puts field supply beside open positions per field', async () => {
+    await refreshed()
+    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const electronics = overview.fields.find((f) => f.field === 'electronics')
+    expect(electronics).toMatchObject({ openPositions: 7, members: expect.objectContaining({ value: 12 }) })
+    expect(overview.reasons.slice(0, 3).map((r) => [r.reason, r.count.value])).toEqual(
+      expect.arrayContaining([
+        ['pay', 1],
+        ['jobs', 1],
+      ]),
+    )
+  })
+})
+
+describe('monthly snapshots', () => {
+  it('freeze the figures: a later report changes now, not the month already taken', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    expect(await takeMonthlySnapshot(deps)).toBeNull()
+    data(await t.call('a8', 'destination.report', inQueshan))
+    await refreshed()
+    const live = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const frozen = data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' }))
+    expect(live.headline.returned.value).toBe(7)
+    expect(frozen.headline.returned.value).toBe(6)
+    expect(frozen.snapshot).toBe('2026-07')
+    expect(live.snapshots).toEqual(['2026-07'])
+  })
+
+  it('are for staff only, and a month must be written as YYYY-MM', async () => {
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-7' })).fields?.snapshot).toContain('YYYY-MM')
+    expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
+  })
+})
+
+describe('on the demo data', () => {
+  it('has a dashboard worth looking at, and every figure it shows equals its rows', async () => {
+    await t.close()
+    t = makeTestApi({ staff: [STAFF], clock })
+    await seedDemoData({ store: t.store, clock })
+    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    expect(overview.headline.members.value).toBeGreaterThanOrEqual(DEMO_PIPELINE_MEMBERS)
+    expect(overview.headline.returned.value).toBeGreaterThan(30)
+    expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
+    expect(overview.funnel.length).toBeGreaterThanOrEqual(7)
+    const funnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const seen = new Set<string>()
+    for (const cell of [...cellsOf(overview), ...cellsOf(funnel)]) {
+      const key = JSON.stringify(cell.figure)
+      if (seen.has(key)) continue
+      seen.add(key)
+      expect([key, (await rowsOf(STAFF, cell.figure, 50)).length]).toEqual([key, cell.value])
+    }
+    // The demo head sees their station, suppressed, and the same holds for what they may open.
+    const head = data(await t.call('demo-head-1', 'dashboard.overview', {}))
+    for (const cell of cellsOf(head)) {
+      if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true)
+    }
+  }, 120_000)
+})

@@ -1,0 +1,287 @@
+import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import { workPlaceOf } from '../../pipeline/rules'
+import { COLLECTIONS, type Collections } from './collections'
+import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
+import { getDocument, mapBounded, num, SWEEP_MAX_ROUNDS, text, textOrNull } from './docs'
+
+/**
+ * The pipeline over CloudBase. The database cannot join collections in one aggregate, so each
+ * member's facts (stage flags, latest destination) live in `pipeline_facts`, `_id` = openid,
+ * refreshed when the member reports or is verified and by the scheduler for everything else
+ * (check-ins, interests, profile edits). Every figure is then one `match` on that collection:
+ * counted with `aggregate().match().group()`, listed with `where()` on the same condition.
+ */
+
+const FACT_PAGE = 100
+
+const toRecord = (d: RawDocument): DestinationRecord => ({
+  id: String(d._id),
+  openid: text(d.openid),
+  status: text(d.status) as DestinationRecord['status'],
+  workProvince: text(d.workProvince) as DestinationRecord['workProvince'],
+  workCity: text(d.workCity),
+  workCounty: textOrNull(d.workCounty) as DestinationRecord['workCounty'],
+  employer: text(d.employer),
+  field: text(d.field),
+  reasons: (Array.isArray(d.reasons) ? d.reasons.map(String) : []) as DestinationRecord['reasons'],
+  reasonText: text(d.reasonText),
+  considerReturn: textOrNull(d.considerReturn) as DestinationRecord['considerReturn'],
+  reportedAt: text(d.reportedAt),
+  verification:
+    d.verification && typeof d.verification === 'object'
+      ? {
+          at: text((d.verification as RawDocument).at),
+          byOpenid: text((d.verification as RawDocument).byOpenid),
+          note: text((d.verification as RawDocument).note),
+        }
+      : null,
+  isDemo: d.isDemo === true,
+})
+
+const GROUP_FIELD: Record<GroupKey, string> = {
+  cohort: 'cohort',
+  county: 'county',
+  stationId: 'stationId',
+  field: 'fields',
+  reason: 'reasons',
+}
+
+export class CloudBasePipelineStore implements PipelineStore {
+  constructor(private readonly collections: Collections) {}
+
+  private get _() {
+    return this.collections.command
+  }
+
+  async addDestination(record: StoredDestination): Promise<void> {
+    const { id, ...rest } = record
+    await this.collections.run(COLLECTIONS.destinations, (c) => checked(c.add({ _id: id, ...rest })))
+  }
+
+  async destinationsOf(openid: string, limit: number): Promise<DestinationRecord[]> {
+    const result = await this.collections.run(COLLECTIONS.destinations, (c) =>
+      checked(c.where({ openid }).orderBy('reportedAt', 'desc').orderBy('_id', 'desc').limit(limit).get()),
+    )
+    return documentsOf(result).map(toRecord)
+  }
+
+  async getDestination(id: string): Promise<DestinationRecord | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.destinations, id)
+    return doc ? toRecord(doc) : null
+  }
+
+  async verifyDestination(id: string, verification: Verification): Promise<DestinationRecord | null> {
+    const result = await this.collections.run(COLLECTIONS.destinations, (c) =>
+      checked(c.where({ _id: id, verification: null }).update({ verification: this._.set(verification) })),
+    )
+    const doc = await getDocument(this.collections, COLLECTIONS.destinations, id)
+    const updated = typeof result === 'object' && result !== null && num((result as RawDocument).updated) === 1
+    return updated && doc ? toRecord(doc) : null
+  }
+
+  /** The one condition of a figure on `pipeline_facts`: its count and its rows both use it. */
+  private figureWhere(figure: Figure): Record<string, unknown> {
+    const where: Record<string, unknown> = {}
+    switch (figure.metric) {
+      case 'joined':
+        break
+      case 'signedUp':
+        where.signedUp = true
+        break
+      case 'participated':
+        where.participated = true
+        break
+      case 'intent':
+        where.intent = true
+        break
+      case 'reported':
+        where.reported = true
+        break
+      case 'returned':
+        where.returned = true
+        break
+      case 'returnedVerified':
+        where.returned = true
+        where.verified = true
+        break
+      case 'notReturned':
+        where.reported = true
+        where.returned = false
+        break
+    }
+    if (figure.cohort !== undefined) where.cohort = figure.cohort
+    if (figure.county !== undefined) where.county = figure.county
+    if (figure.stationId !== undefined) where.stationId = figure.stationId
+    // An array field equal to a value matches documents whose array holds it.
+    if (figure.field !== undefined) where.fields = figure.field
+    if (figure.reason !== undefined) where.reasons = figure.reason
+    return where
+  }
+
+  async countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
+    const where = this.figureWhere(figure)
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
+      let pipeline = c.aggregate().match(where)
+      if (groupBy.includes('field')) pipeline = pipeline.unwind('$fields')
+      if (groupBy.includes('reason')) pipeline = pipeline.unwind('$reasons')
+      // The unwound element is filtered again, so a breakdown holds only the asked-for value.
+      if (groupBy.includes('field') && figure.field !== undefined) pipeline = pipeline.match({ fields: figure.field })
+      if (groupBy.includes('reason') && figure.reason !== undefined) pipeline = pipeline.match({ reasons: figure.reason })
+      return checked(pipeline.group({ _id: groupBy.length > 0 ? id : null, n: { $sum: 1 } }).end())
+    })
+    const rows = documentsOf(result).map((d) => {
+      const keys = (d._id && typeof d._id === 'object' ? d._id : {}) as Record<string, unknown>
+      return {
+        keys: Object.fromEntries(groupBy.map((k) => [k, typeof keys[k] === 'number' || typeof keys[k] === 'string' ? keys[k] : 'null'])) as FigureCount['keys'],
+        count: num(d.n),
+      }
+    })
+    return groupBy.length === 0 && rows.length === 0 ? [{ keys: {}, count: 0 }] : rows
+  }
+
+  async listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
+    const after = decodeCursor(cursor, 1)
+    const where = this.figureWhere(figure)
+    const condition = after ? { ...where, _id: this._.gt(String(after[0])) } : where
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
+      checked(c.where(condition).orderBy('_id', 'asc').limit(limit + 1).get()),
+    )
+    const docs = documentsOf(result)
+    const items = docs.slice(0, limit).map(toMemberRow)
+    return { items, nextCursor: docs.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
+  }
+
+  async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
+    const where = this.figureWhere({ ...figure, metric: 'returned' })
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
+      checked(c.aggregate().match(where).group({ _id: '$cohort', lags: { $push: { j: '$joinedAt', r: '$reportedAt' } } }).end()),
+    )
+    return documentsOf(result).flatMap((d) =>
+      (Array.isArray(d.lags) ? (d.lags as RawDocument[]) : []).map((l) => ({
+        cohort: num(d._id),
+        days: Math.round((Date.parse(text(l.r)) - Date.parse(text(l.j))) / 86_400_000),
+      })),
+    )
+  }
+
+  async openPositionsByField(): Promise<Map<string, number>> {
+    const result = await this.collections.run(COLLECTIONS.demands, (c) =>
+      checked(c.aggregate().match({ status: 'open' }).group({ _id: '$field', n: { $sum: '$headcount' } }).end()),
+    )
+    return new Map(documentsOf(result).map((d) => [String(d._id), num(d.n)]))
+  }
+
+  async refreshFacts(openids: readonly string[] | null): Promise<void> {
+    if (openids !== null) {
+      await mapBounded(openids, (openid) => this.refreshOne(openid))
+      return
+    }
+    // Everyone, a page of members at a time by _id; facts of deleted members go with them.
+    let after = ''
+    for (let round = 0; round < SWEEP_MAX_ROUNDS * 10; round += 1) {
+      const result = await this.collections.run(COLLECTIONS.members, (c) =>
+        checked(c.where(after ? { _id: this._.gt(after) } : {}).orderBy('_id', 'asc').limit(FACT_PAGE).field({ _id: true }).get()),
+      )
+      const ids = documentsOf(result).map((d) => String(d._id))
+      await mapBounded(ids, (openid) => this.refreshOne(openid))
+      if (ids.length < FACT_PAGE) return
+      after = ids[ids.length - 1]
+    }
+  }
+
+  private async refreshOne(openid: string): Promise<void> {
+    const member = await getDocument(this.collections, COLLECTIONS.members, openid)
+    if (!member) {
+      await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).remove()))
+      return
+    }
+    const count = async (name: typeof COLLECTIONS.registrations | typeof COLLECTIONS.demandInterests, where: object) =>
+      totalOf(await this.collections.run(name, (c) => checked(c.where(where).count())))
+    const [signedUp, participated, intent, latest] = await Promise.all([
+      count(COLLECTIONS.registrations, { openid, status: this._.in(['registered', 'checked_in', 'absent']) }),
+      count(COLLECTIONS.registrations, { openid, status: 'checked_in' }),
+      count(COLLECTIONS.demandInterests, { openid }),
+      this.collections.run(COLLECTIONS.destinations, (c) =>
+        checked(c.where({ openid }).orderBy('reportedAt', 'desc').orderBy('_id', 'desc').limit(1).get()),
+      ),
+    ])
+    const d = documentsOf(latest)[0] ?? null
+    const facts = {
+      name: text(member.name),
+      university: text(member.university),
+      stationId: textOrNull(member.stationId),
+      cohort: num(member.graduationYear),
+      county: text(member.hometownCounty),
+      fields: Array.isArray(member.fields) ? member.fields.map(String) : [],
+      joinedAt: text(member.joinedAt),
+      isDemo: member.isDemo === true,
+      signedUp: signedUp > 0,
+      participated: participated > 0,
+      intent: intent > 0,
+      reported: d !== null,
+      destinationId: d ? String(d._id) : null,
+      destinationStatus: d ? text(d.status) : null,
+      workProvince: d ? text(d.workProvince) : null,
+      workCity: d ? text(d.workCity) : null,
+      workCounty: d ? textOrNull(d.workCounty) : null,
+      reasons: d && Array.isArray(d.reasons) ? d.reasons.map(String) : [],
+      reportedAt: d ? text(d.reportedAt) : null,
+      returned: d !== null && d.isHome === true && d.isWorking === true,
+      verified: d !== null && d.verification !== null && typeof d.verification === 'object',
+    }
+    await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).set(facts)))
+  }
+
+  async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
+    try {
+      await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) => checked(c.add({ _id: month, month, takenAt, data: overview })))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  async getSnapshot(month: string): Promise<string | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.pipelineSnapshots, month)
+    return doc && typeof doc.data === 'string' ? doc.data : null
+  }
+
+  async snapshotMonths(limit: number): Promise<string[]> {
+    const result = await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) =>
+      checked(c.where({}).orderBy('_id', 'desc').limit(limit).field({ _id: true }).get()),
+    )
+    return documentsOf(result).map((d) => String(d._id))
+  }
+
+  async memo<T>(_key: string, compute: () => Promise<T>): Promise<T> {
+    // Function instances share no write counter, so a kept answer could be stale: compute.
+    return compute()
+  }
+
+  async forgetMember(openid: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.destinations, (c) => checked(c.where({ openid }).remove()))
+    await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).remove()))
+  }
+}
+
+function toMemberRow(d: RawDocument): PipelineMemberRow {
+  const province = textOrNull(d.workProvince)
+  return {
+    openid: String(d._id),
+    name: text(d.name),
+    university: text(d.university),
+    cohort: num(d.cohort),
+    county: text(d.county) as PipelineMemberRow['county'],
+    stationId: textOrNull(d.stationId),
+    joinedAt: text(d.joinedAt),
+    destinationId: textOrNull(d.destinationId),
+    destinationStatus: textOrNull(d.destinationStatus) as PipelineMemberRow['destinationStatus'],
+    workPlace: province ? workPlaceOf({ workProvince: province, workCity: text(d.workCity), workCounty: textOrNull(d.workCounty) }) : '',
+    verified: d.verified === true,
+    isDemo: d.isDemo === true,
+  }
+}

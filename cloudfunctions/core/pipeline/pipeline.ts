@@ -1,0 +1,420 @@
+import type {
+  ActionPayload,
+  Cell,
+  DashboardOverview,
+  DestinationRecord,
+  ExportFile,
+  Figure,
+  FunnelCohort,
+  FunnelView,
+  MetricId,
+  MyDestinations,
+  PipelineMembersPage,
+  PipelineScope,
+} from '../../../types'
+import {
+  COUNTIES,
+  DESTINATION_STATUSES,
+  FUNNEL_METRICS,
+  METRICS,
+  NOT_RETURNING_REASONS,
+  RATE_DEFINITIONS,
+  metricName,
+  nameOf,
+} from '../../../types'
+import { recordAudit } from '../audit/audit'
+import type { Caller } from '../access/access'
+import { currentYear, toIsoString } from '../shared/clock'
+import type { Deps } from '../shared/context'
+import { pageSize } from '../shared/cursor'
+import { AppError, conflict, forbidden, notFound, unauthenticated } from '../shared/errors'
+import { newTimeOrderedId } from '../shared/ids'
+import { allFields } from '../taxonomy/taxonomy'
+import type { GroupKey } from './ports'
+import { cell, classifyDestination, keepsReasons, median, rate, shouldPromptForDestination } from './rules'
+import { SMALL_CELL, suppressGrid, suppressRow } from './suppression'
+
+// ---------------------------------------------------------------------------------------------
+// 去向登记
+
+export async function reportDestination(deps: Deps, caller: Caller, input: ActionPayload<'destination.report'>): Promise<DestinationRecord> {
+  const member = caller.member
+  if (!member) throw forbidden('请先加入翼展联盟')
+  const now = deps.clock.now()
+  const keep = keepsReasons(input)
+  const record: DestinationRecord = {
+    id: newTimeOrderedId('de', now),
+    openid: member.openid,
+    status: input.status,
+    workProvince: input.workProvince,
+    workCity: input.workCity,
+    workCounty: input.workProvince === 'henan' ? input.workCounty : null,
+    employer: input.employer,
+    field: input.field,
+    // Reasons for not coming back only go with a destination that is not 回驻.
+    reasons: keep ? input.reasons : [],
+    reasonText: keep ? input.reasonText : '',
+    considerReturn: keep ? input.considerReturn : null,
+    reportedAt: toIsoString(now),
+    verification: null,
+    isDemo: member.isDemo,
+  }
+  await deps.store.pipeline.addDestination(classifyDestination(record))
+  await deps.store.pipeline.refreshFacts([member.openid])
+  return record
+}
+
+export async function myDestinations(deps: Deps, caller: Caller): Promise<MyDestinations> {
+  const member = caller.member
+  if (!member) throw forbidden('请先加入翼展联盟')
+  const records = await deps.store.pipeline.destinationsOf(member.openid, 20)
+  const today = toIsoString(deps.clock.now())
+  return { records, prompt: shouldPromptForDestination(member.graduationYear, today, records[0]?.reportedAt ?? null) }
+}
+
+export async function verifyDestination(deps: Deps, caller: Caller, input: ActionPayload<'destination.verify'>): Promise<DestinationRecord> {
+  const existing = await deps.store.pipeline.getDestination(input.id)
+  if (!existing) throw notFound('没有找到这条去向登记')
+  if (existing.verification) throw conflict('这条去向登记已经核实过')
+  const verified = await deps.store.pipeline.verifyDestination(input.id, {
+    at: toIsoString(deps.clock.now()),
+    byOpenid: caller.openid ?? '',
+    note: input.note,
+  })
+  if (!verified) throw conflict('这条去向登记已经核实过')
+  await deps.store.pipeline.refreshFacts([verified.openid])
+  await recordAudit(deps, caller, {
+    action: 'destination.verify',
+    subjectOpenid: verified.openid,
+    summary: `核实去向登记 ${verified.id}：${input.note}`,
+  })
+  return verified
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scope: staff see everything (or one station, exactly); a head sees their own station, suppressed.
+
+function scopeOf(caller: Caller, requested: string | undefined): { stationId: string | null; suppressed: boolean } {
+  if (!caller.openid) throw unauthenticated()
+  if (caller.isStaff) return { stationId: requested ?? null, suppressed: false }
+  const own = caller.member?.role === 'station_head' ? caller.member.stationId : null
+  if (!own) throw forbidden('仅站长或团市委工作人员可以查看统计')
+  if (requested !== undefined && requested !== own) throw forbidden('只能查看自己所在驿站的统计')
+  return { stationId: own, suppressed: true }
+}
+
+async function describeScope(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<PipelineScope> {
+  const station = scope.stationId ? await deps.store.stations.get(scope.stationId) : null
+  return { stationId: scope.stationId, stationName: station?.name ?? null, suppressed: scope.suppressed }
+}
+
+const scoped = (metric: MetricId, stationId: string | null, extra: Omit<Figure, 'metric' | 'stationId'> = {}): Figure =>
+  stationId ? { metric, stationId, ...extra } : { metric, ...extra }
+
+async function countsBy(deps: Deps, figure: Figure, key: GroupKey): Promise<Map<string, number>> {
+  const rows = await deps.store.pipeline.countFigure(figure, [key])
+  return new Map(rows.map((r) => [String(r.keys[key]), r.count]))
+}
+
+const LINE_METRICS: readonly MetricId[] = [...FUNNEL_METRICS, 'reported']
+
+interface FunnelData {
+  cohorts: number[]
+  /** Per metric: the cells per cohort (in `cohorts` order) and the all-cohort total. */
+  lines: Map<MetricId, { perCohort: Cell[]; total: Cell }>
+  county: DashboardOverview['countyByCohort']
+  funnel: FunnelCohort[]
+}
+
+/** Every count of the funnel and of the county × cohort table, suppressed together for heads. */
+async function funnelData(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<FunnelData> {
+  const { stationId, suppressed } = scope
+  const byCohort = new Map<MetricId, Map<string, number>>()
+  for (const metric of LINE_METRICS) byCohort.set(metric, await countsBy(deps, scoped(metric, stationId), 'cohort'))
+  const cohorts = [...(byCohort.get('joined')?.keys() ?? [])].map(Number).sort((a, b) => b - a)
+
+  // County × cohort of members (加入): its column totals are the funnel's 加入 per cohort.
+  const grid = await deps.store.pipeline.countFigure(scoped('joined', stationId), ['county', 'cohort'])
+  const gridValue = (county: string, c: number) => grid.find((g) => g.keys.county === county && Number(g.keys.cohort) === c)?.count ?? 0
+  const body = COUNTIES.map((county) => cohorts.map((c) => gridValue(county.id, c)))
+  const mask = suppressed ? suppressGrid(body) : null
+  const rowTotal = (r: number[]) => r.reduce((a, b) => a + b, 0)
+  const county: DashboardOverview['countyByCohort'] = {
+    cohorts,
+    rows: COUNTIES.map((c, r) => ({
+      county: c.id,
+      name: c.name,
+      cells: cohorts.map((cohort, k) => cell(body[r][k], scoped('joined', stationId, { county: c.id, cohort }), mask?.body[r][k])),
+      total: cell(rowTotal(body[r]), scoped('joined', stationId, { county: c.id }), mask?.rowTotals[r]),
+    })),
+    totals: cohorts.map((cohort, k) => cell(body.reduce((a, r) => a + r[k], 0), scoped('joined', stationId, { cohort }), mask?.columnTotals[k])),
+    grand: cell(rowTotal(body.map(rowTotal)), scoped('joined', stationId), mask?.grand),
+  }
+
+  const lines = new Map<MetricId, { perCohort: Cell[]; total: Cell }>()
+  lines.set('joined', { perCohort: county.totals, total: county.grand })
+  for (const metric of LINE_METRICS) {
+    if (metric === 'joined') continue
+    const counts = byCohort.get(metric) ?? new Map<string, number>()
+    const values = cohorts.map((c) => counts.get(String(c)) ?? 0)
+    const hide = suppressed ? suppressRow(values) : null
+    lines.set(metric, {
+      perCohort: cohorts.map((c, k) => cell(values[k], scoped(metric, stationId, { cohort: c }), hide?.parts[k])),
+      total: cell(rowTotal(values), scoped(metric, stationId), hide?.total),
+    })
+  }
+
+  const lags = await deps.store.pipeline.returnLags(scoped('returned', stationId))
+  const funnel = cohorts.map((cohort, k): FunnelCohort => {
+    const at = (metric: MetricId) => lines.get(metric)?.perCohort[k] ?? cell(0, scoped(metric, stationId, { cohort }))
+    const first = at('joined')
+    const steps = FUNNEL_METRICS.map((metric, i) => ({
+      metric,
+      name: metricName(metric),
+      count: at(metric),
+      fromPrevious: i === 0 ? null : rate(at(metric), at(FUNNEL_METRICS[i - 1])),
+      fromFirst: rate(at(metric), first),
+    }))
+    const returned = at('returned')
+    const days = lags.filter((l) => l.cohort === cohort).map((l) => l.days)
+    // A median of fewer than five people says too much about each of them.
+    const showMedian = !suppressed || (returned.value !== null && returned.value >= SMALL_CELL)
+    return {
+      cohort,
+      steps,
+      reported: at('reported'),
+      returnRate: rate(returned, at('reported')),
+      verifiedReturnRate: rate(at('returnedVerified'), at('reported')),
+      coverage: rate(at('reported'), first),
+      medianDaysToReturn: showMedian ? median(days) : null,
+    }
+  })
+  return { cohorts, lines, county, funnel }
+}
+
+export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelView> {
+  const scope = scopeOf(caller, input.stationId)
+  return deps.store.pipeline.memo(`funnel:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
+    const data = await funnelData(deps, scope)
+    return { scope: await describeScope(deps, scope), cohorts: data.funnel }
+  })
+}
+
+export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<DashboardOverview> {
+  const scope = scopeOf(caller, input.stationId)
+  const whole = scope.stationId === null && !scope.suppressed
+  if (input.snapshot !== undefined) {
+    // Snapshots freeze the whole alliance's figures for staff reports.
+    if (!whole) throw forbidden('月度快照只包含全市数字，仅团市委工作人员可以查看')
+    const stored = await deps.store.pipeline.getSnapshot(input.snapshot)
+    if (!stored) throw notFound(`${input.snapshot} 没有月度快照`)
+    const frozen = JSON.parse(stored) as DashboardOverview
+    return { ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) }
+  }
+  // Kept by the store until the data behind it changes: a dashboard is opened far more often.
+  return deps.store.pipeline.memo(`overview:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
+    const overview = await liveOverview(deps, scope)
+    return { ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] }
+  })
+}
+
+const SNAPSHOT_LIST = 36
+
+/** The month (Asia/Shanghai) a time falls in: `2026-07`. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7)
+}
+
+/**
+ * Freezes this month's overview of the whole alliance, once: last quarter's report then reads
+ * the same however profiles change. The scheduler calls it on every run; it costs one read when
+ * the month is already taken.
+ */
+export async function takeMonthlySnapshot(deps: Deps): Promise<string | null> {
+  const takenAt = toIsoString(deps.clock.now())
+  const month = monthOf(takenAt)
+  if (await deps.store.pipeline.getSnapshot(month)) return null
+  await deps.store.pipeline.refreshFacts(null)
+  const overview = await liveOverview(deps, { stationId: null, suppressed: false })
+  return (await deps.store.pipeline.saveSnapshot(month, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+}
+
+async function liveOverview(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<DashboardOverview> {
+  const { stationId, suppressed } = scope
+  const data = await funnelData(deps, scope)
+  const total = (metric: MetricId) => data.lines.get(metric)?.total ?? cell(0, scoped(metric, stationId))
+  const thisYear = currentYear(deps.clock)
+  const k = data.cohorts.indexOf(thisYear)
+  const currentCohortMembers = k >= 0 ? data.county.totals[k] : cell(0, scoped('joined', stationId, { cohort: thisYear }))
+
+  // Fields and reasons are multiple choice: no printed total adds them up, so small cells alone hide.
+  const small = (n: number) => suppressed && n > 0 && n < SMALL_CELL
+  const fieldCounts = await countsBy(deps, scoped('joined', stationId), 'field')
+  const open = await deps.store.pipeline.openPositionsByField()
+  const fieldList = await allFields(deps)
+  const fields = fieldList
+    .filter((f) => f.active || (fieldCounts.get(f.id) ?? 0) > 0)
+    .map((f) => {
+      const n = fieldCounts.get(f.id) ?? 0
+      return { field: f.id, name: f.name, members: cell(n, scoped('joined', stationId, { field: f.id }), small(n)), openPositions: open.get(f.id) ?? 0 }
+    })
+
+  const reasonCounts = await countsBy(deps, scoped('notReturned', stationId), 'reason')
+  const reasons = NOT_RETURNING_REASONS.map((r) => {
+    const n = reasonCounts.get(r.id) ?? 0
+    return { reason: r.id, name: r.name, count: cell(n, scoped('notReturned', stationId, { reason: r.id }), small(n)) }
+  }).sort((a, b) => (reasonCounts.get(b.reason) ?? 0) - (reasonCounts.get(a.reason) ?? 0))
+
+  const stations = stationId
+    ? [{ stationId, members: total('joined'), participated: total('participated'), reported: total('reported') }]
+    : await stationRows(deps)
+  const named = await Promise.all(
+    stations.map(async (s) => ({
+      stationId: s.stationId,
+      name: (await deps.store.stations.get(s.stationId))?.name ?? '（已删除的驿站）',
+      members: s.members,
+      participationRate: rate(s.participated, s.members),
+      coverage: rate(s.reported, s.members),
+    })),
+  )
+
+  return {
+    scope: await describeScope(deps, scope),
+    asOf: toIsoString(deps.clock.now()),
+    snapshot: null,
+    snapshots: [],
+    headline: {
+      members: total('joined'),
+      participated: total('participated'),
+      reported: total('reported'),
+      returned: total('returned'),
+      returnedVerified: total('returnedVerified'),
+      currentCohort: thisYear,
+      currentCohortMembers,
+    },
+    funnel: data.funnel,
+    countyByCohort: data.county,
+    fields,
+    stations: named,
+    reasons,
+  }
+}
+
+/** Staff only: members, participants and reports per station, largest first. */
+async function stationRows(deps: Deps): Promise<{ stationId: string; members: Cell; participated: Cell; reported: Cell }[]> {
+  const members = await countsBy(deps, { metric: 'joined' }, 'stationId')
+  const participated = await countsBy(deps, { metric: 'participated' }, 'stationId')
+  const reported = await countsBy(deps, { metric: 'reported' }, 'stationId')
+  return [...members.entries()]
+    .filter(([id]) => id !== 'null' && id !== 'undefined' && id !== '')
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 100)
+    .map(([id, n]) => ({
+      stationId: id,
+      members: cell(n, { metric: 'joined', stationId: id }),
+      participated: cell(participated.get(id) ?? 0, { metric: 'participated', stationId: id }),
+      reported: cell(reported.get(id) ?? 0, { metric: 'reported', stationId: id }),
+    }))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Every number leads to its rows.
+
+function figureOf(input: Figure): Figure {
+  const figure: Figure = { metric: input.metric }
+  if (input.cohort !== undefined) figure.cohort = input.cohort
+  if (input.county !== undefined) figure.county = input.county
+  if (input.stationId !== undefined) figure.stationId = input.stationId
+  if (input.field !== undefined) figure.field = input.field
+  if (input.reason !== undefined) figure.reason = input.reason
+  return figure
+}
+
+/** The figure as a head may see it: their station, and never one whose count is under 5. */
+async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ figure: Figure; total: number; suppressed: boolean }> {
+  const scope = scopeOf(caller, input.stationId)
+  const figure = figureOf({ ...input, ...(scope.stationId ? { stationId: scope.stationId } : {}) })
+  const total = (await deps.store.pipeline.countFigure(figure, []))[0]?.count ?? 0
+  if (scope.suppressed && total > 0 && total < SMALL_CELL) throw forbidden('少于5人的数字不能查看名单')
+  return { figure, total, suppressed: scope.suppressed }
+}
+
+export function describeFigure(figure: Figure): string {
+  const parts: string[] = [metricName(figure.metric)]
+  if (figure.cohort !== undefined) parts.push(`${figure.cohort}届`)
+  if (figure.county) parts.push(nameOf(COUNTIES, figure.county))
+  if (figure.stationId) parts.push(`驿站 ${figure.stationId}`)
+  if (figure.field) parts.push(`领域 ${figure.field}`)
+  if (figure.reason) parts.push(nameOf(NOT_RETURNING_REASONS, figure.reason))
+  return parts.join(' · ')
+}
+
+export async function pipelineMembers(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.members'>): Promise<PipelineMembersPage> {
+  const { figure, total } = await figureFor(deps, caller, input)
+  const page = await deps.store.pipeline.listFigure(figure, input.cursor ?? null, pageSize(input.limit))
+  await recordAudit(deps, caller, {
+    action: 'pipeline.members',
+    stationId: figure.stationId ?? null,
+    summary: `查看名单：${describeFigure(figure)}（${total}人）`,
+  })
+  return { figure, total, items: page.items, nextCursor: page.nextCursor }
+}
+
+/** An export is one file a person opens; beyond this, filter first. */
+export const MAX_PIPELINE_EXPORT = 20000
+const EXPORT_PAGE = 1000
+
+/** The metric dictionary as the first sheet of every export. */
+export function dictionarySheet(): { name: string; header: string[]; rows: string[][] } {
+  return {
+    name: '指标说明',
+    header: ['指标', '阶段', '定义'],
+    rows: [
+      ...METRICS.map((m) => [m.name, m.stage > 0 ? `第${m.stage}阶段` : '—', m.definition]),
+      ...RATE_DEFINITIONS.map((r) => [r.name, '比率/口径', r.definition]),
+    ],
+  }
+}
+
+export async function exportPipeline(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.export'>): Promise<ExportFile> {
+  const external = input.external === true
+  if (external && !caller.isStaff) throw forbidden('仅团市委工作人员可以导出对外数据')
+  const { figure, total } = await figureFor(deps, caller, input)
+  const description = describeFigure(figure)
+  const sheets: { name: string; header: string[]; rows: (string | number)[][] }[] = [dictionarySheet()]
+  let rows = 0
+  if (external) {
+    // 对外: the figure only, small counts as "<5", no names.
+    sheets.push({ name: '数字', header: ['指标', '人数'], rows: [[description, total > 0 && total < SMALL_CELL ? '<5' : total]] })
+  } else {
+    if (total > MAX_PIPELINE_EXPORT) throw new AppError('INVALID_INPUT', `名单超过${MAX_PIPELINE_EXPORT}行，请按届别或县区细分后再导出`)
+    const lines: (string | number)[][] = []
+    let cursor: string | null = null
+    do {
+      const page = await deps.store.pipeline.listFigure(figure, cursor, EXPORT_PAGE)
+      for (const r of page.items) {
+        lines.push([
+          r.name,
+          r.university,
+          r.cohort,
+          nameOf(COUNTIES, r.county),
+          r.destinationStatus ? nameOf(DESTINATION_STATUSES, r.destinationStatus) : '',
+          r.workPlace,
+          r.verified ? '已核实' : r.destinationStatus ? '自报' : '',
+          r.joinedAt.slice(0, 10),
+          r.isDemo ? '示例' : '',
+        ])
+      }
+      cursor = page.nextCursor
+    } while (cursor)
+    rows = lines.length
+    sheets.push({ name: '名单', header: ['姓名', '学校', '届别', '家乡县区', '最新去向', '工作地', '核实', '加入日期', '备注'], rows: lines })
+  }
+  const buffer = await deps.files.spreadsheets.writeWorkbook(sheets)
+  await recordAudit(deps, caller, {
+    action: 'pipeline.export',
+    stationId: figure.stationId ?? null,
+    summary: `导出${external ? '对外数字' : '名单'}：${description}（${total}人）`,
+  })
+  return { filename: `翼展联盟-${description.replace(/[\s·/\\]+/g, '-')}.xlsx`, contentBase64: buffer.toString('base64'), rows }
+}

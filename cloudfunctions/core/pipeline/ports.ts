@@ -1,0 +1,56 @@
+import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../types'
+
+/** The breakdowns a figure can be counted by. */
+export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason'
+
+export interface FigureCount {
+  keys: Partial<Record<GroupKey, string | number>>
+  count: number
+}
+
+/** What the stores keep beside a record, decided by the pure rules (rules.ts), not by the adapter. */
+export interface StoredDestination extends DestinationRecord {
+  /** Workplace in one of the ten Zhumadian counties. */
+  isHome: boolean
+  /** A working status (协议和合同就业, 灵活就业, 自主创业, 国家基层项目). */
+  isWorking: boolean
+}
+
+export interface PipelineStore {
+  /** Appends a record and makes it the member's latest; earlier ones stay as history. */
+  addDestination(record: StoredDestination): Promise<void>
+  /** Newest first, at most `limit`. */
+  destinationsOf(openid: string, limit: number): Promise<DestinationRecord[]>
+  getDestination(id: string): Promise<DestinationRecord | null>
+  /** Sets the verification of a record not yet verified; null when missing or already verified. */
+  verifyDestination(id: string, verification: Verification): Promise<DestinationRecord | null>
+  /**
+   * The one query behind a figure: how many members it holds, broken down by `groupBy` (empty:
+   * one row). `listFigure` lists the same members through the same filter, so counts equal rows.
+   */
+  countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
+  /** The members behind a figure, by openid, paged. */
+  listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
+  /** Days from joining to the latest destination report, per cohort, for the members of the figure. */
+  returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]>
+  /** Open positions (sum of headcount of open demands) per field. */
+  openPositionsByField(): Promise<Map<string, number>>
+  /**
+   * Stores that keep derived per-member facts (CloudBase) bring them up to date: for these
+   * members, or all when null. A store that derives them on every read does nothing.
+   */
+  refreshFacts(openids: readonly string[] | null): Promise<void>
+  /** Stores a month's frozen overview unless that month already has one; false when it had. */
+  saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean>
+  getSnapshot(month: string): Promise<string | null>
+  /** Months with a snapshot, newest first. */
+  snapshotMonths(limit: number): Promise<string[]>
+  /**
+   * An answer derived from pipeline data only (members, registrations, interests, destinations,
+   * demands, stations, fields, snapshots), kept until any of them changes where the store can
+   * tell (SQLite); a store that cannot tell computes every time.
+   */
+  memo<T>(key: string, compute: () => Promise<T>): Promise<T>
+  /** Account deletion: the member's records go. */
+  forgetMember(openid: string): Promise<void>
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '本站人才统计',
+  enablePullDownRefresh: true,
+})

@@ -1,0 +1,31 @@
+import Taro, { usePullDownRefresh } from '@tarojs/taro'
+import { View } from '@tarojs/components'
+import type { DashboardOverview } from '../../../../../types'
+import StateView from '@/components/state-view'
+import { useLoad } from '@/hooks/use-load'
+import { dashboardOverview } from '../../../../features/pipeline/api'
+import DashboardView from '../../../../features/pipeline/components/dashboard-view'
+import NoPermission from '../../../../features/station/components/no-permission'
+import '../../head.scss'
+
+/** The head's dashboard: their own station only, small cells hidden (the api decides the scope). */
+export default function HeadDashboardPage() {
+  const overview = useLoad<DashboardOverview>(() => dashboardOverview(), 'head-dashboard')
+  usePullDownRefresh(() => {
+    void overview.reload(true).finally(() => Taro.stopPullDownRefresh())
+  })
+  if (overview.status === 'loading' && !overview.data) return <StateView kind='loading' />
+  if (overview.errorCode === 'FORBIDDEN') {
+    return (
+      <View className='page' id='head-forbidden'>
+        <NoPermission />
+      </View>
+    )
+  }
+  if (!overview.data) return <StateView kind='error' description={overview.error ?? undefined} actionText='重试' onAction={() => void overview.reload()} />
+  return (
+    <View className='page head'>
+      <DashboardView data={overview.data} membersPage='/packages/head/pages/figure-members/index' />
+    </View>
+  )
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '毕业去向登记',
+  enablePullDownRefresh: true,
+})
