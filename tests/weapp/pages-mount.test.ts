@@ -101,6 +101,9 @@ function queryFor(route: string, role: Role): Record<string, string> {
     'packages/manage/pages/registrations/index': { activityId: own ? ids.meetup : 'ac-demo-summer' },
     'packages/manage/pages/check-in-screen/index': { activityId: ids.meetup },
     'packages/manage/pages/notice-stats/index': { id: own ? ids.stationNotice : ids.notice },
+    // The members behind one figure: 加入 (a complete profile), for the whole alliance or the head's station.
+    'packages/staff/pages/figure-members/index': { metric: 'joined' },
+    'packages/head/pages/figure-members/index': { metric: 'joined' },
   }
   return queries[route] ?? {}
 }
@@ -135,6 +138,7 @@ function expectedText(role: Role): Record<string, string[]> {
       'pages/my-activities/index': [SUMMER, MEETUP],
       'pages/check-in/index': [MEETUP, '报名成功'],
       'packages/manage/pages/activity-edit/index': ['只有团市委工作人员和站长可以发布活动'],
+      'packages/head/pages/figure-members/index': ['仅站长或团市委工作人员可以进行此操作'],
       'pages/inbox/index': [NOTICE, STATION_NOTICE],
     }
   }
@@ -151,6 +155,7 @@ function expectedText(role: Role): Record<string, string[]> {
       'packages/manage/pages/check-in-screen/index': [MEETUP, '扫不了码？在签到页输入签到码'],
       'packages/manage/pages/notices/index': [STATION_NOTICE],
       'packages/manage/pages/notice-stats/index': [STATION_NOTICE],
+      'packages/head/pages/figure-members/index': ['加入', '王子轩'],
     }
   }
   return {
@@ -172,6 +177,7 @@ function expectedText(role: Role): Record<string, string[]> {
     'packages/manage/pages/check-in-screen/index': [MEETUP, '扫不了码？在签到页输入签到码'],
     'packages/manage/pages/notices/index': [NOTICE],
     'packages/manage/pages/notice-stats/index': [NOTICE],
+    'packages/staff/pages/figure-members/index': ['加入', '王子轩', '核实去向'],
   }
 }
 
