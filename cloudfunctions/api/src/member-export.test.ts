@@ -147,6 +147,8 @@ describe('consent withdrawal (m-13, PIPL art. 15)', () => {
     const station = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' }))
     const lab = await published()
     data(await t.call(ME, 'notice.subscribe'))
+    data(await t.call(STAFF, 'notice.send', { title: '暑期实践报名开始', body: '欢迎报名。', audience: { all: true } }))
+    expect(data(await t.call(ME, 'notice.unreadCount')).count).toBe(1)
 
     const withdrawn = data(await t.call(ME, 'member.withdrawConsent'))
     expect(withdrawn.consentWithdrawnAt).toBe(withdrawn.updatedAt)
@@ -156,6 +158,12 @@ describe('consent withdrawal (m-13, PIPL art. 15)', () => {
     expect(refused.ok ? '' : refused.error.message).toContain('重新同意')
     expect(codeOf(await t.call(ME, 'station.requestJoin', { stationId: station.id }))).toBe('FORBIDDEN')
     expect(codeOf(await t.call(ME, 'notice.subscribe'))).toBe('FORBIDDEN')
+    // Notices are not matched against a withdrawn member's profile.
+    expect(data(await t.call(ME, 'notice.inbox', {})).items).toEqual([])
+    expect(data(await t.call(ME, 'notice.unreadCount')).count).toBe(0)
+    // Nor counted in the league's statistics.
+    const joined = async () => data(await t.call(STAFF, 'pipeline.members', { metric: 'joined', limit: 50 })).items.map((m) => m.openid)
+    expect(await joined()).not.toContain(ME)
     // Nothing was written, the record stays and can still be read, changed and exported.
     expect(data(await t.call(STAFF, 'activity.get', { id: lab.id })).registeredCount).toBe(0)
     expect(data(await t.call(ME, 'station.myRequest'))).toBeNull()
@@ -168,6 +176,8 @@ describe('consent withdrawal (m-13, PIPL art. 15)', () => {
     expect(codeOf(await t.call(ME, 'member.giveConsent', { consentVersion: '2020-01-v0' }))).toBe('INVALID_INPUT')
     expect(data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION })).consentWithdrawnAt).toBeNull()
     expect(data(await t.call(ME, 'activity.signUp', { activityId: lab.id })).status).toBe('registered')
+    expect(data(await t.call(ME, 'notice.unreadCount')).count).toBe(1)
+    expect(await joined()).toContain(ME)
   })
 
   it('says what stops and what is kept, in Chinese', () => {

@@ -221,6 +221,8 @@ export async function withdrawConsent(deps: Deps, caller: Caller): Promise<Membe
   const at = toIsoString(deps.clock.now())
   const record = await deps.store.privacy.setConsent(openid, { kind: 'withdrawn', version: '', at })
   if (!record) throw notFound('还没有加入翼展联盟')
+  // No more statistics about them: they leave the pipeline figures at once.
+  await deps.store.pipeline.refreshFacts([openid])
   return toMember(record, caller.isStaff)
 }
 
@@ -230,5 +232,6 @@ export async function giveConsent(deps: Deps, caller: Caller, input: ActionPaylo
   if (input.consentVersion !== PRIVACY_VERSION) throw invalidInput('consentVersion', '隐私保护指引已更新，请重新阅读并同意')
   const record = await deps.store.privacy.setConsent(openid, { kind: 'given', version: input.consentVersion, at: toIsoString(deps.clock.now()) })
   if (!record) throw notFound('还没有加入翼展联盟')
+  await deps.store.pipeline.refreshFacts([openid])
   return toMember(record, caller.isStaff)
 }

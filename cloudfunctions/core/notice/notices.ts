@@ -229,7 +229,14 @@ export async function noticeStats(deps: Deps, caller: Caller, input: ActionPaylo
 
 // ——— members: the inbox ———
 
+/**
+ * A member who withdrew consent is not matched against audiences (that would use their profile):
+ * the inbox is empty and the count 0 until they consent again (types/privacy.ts says so).
+ */
+const paused = (caller: Caller) => Boolean(caller.member?.consentWithdrawnAt)
+
 export async function inbox(deps: Deps, caller: Caller, input: ActionPayload<'notice.inbox'>): Promise<Page<InboxNotice>> {
+  if (paused(caller)) return { items: [], nextCursor: null }
   const page = await deps.store.notices.inbox(readerOf(caller), toIsoString(deps.clock.now()), input.cursor ?? null, pageSize(input.limit))
   return { items: page.items.map(toInbox), nextCursor: page.nextCursor }
 }
@@ -244,10 +251,12 @@ export async function readNotice(deps: Deps, caller: Caller, input: ActionPayloa
 }
 
 export async function readAllNotices(deps: Deps, caller: Caller): Promise<{ marked: number }> {
+  if (paused(caller)) return { marked: 0 }
   return { marked: await deps.store.notices.markAllRead(readerOf(caller), toIsoString(deps.clock.now())) }
 }
 
 export async function unreadNoticeCount(deps: Deps, caller: Caller): Promise<{ count: number }> {
+  if (paused(caller)) return { count: 0 }
   return { count: await deps.store.notices.unreadCount(readerOf(caller), toIsoString(deps.clock.now())) }
 }
 

@@ -194,7 +194,8 @@ export class CloudBasePipelineStore implements PipelineStore {
 
   private async refreshOne(openid: string): Promise<void> {
     const member = await getDocument(this.collections, COLLECTIONS.members, openid)
-    if (!member) {
+    // A member who withdrew consent is kept on record but not counted (types/privacy.ts).
+    if (!member || member.consentWithdrawnAt) {
       await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).remove()))
       return
     }

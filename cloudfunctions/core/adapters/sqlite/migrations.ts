@@ -469,7 +469,9 @@ const MIGRATIONS: readonly string[] = [
     coalesce(d.reasons, '[]') AS reasons, d.reported_at, d.verified_at,
     coalesce(d.is_home = 1 AND d.is_working = 1, 0) AS returned
   FROM members m
-  LEFT JOIN destinations d ON d.openid = m.openid AND d.is_latest = 1;
+  LEFT JOIN destinations d ON d.openid = m.openid AND d.is_latest = 1
+  -- A member who withdrew consent is kept on record but not counted (types/privacy.ts).
+  WHERE m.consent_withdrawn_at IS NULL;
   `,
   `
   -- Frozen monthly dashboard figures (counts only, no names), so a report does not change later.
