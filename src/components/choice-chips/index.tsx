@@ -14,7 +14,8 @@ export interface ChoiceChipsProps {
 /** Tappable choices: easier on a phone than a picker, and every option stays visible. */
 export default function ChoiceChips({ idPrefix, items, selected, onToggle, invalid }: ChoiceChipsProps) {
   return (
-    <View className={`chips${invalid ? ' chips--invalid' : ''}`}>
+    // Each chip is a toggle: announced as a checkbox with its state, inside a group.
+    <View className={`chips${invalid ? ' chips--invalid' : ''}`} role='group'>
       {items.map((item) => {
         const on = selected.includes(item.id)
         return (
@@ -22,8 +23,8 @@ export default function ChoiceChips({ idPrefix, items, selected, onToggle, inval
             key={item.id}
             id={`${idPrefix}-${item.id}`}
             className={`chip${on ? ' chip--on' : ''}`}
-            aria-selected={on}
-            role='option'
+            aria-checked={on}
+            role='checkbox'
             onClick={() => onToggle(item.id)}
           >
             <Text>{item.name}</Text>

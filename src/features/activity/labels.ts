@@ -6,15 +6,15 @@ import { ACTIVITY_TYPES, nameOf } from '../../../types'
 
 export const typeName = (id: string): string => nameOf(ACTIVITY_TYPES, id) || '活动'
 
-/** A placeholder cover's colour per type, so a list without pictures still scans by kind. */
+/** A placeholder cover's colour per type, so a list without pictures still scans by kind; each keeps white text at ≥ 4.5:1. */
 export const TYPE_COLORS: Record<ActivityTypeId, string> = {
   summer_practice: '#C8161D',
   lab_visit: '#1F6FB2',
-  internship: '#2E8B57',
-  employment: '#D9822B',
+  internship: '#237047',
+  employment: '#A35A14',
   project_exchange: '#6B4FA0',
-  competition: '#B8860B',
-  science_outreach: '#138A8A',
+  competition: '#8A6100',
+  science_outreach: '#0E6F6F',
   other: '#6F6F6F',
 }
 

@@ -85,7 +85,7 @@ export default function ActivitiesPage() {
       {me.member ? (
         <View className='activities__eligible'>
           <Text>只看我能报名的</Text>
-          <Switch id='eligible-only' checked={eligibleOnly} color='#C8161D' onChange={(e) => setEligibleOnly(e.detail.value)} />
+          <Switch id='eligible-only' nativeProps={{ 'aria-label': '只看我能报名的' }} checked={eligibleOnly} color='#C8161D' onChange={(e) => setEligibleOnly(e.detail.value)} />
         </View>
       ) : null}
       {renderList()}

@@ -55,17 +55,18 @@ export default function PoliciesPage() {
     <View className='page policies'>
       <SearchBar id='policy-search' placeholder='搜索政策，如 安家费、博士 补贴' onSearch={search} />
 
-      <View className='policies__tabs'>
+      <View className='policies__tabs' role='tablist'>
         {TABS.map((t) => (
-          <Text
+          <View
             key={t.id}
             id={`policy-tab-${t.id}`}
+            role='tab'
             aria-selected={tab === t.id}
             className={`policies__tab${tab === t.id ? ' policies__tab--on' : ''}`}
             onClick={() => setTab(t.id)}
           >
             {t.name}
-          </Text>
+          </View>
         ))}
       </View>
 

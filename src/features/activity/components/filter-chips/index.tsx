@@ -17,14 +17,14 @@ export interface FilterChipsProps {
 export default function FilterChips({ idPrefix, options, value, onChange }: FilterChipsProps) {
   return (
     <ScrollView scrollX className='filter-chips' enableFlex>
-      <View className='filter-chips__row'>
+      <View className='filter-chips__row' role='radiogroup'>
         {options.map((o) => (
           <View
             key={o.id}
             id={`${idPrefix}-${o.id}`}
             className={`filter-chip${o.id === value ? ' filter-chip--on' : ''}`}
-            aria-selected={o.id === value}
-            role='option'
+            aria-checked={o.id === value}
+            role='radio'
             onClick={() => onChange(o.id)}
           >
             <Text>{o.name}</Text>

@@ -101,7 +101,7 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             ) : null}
             <View className='fb-required'>
               <Text>必填</Text>
-              <Switch id={`form-field-${index}-required`} checked={field.required} color='#C8161D' onChange={(e) => patch(index, { required: e.detail.value })} />
+              <Switch id={`form-field-${index}-required`} nativeProps={{ 'aria-label': `问题 ${index + 1} 必填` }} checked={field.required} color='#C8161D' onChange={(e) => patch(index, { required: e.detail.value })} />
             </View>
             {error ? <Text className='field-error'>{error}</Text> : null}
           </View>
