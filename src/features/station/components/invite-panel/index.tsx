@@ -62,7 +62,15 @@ export default function InvitePanel({ stationId }: InvitePanelProps) {
       </Text>
       {/* The code is square and so is its box: scaleToFill draws it whole. aspectFit on H5 positions the
           picture absolutely from where centred text would start, which pushed half of it out of the box. */}
-      <Image id='invite-image' className='invite-panel__image' src={invite.image} mode='scaleToFill' showMenuByLongpress onClick={preview} />
+      <Image
+        id='invite-image'
+        className='invite-panel__image'
+        src={invite.image}
+        mode='scaleToFill'
+        nativeProps={{ alt: '本驿站的邀请二维码' }}
+        showMenuByLongpress
+        onClick={preview}
+      />
       <View className='invite-panel__link'>
         <Text className='invite-panel__url' id='invite-url' userSelect>
           {link}
