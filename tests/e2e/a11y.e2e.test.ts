@@ -36,7 +36,7 @@ const ROLES: { openid: string; name: string; visits: Visit[] }[] = [
       { label: 'mine', path: 'pages/mine/index', ready: '#care-mode' },
       { label: 'inbox', path: 'pages/inbox/index', ready: '.page' },
       { label: 'growth', path: 'pages/growth/index', ready: '.page' },
-      { label: 'my activities', path: 'pages/my-activities/index', ready: '#my-activities' },
+      { label: 'my activities', path: 'pages/my-activities/index', ready: '#my-activities, .state-view' },
       { label: 'check-in', path: 'pages/check-in/index', ready: '.page' },
     ],
   },
