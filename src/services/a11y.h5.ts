@@ -4,7 +4,7 @@
  * announce 立即报名 or 通过 as plain text and keyboard users cannot press them. We patch the rendered
  * DOM once, for every page, rather than in each of the app's 80 buttons.
  */
-const CONTROL_ROLES = 'taro-view-core[role=checkbox], taro-view-core[role=radio], taro-view-core[role=tab], taro-view-core[role=button]'
+const CONTROL_ROLES = 'taro-view-core[role=checkbox], taro-view-core[role=radio], taro-view-core[role=tab], taro-view-core[role=button], taro-view-core[role=link]'
 
 export function installA11yShims(): void {
   if (typeof document === 'undefined') return

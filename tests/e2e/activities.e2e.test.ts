@@ -141,7 +141,7 @@ describe('activities in the browser', () => {
     await as('demo-student-3', `/pages/activity/index?id=${id}`)
     await visible().locator('#my-status').getByText('报名成功').waitFor()
     await h.screenshot('act-07-promoted')
-    // …and was told, in 我的消息 (local mode's outbox).
+    // …and was told, in 微信提醒记录 (local mode's outbox).
     await page.goto(`${h.baseUrl}/#/pages/messages/index`)
     await visible().locator('#messages').getByText('候补成功，已为你保留名额').waitFor()
     await h.screenshot('act-08-messages')

@@ -2,7 +2,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
-import { ARTIFACTS_DIR, appUrl, auditA11y, expectAccessible, startHarness, type Harness } from './support'
+import { ARTIFACTS_DIR, appUrl, auditA11y, eventually, expectAccessible, startHarness, type Harness } from './support'
 
 /**
  * Defects from the hands-on walkthrough (shared research ux.md), each checked the way a person would
@@ -77,6 +77,43 @@ describe('walkthrough defects stay fixed', () => {
     const code = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)
     expect(code?.data).toBe(url)
     await h.screenshot('walk-invite-panel')
+  })
+
+  test('a 首页 card opens what it describes: 暑期社会实践 opens 活动 showing that kind', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/index/index')
+    await shown(page, '#home-offer-summer').click()
+    await shown(page, '#type-summer_practice').waitFor()
+    await eventually(() => shown(page, '#type-summer_practice').getAttribute('aria-checked'), 'true')
+    await shown(page, '#activity-ac-demo-summer').waitFor()
+    expect(await page.locator('[id^=activity-ac-]').filter({ visible: true }).count()).toBe(1)
+  })
+
+  test('活动 lists what is ahead first and the ended 挑战杯 last', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/activities/index')
+    await shown(page, '#activity-ac-demo-contest').waitFor()
+    const order = await page.locator('.activity-card').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.id))
+    expect(order[order.length - 1]).toBe('activity-ac-demo-contest')
+    expect(order[0]).not.toBe('activity-ac-demo-contest')
+  })
+
+  test('a server failure and a network failure are worded differently', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/index/index')
+    await shown(page, '#home-welcome').waitFor()
+    await page.route('**/api', (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>500</h1>' }))
+    await page.goto(appUrl(h.baseUrl, 'pages/activities/index'))
+    await page.reload()
+    const error = shown(page, '.state-view--error')
+    await error.waitFor()
+    expect(await error.innerText()).toContain('服务器出了点问题')
+    await page.unroute('**/api')
+    await page.route('**/api', (route) => route.abort('internetdisconnected'))
+    await page.reload()
+    await shown(page, '.state-view--error').waitFor()
+    expect(await shown(page, '.state-view--error').innerText()).toContain('网络连接不上')
+    await page.unroute('**/api')
   })
 
   /** Nothing sticks out sideways, no text is clipped by its box, and no two pieces of text overlap. */

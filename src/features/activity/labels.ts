@@ -18,6 +18,18 @@ export const TYPE_COLORS: Record<ActivityTypeId, string> = {
   other: '#6F6F6F',
 }
 
+/** Names that fit a placeholder cover whole (slicing 暑期社会实践 to 4 characters read as 暑期社会). */
+export const TYPE_SHORT_NAMES: Record<ActivityTypeId, string> = {
+  summer_practice: '暑期实践',
+  lab_visit: '走进实验室',
+  internship: '实习实践',
+  employment: '就业创业',
+  project_exchange: '项目交流',
+  competition: '科创赛事',
+  science_outreach: '科普活动',
+  other: '活动',
+}
+
 export const ACTIVITY_STATUS_NAMES: Record<ActivityStatus, string> = {
   draft: '草稿',
   published: '已发布',

@@ -206,7 +206,7 @@ export default function ActivityPage() {
         {process.env.TARO_ENV === 'h5' ? (
           <View id='subscribe-demo' className='activity-subscribe' onClick={() => setSubscribeDemo((v) => !v)} role='checkbox' aria-checked={subscribeDemo}>
             <View className={`activity-subscribe__box${subscribeDemo ? ' activity-subscribe__box--on' : ''}`}>{subscribeDemo ? '✓' : ''}</View>
-            <Text className='activity-subscribe__text'>接收活动提醒（示例：推送会出现在“我的消息”里）</Text>
+            <Text className='activity-subscribe__text'>接收活动提醒（示例：推送会出现在“我的 → 微信提醒记录”里）</Text>
           </View>
         ) : null}
         <Button id='sign-up-submit' className='btn btn-primary' loading={busy === 'signup'} disabled={busy !== null} onClick={signUp}>
