@@ -89,6 +89,14 @@ describe('walkthrough defects stay fixed', () => {
     expect(await page.locator('[id^=activity-ac-]').filter({ visible: true }).count()).toBe(1)
   })
 
+  test('a station head sees the requests waiting for them as a badge on 我的', async () => {
+    const { page } = h
+    await as('demo-head-1', 'pages/mine/index')
+    const badge = shown(page, '#mine-head-pending')
+    await badge.waitFor()
+    expect(await badge.innerText()).toMatch(/^[1-9]\d* 待审核$/)
+  })
+
   test('活动 lists what is ahead first and the ended 挑战杯 last', async () => {
     const { page } = h
     await as('demo-student-3', 'pages/activities/index')

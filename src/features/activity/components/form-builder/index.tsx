@@ -42,10 +42,10 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             <View className='fb-field__head'>
               <Text className='fb-field__no'>问题 {index + 1}</Text>
               <View className='fb-field__tools'>
-                <Text className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} onClick={() => move(index, -1)}>
+                <Text className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} aria-disabled={index === 0} onClick={() => move(index, -1)}>
                   上移
                 </Text>
-                <Text className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} onClick={() => move(index, 1)}>
+                <Text className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} aria-disabled={index === form.length - 1} onClick={() => move(index, 1)}>
                   下移
                 </Text>
                 <Text className='fb-tool fb-tool--danger' id={`form-field-${index}-remove`} onClick={() => onChange(form.filter((_, i) => i !== index))}>
