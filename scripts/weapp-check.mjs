@@ -257,6 +257,15 @@ if (undeclared.length === 0) {
   ok(`privacy: ${privacyUsed.size === 0 ? 'no privacy API called' : [...privacyUsed].map(([api, { item }]) => `${api} (${item})`).join(', ')} — all listed in ${path.basename(readmePath)}`)
 }
 
+// Accessibility: WeChat's screen reader reads aria-role / aria-label, which Taro drops unless the
+// build injects them (config/weapp-aria.js). The generic templates must write them out for view and text.
+{
+  const templates = compilers.listFiles(miniRoot, '.wxml').map((file) => fs.readFileSync(path.join(miniRoot, file), 'utf8')).join('\n')
+  const missing = ['aria-role', 'aria-label', 'aria-checked'].filter((attr) => !new RegExp(`${attr}="\\{\\{`).test(templates))
+  if (missing.length > 0) fail(`a11y: the WXML templates do not pass ${missing.join(', ')} through (is config/weapp-aria.js in the build's plugins?)`)
+  else ok('a11y: aria-role, aria-label and aria-checked reach the WXML templates')
+}
+
 console.log(problems.length === 0 ? 'all WeChat checks passed' : `${problems.length} problem(s): WeChat would not accept this build as it is`)
 // The compiler's forked worker keeps node alive.
 process.exit(problems.length === 0 ? 0 : 1)

@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -107,7 +108,7 @@ export default function IndexPage() {
       <Text className='section-title home-offers__title'>联盟能为你做什么</Text>
       <View className='home-offers'>
         {OFFERS.map((offer) => (
-          <View className='home-offer' key={offer.id} id={`home-offer-${offer.id}`} role='link' onClick={() => openOffer(offer.to)}>
+          <View className='home-offer' key={offer.id} id={`home-offer-${offer.id}`} {...a11yProps('link')} onClick={() => openOffer(offer.to)}>
             <Text className='home-offer__title'>{offer.title} ›</Text>
             <Text className='home-offer__text'>{offer.text}</Text>
           </View>
