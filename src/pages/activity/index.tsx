@@ -221,7 +221,7 @@ export default function ActivityPage() {
     <View className='page activity'>
       <DemoBanner />
       {cover ? (
-        <Image className='activity-cover' src={cover} mode='aspectFill' />
+        <Image className='activity-cover' src={cover} mode='aspectFill' nativeProps={{ alt: '活动封面' }} />
       ) : (
         <View className='activity-cover activity-cover--placeholder' style={{ background: TYPE_COLORS[a.type] }}>
           <Text className='activity-cover__text'>{typeName(a.type)}</Text>

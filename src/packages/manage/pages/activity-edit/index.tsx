@@ -174,7 +174,7 @@ export default function ActivityEditPage() {
           'coverImage',
           '封面图',
           <View className='ae-cover' id='cover-pick' onClick={chooseCover}>
-            {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
+            {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' nativeProps={{ alt: '封面预览' }} /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
             {uploading ? <Text className='ae-cover__busy'>正在上传…</Text> : null}
           </View>,
           '建议横图，不超过2MB',

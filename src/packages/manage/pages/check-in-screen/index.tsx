@@ -86,7 +86,7 @@ export default function CheckInScreenPage() {
       {activity ? <Text className='cis-title'>{activity.title}</Text> : null}
       <View className='cis-card'>
         <Text className='cis-hint'>打开“翼展联盟”小程序 → 活动 → 去签到，扫描下方二维码</Text>
-        <Image className='cis-qr' id='check-in-qr' src={code.qrImage} mode='aspectFit' />
+        <Image className='cis-qr' id='check-in-qr' src={code.qrImage} mode='scaleToFill' nativeProps={{ alt: '签到二维码' }} />
         <Text className='cis-hint'>扫不了码？在签到页输入签到码</Text>
         <Text className='cis-code' id='check-in-short-code'>
           {code.shortCode}
