@@ -1,7 +1,8 @@
+// First: on weapp it registers the ARIA attributes with Taro's runtime before anything renders.
+import { installA11yShims } from './services/a11y'
 import { type PropsWithChildren } from 'react'
 import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
 import { refreshUnread } from './features/notice/unread'
-import { installA11yShims } from './services/a11y'
 
 import './app.scss'
 
