@@ -259,8 +259,10 @@ if (undeclared.length === 0) {
 
 // Accessibility: WeChat's screen reader reads aria-role / aria-label, which Taro drops unless the
 // build injects them (config/weapp-aria.js). The generic templates must write them out for view and text.
-{
-  const templates = compilers.listFiles(miniRoot, '.wxml').map((file) => fs.readFileSync(path.join(miniRoot, file), 'utf8')).join('\n')
+// Only a Taro build has the generic templates (base.wxml) that every page renders through.
+if (!fs.existsSync(path.join(miniRoot, 'base.wxml'))) note('a11y: no base.wxml (not a Taro build): attribute pass-through not checked')
+else {
+  const templates = fs.readFileSync(path.join(miniRoot, 'base.wxml'), 'utf8')
   const missing = ['aria-role', 'aria-label', 'aria-checked'].filter((attr) => !new RegExp(`${attr}="\\{\\{`).test(templates))
   if (missing.length > 0) fail(`a11y: the WXML templates do not pass ${missing.join(', ')} through (is config/weapp-aria.js in the build's plugins?)`)
   else ok('a11y: aria-role, aria-label and aria-checked reach the WXML templates')
