@@ -53,7 +53,8 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // The weapp and H5 builds live side by side: dist/weapp is the miniprogramRoot, dist/h5 is
     // what the local server serves.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    plugins: [],
+    // weapp: let aria-role / aria-label reach the WXML (see the plugin's header).
+    plugins: process.env.TARO_ENV === 'weapp' ? [path.resolve(__dirname, 'weapp-aria.js')] : [],
     defineConstants: {},
     env: {
       // Required for a production weapp build (prepareWeapp); empty only in development builds.

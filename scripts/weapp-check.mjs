@@ -257,6 +257,17 @@ if (undeclared.length === 0) {
   ok(`privacy: ${privacyUsed.size === 0 ? 'no privacy API called' : [...privacyUsed].map(([api, { item }]) => `${api} (${item})`).join(', ')} — all listed in ${path.basename(readmePath)}`)
 }
 
+// Accessibility: WeChat's screen reader reads aria-role / aria-label, which Taro drops unless the
+// build injects them (config/weapp-aria.js). The generic templates must write them out for view and text.
+// Only a Taro build has the generic templates (base.wxml) that every page renders through.
+if (!fs.existsSync(path.join(miniRoot, 'base.wxml'))) note('a11y: no base.wxml (not a Taro build): attribute pass-through not checked')
+else {
+  const templates = fs.readFileSync(path.join(miniRoot, 'base.wxml'), 'utf8')
+  const missing = ['aria-role', 'aria-label', 'aria-checked'].filter((attr) => !new RegExp(`${attr}="\\{\\{`).test(templates))
+  if (missing.length > 0) fail(`a11y: the WXML templates do not pass ${missing.join(', ')} through (is config/weapp-aria.js in the build's plugins?)`)
+  else ok('a11y: aria-role, aria-label and aria-checked reach the WXML templates')
+}
+
 console.log(problems.length === 0 ? 'all WeChat checks passed' : `${problems.length} problem(s): WeChat would not accept this build as it is`)
 // The compiler's forked worker keeps node alive.
 process.exit(problems.length === 0 ? 0 : 1)

@@ -81,7 +81,7 @@ export default defineAppConfig({
     navigationBarTextStyle: 'white',
   },
   tabBar: {
-    color: '#8A8A8A',
+    color: '#666666',
     selectedColor: '#C8161D',
     backgroundColor: '#FFFFFF',
     borderStyle: 'white',

@@ -1,3 +1,5 @@
+// First: on weapp it registers the ARIA attributes with Taro's runtime before anything renders.
+import { installA11yShims } from './services/a11y'
 import { type PropsWithChildren } from 'react'
 import Taro, { useDidShow, useLaunch } from '@tarojs/taro'
 import { refreshUnread } from './features/notice/unread'
@@ -6,6 +8,7 @@ import './app.scss'
 
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
+    installA11yShims()
     if (process.env.TARO_ENV === 'weapp') {
       // Production builds refuse to start without TARO_APP_CLOUD_ENV (config/index.ts); only a
       // development build may leave it empty and use DevTools' default environment.

@@ -23,8 +23,10 @@ export class ApiCallError extends Error {
   }
 }
 
-export const NETWORK_MESSAGE = '网络不太顺畅，请稍后再试'
-const BAD_REPLY_MESSAGE = '服务暂时不可用，请稍后再试'
+// Two different failures, told apart so people know whether to check their signal or just wait:
+// the request never got an answer (network), or the server answered with a failure (server).
+export const NETWORK_MESSAGE = '网络连接不上，请检查网络后重试'
+const BAD_REPLY_MESSAGE = '服务器出了点问题，请稍后再试'
 
 export function newRequestId(): string {
   const random = Math.random().toString(36).slice(2, 10)
@@ -83,7 +85,8 @@ async function sendViaHttp(body: ApiRequestBody): Promise<unknown> {
   try {
     return (await response.json()) as unknown
   } catch {
-    throw new ApiCallError(response.ok ? 'INTERNAL' : 'NETWORK', response.ok ? BAD_REPLY_MESSAGE : NETWORK_MESSAGE)
+    // The server did answer (a 500 page, a proxy error): that is the server's failure, not the network's.
+    throw new ApiCallError('INTERNAL', BAD_REPLY_MESSAGE)
   }
 }
 

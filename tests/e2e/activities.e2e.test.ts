@@ -141,7 +141,7 @@ describe('activities in the browser', () => {
     await as('demo-student-3', `/pages/activity/index?id=${id}`)
     await visible().locator('#my-status').getByText('报名成功').waitFor()
     await h.screenshot('act-07-promoted')
-    // …and was told, in 我的消息 (local mode's outbox).
+    // …and was told, in 微信提醒记录 (local mode's outbox).
     await page.goto(`${h.baseUrl}/#/pages/messages/index`)
     await visible().locator('#messages').getByText('候补成功，已为你保留名额').waitFor()
     await h.screenshot('act-08-messages')
@@ -172,6 +172,8 @@ describe('activities in the browser', () => {
     const codeText = visible().locator('#check-in-short-code')
     await codeText.waitFor()
     await visible().locator('#check-in-qr img').waitFor()
+    // Staff watch arrivals here: nobody has checked in yet.
+    await visible().locator('#check-in-arrived').getByText('0', { exact: true }).waitFor()
     await h.screenshot('act-10-check-in-screen')
     const shortCode = (await codeText.textContent())?.trim() ?? ''
     expect(shortCode).toMatch(/^\d{6}$/)
@@ -184,8 +186,12 @@ describe('activities in the browser', () => {
     await h.screenshot('act-11-checked-in')
     expect((await view(id, 'demo-student-2')).myRegistration?.status).toBe('checked_in')
 
+    // Back on the venue screen, the arrival is counted.
+    await as('demo-staff', `/packages/manage/pages/check-in-screen/index?activityId=${id}`)
+    await visible().locator('#check-in-arrived').getByText('1', { exact: true }).waitFor()
+
     // 翼展档案 counts it.
-    await page.goto(`${h.baseUrl}/#/pages/growth/index`)
+    await as('demo-student-2', '/pages/growth/index')
     await visible().locator('#growth-total').getByText('1').waitFor()
     await h.screenshot('act-12-growth')
   }

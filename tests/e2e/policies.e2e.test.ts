@@ -148,7 +148,9 @@ describe('talent policies and demands in the browser', () => {
     await sheet.waitFor()
     await expect(sheet.locator('#interest-notice').textContent()).resolves.toContain(demand.employer)
     await expect(sheet.locator('#share-name').getAttribute('aria-checked')).resolves.toBe('true')
-    await sheet.locator('#share-name').click() // required: stays selected
+    // Required: announced as unavailable, and a tap on it changes nothing.
+    await expect(sheet.locator('#share-name').getAttribute('aria-disabled')).resolves.toBe('true')
+    await sheet.locator('#share-name').click({ force: true })
     await expect(sheet.locator('#share-name').getAttribute('aria-checked')).resolves.toBe('true')
     await sheet.locator('#share-major').click()
     await expect(sheet.locator('#share-phone').getAttribute('aria-checked')).resolves.toBe('false')

@@ -28,6 +28,7 @@ export interface Harness {
   page: Page
   /** Calls the api over HTTP as `openid`, the way the H5 app does. */
   api<T>(action: ActionName, payload: unknown, openid: string): Promise<Envelope<T>>
+  /** Takes a screenshot and runs axe-core on the page shown; serious or critical findings fail. */
   screenshot(name: string): Promise<void>
   close(): Promise<void>
 }
@@ -79,6 +80,8 @@ export async function startHarness(): Promise<Harness> {
       // Let page transitions and toasts settle, so the picture shows one page.
       await page.waitForTimeout(500)
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true })
+      // Every page a journey stops to photograph is also checked by the accessibility engine.
+      expectAccessible(await auditA11y(page, name), name)
     },
     async close() {
       await context.close().catch(() => undefined)
@@ -143,4 +146,59 @@ export async function signInAsDemo(page: Page, baseUrl: string, openid: string):
   await page.reload()
   await page.locator(`#demo-${openid}`).click()
   await currentPage(page).locator('#home-join, #home-welcome').first().waitFor()
+}
+
+// --- accessibility: axe-core in the page -------------------------------------------------------
+
+const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8')
+
+export interface AxeFinding {
+  id: string
+  impact: string | null
+  help: string
+  nodes: number
+  targets: string[]
+}
+
+interface AxeRunResult {
+  violations: { id: string; impact?: string | null; help: string; nodes: { target: unknown[] }[] }[]
+}
+
+/**
+ * Runs axe-core (WCAG 2.x A/AA and best practices) on the document as it is now and prints one line
+ * per page, so the journey output is the per-page report. Only what is visible counts: Taro H5 keeps
+ * earlier pages of the stack in the DOM, hidden, and axe skips hidden content.
+ */
+export async function auditA11y(page: Page, label: string): Promise<AxeFinding[]> {
+  const loaded = await page.evaluate(() => 'axe' in window)
+  if (!loaded) await page.addScriptTag({ content: AXE_SOURCE })
+  const findings = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<AxeRunResult> } }).axe
+    const result = await axe.run(document, { resultTypes: ['violations'] })
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact ?? null,
+      help: v.help,
+      nodes: v.nodes.length,
+      targets: v.nodes.slice(0, 3).map((n) => n.target.map(String).join(' ')),
+    }))
+  })
+  const count = (impact: string) => findings.filter((f) => f.impact === impact).length
+  const detail =
+    findings
+      .map((f) => `${f.id}/${f.impact}(${f.nodes})${f.impact === 'serious' || f.impact === 'critical' ? ` at ${f.targets.join(' | ')}` : ''}`)
+      .join(' ') || 'none'
+  process.stdout.write(
+    `[axe] ${label}: critical ${count('critical')}, serious ${count('serious')}, moderate ${count('moderate')}, minor ${count('minor')} — ${detail}\n`,
+  )
+  return findings
+}
+
+/** Serious and critical findings fail the journey, with where they are. */
+export function expectAccessible(findings: AxeFinding[], label: string): void {
+  const blocking = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical')
+  if (blocking.length > 0) {
+    const lines = blocking.map((f) => `  ${f.id} (${f.impact}, ${f.nodes} nodes): ${f.help} — ${f.targets.join(' | ')}`)
+    throw new Error(`axe-core found serious/critical violations on ${label}:\n${lines.join('\n')}`)
+  }
 }

@@ -43,6 +43,17 @@ test('a clean mini-program passes every check and its compiled size is printed',
   expect(result.out).toMatch(/main\s+[\d.]+ KiB\s+[\d.]+ KiB/)
 })
 
+test('a Taro build whose templates drop aria-role / aria-label fails; one that writes them passes', () => {
+  const template = (attrs: string) => `<template name="tmpl_0_view"><view ${attrs} class="{{i.cl}}"></view></template>\n`
+  const dropped = check(broken((d) => fs.writeFileSync(path.join(d, 'miniprogram', 'base.wxml'), template(''))))
+  expect(dropped.status).toBe(1)
+  expect(dropped.failures.join('\n')).toMatch(/a11y: the WXML templates do not pass aria-role, aria-label, aria-checked through/)
+  const kept = check(
+    broken((d) => fs.writeFileSync(path.join(d, 'miniprogram', 'base.wxml'), template('aria-role="{{i.p5}}" aria-label="{{i.p4}}" aria-checked="{{i.p1}}"'))),
+  )
+  expect(kept.failures).toEqual([])
+})
+
 test('a .wxss with a `*` selector fails, naming the file and position', () => {
   const dir = broken((d) => fs.appendFileSync(path.join(d, `${page}.wxss`), '.card > * + * { margin-left: 8px; }\n'))
   const result = check(dir)

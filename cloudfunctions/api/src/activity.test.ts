@@ -151,6 +151,38 @@ describe('students sign up', () => {
     expect(data(await t.call('m0', 'activity.list', {})).items).toHaveLength(1)
   })
 
+  it('lists what is ahead first (soonest first) and what has ended last (newest first), across pages', async () => {
+    await members(1)
+    const ended = await published({ title: '已结束', startAt: '2026-07-20T09:00:00+08:00', endAt: '2026-07-20T17:00:00+08:00' })
+    const endedEarlier = await published({ title: '更早结束', startAt: '2026-07-18T09:00:00+08:00', endAt: '2026-07-18T17:00:00+08:00' })
+    now = new Date('2026-07-21T10:00:00+08:00')
+    const later = await published({ title: '晚些开始', startAt: '2026-08-20T09:00:00+08:00', endAt: '2026-08-20T17:00:00+08:00', signUpOpenAt: '2026-07-21T00:00:00+08:00', signUpCloseAt: '2026-08-15T00:00:00+08:00' })
+    const sooner = await published({ title: '马上开始', startAt: '2026-08-01T09:00:00+08:00', endAt: '2026-08-01T17:00:00+08:00', signUpOpenAt: '2026-07-21T00:00:00+08:00', signUpCloseAt: '2026-07-30T00:00:00+08:00' })
+    const expected = [sooner.id, later.id, ended.id, endedEarlier.id]
+    expect(data(await t.call('m0', 'activity.list', {})).items.map((a) => a.id)).toEqual(expected)
+    for (const limit of [1, 2, 3]) {
+      const seen: string[] = []
+      let cursor: string | undefined
+      for (let guard = 0; guard < 10; guard++) {
+        const page = data(await t.call('m0', 'activity.list', { limit, ...(cursor ? { cursor } : {}) }))
+        seen.push(...page.items.map((a) => a.id))
+        if (!page.nextCursor) break
+        cursor = page.nextCursor
+      }
+      expect(seen).toEqual(expected)
+    }
+  })
+
+  it('只看我能报名的 keeps what is open now, for me, that I have not signed up for yet', async () => {
+    await members(1)
+    const open = await published({ title: '报名中' })
+    const mine = await published({ title: '已报名' })
+    await published({ title: '未开放', signUpOpenAt: '2026-07-05T00:00:00+08:00' })
+    data(await t.call('m0', 'activity.signUp', { activityId: mine.id }))
+    expect(data(await t.call('m0', 'activity.list', { eligibleOnly: true })).items.map((a) => a.id)).toEqual([open.id])
+    expect(data(await t.call('m0', 'activity.list', {})).items).toHaveLength(3)
+  })
+
   it('gives a full activity without waitlist ACTIVITY_FULL; with one, the next place in line', async () => {
     await members(4)
     const noWait = await published({ capacity: 1, waitlist: false })

@@ -15,7 +15,7 @@ import type {
 import { ACTIVITY_TYPES, COUNTIES, DEGREES, createActivityInput, maskPhone, nameOf, toFieldErrors } from '../../../types'
 import type { Activity as ActivityT } from '../../../types'
 import { validateAnswers } from './answers'
-import type { RegistrationWithMember } from './ports'
+import type { ActivityListQuery, RegistrationWithMember } from './ports'
 import { recordAudit } from '../audit/audit'
 import {
   openidFromPersonalCode,
@@ -307,20 +307,60 @@ export async function listActivities(deps: Deps, caller: Caller, input: ActionPa
       ? null
       : { stationIds: member?.stationId ? [member.stationId] : [], includeGeneral: false }
     : { stationIds: member?.stationId ? [member.stationId] : [], includeGeneral: true }
-  const page = await deps.store.activities.list({
+  // 只看我能报名的: open for sign-up now, eligible, and not signed up yet. Ended never qualifies.
+  const eligibleOnly = Boolean(input.eligibleOnly && member)
+  if (eligibleOnly && input.phase === 'ended') return { items: [], nextCursor: null }
+  const base: Omit<ActivityListQuery, 'phase' | 'cursor' | 'limit'> = {
     type: input.type ?? null,
-    phase: input.phase ?? null,
     now: nowIso(deps),
     statuses: manage ? ['draft', 'published', 'closed', 'cancelled'] : ['published', 'closed'],
     stationScope,
     eligibleFor:
-      input.eligibleOnly && member
+      eligibleOnly && member
         ? { degree: member.degree, county: member.hometownCounty, fields: member.fields, stationId: member.stationId }
         : null,
-    cursor: input.cursor ?? null,
-    limit: pageSize(input.limit),
-  })
-  return { items: page.items.map((a) => publicActivity(caller, a)), nextCursor: page.nextCursor }
+  }
+  const limit = pageSize(input.limit)
+  const page = eligibleOnly
+    ? await deps.store.activities.list({ ...base, phase: 'open', cursor: input.cursor ?? null, limit })
+    : input.phase
+      ? await deps.store.activities.list({ ...base, phase: input.phase, cursor: input.cursor ?? null, limit })
+      : await currentThenEnded(deps, base, input.cursor ?? null, limit)
+  let items = page.items
+  if (eligibleOnly && caller.openid) {
+    const openid = caller.openid
+    const mine = await Promise.all(items.map((a) => deps.store.registrations.get(a.id, openid)))
+    items = items.filter((_, i) => {
+      const registration = mine[i]
+      return !registration || registration.status === 'cancelled'
+    })
+  }
+  return { items: items.map((a) => publicActivity(caller, a)), nextCursor: page.nextCursor }
+}
+
+/**
+ * The whole list as people want to read it: what is still ahead (soonest first), then what has
+ * ended (most recent first). Two keyset segments behind one cursor: `c:<cursor>` pages through the
+ * current ones, `e:<cursor>` through the ended ones.
+ */
+async function currentThenEnded(
+  deps: Deps,
+  base: Omit<ActivityListQuery, 'phase' | 'cursor' | 'limit'>,
+  cursor: string | null,
+  limit: number,
+): Promise<Page<Activity>> {
+  const segment = cursor?.startsWith('e:') ? 'ended' : 'current'
+  const inner = cursor ? cursor.slice(2) || null : null
+  if (segment === 'ended') {
+    const ended = await deps.store.activities.list({ ...base, phase: 'ended', cursor: inner, limit })
+    return { items: ended.items, nextCursor: ended.nextCursor ? `e:${ended.nextCursor}` : null }
+  }
+  const current = await deps.store.activities.list({ ...base, phase: 'current', cursor: inner, limit })
+  if (current.nextCursor) return { items: current.items, nextCursor: `c:${current.nextCursor}` }
+  const room = limit - current.items.length
+  if (room === 0) return { items: current.items, nextCursor: 'e:' }
+  const ended = await deps.store.activities.list({ ...base, phase: 'ended', cursor: null, limit: room })
+  return { items: [...current.items, ...ended.items], nextCursor: ended.nextCursor ? `e:${ended.nextCursor}` : null }
 }
 
 type SignUpState = { ok: boolean; reason: string; code: 'SIGNUP_CLOSED' | 'FORBIDDEN' }

@@ -11,7 +11,8 @@ export type ActivityChanges = Partial<
 
 export interface ActivityListQuery {
   type: string | null
-  phase: 'open' | 'upcoming' | 'ended' | null
+  /** `current`: not ended yet (running, upcoming or open), soonest first. */
+  phase: 'open' | 'upcoming' | 'ended' | 'current' | null
   now: string
   /** Statuses to include (students: published and closed; managers: all). */
   statuses: ActivityStatus[]

@@ -208,6 +208,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         expect(await ids({ phase: 'open' })).toEqual([open, competition, masters, county, fields, station].map((a) => a.id))
         expect(await ids({ phase: 'upcoming' })).toEqual([open, upcomingClosed, competition, masters, county, fields, station].map((a) => a.id))
         expect(await ids({ phase: 'ended' })).toEqual([ended.id, endedEarlier.id])
+        expect(await ids({ phase: 'current' })).toEqual([open, upcomingClosed, competition, masters, county, fields, station].map((a) => a.id))
       })
 
       it('scopes to stations, with or without the activities open to everyone', async () => {

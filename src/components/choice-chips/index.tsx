@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import type { TaxonomyItem } from '../../../types'
 import './index.scss'
 
@@ -14,7 +15,8 @@ export interface ChoiceChipsProps {
 /** Tappable choices: easier on a phone than a picker, and every option stays visible. */
 export default function ChoiceChips({ idPrefix, items, selected, onToggle, invalid }: ChoiceChipsProps) {
   return (
-    <View className={`chips${invalid ? ' chips--invalid' : ''}`}>
+    // Each chip is a toggle: announced as a checkbox with its state, inside a group.
+    <View className={`chips${invalid ? ' chips--invalid' : ''}`} {...a11yProps('group')}>
       {items.map((item) => {
         const on = selected.includes(item.id)
         return (
@@ -22,8 +24,7 @@ export default function ChoiceChips({ idPrefix, items, selected, onToggle, inval
             key={item.id}
             id={`${idPrefix}-${item.id}`}
             className={`chip${on ? ' chip--on' : ''}`}
-            aria-selected={on}
-            role='option'
+            {...a11yProps('checkbox', { checked: on })}
             onClick={() => onToggle(item.id)}
           >
             <Text>{item.name}</Text>

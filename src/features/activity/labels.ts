@@ -6,16 +6,28 @@ import { ACTIVITY_TYPES, nameOf } from '../../../types'
 
 export const typeName = (id: string): string => nameOf(ACTIVITY_TYPES, id) || '活动'
 
-/** A placeholder cover's colour per type, so a list without pictures still scans by kind. */
+/** A placeholder cover's colour per type, so a list without pictures still scans by kind; each keeps white text at ≥ 4.5:1. */
 export const TYPE_COLORS: Record<ActivityTypeId, string> = {
   summer_practice: '#C8161D',
   lab_visit: '#1F6FB2',
-  internship: '#2E8B57',
-  employment: '#D9822B',
+  internship: '#237047',
+  employment: '#A35A14',
   project_exchange: '#6B4FA0',
-  competition: '#B8860B',
-  science_outreach: '#138A8A',
+  competition: '#8A6100',
+  science_outreach: '#0E6F6F',
   other: '#6F6F6F',
+}
+
+/** Names that fit a placeholder cover whole (slicing 暑期社会实践 to 4 characters read as 暑期社会). */
+export const TYPE_SHORT_NAMES: Record<ActivityTypeId, string> = {
+  summer_practice: '暑期实践',
+  lab_visit: '走进实验室',
+  internship: '实习实践',
+  employment: '就业创业',
+  project_exchange: '项目交流',
+  competition: '科创赛事',
+  science_outreach: '科普活动',
+  other: '活动',
 }
 
 export const ACTIVITY_STATUS_NAMES: Record<ActivityStatus, string> = {

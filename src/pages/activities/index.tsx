@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
+import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
 import type { ActivityTypeId } from '../../../types'
 import StateView from '../../components/state-view'
@@ -11,6 +11,7 @@ import ListFooter from '@/components/list-footer'
 import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-taxonomy'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useMe } from '@/hooks/use-me'
+import { takeTabIntent } from '@/services/tab-intent'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -41,6 +42,15 @@ export default function ActivitiesPage() {
       }),
     `${type}|${phase}|${mineOnly}|${me.member?.openid ?? ''}`,
   )
+
+  // Opened from a 首页 card: show that kind of activity.
+  useDidShow(() => {
+    const wanted = takeTabIntent('activities')
+    if (wanted) {
+      setType(wanted)
+      setPhase('all')
+    }
+  })
 
   usePullDownRefresh(() => {
     void list.reload(true).finally(() => Taro.stopPullDownRefresh())
@@ -85,7 +95,7 @@ export default function ActivitiesPage() {
       {me.member ? (
         <View className='activities__eligible'>
           <Text>只看我能报名的</Text>
-          <Switch id='eligible-only' checked={eligibleOnly} color='#C8161D' onChange={(e) => setEligibleOnly(e.detail.value)} />
+          <Switch id='eligible-only' nativeProps={{ 'aria-label': '只看我能报名的' }} checked={eligibleOnly} color='#C8161D' onChange={(e) => setEligibleOnly(e.detail.value)} />
         </View>
       ) : null}
       {renderList()}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import type { ActivityView } from '../../../types'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
@@ -204,9 +205,9 @@ export default function ActivityPage() {
     return (
       <View>
         {process.env.TARO_ENV === 'h5' ? (
-          <View id='subscribe-demo' className='activity-subscribe' onClick={() => setSubscribeDemo((v) => !v)} role='checkbox' aria-checked={subscribeDemo}>
+          <View id='subscribe-demo' className='activity-subscribe' onClick={() => setSubscribeDemo((v) => !v)} {...a11yProps('checkbox', { checked: subscribeDemo })}>
             <View className={`activity-subscribe__box${subscribeDemo ? ' activity-subscribe__box--on' : ''}`}>{subscribeDemo ? '✓' : ''}</View>
-            <Text className='activity-subscribe__text'>接收活动提醒（示例：推送会出现在“我的消息”里）</Text>
+            <Text className='activity-subscribe__text'>接收活动提醒（示例：推送会出现在“我的 → 微信提醒记录”里）</Text>
           </View>
         ) : null}
         <Button id='sign-up-submit' className='btn btn-primary' loading={busy === 'signup'} disabled={busy !== null} onClick={signUp}>
@@ -220,7 +221,7 @@ export default function ActivityPage() {
     <View className='page activity'>
       <DemoBanner />
       {cover ? (
-        <Image className='activity-cover' src={cover} mode='aspectFill' />
+        <Image className='activity-cover' src={cover} mode='aspectFill' nativeProps={{ alt: '活动封面' }} />
       ) : (
         <View className='activity-cover activity-cover--placeholder' style={{ background: TYPE_COLORS[a.type] }}>
           <Text className='activity-cover__text'>{typeName(a.type)}</Text>

@@ -176,7 +176,7 @@ export default function CheckInPage() {
           <StateView kind='error' description={myCode.message} actionText='重试' onAction={showMyCode} />
         ) : (
           <View className='check-in__qr-wrap' id='my-code'>
-            <Image className='check-in__qr' src={myCode.qrImage} mode='aspectFit' />
+            <Image className='check-in__qr' src={myCode.qrImage} mode='scaleToFill' nativeProps={{ alt: '我的签到码' }} />
             <Text className='hint'>仅用于活动签到，请勿截图转发</Text>
           </View>
         )}

@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的消息中心',
+  navigationBarTitleText: '通知公告',
   enablePullDownRefresh: true,
 })

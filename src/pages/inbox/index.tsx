@@ -16,7 +16,7 @@ import './index.scss'
 
 type Busy = 'readAll' | 'subscribe' | null
 
-/** 我的消息中心: notices sent to me, newest first; open one to read it, or mark them all read. */
+/** 通知公告 (the inbox): notices sent to me, newest first; open one to read it, or mark them all read. */
 export default function InboxPage() {
   const me = useMe()
   const unread = useUnreadCount()

@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -7,16 +8,18 @@ import { openDemoLogin } from '../../features/demo/session'
 import { useMe } from '@/hooks/use-me'
 import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
+import { setTabIntent } from '@/services/tab-intent'
 import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
-const OFFERS = [
-  { title: '翼展驿站', text: '在你就读的高校找到驻马店老乡，驿站是服务家乡学子的“微枢纽”' },
-  { title: '暑期社会实践', text: '“翼展计划”社会实践，假期回家乡看发展、做调研' },
-  { title: '走进重点实验室', text: '走进家乡的重点实验室、技术创新中心、中试基地' },
-  { title: '实习与就业创业', text: '青年就业创业实验室提供实习实践和就业创业服务' },
-  { title: '科创赛事', text: '“挑战杯”“创青春”“振兴杯”，以赛育人、以赛荐才' },
-  { title: '人才政策', text: '家乡招才引智的标准条件、现实需求和政策措施' },
+/** Each card opens what it describes: the stations, the activities of that kind, or the policies. */
+const OFFERS: { id: string; title: string; text: string; to: 'stations' | 'policies' | { activityType: string } }[] = [
+  { id: 'stations', title: '翼展驿站', text: '在你就读的高校找到驻马店老乡，驿站是服务家乡学子的“微枢纽”', to: 'stations' },
+  { id: 'summer', title: '暑期社会实践', text: '“翼展计划”社会实践，假期回家乡看发展、做调研', to: { activityType: 'summer_practice' } },
+  { id: 'lab', title: '走进重点实验室', text: '走进家乡的重点实验室、技术创新中心、中试基地', to: { activityType: 'lab_visit' } },
+  { id: 'internship', title: '实习与就业创业', text: '青年就业创业实验室提供实习实践和就业创业服务', to: { activityType: 'internship' } },
+  { id: 'competition', title: '科创赛事', text: '“挑战杯”“创青春”“振兴杯”，以赛育人、以赛荐才', to: { activityType: 'competition' } },
+  { id: 'policies', title: '人才政策', text: '家乡招才引智的标准条件、现实需求和政策措施', to: 'policies' },
 ]
 
 export default function IndexPage() {
@@ -38,6 +41,12 @@ export default function IndexPage() {
   }
 
   const openStations = () => void Taro.navigateTo({ url: stationsUrl() })
+  const openOffer = (to: (typeof OFFERS)[number]['to']) => {
+    if (to === 'stations') return openStations()
+    if (to === 'policies') return void Taro.switchTab({ url: '/pages/policies/index' })
+    setTabIntent('activities', to.activityType)
+    void Taro.switchTab({ url: '/pages/activities/index' })
+  }
 
   const renderCall = () => {
     if (me.member) {
@@ -99,8 +108,8 @@ export default function IndexPage() {
       <Text className='section-title home-offers__title'>联盟能为你做什么</Text>
       <View className='home-offers'>
         {OFFERS.map((offer) => (
-          <View className='home-offer' key={offer.title} onClick={offer.title === '翼展驿站' ? openStations : undefined}>
-            <Text className='home-offer__title'>{offer.title}</Text>
+          <View className='home-offer' key={offer.id} id={`home-offer-${offer.id}`} {...a11yProps('link')} onClick={() => openOffer(offer.to)}>
+            <Text className='home-offer__title'>{offer.title} ›</Text>
             <Text className='home-offer__text'>{offer.text}</Text>
           </View>
         ))}

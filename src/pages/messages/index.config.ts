@@ -1,4 +1,4 @@
 export default definePageConfig({
-  navigationBarTitleText: '我的消息',
+  navigationBarTitleText: '微信提醒记录',
   enablePullDownRefresh: true,
 })

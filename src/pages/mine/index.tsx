@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import CareModeSwitch from '@/components/care-mode-switch'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -186,6 +187,7 @@ export default function MinePage() {
     <View className='page mine'>
       <DemoBanner />
       {renderBody()}
+      <CareModeSwitch />
     </View>
   )
 }

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
 import ListPage from '@/components/list-page'
 import SearchBar from '@/components/search-bar'
@@ -55,17 +56,17 @@ export default function PoliciesPage() {
     <View className='page policies'>
       <SearchBar id='policy-search' placeholder='搜索政策，如 安家费、博士 补贴' onSearch={search} />
 
-      <View className='policies__tabs'>
+      <View className='policies__tabs' {...a11yProps('tablist')}>
         {TABS.map((t) => (
-          <Text
+          <View
             key={t.id}
             id={`policy-tab-${t.id}`}
-            aria-selected={tab === t.id}
+            {...a11yProps('tab', { selected: tab === t.id })}
             className={`policies__tab${tab === t.id ? ' policies__tab--on' : ''}`}
             onClick={() => setTab(t.id)}
           >
             {t.name}
-          </Text>
+          </View>
         ))}
       </View>
 

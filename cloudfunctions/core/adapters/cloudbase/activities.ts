@@ -157,6 +157,7 @@ export class CloudBaseActivityStore implements ActivityStore {
     }
     if (q.phase === 'upcoming') conditions.push({ startAt: _.gt(q.now) })
     if (q.phase === 'ended') conditions.push({ endAt: _.lte(q.now) })
+    if (q.phase === 'current') conditions.push({ endAt: _.gt(q.now) })
     if (q.stationScope) {
       const ids: (string | null)[] = [...q.stationScope.stationIds]
       if (q.stationScope.includeGeneral) ids.push(null)

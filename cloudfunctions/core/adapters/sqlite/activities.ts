@@ -153,6 +153,7 @@ export class SqliteActivityStore implements ActivityStore {
     if (q.phase === 'open') where.push("status = 'published' AND sign_up_open_at <= @now AND sign_up_close_at > @now")
     if (q.phase === 'upcoming') where.push('start_at > @now')
     if (q.phase === 'ended') where.push('end_at <= @now')
+    if (q.phase === 'current') where.push('end_at > @now')
     if (q.stationScope) {
       const parts = ['station_id IN (SELECT value FROM json_each(@stationIds))']
       if (q.stationScope.includeGeneral) parts.push('station_id IS NULL')

@@ -1,9 +1,9 @@
 import { useDidShow } from '@tarojs/taro'
-import type { JoinRequest, Member, Station } from '../../../../types'
+import type { JoinRequest, Member, StationView } from '../../../../types'
 import { getStation, myJoinRequest } from '../api'
 import { useLoad } from '@/hooks/use-load'
 
-export type MyStation = { kind: 'member'; station: Station } | { kind: 'request'; request: JoinRequest | null }
+export type MyStation = { kind: 'member'; station: StationView } | { kind: 'request'; request: JoinRequest | null }
 
 /** 我的 → 我的驿站: the station I am in, or where my latest request stands. */
 export function useMyStation(member: Member | null) {

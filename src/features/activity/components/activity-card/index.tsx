@@ -2,7 +2,7 @@ import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
 import type { Activity } from '../../../../../types'
 import { coverUrl } from '../../../../services/upload'
-import { formatRange, phaseOf, placesText, TYPE_COLORS, typeName } from '../../labels'
+import { formatRange, phaseOf, placesText, TYPE_COLORS, TYPE_SHORT_NAMES, typeName } from '../../labels'
 import './index.scss'
 
 export interface ActivityCardProps {
@@ -19,10 +19,10 @@ export default function ActivityCard({ activity, onClick, children }: ActivityCa
     <View className='activity-card' id={`activity-${activity.id}`}>
       <View className='activity-card__main' onClick={onClick}>
         {cover ? (
-          <Image className='activity-card__cover' src={cover} mode='aspectFill' lazyLoad />
+          <Image className='activity-card__cover' src={cover} mode='aspectFill' lazyLoad nativeProps={{ alt: '' }} />
         ) : (
           <View className='activity-card__cover activity-card__cover--placeholder' style={{ background: TYPE_COLORS[activity.type] }}>
-            <Text className='activity-card__cover-text'>{typeName(activity.type).slice(0, 4)}</Text>
+            <Text className='activity-card__cover-text'>{TYPE_SHORT_NAMES[activity.type] ?? typeName(activity.type)}</Text>
           </View>
         )}
         <View className='activity-card__body'>

@@ -7,6 +7,8 @@ export interface DateTimeFieldProps {
   value: string
   onChange: (iso: string) => void
   invalid?: boolean
+  /** What the field is, for screen readers (the visible label sits outside the control). */
+  label: string
 }
 
 /**

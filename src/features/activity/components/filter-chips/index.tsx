@@ -1,4 +1,5 @@
 import { ScrollView, Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import './index.scss'
 
 export interface FilterOption {
@@ -17,14 +18,13 @@ export interface FilterChipsProps {
 export default function FilterChips({ idPrefix, options, value, onChange }: FilterChipsProps) {
   return (
     <ScrollView scrollX className='filter-chips' enableFlex>
-      <View className='filter-chips__row'>
+      <View className='filter-chips__row' {...a11yProps('radiogroup')}>
         {options.map((o) => (
           <View
             key={o.id}
             id={`${idPrefix}-${o.id}`}
             className={`filter-chip${o.id === value ? ' filter-chip--on' : ''}`}
-            aria-selected={o.id === value}
-            role='option'
+            {...a11yProps('radio', { checked: o.id === value })}
             onClick={() => onChange(o.id)}
           >
             <Text>{o.name}</Text>

@@ -42,10 +42,10 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             <View className='fb-field__head'>
               <Text className='fb-field__no'>问题 {index + 1}</Text>
               <View className='fb-field__tools'>
-                <Text className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} onClick={() => move(index, -1)}>
+                <Text className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} aria-disabled={index === 0} onClick={() => move(index, -1)}>
                   上移
                 </Text>
-                <Text className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} onClick={() => move(index, 1)}>
+                <Text className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} aria-disabled={index === form.length - 1} onClick={() => move(index, 1)}>
                   下移
                 </Text>
                 <Text className='fb-tool fb-tool--danger' id={`form-field-${index}-remove`} onClick={() => onChange(form.filter((_, i) => i !== index))}>
@@ -101,7 +101,7 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             ) : null}
             <View className='fb-required'>
               <Text>必填</Text>
-              <Switch id={`form-field-${index}-required`} checked={field.required} color='#C8161D' onChange={(e) => patch(index, { required: e.detail.value })} />
+              <Switch id={`form-field-${index}-required`} nativeProps={{ 'aria-label': `问题 ${index + 1} 必填` }} checked={field.required} color='#C8161D' onChange={(e) => patch(index, { required: e.detail.value })} />
             </View>
             {error ? <Text className='field-error'>{error}</Text> : null}
           </View>

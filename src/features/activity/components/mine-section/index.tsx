@@ -10,7 +10,7 @@ export interface MineActivitiesSectionProps {
 const LINKS = [
   { id: 'mine-my-activities', text: '我的活动', hint: '报名和候补', url: '/pages/my-activities/index' },
   { id: 'mine-growth', text: '翼展档案', hint: '参加过的活动', url: '/pages/growth/index' },
-  { id: 'mine-messages', text: '我的消息', hint: '活动提醒', url: '/pages/messages/index' },
+  { id: 'mine-messages', text: '微信提醒记录', hint: '活动提醒与报名结果', url: '/pages/messages/index' },
   { id: 'mine-check-in', text: '我的签到码', hint: '请工作人员扫码', url: '/pages/check-in/index' },
 ]
 

@@ -1,4 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import type { FormField } from '../../../../../types'
 import type { AnswerDraft } from '../../answers'
 import './index.scss'
@@ -31,8 +32,7 @@ export default function SignUpForm({ form, draft, errors, onChange }: SignUpForm
                   key={option}
                   id={`answer-${field.id}-${i}`}
                   className={`suf-option${on ? ' suf-option--on' : ''}`}
-                  role={field.kind === 'single' ? 'radio' : 'checkbox'}
-                  aria-checked={on}
+                  {...a11yProps(field.kind === 'single' ? 'radio' : 'checkbox', { checked: on })}
                   onClick={toggle}
                 >
                   <View className={`suf-option__mark suf-option__mark--${field.kind}`}>{on ? '✓' : ''}</View>

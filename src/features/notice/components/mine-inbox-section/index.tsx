@@ -3,13 +3,13 @@ import { Text, View } from '@tarojs/components'
 import { useUnreadCount } from '../../unread'
 import './index.scss'
 
-/** 我的 → 我的消息中心: notices from 团市委 and my station, with how many wait unread. */
+/** 我的 → 通知公告: notices from 团市委 and my station, with how many wait unread. */
 export default function MineInboxSection() {
   const unread = useUnreadCount()
   return (
     <View className='card mine-inbox' id='mine-inbox' onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
       <View className='mine-inbox__body'>
-        <Text className='mine-inbox__title'>我的消息中心</Text>
+        <Text className='mine-inbox__title'>通知公告</Text>
         <Text className='mine-inbox__hint'>团市委和驿站发给你的通知</Text>
       </View>
       {unread > 0 ? (

@@ -65,6 +65,7 @@ export default function FilterPanel({ value, onChange, withCounty, withInEffect 
               <Text>仅看仍在有效期内的</Text>
               <Switch
                 id='filter-in-effect'
+                nativeProps={{ 'aria-label': '仅看仍在有效期内的' }}
                 color='#C8161D'
                 checked={Boolean(value.inEffect)}
                 onChange={(e) => onChange({ ...value, inEffect: e.detail.value || undefined })}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
+import { a11yProps } from '@/utils/a11y-props'
 import { SHAREABLE_LABELS, SHAREABLE_PROFILE_FIELDS, type ShareableField } from '../../../../../types'
 import './index.scss'
 
@@ -48,8 +49,7 @@ export default function InterestSheet({ open, employer, values, busy, onConfirm,
                 key={field}
                 id={`share-${field}`}
                 className={`interest-sheet__item${on ? ' interest-sheet__item--on' : ''}${locked ? ' interest-sheet__item--locked' : ''}`}
-                role='checkbox'
-                aria-checked={on}
+                {...a11yProps('checkbox', { checked: on, disabled: locked })}
                 onClick={() => toggle(field)}
               >
                 <Text className='interest-sheet__box'>{on ? '✓' : ''}</Text>

@@ -60,7 +60,17 @@ export default function InvitePanel({ stationId }: InvitePanelProps) {
       <Text className='hint invite-panel__hint'>
         {process.env.TARO_ENV === 'weapp' ? '同学用微信扫一扫这个小程序码，即可打开本驿站并申请加入' : '同学扫描二维码或打开链接，即可打开本驿站并申请加入'}
       </Text>
-      <Image id='invite-image' className='invite-panel__image' src={invite.image} mode='aspectFit' showMenuByLongpress onClick={preview} />
+      {/* The code is square and so is its box: scaleToFill draws it whole. aspectFit on H5 positions the
+          picture absolutely from where centred text would start, which pushed half of it out of the box. */}
+      <Image
+        id='invite-image'
+        className='invite-panel__image'
+        src={invite.image}
+        mode='scaleToFill'
+        nativeProps={{ alt: '本驿站的邀请二维码' }}
+        showMenuByLongpress
+        onClick={preview}
+      />
       <View className='invite-panel__link'>
         <Text className='invite-panel__url' id='invite-url' userSelect>
           {link}

@@ -21,6 +21,8 @@ export interface MyStationProps {
 export default function MyStation({ member }: MyStationProps) {
   const state = useMyStation(member)
   const go = (url: string) => void Taro.navigateTo({ url })
+  // A head lands on 我的: the requests waiting for them show here, not only inside the workbench.
+  const waiting = state.data?.kind === 'member' ? (state.data.station.figures?.pendingRequests ?? 0) : 0
 
   const renderStation = () => {
     if (state.status === 'loading' && !state.data) return <Text className='hint'>正在读取…</Text>
@@ -97,6 +99,11 @@ export default function MyStation({ member }: MyStationProps) {
                 <Text className='my-station__name'>站长工作台</Text>
                 <Text className='hint'>审核申请、管理成员、导出名单</Text>
               </View>
+              {waiting > 0 ? (
+                <Text className='my-station__badge' id='mine-head-pending' aria-label={`${waiting} 个入站申请待审核`}>
+                  {waiting > 99 ? '99+' : waiting} 待审核
+                </Text>
+              ) : null}
               <Text className='my-station__arrow'>›</Text>
             </View>
           ) : null}

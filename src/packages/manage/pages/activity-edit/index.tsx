@@ -174,7 +174,7 @@ export default function ActivityEditPage() {
           'coverImage',
           '封面图',
           <View className='ae-cover' id='cover-pick' onClick={chooseCover}>
-            {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
+            {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' nativeProps={{ alt: '封面预览' }} /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
             {uploading ? <Text className='ae-cover__busy'>正在上传…</Text> : null}
           </View>,
           '建议横图，不超过2MB',
@@ -189,7 +189,7 @@ export default function ActivityEditPage() {
       <View className='card'>
         <Text className='section-title'>时间</Text>
         {TIMES.map((t) =>
-          field(t.key, t.label, <DateTimeField value={draft[t.key]} invalid={Boolean(errors[t.key])} onChange={(v) => change(t.key, v)} />),
+          field(t.key, t.label, <DateTimeField label={t.label} value={draft[t.key]} invalid={Boolean(errors[t.key])} onChange={(v) => change(t.key, v)} />),
         )}
         <Text className='hint'>签到在活动开始前1小时开放，活动结束时关闭</Text>
       </View>
@@ -206,7 +206,7 @@ export default function ActivityEditPage() {
             <Text className='form-field__label'>名额满后允许候补</Text>
             <Text className='hint form-field__hint'>有人取消时按顺序自动递补并通知</Text>
           </View>
-          <Switch id='waitlist-switch' checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
+          <Switch id='waitlist-switch' nativeProps={{ 'aria-label': '名额满后允许候补' }} checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
         </View>
       </View>
 

@@ -3,9 +3,27 @@ import Taro, { useDidHide, useDidShow, useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import type { ActivityView, CheckInCode } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { checkIn, fetchCheckInCode, getActivity } from '../../../../features/activity/api'
+import { checkIn, fetchCheckInCode, getActivity, listRegistrations } from '../../../../features/activity/api'
 import { errorMessage } from '../../../../services/api'
 import './index.scss'
+
+/** How often the arrivals figure is read again while the screen shows. */
+const ARRIVALS_EVERY_MS = 10_000
+/** Counting stops here ("500+"): a venue screen needs the trend, not an exact figure past it. */
+const ARRIVALS_CAP_PAGES = 10
+
+/** How many have checked in so far, counted page by page (the list action carries no total). */
+async function countCheckedIn(activityId: string): Promise<{ count: number; more: boolean }> {
+  let count = 0
+  let cursor: string | undefined
+  for (let page = 0; page < ARRIVALS_CAP_PAGES; page++) {
+    const result = await listRegistrations({ activityId, status: 'checked_in', limit: 50, ...(cursor ? { cursor } : {}) })
+    count += result.items.length
+    if (!result.nextCursor) return { count, more: false }
+    cursor = result.nextCursor
+  }
+  return { count, more: true }
+}
 
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; code: CheckInCode }
 
@@ -22,6 +40,7 @@ export default function CheckInScreenPage() {
   const [scanning, setScanning] = useState(false)
   const [visible, setVisible] = useState(true)
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const [arrived, setArrived] = useState<{ count: number; more: boolean } | null>(null)
 
   const refresh = useCallback(async () => {
     if (timer.current) clearTimeout(timer.current)
@@ -41,8 +60,13 @@ export default function CheckInScreenPage() {
     void refresh()
     getActivity(activityId).then(setActivity).catch(() => undefined)
     const tick = setInterval(() => setNow(Date.now()), 1000)
+    // Staff watch arrivals on this screen: the checked-in figure follows along.
+    const readArrivals = () => void countCheckedIn(activityId).then(setArrived).catch(() => undefined)
+    readArrivals()
+    const arrivals = setInterval(readArrivals, ARRIVALS_EVERY_MS)
     return () => {
       clearInterval(tick)
+      clearInterval(arrivals)
       if (timer.current) clearTimeout(timer.current)
     }
   }, [refresh, activityId, visible])
@@ -65,6 +89,7 @@ export default function CheckInScreenPage() {
     try {
       await checkIn({ activityId, personalCode: result })
       void Taro.showToast({ title: '签到成功', icon: 'success' })
+      countCheckedIn(activityId).then(setArrived).catch(() => undefined)
       getActivity(activityId).then(setActivity).catch(() => undefined)
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
@@ -86,7 +111,7 @@ export default function CheckInScreenPage() {
       {activity ? <Text className='cis-title'>{activity.title}</Text> : null}
       <View className='cis-card'>
         <Text className='cis-hint'>打开“翼展联盟”小程序 → 活动 → 去签到，扫描下方二维码</Text>
-        <Image className='cis-qr' id='check-in-qr' src={code.qrImage} mode='aspectFit' />
+        <Image className='cis-qr' id='check-in-qr' src={code.qrImage} mode='scaleToFill' nativeProps={{ alt: '签到二维码' }} />
         <Text className='cis-hint'>扫不了码？在签到页输入签到码</Text>
         <Text className='cis-code' id='check-in-short-code'>
           {code.shortCode}
@@ -98,7 +123,8 @@ export default function CheckInScreenPage() {
       </View>
       {activity ? (
         <Text className='cis-stats' id='check-in-stats'>
-          报名成功 {activity.registeredCount} 人
+          报名成功 {activity.registeredCount} 人 · 已签到{' '}
+          <Text id='check-in-arrived'>{arrived ? `${arrived.count}${arrived.more ? '+' : ''}` : '…'}</Text> 人
         </Text>
       ) : null}
       {process.env.TARO_ENV === 'weapp' ? (

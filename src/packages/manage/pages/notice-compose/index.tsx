@@ -254,7 +254,7 @@ export default function NoticeComposePage() {
               { id: 'later', name: '定时发送' },
             ], draft.scheduled ? 'later' : 'now', (v) => change('scheduled', v === 'later', 'sendAt'))}
             {draft.scheduled ? (
-              <DateTimeField value={draft.sendAt} invalid={Boolean(errors.sendAt)} onChange={(v) => change('sendAt', v)} />
+              <DateTimeField label='定时发送时间' value={draft.sendAt} invalid={Boolean(errors.sendAt)} onChange={(v) => change('sendAt', v)} />
             ) : null}
           </View>,
         )}

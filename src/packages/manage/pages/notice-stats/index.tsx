@@ -35,7 +35,7 @@ export default function NoticeStatsPage() {
     if (busy) return
     const { confirm } = await Taro.showModal({
       title: '撤回通知',
-      content: '撤回后，这条通知会从所有收件人的消息中心消失，无法恢复。已推送的微信提醒无法收回。',
+      content: '撤回后，这条通知会从所有收件人的通知公告消失，无法恢复。已推送的微信提醒无法收回。',
       confirmText: '撤回',
       confirmColor: '#C8161D',
       cancelText: '不撤回',
@@ -111,7 +111,7 @@ export default function NoticeStatsPage() {
               </Text>
             </View>
           ))}
-          <Text className='hint'>推送失败不影响送达：通知仍在成员的消息中心里。</Text>
+          <Text className='hint'>推送失败不影响送达：通知仍在成员的通知公告里。</Text>
         </View>
       ) : null}
 

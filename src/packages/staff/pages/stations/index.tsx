@@ -61,7 +61,7 @@ function StationsAdmin() {
       <StaffSearch id='staff-station-search' placeholder='搜索学校、城市或驿站名' onSearch={setQ} />
       <View className='staff-toolbar'>
         <View className='staff-toolbar__toggle' id='staff-include-closed'>
-          <Switch checked={includeClosed} color='#C8161D' onChange={(e) => setIncludeClosed(e.detail.value)} />
+          <Switch checked={includeClosed} nativeProps={{ 'aria-label': '显示已关闭的驿站' }} color='#C8161D' onChange={(e) => setIncludeClosed(e.detail.value)} />
           <Text onClick={() => setIncludeClosed((v) => !v)}>显示已关闭</Text>
         </View>
         <Button id='staff-station-new' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: staffStationEditUrl() })}>

@@ -1,0 +1,12 @@
+import Taro from '@tarojs/taro'
+
+/** 关怀模式 is a per-device choice, like the phone's own text size: kept on the device, not the account. */
+const KEY = 'yz.care'
+
+export function isCareMode(): boolean {
+  return Taro.getStorageSync(KEY) === '1'
+}
+
+export function setCareMode(on: boolean): void {
+  Taro.setStorageSync(KEY, on ? '1' : '0')
+}

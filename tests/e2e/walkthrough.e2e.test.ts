@@ -1,0 +1,235 @@
+import path from 'node:path'
+import jsQR from 'jsqr'
+import { PNG } from 'pngjs'
+import type { Page } from 'playwright-core'
+import { ARTIFACTS_DIR, appUrl, auditA11y, eventually, expectAccessible, startHarness, type Harness } from './support'
+
+/**
+ * Defects from the hands-on walkthrough (shared research ux.md), each checked the way a person would
+ * notice it: a disabled button whose label vanished, an invite QR cropped to half, and text that did
+ * not follow the reader's text size (关怀模式 and 1.4× / 2× text, with screenshots).
+ */
+describe('walkthrough defects stay fixed', () => {
+  let h: Harness
+
+  beforeAll(async () => {
+    h = await startHarness()
+    const signedUp = await h.api('activity.signUp', { activityId: 'ac-demo-summer', answers: { team: '希望组队' } }, 'demo-student-1')
+    if (!signedUp.ok) throw new Error(signedUp.error.message)
+  })
+
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  async function as(openid: string, pagePath: string) {
+    await h.page.goto(h.baseUrl)
+    await h.page.evaluate((o) => {
+      window.localStorage.setItem('yz.demo.openid', o)
+      window.localStorage.setItem('yz.demo.label', o)
+    }, openid)
+    await h.page.goto(appUrl(h.baseUrl, pagePath))
+    await h.page.reload()
+  }
+
+  const shown = (page: Page, selector: string) => page.locator(selector).filter({ visible: true }).first()
+
+  test('a disabled 签到 button keeps a readable label (contrast ≥ 4.5:1)', async () => {
+    const { page } = h
+    await as('demo-student-1', 'pages/check-in/index?activityId=ac-demo-summer')
+    const button = shown(page, '#short-code-submit')
+    await button.waitFor()
+    // Until six digits are typed the button is disabled: it used to be white text on white.
+    expect(await button.getAttribute('disabled')).not.toBe('false')
+    const ratio = await button.evaluate((el) => {
+      const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).map(Number)
+      const lum = ([r, g, b]: number[]) => {
+        const f = (v: number) => {
+          const s = v / 255
+          return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4
+        }
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b)
+      }
+      const style = getComputedStyle(el)
+      const [r, g, b, a = 1] = rgb(style.color)
+      const bg = rgb(style.backgroundColor)
+      const back = bg.length === 4 && bg[3] === 0 ? [255, 255, 255] : bg.slice(0, 3)
+      // Blend a translucent label over its background, as the eye sees it.
+      const fore = [r, g, b].map((v, i) => v * a + back[i] * (1 - a))
+      const [l1, l2] = [lum(fore), lum(back)].sort((x, y) => y - x)
+      return (l1 + 0.05) / (l2 + 0.05)
+    })
+    expect(ratio).toBeGreaterThanOrEqual(4.5)
+    await h.screenshot('walk-checkin-disabled')
+  })
+
+  test('the station invite QR is drawn whole and decodes to the station link', async () => {
+    const { page } = h
+    await as('demo-head-1', 'pages/station/index?id=st-demo-1')
+    await shown(page, '#invite-open').click()
+    const image = shown(page, '#invite-image')
+    await image.waitFor()
+    await page.waitForTimeout(300)
+    const url = (await shown(page, '#invite-url').innerText()).trim()
+    // Decode what is on screen inside the image's box, not the file: the defect was the picture
+    // sitting half outside its box.
+    const shot = PNG.sync.read(await image.screenshot({ path: path.join(ARTIFACTS_DIR, 'walk-invite-qr.png') }))
+    const code = jsQR(new Uint8ClampedArray(shot.data), shot.width, shot.height)
+    expect(code?.data).toBe(url)
+    await h.screenshot('walk-invite-panel')
+  })
+
+  test('a 首页 card opens what it describes: 暑期社会实践 opens 活动 showing that kind', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/index/index')
+    await shown(page, '#home-offer-summer').click()
+    await shown(page, '#type-summer_practice').waitFor()
+    await eventually(() => shown(page, '#type-summer_practice').getAttribute('aria-checked'), 'true')
+    await shown(page, '#activity-ac-demo-summer').waitFor()
+    expect(await page.locator('[id^=activity-ac-]').filter({ visible: true }).count()).toBe(1)
+  })
+
+  test('a station head sees the requests waiting for them as a badge on 我的', async () => {
+    const { page } = h
+    await as('demo-head-1', 'pages/mine/index')
+    const badge = shown(page, '#mine-head-pending')
+    await badge.waitFor()
+    expect(await badge.innerText()).toMatch(/^[1-9]\d* 待审核$/)
+  })
+
+  test('活动 lists what is ahead first and the ended 挑战杯 last', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/activities/index')
+    await shown(page, '#activity-ac-demo-contest').waitFor()
+    const order = await page.locator('.activity-card').filter({ visible: true }).evaluateAll((cards) => cards.map((c) => c.id))
+    expect(order[order.length - 1]).toBe('activity-ac-demo-contest')
+    expect(order[0]).not.toBe('activity-ac-demo-contest')
+  })
+
+  test('a server failure and a network failure are worded differently', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/index/index')
+    await shown(page, '#home-welcome').waitFor()
+    await page.route('**/api', (route) => route.fulfill({ status: 500, contentType: 'text/html', body: '<h1>500</h1>' }))
+    await page.goto(appUrl(h.baseUrl, 'pages/activities/index'))
+    await page.reload()
+    const error = shown(page, '.state-view--error')
+    await error.waitFor()
+    expect(await error.innerText()).toContain('服务器出了点问题')
+    await page.unroute('**/api')
+    await page.route('**/api', (route) => route.abort('internetdisconnected'))
+    await page.reload()
+    await shown(page, '.state-view--error').waitFor()
+    expect(await shown(page, '.state-view--error').innerText()).toContain('网络连接不上')
+    await page.unroute('**/api')
+  })
+
+  /** Nothing sticks out sideways, no text is clipped by its box, and no two pieces of text overlap. */
+  async function layoutProblems(page: Page): Promise<string[]> {
+    return page.evaluate(() => {
+      const problems: string[] = []
+      const root = [...document.querySelectorAll<HTMLElement>('.taro_page')].filter((p) => p.offsetParent !== null || getComputedStyle(p).display !== 'none').pop()
+      if (!root) return ['no page shown']
+      const width = document.documentElement.clientWidth
+      if (root.scrollWidth > root.clientWidth + 1) problems.push(`page scrolls sideways: ${root.scrollWidth} > ${root.clientWidth}`)
+      const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} “${(el.textContent ?? '').trim().slice(0, 12)}”`
+      const leaves: { el: HTMLElement; r: DOMRect; fixed: boolean }[] = []
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const el = n.parentElement
+        if (!el || !(n.textContent ?? '').trim()) continue
+        const style = getComputedStyle(el)
+        if (style.visibility === 'hidden' || style.display === 'none') continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        const r = range.getBoundingClientRect()
+        if (r.width === 0 || r.height === 0) continue
+        if (r.left < -1 || r.right > width + 1) problems.push(`${name(el)} runs off the screen (${Math.round(r.left)}–${Math.round(r.right)})`)
+        // Clipped: the box cuts its own text off (ellipsis counts as a deliberate, readable cut).
+        if ((style.overflowX === 'hidden' || style.overflow === 'hidden') && style.textOverflow !== 'ellipsis' && el.scrollWidth > el.clientWidth + 2) {
+          problems.push(`${name(el)} is cut off (${el.scrollWidth} > ${el.clientWidth})`)
+        }
+        let fixed = false
+        for (let a: HTMLElement | null = el; a && a !== root; a = a.parentElement) if (getComputedStyle(a).position === 'fixed') fixed = true
+        leaves.push({ el, r, fixed })
+      }
+      // Overlap among text in the page's flow (a fixed bar floats over content by design).
+      const flow = leaves.filter((l) => !l.fixed)
+      for (let i = 0; i < flow.length; i++) {
+        for (let j = i + 1; j < flow.length; j++) {
+          const a = flow[i].r
+          const b = flow[j].r
+          const dx = Math.min(a.right, b.right) - Math.max(a.left, b.left)
+          const dy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top)
+          if (dx > 2 && dy > 2 && !flow[i].el.contains(flow[j].el) && !flow[j].el.contains(flow[i].el)) {
+            problems.push(`${name(flow[i].el)} overlaps ${name(flow[j].el)}`)
+          }
+        }
+      }
+      return problems.slice(0, 10)
+    })
+  }
+
+  const PAGES = [
+    { key: 'home', path: 'pages/index/index', ready: '#home-welcome' },
+    { key: 'activity', path: 'pages/activity/index?id=ac-demo-lab', ready: '#activity-places' },
+    { key: 'signup-form', path: 'pages/activity/index?id=ac-demo-summer', ready: '#answer-topic' },
+    { key: 'mine', path: 'pages/mine/index', ready: '#care-mode' },
+  ]
+
+  for (const scale of [1.4, 2]) {
+    test(`at ${scale}× text, home, activity, sign-up form and 我的 show everything, nothing cut off or overlapping`, async () => {
+      const { page } = h
+      // The reader's text size: Chromium's default font size is what a phone's text setting raises.
+      const cdp = await h.context.newCDPSession(page)
+      await cdp.send('Page.setFontSizes', { fontSizes: { standard: Math.round(16 * scale), fixed: Math.round(13 * scale) } })
+      try {
+        await as('demo-student-3', 'pages/index/index')
+        const problems: string[] = []
+        for (const p of PAGES) {
+          await page.goto(appUrl(h.baseUrl, p.path))
+          await page.reload()
+          await shown(page, p.ready).waitFor()
+          await page.waitForTimeout(600)
+          const root = await page.evaluate(() => parseFloat(document.documentElement.style.fontSize))
+          const body = await shown(page, '.page').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+          // 15 px body text at 100 % on a 390-wide phone; it must grow with the setting.
+          expect(body).toBeGreaterThanOrEqual(15 * scale * 0.95)
+          expect(root).toBeGreaterThan(20)
+          await page.screenshot({ path: path.join(ARTIFACTS_DIR, `text-${scale}x-${p.key}.png`), fullPage: true })
+          for (const problem of await layoutProblems(page)) problems.push(`${p.key}: ${problem}`)
+        }
+        expect(problems).toEqual([])
+      } finally {
+        await cdp.send('Page.setFontSizes', { fontSizes: { standard: 16, fixed: 13 } })
+        await cdp.detach()
+      }
+    })
+  }
+
+  test('关怀模式 in 我的 enlarges body text to ≥ 18 px and buttons to ≥ 60 px, and stays on', async () => {
+    const { page } = h
+    await as('demo-student-3', 'pages/mine/index')
+    const sw = shown(page, '#care-mode-switch input')
+    await sw.waitFor()
+    const before = await shown(page, '#action-delete').evaluate((el) => el.getBoundingClientRect().height)
+    expect(before).toBeGreaterThanOrEqual(44)
+    await sw.click()
+    await page.waitForTimeout(300)
+    const body = await shown(page, '.mine').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(body).toBeGreaterThanOrEqual(18)
+    const after = await shown(page, '#action-delete').evaluate((el) => el.getBoundingClientRect().height)
+    expect(after).toBeGreaterThanOrEqual(60)
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'care-mine.png'), fullPage: true })
+    expectAccessible(await auditA11y(page, '关怀模式 · mine'), 'care mine')
+    // A new visit keeps the choice; the activity page then reads large too.
+    await page.goto(appUrl(h.baseUrl, 'pages/activity/index?id=ac-demo-summer'))
+    await page.reload()
+    await shown(page, '#subscribe-demo').waitFor()
+    expect(await page.evaluate(() => document.documentElement.classList.contains('care'))).toBe(true)
+    const activityBody = await shown(page, '.page').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(activityBody).toBeGreaterThanOrEqual(18)
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'care-activity.png'), fullPage: true })
+    expect(await layoutProblems(page)).toEqual([])
+  })
+})
