@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
+import { Button, Input, Picker, Text, View } from '@tarojs/components'
 import type { DestinationRecord, ReportDestinationInput } from '../../../../../types'
 import {
   CONSIDER_RETURN,
@@ -14,7 +14,7 @@ import {
   toFieldErrors,
 } from '../../../../../types'
 import ChoiceChips from '@/components/choice-chips'
-import FormField from '@/components/form-field'
+import FormField, { FormText } from '@/components/form-field'
 import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, errorMessage } from '@/services/api'
 import { reportDestination } from '../../api'
@@ -136,7 +136,7 @@ export default function DestinationForm({ onSaved }: DestinationFormProps) {
             />
           </FormField>
           <FormField name='reasonText' label='其他原因说明' optional error={errors.reasonText}>
-            <Textarea className='form-textarea' value={draft.reasonText} maxlength={200} onInput={(e) => set('reasonText', e.detail.value)} />
+            <FormText multiline value={draft.reasonText} maxlength={200} placeholder='还有哪些原因？（选填）' onChange={(value) => set('reasonText', value)} />
           </FormField>
           <FormField name='considerReturn' label='是否考虑回驻马店' optional error={errors.considerReturn}>
             <ChoiceChips idPrefix='destination-consider' items={CONSIDER_RETURN} selected={draft.considerReturn ? [draft.considerReturn] : []} onToggle={(id) => set('considerReturn', id)} />
