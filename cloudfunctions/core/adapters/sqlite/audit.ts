@@ -5,7 +5,7 @@ import type { AuditEntry, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { AuditQuery, AuditStore } from '../../audit/ports'
 
-interface AuditRow {
+export interface AuditRow {
   id: string
   at: string
   actor_openid: string
@@ -40,17 +40,22 @@ export class SqliteAuditStore implements AuditStore {
       .when('to', query.to, 'at <= @to')
     if (after) c.add('(at, id) < (@afterAt, @afterId)', { afterAt: after[0], afterId: after[1] })
     const rows = this.sql<Record<string, unknown>, AuditRow>(`SELECT * FROM audit_log ${c.clause} ORDER BY at DESC, id DESC LIMIT @limit`).all(c.params)
-    const items = rows.slice(0, query.limit).map((r) => ({
-      id: r.id,
-      at: r.at,
-      actorOpenid: r.actor_openid,
-      actorRole: r.actor_role,
-      action: r.action,
-      stationId: r.station_id,
-      subjectOpenid: r.subject_openid,
-      summary: r.summary,
-    }))
+    const items = rows.slice(0, query.limit).map(auditEntryOf)
     const last = items[items.length - 1]
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null }
+  }
+}
+
+/** An audit_log row as the contract's entry (the member export reads the same rows). */
+export function auditEntryOf(r: AuditRow): AuditEntry {
+  return {
+    id: r.id,
+    at: r.at,
+    actorOpenid: r.actor_openid,
+    actorRole: r.actor_role,
+    action: r.action,
+    stationId: r.station_id,
+    subjectOpenid: r.subject_openid,
+    summary: r.summary,
   }
 }

@@ -1,7 +1,8 @@
 import type { Database } from 'better-sqlite3'
-import type { AuditEntry, ConsentEvent, JoinRequestStatus, ShareableField } from '../../../../types'
+import type { ConsentEvent, JoinRequestStatus, ShareableField } from '../../../../types'
 import type { MemberRecord } from '../../member/ports'
 import { EXPORT_MAX_PER_KIND, type PrivacyStore, type StoredMemberData } from '../../member/privacy-ports'
+import { auditEntryOf, type AuditRow } from './audit'
 import { fromRow, type MemberRow } from './members'
 import { statementCache, type Sql } from './statements'
 
@@ -34,16 +35,6 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */
 export const MEMBER_COLUMN = /openid|^check_in_helpers$|^created_by$|^decided_by$/
 
-interface AuditRow {
-  id: string
-  at: string
-  actor_openid: string
-  actor_role: string
-  action: string
-  station_id: string | null
-  subject_openid: string | null
-  summary: string
-}
 
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'
 
@@ -100,7 +91,7 @@ export class SqlitePrivacyStore implements PrivacyStore {
       `SELECT * FROM audit_log WHERE subject_openid = ? OR actor_openid = ? ORDER BY at DESC, id DESC LIMIT ?`,
     )
       .all(openid, openid, cap)
-      .map(toEntry)
+      .map(auditEntryOf)
     return {
       consentHistory,
       stationMemberships,
@@ -161,15 +152,3 @@ export class SqlitePrivacyStore implements PrivacyStore {
   }
 }
 
-function toEntry(r: AuditRow): AuditEntry {
-  return {
-    id: r.id,
-    at: r.at,
-    actorOpenid: r.actor_openid,
-    actorRole: r.actor_role,
-    action: r.action,
-    stationId: r.station_id,
-    subjectOpenid: r.subject_openid,
-    summary: r.summary,
-  }
-}
