@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import type { Activity } from '../../../types'
 import type { Store } from '../shared/store'
-import { sampleMember } from './store-contract'
+import { sampleActivity, sampleMember } from './store-contract'
 import { aroundSuite } from './contract-support'
 
 const AT = '2027-04-01T09:00:00.000+08:00'
@@ -27,33 +27,19 @@ export function describePrivacyStoreContract(name: string, open: () => Promise<S
     }
 
     function activity(helpers: string[]): Activity {
-      return {
+      return sampleActivity({
         id: `${runId}-act`,
-        type: 'lab_visit',
         title: '隐私契约活动',
-        description: '',
         hostOrg: '团市委',
         place: '驻马店',
         startAt: LATER,
         endAt: LATER,
         signUpOpenAt: AT,
         signUpCloseAt: LATER,
-        capacity: 5,
         waitlist: false,
-        eligibility: { degrees: [], counties: [], fields: [], stationIds: [] },
-        form: [],
-        coverImage: null,
         checkInHelpers: helpers,
-        status: 'published',
-        cancelReason: '',
-        stationId: null,
-        createdBy: 'staff-1',
-        registeredCount: 0,
-        waitlistCount: 0,
         createdAt: AT,
-        updatedAt: AT,
-        publishedAt: AT,
-      }
+      })
     }
 
     aroundSuite(

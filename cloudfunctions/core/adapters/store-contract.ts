@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { FieldItem } from '../../../types'
+import type { Activity, FieldItem } from '../../../types'
 import type { MemberRecord } from '../member/ports'
 import type { Store } from '../shared/store'
 import { aroundSuite } from './contract-support'
@@ -229,5 +229,36 @@ export function sampleMember(openid: string): MemberRecord {
     joinedAt: '2026-11-27T10:00:00.000+08:00',
     updatedAt: '2026-11-27T10:00:00.000+08:00',
     isDemo: false,
+  }
+}
+
+/**
+ * A published lab visit open to everyone; tests give its id, its times and what else they care
+ * about. Updated and published at its creation time unless overridden.
+ */
+export function sampleActivity(
+  fields: Pick<Activity, 'id' | 'startAt' | 'endAt' | 'signUpOpenAt' | 'signUpCloseAt' | 'createdAt'> & Partial<Activity>,
+): Activity {
+  return {
+    type: 'lab_visit',
+    title: '走进重点实验室',
+    description: '',
+    hostOrg: '驻马店市科技局',
+    place: '驻马店市驿城区',
+    capacity: 5,
+    waitlist: true,
+    eligibility: { degrees: [], counties: [], fields: [], stationIds: [] },
+    form: [],
+    coverImage: null,
+    checkInHelpers: [],
+    status: 'published',
+    cancelReason: '',
+    stationId: null,
+    createdBy: 'staff-1',
+    registeredCount: 0,
+    waitlistCount: 0,
+    updatedAt: fields.createdAt,
+    publishedAt: fields.createdAt,
+    ...fields,
   }
 }

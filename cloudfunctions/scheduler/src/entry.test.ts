@@ -8,7 +8,7 @@ import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
-import { sampleMember } from '../../core/adapters/store-contract'
+import { sampleActivity, sampleMember } from '../../core/adapters/store-contract'
 import type { Store } from '../../core/shared/store'
 import { createSchedulerHandler } from './entry'
 
@@ -23,34 +23,16 @@ const testServices = {
 const T = (s: string) => `2026-07-${s}+08:00`
 
 function activity(overrides: Partial<Activity> = {}): Activity {
-  return {
+  return sampleActivity({
     id: 'act-1',
-    type: 'lab_visit',
-    title: '走进重点实验室',
-    description: '',
-    hostOrg: '驻马店市科技局',
     place: '驻马店',
     startAt: T('20T09:00:00.000'),
     endAt: T('20T17:00:00.000'),
     signUpOpenAt: T('01T00:00:00.000'),
     signUpCloseAt: T('15T00:00:00.000'),
-    capacity: 5,
-    waitlist: true,
-    eligibility: { degrees: [], counties: [], fields: [], stationIds: [] },
-    form: [],
-    coverImage: null,
-    checkInHelpers: [],
-    status: 'published',
-    cancelReason: '',
-    stationId: null,
-    createdBy: 'staff-1',
-    registeredCount: 0,
-    waitlistCount: 0,
     createdAt: T('01T00:00:00.000'),
-    updatedAt: T('01T00:00:00.000'),
-    publishedAt: T('01T00:00:00.000'),
     ...overrides,
-  }
+  })
 }
 
 function capturingLogger() {

@@ -1,6 +1,6 @@
 import type { Activity } from '../../../../types'
 import { toIsoString } from '../../shared/clock'
-import { sampleMember } from '../store-contract'
+import { sampleActivity, sampleMember } from '../store-contract'
 import { COLLECTIONS } from './collections'
 import { CLAIM_GRACE_MS } from './registrations'
 import { createCloudBaseStore } from './store'
@@ -18,33 +18,16 @@ const at = (minutes: number) => toIsoString(new Date(T0 + minutes * 60_000))
 const HOLDING = new Set(['registered', 'checked_in', 'absent'])
 
 function activityRecord(id: string, capacity: number): Activity {
-  return {
+  return sampleActivity({
     id,
-    type: 'lab_visit',
-    title: '走进重点实验室',
     description: '参观',
-    hostOrg: '驻马店市科技局',
-    place: '驻马店市驿城区',
     startAt: at(10 * 24 * 60),
     endAt: at(10 * 24 * 60 + 120),
     signUpOpenAt: at(0),
     signUpCloseAt: at(9 * 24 * 60),
     capacity,
-    waitlist: true,
-    eligibility: { degrees: [], counties: [], fields: [], stationIds: [] },
-    form: [],
-    coverImage: null,
-    checkInHelpers: [],
-    status: 'published',
-    cancelReason: '',
-    stationId: null,
-    createdBy: 'staff-1',
-    registeredCount: 0,
-    waitlistCount: 0,
     createdAt: at(-60),
-    updatedAt: at(-60),
-    publishedAt: at(-60),
-  }
+  })
 }
 
 async function world(capacity: number, people: number) {
