@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
-import type { CreateActivityInput, Envelope } from '../../../types'
+import type { CreateActivityInput } from '../../../types'
 import { sampleMember } from '../../core/adapters/store-contract'
 import { shortCodeFor, tokenFor, windowOf } from '../../core/activity/check-in-codes'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
-import { activityDraft, data, makeTestApi, profile, publishActivity, testServices } from './test-support'
+import { activityDraft, data, errorOf, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** Activities through the router on real SQLite, with a clock the tests move. */
 const STAFF = 'staff-1'
@@ -17,10 +17,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
-  return e.error
-}
 
 const draft = activityDraft
 const published = (overrides: Partial<CreateActivityInput> = {}) => publishActivity(t, STAFF, overrides)

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
-import type { CreateActivityInput, Envelope } from '../../../types'
+import type { CreateActivityInput } from '../../../types'
 import { shortCodeFor, windowOf } from '../../core/activity/check-in-codes'
-import { activityDraft, data, makeTestApi, profile, testServices } from './test-support'
+import { activityDraft, codeOf, data, makeTestApi, profile, testServices } from './test-support'
 
 /** The minor findings of the security review (research/security.md §1), each through the router. */
 const STAFF = 'staff-1'
@@ -15,7 +15,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const codeOf = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 const OPENID_LIKE = /"(headOpenid|deputyOpenids|createdBy|checkInHelpers)":("[^"]+"|\[[^\]]+\])/
 
 const draft = (overrides: Partial<CreateActivityInput> = {}): CreateActivityInput =>

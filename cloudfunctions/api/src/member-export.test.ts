@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs'
-import type { CreateActivityInput, Envelope, MemberExport } from '../../../types'
+import type { CreateActivityInput, MemberExport } from '../../../types'
 import { CONSENT_WITHDRAWAL_STATEMENT, MEMBER_EXPORT_KINDS, PRIVACY_VERSION } from '../../../types'
 import { runNoticePushes } from '../../core/notice/notice-push'
-import { data, makeTestApi, profile, publishActivity, testServices } from './test-support'
+import { codeOf, data, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** The member's own data (PIPL art. 45, 15, 47) through the router on real SQLite. */
 const STAFF = 'staff-1'
@@ -17,7 +17,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const codeOf = (e: Envelope<unknown>) => (e.ok ? 'OK' : e.error.code)
 
 /** This suite's activities: lab visits that start half an hour after the suite's clock. */
 const labVisit: Partial<CreateActivityInput> = {

@@ -1,6 +1,6 @@
-import type { Envelope, Member } from '../../../types'
+import type { Member } from '../../../types'
 import { MAX_PAYLOAD_BYTES } from './router'
-import { data, makeTestApi, profile } from './test-support'
+import { data, errorOf, makeTestApi, profile } from './test-support'
 
 let t: ReturnType<typeof makeTestApi>
 beforeEach(() => {
@@ -8,10 +8,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data)}`)
-  return e.error
-}
 
 describe('member.register', () => {
   it('joins a new WeChat user as a student without a station', async () => {

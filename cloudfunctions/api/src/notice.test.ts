@@ -1,8 +1,8 @@
-import type { CreateActivityInput, Envelope, RegisterMemberInput, SendNoticeInput } from '../../../types'
+import type { CreateActivityInput, RegisterMemberInput, SendNoticeInput } from '../../../types'
 import type { Deps } from '../../core/shared/context'
 import type { MessageSender } from '../../core/messaging/ports'
 import { runNoticePushes } from '../../core/notice/notice-push'
-import { data, makeTestApi, profile, publishActivity, testServices } from './test-support'
+import { data, errorOf, makeTestApi, profile, publishActivity, testServices } from './test-support'
 
 /** Notices through the router on real SQLite, with a clock the tests move. */
 const STAFF = 'staff-1'
@@ -19,10 +19,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
-  return e.error
-}
 
 const notice = (audience: SendNoticeInput['audience'], overrides: Partial<SendNoticeInput> = {}): SendNoticeInput => ({
   title: '暑期实践报名开始',

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
-import type { Cell, DashboardOverview, Envelope, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
 import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
-import { data, makeTestApi, profile, testServices } from './test-support'
+import { data, errorOf, makeTestApi, profile, testServices } from './test-support'
 
 /**
  * The talent pipeline through the router (issue 14): 去向登记 with history and verification, the
@@ -14,10 +14,6 @@ const clock = { now: () => now }
 let t: ReturnType<typeof makeTestApi>
 const STAFF = 'staff-1'
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
-  return e.error
-}
 
 const inQueshan = { status: 'contract', workProvince: 'henan', workCity: '驻马店市', workCounty: 'queshan', employer: '确山县某制造企业' }
 const inZhengzhou = { status: 'contract', workProvince: 'henan', workCity: '郑州市', reasons: ['pay', 'jobs'], considerReturn: 'maybe' }

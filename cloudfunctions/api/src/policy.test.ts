@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { CreatePolicyInput, Envelope } from '../../../types'
-import { data, makeTestApi, profile } from './test-support'
+import type { CreatePolicyInput } from '../../../types'
+import { data, errorOf, makeTestApi, profile } from './test-support'
 
 const STAFF = 'staff-1'
 let t: ReturnType<typeof makeTestApi>
@@ -9,10 +9,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
-  return e.error
-}
 
 function policy(overrides: Partial<CreatePolicyInput> = {}): CreatePolicyInput {
   return {

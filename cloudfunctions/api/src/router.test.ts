@@ -1,6 +1,5 @@
-import type { Envelope } from '../../../types'
 import type { Logger } from '../../runtime/logger'
-import { data, makeTestApi, profile } from './test-support'
+import { data, errorOf, makeTestApi, profile } from './test-support'
 
 let t: ReturnType<typeof makeTestApi>
 beforeEach(() => {
@@ -8,10 +7,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error('expected a failure, got ok')
-  return e.error
-}
 
 describe('router basics', () => {
   it('answers system.ping to anyone, with a Shanghai-offset time', async () => {

@@ -1,6 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { Envelope } from '../../../types'
-import { data, makeTestApi, profile } from './test-support'
+import { data, errorOf, makeTestApi, profile } from './test-support'
 
 let t: ReturnType<typeof makeTestApi>
 const STAFF = 'staff-1'
@@ -9,10 +8,6 @@ beforeEach(() => {
 })
 afterEach(() => t.close())
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error('expected a failure, got ok')
-  return e.error
-}
 
 async function xlsxOf(rows: (string | number)[][]): Promise<string> {
   const workbook = new ExcelJS.Workbook()

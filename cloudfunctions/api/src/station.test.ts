@@ -1,5 +1,5 @@
-import type { Envelope, JoinRequest, Station } from '../../../types'
-import { data, makeTestApi, profile } from './test-support'
+import type { JoinRequest, Station } from '../../../types'
+import { data, errorOf, makeTestApi, profile } from './test-support'
 
 /**
  * Stations through the router on real SQLite: every action's allowed role, forbidden roles, bad
@@ -8,10 +8,6 @@ import { data, makeTestApi, profile } from './test-support'
 let t: ReturnType<typeof makeTestApi>
 const STAFF = 'staff-1'
 
-const errorOf = (e: Envelope<unknown>) => {
-  if (e.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(e.data).slice(0, 200)}`)
-  return e.error
-}
 
 async function join(openid: string, overrides: Parameters<typeof profile>[0] = {}) {
   return data(await t.call(openid, 'member.register', profile({ name: `同学${openid}`, ...overrides })))

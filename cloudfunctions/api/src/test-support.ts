@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import type { ActionName, ActionResult, CreateActivityInput, Envelope, RegisterMemberInput } from '../../../types'
+import type { ActionName, ActionResult, ApiError, CreateActivityInput, Envelope, RegisterMemberInput } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { qrCodes } from '../../core/adapters/files/qr-codes'
@@ -109,6 +109,15 @@ export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?:
   }
   return { api, store, call, close, dir, adapter, peek, standIn, sqlite }
 }
+
+/** The error of a failed envelope, failing the test when the call succeeded. */
+export function errorOf(envelope: Envelope<unknown>): ApiError {
+  if (envelope.ok) throw new Error(`expected a failure, got ok: ${JSON.stringify(envelope.data).slice(0, 200)}`)
+  return envelope.error
+}
+
+/** The error code of an envelope, or 'OK'. */
+export const codeOf = (envelope: Envelope<unknown>): string => (envelope.ok ? 'OK' : envelope.error.code)
 
 /** Unwraps a successful envelope, failing the test with the error otherwise. */
 export function data<T>(envelope: Envelope<T>): T {
