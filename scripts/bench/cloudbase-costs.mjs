@@ -35,14 +35,15 @@ Counted on the wire-level stand-in of the CloudBase database (\`cloudfunctions/c
 the real SDK builds and serialises every request, the stand-in answers it. Each figure is one warm call (the same kind of
 call made once before), after a set-up through the router (${STATIONS} stations, 60 members, a published activity with 30
 places and a waitlist, 10 policies, 6 notices). "requests" is the whole action, including the router's read of the caller
-and, for writes, the idempotency get and add; "store" is the store call the budget is about; "peak" is the most requests of
-the call in flight at once. The same budgets are asserted in \`cloudfunctions/api/src/cloudbase-costs.test.ts\`.
+and, for writes, the idempotency claim and its filling-in (one insert, one conditional update); "store" is the part the
+budget is about (for the sign-up: its activity read, which the rules and the store share, and the store's writes); "peak" is
+the most requests of the call in flight at once. The same budgets are asserted in \`cloudfunctions/api/src/cloudbase-costs.test.ts\`.
 
 | action | requests | store | peak in flight | reads projected |
 | --- | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
-- Sign-up with a place free, store call: ${signUp} requests, ${ok(signUp <= 4)} budget (≤ 4).
+- Sign-up with a place free, its own requests: ${signUp}, ${ok(signUp <= 4)} budget (≤ 4).
 - Station list page, store call: ${list} requests whatever the page (20 or 50) and the ${STATIONS} stations, ${ok(list <= 4)} budget (≤ 4).
 - Unread count: ${unread.requests} requests for the action, ${unread.projected ? 'projected' : '**not projected**'}, ${ok(unread.requests <= 2 && unread.projected)} budget (≤ 2, projected).
 - Most requests in flight for one call: ${peak}, ${ok(peak <= 10)} budget (≤ 10).

@@ -17,8 +17,13 @@ const cost = (label: string) => {
 }
 
 describe('requests per action on CloudBase', () => {
-  it('a sign-up with a place free: the store call makes at most 4 requests', () => {
+  it('a sign-up with a place free: at most 4 requests of its own (activity read, insert, gate, flip)', () => {
     expect(cost('`activity.signUp`').store).toBeLessThanOrEqual(4)
+  })
+
+  it('a write pays at most 3 requests to the router: the caller read and one idempotency claim filled in', () => {
+    const signUp = cost('`activity.signUp`')
+    expect(signUp.requests - signUp.store!).toBeLessThanOrEqual(3)
   })
 
   it('a station list page: at most 4 store requests whatever the page and the number of stations', () => {
@@ -37,5 +42,9 @@ describe('requests per action on CloudBase', () => {
 
   it('pushes a notice to every authorised member exactly once, in runs of bounded size', () => {
     expect(cost('scheduler push runs').label).toContain('250 pushed')
+  })
+
+  it('a push costs about 4 requests per member (mark sending, use the authorisation, log, record); claims go in one insert per round', () => {
+    expect(cost('scheduler push runs').requests / 250).toBeLessThanOrEqual(4.2)
   })
 })

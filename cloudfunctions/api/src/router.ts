@@ -110,9 +110,7 @@ export function createApi(options: ApiOptions): Api {
     const remembered = isRetryableWrite(action) && requestId && caller.openid
     const fingerprint = fingerprintOf(action, parsed.data)
     /** The first result for this requestId, or a refusal when it was made by another request. */
-    const earlier = async (): Promise<Envelope<unknown> | null> => {
-      const first = await store.idempotency.find(caller.openid!, requestId!)
-      if (!first) return null
+    const answerOf = (first: string): Envelope<unknown> | null => {
       const { fingerprint: boundTo, result } = recall(first)
       if (boundTo !== undefined && boundTo !== fingerprint) {
         return fail({ code: 'CONFLICT', message: '这个请求编号已用于另一项操作，请刷新后重试' })
@@ -120,15 +118,17 @@ export function createApi(options: ApiOptions): Api {
       return result ?? null
     }
     if (remembered) {
-      const first = await earlier()
-      if (first) return first
+      // One request on the open path: the claim, which also hands a retry the first answer.
       const now = clock.now().getTime()
-      const claimed = await store.idempotency.claim(caller.openid!, requestId, toIsoString(new Date(now)), toIsoString(new Date(now - CLAIM_STALE_MS)))
-      if (!claimed) {
+      const claim = await store.idempotency.claim(caller.openid!, requestId, toIsoString(new Date(now)), toIsoString(new Date(now - CLAIM_STALE_MS)))
+      if (!claim.held) {
+        const first = claim.result === null ? null : answerOf(claim.result)
+        if (first) return first
         // A duplicate of a write in flight: its answer, once it is there, is ours too.
         for (let round = 0; round < DUPLICATE_WAIT_ROUNDS; round += 1) {
           await new Promise((resolve) => setTimeout(resolve, DUPLICATE_WAIT_MS))
-          const answer = await earlier()
+          const found = await store.idempotency.find(caller.openid!, requestId)
+          const answer = found === null ? null : answerOf(found)
           if (answer) return answer
         }
         return fail({ code: 'CONFLICT', message: '同一请求正在处理中，请稍后再试' })

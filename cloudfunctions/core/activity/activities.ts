@@ -407,7 +407,7 @@ export async function signUp(deps: Deps, caller: Caller, input: ActionPayload<'a
   const answers = validateAnswers(activity.form, input.answers)
   const at = nowIso(deps)
   for (const template of input.subscribed ?? []) await deps.store.messages.grant(caller.openid, template, at)
-  const outcome = await deps.store.registrations.signUp({ activityId: activity.id, openid: caller.openid, answers, at })
+  const outcome = await deps.store.registrations.signUp({ activityId: activity.id, openid: caller.openid, answers, at, seen: activity })
   if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，本活动不设候补')
   if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
   return resultOf(outcome.registration)

@@ -56,6 +56,12 @@ export interface NewRegistration {
   openid: string
   answers: Record<string, AnswerValue>
   at: string
+  /**
+   * The activity as the caller just read it, if they did: a store whose capacity gate is a
+   * conditional write may start from it instead of reading it again (it re-reads when the gate
+   * fails). Never trusted for capacity.
+   */
+  seen?: Activity
 }
 
 export type MoveOutcome = 'ok' | 'not_found' | 'full' | 'unchanged'

@@ -158,22 +158,31 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         const claims = await Promise.all(
           Array.from({ length: 10 }, () => store.idempotency.claim(openid, 'req-claim001', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')),
         )
-        expect(claims.filter(Boolean)).toHaveLength(1)
-        // A claim is not an answer.
+        expect(claims.filter((c) => c.held)).toHaveLength(1)
+        // The others learn that a run holds it, with no answer yet: a claim is not an answer.
+        expect(claims.filter((c) => !c.held)).toEqual(Array.from({ length: 9 }, () => ({ held: false, result: null })))
         expect(await store.idempotency.find(openid, 'req-claim001')).toBeNull()
         await store.idempotency.remember(openid, 'req-claim001', 'done', '2026-12-01T09:30:01.000+08:00')
         expect(await store.idempotency.find(openid, 'req-claim001')).toBe('done')
-        // Even long after, a key with a result is never claimed again.
-        expect(await store.idempotency.claim(openid, 'req-claim001', '2026-12-01T09:40:00.000+08:00', '2026-12-01T09:39:00.000+08:00')).toBe(false)
+        // Even long after, a key with a result is never claimed again, and the claim hands the answer back.
+        expect(await store.idempotency.claim(openid, 'req-claim001', '2026-12-01T09:40:00.000+08:00', '2026-12-01T09:39:00.000+08:00')).toEqual({ held: false, result: 'done' })
+        // Filling the claim in keeps the first answer.
+        await store.idempotency.remember(openid, 'req-claim001', 'again', '2026-12-01T09:40:01.000+08:00')
+        expect(await store.idempotency.find(openid, 'req-claim001')).toBe('done')
       })
 
       it('hands a stale claim over, and a released one to the next caller', async () => {
         const openid = openidFor('idem-stale')
-        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')).toBe(true)
-        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:30.000+08:00', '2026-12-01T09:29:30.000+08:00')).toBe(false)
-        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:00.000+08:00', '2026-12-01T09:31:00.000+08:00')).toBe(true)
+        const held = { held: true }
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')).toEqual(held)
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:30:30.000+08:00', '2026-12-01T09:29:30.000+08:00')).toEqual({ held: false, result: null })
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:00.000+08:00', '2026-12-01T09:31:00.000+08:00')).toEqual(held)
         await store.idempotency.release(openid, 'req-stale001')
-        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:10.000+08:00', '2026-12-01T09:31:10.000+08:00')).toBe(true)
+        expect(await store.idempotency.claim(openid, 'req-stale001', '2026-12-01T09:32:10.000+08:00', '2026-12-01T09:31:10.000+08:00')).toEqual(held)
+        // Releasing a key with an answer forgets nothing.
+        await store.idempotency.remember(openid, 'req-stale001', 'kept', '2026-12-01T09:32:11.000+08:00')
+        await store.idempotency.release(openid, 'req-stale001')
+        expect(await store.idempotency.find(openid, 'req-stale001')).toBe('kept')
       })
 
       it('keeps keys of different callers apart', async () => {

@@ -145,27 +145,24 @@ describe('CloudBase idempotency', () => {
     expect(idempotencyId('ab', 'c')).not.toBe(idempotencyId('a', 'bc'))
   })
 
-  it('remembers with an insert under that id, and a duplicate is quietly dropped (first write wins)', async () => {
+  it('remembers by filling in the claim, else with an insert under that id; a duplicate is quietly dropped (first write wins)', async () => {
     const { db, store } = setup((call) => {
+      if (call.operation === 'update') return { updated: 0, requestId: 'r' }
       if (call.operation === 'add') throw tcbError('DATABASE_DUPLICATE_WRITE')
       return emptyResults(call)
     })
     await expect(store.idempotency.remember('alice', 'req-1', 'second', '2026-12-01T09:30:00.000+08:00')).resolves.toBeUndefined()
-    expect(db.calls).toEqual([
-      {
-        operation: 'add',
-        collection: 'idempotency',
-        where: [],
-        orderBy: [],
-        data: {
-          _id: idempotencyId('alice', 'req-1'),
-          openid: 'alice',
-          requestId: 'req-1',
-          result: 'second',
-          createdAt: '2026-12-01T09:30:00.000+08:00',
-        },
-      },
+    expect(db.calls.map((c) => [c.operation, c.collection, c.where])).toEqual([
+      ['update', 'idempotency', [{ _id: idempotencyId('alice', 'req-1'), openid: 'alice', result: '' }]],
+      ['add', 'idempotency', []],
     ])
+    expect(db.calls[1]!.data).toEqual({
+      _id: idempotencyId('alice', 'req-1'),
+      openid: 'alice',
+      requestId: 'req-1',
+      result: 'second',
+      createdAt: '2026-12-01T09:30:00.000+08:00',
+    })
   })
 
   it('finds by doc(id) and checks the stored key matches', async () => {

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import type { IdempotencyStore } from '../../shared/ports'
+import type { Claim, IdempotencyStore } from '../../shared/ports'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, documentsOf, isDuplicateWrite, updatedCount } from './database'
+import { checked, documentsOf, isDuplicateWrite } from './database'
+import { getDocument, updateWhere } from './docs'
 
 /** Documents fetched (and then removed) per round of `forgetCaller`; the SDK caps a read at 1000. */
 export const FORGET_PAGE_SIZE = 500
@@ -16,8 +17,8 @@ export function idempotencyId(openid: string, requestId: string): string {
   return createHash('sha256').update(JSON.stringify([openid, requestId])).digest('hex')
 }
 
-/** The claim document of a key (see `claim`); it carries `openid`, so `forgetCaller` removes it too. */
-export const claimId = (openid: string, requestId: string): string => `claim-${idempotencyId(openid, requestId)}`
+/** A key's one document: `result` is '' while its first run holds it (a claim), the answer after. */
+const CLAIMED = ''
 
 export class CloudBaseIdempotencyStore implements IdempotencyStore {
   constructor(private readonly collections: Collections) {}
@@ -27,44 +28,48 @@ export class CloudBaseIdempotencyStore implements IdempotencyStore {
     const result = await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.doc(id).get()))
     const [doc] = documentsOf(result)
     if (!doc || doc.openid !== openid || doc.requestId !== requestId) return null
-    return typeof doc.result === 'string' ? doc.result : null
+    return typeof doc.result === 'string' && doc.result !== CLAIMED ? doc.result : null
   }
 
-  /** An insert, never an upsert: a second write of the key fails as a duplicate and is dropped. */
+  /**
+   * Fills in the key's claim (one conditional update, the open path), or inserts the key when no
+   * claim was made; either way the first result stays: a filled key matches neither.
+   */
   async remember(openid: string, requestId: string, result: string, at: string): Promise<void> {
-    const document = { _id: idempotencyId(openid, requestId), openid, requestId, result, createdAt: at }
+    const _id = idempotencyId(openid, requestId)
+    const filled = await updateWhere(this.collections, COLLECTIONS.idempotency, { _id, openid, result: CLAIMED }, { result, createdAt: at })
+    if (filled === 1) return
     try {
-      await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.add(document)))
+      await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.add({ _id, openid, requestId, result, createdAt: at })))
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
     }
   }
 
   /**
-   * A claim is its own document, `_id` = `claim-<key id>`: the insert is atomic (a second one is
-   * a duplicate), so of concurrent duplicates exactly one runs. A claim older than `staleBefore`
-   * (its owner died) is taken over by a conditional update on the time it was made.
+   * The claim is an insert of the key's document with an empty result: atomic (a second insert is
+   * a duplicate), so of concurrent duplicates exactly one runs, in one request. A duplicate reads
+   * the document for the first run's answer; a claim older than `staleBefore` (its owner died) is
+   * taken over by a conditional update on the time it was made.
    */
-  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<boolean> {
-    const _id = claimId(openid, requestId)
-    let held = false
+  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<Claim> {
+    const _id = idempotencyId(openid, requestId)
     try {
-      await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.add({ _id, openid, requestId, claimedAt: at })))
-      held = true
+      await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.add({ _id, openid, requestId, result: CLAIMED, createdAt: at })))
+      return { held: true }
     } catch (error) {
       if (!isDuplicateWrite(error)) throw error
-      const _ = this.collections.command
-      const taken = await this.collections.run(COLLECTIONS.idempotency, (c) =>
-        checked(c.where({ _id, claimedAt: _.lt(staleBefore) }).update({ claimedAt: at })),
-      )
-      held = updatedCount(taken) === 1
     }
-    // A claim of a key that has its result already (remembered after a stale claim) runs nothing.
-    return held && (await this.find(openid, requestId)) === null
+    const doc = await getDocument(this.collections, COLLECTIONS.idempotency, _id)
+    if (doc && typeof doc.result === 'string' && doc.result !== CLAIMED) return { held: false, result: doc.openid === openid ? doc.result : null }
+    const _ = this.collections.command
+    const taken = await updateWhere(this.collections, COLLECTIONS.idempotency, { _id, openid, result: CLAIMED, createdAt: _.lt(staleBefore) }, { createdAt: at })
+    return taken === 1 ? { held: true } : { held: false, result: null }
   }
 
   async release(openid: string, requestId: string): Promise<void> {
-    await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.doc(claimId(openid, requestId)).remove()))
+    const _id = idempotencyId(openid, requestId)
+    await this.collections.run(COLLECTIONS.idempotency, (c) => checked(c.where({ _id, openid, result: CLAIMED }).remove()))
   }
 
   /**

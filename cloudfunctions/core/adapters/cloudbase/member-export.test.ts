@@ -87,14 +87,16 @@ describe('CloudBase privacy store', () => {
 })
 
 describe('CloudBase idempotency claims (m-7)', () => {
-  it('claims with an atomic insert; a duplicate takes over only a stale claim, conditioned on its time', async () => {
+  it('claims with one atomic insert; a duplicate reads the answer, and takes over only a stale claim, conditioned on its time', async () => {
     const { db, store } = setup((call) => {
       if (call.operation === 'add') throw Object.assign(new Error('dup'), { code: 'DATABASE_DUPLICATE_WRITE' })
       if (call.operation === 'update') return { updated: 0, requestId: 'r' }
       return emptyResults(call)
     })
-    expect(await store.idempotency.claim('alice', 'req-1', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')).toBe(false)
-    expect(db.calls.map((c) => c.operation)).toEqual(['add', 'update'])
-    expect(db.calls[1]!.where).toEqual([{ _id: expect.stringMatching(/^claim-[0-9a-f]{64}$/), claimedAt: { $lt: '2026-12-01T09:29:00.000+08:00' } }])
+    expect(await store.idempotency.claim('alice', 'req-1', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:00.000+08:00')).toEqual({ held: false, result: null })
+    expect(db.calls.map((c) => c.operation)).toEqual(['add', 'get', 'update'])
+    expect(db.calls[2]!.where).toEqual([
+      { _id: expect.stringMatching(/^[0-9a-f]{64}$/), openid: 'alice', result: '', createdAt: { $lt: '2026-12-01T09:29:00.000+08:00' } },
+    ])
   })
 })

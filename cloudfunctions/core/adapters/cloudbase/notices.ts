@@ -375,21 +375,15 @@ export class CloudBaseNoticeStore implements NoticeStore {
       const members = documentsOf(
         await this.collections.run(COLLECTIONS.members, (c) => checked(c.where({ _id: _.in(subs) }).limit(MAX_READ).get())),
       )
+      const ours: string[] = []
       for (const m of members) {
         const member = { ...(m as unknown as MemberRecord), openid: String(m._id) }
         // Station history is read only when the audience names stations (one request per member).
         const periods = notice.audience.stationIds.length ? await this.periodsOf(member) : []
         const mine = frozen ? frozen.has(member.openid) : audienceHeld(notice.audience, member, periods, notice.sendAt)
-        if (!mine) continue
-        try {
-          await this.collections.run(COLLECTIONS.noticePushes, (c) =>
-            checked(c.add({ _id: pushId(notice.id, member.openid), noticeId: notice.id, openid: member.openid, state: 'pending', attempts: 0, errcode: null, updatedAt: at })),
-          )
-          claimed.push(member.openid)
-        } catch (error) {
-          if (!isDuplicateWrite(error)) throw error
-        }
+        if (mine) ours.push(member.openid)
       }
+      claimed.push(...(await this.addPushes(notice.id, ours, at)))
       after = subs[subs.length - 1]!
       await updateWhere(this.collections, COLLECTIONS.notices, { _id: notice.id }, { pushAfter: after })
     }
@@ -400,6 +394,32 @@ export class CloudBaseNoticeStore implements NoticeStore {
     return claimed
   }
 
+  /**
+   * The round's push documents in one insert. Some may exist already (a run that died before it
+   * moved `pushAfter` on): then the insert fails, having written all or part of the batch, and each
+   * is added alone, a duplicate meaning "already claimed". Returns those added now.
+   */
+  private async addPushes(noticeId: string, openids: string[], at: string): Promise<string[]> {
+    if (openids.length === 0) return []
+    const pushDoc = (openid: string) => ({ _id: pushId(noticeId, openid), noticeId, openid, state: 'pending', attempts: 0, errcode: null, updatedAt: at })
+    try {
+      await this.collections.run(COLLECTIONS.noticePushes, (c) => checked(c.add(openids.map(pushDoc))))
+      return openids
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+    }
+    const added: string[] = []
+    for (const openid of openids) {
+      try {
+        await this.collections.run(COLLECTIONS.noticePushes, (c) => checked(c.add(pushDoc(openid))))
+        added.push(openid)
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+    }
+    return added
+  }
+
   private async frozenList(noticeId: string): Promise<Set<string>> {
     const result = await this.collections.run(COLLECTIONS.noticeRecipients, (c) => checked(c.where({ noticeId }).limit(MAX_READ).get()))
     return new Set(documentsOf(result).flatMap((d) => (Array.isArray(d.openids) ? d.openids.map(String) : [])))
@@ -407,6 +427,10 @@ export class CloudBaseNoticeStore implements NoticeStore {
 
   async markSending(noticeId: string, openid: string, at: string): Promise<number | null> {
     const id = pushId(noticeId, openid)
+    // Most pushes are first attempts: conditioned on that, one request tells both "ours" and the count.
+    if ((await updateWhere(this.collections, COLLECTIONS.noticePushes, { _id: id, state: 'pending', attempts: 0 }, { state: 'sending', updatedAt: at })) === 1) {
+      return 0
+    }
     if ((await updateWhere(this.collections, COLLECTIONS.noticePushes, { _id: id, state: 'pending' }, { state: 'sending', updatedAt: at })) !== 1) return null
     const doc = documentsOf(
       await this.collections.run(COLLECTIONS.noticePushes, (c) => checked(c.where({ _id: id }).field({ attempts: true }).limit(1).get())),

@@ -109,14 +109,15 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
    * high (a place unused) until `reconcile` recounts.
    */
   async signUp(input: NewRegistration): Promise<SignUpOutcome> {
-    const activityDoc = await getDocument(this.collections, COLLECTIONS.activities, input.activityId)
-    if (!activityDoc || activityDoc.status !== 'published') return { outcome: 'not_open' }
+    // The caller's fresh read saves one request on the open path; the gate below is what holds capacity.
+    const activity = input.seen?.id === input.activityId ? input.seen : await this.activityOf(input.activityId)
+    if (!activity || activity.status !== 'published') return { outcome: 'not_open' }
     const claimed = await this.claimForSignUp(input)
     if ('existing' in claimed) {
       const registration = await this.toRegistration(claimed.existing)
       return { outcome: registration.status === 'waitlisted' ? 'waitlisted' : 'registered', registration, fresh: false }
     }
-    return this.placeClaimed(input, activityDoc, claimed)
+    return this.placeClaimed(input, activity, claimed)
   }
 
   private async claimForSignUp(input: NewRegistration): Promise<Claimed | { existing: RawDocument }> {
@@ -174,15 +175,19 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
     throw new Error(`sign-up ${id}: another sign-up of this member is still in progress, try again`)
   }
 
-  private async placeClaimed(input: NewRegistration, first: RawDocument, claimed: Claimed): Promise<SignUpOutcome> {
+  private async activityOf(id: string): Promise<Activity | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.activities, id)
+    return doc ? activityFromDocument(doc) : null
+  }
+
+  private async placeClaimed(input: NewRegistration, first: Activity, claimed: Claimed): Promise<SignUpOutcome> {
     const id = registrationId(input.activityId, input.openid)
-    let activityDoc: RawDocument | null = first
+    let activity: Activity | null = first
     for (let attempt = 0; attempt < RACE_ATTEMPTS; attempt += 1) {
-      if (!activityDoc || activityDoc.status !== 'published') {
+      if (!activity || activity.status !== 'published') {
         await this.giveBack(id, claimed)
         return { outcome: 'not_open' }
       }
-      const activity = activityFromDocument(activityDoc)
       // Those waiting come first: with a queue, a newcomer joins its end and `promote` below
       // hands the free place to the first in it.
       if (activity.registeredCount < activity.capacity && (activity.waitlistCount === 0 || !activity.waitlist)) {
@@ -199,7 +204,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
             throw new Error(`sign-up ${id} was interrupted, try again`)
           }
           // Built from what was just written (the flip was conditioned on our claim), not re-read:
-          // the open path stays at 4 requests (activity, insert, gate, flip).
+          // the open path stays at 3 requests (insert, gate, flip) after the caller's read of the activity.
           const registration: Registration = {
             id,
             activityId: input.activityId,
@@ -213,7 +218,7 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
           }
           return { outcome: 'registered', registration, fresh: true }
         }
-        activityDoc = await getDocument(this.collections, COLLECTIONS.activities, input.activityId)
+        activity = await this.activityOf(input.activityId)
         continue
       }
       if (!activity.waitlist) {

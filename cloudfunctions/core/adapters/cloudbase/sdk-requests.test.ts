@@ -97,9 +97,16 @@ describe('CloudBase adapter through the SDK query builder', () => {
     expect(json(sent[1].params.query)).toEqual({ openid: 'alice', _id: { $in: ['k1', 'k2'] } })
   })
 
-  it('remembers under the deterministic id', async () => {
-    await store().idempotency.remember('alice', 'req-1', 'r', '2026-12-01T09:30:00.000+08:00')
+  it('claims a key with one insert of its document under the deterministic id, and remembers by filling that claim in', async () => {
+    const claim = await store().idempotency.claim('alice', 'req-1', '2026-12-01T09:30:00.000+08:00', '2026-12-01T09:29:40.000+08:00')
+    expect(claim).toEqual({ held: true })
+    expect(sent.map((r) => r.api)).toEqual(['database.insertDocument'])
     const [document] = sent[0].params.data as string[]
-    expect(json(document)).toMatchObject({ _id: idempotencyId('alice', 'req-1'), openid: 'alice', requestId: 'req-1' })
+    expect(json(document)).toMatchObject({ _id: idempotencyId('alice', 'req-1'), openid: 'alice', requestId: 'req-1', result: '' })
+
+    sent.length = 0
+    await store().idempotency.remember('alice', 'req-1', 'r', '2026-12-01T09:30:01.000+08:00')
+    expect(sent.map((r) => r.api)).toEqual(['database.modifyDocument'])
+    expect(json(sent[0].params.query)).toEqual({ _id: idempotencyId('alice', 'req-1'), openid: 'alice', result: '' })
   })
 })

@@ -4,7 +4,7 @@ import path from 'node:path'
 import BetterSqlite3, { type Database } from 'better-sqlite3'
 import type { FieldItem } from '../../../../types'
 import type { FieldStore } from '../../taxonomy/ports'
-import type { IdempotencyStore } from '../../shared/ports'
+import type { Claim, IdempotencyStore } from '../../shared/ports'
 import type { Store } from '../../shared/store'
 import { SqliteActivityStore } from './activities'
 import { SqliteAuditStore } from './audit'
@@ -109,14 +109,15 @@ class SqliteIdempotencyStore implements IdempotencyStore {
       .run(openid, requestId, result, at)
   }
 
-  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<boolean> {
+  async claim(openid: string, requestId: string, at: string, staleBefore: string): Promise<Claim> {
     const claimed = this.sql(
         `INSERT INTO idempotency (openid, request_id, result, created_at) VALUES (?, ?, '', ?)
          ON CONFLICT (openid, request_id) DO UPDATE SET created_at = excluded.created_at
          WHERE idempotency.result = '' AND idempotency.created_at < ?`,
       )
       .run(openid, requestId, at, staleBefore)
-    return claimed.changes === 1
+    if (claimed.changes === 1) return { held: true }
+    return { held: false, result: await this.find(openid, requestId) }
   }
 
   async release(openid: string, requestId: string): Promise<void> {
