@@ -45,6 +45,7 @@ describe('requests per action on CloudBase', () => {
   })
 
   it('a push costs about 4 requests per member (mark sending, use the authorisation, log, record); claims go in one insert per round', () => {
-    expect(cost('scheduler push runs').requests / 250).toBeLessThanOrEqual(4.2)
+    // Plus a few per run and per round: pending pushes, the notice, a page of subscribers and their members, the cursor.
+    expect(cost('scheduler push runs').requests).toBeLessThanOrEqual(4 * 250 + 80)
   })
 })
