@@ -207,6 +207,21 @@ describe('the dashboard', () => {
     expect(await rowsOf('head-a', { metric: 'returned' })).toEqual(['a1', 'a2', 'a3', 'a4', 'a5'])
   })
 
+  it('does not open a cell a head sees hidden, even one of 5 or more hidden to protect a small one', async () => {
+    await refreshed()
+    const hidden = [
+      ...cellsOf(data(await t.call('head-a', 'dashboard.overview', {}))),
+      ...cellsOf(data(await t.call('head-a', 'pipeline.funnel', {}))),
+    ].filter((c) => c.value === null)
+    let complementary = 0
+    for (const cell of hidden) {
+      // Its true count, as staff see it: were it opened, the small cell next to it would follow.
+      if ((await rowsOf(STAFF, cell.figure)).length >= 5) complementary += 1
+      expect([cell.figure, errorOf(await t.call('head-a', 'pipeline.members', { ...cell.figure, limit: 50 })).code]).toEqual([cell.figure, 'FORBIDDEN'])
+    }
+    expect(complementary).toBeGreaterThan(0)
+  })
+
   it('refuses students and visitors, and refuses an unknown metric naming the field', async () => {
     for (const who of ['a1', 'visitor']) {
       expect(errorOf(await t.call(who, 'dashboard.overview', {})).code).toMatch(/FORBIDDEN|UNAUTHENTICATED/)

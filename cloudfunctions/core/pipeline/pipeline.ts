@@ -336,7 +336,41 @@ async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ f
   const figure = figureOf({ ...input, ...(scope.stationId ? { stationId: scope.stationId } : {}) })
   const total = (await deps.store.pipeline.countFigure(figure, []))[0]?.count ?? 0
   if (scope.suppressed && total > 0 && total < SMALL_CELL) throw forbidden('少于5人的数字不能查看名单')
+  if (scope.suppressed) {
+    // A cell hidden only to protect a small one (complementary suppression) may hold 5 or more,
+    // but its count would give the small one away: a head opens only what their dashboard prints.
+    const shown = shownFigures([await dashboardOverview(deps, caller, {}), await pipelineFunnel(deps, caller, {})])
+    if (!shown.has(figureKey(figure))) throw forbidden('看板上没有显示的数字不能查看名单')
+  }
   return { figure, total, suppressed: scope.suppressed }
+}
+
+/** A figure's identity, whatever order its keys were given in. */
+export function figureKey(figure: Figure): string {
+  return JSON.stringify(
+    Object.entries(figure)
+      .filter(([, value]) => value !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  )
+}
+
+/** The figures of every cell that prints a number (not "<5", not hidden) anywhere in `views`. */
+export function shownFigures(views: unknown[]): Set<string> {
+  const shown = new Set<string>()
+  const visit = (node: unknown): void => {
+    if (Array.isArray(node)) {
+      node.forEach(visit)
+      return
+    }
+    if (typeof node !== 'object' || node === null) return
+    const maybe = node as Partial<Cell>
+    if (typeof maybe.value === 'number' && typeof maybe.display === 'string' && typeof maybe.figure === 'object' && maybe.figure !== null) {
+      shown.add(figureKey(maybe.figure))
+    }
+    Object.values(node).forEach(visit)
+  }
+  views.forEach(visit)
+  return shown
 }
 
 export function describeFigure(figure: Figure): string {
