@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Input, Text, View } from '@tarojs/components'
 import type { ActivityView } from '../../../types'
@@ -6,12 +6,12 @@ import StateView from '../../components/state-view'
 import { checkIn, fetchMyCheckInCode, getActivity } from '../../features/activity/api'
 import { parseCheckInQr } from '../../features/activity/check-in-qr'
 import { formatRange, registrationBadge, REGISTRATION_TONES } from '../../features/activity/labels'
+import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { ApiCallError, errorMessage } from '../../services/api'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; view: ActivityView | null }
 type MyCode = { status: 'hidden' } | { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; qrImage: string; code: string }
 
 /** A student checks in: scan the screen's QR (mini-program) or type its 6-digit code; or show my own code. */
@@ -19,24 +19,13 @@ export default function CheckInPage() {
   const { params } = useRouter()
   const activityId = params.activityId ?? ''
   const me = useMe()
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  // Without an activity (opened from 我的 to scan any screen) there is nothing to load.
+  const load = useLoad<ActivityView | null>(activityId ? () => getActivity(activityId) : async () => null, activityId)
   const [code, setCode] = useState('')
   const [codeError, setCodeError] = useState('')
   const [busy, setBusy] = useState(false)
   const [done, setDone] = useState<string | null>(null)
   const [myCode, setMyCode] = useState<MyCode>({ status: 'hidden' })
-
-  const fetchView = () => {
-    if (!activityId) {
-      setLoad({ status: 'ready', view: null })
-      return
-    }
-    setLoad({ status: 'loading' })
-    getActivity(activityId)
-      .then((view) => setLoad({ status: 'ready', view }))
-      .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }))
-  }
-  useEffect(fetchView, [activityId])
 
   const send = async (input: { activityId: string; token?: string; shortCode?: string }) => {
     setBusy(true)
@@ -45,9 +34,7 @@ export default function CheckInPage() {
       const registration = await checkIn(input)
       setDone(registration.activityId)
       void Taro.showToast({ title: '签到成功', icon: 'success' })
-      if (load.status === 'ready' && load.view?.id === registration.activityId) {
-        setLoad({ status: 'ready', view: { ...load.view, myRegistration: registration } })
-      }
+      if (load.data?.id === registration.activityId) load.setData({ ...load.data, myRegistration: registration })
     } catch (error) {
       const message = errorMessage(error)
       if (error instanceof ApiCallError && (error.fields.shortCode || error.code === 'RATE_LIMITED')) setCodeError(message)
@@ -91,9 +78,11 @@ export default function CheckInPage() {
 
   if (me.loading || load.status === 'loading') return <StateView kind='loading' />
   if (!me.member) return <StateView kind='empty' title='加入翼展联盟后才能签到' actionText='去加入' onAction={() => void Taro.navigateTo({ url: '/pages/join/index' })} />
-  if (load.status === 'error') return <StateView kind='error' title='活动没加载出来' description={load.message} actionText='重试' onAction={fetchView} />
+  if (load.status === 'error') {
+    return <StateView kind='error' title='活动没加载出来' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
+  }
 
-  const view = load.view
+  const view = load.data
   const mine = view?.myRegistration
   const checkedIn = mine?.status === 'checked_in' || (done !== null && done === activityId)
 

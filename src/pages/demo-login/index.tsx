@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../components/state-view'
 import { fetchDemoAccounts, type DemoAccount } from '../../features/demo/api'
 import { newVisitorOpenid, signInAs } from '../../features/demo/session'
 import { getDemoSession } from '../../services/demo-session'
-import { errorMessage } from '../../services/api'
+import { useLoad } from '../../hooks/use-load'
 import './index.scss'
 
 const GROUPS: { role: DemoAccount['role']; title: string; hint: string }[] = [
@@ -14,20 +13,11 @@ const GROUPS: { role: DemoAccount['role']; title: string; hint: string }[] = [
   { role: 'staff', title: '团市委工作人员', hint: '发布活动、管理驿站、查看数据' },
 ]
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'off' } | { status: 'ready'; accounts: DemoAccount[] }
-
 /** Local mode only: act as a seeded demo account or as a brand-new WeChat user. */
 export default function DemoLoginPage() {
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  // null: the server has demo sign-in off.
+  const load = useLoad(fetchDemoAccounts, 'demo-accounts')
   const current = getDemoSession()
-
-  const fetchAccounts = () => {
-    setLoad({ status: 'loading' })
-    fetchDemoAccounts()
-      .then((accounts) => setLoad(accounts ? { status: 'ready', accounts } : { status: 'off' }))
-      .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }))
-  }
-  useEffect(fetchAccounts, [])
 
   const choose = (openid: string, label: string) => {
     signInAs(openid, label)
@@ -36,8 +26,9 @@ export default function DemoLoginPage() {
   }
 
   if (load.status === 'loading') return <StateView kind='loading' title='正在读取示例账号…' />
-  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={fetchAccounts} />
-  if (load.status === 'off') return <StateView kind='empty' title='示例登录未开启' description='当前服务没有开启本地示例模式' />
+  if (load.status === 'error') return <StateView kind='error' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
+  const accounts = load.data
+  if (!accounts) return <StateView kind='empty' title='示例登录未开启' description='当前服务没有开启本地示例模式' />
 
   return (
     <View className='page demo-login'>
@@ -49,13 +40,13 @@ export default function DemoLoginPage() {
         </Button>
       </View>
       {GROUPS.map((group) => {
-        const accounts = load.accounts.filter((a) => a.role === group.role)
-        if (accounts.length === 0) return null
+        const ofGroup = accounts.filter((a) => a.role === group.role)
+        if (ofGroup.length === 0) return null
         return (
           <View className='card demo-login__group' key={group.role}>
             <Text className='section-title'>{group.title}</Text>
             <Text className='hint'>{group.hint}</Text>
-            {accounts.map((account) => (
+            {ofGroup.map((account) => (
               <View
                 key={account.openid}
                 id={`demo-${account.openid}`}

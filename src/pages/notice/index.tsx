@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { InboxNotice } from '../../../types'
@@ -7,10 +6,9 @@ import { formatTime } from '../../features/activity/labels'
 import { readNotice } from '../../features/notice/api'
 import NoticeBody from '../../features/notice/components/notice-body'
 import { refreshUnread } from '../../features/notice/unread'
-import { ApiCallError, errorMessage } from '../../services/api'
+import { useLoad } from '../../hooks/use-load'
+import { ApiCallError } from '../../services/api'
 import './index.scss'
-
-type Load = { status: 'loading' } | { status: 'error'; message: string; gone: boolean } | { status: 'ready'; notice: InboxNotice }
 
 const LINKS = {
   activity: { text: '查看活动', url: (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}` },
@@ -20,35 +18,29 @@ const LINKS = {
 /** One notice of my inbox: opening it marks it read. */
 export default function NoticePage() {
   const id = useRouter().params.id ?? ''
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
-
-  const open = () => {
-    if (!id) {
-      setLoad({ status: 'error', message: '没有找到这条通知', gone: true })
-      return
-    }
-    setLoad({ status: 'loading' })
-    readNotice(id)
-      .then((notice) => {
-        setLoad({ status: 'ready', notice })
-        void refreshUnread(true)
-      })
-      .catch((error: unknown) => {
-        const gone = error instanceof ApiCallError && error.code === 'NOT_FOUND'
-        setLoad({ status: 'error', message: gone ? '它可能已被发送方撤回' : errorMessage(error), gone })
-      })
-  }
-  useEffect(open, [id])
+  // Opening it marks it read, and the badge follows.
+  const load = useLoad(
+    id
+      ? () =>
+          readNotice(id).then((notice) => {
+            void refreshUnread(true)
+            return notice
+          })
+      : async (): Promise<InboxNotice> => {
+          throw new ApiCallError('NOT_FOUND', '没有找到这条通知')
+        },
+    id,
+  )
 
   if (load.status === 'loading') return <StateView kind='loading' />
-  if (load.status === 'error') {
-    return load.gone ? (
-      <StateView kind='empty' title='这条通知已不存在' description={load.message} />
+  if (load.status === 'error' || !load.data) {
+    return load.errorCode === 'NOT_FOUND' ? (
+      <StateView kind='empty' title='这条通知已不存在' description='它可能已被发送方撤回' />
     ) : (
-      <StateView kind='error' description={load.message} actionText='重试' onAction={open} />
+      <StateView kind='error' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
     )
   }
-  const { notice } = load
+  const notice = load.data
   const link = notice.link ? LINKS[notice.link.kind] : null
   return (
     <View className='page notice-page' id='notice-page'>

@@ -13,6 +13,9 @@ import { COLLECTIONS } from './collections'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
+
+// A sweep replays the call once per request it makes: generous, so a busy machine does not fail it.
+jest.setTimeout(90_000)
 /**
  * The crash windows of approving a join request, appointing a station head, and pushing a
  * notice in batches, on the real SDK and the stand-in: a fault at any one request of the call

@@ -6,6 +6,9 @@ import { CLAIM_GRACE_MS } from './registrations'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
+
+// A sweep replays the call once per request it makes: generous, so a busy machine does not fail it.
+jest.setTimeout(90_000)
 /**
  * The capacity protocol of registrations.ts under faults, on the real SDK and the stand-in: a
  * fault at any one request of a sign-up or a cancel, while other members sign up and cancel in

@@ -25,6 +25,7 @@ async function countCheckedIn(activityId: string): Promise<{ count: number; more
   return { count, more: true }
 }
 
+// Not `useLoad`: the code is re-fetched on its own timer as each one expires, while the page shows.
 type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; code: CheckInCode }
 
 /**
