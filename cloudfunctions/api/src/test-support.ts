@@ -15,7 +15,7 @@ import type { Store } from '../../core/shared/store'
 import type { Clock } from '../../core/shared/clock'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
-import { localSender } from '../../core/adapters/files/local-sender'
+import { localSender } from '../../core/adapters/messaging/local-sender'
 import { silentLogger, type Logger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
 
