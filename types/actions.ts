@@ -69,7 +69,7 @@ import {
   stationMembersInput,
   updateStationInput,
 } from './station'
-import type { FieldItem, TaxonomyList } from './taxonomy'
+import type { FieldItem, TaxonomyList, UniversityOption } from './taxonomy'
 import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
@@ -101,11 +101,18 @@ export const saveFieldInput = z.object({
 })
 export type SaveFieldInput = z.input<typeof saveFieldInput>
 
+/** The university picker: a full name, a 简称 (郑大) or pinyin initials (zzdx). */
+export const universitySearchInput = z.object({
+  q: text('学校', { max: 20 }),
+  limit: z.int({ error: '条数应为整数' }).min(1, '条数至少为1').max(20, '条数最多为20').optional(),
+})
+
 export const actionSchemas = {
   'system.ping': emptyInput,
   'taxonomy.list': emptyInput,
   'taxonomy.saveField': saveFieldInput,
   'taxonomy.fields': emptyInput,
+  'taxonomy.universities': universitySearchInput,
   'member.register': registerMemberInput,
   'member.me': emptyInput,
   'member.update': updateMemberInput,
@@ -199,6 +206,8 @@ export interface ActionResults {
   'taxonomy.saveField': FieldItem
   /** Staff: every key industry field, retired ones included (to rename or bring back). */
   'taxonomy.fields': FieldItem[]
+  /** Best matches first; empty when nothing on the list matches (free text is still accepted). */
+  'taxonomy.universities': UniversityOption[]
   'member.register': Member
   'member.me': Member | null
   'member.update': Member

@@ -70,3 +70,11 @@ export interface TaxonomyList {
   /** Subscribe-message template ids (configuration) the app asks to authorise; null: not set up. */
   subscribeTemplates: { reminder: string | null; result: string | null; notice: string | null }
 }
+
+/** A university from the Ministry of Education's list (`taxonomy.universities`). */
+export interface UniversityOption {
+  name: string
+  province: string
+  city: string
+  level: 'bachelor' | 'associate'
+}

@@ -51,7 +51,10 @@ describe('翼展驿站 in the browser', () => {
     await visible().locator('#privacy-agree').click()
     await inputIn(page, 'name').fill('李驿站')
     await inputIn(page, 'phone').fill('13912345678')
-    await inputIn(page, 'university').fill('郑州大学')
+    // The school by its 简称, picked from the Ministry of Education's list.
+    await inputIn(page, 'university').fill('郑大')
+    await page.locator('#university-option-0').getByText('郑州大学').click()
+    await expect(inputIn(page, 'university').inputValue()).resolves.toBe('郑州大学')
     await inputIn(page, 'major').fill('软件工程')
     await page.locator('#degree-bachelor').click()
     await inputIn(page, 'enrollmentYear').fill('2024')
@@ -86,6 +89,11 @@ describe('翼展驿站 in the browser', () => {
     await visible().locator('#stations-search-go').click()
     await visible().locator('#station-st-demo-3').waitFor()
     await eventually(() => visible().locator('#station-st-demo-2').count(), 0)
+    // …and a 简称 finds its university's station (郑大 → 郑州大学).
+    await visible().locator('#stations-search input').fill('郑大')
+    await visible().locator('#stations-search-go').click()
+    await visible().locator('#station-st-demo-1').waitFor()
+    await eventually(() => visible().locator('#station-st-demo-3').count(), 0)
     await visible().locator('#stations-search input').fill('')
     await visible().locator('#stations-search-go').click()
 

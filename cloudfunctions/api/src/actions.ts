@@ -79,6 +79,7 @@ import {
   viewStation,
 } from '../../core/station/stations'
 import { allFields, listTaxonomy, saveField } from '../../core/taxonomy/taxonomy'
+import { searchUniversities } from '../../core/taxonomy/universities'
 import {
   inbox,
   listNotices,
@@ -130,6 +131,7 @@ export const actionTable: ActionTable = {
   'taxonomy.list': allow(isAnyone, (deps) => listTaxonomy(deps)),
   'taxonomy.saveField': allow(isStaff, (deps, _caller, input) => saveField(deps, input)),
   'taxonomy.fields': allow(isStaff, (deps) => allFields(deps)),
+  'taxonomy.universities': allow(isSignedIn, async (_deps, _caller, input) => searchUniversities(input.q, input.limit ?? 10)),
   // Members and their personal data — core/member/members.ts, core/member/privacy.ts
   'member.register': allow(isSignedIn, registerMember),
   'member.me': allow(isSignedIn, async (_deps, caller) => caller.member),

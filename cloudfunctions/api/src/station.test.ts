@@ -153,6 +153,29 @@ describe('students find and join a station', () => {
     expect(data(await t.call(null, 'station.list', {})).suggested).toBeNull()
   })
 
+  it('finds a station by the 简称 or pinyin initials of its university (郑大, zzdx), from the MoE list', async () => {
+    await makeStation('郑州大学', '郑州市')
+    await makeStation('河南大学', '开封市')
+    for (const q of ['郑大', 'zzdx', '郑州大学']) {
+      expect([q, data(await t.call('v1', 'station.list', { q })).items.map((s) => s.university)]).toEqual([q, ['郑州大学']])
+    }
+    // 河大 stands for several universities; only those with a station are listed.
+    expect(data(await t.call('v1', 'station.list', { q: '河大' })).items.map((s) => s.university)).toEqual(['河南大学'])
+  })
+
+  it('suggests listed universities to anyone signed in; refuses the anonymous and an empty or long search, naming the field', async () => {
+    const found = data(await t.call('v1', 'taxonomy.universities', { q: '郑大', limit: 3 }))
+    expect(found[0]).toEqual({ name: '郑州大学', province: '河南省', city: '郑州市', level: 'bachelor' })
+    expect(found.length).toBeLessThanOrEqual(3)
+    expect(data(await t.call('v1', 'taxonomy.universities', { q: '黄淮' }))[0]?.city).toBe('驻马店市')
+    expect(errorOf(await t.call(null, 'taxonomy.universities', { q: '郑大' })).code).toBe('UNAUTHENTICATED')
+    for (const q of ['', '   ', '这是一个超过二十个字的非常非常长的学校名称搜索词啊啊']) {
+      const error = errorOf(await t.call('v1', 'taxonomy.universities', { q }))
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.fields?.q).toContain('学校')
+    }
+  })
+
   it('pages through the directory without gaps or repeats', async () => {
     for (let i = 0; i < 7; i += 1) await makeStation(`大学${String.fromCharCode(65 + i)}`, '某市')
     const seen: string[] = []

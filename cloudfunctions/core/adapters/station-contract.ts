@@ -203,6 +203,19 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
         expect(summary).toMatchObject({ id: a, memberCount: 0, pendingCount: 0, headName: null })
       })
 
+      it('also finds the stations of the universities a search stands for, and only open ones', async () => {
+        // Universities whose names the search text itself does not contain.
+        const named = await station('named')
+        const other = await station('named-other')
+        const closed = await station('named-closed')
+        expect(await store.stations.close(closed, '', at(1))).toBe(true)
+        const list = (universities: string[]) =>
+          store.stations.list({ q: '郑大', universities, includeClosed: false, cursor: null, limit: 50 }).then((p) => p.items.map((s) => s.id))
+        expect(await list([universityFor('named')])).toEqual([named])
+        expect(await list([universityFor('named'), universityFor('named-other'), universityFor('named-closed')])).toEqual([named, other])
+        expect(await list([])).toEqual([])
+      })
+
       it('paginates the list with a cursor that reaches every station exactly once', async () => {
         const ids: string[] = []
         for (const label of ['pg-e', 'pg-a', 'pg-d', 'pg-b', 'pg-c']) ids.push(await station(label))

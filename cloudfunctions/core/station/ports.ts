@@ -18,6 +18,8 @@ export type StationChanges = Partial<Pick<StationRecord, 'name' | 'university' |
 
 export interface StationListQuery {
   q: string
+  /** Also the stations of these universities: the names a 简称 or pinyin in `q` stands for. */
+  universities?: string[]
   includeClosed: boolean
   cursor: string | null
   limit: number

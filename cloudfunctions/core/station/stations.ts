@@ -19,6 +19,7 @@ import { LIMITS, requireWithinLimit } from '../shared/rate-limit'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { canManageStation, notYourStation, type Caller } from '../access/access'
 import type { RosterEntry, StationRecord } from './ports'
+import { searchUniversities } from '../taxonomy/universities'
 
 const now = (deps: Deps) => toIsoString(deps.clock.now())
 
@@ -107,6 +108,9 @@ export async function removeLeader(deps: Deps, caller: Caller, input: ActionPayl
 
 // ——— everyone: directory and station page ———
 
+/** How many listed universities a station search also looks for. */
+const UNIVERSITY_MATCHES = 10
+
 export async function listStations(
   deps: Deps,
   caller: Caller,
@@ -114,6 +118,8 @@ export async function listStations(
 ): Promise<Page<Station> & { suggested: Station | null }> {
   const page = await deps.store.stations.list({
     q: input.q,
+    // "郑大" or "zzdx" finds 郑州大学's station: the names it stands for, from the MoE list.
+    universities: input.q ? searchUniversities(input.q, UNIVERSITY_MATCHES).map((u) => u.name) : [],
     includeClosed: caller.isStaff && input.includeClosed === true,
     cursor: input.cursor ?? null,
     limit: pageSize(input.limit),

@@ -46,7 +46,8 @@ export class CloudBaseStationStore implements StationStore {
     if (!query.includeClosed) conditions.push({ status: 'open' })
     if (query.q) {
       const pattern = this.collections.contains(query.q)
-      conditions.push(_.or([{ university: pattern }, { city: pattern }, { name: pattern }]) as object)
+      const named = query.universities?.length ? [{ university: _.in(query.universities) }] : []
+      conditions.push(_.or([{ university: pattern }, { city: pattern }, { name: pattern }, ...named]) as object)
     }
     if (after) {
       const [university, id] = after

@@ -102,7 +102,12 @@ export class SqliteStationStore implements StationStore {
     const params: Record<string, unknown> = { limit: query.limit + 1 }
     if (!query.includeClosed) where.push("s.status = 'open'")
     if (query.q) {
-      where.push(`(s.university LIKE @q ${LIKE_ESCAPE} OR s.city LIKE @q ${LIKE_ESCAPE} OR s.name LIKE @q ${LIKE_ESCAPE})`)
+      const named = (query.universities ?? []).map((name, i) => {
+        params[`u${i}`] = name
+        return `@u${i}`
+      })
+      const ofNamed = named.length ? ` OR s.university IN (${named.join(', ')})` : ''
+      where.push(`(s.university LIKE @q ${LIKE_ESCAPE} OR s.city LIKE @q ${LIKE_ESCAPE} OR s.name LIKE @q ${LIKE_ESCAPE}${ofNamed})`)
       params.q = containsPattern(query.q)
     }
     if (after) {

@@ -6,6 +6,7 @@ import StateView from '../../../../components/state-view'
 import { scrollToElement } from '../../../../utils/scroll'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import type { ProfileDraft } from '../../profile-draft'
+import UniversitySuggestions from '@/components/university-suggestions'
 import ChoiceChips from '@/components/choice-chips'
 import './index.scss'
 
@@ -37,7 +38,7 @@ const IDENTITY: TextFieldSpec[] = [
 ]
 
 const STUDY: TextFieldSpec[] = [
-  { key: 'university', label: '学校', placeholder: '例如：郑州大学', maxlength: 40 },
+  { key: 'university', label: '学校', placeholder: '学校全称、简称或拼音首字母，如 郑大', maxlength: 40 },
   { key: 'college', label: '学院', placeholder: '可不填', maxlength: 40, optional: true },
   { key: 'major', label: '专业', placeholder: '例如：电子信息工程', maxlength: 40 },
 ]
@@ -114,6 +115,7 @@ export default function ProfileForm({ initial, submitLabel, onSubmit, footer }: 
         placeholderClass='pf-placeholder'
         onInput={(e) => change(spec.key, e.detail.value)}
       />
+      {spec.key === 'university' ? <UniversitySuggestions value={draft.university} onPick={(name) => change('university', name)} /> : null}
       <FieldError name={spec.key} errors={errors} />
     </View>
   )

@@ -15,6 +15,7 @@ import { formatDate } from '../../../../utils/format'
 import LeaderPicker from './leader-picker'
 import StaffGate from '../../staff-gate'
 import '../../staff.scss'
+import UniversitySuggestions from '@/components/university-suggestions'
 import './index.scss'
 
 interface Draft {
@@ -122,6 +123,7 @@ function StationEditor() {
         placeholderClass='sf-placeholder'
         onInput={(e) => change(key, e.detail.value)}
       />
+      {key === 'university' ? <UniversitySuggestions value={draft.university} onPick={(name) => change('university', name)} /> : null}
     </FormField>
   )
 
@@ -152,7 +154,7 @@ function StationEditor() {
 
       <View className='card'>
         <Text className='section-title'>驿站信息</Text>
-        {field('university', '学校', '例如：郑州大学', 40)}
+        {field('university', '学校', '学校全称、简称或拼音首字母，如 郑大', 40)}
         {field('city', '所在城市', '例如：郑州市', 20)}
         {field('name', '驿站名称', draft.university ? `不填则为“${draft.university}翼展驿站”` : '不填则为“学校名 + 翼展驿站”', 40)}
         <FormField name='intro' label='驿站简介' optional error={errors.intro}>
