@@ -25,7 +25,7 @@ import {
   signUpInput,
   updateActivityInput,
 } from './activity'
-import type { AuditEntry } from './audit'
+import type { AuditActor, AuditLine } from './audit'
 import type { Demand, DemandView, Interest, Match, Policy, PolicyHit, PolicyView } from './policy'
 import {
   createDemandInput,
@@ -140,6 +140,7 @@ export const actionSchemas = {
   'station.exportMembers': exportMembersInput,
   'station.invite': stationIdInput,
   'audit.list': auditListInput,
+  'audit.actors': emptyInput,
   'activity.list': activityListInput,
   'activity.get': activityIdInput,
   'activity.create': createActivityInput,
@@ -238,7 +239,9 @@ export interface ActionResults {
   'station.removeMember': { removed: true }
   'station.exportMembers': ExportFile
   'station.invite': Invite
-  'audit.list': Page<AuditEntry>
+  'audit.list': Page<AuditLine>
+  /** Staff: who appears in the log (up to 100, most recently active first), for the operator filter. */
+  'audit.actors': AuditActor[]
   'activity.list': Page<Activity>
   'activity.get': ActivityView
   'activity.create': Activity

@@ -17,6 +17,21 @@ export interface AuditEntry {
   summary: string
 }
 
+/** A line of the log as staff read it: names instead of openids (the openid stays, to filter by). */
+export interface AuditLine extends AuditEntry {
+  /** 团市委工作人员 for staff; the member's name; 已注销的成员 once they deleted their data. */
+  actorName: string
+  subjectName: string | null
+}
+
+/** Someone whose actions are in the log: the operator filter's choices, most recently active first. */
+export interface AuditActor {
+  openid: string
+  role: string
+  name: string
+  lastAt: string
+}
+
 const isoDate = (label: string) =>
   calendarDate(label).optional()
 

@@ -23,7 +23,7 @@ import {
   updateActivity,
   viewActivity,
 } from '../../core/activity/activities'
-import { listAudit } from '../../core/audit/audit'
+import { listAudit, listAuditActors } from '../../core/audit/audit'
 import { myOutbox } from '../../core/messaging/outbox'
 import {
   closeDemand,
@@ -162,6 +162,7 @@ export const actionTable: ActionTable = {
   'station.invite': allow(invitesToStation, (deps, _caller, input) => stationInvite(deps, input)),
   // The audit log — core/audit/audit.ts
   'audit.list': allow(isStaff, (deps, _caller, input) => listAudit(deps, input)),
+  'audit.actors': allow(isStaff, (deps) => listAuditActors(deps)),
   // Activities, sign-ups, check-in and the growth record — core/activity/activities.ts
   'activity.list': allow(isAnyone, listActivities),
   'activity.get': allow(isAnyone, viewActivity),

@@ -370,6 +370,33 @@ describe('audit log', () => {
     expect(data(await t.call(STAFF, 'audit.list', { stationId: 'st-other' })).items).toHaveLength(0)
     expect(errorOf(await t.call(STAFF, 'audit.list', { from: '27/11/2026' })).fields).toHaveProperty('from')
   })
+
+  it('shows names, not openids, and offers the operators to filter by; heads may not read it', async () => {
+    const station = await makeStation()
+    await headOf(station, 'head')
+    await join('s1')
+    const request = data(await t.call('s1', 'station.requestJoin', { stationId: station.id }))
+    data(await t.call('head', 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+    const headName = data(await t.call('head', 'member.me'))!.name
+    const studentName = data(await t.call('s1', 'member.me'))!.name
+    const [review, ...earlier] = data(await t.call(STAFF, 'audit.list', {})).items
+    expect(review).toMatchObject({ actorName: headName, subjectName: studentName })
+    expect(earlier.find((e) => e.action === 'station.create')).toMatchObject({ actorName: '团市委工作人员' })
+
+    const actors = data(await t.call(STAFF, 'audit.actors', {}))
+    expect(actors.map((a) => [a.openid, a.name, a.role])).toEqual([
+      ['head', headName, 'station_head'],
+      [STAFF, '团市委工作人员', 'staff'],
+    ])
+    expect(errorOf(await t.call('head', 'audit.actors', {})).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('s1', 'audit.list', {})).code).toBe('FORBIDDEN')
+
+    // Once the student deletes their data, the log keeps the entry and loses the name.
+    data(await t.call('s1', 'member.deleteMine'))
+    const after = data(await t.call(STAFF, 'audit.list', { actor: 'head' })).items[0]
+    expect(after.subjectName === null || after.subjectName === '已注销的成员').toBe(true)
+    expect(JSON.stringify(after)).not.toContain(studentName)
+  })
 })
 
 describe('deleting an account detaches it from stations', () => {

@@ -456,6 +456,21 @@ export function describeStationStoreContract(name: string, open: () => Promise<S
         }
       }
 
+      it('names each actor once, most recently active first, with the role of their latest entry', async () => {
+        for (const e of [
+          entry(11, { actorOpenid: `${runId}-actors-a`, actorRole: 'student', stationId: null }),
+          entry(13, { actorOpenid: `${runId}-actors-b`, stationId: null }),
+          entry(12, { actorOpenid: `${runId}-actors-a`, actorRole: 'station_head', stationId: null }),
+        ]) {
+          await store.audit.append(e)
+        }
+        const ours = (await store.audit.actors(100)).filter((a) => a.openid.startsWith(`${runId}-actors-`))
+        expect(ours).toEqual([
+          { openid: `${runId}-actors-b`, role: 'staff', lastAt: '2026-11-13T10:00:00.000+08:00' },
+          { openid: `${runId}-actors-a`, role: 'station_head', lastAt: '2026-11-12T10:00:00.000+08:00' },
+        ])
+      })
+
       it('appends entries and lists them newest first, filtered by actor, station and dates, a page at a time', async () => {
         const e1 = entry(1)
         const e2 = entry(2, { actorOpenid: `${runId}-other`, subjectOpenid: `${runId}-subject` })

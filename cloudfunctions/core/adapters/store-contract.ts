@@ -60,6 +60,16 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         expect(await store.members.get(record.openid)).toEqual(record)
       })
 
+      it('reads the names of many members together, leaving out those who are not members', async () => {
+        const a = openidFor('names-a')
+        const b = openidFor('names-b')
+        await store.members.create({ ...sampleMember(a), name: '王甲' })
+        await store.members.create({ ...sampleMember(b), name: '李乙' })
+        const names = await store.members.names([a, b, a, openidFor('names-nobody')])
+        expect(Object.fromEntries(names)).toEqual({ [a]: '王甲', [b]: '李乙' })
+        expect((await store.members.names([])).size).toBe(0)
+      })
+
       it('refuses a second create for the same openid and keeps the original', async () => {
         const original = sampleMember(openidFor('duplicate'))
         expect(await store.members.create(original)).toBe(true)

@@ -1,4 +1,4 @@
-import type { ActionPayload, AuditEntry, Page } from '../../../types'
+import type { ActionPayload, AuditActor, AuditLine, Page } from '../../../types'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
@@ -28,8 +28,8 @@ export async function recordAudit(deps: Deps, caller: Caller, facts: AuditFacts)
 }
 
 /** Dates are Shanghai calendar days: `to` includes the whole day. */
-export async function listAudit(deps: Deps, input: ActionPayload<'audit.list'>): Promise<Page<AuditEntry>> {
-  return deps.store.audit.list({
+export async function listAudit(deps: Deps, input: ActionPayload<'audit.list'>): Promise<Page<AuditLine>> {
+  const page = await deps.store.audit.list({
     actor: input.actor,
     stationId: input.stationId,
     from: input.from ? `${input.from}T00:00:00.000+08:00` : null,
@@ -37,4 +37,27 @@ export async function listAudit(deps: Deps, input: ActionPayload<'audit.list'>):
     cursor: input.cursor ?? null,
     limit: pageSize(input.limit),
   })
+  const names = await deps.store.members.names(page.items.flatMap((e) => [e.actorOpenid, ...(e.subjectOpenid ? [e.subjectOpenid] : [])]))
+  const items = page.items.map((e) => ({
+    ...e,
+    actorName: nameOf(e.actorRole, e.actorOpenid, names),
+    subjectName: e.subjectOpenid ? nameOf('member', e.subjectOpenid, names) : null,
+  }))
+  return { items, nextCursor: page.nextCursor }
+}
+
+/** Staff are one office to the people reading the log; a member who deleted their data has no name left. */
+function nameOf(role: string, openid: string, names: Map<string, string>): string {
+  if (role === 'staff') return STAFF_NAME
+  return names.get(openid) ?? (openid ? GONE_NAME : '—')
+}
+
+const STAFF_NAME = '团市委工作人员'
+const GONE_NAME = '已注销的成员'
+const ACTOR_CHOICES = 100
+
+export async function listAuditActors(deps: Deps): Promise<AuditActor[]> {
+  const actors = await deps.store.audit.actors(ACTOR_CHOICES)
+  const names = await deps.store.members.names(actors.map((a) => a.openid))
+  return actors.map((a) => ({ ...a, name: nameOf(a.role, a.openid, names) }))
 }

@@ -13,4 +13,6 @@ export interface AuditStore {
   append(entry: AuditEntry): Promise<void>
   /** Newest first. */
   list(query: AuditQuery): Promise<Page<AuditEntry>>
+  /** The distinct actors, most recently active first, at most `limit`. */
+  actors(limit: number): Promise<{ openid: string; role: string; lastAt: string }[]>
 }

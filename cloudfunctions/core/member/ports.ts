@@ -29,5 +29,10 @@ export interface MemberStore {
   update(openid: string, changes: ProfileChanges, updatedAt: string): Promise<MemberRecord | null>
   /** Removes the member; true when there was one. */
   remove(openid: string): Promise<boolean>
+  /** The names of those of `openids` who are members (at most 100 asked at once), read together. */
+  names(openids: string[]): Promise<Map<string, string>>
 }
+
+/** The most openids `MemberStore.names` is asked for at once. */
+export const MAX_NAMES = 100
 

@@ -36,3 +36,4 @@ export const removeLeader = (stationId: string, openid: string) => call('station
 export const importStations = (filename: string, contentBase64: string) =>
   call('station.import', { filename, contentBase64 })
 export const listAudit = (input: ActionInput<'audit.list'>) => call('audit.list', input)
+export const listAuditActors = () => call('audit.actors', {})

@@ -58,4 +58,20 @@ export class CloudBaseAuditStore implements AuditStore {
     const last = items[items.length - 1]
     return { items, nextCursor: docs.length > query.limit && last ? encodeCursor([last.at, last.id]) : null }
   }
+
+  /** One aggregate request: grouped by actor, latest first (sort and limit run in the service). */
+  async actors(limit: number): Promise<{ openid: string; role: string; lastAt: string }[]> {
+    const result = await this.collections.run(COLLECTIONS.auditLog, (c) =>
+      checked(
+        c
+          .aggregate()
+          .sort({ at: -1 })
+          .group({ _id: '$actorOpenid', role: { $first: '$actorRole' }, lastAt: { $first: '$at' } })
+          .sort({ lastAt: -1, _id: 1 })
+          .limit(limit)
+          .end(),
+      ),
+    )
+    return documentsOf(result).map((d) => ({ openid: String(d._id), role: String(d.role), lastAt: String(d.lastAt) }))
+  }
 }

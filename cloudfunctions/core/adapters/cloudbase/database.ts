@@ -40,13 +40,17 @@ export interface DbDocument {
 
 /**
  * `collection().aggregate()`: a pipeline the service runs in one request (`database.aggregateDocuments`).
- * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition), `unwind` and `group` are used.
+ * `end()` answers `{data: [...]}`. Only `match` (a `where`-style condition), `unwind`, `group`, `sort` and
+ * `limit` are used.
  */
 export interface DbAggregate {
   match(condition: object): DbAggregate
   group(spec: object): DbAggregate
   /** One document per element of an array field (`$fields`), for counts per element. */
   unwind(field: string): DbAggregate
+  /** `{ field: 1 | -1 }`, in priority order. */
+  sort(spec: Record<string, 1 | -1>): DbAggregate
+  limit(n: number): DbAggregate
   end(): Promise<unknown>
 }
 

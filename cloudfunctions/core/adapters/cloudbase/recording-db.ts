@@ -97,6 +97,8 @@ export function createRecordingDb(respond: Responder = emptyResults): DocumentDa
     match: (condition) => aggregate({ ...chain, where: [...chain.where, condition] }),
     group: (spec) => aggregate({ ...chain, group: spec }),
     unwind: () => aggregate(chain),
+    sort: () => aggregate(chain),
+    limit: () => aggregate(chain),
     end: () => record(chain, 'aggregate'),
   })
 

@@ -44,6 +44,14 @@ export class SqliteAuditStore implements AuditStore {
     const last = items[items.length - 1]
     return { items, nextCursor: rows.length > query.limit && last ? encodeCursor([last.at, last.id]) : null }
   }
+
+  async actors(limit: number): Promise<{ openid: string; role: string; lastAt: string }[]> {
+    // SQLite takes the bare column from the row that holds MAX(at): the role of the latest action.
+    return this.sql<[number], { openid: string; role: string; lastAt: string }>(
+      `SELECT actor_openid AS openid, actor_role AS role, MAX(at) AS lastAt FROM audit_log
+       GROUP BY actor_openid ORDER BY lastAt DESC, openid LIMIT ?`,
+    ).all(limit)
+  }
 }
 
 /** An audit_log row as the contract's entry (the member export reads the same rows). */

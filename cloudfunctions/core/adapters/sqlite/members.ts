@@ -1,6 +1,6 @@
 import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
-import type { MemberRecord, MemberStore, ProfileChanges } from '../../member/ports'
+import { MAX_NAMES, type MemberRecord, type MemberStore, type ProfileChanges } from '../../member/ports'
 
 export interface MemberRow {
   openid: string
@@ -114,6 +114,15 @@ export class SqliteMemberStore implements MemberStore {
   async get(openid: string): Promise<MemberRecord | null> {
     const row = this.getStmt.get(openid)
     return row ? fromRow(row) : null
+  }
+
+  async names(openids: string[]): Promise<Map<string, string>> {
+    const ids = [...new Set(openids)].slice(0, MAX_NAMES)
+    if (ids.length === 0) return new Map()
+    const rows = this.sql<string[], { openid: string; name: string }>(
+      `SELECT openid, name FROM members WHERE openid IN (${ids.map(() => '?').join(', ')})`,
+    ).all(...ids)
+    return new Map(rows.map((r) => [r.openid, r.name]))
   }
 
   async create(record: MemberRecord): Promise<boolean> {

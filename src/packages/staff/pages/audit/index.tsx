@@ -1,10 +1,10 @@
 import { useState } from 'react'
 import dayjs from 'dayjs'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, View } from '@tarojs/components'
-import type { AuditEntry, Station } from '../../../../../types'
+import { Button, Picker, Text, View } from '@tarojs/components'
+import type { AuditActor, AuditLine, Station } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import { listAudit, listStations } from '../../../../features/station/api'
+import { listAudit, listAuditActors, listStations } from '../../../../features/station/api'
 import ListFooter from '@/components/list-footer'
 import { useLoad } from '@/hooks/use-load'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -38,7 +38,15 @@ function AuditLog() {
   const stationIndex = Math.max(0, options.findIndex((o) => o.id === draft.stationId))
   const stationName = (id: string | null) => (id ? options.find((o) => o.id === id)?.name ?? id : '')
 
-  const list = usePagedList<AuditEntry>(
+  // Operators to choose from: those who appear in the log, by name (openids stay behind the scenes).
+  const actors = useLoad<AuditActor[]>(listAuditActors, 'audit-actors')
+  const actorOptions = [
+    { id: '', name: '全部操作人' },
+    ...(actors.data ?? []).map((a) => ({ id: a.openid, name: `${a.name}（${ROLE_NAMES[a.role] ?? a.role}）` })),
+  ]
+  const actorIndex = Math.max(0, actorOptions.findIndex((o) => o.id === draft.actor))
+
+  const list = usePagedList<AuditLine>(
     (cursor) =>
       listAudit({
         actor: applied.actor || undefined,
@@ -63,7 +71,7 @@ function AuditLog() {
       void Taro.showToast({ title: '开始日期不能晚于结束日期', icon: 'none' })
       return
     }
-    setApplied({ ...draft, actor: draft.actor.trim() })
+    setApplied(draft)
   }
   const reset = () => {
     const none = { actor: '', stationId: '', from: '', to: '' }
@@ -85,8 +93,8 @@ function AuditLog() {
             </View>
             <Text className='audit-entry__summary'>{e.summary}</Text>
             <Text className='audit-entry__meta'>
-              操作人 {e.actorOpenid}
-              {e.subjectOpenid ? ` · 对象 ${e.subjectOpenid}` : ''}
+              操作人 {e.actorName}
+              {e.subjectName ? ` · 对象 ${e.subjectName}` : ''}
               {e.stationId ? ` · ${stationName(e.stationId)}` : ''}
             </Text>
           </View>
@@ -99,17 +107,19 @@ function AuditLog() {
   return (
     <View className='page audit'>
       <View className='card audit__filters'>
-        <View className='audit__filter'>
-          <Text className='audit__label'>操作人</Text>
-          <Input
-            className='audit__input'
-            value={draft.actor}
-            maxlength={64}
-            placeholder='操作人编号（openid），不填为全部'
-            placeholderClass='sf-placeholder'
-            onInput={(e) => set('actor', e.detail.value)}
-          />
-        </View>
+        <Picker
+          mode='selector'
+          range={actorOptions.map((o) => o.name)}
+          value={actorIndex}
+          onChange={(e) => set('actor', actorOptions[Number(e.detail.value)]?.id ?? '')}
+        >
+          <View className='audit__filter' id='audit-actor'>
+            <Text className='audit__label'>操作人</Text>
+            <Text className='audit__value'>
+              {actors.status === 'loading' ? '正在读取…' : actors.status === 'error' ? '读取失败，可先按其他条件筛选' : actorOptions[actorIndex]?.name} ▾
+            </Text>
+          </View>
+        </Picker>
         <Picker mode='selector' range={options.map((o) => o.name)} value={stationIndex} onChange={(e) => set('stationId', options[Number(e.detail.value)]?.id ?? '')}>
           <View className='audit__filter'>
             <Text className='audit__label'>驿站</Text>
