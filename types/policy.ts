@@ -68,6 +68,8 @@ export const policySearchInput = z.object({
   field: z.string({ error: '领域格式不正确' }).max(32).optional(),
   degree: choice('学历', DEGREE_IDS).optional(),
   county: choice('县区', COUNTY_IDS).optional(),
+  /** Policies carrying this tag (tapped on a card). */
+  tag: optionalText('标签', 12),
   /** Only policies in effect today. */
   inEffect: z.boolean({ error: '是否只看有效政策应为是或否' }).optional(),
   /** Staff: include unpublished. */
@@ -111,6 +113,8 @@ export interface PolicyHit {
   issuer: string
   effectiveUntil: string | null
   status: Policy['status']
+  /** Tapped on a card, a tag filters the list (`policy.search` `tag`). */
+  tags: string[]
   /** The title split into matched / unmatched parts. */
   titleParts: Snippet[]
   /** Around the first match in the summary or body. */

@@ -115,6 +115,14 @@ describe('talent policies and demands in the browser', () => {
     await expect(visible().locator(`#policy-list #policy-${catalogue.id}`).count()).resolves.toBe(0)
     await h.screenshot('policies-01-search')
 
+    // A tag on the card lists the policies carrying it; 清除 takes the filter off.
+    await visible().locator(`#policy-list #policy-${housing.id}-tag-安居`).click()
+    await visible().locator('#policy-tag-filter').getByText('只看标签 #安居').waitFor()
+    await visible().locator(`#policy-list #policy-${housing.id}`).waitFor()
+    await expect(visible().locator(`#policy-list #policy-${catalogue.id}`).count()).resolves.toBe(0)
+    await visible().locator('#policy-tag-clear').click()
+    await eventually(() => visible().locator('#policy-tag-filter').count(), 0)
+
     // The policy: facts in words, the cleaned body, 收藏.
     await visible().locator(`#policy-list #policy-${housing.id}`).click()
     await visible().locator('#policy-title', { hasText: housing.title }).waitFor()

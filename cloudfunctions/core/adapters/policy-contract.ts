@@ -345,6 +345,15 @@ export function describePolicyStoreContract(name: string, open: () => Promise<St
         ])
       })
 
+      it('filters by a tag the policy carries, exactly', async () => {
+        const tag = `标签${runId.slice(-6)}`
+        const tagged = await policy({ title: '带标签的政策', tags: ['安家', tag], publishedAt: at(200) })
+        await policy({ title: '另一个标签', tags: [`${tag}外`], publishedAt: at(201) })
+        expect(await found([], { tag })).toEqual([tagged.id])
+        expect(await found(['带标签'], { tag })).toEqual([tagged.id])
+        expect(await found(['另一个'], { tag })).toEqual([])
+      })
+
       it('searches without words too (by filters alone), newest first', async () => {
         const f = own('browse')
         const older = await policy({ title: '浏览一', fields: [f], publishedAt: at(120) })

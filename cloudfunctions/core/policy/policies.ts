@@ -126,6 +126,7 @@ const hitOf = (p: PolicyRecord, words: string[]): PolicyHit => ({
   issuer: p.issuer,
   effectiveUntil: p.effectiveUntil,
   status: p.status,
+  tags: p.tags,
   titleParts: markWords(p.title, words),
   snippet: words.length > 0 ? snippetAround(p.summary, p.bodyText, words) : [{ text: p.summary, hit: false }],
 })
@@ -150,6 +151,7 @@ export async function searchPolicies(deps: Deps, caller: Caller, input: ActionPa
     field: input.field ?? null,
     degree: input.degree ?? null,
     county: input.county ?? null,
+    tag: input.tag || null,
     inEffectOn: input.inEffect ? today(deps) : null,
     includeDrafts: caller.isStaff && input.manage === true,
     offset,

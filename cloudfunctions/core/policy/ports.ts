@@ -11,6 +11,8 @@ export interface PolicyQuery {
   field: string | null
   degree: string | null
   county: string | null
+  /** Only policies carrying this tag. */
+  tag?: string | null
   /** `YYYY-MM-DD`: only policies in effect that day. */
   inEffectOn: string | null
   includeDrafts: boolean

@@ -24,8 +24,9 @@ export default function PoliciesPage() {
   const [tab, setTab] = useState<Tab>('all')
   const [q, setQ] = useState('')
   const [filters, setFilters] = useState<Filters>({})
+  const [tag, setTag] = useState('')
 
-  const params = { q: q || undefined, category: tab === 'all' ? undefined : tab, ...filters }
+  const params = { q: q || undefined, category: tab === 'all' ? undefined : tab, tag: tag || undefined, ...filters }
   const key = JSON.stringify(params)
   // usePagedList reads the fetcher through a ref and refetches when `key` changes.
   const fetchPage = (cursor?: string) => searchPolicies({ ...params, cursor, limit: 20 })
@@ -36,7 +37,7 @@ export default function PoliciesPage() {
 
   const search = (text: string) => setQ(text.trim())
   const open = (id: string) => void Taro.navigateTo({ url: policyUrl(id) })
-  const browsing = !q && tab === 'all' && Object.keys(filters).every((k) => !filters[k as keyof Filters])
+  const browsing = !q && !tag && tab === 'all' && Object.keys(filters).every((k) => !filters[k as keyof Filters])
 
   const renderList = () => (
     <ListPage
@@ -48,7 +49,7 @@ export default function PoliciesPage() {
         title: q ? `没有找到与“${q}”相关的政策` : '这里还没有政策',
         description: q ? '换个说法试试，比如“安家费”“博士 补贴”“生物医药”' : '团市委发布后会出现在这里',
       }}
-      renderItem={(hit) => <PolicyCard hit={hit} onOpen={open} />}
+      renderItem={(hit) => <PolicyCard hit={hit} onOpen={open} onTag={setTag} />}
     />
   )
 
@@ -71,6 +72,15 @@ export default function PoliciesPage() {
       </View>
 
       <FilterPanel value={filters} onChange={setFilters} withCounty withInEffect />
+
+      {tag ? (
+        <View className='policies__tag-filter' id='policy-tag-filter'>
+          <Text>只看标签 #{tag}</Text>
+          <Text className='policies__tag-clear' id='policy-tag-clear' aria-label='清除标签筛选' onClick={() => setTag('')}>
+            清除
+          </Text>
+        </View>
+      ) : null}
 
       {browsing ? (
         <View className='policies__demands' id='open-demands' onClick={() => void Taro.navigateTo({ url: demandsUrl() })}>

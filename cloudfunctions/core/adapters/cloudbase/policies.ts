@@ -159,6 +159,7 @@ export class CloudBasePolicyStore implements PolicyStore {
     if (q.field) conditions.push({ fields: q.field })
     if (q.degree) conditions.push({ degrees: q.degree })
     if (q.county) conditions.push({ counties: q.county })
+    if (q.tag) conditions.push({ tags: q.tag })
     if (q.inEffectOn) {
       const day = q.inEffectOn
       conditions.push(

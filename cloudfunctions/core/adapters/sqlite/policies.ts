@@ -200,6 +200,10 @@ export class SqlitePolicyStore implements PolicyStore {
         params[dim] = value
       }
     }
+    if (q.tag) {
+      where.push('EXISTS (SELECT 1 FROM json_each(p.tags) WHERE json_each.value = @tag)')
+      params.tag = q.tag
+    }
     if (q.inEffectOn) {
       where.push('(p.effective_from IS NULL OR p.effective_from <= @day) AND (p.effective_until IS NULL OR p.effective_until >= @day)')
       params.day = q.inEffectOn

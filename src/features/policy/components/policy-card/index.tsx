@@ -14,10 +14,12 @@ export interface PolicyCardProps {
   /** Prefix of the card's id (`<idPrefix>-<id>`): one id per page, even when a policy shows twice. */
   idPrefix?: string
   onOpen: (id: string) => void
+  /** Tapping a tag lists the policies with that tag; without it tags are plain text. */
+  onTag?: (tag: string) => void
 }
 
 /** One policy in a list: its category, the title and the snippet with the search hits marked. */
-export default function PolicyCard({ hit, why, showStatus, idPrefix = 'policy', onOpen }: PolicyCardProps) {
+export default function PolicyCard({ hit, why, showStatus, idPrefix = 'policy', onOpen, onTag }: PolicyCardProps) {
   const snippet = hit.snippet.length > 0 ? hit.snippet : [{ text: hit.summary, hit: false }]
   return (
     <View className='policy-card' id={`${idPrefix}-${hit.id}`} onClick={() => onOpen(hit.id)}>
@@ -32,6 +34,25 @@ export default function PolicyCard({ hit, why, showStatus, idPrefix = 'policy', 
       <Highlighted className='policy-card__snippet' parts={snippet} />
       {why && why.length > 0 ? (
         <WhyTags why={why} />
+      ) : null}
+      {hit.tags.length > 0 ? (
+        <View className='policy-card__tags'>
+          {hit.tags.map((tag) => (
+            <Text
+              key={tag}
+              className={`policy-card__tag${onTag ? ' policy-card__tag--link' : ''}`}
+              id={`${idPrefix}-${hit.id}-tag-${tag}`}
+              aria-label={onTag ? `只看标签：${tag}` : undefined}
+              onClick={(e) => {
+                if (!onTag) return
+                e.stopPropagation()
+                onTag(tag)
+              }}
+            >
+              #{tag}
+            </Text>
+          ))}
+        </View>
       ) : null}
       <View className='policy-card__meta'>
         {hit.issuer ? <Text className='policy-card__issuer'>{hit.issuer}</Text> : null}
