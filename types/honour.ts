@@ -111,8 +111,8 @@ const ids = <T extends string>(items: readonly { id: T }[]) => items.map((i) => 
 const int = (label: string, min: number, max: number) =>
   z.int({ error: `${label}应为整数` }).min(min, `${label}不能小于${min}`).max(max, `${label}不能大于${max}`)
 
-/** Eligibility of an award, evaluated in code (core/honour/eligibility.ts) with Chinese reasons. */
-export const eligibilityShape = z.object({
+/** AwardEligibility of an award, evaluated in code (core/honour/eligibility.ts) with Chinese reasons. */
+export const awardEligibilityShape = z.object({
   /** Age in whole years on `cutoffDate`, from the birth date: within [minAge, maxAge]. */
   minAge: int('最小年龄', 0, 100).nullish().transform((v) => v ?? null),
   maxAge: int('最大年龄', 0, 100).nullish().transform((v) => v ?? null),
@@ -127,14 +127,14 @@ export const eligibilityShape = z.object({
   /** Collectives: the share of members aged 35 or under, at least (percent). */
   minYouthSharePercent: int('35岁以下成员比例', 0, 100).default(60),
 })
-export type Eligibility = z.output<typeof eligibilityShape>
+export type AwardEligibility = z.output<typeof awardEligibilityShape>
 
 const awardFields = {
   name: text('奖项名称', { max: 40 }),
   level: choice('级别', ids(AWARD_LEVELS)),
   kind: choice('类别', ids(AWARD_KINDS)),
   description: optionalText('奖项说明', 1000),
-  eligibility: eligibilityShape,
+  eligibility: awardEligibilityShape,
   quotaScope: choice('名额分配范围', ids(QUOTA_SCOPES)),
   quotaPerUnit: int('每单位名额', 1, 50),
   requiredMaterials: z.array(choice('必交材料', ids(MATERIAL_KINDS)), { error: '必交材料格式不正确' }).max(3).default(['deeds']),
@@ -204,6 +204,12 @@ export const recommendInput = z.object({
   ranked: z.array(id('提名'), { error: '请按顺序选择推荐的提名' }).min(1, '请至少推荐1个提名').max(50),
 })
 export const screenInput = z.object({ awardId: id('奖项') })
+export const unitDecideInput = z.object({
+  id: id('提名'),
+  approve: z.boolean({ error: '请选择是否通过' }),
+  note: optionalText('说明', 200),
+})
+export const awardFilterInput = z.object({ awardId: optionalText('奖项', 64) })
 export const revokeInput = z.object({ id: id('提名'), note: text('撤销说明', { max: 200 }) })
 
 /** A nomination as the nominee, their nominator, their unit and staff see it (materials in full). */
@@ -245,7 +251,8 @@ export interface NominationEvent {
   id: string
   nominationId: string
   at: string
-  action: NominationAction
+  /** `create` for the first line; a transition of the table for every later one. */
+  action: NominationAction | 'create'
   from: NominationState
   to: NominationState
   actorOpenid: string
@@ -314,6 +321,8 @@ export interface BlindMaterials {
   summary: string
   photoCount: number
   fileCount: number
+  /** False until the juror declared no conflict: nothing of the materials is sent before. */
+  declared: boolean
   myScore: { score: number; approve: boolean; comment: string } | null
 }
 

@@ -1,7 +1,7 @@
-import type { Eligibility } from '../../../types'
+import type { AwardEligibility } from '../../../types'
 import { ageOn, checkEligibility, hoursBetween, type EligibilityFacts } from './eligibility'
 
-const rules: Eligibility = {
+const rules: AwardEligibility = {
   minAge: 14,
   maxAge: 35,
   cutoffDate: '2027-05-04',
@@ -31,7 +31,7 @@ describe('eligibility', () => {
   })
 
   it('gives a Chinese reason per rule not met', () => {
-    const strict: Eligibility = { ...rules, priorHonour: '县级青年五四奖章', priorHonourYears: 1, minActivityHours: 10, degrees: ['master', 'doctor'] }
+    const strict: AwardEligibility = { ...rules, priorHonour: '县级青年五四奖章', priorHonourYears: 1, minActivityHours: 10, degrees: ['master', 'doctor'] }
     const result = checkEligibility(strict, facts({ birthDate: '1990-01-01', activityHours: 7.5 }))
     expect(result.eligible).toBe(false)
     expect(result.reasons).toEqual([
@@ -43,7 +43,7 @@ describe('eligibility', () => {
   })
 
   it('counts how long a prior honour has been held, and asks for a missing birth date', () => {
-    const strict: Eligibility = { ...rules, priorHonour: '县级青年五四奖章', priorHonourYears: 1 }
+    const strict: AwardEligibility = { ...rules, priorHonour: '县级青年五四奖章', priorHonourYears: 1 }
     const recent = facts({ birthDate: null, materials: { priorHonour: '县级青年五四奖章', priorHonourDate: '2026-06-01', memberCount: null, youthCount: null } })
     expect(checkEligibility(strict, recent).reasons).toEqual(['缺少出生日期，无法核对年龄', '“县级青年五四奖章”获得未满1年'])
     const held = facts({ materials: { priorHonour: '县级青年五四奖章', priorHonourDate: '2026-05-04', memberCount: null, youthCount: null } })

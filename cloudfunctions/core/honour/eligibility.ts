@@ -1,4 +1,4 @@
-import { DEGREES, type AwardKind, type DegreeId, type Eligibility, type Materials } from '../../../types'
+import { DEGREES, type AwardKind, type DegreeId, type AwardEligibility, type Materials } from '../../../types'
 
 /** The facts screening checks, gathered from the nomination, the profile and check-ins. */
 export interface EligibilityFacts {
@@ -27,7 +27,7 @@ export function ageOn(birthDate: string, day: string): number {
 const degreeName = (id: DegreeId) => DEGREES.find((d) => d.id === id)?.name ?? id
 
 /** Every rule of the award checked against the facts; each one not met gives its reason. */
-export function checkEligibility(rules: Eligibility, facts: EligibilityFacts): EligibilityResult {
+export function checkEligibility(rules: AwardEligibility, facts: EligibilityFacts): EligibilityResult {
   const reasons: string[] = []
   const cutoff = rules.cutoffDate
   if (facts.kind === 'individual' && (rules.minAge !== null || rules.maxAge !== null)) {
