@@ -252,7 +252,10 @@ export async function recommend(deps: Deps, caller: Caller, input: ActionPayload
 
 export async function screen(deps: Deps, caller: Caller, input: ActionPayload<'honour.screen'>): Promise<Nomination[]> {
   const award = await requireAward(deps, input.awardId)
-  const waiting = await deps.store.honours.listNominations({ awardId: award.id, state: 'screening' })
+  // In the units' ranked order, so the answer reads like the recommendation lists.
+  const waiting = (await deps.store.honours.listNominations({ awardId: award.id, state: 'screening' })).sort(
+    (a, b) => (a.stationId ?? '').localeCompare(b.stationId ?? '') || (a.rank ?? 99) - (b.rank ?? 99),
+  )
   const out: Nomination[] = []
   for (const n of waiting) {
     const history = await deps.store.registrations.historyOf(n.nomineeOpenid, 500)
