@@ -4,15 +4,6 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { newTimeOrderedId } from '../shared/ids'
 
-/**
- * The port through which an award asks for a publicity story draft. Stories are built elsewhere
- * (issue: stories of young talent); until an adapter is wired into `Deps.stories`, nothing is
- * drafted. The story feature implements this and is given the nominee's publishable facts only.
- */
-export interface HonourStoryPort {
-  draftFromHonour(facts: { nominationId: string; openid: string; awardName: string; name: string; summary: string }): Promise<void>
-}
-
 const LEAGUE_NAME = '共青团驻马店市委'
 
 /**

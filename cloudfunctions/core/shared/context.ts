@@ -2,7 +2,7 @@ import type { Clock } from './clock'
 import type { FileServices } from '../files/ports'
 import type { PushConfig } from '../messaging/ports'
 import type { Store } from './store'
-import type { HonourStoryPort } from '../honour/after-award'
+import type { HonourStoryPort } from '../honour/ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
 export interface Deps {
