@@ -1,6 +1,7 @@
 import type { ActionName, CreateAwardInput, NominateInput } from '../../../types'
 import { seededRandom } from '../../core/honour/blind'
 import { MASK } from '../../core/honour/blind'
+import { seedDemoData } from './seed'
 import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
 
 /** Honours through the router, with a clock the tests move and a seeded jury draw. */
@@ -334,5 +335,17 @@ describe('bad input', () => {
     const missing = errorOf(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'head', materials: materials({ birthDate: null }) }))
     expect(missing.fields).toEqual({ 'materials.birthDate': '请填写出生日期（用于核对年龄条件）' })
     expect(await snapshot()).toBe(before)
+  })
+})
+
+describe('demo data', () => {
+  it('seeds one award in 公示 with two demo students, listed on the public page', async () => {
+    setDay('2026-11-30T10:00:00.000+08:00')
+    await seedDemoData({ store: t.store, clock })
+    const entries = data(await t.call(null, 'honour.noticeList', {}))
+    expect(entries.map((e) => [e.awardName, e.start, e.end])).toEqual([
+      ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
+      ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
+    ])
   })
 })
