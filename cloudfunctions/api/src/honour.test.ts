@@ -172,6 +172,10 @@ describe('the whole process through the router', () => {
     expect(JSON.stringify(lines)).not.toContain('13900001111')
     const approved = data(await t.call(STAFF, 'honour.resolveObjections', { id: amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
     expect(approved.state).toBe('approved')
+    // Objections are limited per person (10 an hour): after the check, a late one is refused anyway.
+    const late = { id: amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '补充' }
+    for (let i = 0; i < 9; i += 1) expect(codeOf(await t.call('passer-by', 'honour.object', late))).toBe('CONFLICT')
+    expect(codeOf(await t.call('passer-by', 'honour.object', late))).toBe('RATE_LIMITED')
     expect(data(await t.call(STAFF, 'honour.objections', { id: amyId }))[0]!.outcome).toMatchObject({ decision: 'dismissed', note: '经核查，支教记录属实' })
 
     const awarded = data(await t.call(STAFF, 'honour.grant', { id: amyId }))

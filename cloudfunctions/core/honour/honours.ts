@@ -21,6 +21,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId, newTimeOrderedId } from '../shared/ids'
+import { requireWithinLimit } from '../shared/rate-limit'
 import { automaticConflict, drawPanel, nameVariants, redact, shuffled } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
 import { transition } from './transitions'
@@ -446,6 +447,9 @@ export async function noticeList(deps: Deps, input: ActionPayload<'honour.notice
     .map((n) => ({ nominationId: n.id, awardName: n.awardName, name: n.nomineeName, university: n.university, summary: n.materials.summary, start: n.notice!.start, end: n.notice!.end }))
 }
 
+/** Objections per signed-in person per hour: enough to object to several names, not to flood the check. */
+const OBJECTIONS_PER_HOUR = 10
+
 /** Objections must carry a real name and phone (personal) or a unit and its seal (unit); never anonymous. */
 export async function object(deps: Deps, caller: Caller, input: ActionPayload<'honour.object'>): Promise<{ received: true; id: string }> {
   if (!input.kind) throw invalidInput('kind', '不受理匿名异议：请选择以个人或单位名义提出')
@@ -456,6 +460,7 @@ export async function object(deps: Deps, caller: Caller, input: ActionPayload<'h
     if (!input.unitName) throw invalidInput('unitName', '不受理匿名异议：单位异议请填写单位名称')
     if (!input.sealFileId) throw invalidInput('sealFileId', '不受理匿名异议：单位异议须上传加盖公章的照片')
   }
+  await requireWithinLimit(deps, `honour.object:${caller.openid ?? ''}`, OBJECTIONS_PER_HOUR, 60 * 60_000, '提交过于频繁，请稍后再试')
   const nomination = await requireNomination(deps, input.id)
   if (nomination.notice && today(deps) > nomination.notice.end) throw conflict(`公示已于${nomination.notice.end}结束`)
   const objection: Objection = {
