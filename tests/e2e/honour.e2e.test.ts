@@ -47,11 +47,21 @@ describe('honours in the browser', () => {
     return found
   }
 
+  /** A screenshot once toasts have gone (a toast over the page is not part of it). */
+  async function shot(name: string) {
+    // Taro's toast root is hidden with `display: none` (its children are fixed, so it has no box).
+    await h.page.waitForFunction(() => {
+      const toast = document.querySelector<HTMLElement>('.taro__toast')
+      return !toast || toast.style.display === 'none'
+    })
+    await h.screenshot(name)
+  }
+
   test('define, nominate, confirm, screen, review blind, 公示 with objections, award, 翼展档案', async () => {
     try {
       await journey()
     } catch (error) {
-      await h.screenshot('honour-failure').catch(() => undefined)
+      await shot('honour-failure').catch(() => undefined)
       throw error
     }
   })
@@ -69,7 +79,7 @@ describe('honours in the browser', () => {
     await visible().locator('#field-name input').fill('驻马店青年五四奖章')
     await visible().locator('#field-description textarea').fill('表彰在驻马店发展中作出突出贡献的优秀青年')
     await visible().locator('#field-eligibility\\.cutoffDate input').fill(cutoff)
-    await h.screenshot('honour-1-award')
+    await shot('honour-1-award')
     await visible().locator('#award-save').click()
     await visible().locator('#honour-manage').waitFor()
     const award = (await ok<Award[]>('honour.awards', {}, STAFF)).find((a) => a.name === '驻马店青年五四奖章')
@@ -82,7 +92,7 @@ describe('honours in the browser', () => {
     await visible().locator('#field-materials\\.birthDate input').fill('2002-03-04')
     await visible().locator('#field-materials\\.summary input').fill('发起返乡支教项目，服务乡村小学三年。')
     await visible().locator('#field-materials\\.deeds textarea').fill(`${amy.name}在${amy.university}发起“返乡支教”项目，带领同学走进乡村小学。`)
-    await h.screenshot('honour-2-nominate')
+    await shot('honour-2-nominate')
     await visible().locator('#honour-nominate-submit').click()
     let nominated: Nomination | undefined
     await eventually(async () => {
@@ -95,7 +105,7 @@ describe('honours in the browser', () => {
     await actAs(page, h.baseUrl, amy.openid, amy.name, 'packages/honour/pages/index/index')
     await visible().locator(`#confirm-${amyId}`).click()
     await eventually(async () => (await ok<Nomination[]>('honour.list', { scope: 'mine' }, amy.openid)).find((n) => n.id === amyId)?.confirmedAt !== null, true)
-    await h.screenshot('honour-3-confirmed')
+    await shot('honour-3-confirmed')
 
     // Over HTTP: submit; bob applies himself (born 1985, over age); unit publicity runs its
     // working days and passes; the head recommends both in ranked order.
@@ -113,7 +123,7 @@ describe('honours in the browser', () => {
     await visible().locator('#screen-award').click()
     await visible().locator(`#manage-${bobN.id} .honour-reason`, { hasText: '超过35岁' }).waitFor()
     await visible().locator(`#manage-${amyId} .honour-state`, { hasText: '评审中' }).waitFor()
-    await h.screenshot('honour-4-screening')
+    await shot('honour-4-screening')
 
     // The juror pool: one at 郑州大学 (an automatic conflict), five others; each redeems an invite.
     const specs = [
@@ -140,7 +150,7 @@ describe('honours in the browser', () => {
     await actAs(page, h.baseUrl, first, '评委', 'packages/honour/pages/review/index')
     await visible().locator('#declare-conflict-材料1').waitFor()
     await expect(visible().locator('#review-deeds-材料1').count()).resolves.toBe(0)
-    await h.screenshot('honour-5-declare')
+    await shot('honour-5-declare')
     await visible().locator('#declare-conflict-材料1').click()
     await visible().locator('.state-view--empty').waitFor()
 
@@ -162,7 +172,7 @@ describe('honours in the browser', () => {
     expect(shown).not.toContain(amy.university)
     await visible().locator('#field-score input').fill('90')
     await visible().locator('#review-vote-材料1-yes').click()
-    await h.screenshot('honour-6-blind-review')
+    await shot('honour-6-blind-review')
     await visible().locator('#review-submit-材料1').click()
     await visible().locator('#review-submit-材料1', { hasText: '修改评分' }).waitFor()
     for (const openid of httpJurors) {
@@ -181,18 +191,18 @@ describe('honours in the browser', () => {
     // The public 公示 page: an anonymous objection is refused, a real-name one is recorded.
     await actAs(page, h.baseUrl, 'visitor-e2e', '访客', `packages/honour/pages/notice/index?awardId=${award.id}`)
     await visible().locator(`#notice-${amyId}`, { hasText: '发起返乡支教项目' }).waitFor()
-    await h.screenshot('honour-7-notice')
+    await shot('honour-7-notice')
     await visible().locator(`#object-${amyId}`).click()
     await visible().locator('#field-reason textarea').fill('我听说支教时长有出入')
     await visible().locator('#objection-submit').click()
     await visible().locator('#error-kind', { hasText: '不受理匿名异议' }).waitFor()
-    await h.screenshot('honour-8-anonymous-refused')
+    await shot('honour-8-anonymous-refused')
     await visible().locator('#objection-kind-personal').click()
     await visible().locator('#field-realName input').fill('陈实')
     await visible().locator('#field-phone input').fill('13900001111')
     await visible().locator('#objection-submit').click()
-    await page.locator('.taro__modal', { hasText: '已收到你的异议' }).waitFor()
-    await page.locator('.taro__modal .taro-model__confirm').click()
+    await page.locator('.taro__modal :visible', { hasText: '已收到你的异议' }).first().waitFor()
+    await page.locator('.taro__modal .taro-model__confirm:visible').click()
 
     // Staff see it (phone masked), resolve it privately with a recorded outcome, and award.
     await actAs(page, h.baseUrl, STAFF, '团市委示例工作人员', 'packages/honour/pages/manage/index')
@@ -201,7 +211,7 @@ describe('honours in the browser', () => {
     await visible().locator(`#manage-${amyId}`, { hasText: '陈实（139****1111）' }).waitFor()
     await visible().locator(`#dismiss-${amyId}`).click()
     await page.locator('#reason-input textarea').fill('经核查，支教记录属实，异议不成立')
-    await h.screenshot('honour-9-objection')
+    await shot('honour-9-objection')
     await page.locator('#reason-confirm').click()
     await visible().locator(`#manage-${amyId} .honour-state`, { hasText: '审定通过' }).waitFor()
     await visible().locator(`#grant-${amyId}`).click()
@@ -210,7 +220,7 @@ describe('honours in the browser', () => {
     // The member's 翼展档案 shows the honour.
     await actAs(page, h.baseUrl, amy.openid, amy.name, 'pages/growth/index')
     await visible().locator('#growth-honours', { hasText: '驻马店青年五四奖章' }).waitFor()
-    await h.screenshot('honour-10-growth')
+    await shot('honour-10-growth')
     const history = (await ok<Nomination & { history: { action: string }[] }>('honour.get', { id: amyId }, amy.openid)).history.map((e) => e.action)
     expect(history).toEqual(['create', 'confirm', 'submit', 'start_publicity', 'unit_approve', 'recommend', 'screen_pass', 'shortlist', 'publish_notice', 'object', 'dismiss_objections', 'award'])
   }

@@ -42,7 +42,7 @@ export default function HonourNoticePage() {
       </View>
       {entries.length === 0 ? <StateView kind='empty' title='目前没有公示中的名单' /> : null}
       {entries.map((e) => (
-        <View className='card' key={e.nominationId} id={`notice-${e.nominationId}`}>
+        <View className='card honour-card' key={e.nominationId} id={`notice-${e.nominationId}`}>
           <Text className='honour-row__title'>
             {e.name} · {e.university}
           </Text>
