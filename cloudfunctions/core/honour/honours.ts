@@ -459,6 +459,10 @@ export async function object(deps: Deps, caller: Caller, input: ActionPayload<'h
   } else {
     if (!input.unitName) throw invalidInput('unitName', '不受理匿名异议：单位异议请填写单位名称')
     if (!input.sealFileId) throw invalidInput('sealFileId', '不受理匿名异议：单位异议须上传加盖公章的照片')
+    // Uploaded the way activity covers are (services/upload): only a file of this deployment counts.
+    if (deps.files.covers && !(await deps.files.covers.isOurs(input.sealFileId))) {
+      throw invalidInput('sealFileId', '公章照片须在本页面上传，请重新选择照片')
+    }
   }
   await requireWithinLimit(deps, `honour.object:${caller.openid ?? ''}`, OBJECTIONS_PER_HOUR, 60 * 60_000, '提交过于频繁，请稍后再试')
   const nomination = await requireNomination(deps, input.id)
