@@ -55,6 +55,8 @@ export default defineAppConfig({
         'pages/figure-members/index',
       ],
     },
+    // Honours 评优评先 (issue 16): apply, manage, review blind, 公示 with objections.
+    { root: 'packages/honour', pages: ['pages/index/index', 'pages/nominate/index', 'pages/manage/index', 'pages/award-edit/index', 'pages/review/index', 'pages/notice/index'] },
     // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',

@@ -84,6 +84,29 @@ import {
   reportDestinationInput,
   verifyDestinationInput,
 } from './pipeline'
+import type { Award, BlindMaterials, HonourRecord, Juror, JuryAssignment, Nomination, NominationView, NoticeEntry, ObjectionLine } from './honour'
+import {
+  awardFilterInput,
+  awardIdInput,
+  createAwardInput,
+  createJurorInput,
+  declareInput,
+  drawJuryInput,
+  nominateInput,
+  nominationIdInput,
+  nominationListInput,
+  nominationNoteInput,
+  objectInput,
+  recommendInput,
+  redeemInviteInput,
+  resolveObjectionsInput,
+  reviseNominationInput,
+  revokeInput,
+  scoreInput,
+  screenInput,
+  unitDecideInput,
+  updateAwardInput,
+} from './honour'
 
 /**
  * The contract of the `api` function: per action, the payload schema (enforced by the router,
@@ -199,6 +222,41 @@ export const actionSchemas = {
   'pipeline.members': pipelineMembersInput,
   'pipeline.export': pipelineExportInput,
   'dashboard.overview': dashboardOverviewInput,
+  // Honours 评优评先 (issue 16).
+  'honour.awardCreate': createAwardInput,
+  'honour.awardUpdate': updateAwardInput,
+  'honour.awards': emptyInput,
+  'honour.award': awardIdInput,
+  'honour.nominate': nominateInput,
+  'honour.confirm': nominationIdInput,
+  'honour.submit': nominationIdInput,
+  'honour.return': nominationNoteInput,
+  'honour.withdraw': nominationNoteInput,
+  'honour.revise': reviseNominationInput,
+  'honour.startPublicity': nominationIdInput,
+  'honour.unitDecide': unitDecideInput,
+  'honour.recommend': recommendInput,
+  'honour.screen': screenInput,
+  'honour.jurorCreate': createJurorInput,
+  'honour.jurors': emptyInput,
+  'honour.redeemInvite': redeemInviteInput,
+  'honour.drawJury': drawJuryInput,
+  'honour.declare': declareInput,
+  'honour.myReviews': emptyInput,
+  'honour.score': scoreInput,
+  'honour.tally': nominationIdInput,
+  'honour.publishNotice': screenInput,
+  'honour.noticeList': awardFilterInput,
+  'honour.object': objectInput,
+  'honour.objections': nominationIdInput,
+  'honour.resolveObjections': resolveObjectionsInput,
+  'honour.closeNotice': nominationIdInput,
+  'honour.grant': nominationIdInput,
+  'honour.revoke': revokeInput,
+  'honour.results': awardFilterInput,
+  'honour.get': nominationIdInput,
+  'honour.list': nominationListInput,
+  'honour.mine': emptyInput,
 } as const
 
 export interface ActionResults {
@@ -309,6 +367,48 @@ export interface ActionResults {
   /** The same rows as `.xlsx`; the first sheet is the metric dictionary. */
   'pipeline.export': ExportFile
   'dashboard.overview': DashboardOverview
+  'honour.awardCreate': Award
+  'honour.awardUpdate': Award
+  /** Newest first. */
+  'honour.awards': Award[]
+  'honour.award': Award
+  'honour.nominate': Nomination
+  'honour.confirm': Nomination
+  'honour.submit': Nomination
+  'honour.return': Nomination
+  'honour.withdraw': Nomination
+  'honour.revise': Nomination
+  'honour.startPublicity': Nomination
+  'honour.unitDecide': Nomination
+  /** The recommended nominations with their rank, in order. */
+  'honour.recommend': Nomination[]
+  /** Every nomination screened, each passed or rejected with its reasons. */
+  'honour.screen': Nomination[]
+  'honour.jurorCreate': Juror
+  'honour.jurors': Juror[]
+  'honour.redeemInvite': { jurorId: string; name: string }
+  'honour.drawJury': JuryAssignment[]
+  'honour.declare': JuryAssignment
+  /** Blind: no name, unit or place; materials only after the conflict declaration. */
+  'honour.myReviews': BlindMaterials[]
+  'honour.score': JuryAssignment
+  'honour.tally': Nomination
+  'honour.publishNotice': Nomination[]
+  /** Public: the 公示 list. */
+  'honour.noticeList': NoticeEntry[]
+  'honour.object': { received: true; id: string }
+  /** Staff: phones masked. */
+  'honour.objections': ObjectionLine[]
+  'honour.resolveObjections': Nomination
+  'honour.closeNotice': Nomination
+  'honour.grant': Nomination
+  'honour.revoke': Nomination
+  /** Public: awarded, and revoked with their public note. */
+  'honour.results': (NoticeEntry & { revokedNote: string })[]
+  'honour.get': NominationView
+  'honour.list': Nomination[]
+  /** My honours, for the 翼展档案. */
+  'honour.mine': HonourRecord[]
 }
 
 export interface OutboxMessage {

@@ -1,3 +1,4 @@
+import type { HonourRecord } from './honour'
 import * as z from 'zod'
 import { safeText } from './text'
 import { COUNTY_IDS, DEGREE_IDS, type TaxonomyItem } from './taxonomy'
@@ -256,4 +257,6 @@ export interface GrowthRecord {
   byType: { type: ActivityTypeId; name: string; count: number }[]
   byYear: { year: number; count: number }[]
   items: MyActivity[]
+  /** Honours awarded (评优评先), newest last. */
+  honours: HonourRecord[]
 }

@@ -50,6 +50,7 @@ import {
   canManageStation,
   isAnyone,
   isConsentingMember,
+  isConsentingMemberOrStaff,
   isMember,
   isMemberOrStaff,
   isSignedIn,
@@ -101,6 +102,7 @@ import {
   reportDestination,
   verifyDestination,
 } from '../../core/pipeline/pipeline'
+import * as honours from '../../core/honour/honours'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -228,4 +230,41 @@ export const actionTable: ActionTable = {
   'pipeline.members': allow(isStationLeaderOrStaff, pipelineMembers),
   'pipeline.export': allow(isStationLeaderOrStaff, exportPipeline),
   'dashboard.overview': allow(isStationLeaderOrStaff, dashboardOverview),
+  // Honours 评优评先 — core/honour/. The table (transitions.ts) decides who may move a nomination;
+  // these policies only keep out those who can never take part in the action.
+  'honour.awardCreate': allow(isStaff, honours.createAward),
+  'honour.awardUpdate': allow(isStaff, honours.updateAward),
+  'honour.awards': allow(isAnyone, (deps) => honours.listAwards(deps)),
+  'honour.award': allow(isAnyone, (deps, _caller, input) => honours.viewAward(deps, input)),
+  'honour.nominate': allow(isConsentingMemberOrStaff, honours.nominate),
+  'honour.confirm': allow(isMember, honours.confirmNomination),
+  'honour.submit': allow(isMemberOrStaff, honours.submitNomination),
+  'honour.return': allow(isStationLeaderOrStaff, honours.simpleMove('return')),
+  'honour.withdraw': allow(isMemberOrStaff, honours.simpleMove('withdraw')),
+  'honour.revise': allow(isMemberOrStaff, honours.reviseNomination),
+  'honour.startPublicity': allow(isStationLeaderOrStaff, honours.startPublicity),
+  'honour.unitDecide': allow(isStationLeaderOrStaff, honours.unitDecide),
+  'honour.recommend': allow(managesStation, honours.recommend),
+  'honour.screen': allow(isStaff, honours.screen),
+  'honour.jurorCreate': allow(isStaff, honours.createJuror),
+  'honour.jurors': allow(isStaff, (deps) => honours.listJurors(deps)),
+  // Jurors need no member profile: signed in, then the use case finds the juror by openid.
+  'honour.redeemInvite': allow(isSignedIn, honours.redeemInvite),
+  'honour.drawJury': allow(isStaff, honours.drawJury),
+  'honour.declare': allow(isSignedIn, honours.declare),
+  'honour.myReviews': allow(isSignedIn, (deps, caller) => honours.myReviews(deps, caller)),
+  'honour.score': allow(isSignedIn, honours.score),
+  'honour.tally': allow(isStaff, honours.tally),
+  'honour.publishNotice': allow(isStaff, honours.publishNotice),
+  'honour.noticeList': allow(isAnyone, (deps, _caller, input) => honours.noticeList(deps, input)),
+  'honour.object': allow(isSignedIn, honours.object),
+  'honour.objections': allow(isStaff, (deps, _caller, input) => honours.listObjections(deps, input)),
+  'honour.resolveObjections': allow(isStaff, honours.resolveObjections),
+  'honour.closeNotice': allow(isStaff, honours.closeNotice),
+  'honour.grant': allow(isStaff, honours.grant),
+  'honour.revoke': allow(isStaff, honours.revoke),
+  'honour.results': allow(isAnyone, (deps, _caller, input) => honours.results(deps, input)),
+  'honour.get': allow(isMemberOrStaff, honours.viewNomination),
+  'honour.list': allow(isMemberOrStaff, honours.listNominations),
+  'honour.mine': allow(isMember, (deps, caller) => honours.honoursOf(deps, caller.openid ?? '')),
 }

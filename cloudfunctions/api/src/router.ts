@@ -29,6 +29,8 @@ export interface ApiOptions {
   checkInSecret: string
   config: Pick<ApiConfig, 'staffOpenids'>
   clock?: Clock
+  /** Jury draws' random source (default Math.random). */
+  random?: () => number
   logger?: Logger
 }
 
@@ -85,7 +87,7 @@ function recall(stored: string): Remembered {
  */
 export function createApi(options: ApiOptions): Api {
   const { store, config, clock = systemClock, logger = consoleLogger } = options
-  const deps: Deps = { store, clock, files: options.files, push: options.push, checkInSecret: options.checkInSecret }
+  const deps: Deps = { store, clock, files: options.files, push: options.push, checkInSecret: options.checkInSecret, random: options.random }
 
   async function resolveCaller(openid: string | null): Promise<Caller> {
     const isStaff = openid !== null && config.staffOpenids.has(openid)

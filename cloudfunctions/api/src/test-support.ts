@@ -89,7 +89,9 @@ export interface StoragePeek {
 }
 
 /** A fresh api over a fresh store (see `TestAdapter`), and a typed way to call it as someone. */
-export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter } = {}) {
+export function makeTestApi(
+  options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter; random?: () => number } = {},
+) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
   const adapter = options.adapter ?? routerTestAdapter
   const { store, peek, standIn, sqlite } = openTestStore(adapter, dir)
@@ -99,6 +101,7 @@ export function makeTestApi(options: { staff?: string[]; clock?: Clock; logger?:
     ...(options.push ? { push: options.push } : {}),
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
+    random: options.random,
     logger: options.logger ?? silentLogger,
   })
   const call = <A extends ActionName>(openid: string | null, action: A, payload?: unknown, requestId?: string) =>

@@ -39,6 +39,9 @@ export const isConsentingMember: Policy = (caller) => {
 /** Members, and staff whether or not they joined themselves. */
 export const isMemberOrStaff: Policy = (caller) => (caller.isStaff ? null : isMember(caller, undefined))
 
+/** Consenting members, and staff whether or not they joined themselves (e.g. to nominate). */
+export const isConsentingMemberOrStaff: Policy = (caller) => (caller.isStaff ? null : isConsentingMember(caller, undefined))
+
 export const isStaff: Policy = (caller) => {
   if (!caller.openid) return unauthenticated()
   return caller.isStaff ? null : forbidden('仅团市委工作人员可以进行此操作')

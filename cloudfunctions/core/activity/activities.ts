@@ -1,3 +1,4 @@
+import { honoursOf } from '../honour/honours'
 import { createHash } from 'node:crypto'
 import dayjs from 'dayjs'
 import type {
@@ -474,6 +475,7 @@ export async function growthRecord(deps: Deps, caller: Caller): Promise<GrowthRe
     byType,
     byYear: [...years.entries()].sort((a, b) => b[0] - a[0]).map(([year, count]) => ({ year, count })),
     items: attended.map(({ activity, registration }) => ({ activity: summaryOf(activity), registration })),
+    honours: await honoursOf(deps, caller.openid ?? ''),
   }
 }
 

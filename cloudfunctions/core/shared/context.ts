@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import type { FileServices } from '../files/ports'
 import type { PushConfig } from '../messaging/ports'
 import type { Store } from './store'
+import type { HonourStoryPort } from '../honour/ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
 export interface Deps {
@@ -11,4 +12,8 @@ export interface Deps {
   push: PushConfig
   /** Derives check-in codes; from configuration (CHECKIN_SECRET), never from the repository. */
   checkInSecret: string
+  /** Random numbers in [0, 1) for jury draws; tests pass a seeded one (core/honour/blind.ts). */
+  random?: () => number
+  /** Story drafts after an honour is awarded, where the stories feature is wired in. */
+  stories?: HonourStoryPort
 }

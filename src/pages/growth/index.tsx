@@ -38,6 +38,17 @@ export default function GrowthPage() {
         <Text className='growth-hero__hint'>以活动现场签到为准</Text>
       </View>
 
+      {record.honours.length > 0 ? (
+        <View className='card' id='growth-honours'>
+          <Text className='section-title'>获得荣誉</Text>
+          {record.honours.map((h) => (
+            <View className='kv' key={h.nominationId}>
+              <Text className='kv__k'>{h.awardName}</Text>
+              <Text className='kv__v'>{h.awardedAt.slice(0, 10)}</Text>
+            </View>
+          ))}
+        </View>
+      ) : null}
       {record.total === 0 ? (
         <View className='card'>
           <StateView kind='empty' title='档案还是空的' description='报名活动并在现场签到后，会自动记入档案' actionText='去看看活动' onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })} />

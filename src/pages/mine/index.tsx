@@ -149,6 +149,10 @@ export default function MinePage() {
               <Text>毕业去向登记</Text>
               <Text className='mine-action__arrow'>{destinationDue(me.member.graduationYear) ? '毕业季请登记 ›' : '›'}</Text>
             </View>
+            <View className='mine-action' id='action-honours' onClick={() => Taro.navigateTo({ url: '/packages/honour/pages/index/index' })}>
+              <Text>评优评先</Text>
+              <Text className='mine-action__arrow'>›</Text>
+            </View>
             <View className='mine-action' id='action-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
               <Text>隐私保护指引与撤回同意</Text>
               <Text className='mine-action__arrow'>›</Text>

@@ -36,6 +36,15 @@ export const COLLECTIONS = {
   pipelineFacts: 'pipeline_facts',
   /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
   pipelineSnapshots: 'pipeline_snapshots',
+  /** Honours 评优评先 (honours.ts): award definitions, nominations and their append-only history. */
+  honourAwards: 'honour_awards',
+  honourNominations: 'honour_nominations',
+  honourEvents: 'honour_events',
+  /** The juror pool; `openid` set when an invite is redeemed. */
+  honourJurors: 'honour_jurors',
+  /** `_id` = `${nominationId}:${jurorId}`: one per juror drawn for a nomination. */
+  honourAssignments: 'honour_assignments',
+  honourObjections: 'honour_objections',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -51,4 +51,15 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  honour_awards: [['createdAt', '_id']],
+  honour_nominations: [
+    ['awardId', 'state', 'createdAt', '_id'],
+    ['nomineeOpenid', 'state'],
+    ['nominatorOpenid', 'createdAt'],
+    ['stationId', 'state'],
+  ],
+  honour_events: [['nominationId', 'at', '_id']],
+  honour_jurors: [['openid'], ['inviteCode'], ['createdAt', '_id']],
+  honour_assignments: [['nominationId', 'drawOrder'], ['jurorId', 'nominationId']],
+  honour_objections: [['nominationId', 'createdAt', '_id']],
 }

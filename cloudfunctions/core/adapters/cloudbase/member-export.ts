@@ -43,6 +43,12 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   demands: 'nothing about members',
   destinations: 'destinations (pipeline.destinationsOf)',
   pipeline_snapshots: 'nothing about members (counts only)',
+  honour_awards: 'nothing about members (award definitions)',
+  honour_nominations: 'NOT YET EXPORTED (issue 16 follow-up): nominations for or by the member; 翼展档案 shows awarded ones',
+  honour_events: 'NOT YET EXPORTED (issue 16 follow-up): history of those nominations',
+  honour_jurors: 'NOT YET EXPORTED (issue 16 follow-up): juror records bound to an openid',
+  honour_assignments: 'NOT YET EXPORTED (issue 16 follow-up): a juror\'s declarations and scores',
+  honour_objections: 'NOT YET EXPORTED (issue 16 follow-up): objections the member filed (real name, phone)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

@@ -481,6 +481,61 @@ const MIGRATIONS: readonly string[] = [
     data     TEXT NOT NULL
   );
   `,
+  `
+  -- Honours 评优评先 (core/honour): documents as JSON beside the columns their queries filter on.
+  CREATE TABLE honour_awards (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    doc        TEXT NOT NULL
+  );
+  CREATE TABLE honour_nominations (
+    id               TEXT PRIMARY KEY,
+    award_id         TEXT NOT NULL REFERENCES honour_awards (id),
+    state            TEXT NOT NULL,
+    nominee_openid   TEXT NOT NULL,
+    nominator_openid TEXT NOT NULL,
+    station_id       TEXT,
+    version          INTEGER NOT NULL,
+    created_at       TEXT NOT NULL,
+    doc              TEXT NOT NULL
+  );
+  CREATE INDEX honour_nominations_by_award ON honour_nominations (award_id, state, created_at);
+  CREATE INDEX honour_nominations_by_nominee ON honour_nominations (nominee_openid, state);
+  CREATE INDEX honour_nominations_by_nominator ON honour_nominations (nominator_openid);
+  CREATE INDEX honour_nominations_by_station ON honour_nominations (station_id, state);
+  -- A nomination's history: append-only, refused at the database too.
+  CREATE TABLE honour_events (
+    id            TEXT PRIMARY KEY,
+    nomination_id TEXT NOT NULL REFERENCES honour_nominations (id),
+    at            TEXT NOT NULL,
+    doc           TEXT NOT NULL
+  );
+  CREATE INDEX honour_events_by_nomination ON honour_events (nomination_id, id);
+  CREATE TRIGGER honour_events_no_update BEFORE UPDATE ON honour_events BEGIN SELECT RAISE(ABORT, 'honour history is append-only'); END;
+  CREATE TRIGGER honour_events_no_delete BEFORE DELETE ON honour_events BEGIN SELECT RAISE(ABORT, 'honour history is append-only'); END;
+  CREATE TABLE honour_jurors (
+    id          TEXT PRIMARY KEY,
+    openid      TEXT UNIQUE,
+    invite_code TEXT NOT NULL UNIQUE,
+    created_at  TEXT NOT NULL,
+    doc         TEXT NOT NULL
+  );
+  CREATE TABLE honour_assignments (
+    nomination_id TEXT NOT NULL,
+    juror_id      TEXT NOT NULL,
+    draw_order    INTEGER NOT NULL,
+    doc           TEXT NOT NULL,
+    PRIMARY KEY (nomination_id, juror_id)
+  );
+  CREATE INDEX honour_assignments_by_juror ON honour_assignments (juror_id, nomination_id);
+  CREATE TABLE honour_objections (
+    id            TEXT PRIMARY KEY,
+    nomination_id TEXT NOT NULL,
+    created_at    TEXT NOT NULL,
+    doc           TEXT NOT NULL
+  );
+  CREATE INDEX honour_objections_by_nomination ON honour_objections (nomination_id, created_at);
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -99,6 +99,13 @@ export default function HeadHomePage() {
           </View>
           <Text className='head-link__arrow'>›</Text>
         </View>
+        <View className='head-link' id='head-honours' onClick={() => go('/packages/honour/pages/index/index')}>
+          <View className='head-link__main'>
+            <Text className='head-link__title'>评优评先</Text>
+            <Text className='hint'>提名本站成员，组织单位内公示，按名额排序推荐</Text>
+          </View>
+          <Text className='head-link__arrow'>›</Text>
+        </View>
         <View className='head-link' id='head-station-page' onClick={() => go(stationUrl(s.id))}>
           <View className='head-link__main'>
             <Text className='head-link__title'>驿站主页与邀请</Text>

@@ -10,6 +10,7 @@ const LINKS = [
   { id: 'staff-stations', title: '驿站管理', hint: '新建、编辑、关闭驿站，任免站长和副站长', url: staffStationsUrl() },
   { id: 'staff-import', title: '批量导入驿站', hint: '从 Excel（.xlsx）或 CSV 文件一次导入多个驿站', url: staffImportUrl() },
   { id: 'staff-audit', title: '操作日志', hint: '站长和工作人员的每一次操作、导出都有记录', url: staffAuditUrl() },
+  { id: 'staff-honours', title: '评优评先', hint: '奖项、提名、资格审查、评委抽取、公示与异议、授予', url: '/packages/honour/pages/manage/index' },
   { id: 'staff-fields', title: '重点产业领域', hint: '维护同学可选择的重点产业领域清单', url: staffFieldsUrl() },
 ]
 

@@ -1,0 +1,355 @@
+import type { ActionName, CreateAwardInput, NominateInput } from '../../../types'
+import { seededRandom } from '../../core/honour/blind'
+import { MASK } from '../../core/honour/blind'
+import { seedDemoData } from './seed'
+import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
+
+/** Honours through the router, with a clock the tests move and a seeded jury draw. */
+const STAFF = 'staff-1'
+let now = new Date('2026-07-01T10:00:00.000+08:00')
+const clock = { now: () => now }
+const setDay = (iso: string) => {
+  now = new Date(iso)
+}
+let t: ReturnType<typeof makeTestApi>
+
+beforeEach(() => {
+  now = new Date('2026-07-01T10:00:00.000+08:00')
+  t = makeTestApi({ staff: [STAFF], clock, random: seededRandom(42) })
+})
+afterEach(() => t.close())
+
+const wusi = (overrides: Partial<CreateAwardInput> = {}): CreateAwardInput => ({
+  name: '驻马店青年五四奖章',
+  level: 'city',
+  kind: 'individual',
+  description: '表彰驻马店优秀青年',
+  eligibility: { minAge: 14, maxAge: 35, cutoffDate: '2027-05-04', minActivityHours: 8 },
+  quotaScope: 'station',
+  quotaPerUnit: 2,
+  unitPublicityDays: 5,
+  noticeDays: 7,
+  jurySize: 3,
+  juryMajorityPercent: 50,
+  ...overrides,
+})
+
+const materials = (overrides: Partial<NominateInput['materials']> = {}): NominateInput['materials'] => ({
+  birthDate: '2002-03-04',
+  deeds: '王小明在郑州大学发起“返乡支教”项目，小明带领同学走进遂平县的乡村小学。',
+  summary: '发起返乡支教项目，服务乡村小学三年。',
+  ...overrides,
+})
+
+/** A station at 郑州大学 with a head and two members; amy has 8 hours of checked-in activity. */
+async function world() {
+  const stationId = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' })).id
+  for (const [openid, name] of [
+    ['head', '李站长'],
+    ['amy', '王小明'],
+    ['bob', '赵大年'],
+  ] as const) {
+    data(await t.call(openid, 'member.register', profile({ name })))
+    const request = data(await t.call(openid, 'station.requestJoin', { stationId }))
+    data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+  }
+  data(await t.call(STAFF, 'station.appointHead', { stationId, openid: 'head', as: 'head' }))
+  const activity = data(await t.call(STAFF, 'activity.create', activityDraft({ startAt: '2026-07-20T09:00:00+08:00', endAt: '2026-07-20T17:00:00+08:00' })))
+  data(await t.call(STAFF, 'activity.publish', { id: activity.id }))
+  data(await t.call('amy', 'activity.signUp', { activityId: activity.id }))
+  setDay('2026-07-20T10:00:00.000+08:00')
+  data(await t.call(STAFF, 'activity.markAttendance', { activityId: activity.id, openid: 'amy', status: 'checked_in' }))
+  setDay('2026-11-30T10:00:00.000+08:00')
+  return { stationId }
+}
+
+/** Staff define the award; head nominates amy (who confirms); bob nominates himself; both pass unit publicity and are recommended. */
+async function throughUnit() {
+  const { stationId } = await world()
+  const award = data(await t.call(STAFF, 'honour.awardCreate', wusi()))
+  const amy = data(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'amy', materials: materials() }))
+  expect(amy).toMatchObject({ state: 'draft', nominatorKind: 'head', confirmedAt: null, stationId })
+  expect(errorOf(await t.call('head', 'honour.submit', { id: amy.id })).message).toBe('被提名人确认后才能提交')
+  data(await t.call('amy', 'honour.confirm', { id: amy.id }))
+  data(await t.call('head', 'honour.submit', { id: amy.id }))
+  const bob = data(await t.call('bob', 'honour.nominate', { awardId: award.id, materials: materials({ birthDate: '1985-01-01', deeds: '赵大年的事迹', summary: '社区志愿服务' }) }))
+  data(await t.call('bob', 'honour.submit', { id: bob.id }))
+  for (const id of [amy.id, bob.id]) {
+    const started = data(await t.call('head', 'honour.startPublicity', { id }))
+    expect(started.publicity).toEqual({ start: '2026-11-30', end: '2026-12-04' })
+  }
+  expect(errorOf(await t.call('head', 'honour.unitDecide', { id: amy.id, approve: true })).message).toBe('单位内公示至2026-12-04结束，期满后才能通过')
+  setDay('2026-12-07T10:00:00.000+08:00')
+  for (const id of [amy.id, bob.id]) data(await t.call('head', 'honour.unitDecide', { id, approve: true, note: '公示无异议' }))
+  const ranked = data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: [amy.id, bob.id] }))
+  expect(ranked.map((n) => [n.nomineeName, n.rank, n.state])).toEqual([
+    ['王小明', 1, 'screening'],
+    ['赵大年', 2, 'screening'],
+  ])
+  return { stationId, award, amyId: amy.id, bobId: bob.id }
+}
+
+/** Five jurors; one from 郑州大学 (an automatic conflict with amy). Each redeems their invite. */
+async function jurors() {
+  const specs = [
+    { name: '郑评委', university: '郑州大学', county: 'yicheng' },
+    { name: '钱评委', university: '黄淮学院', county: 'yicheng' },
+    { name: '孙评委', university: '河南大学', county: 'xiping' },
+    { name: '周评委', university: '驻马店市科技局', county: 'runan' },
+    { name: '吴评委', university: '驻马店市人社局', county: 'zhengyang' },
+  ]
+  const out: { id: string; openid: string; name: string }[] = []
+  for (const [i, spec] of specs.entries()) {
+    const juror = data(await t.call(STAFF, 'honour.jurorCreate', { ...spec, tags: ['综合'] }))
+    const openid = `juror-${i}`
+    expect(data(await t.call(openid, 'honour.redeemInvite', { code: juror.inviteCode }))).toEqual({ jurorId: juror.id, name: spec.name })
+    out.push({ id: juror.id, openid, name: spec.name })
+  }
+  return out
+}
+
+describe('the whole process through the router', () => {
+  it('nominates, publicises in the unit, screens with reasons, reviews blind, 公示 with objections, awards and records it', async () => {
+    const { award, amyId, bobId } = await throughUnit()
+
+    const screened = data(await t.call(STAFF, 'honour.screen', { awardId: award.id }))
+    expect(screened.map((n) => [n.nomineeName, n.state, n.screening?.reasons])).toEqual([
+      ['王小明', 'jury_review', []],
+      ['赵大年', 'screening_rejected', ['截至2027-05-04年龄为42岁，超过35岁', '签到活动时长0小时，不足8小时']],
+    ])
+
+    const pool = await jurors()
+    const drawn = data(await t.call(STAFF, 'honour.drawJury', { id: amyId, tags: ['综合'] }))
+    const auto = drawn.filter((a) => a.status === 'auto_conflicted')
+    expect(auto.every((a) => a.jurorId === pool[0]!.id && a.conflictReason === '与被提名人同一学校或单位')).toBe(true)
+    const panel = drawn.filter((a) => a.status === 'invited')
+    expect(panel).toHaveLength(3)
+    const jurorOf = (id: string) => pool.find((j) => j.id === id)!
+
+    // Before the declaration, nothing of the materials is shown.
+    const first = jurorOf(panel[0]!.jurorId)
+    const before = data(await t.call(first.openid, 'honour.myReviews'))
+    expect(before).toEqual([expect.objectContaining({ label: '材料1', deeds: '', summary: '', declared: false })])
+    expect(errorOf(await t.call(first.openid, 'honour.score', { id: amyId, score: 90, approve: true })).message).toBe('请先声明是否存在利益冲突')
+
+    // One declares a conflict and is replaced by the next one drawn.
+    data(await t.call(first.openid, 'honour.declare', { id: amyId, conflict: true }))
+    expect(codeOf(await t.call(STAFF, 'honour.drawJury', { id: amyId, tags: [] }))).toBe('CONFLICT')
+    const assignments = await t.store.honours.assignmentsOf(amyId)
+    const active = assignments.filter((a) => a.status === 'invited')
+    expect(active).toHaveLength(3)
+    expect(active.map((a) => a.jurorId)).not.toContain(first.id)
+    expect(assignments.find((a) => a.jurorId === first.id)?.status).toBe('conflicted')
+
+    for (const a of active) {
+      const juror = jurorOf(a.jurorId)
+      data(await t.call(juror.openid, 'honour.declare', { id: amyId, conflict: false }))
+      const [blind] = data(await t.call(juror.openid, 'honour.myReviews'))
+      expect(blind!.deeds).toBe(`${MASK}在${MASK}发起“返乡支教”项目，${MASK}带领同学走进遂平县的乡村小学。`)
+      expect(JSON.stringify(blind)).not.toMatch(/王小明|郑州大学|amy/)
+      data(await t.call(juror.openid, 'honour.score', { id: amyId, score: 88, approve: true, comment: '事迹突出' }))
+    }
+    const shortlisted = data(await t.call(STAFF, 'honour.tally', { id: amyId }))
+    expect(shortlisted).toMatchObject({ state: 'shortlisted', jury: { yes: 3, panel: 3, meanScore: 88 } })
+
+    const published = data(await t.call(STAFF, 'honour.publishNotice', { awardId: award.id }))
+    expect(published.map((n) => n.notice)).toEqual([{ start: '2026-12-07', end: '2026-12-15' }])
+    expect(data(await t.call(null, 'honour.noticeList', { awardId: award.id }))).toEqual([
+      { nominationId: amyId, awardName: '驻马店青年五四奖章', name: '王小明', university: '郑州大学', summary: '发起返乡支教项目，服务乡村小学三年。', start: '2026-12-07', end: '2026-12-15' },
+    ])
+
+    const anonymous = errorOf(await t.call('passer-by', 'honour.object', { id: amyId, reason: '我觉得不合适' }))
+    expect(anonymous).toMatchObject({ code: 'INVALID_INPUT', message: '不受理匿名异议：请选择以个人或单位名义提出' })
+    const nameless = errorOf(await t.call('passer-by', 'honour.object', { id: amyId, kind: 'personal', phone: '13900001111', reason: '事迹存疑' }))
+    expect(nameless.fields).toEqual({ realName: '不受理匿名异议：个人异议请填写真实姓名' })
+    const sealless = errorOf(await t.call('passer-by', 'honour.object', { id: amyId, kind: 'unit', unitName: '某单位', reason: '事迹存疑' }))
+    expect(sealless.fields).toEqual({ sealFileId: '不受理匿名异议：单位异议须上传加盖公章的照片' })
+    expect(await t.store.honours.objectionsOf(amyId)).toEqual([])
+    data(await t.call('passer-by', 'honour.object', { id: amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '支教时长存疑' }))
+    expect(errorOf(await t.call(STAFF, 'honour.closeNotice', { id: amyId })).code).toBe('CONFLICT')
+    const lines = data(await t.call(STAFF, 'honour.objections', { id: amyId }))
+    expect(lines).toEqual([expect.objectContaining({ realName: '陈实', phoneMasked: '139****1111', reason: '支教时长存疑', outcome: null })])
+    expect(JSON.stringify(lines)).not.toContain('13900001111')
+    const approved = data(await t.call(STAFF, 'honour.resolveObjections', { id: amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
+    expect(approved.state).toBe('approved')
+    // Objections are limited per person (10 an hour): after the check, a late one is refused anyway.
+    const late = { id: amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '补充' }
+    for (let i = 0; i < 9; i += 1) expect(codeOf(await t.call('passer-by', 'honour.object', late))).toBe('CONFLICT')
+    expect(codeOf(await t.call('passer-by', 'honour.object', late))).toBe('RATE_LIMITED')
+    expect(data(await t.call(STAFF, 'honour.objections', { id: amyId }))[0]!.outcome).toMatchObject({ decision: 'dismissed', note: '经核查，支教记录属实' })
+
+    const awarded = data(await t.call(STAFF, 'honour.grant', { id: amyId }))
+    expect(awarded.state).toBe('awarded')
+    expect(data(await t.call('amy', 'honour.mine'))).toEqual([expect.objectContaining({ nominationId: amyId, awardName: '驻马店青年五四奖章', level: 'city' })])
+    expect(data(await t.call('amy', 'activity.growthRecord')).honours).toEqual([expect.objectContaining({ awardName: '驻马店青年五四奖章' })])
+    expect(data(await t.call('amy', 'notice.inbox', {})).items.map((n) => n.title)).toContain('恭喜你获得驻马店青年五四奖章')
+    expect(data(await t.call('bob', 'notice.inbox', {})).items.map((n) => n.title)).not.toContain('恭喜你获得驻马店青年五四奖章')
+
+    // The history is complete and in order; every move is in the audit log.
+    const view = data(await t.call('amy', 'honour.get', { id: amyId }))
+    expect(view.history.map((e) => e.action)).toEqual([
+      'create',
+      'confirm',
+      'submit',
+      'start_publicity',
+      'unit_approve',
+      'recommend',
+      'screen_pass',
+      'shortlist',
+      'publish_notice',
+      'object',
+      'dismiss_objections',
+      'award',
+    ])
+    const audit = (await t.store.audit.list({ actor: '', stationId: '', from: null, to: null, cursor: null, limit: 500 })).items.map((e) => e.action)
+    for (const action of ['honour.nominate', 'honour.submit', 'honour.screen_reject', 'honour.award', 'honour.drawJury', 'honour.declare']) expect(audit).toContain(action)
+
+    const revoked = data(await t.call(STAFF, 'honour.revoke', { id: amyId, note: '经复核，事迹材料存在失实' }))
+    expect(revoked.state).toBe('revoked')
+    expect(data(await t.call(null, 'honour.results', { awardId: award.id }))).toEqual([expect.objectContaining({ name: '王小明', revokedNote: '经复核，事迹材料存在失实' })])
+    expect(data(await t.call('bob', 'honour.get', { id: bobId })).screening?.eligible).toBe(false)
+  })
+
+  it('keeps units within their quota and in ranked order', async () => {
+    const { stationId } = await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi({ quotaPerUnit: 1 })))
+    const ids: string[] = []
+    for (const openid of ['amy', 'bob']) {
+      const n = data(await t.call(openid, 'honour.nominate', { awardId: award.id, materials: materials() }))
+      data(await t.call(openid, 'honour.submit', { id: n.id }))
+      data(await t.call('head', 'honour.startPublicity', { id: n.id }))
+      ids.push(n.id)
+    }
+    setDay('2026-12-07T10:00:00.000+08:00')
+    for (const id of ids) data(await t.call('head', 'honour.unitDecide', { id, approve: true }))
+    const over = errorOf(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: ids }))
+    expect(over).toMatchObject({ code: 'INVALID_INPUT', message: '超出名额：每个驿站最多推荐1名，已推荐0名' })
+    data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: [ids[1]] }))
+    expect(errorOf(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: [ids[0]] })).message).toBe('超出名额：每个驿站最多推荐1名，已推荐1名')
+  })
+
+  it('lets exactly one of two parallel moves of the same nomination land', async () => {
+    const { award, amyId } = await throughUnit()
+    const outcomes = await Promise.all([t.call(STAFF, 'honour.screen', { awardId: award.id }), t.call('amy', 'honour.withdraw', { id: amyId })])
+    const view = data(await t.call(STAFF, 'honour.get', { id: amyId }))
+    expect(['jury_review', 'withdrawn']).toContain(view.state)
+    expect(view.history.filter((e) => e.from === 'screening')).toHaveLength(1)
+    expect(outcomes.filter((o) => !o.ok).every((o) => codeOf(o) === 'CONFLICT')).toBe(true)
+  })
+
+  it('binds an invite to the first person who redeems it, and needs no member profile', async () => {
+    const juror = data(await t.call(STAFF, 'honour.jurorCreate', { name: '钱评委', university: '黄淮学院' }))
+    expect(data(await t.call('stranger', 'member.me'))).toBeNull()
+    data(await t.call('stranger', 'honour.redeemInvite', { code: juror.inviteCode }))
+    data(await t.call('stranger', 'honour.redeemInvite', { code: juror.inviteCode }))
+    expect(errorOf(await t.call('someone-else', 'honour.redeemInvite', { code: juror.inviteCode })).message).toBe('该邀请已被使用')
+    expect(data(await t.call('stranger', 'honour.myReviews'))).toEqual([])
+    expect(errorOf(await t.call('someone-else', 'honour.myReviews')).message).toBe('仅受邀评委可以进行此操作，请先打开评委邀请')
+  })
+})
+
+describe('who may call each action', () => {
+  /** Each action: a caller the policy or the table refuses, with the code. */
+  const forbidden: [ActionName, string | null, unknown, string][] = [
+    ['honour.awardCreate', 'amy', wusi(), 'FORBIDDEN'],
+    ['honour.awardUpdate', 'head', { id: 'x', ...wusi() }, 'FORBIDDEN'],
+    ['honour.nominate', null, { awardId: 'x', materials: materials() }, 'UNAUTHENTICATED'],
+    ['honour.confirm', null, { id: 'x' }, 'UNAUTHENTICATED'],
+    ['honour.submit', 'stranger', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.return', 'amy', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.withdraw', null, { id: 'x' }, 'UNAUTHENTICATED'],
+    ['honour.revise', 'stranger', { id: 'x', materials: materials() }, 'FORBIDDEN'],
+    ['honour.startPublicity', 'amy', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.unitDecide', 'amy', { id: 'x', approve: true }, 'FORBIDDEN'],
+    ['honour.recommend', 'amy', { awardId: 'x', stationId: 'y', ranked: ['z'] }, 'FORBIDDEN'],
+    ['honour.screen', 'head', { awardId: 'x' }, 'FORBIDDEN'],
+    ['honour.jurorCreate', 'head', { name: '评委' }, 'FORBIDDEN'],
+    ['honour.jurors', 'amy', {}, 'FORBIDDEN'],
+    ['honour.redeemInvite', null, { code: 'abcdefgh' }, 'UNAUTHENTICATED'],
+    ['honour.drawJury', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.declare', 'amy', { id: 'x', conflict: false }, 'FORBIDDEN'],
+    ['honour.myReviews', 'amy', {}, 'FORBIDDEN'],
+    ['honour.score', 'amy', { id: 'x', score: 1, approve: true }, 'FORBIDDEN'],
+    ['honour.tally', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.publishNotice', 'head', { awardId: 'x' }, 'FORBIDDEN'],
+    ['honour.object', null, { id: 'x', kind: 'personal', realName: '陈实', phone: '13900001111', reason: '存疑' }, 'UNAUTHENTICATED'],
+    ['honour.objections', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.resolveObjections', 'head', { id: 'x', decision: 'dismissed', note: '无' }, 'FORBIDDEN'],
+    ['honour.closeNotice', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.grant', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.revoke', 'head', { id: 'x', note: '说明' }, 'FORBIDDEN'],
+    ['honour.get', 'stranger', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.list', 'stranger', {}, 'FORBIDDEN'],
+    ['honour.mine', 'stranger', {}, 'FORBIDDEN'],
+  ]
+
+  it('refuses each action to a caller who may not take it, before anything is read or written', async () => {
+    await world()
+    for (const [action, caller, payload, code] of forbidden) expect([action, codeOf(await t.call(caller, action, payload))]).toEqual([action, code])
+  })
+
+  it('refuses moves the table does not allow to the caller, on a real nomination', async () => {
+    const { award, amyId } = await throughUnit()
+    // bob is a member of the station but neither the nominee, nor the nominator, nor its head.
+    expect(errorOf(await t.call('bob', 'honour.withdraw', { id: amyId }))).toMatchObject({ code: 'FORBIDDEN', message: '你无权对该提名进行此操作' })
+    expect(errorOf(await t.call('head', 'honour.startPublicity', { id: amyId }))).toMatchObject({ code: 'CONFLICT', message: '该提名当前为“团市委资格审查”，不能进行此操作' })
+    expect(errorOf(await t.call('amy', 'honour.get', { id: 'nm-missing' })).code).toBe('NOT_FOUND')
+    expect(errorOf(await t.call('bob', 'honour.get', { id: amyId })).code).toBe('FORBIDDEN')
+    expect(data(await t.call('head', 'honour.list', { scope: 'unit', awardId: award.id }))).toHaveLength(2)
+    expect(codeOf(await t.call('head', 'honour.list', { scope: 'all' }))).toBe('FORBIDDEN')
+    // A head may only nominate members of their own station; members only themselves.
+    data(await t.call('carol', 'member.register', profile({ name: '刘晓' })))
+    expect(errorOf(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'carol', materials: materials() })).message).toBe('只能提名自己；站长可提名本驿站成员')
+    expect(errorOf(await t.call('bob', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'amy', materials: materials() })).code).toBe('FORBIDDEN')
+  })
+})
+
+describe('bad input', () => {
+  /** Each action with one bad field: a Chinese message naming it, and nothing written. */
+  const bad: [ActionName, unknown, string, string][] = [
+    ['honour.awardCreate', { ...wusi(), name: '' }, 'name', '请填写奖项名称'],
+    ['honour.awardCreate', { ...wusi(), eligibility: { cutoffDate: '2027-02-30' } }, 'eligibility.cutoffDate', '年龄计算截止日期不是有效的日期'],
+    ['honour.awardCreate', { ...wusi(), eligibility: { minAge: 40, maxAge: 35, cutoffDate: '2027-05-04' } }, 'eligibility.maxAge', '最大年龄不能小于最小年龄'],
+    ['honour.awardUpdate', { ...wusi(), id: '' }, 'id', '请填写奖项'],
+    ['honour.nominate', { awardId: 'x', materials: { ...materials(), deeds: '' } }, 'materials.deeds', '请填写事迹材料'],
+    ['honour.nominate', { awardId: 'x', materials: materials({ birthDate: '2002-13-01' }) }, 'materials.birthDate', '出生日期不是有效的日期'],
+    ['honour.confirm', {}, 'id', '请填写提名'],
+    ['honour.unitDecide', { id: 'x' }, 'approve', '请选择是否通过'],
+    ['honour.recommend', { awardId: 'x', stationId: 'y', ranked: [] }, 'ranked', '请至少推荐1个提名'],
+    ['honour.jurorCreate', { name: '' }, 'name', '请填写评委姓名'],
+    ['honour.redeemInvite', { code: 'A B' }, 'code', '邀请码格式不正确'],
+    ['honour.declare', { id: 'x' }, 'conflict', '请声明是否存在利益冲突'],
+    ['honour.score', { id: 'x', score: 101, approve: true }, 'score', '评分不能大于100'],
+    ['honour.object', { id: 'x', kind: 'personal', realName: '陈实', phone: '13900001111', reason: '' }, 'reason', '请填写异议内容'],
+    ['honour.resolveObjections', { id: 'x', decision: 'maybe', note: '无' }, 'decision', '请从列表中选择处理结论'],
+    ['honour.revoke', { id: 'x', note: '' }, 'note', '请填写撤销说明'],
+    ['honour.list', { scope: 'everyone' }, 'scope', '请从列表中选择范围'],
+  ]
+
+  it('answers each with the field named in Chinese and writes nothing', async () => {
+    const { award } = await throughUnit()
+    const snapshot = async () =>
+      JSON.stringify([await t.store.honours.listAwards(), await t.store.honours.listNominations({}), await t.store.honours.listJurors()])
+    const before = await snapshot()
+    for (const [action, payload, field, message] of bad) {
+      const error = errorOf(await t.call(STAFF, action, payload))
+      expect([action, error.code, error.fields?.[field]]).toEqual([action, 'INVALID_INPUT', message])
+    }
+    // A nomination without the birth date its age rule needs (the profile has none).
+    const missing = errorOf(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'head', materials: materials({ birthDate: null }) }))
+    expect(missing.fields).toEqual({ 'materials.birthDate': '请填写出生日期（用于核对年龄条件）' })
+    expect(await snapshot()).toBe(before)
+  })
+})
+
+describe('demo data', () => {
+  it('seeds one award in 公示 with two demo students, listed on the public page', async () => {
+    setDay('2026-11-30T10:00:00.000+08:00')
+    await seedDemoData({ store: t.store, clock })
+    const entries = data(await t.call(null, 'honour.noticeList', {}))
+    expect(entries.map((e) => [e.awardName, e.start, e.end])).toEqual([
+      ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
+      ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
+    ])
+  })
+})

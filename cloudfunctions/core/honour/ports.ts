@@ -1,0 +1,64 @@
+import type { Award, Juror, JuryAssignment, Nomination, NominationEvent, NominationState, Objection } from '../../../types'
+
+export interface NominationFilter {
+  awardId?: string
+  state?: NominationState
+  nomineeOpenid?: string
+  nominatorOpenid?: string
+  stationId?: string
+}
+
+/** At most this many nominations in one listing (an award round has tens to hundreds). */
+export const MAX_NOMINATIONS = 500
+
+/**
+ * Ports of honours. Nominations change only through `updateNomination`, conditioned on the
+ * version read and appending the history event in the same write: history is never rewritten.
+ */
+export interface HonourStore {
+  saveAward(award: Award): Promise<void>
+  getAward(id: string): Promise<Award | null>
+  /** Newest first. */
+  listAwards(): Promise<Award[]>
+
+  /** Stores a new nomination and its first history event. */
+  insertNomination(nomination: Nomination, event: NominationEvent): Promise<void>
+  getNomination(id: string): Promise<Nomination | null>
+  /** Oldest first (by creation), at most MAX_NOMINATIONS. */
+  listNominations(filter: NominationFilter): Promise<Nomination[]>
+  /**
+   * Replaces the nomination when its stored version is `expectedVersion`, appending `event` in
+   * the same write; false (nothing written) when someone else changed it meanwhile.
+   */
+  updateNomination(next: Nomination, expectedVersion: number, event: NominationEvent): Promise<boolean>
+  /** Oldest first. */
+  eventsOf(nominationId: string): Promise<NominationEvent[]>
+
+  saveJuror(juror: Juror): Promise<void>
+  getJuror(id: string): Promise<Juror | null>
+  listJurors(): Promise<Juror[]>
+  jurorByOpenid(openid: string): Promise<Juror | null>
+  jurorByCode(code: string): Promise<Juror | null>
+  /** Binds the juror to the openid that redeemed their invite; false when bound already. */
+  bindJuror(id: string, openid: string): Promise<boolean>
+
+  /** Inserts or replaces the assignment of (nomination, juror). */
+  saveAssignment(assignment: JuryAssignment): Promise<void>
+  /** In draw order. */
+  assignmentsOf(nominationId: string): Promise<JuryAssignment[]>
+  assignmentsOfJuror(jurorId: string): Promise<JuryAssignment[]>
+
+  /** Inserts or replaces an objection. */
+  saveObjection(objection: Objection): Promise<void>
+  /** Oldest first. */
+  objectionsOf(nominationId: string): Promise<Objection[]>
+}
+
+/**
+ * The port through which an award asks for a publicity story draft. Stories are built elsewhere
+ * (issue: stories of young talent); until an adapter is wired into `Deps.stories`, nothing is
+ * drafted. The story feature implements this and is given the nominee's publishable facts only.
+ */
+export interface HonourStoryPort {
+  draftFromHonour(facts: { nominationId: string; openid: string; awardName: string; name: string; summary: string }): Promise<void>
+}
