@@ -52,8 +52,8 @@ export function openidFromContext(context: unknown): string | null {
 
 function startHandler(): CloudHandler {
   // The same configuration, SDK client and stores as the scheduler function (cloud-deps.ts).
-  const { store, files, push, checkInSecret, config } = buildCloudDeps()
-  const api = createApi({ store, files, push, checkInSecret, config })
+  const { store, files, push, checkInSecret, contentSecurity, config } = buildCloudDeps()
+  const api = createApi({ store, files, push, checkInSecret, contentSecurity, config })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

@@ -2,6 +2,7 @@ import type { Clock } from './clock'
 import type { FileServices } from '../files/ports'
 import type { PushConfig } from '../messaging/ports'
 import type { Store } from './store'
+import type { ContentSecurity } from '../story/ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
 export interface Deps {
@@ -11,4 +12,6 @@ export interface Deps {
   push: PushConfig
   /** Derives check-in codes; from configuration (CHECKIN_SECRET), never from the repository. */
   checkInSecret: string
+  /** WeChat content security (msgSecCheck, mediaCheckAsync), or the local word-list stand-in. */
+  contentSecurity: ContentSecurity
 }

@@ -36,6 +36,8 @@ export const COLLECTIONS = {
   pipelineFacts: 'pipeline_facts',
   /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
   pipelineSnapshots: 'pipeline_snapshots',
+  /** Stories of young talent (stories.ts): `_id` = story id. */
+  stories: 'stories',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

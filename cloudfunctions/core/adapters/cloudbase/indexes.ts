@@ -51,4 +51,6 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  // The feed, the review queue, my stories, the media-check event, the 30-minute wait (stories.ts).
+  stories: [['status', 'feedKey', '_id'], ['status', 'updatedAt', '_id'], ['authorOpenid', 'updatedAt'], ['subjectOpenid', 'updatedAt'], ['mediaTraceId'], ['status', 'submittedAt']],
 }
