@@ -7,9 +7,10 @@ import type { ContentSecurity, StoryCheckEventSink } from '../../story/ports'
  * demo and the tests exercise every verdict: a text holding a `risky` word is risky (label 20006),
  * one holding a `review` word is review (label 10001), anything else passes (label 100).
  *
- * Photos are answered like WeChat does, later, as an event through the same router action: a file
- * name holding `risky` or `review` gets that verdict, any other passes. `hold: true` keeps every
- * answer back until `deliverPending()` (tests of the wait and of replays).
+ * Photos are answered like WeChat does, later, as an event through the same router action. The
+ * verdict follows the stored name (uploads are named by 24 hex digits): a name starting `dead` is
+ * risky, `beef` review, any other passes. `hold: true` keeps every answer back until
+ * `deliverPending()` (tests of the wait and of replays).
  */
 export interface WordList {
   risky: string[]
@@ -67,7 +68,7 @@ export function localContentSecurity(options: { words?: WordList; hold?: boolean
     async startMediaCheck({ url }) {
       const traceId = `local-media-${randomUUID()}`
       const name = url.split('/').pop() ?? ''
-      held.set(traceId, name.includes('risky') ? 'risky' : name.includes('review') ? 'review' : 'pass')
+      held.set(traceId, name.startsWith('dead') ? 'risky' : name.startsWith('beef') ? 'review' : 'pass')
       // After the submission has stored the trace id, as WeChat's push arrives after the call.
       if (!options.hold) setTimeout(() => void deliver(traceId).catch(() => undefined), options.delayMs ?? 300)
       return { traceId }
