@@ -182,9 +182,10 @@ export async function submitStory(deps: Deps, caller: Caller, input: ActionPaylo
       const { traceId } = await deps.contentSecurity.startMediaCheck({ openid: caller.openid!, url })
       media = { url, traceId, suggest: null, label: null, startedAt: toIsoString(deps.clock.now()), answeredAt: null }
     }
-  } catch (error) {
+  } catch {
+    // No verdict (WeChat unreachable, openid stale): back to the author, who may submit again.
     await save(deps, claimed, { status: 'draft' })
-    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交', undefined)
+    throw new AppError('INTERNAL', '内容安全检测暂时不可用，请稍后再提交')
   }
   const now = toIsoString(deps.clock.now())
   if (text.suggest === 'risky') {
@@ -325,7 +326,7 @@ export async function expireMediaWaits(deps: Deps): Promise<number> {
 }
 
 /** The story's mini-program code (a QR of its link locally), made once and kept for posters. */
-export async function storyPosterCode(deps: Deps, caller: Caller, input: ActionPayload<'story.posterCode'>): Promise<{ image: string; link: string | null }> {
+export async function storyPosterCode(deps: Deps, _caller: Caller, input: ActionPayload<'story.posterCode'>): Promise<{ image: string; link: string | null }> {
   const r = await load(deps, input.id)
   if (r.status !== 'published') throw conflict('故事发布后才能生成海报')
   const scene = `s=${r.id}`
@@ -338,6 +339,5 @@ export async function storyPosterCode(deps: Deps, caller: Caller, input: ActionP
       if (!(error instanceof AppError && error.code === 'CONFLICT')) throw error
     }
   }
-  void caller
   return { image, link: deps.files.invites.link(scene, STORY_PAGE) }
 }
