@@ -177,4 +177,6 @@ export interface StoryView {
   canEdit: boolean
   canConsent: boolean
   canReview: boolean
+  /** Staff: feature and order a published story. */
+  canFeature: boolean
 }

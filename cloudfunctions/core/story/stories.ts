@@ -268,6 +268,7 @@ export async function viewStory(deps: Deps, caller: Caller, input: ActionPayload
     canEdit: r.authorOpenid === caller.openid && r.status === 'draft',
     canConsent: r.subjectConsent === 'pending' && r.subjectOpenid === caller.openid && ['submitted', 'machine_check', 'human_review'].includes(r.status),
     canReview: caller.isStaff && r.status === 'human_review',
+    canFeature: caller.isStaff && r.status === 'published',
   }
 }
 

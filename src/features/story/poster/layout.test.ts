@@ -1,7 +1,7 @@
 import { layoutStoryPoster, MAX_CANVAS_PX, scaleFor, wrapText, type DrawOp, type Measure } from './layout'
 
 /** A measure like a CJK font's: Chinese characters a full em, everything else half. */
-const measure: Measure = (text, font) => [...text].reduce((w, ch) => w + (/[\u0000-\u00ff]/.test(ch) ? font.size / 2 : font.size), 0)
+const measure: Measure = (text, font) => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) < 0x100 ? font.size / 2 : font.size), 0)
 const font = { size: 16, weight: 'normal' as const }
 
 const texts = (ops: DrawOp[]) => ops.filter((op): op is Extract<DrawOp, { kind: 'text' }> => op.kind === 'text')
