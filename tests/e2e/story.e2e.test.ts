@@ -61,6 +61,7 @@ describe('stories in the browser', () => {
     const { page } = h
     const title = '驿站里的返乡创业者（测试）'
 
+    await page.goto(appUrl(h.baseUrl, 'pages/index/index'))
     // The head writes about a member of the station, with a photo.
     await actAs(page, h.baseUrl, HEAD, '站长（示例）', 'packages/story/pages/edit/index')
     await visible().locator(`#subject-${MEMBER}`).click()

@@ -17,11 +17,14 @@ import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
+import { requireWithinLimit } from '../shared/rate-limit'
 import type { CheckAnswer, CheckRecord, StoryRecord } from './ports'
 
 export const STORY_PAGE = 'packages/story/pages/story/index'
 /** How long a photo's check may stay unanswered before a human decides without it. */
 export const MEDIA_WAIT_MS = 30 * 60 * 1000
+/** Submissions per author and hour (each one is a content-security call or more). */
+const SUBMITS_PER_HOUR = 20
 const SEVERITY: Record<CheckSuggestion, number> = { pass: 0, review: 1, risky: 2 }
 
 const view = (c: { suggest: CheckSuggestion; label: number | null } | null): StoryCheckView | null =>
@@ -166,6 +169,8 @@ export async function submitStory(deps: Deps, caller: Caller, input: ActionPaylo
   const r = await load(deps, input.id)
   requireAuthor(caller, r)
   if (r.status !== 'draft') throw conflict('故事已经提交过了')
+  // Each submission spends WeChat's content-security quota (msgSecCheck 4,000 a minute for the app).
+  await requireWithinLimit(deps, `story.submit:${caller.openid}`, SUBMITS_PER_HOUR, 60 * 60 * 1000, '提交太频繁了，请一小时后再试')
   // The claim: of two submissions at once, one runs the checks, the other is told.
   const claimed = await save(deps, r, { status: 'submitted', returnReason: null, textCheck: null, mediaCheck: null, mediaTimedOut: false })
   let text: CheckRecord
