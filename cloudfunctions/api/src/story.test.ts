@@ -131,6 +131,13 @@ describe('story.submit: the text check decides on the suggestion', () => {
     expect(after.textCheck?.suggest).toBe('risky')
   })
 
+  it('limits submissions per author (each spends content-security quota), leaving the draft as it was', async () => {
+    const story = data(await t.call('head', 'story.create', draft({ body: '诈骗' })))
+    for (let i = 0; i < 20; i += 1) expect(data(await t.call('head', 'story.submit', { id: story.id })).status).toBe('draft')
+    expect(codeOf(await t.call('head', 'story.submit', { id: story.id }))).toBe('RATE_LIMITED')
+    expect((data(await t.call('head', 'story.get', { id: story.id })).story as Story).status).toBe('draft')
+  })
+
   it('only the author submits, once; two submissions at once run the check once', async () => {
     const story = data(await t.call('head', 'story.create', draft()))
     expect(codeOf(await t.call('member', 'story.submit', { id: story.id }))).toBe('FORBIDDEN')
@@ -252,6 +259,25 @@ describe('consent, review, retract, feature', () => {
     expect(data(await t.call('member', 'story.mine', {})).items.map((s) => s.id)).toEqual([story.id])
     expect(data(await t.call('outsider', 'story.mine', {})).items).toEqual([])
     expect(codeOf(await t.call(null, 'story.mine', {}))).toBe('UNAUTHENTICATED')
+  })
+
+  it('a member who deletes their account takes the stories about them along; a story they wrote about someone else stays', async () => {
+    const about = await submitted()
+    data(await t.call(STAFF, 'story.review', { id: about.id, decision: 'approve' }))
+    const own = data(await t.call('member', 'story.create', draft({ subjectOpenid: undefined, title: '我自己的草稿' })))
+    data(await t.call('member', 'member.deleteMine', {}))
+    expect(await feedIds()).toEqual([])
+    expect(codeOf(await t.call(STAFF, 'story.get', { id: own.id }))).toBe('NOT_FOUND')
+
+    await join('member2')
+    await joinStation('member2', stationId)
+    const byHead = await submitted({ subjectOpenid: 'member2' }, false)
+    data(await t.call('member2', 'story.consent', { id: byHead.id, agree: true }))
+    data(await t.call(STAFF, 'story.review', { id: byHead.id, decision: 'approve' }))
+    data(await t.call('head', 'member.deleteMine', {}))
+    expect(await feedIds()).toEqual([byHead.id])
+    const kept = data(await t.call(STAFF, 'story.get', { id: byHead.id })).story as Story
+    expect(kept.authorOpenid).toMatch(/^deleted-/)
   })
 
   it('a published story’s poster code (a QR of its link locally) is made once', async () => {

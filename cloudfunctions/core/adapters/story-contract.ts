@@ -116,6 +116,14 @@ export function describeStoryStoreContract(name: string, open: () => Promise<Sto
       expect((await everyItem((cursor) => store.stories.listInvolving(a, cursor, 5))).map((x) => x.id)).toEqual([who('q3'), who('q1')])
     })
 
+    it('removes a story', async () => {
+      const story = sampleStory(who('gone'))
+      await store.stories.insert(story)
+      await store.stories.remove(story.id)
+      expect(await store.stories.get(story.id)).toBeNull()
+      await store.stories.remove(story.id)
+    })
+
     it('finds stories still waiting for a photo answer since before a time', async () => {
       const waiting = await store.stories.waitingSince(at(42), 50)
       expect(waiting.map((x) => x.id).filter((id) => id.startsWith(run))).toEqual([who('q2')])

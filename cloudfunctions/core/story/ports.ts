@@ -48,6 +48,8 @@ export interface StoryStore {
   listInvolving(openid: string, cursor: string | null, limit: number): Promise<Page<StoryRecord>>
   /** Stories still in `machine_check` submitted before `before` (the 30-minute wait). */
   waitingSince(before: string, limit: number): Promise<StoryRecord[]>
+  /** Removes the story (a deleted member's story about themselves). */
+  remove(id: string): Promise<void>
 }
 
 export interface TextCheckRequest {

@@ -43,7 +43,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   demands: 'nothing about members',
   destinations: 'destinations (pipeline.destinationsOf)',
   pipeline_snapshots: 'nothing about members (counts only)',
-  stories: 'NOT YET exported: stories a member wrote or is the subject of (issue 17 follow-up; published ones are public)',
+  stories: 'NOT YET exported: stories a member wrote or is the subject of (issue 17 follow-up); removed or pseudonymised on deletion (forgetStoriesOf)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

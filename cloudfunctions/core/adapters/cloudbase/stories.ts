@@ -73,6 +73,10 @@ export class CloudBaseStoryStore implements StoryStore {
     return documentsOf(result).map(fromDocument)
   }
 
+  async remove(id: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.stories, (c) => checked(c.doc(id).remove()))
+  }
+
   private async page(where: object[], key: 'feedKey' | 'updatedAt', cursor: string | null, limit: number): Promise<Page<StoryRecord>> {
     const { docs, more } = await keysetPage(this.collections, COLLECTIONS.stories, {
       where,

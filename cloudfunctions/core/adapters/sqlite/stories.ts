@@ -81,6 +81,10 @@ export class SqliteStoryStore implements StoryStore {
       .map(fromRow)
   }
 
+  async remove(id: string): Promise<void> {
+    this.sql('DELETE FROM stories WHERE id = ?').run(id)
+  }
+
   /** Newest first by `key`, then id: a keyset page. */
   private page(
     where: string,
