@@ -212,6 +212,11 @@ describe('consent, review, retract, feature', () => {
     const story = await submitted({}, false)
     const back = data(await t.call('member', 'story.consent', { id: story.id, agree: false }))
     expect(back).toMatchObject({ status: 'draft', subjectConsent: 'declined', returnReason: '故事主人公不同意发布' })
+    // The author rewrites and submits again: the subject is asked again, and may agree this time.
+    data(await t.call('head', 'story.update', { id: story.id, title: '改写后的故事', body: '按本人意见改写' }))
+    expect(data(await t.call('head', 'story.submit', { id: story.id })).subjectConsent).toBe('pending')
+    data(await t.call('member', 'story.consent', { id: story.id, agree: true }))
+    expect(data(await t.call(STAFF, 'story.review', { id: story.id, decision: 'approve' })).status).toBe('published')
   })
 
   it('only staff review; a rejection needs a reason and returns the story', async () => {

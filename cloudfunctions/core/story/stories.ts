@@ -170,7 +170,10 @@ export async function submitStory(deps: Deps, caller: Caller, input: ActionPaylo
   requireAuthor(caller, r)
   if (r.status !== 'draft') throw conflict('故事已经提交过了')
   // The claim: of two submissions at once, one runs the checks, the other is told.
-  const claimed = await save(deps, r, { status: 'submitted', returnReason: null, textCheck: null, mediaCheck: null, mediaTimedOut: false })
+  // The subject consents to the text as submitted: a resubmission (after a refusal, a rejection or
+  // an edit) asks again. Staff's confirmed offline consent for someone who has not joined stands.
+  const subjectConsent = r.subjectOpenid !== null && r.subjectOpenid !== r.authorOpenid ? 'pending' : r.subjectConsent
+  const claimed = await save(deps, r, { status: 'submitted', subjectConsent, returnReason: null, textCheck: null, mediaCheck: null, mediaTimedOut: false })
   // Each submission spends WeChat's content-security quota (msgSecCheck 4,000 a minute for the app);
   // counted after the claim, so only a submission that would really run is counted.
   try {
