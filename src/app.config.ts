@@ -70,6 +70,8 @@ export default defineAppConfig({
         'pages/notice-stats/index',
       ],
     },
+    // Stories of young talent (issue 17): the feed and story pages are public (shared cards open them).
+    { root: 'packages/story', pages: ['pages/feed/index', 'pages/story/index', 'pages/edit/index', 'pages/review/index'] },
   ],
   // Only the components a page renders are injected when it opens (DevTools' quality scan asks for it).
   lazyCodeLoading: 'requiredComponents',

@@ -76,6 +76,19 @@ import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
 import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
+import type { PublicStory, Story, StoryView } from './story'
+import {
+  consentStoryInput,
+  createStoryInput,
+  featureStoryInput,
+  mediaCheckEventInput,
+  retractStoryInput,
+  reviewStoryInput,
+  storyFeedInput,
+  storyIdInput,
+  storyQueueInput,
+  updateStoryInput,
+} from './story'
 import {
   dashboardOverviewInput,
   pipelineExportInput,
@@ -257,6 +270,21 @@ export const actionSchemas = {
   'honour.get': nominationIdInput,
   'honour.list': nominationListInput,
   'honour.mine': emptyInput,
+  // Stories of young talent (issue 17).
+  'story.create': createStoryInput,
+  'story.update': updateStoryInput,
+  'story.submit': storyIdInput,
+  'story.consent': consentStoryInput,
+  'story.review': reviewStoryInput,
+  'story.retract': retractStoryInput,
+  'story.feature': featureStoryInput,
+  'story.feed': storyFeedInput,
+  'story.get': storyIdInput,
+  'story.mine': storyFeedInput,
+  'story.queue': storyQueueInput,
+  'story.posterCode': storyIdInput,
+  /** WeChat's `wxa_media_check` event (message push), mapped by entry-cloud.ts; never sent by the app. */
+  'story.mediaCheckEvent': mediaCheckEventInput,
 } as const
 
 export interface ActionResults {
@@ -409,6 +437,25 @@ export interface ActionResults {
   'honour.list': Nomination[]
   /** My honours, for the 翼展档案. */
   'honour.mine': HonourRecord[]
+  'story.create': Story
+  'story.update': Story
+  /** Checked at once: `risky` comes back as a draft with `returnReason`. */
+  'story.submit': Story
+  'story.consent': Story
+  /** Approve publishes; reject returns the story to its author with the reason. */
+  'story.review': Story
+  'story.retract': Story
+  'story.feature': Story
+  /** Published stories: featured first, then newest. */
+  'story.feed': Page<PublicStory>
+  'story.get': StoryView
+  /** Stories I wrote or that are about me. */
+  'story.mine': Page<Story>
+  /** Staff: stories awaiting the machine or a human. */
+  'story.queue': Page<Story>
+  /** The story's mini-program code (a QR of its link in local mode), for posters. */
+  'story.posterCode': { image: string; link: string | null }
+  'story.mediaCheckEvent': { applied: boolean }
 }
 
 export interface OutboxMessage {

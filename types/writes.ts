@@ -52,6 +52,13 @@ export const RETRYABLE_WRITES = [
   'notice.subscribe',
   'destination.report',
   'destination.verify',
+  'story.create',
+  'story.update',
+  'story.submit',
+  'story.consent',
+  'story.review',
+  'story.retract',
+  'story.feature',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -3,6 +3,8 @@ import { openCloudBaseStore, type CloudBaseStore } from '../core/adapters/cloudb
 import { wxSubscribeSender } from '../core/adapters/cloudbase/subscribe-sender'
 import type { KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
 import { wxacodeInvites } from '../core/adapters/cloudbase/wxacode-invites'
+import { wxContentSecurity } from '../core/adapters/cloudbase/content-security'
+import type { ContentSecurity } from '../core/story/ports'
 import { qrCodes } from '../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../core/adapters/html/sanitizer'
@@ -21,6 +23,8 @@ export interface CloudDeps {
   push: PushConfig
   /** Without a configured secret, check-in answers that it is not set up (see README). */
   checkInSecret: string
+  /** msgSecCheck v2 and mediaCheckAsync through the same open-API door as the codes. */
+  contentSecurity: ContentSecurity
 }
 
 /**
@@ -54,6 +58,7 @@ export function buildCloudDeps(
       templates: config.templates,
     },
     checkInSecret: config.checkInSecret ?? '',
+    contentSecurity: wxContentSecurity(app),
   }
 }
 

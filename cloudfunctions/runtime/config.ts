@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { MESSAGE_FIELDS, parseKeywordMap, type KeywordMap } from '../core/adapters/cloudbase/subscribe-keywords'
 import type { MiniProgramVersion } from '../core/adapters/cloudbase/wxacode-invites'
+import { DEFAULT_WORDS, parseWordList, type WordList } from '../core/adapters/files/local-content-security'
 
 /**
  * Configuration comes from environment variables only (no secrets in the repo). Parsed once, with
@@ -41,6 +42,8 @@ const envSchema = z.object({
    * Demo sign-in (`X-Demo-Openid`) and demo seed data. Unset: on only while HOST is a loopback
    * address and NODE_ENV is not production; any other address needs an explicit DEMO=1.
    */
+  /** Local mode's content-security stand-in: `risky:词,词;review:词,词` (defaults: adapters/files/local-content-security.ts). */
+  CONTENT_SECURITY_WORDS: z.string().optional(),
   DEMO: z.enum(['1', '0', 'true', 'false', '']).optional(),
 })
 
@@ -56,6 +59,8 @@ export interface ApiConfig {
   /** Per configured template: which keyword carries which value (checked here, at start). */
   templateKeywords: { reminder: KeywordMap | null; result: KeywordMap | null; notice: KeywordMap | null }
   miniProgramVersion: MiniProgramVersion
+  /** The local content-security stand-in's words (production uses WeChat's own). */
+  contentWords: WordList
 }
 
 type TemplateName = keyof typeof MESSAGE_FIELDS
@@ -101,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     result: keywordsOf('result', e.SUBSCRIBE_TEMPLATE_RESULT, e.SUBSCRIBE_TEMPLATE_RESULT_KEYS, problems),
     notice: keywordsOf('notice', e.SUBSCRIBE_TEMPLATE_NOTICE, e.SUBSCRIBE_TEMPLATE_NOTICE_KEYS, problems),
   }
+  const contentWords = parseWordList(e.CONTENT_SECURITY_WORDS)
+  if (typeof contentWords === 'string') problems.push(contentWords)
   if (problems.length) throw new Error(`Invalid configuration in environment variables: ${problems.join('; ')}`)
   // Demo sign-in lets anyone act as staff: on by default only for a server nobody else can reach.
   const demo =
@@ -122,5 +129,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     },
     templateKeywords,
     miniProgramVersion: e.MINIPROGRAM_VERSION ?? 'release',
+    contentWords: typeof contentWords === 'string' ? DEFAULT_WORDS : contentWords,
   }
 }

@@ -103,6 +103,21 @@ import {
   verifyDestination,
 } from '../../core/pipeline/pipeline'
 import * as honours from '../../core/honour/honours'
+import {
+  applyMediaCheck,
+  consentToStory,
+  createStory,
+  featureStory,
+  myStories,
+  retractStory,
+  reviewQueue,
+  reviewStory,
+  storyFeed,
+  storyPosterCode,
+  submitStory,
+  updateStory,
+  viewStory,
+} from '../../core/story/stories'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -267,4 +282,19 @@ export const actionTable: ActionTable = {
   'honour.get': allow(isMemberOrStaff, honours.viewNomination),
   'honour.list': allow(isMemberOrStaff, honours.listNominations),
   'honour.mine': allow(isMember, (deps, caller) => honours.honoursOf(deps, caller.openid ?? '')),
+  // Stories of young talent — core/story/stories.ts (author, subject and reviewer checked there).
+  'story.create': allow(isMemberOrStaff, createStory),
+  'story.update': allow(isMemberOrStaff, updateStory),
+  'story.submit': allow(isMemberOrStaff, submitStory),
+  'story.consent': allow(isMember, consentToStory),
+  'story.review': allow(isStaff, reviewStory),
+  'story.retract': allow(isMemberOrStaff, retractStory),
+  'story.feature': allow(isStaff, featureStory),
+  'story.feed': allow(isAnyone, storyFeed),
+  'story.get': allow(isAnyone, viewStory),
+  'story.mine': allow(isMemberOrStaff, myStories),
+  'story.queue': allow(isStaff, reviewQueue),
+  'story.posterCode': allow(isAnyone, storyPosterCode),
+  // WeChat's message push carries no caller; the unguessable trace id is the check (stories.ts).
+  'story.mediaCheckEvent': allow(isAnyone, applyMediaCheck),
 }

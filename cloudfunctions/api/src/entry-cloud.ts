@@ -19,9 +19,27 @@ export interface CloudHandlerDeps {
   api: Api
 }
 
+/**
+ * WeChat's `wxa_media_check` event, as the message push (消息推送, set to deliver to this cloud
+ * function, see README) hands it over: `{MsgType: 'event', Event: 'wxa_media_check', trace_id,
+ * result: {suggest, label}, …}` with no `action`. Anything else is an ordinary call.
+ */
+export function mediaCheckEventOf(event: unknown): { traceId: unknown; suggest: unknown; label: unknown } | null {
+  if (typeof event !== 'object' || event === null) return null
+  const e = event as Record<string, unknown>
+  if (e.MsgType !== 'event' || e.Event !== 'wxa_media_check' || 'action' in e) return null
+  const result = (typeof e.result === 'object' && e.result !== null ? e.result : {}) as Record<string, unknown>
+  return { traceId: e.trace_id, suggest: result.suggest, label: result.label }
+}
+
 /** The identity comes from `context` only: nothing inside `event` is ever read as the caller. */
 export function createCloudHandler({ getOpenid, api }: CloudHandlerDeps): CloudHandler {
-  return (event, context) => api.handle(event, { openid: getOpenid(context) })
+  return (event, context) => {
+    const media = mediaCheckEventOf(event)
+    // The push carries no caller of ours; the story matches it by its unguessable trace id.
+    if (media) return api.handle({ action: 'story.mediaCheckEvent', payload: media }, { openid: null })
+    return api.handle(event, { openid: getOpenid(context) })
+  }
 }
 
 function isScfContext(context: unknown): context is IContextParam {
@@ -52,8 +70,8 @@ export function openidFromContext(context: unknown): string | null {
 
 function startHandler(): CloudHandler {
   // The same configuration, SDK client and stores as the scheduler function (cloud-deps.ts).
-  const { store, files, push, checkInSecret, config } = buildCloudDeps()
-  const api = createApi({ store, files, push, checkInSecret, config })
+  const { store, files, push, checkInSecret, contentSecurity, config } = buildCloudDeps()
+  const api = createApi({ store, files, push, checkInSecret, contentSecurity, config })
   return createCloudHandler({ getOpenid: openidFromContext, api })
 }
 

@@ -9,6 +9,7 @@ import type { Store } from '../../core/shared/store'
 import { localSender } from '../../core/adapters/messaging/local-sender'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { localContentSecurity, type WordList } from '../../core/adapters/files/local-content-security'
 import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
@@ -42,6 +43,8 @@ export interface ServerOptions {
   templates?: { reminder: string | null; result: string | null; notice: string | null }
   /** Run the scheduler's jobs on this interval (ms); 0 or absent: never. */
   schedulerIntervalMs?: number
+  /** The content-security stand-in's word list (default: DEFAULT_WORDS). */
+  contentWords?: WordList
   clock?: Clock
   logger?: Logger
 }
@@ -151,11 +154,16 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers, qrCodes, html: htmlSanitizer }
   const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
-  const api = createApi({ store, files, push, checkInSecret, config: { staffOpenids }, clock, logger })
+  // Photo verdicts come back later through the router's own action, as WeChat's push would.
+  const contentSecurity = localContentSecurity({ words: options.contentWords })
+  const api = createApi({ store, files, push, checkInSecret, contentSecurity, config: { staffOpenids }, clock, logger })
+  contentSecurity.connect(async (event) => {
+    await api.handle({ action: 'story.mediaCheckEvent', payload: event }, { openid: null })
+  })
   const timer =
     options.schedulerIntervalMs && options.schedulerIntervalMs > 0
       ? setInterval(() => {
-          runScheduledJobs({ store, clock, files, push, checkInSecret }).catch((error: unknown) =>
+          runScheduledJobs({ store, clock, files, push, checkInSecret, contentSecurity }).catch((error: unknown) =>
             logger.error('scheduler.failed', { error: error instanceof Error ? error.message : String(error) }),
           )
         }, options.schedulerIntervalMs)

@@ -23,6 +23,7 @@ async function main() {
       notice: config.templates.notice ?? 'local-notice',
     },
     schedulerIntervalMs: 60_000,
+    contentWords: config.contentWords,
   })
   console.log(`\n  翼展联盟 本地版已启动：${server.url}\n`)
   console.log(`  数据目录：${path.resolve(config.dataDir)}`)

@@ -10,6 +10,7 @@ import { isAnyone, type Caller } from '../../core/access/access'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import type { Store } from '../../core/shared/store'
+import type { ContentSecurity } from '../../core/story/ports'
 import { actionTable, type ActionDef } from './actions'
 import type { ApiConfig } from '../../runtime/config'
 import { consoleLogger, type Logger } from '../../runtime/logger'
@@ -27,6 +28,7 @@ export interface ApiOptions {
   files: FileServices
   push: PushConfig
   checkInSecret: string
+  contentSecurity: ContentSecurity
   config: Pick<ApiConfig, 'staffOpenids'>
   clock?: Clock
   /** Jury draws' random source (default Math.random). */
@@ -87,7 +89,15 @@ function recall(stored: string): Remembered {
  */
 export function createApi(options: ApiOptions): Api {
   const { store, config, clock = systemClock, logger = consoleLogger } = options
-  const deps: Deps = { store, clock, files: options.files, push: options.push, checkInSecret: options.checkInSecret, random: options.random }
+  const deps: Deps = {
+    store,
+    clock,
+    files: options.files,
+    push: options.push,
+    checkInSecret: options.checkInSecret,
+    random: options.random,
+    contentSecurity: options.contentSecurity,
+  }
 
   async function resolveCaller(openid: string | null): Promise<Caller> {
     const isStaff = openid !== null && config.staffOpenids.has(openid)

@@ -8,6 +8,7 @@ import { allFields } from '../../core/taxonomy/taxonomy'
 import { DEMO_STAFF_OPENID } from '../../runtime/config'
 import { seedDemoPipeline } from './seed-pipeline'
 import { seedDemoHonours } from './seed-honour'
+import { seedDemoStories } from './seed-story'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a
@@ -139,6 +140,7 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   // A crowd of demo members with destinations for the pipeline dashboard (not counted as accounts).
   await seedDemoPipeline(deps, UNIVERSITIES.map(demoStationId))
   await seedDemoHonours(deps)
+  await seedDemoStories(deps)
   return { created }
 }
 

@@ -16,6 +16,7 @@ import type { Clock } from '../../core/shared/clock'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import { localSender } from '../../core/adapters/messaging/local-sender'
+import { localContentSecurity } from '../../core/adapters/files/local-content-security'
 import { silentLogger, type Logger } from '../../runtime/logger'
 import { createApi, type Api } from './router'
 
@@ -32,6 +33,8 @@ export const testServices = {
   files: testFiles,
   push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result', notice: 'tpl-notice' } },
   checkInSecret: 'test-check-in-secret-0123456789',
+  /** Photo verdicts held until a test delivers them (makeTestApi gives each api its own). */
+  contentSecurity: localContentSecurity({ hold: true }),
 }
 
 /**
@@ -95,9 +98,11 @@ export function makeTestApi(
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
   const adapter = options.adapter ?? routerTestAdapter
   const { store, peek, standIn, sqlite } = openTestStore(adapter, dir)
+  const security = localContentSecurity({ hold: true })
   const api: Api = createApi({
     store,
     ...testServices,
+    contentSecurity: security,
     ...(options.push ? { push: options.push } : {}),
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
@@ -106,11 +111,14 @@ export function makeTestApi(
   })
   const call = <A extends ActionName>(openid: string | null, action: A, payload?: unknown, requestId?: string) =>
     api.handle({ action, payload, requestId }, { openid }) as Promise<Envelope<ActionResult<A>>>
+  security.connect(async (event) => {
+    await call(null, 'story.mediaCheckEvent', event)
+  })
   const close = async () => {
     await store.close()
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  return { api, store, call, close, dir, adapter, peek, standIn, sqlite }
+  return { api, store, call, close, dir, adapter, peek, standIn, sqlite, security }
 }
 
 /** The error of a failed envelope, failing the test when the call succeeded. */

@@ -7,6 +7,7 @@ import { AppError, conflict, invalidInput, notFound } from '../shared/errors'
 import type { Caller } from '../access/access'
 import type { MemberRecord, ProfileChanges } from './ports'
 import { activeFields } from '../taxonomy/taxonomy'
+import { forgetStoriesOf } from '../story/stories'
 
 /** The member as the wire shows it: staff is a role from configuration, not from the record. */
 export function toMember(record: MemberRecord, isStaff: boolean): Member {
@@ -92,6 +93,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.demands.forgetMember(openid)
   await deps.store.notices.forgetMember(openid)
   await deps.store.pipeline.forgetMember(openid)
+  await forgetStoriesOf(deps, openid, newPseudonym())
   // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
   await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')

@@ -3,6 +3,7 @@ import type { FileServices } from '../files/ports'
 import type { PushConfig } from '../messaging/ports'
 import type { Store } from './store'
 import type { HonourStoryPort } from '../honour/ports'
+import type { ContentSecurity } from '../story/ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
 export interface Deps {
@@ -16,4 +17,6 @@ export interface Deps {
   random?: () => number
   /** Story drafts after an honour is awarded, where the stories feature is wired in. */
   stories?: HonourStoryPort
+  /** WeChat content security (msgSecCheck, mediaCheckAsync), or the local word-list stand-in. */
+  contentSecurity: ContentSecurity
 }

@@ -10,6 +10,7 @@ import type { FieldStore } from '../taxonomy/ports'
 import type { IdempotencyStore, RateLimiter } from './ports'
 import type { PipelineStore } from '../pipeline/ports'
 import type { HonourStore } from '../honour/ports'
+import type { StoryStore } from '../story/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -32,5 +33,6 @@ export interface Store {
   privacy: PrivacyStore
   pipeline: PipelineStore
   honours: HonourStore
+  stories: StoryStore
   close(): Promise<void>
 }

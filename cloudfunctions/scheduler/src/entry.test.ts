@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { Activity } from '../../../types'
 import { localSender } from '../../core/adapters/messaging/local-sender'
+import { localContentSecurity } from '../../core/adapters/files/local-content-security'
 import { qrInvites } from '../../core/adapters/files/qr-invites'
 import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
@@ -18,6 +19,7 @@ const testServices = {
   files: { spreadsheets: excelSpreadsheets, invites: qrInvites(() => 'http://127.0.0.1:10086'), qrCodes, html: htmlSanitizer },
   push: { sender: localSender, templates: { reminder: 'tpl-reminder', result: 'tpl-result', notice: 'tpl-notice' } },
   checkInSecret: 'test-check-in-secret-0123456789',
+  contentSecurity: localContentSecurity({ hold: true }),
 }
 
 const T = (s: string) => `2026-07-${s}+08:00`

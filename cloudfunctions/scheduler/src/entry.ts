@@ -53,9 +53,9 @@ export function createSchedulerHandler({ deps, logger, reconcile }: SchedulerDep
 }
 
 function startHandler(): SchedulerHandler {
-  const { store, files, push, checkInSecret } = buildCloudDeps()
+  const { store, files, push, checkInSecret, contentSecurity } = buildCloudDeps()
   return createSchedulerHandler({
-    deps: { store, clock: systemClock, files, push, checkInSecret },
+    deps: { store, clock: systemClock, files, push, checkInSecret, contentSecurity },
     logger: consoleLogger,
     reconcile: async (at) => {
       const results = await store.registrations.reconcileDue(at, RECONCILE_PER_RUN)

@@ -9,6 +9,7 @@ import { useMe } from '@/hooks/use-me'
 import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
 import { setTabIntent } from '@/services/tab-intent'
+import HomeStories from '@/features/story/components/home-stories'
 import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
@@ -114,6 +115,8 @@ export default function IndexPage() {
           </View>
         ))}
       </View>
+
+      <HomeStories />
 
       <Text className='hint home-footnote' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
         我们如何保护你的信息：隐私保护指引

@@ -45,6 +45,8 @@ export const COLLECTIONS = {
   /** `_id` = `${nominationId}:${jurorId}`: one per juror drawn for a nomination. */
   honourAssignments: 'honour_assignments',
   honourObjections: 'honour_objections',
+  /** Stories of young talent (stories.ts): `_id` = story id. */
+  stories: 'stories',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -49,6 +49,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   honour_jurors: 'NOT YET EXPORTED (issue 16 follow-up): juror records bound to an openid',
   honour_assignments: 'NOT YET EXPORTED (issue 16 follow-up): a juror\'s declarations and scores',
   honour_objections: 'NOT YET EXPORTED (issue 16 follow-up): objections the member filed (real name, phone)',
+  stories: 'NOT YET exported: stories a member wrote or is the subject of (issue 17 follow-up); removed or pseudonymised on deletion (forgetStoriesOf)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

@@ -12,6 +12,7 @@ import { excelSpreadsheets } from '../files/spreadsheets'
 import { COLLECTIONS } from './collections'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
+import { localContentSecurity } from '../files/local-content-security'
 
 
 // A sweep replays the call once per request it makes: generous, so a busy machine does not fail it.
@@ -201,6 +202,7 @@ describe.each(FAULTS)('pushing a notice in batches, %s at any one request of a r
       files: { spreadsheets: excelSpreadsheets, invites: qrInvites(() => 'http://127.0.0.1:10086'), qrCodes, html: htmlSanitizer },
       push: { sender, templates: { reminder: null, result: null, notice: 'tpl-notice' } },
       checkInSecret: 'test-check-in-secret-0123456789',
+      contentSecurity: localContentSecurity({ hold: true }),
     }
     const later = (minutes: number) => {
       now = new Date(now.getTime() + minutes * 60_000)

@@ -5,6 +5,7 @@ import { describeNoticeStoreContract } from '../notice-contract'
 import { describeStoreContract } from '../store-contract'
 import { describePrivacyStoreContract } from '../privacy-contract'
 import { describeHonourStoreContract } from '../honour-contract'
+import { describeStoryStoreContract } from '../story-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -22,3 +23,4 @@ describePolicyStoreContract('cloudbase (stand-in)', open)
 describeNoticeStoreContract('cloudbase (stand-in)', open)
 describePrivacyStoreContract('cloudbase (stand-in)', open)
 describeHonourStoreContract('cloudbase (stand-in)', open)
+describeStoryStoreContract('cloudbase (stand-in)', open)

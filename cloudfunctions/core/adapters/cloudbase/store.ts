@@ -17,6 +17,7 @@ import { CloudBaseNoticeStore } from './notices'
 import { CloudBasePrivacyStore } from './member-export'
 import { CloudBasePipelineStore } from './pipeline'
 import { CloudBaseHonourStore } from './honours'
+import { CloudBaseStoryStore } from './stories'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -38,6 +39,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     privacy: new CloudBasePrivacyStore(collections),
     pipeline: new CloudBasePipelineStore(collections),
     honours: new CloudBaseHonourStore(collections),
+    stories: new CloudBaseStoryStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

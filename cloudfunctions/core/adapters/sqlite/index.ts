@@ -20,6 +20,7 @@ import { SqlitePrivacyStore } from './member-export'
 import { migrate } from './migrations'
 import { SqlitePipelineStore } from './pipeline'
 import { SqliteHonourStore } from './honours'
+import { SqliteStoryStore } from './stories'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -53,6 +54,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     privacy: new SqlitePrivacyStore(db),
     pipeline: new SqlitePipelineStore(db),
     honours: new SqliteHonourStore(db),
+    stories: new SqliteStoryStore(db),
     close: async () => {
       db.close()
     },

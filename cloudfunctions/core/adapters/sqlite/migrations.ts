@@ -535,6 +535,23 @@ const MIGRATIONS: readonly string[] = [
     doc           TEXT NOT NULL
   );
   CREATE INDEX honour_objections_by_nomination ON honour_objections (nomination_id, created_at);
+  -- Stories of young talent (issue 17): the whole story as JSON, plus the columns it is found by.
+  CREATE TABLE stories (
+    id             TEXT PRIMARY KEY,
+    status         TEXT NOT NULL,
+    author_openid  TEXT NOT NULL,
+    subject_openid TEXT,
+    updated_at     TEXT NOT NULL,
+    submitted_at   TEXT,
+    feed_key       TEXT NOT NULL DEFAULT '',
+    media_trace_id TEXT,
+    rev            INTEGER NOT NULL,
+    doc            TEXT NOT NULL
+  CREATE INDEX stories_feed ON stories (feed_key, id) WHERE status = 'published';
+  CREATE INDEX stories_by_status ON stories (status, updated_at, id);
+  CREATE INDEX stories_by_author ON stories (author_openid, updated_at, id);
+  CREATE INDEX stories_by_subject ON stories (subject_openid, updated_at, id);
+  CREATE UNIQUE INDEX stories_by_media_trace ON stories (media_trace_id) WHERE media_trace_id IS NOT NULL;
   `,
 ]
 

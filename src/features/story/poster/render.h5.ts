@@ -1,0 +1,66 @@
+import { drawLayout, measureWith, type Context2D, type LoadedImage } from './draw'
+import { layoutStoryPoster, POSTER_WIDTH, type StoryPosterInput } from './layout'
+
+/**
+ * The poster in the browser (local / self-hosted H5): the same layout drawn on a `<canvas>` made
+ * for the purpose, exported as a PNG blob URL; images are loaded first and let go after.
+ */
+export interface PosterSources {
+  photo: string | null
+  code: string
+}
+
+export interface RenderedPoster {
+  path: string
+  width: number
+  height: number
+}
+
+function load(src: string): Promise<LoadedImage & { element: HTMLImageElement }> {
+  return new Promise((resolve, reject) => {
+    const image = new Image()
+    image.crossOrigin = 'anonymous'
+    image.onload = () => resolve({ image, element: image, width: image.naturalWidth, height: image.naturalHeight })
+    image.onerror = () => reject(new Error('图片加载失败'))
+    image.src = src
+  })
+}
+
+export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixelRatio'>, sources: PosterSources, _canvasId: string): Promise<RenderedPoster> {
+  const [photo, code] = await Promise.all([sources.photo ? load(sources.photo) : null, load(sources.code)])
+  const canvas = document.createElement('canvas')
+  try {
+    const ctx = canvas.getContext('2d') as Context2D | null
+    if (!ctx) throw new Error('浏览器不支持画布，无法生成海报')
+    const layout = layoutStoryPoster(
+      { ...story, photo: photo ? { width: photo.width, height: photo.height } : null, pixelRatio: window.devicePixelRatio || 1 },
+      measureWith(ctx),
+    )
+    canvas.width = Math.round(layout.width * layout.scale)
+    canvas.height = Math.round(layout.height * layout.scale)
+    // Resizing resets the context's state: measure was set before, drawing starts afresh.
+    drawLayout(ctx, layout, { code, ...(photo ? { photo } : {}) })
+    const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
+    if (!blob) throw new Error('海报生成失败，请重试')
+    return { path: URL.createObjectURL(blob), width: POSTER_WIDTH, height: layout.height }
+  } finally {
+    for (const img of [photo, code]) if (img) img.element.src = ''
+    canvas.width = 0
+    canvas.height = 0
+  }
+}
+
+/** Downloads the PNG (the browser's 保存). */
+export async function savePoster(poster: RenderedPoster): Promise<void> {
+  const link = document.createElement('a')
+  link.href = poster.path
+  link.download = '翼展联盟-青年人才故事.png'
+  document.body.appendChild(link)
+  link.click()
+  link.remove()
+}
+
+/** Lets the blob go once the sheet closes. */
+export function releasePoster(poster: RenderedPoster): void {
+  URL.revokeObjectURL(poster.path)
+}

@@ -1,0 +1,4 @@
+/** The browser has no single-page mode. */
+export function inSinglePageMode(): boolean {
+  return false
+}
