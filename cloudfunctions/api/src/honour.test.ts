@@ -184,6 +184,10 @@ describe('the whole process through the router', () => {
     expect(data(await t.call('amy', 'activity.growthRecord')).honours).toEqual([expect.objectContaining({ awardName: '驻马店青年五四奖章' })])
     expect(data(await t.call('amy', 'notice.inbox', {})).items.map((n) => n.title)).toContain('恭喜你获得驻马店青年五四奖章')
     expect(data(await t.call('bob', 'notice.inbox', {})).items.map((n) => n.title)).not.toContain('恭喜你获得驻马店青年五四奖章')
+    // A story draft about her waits for the staff member who granted it; she consents before it is published.
+    const [draft] = data(await t.call(STAFF, 'story.mine', {})).items
+    expect(draft).toMatchObject({ status: 'draft', subjectOpenid: 'amy', tags: ['评优评先'], subjectConsent: 'pending' })
+    expect(draft!.title).toContain('驻马店青年五四奖章')
 
     // The history is complete and in order; every move is in the audit log.
     const view = data(await t.call('amy', 'honour.get', { id: amyId }))

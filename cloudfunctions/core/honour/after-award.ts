@@ -3,13 +3,14 @@ import type { Caller } from '../access/access'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { newTimeOrderedId } from '../shared/ids'
+import { draftStoryFromHonour } from '../story/stories'
 
 const LEAGUE_NAME = '共青团驻马店市委'
 
 /**
  * After an award: the 翼展档案 shows it (read from the awarded nominations, `honoursOf`), the member
  * gets an inbox notice addressed to them alone (a notice with a frozen one-person recipient list,
- * as activity notices freeze their registrants), and a story draft is requested where stories exist.
+ * as activity notices freeze their registrants), and a story draft about them waits for staff to finish.
  */
 export async function honourAwarded(deps: Deps, caller: Caller, nomination: Nomination): Promise<void> {
   const now = deps.clock.now()
@@ -42,8 +43,7 @@ export async function honourAwarded(deps: Deps, caller: Caller, nomination: Nomi
     },
     [nomination.nomineeOpenid],
   )
-  await deps.stories?.draftFromHonour({
-    nominationId: nomination.id,
+  await draftStoryFromHonour(deps, caller, {
     openid: nomination.nomineeOpenid,
     awardName: nomination.awardName,
     name: nomination.nomineeName,

@@ -53,12 +53,3 @@ export interface HonourStore {
   /** Oldest first. */
   objectionsOf(nominationId: string): Promise<Objection[]>
 }
-
-/**
- * The port through which an award asks for a publicity story draft. Stories are built elsewhere
- * (issue: stories of young talent); until an adapter is wired into `Deps.stories`, nothing is
- * drafted. The story feature implements this and is given the nominee's publishable facts only.
- */
-export interface HonourStoryPort {
-  draftFromHonour(facts: { nominationId: string; openid: string; awardName: string; name: string; summary: string }): Promise<void>
-}

@@ -2,7 +2,6 @@ import type { Clock } from './clock'
 import type { FileServices } from '../files/ports'
 import type { PushConfig } from '../messaging/ports'
 import type { Store } from './store'
-import type { HonourStoryPort } from '../honour/ports'
 import type { ContentSecurity } from '../story/ports'
 
 /** What a use case may touch: the store, the clock and file services. Nothing else reaches the domain. */
@@ -15,8 +14,6 @@ export interface Deps {
   checkInSecret: string
   /** Random numbers in [0, 1) for jury draws; tests pass a seeded one (core/honour/blind.ts). */
   random?: () => number
-  /** Story drafts after an honour is awarded, where the stories feature is wired in. */
-  stories?: HonourStoryPort
   /** WeChat content security (msgSecCheck, mediaCheckAsync), or the local word-list stand-in. */
   contentSecurity: ContentSecurity
 }

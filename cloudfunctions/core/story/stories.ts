@@ -9,7 +9,7 @@ import type {
   StoryStatus,
   StoryView,
 } from '../../../types'
-import { contentLabelName, TEXT_CHECK_CHUNK } from '../../../types'
+import { contentLabelName, createStoryInput, STORY_BODY_MAX, TEXT_CHECK_CHUNK } from '../../../types'
 import { recordAudit } from '../audit/audit'
 import type { Caller } from '../access/access'
 import { toIsoString } from '../shared/clock'
@@ -149,6 +149,26 @@ export async function createStory(deps: Deps, caller: Caller, input: ActionPaylo
   }
   await deps.store.stories.insert(record)
   return toStory(record)
+}
+
+/**
+ * A draft about a member who was just awarded an honour (issue 16): written in the awarding staff
+ * member's name, for them to edit and submit; the member consents as for any story about them.
+ */
+export async function draftStoryFromHonour(
+  deps: Deps,
+  caller: Caller,
+  facts: { openid: string; awardName: string; name: string; summary: string },
+): Promise<Story> {
+  const input = createStoryInput.parse({
+    title: `${facts.name}获${facts.awardName}`.slice(0, 40),
+    body: (facts.summary.trim() || `${facts.name}获得${facts.awardName}。`).slice(0, STORY_BODY_MAX),
+    summary: `获${facts.awardName}`.slice(0, 80),
+    photo: null,
+    tags: ['评优评先'],
+    subjectOpenid: facts.openid,
+  })
+  return createStory(deps, caller, input)
 }
 
 export async function updateStory(deps: Deps, caller: Caller, input: ActionPayload<'story.update'>): Promise<Story> {

@@ -547,6 +547,7 @@ const MIGRATIONS: readonly string[] = [
     media_trace_id TEXT,
     rev            INTEGER NOT NULL,
     doc            TEXT NOT NULL
+  );
   CREATE INDEX stories_feed ON stories (feed_key, id) WHERE status = 'published';
   CREATE INDEX stories_by_status ON stories (status, updated_at, id);
   CREATE INDEX stories_by_author ON stories (author_openid, updated_at, id);
