@@ -74,7 +74,9 @@ import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
-import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
+import { importDemandsInput, importPlatformsInput, importPoliciesInput, importStationsInput } from './imports'
+import type { Platform, PlatformView } from './platform'
+import { createPlatformInput, platformIdInput, platformListInput, updatePlatformInput } from './platform'
 import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import {
   dashboardOverviewInput,
@@ -191,6 +193,13 @@ export const actionSchemas = {
   'pipeline.members': pipelineMembersInput,
   'pipeline.export': pipelineExportInput,
   'dashboard.overview': dashboardOverviewInput,
+  // 家乡创新平台 (issue 19).
+  'platform.list': platformListInput,
+  'platform.get': platformIdInput,
+  'platform.create': createPlatformInput,
+  'platform.update': updatePlatformInput,
+  'platform.archive': platformIdInput,
+  'platform.import': importPlatformsInput,
 } as const
 
 export interface ActionResults {
@@ -297,6 +306,14 @@ export interface ActionResults {
   /** The same rows as `.xlsx`; the first sheet is the metric dictionary. */
   'pipeline.export': ExportFile
   'dashboard.overview': DashboardOverview
+  /** Active platforms (staff may include archived), newest first; the contact for staff only. */
+  'platform.list': Page<Platform>
+  /** The platform with its upcoming and past activities, open demands and (staff) participants. */
+  'platform.get': PlatformView
+  'platform.create': Platform
+  'platform.update': Platform
+  'platform.archive': Platform
+  'platform.import': ImportReport
 }
 
 export interface OutboxMessage {

@@ -100,6 +100,7 @@ import {
   reportDestination,
   verifyDestination,
 } from '../../core/pipeline/pipeline'
+import { archivePlatform, createPlatform, importPlatforms, listPlatforms, updatePlatform, viewPlatform } from '../../core/platform/platforms'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -225,4 +226,11 @@ export const actionTable: ActionTable = {
   'pipeline.members': allow(isStationLeaderOrStaff, pipelineMembers),
   'pipeline.export': allow(isStationLeaderOrStaff, exportPipeline),
   'dashboard.overview': allow(isStationLeaderOrStaff, dashboardOverview),
+  // 家乡创新平台: everyone browses, staff manage — core/platform/platforms.ts
+  'platform.list': allow(isAnyone, listPlatforms),
+  'platform.get': allow(isAnyone, viewPlatform),
+  'platform.create': allow(isStaff, createPlatform),
+  'platform.update': allow(isStaff, updatePlatform),
+  'platform.archive': allow(isStaff, archivePlatform),
+  'platform.import': allow(isStaff, importPlatforms),
 }

@@ -196,7 +196,7 @@ async function seedDemoPolicies(deps: Pick<Deps, 'store' | 'clock'>, at: string)
   ]
   for (const d of demands) {
     if (!(await deps.store.demands.get(d.id))) {
-      await deps.store.demands.create({ ...d, deadline, description: '欢迎驻马店籍学子回乡发展。（示例）', status: 'open', createdAt: at, updatedAt: at })
+      await deps.store.demands.create({ ...d, deadline, description: '欢迎驻马店籍学子回乡发展。（示例）', status: 'open', platformId: null, createdAt: at, updatedAt: at })
     }
   }
 }
@@ -216,6 +216,7 @@ async function seedDemoActivities(deps: Pick<Deps, 'store' | 'clock'>, at: strin
     checkInHelpers: [],
     cancelReason: '',
     stationId: null,
+    platformId: null,
     createdBy: DEMO_STAFF_OPENID,
     registeredCount: 0,
     waitlistCount: 0,

@@ -38,6 +38,7 @@ import { canManageStation, type Caller } from '../access/access'
 import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
+import { requireLinkablePlatform } from '../platform/platforms'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -127,6 +128,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
   await checkFields(deps, eligibility.fields)
   await checkHelpers(deps, stationId, input.checkInHelpers ?? [])
   await checkCover(deps, input.coverImage)
+  if (input.platformId) await requireLinkablePlatform(deps, input.platformId)
   const at = nowIso(deps)
   const activity: Activity = {
     id: newId('ac'),
@@ -148,6 +150,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
     status: 'draft',
     cancelReason: '',
     stationId,
+    platformId: input.platformId,
     createdBy: caller.openid ?? '',
     registeredCount: 0,
     waitlistCount: 0,
@@ -172,6 +175,7 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   await checkFields(deps, merged.eligibility?.fields ?? [])
   if (defined.checkInHelpers) await checkHelpers(deps, current.stationId, defined.checkInHelpers as string[])
   if (defined.coverImage !== current.coverImage) await checkCover(deps, defined.coverImage as string | null | undefined)
+  if (input.platformId && input.platformId !== current.platformId) await requireLinkablePlatform(deps, input.platformId)
   const eligibility = merged.eligibility ?? current.eligibility
   const updated = await deps.store.activities.update(
     id,

@@ -36,6 +36,8 @@ export const COLLECTIONS = {
   pipelineFacts: 'pipeline_facts',
   /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
   pipelineSnapshots: 'pipeline_snapshots',
+  /** 家乡创新平台 (platforms.ts): `_id` = platform id. */
+  platforms: 'platforms',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

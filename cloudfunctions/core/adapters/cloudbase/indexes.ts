@@ -21,6 +21,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['status', 'remindedAt', 'startAt'],
     ['status', 'absenceMarkedAt', 'endAt'],
     ['status', 'endAt', 'reconciledAt'],
+    ['platformId', 'status', 'startAt'],
   ],
   registrations: [
     ['activityId', 'status', 'waitlistSeq', '_id'],
@@ -39,7 +40,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   rate_limits: [],
   policies: [['status', 'publishedAt', '_id'], ['fields'], ['degrees'], ['counties'], ['category']],
   policy_favorites: [['openid', 'at', 'policyId']],
-  demands: [['status', 'deadline', '_id'], ['status', 'field', 'deadline']],
+  demands: [['status', 'deadline', '_id'], ['status', 'field', 'deadline'], ['platformId', 'status', 'deadline']],
   demand_interests: [['demandId', 'at', 'openid'], ['openid']],
   notices: [['keys', 'sendAt'], ['senderOpenid', 'createdAt'], ['pushState', 'sendAt']],
   notice_recipients: [['openids'], ['noticeId']],
@@ -51,4 +52,6 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  // The directory pages newest first under its filters; a platform page reads its activities and demands.
+  platforms: [['status', 'createdAt', '_id'], ['status', 'county', 'createdAt'], ['status', 'kind', 'createdAt'], ['fields'], ['name', 'status']],
 }

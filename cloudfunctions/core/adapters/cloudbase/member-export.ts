@@ -43,6 +43,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   demands: 'nothing about members',
   destinations: 'destinations (pipeline.destinationsOf)',
   pipeline_snapshots: 'nothing about members (counts only)',
+  platforms: 'nothing about members (the contact is an external person, for staff only)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

@@ -480,6 +480,32 @@ const MIGRATIONS: readonly string[] = [
     taken_at TEXT NOT NULL,
     data     TEXT NOT NULL
   );
+  `,  `
+  -- 家乡创新平台 (issue 19): the directory, and the links from activities and demands to it.
+  CREATE TABLE platforms (
+    id                   TEXT PRIMARY KEY,
+    kind                 TEXT NOT NULL,
+    name                 TEXT NOT NULL,
+    county               TEXT NOT NULL,
+    fields               TEXT NOT NULL DEFAULT '[]',
+    degrees              TEXT NOT NULL DEFAULT '[]',
+    intro                TEXT NOT NULL,
+    host_org             TEXT NOT NULL,
+    partner_universities TEXT NOT NULL DEFAULT '[]',
+    contact              TEXT,
+    photos               TEXT NOT NULL DEFAULT '[]',
+    offers               TEXT NOT NULL DEFAULT '[]',
+    status               TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    is_demo              INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX platforms_by_created ON platforms (status, created_at, id);
+  CREATE INDEX platforms_by_name ON platforms (name, status);
+  ALTER TABLE activities ADD COLUMN platform_id TEXT;
+  CREATE INDEX activities_by_platform ON activities (platform_id, status, start_at);
+  ALTER TABLE demands ADD COLUMN platform_id TEXT;
+  CREATE INDEX demands_by_platform ON demands (platform_id, status, deadline);
   `,
 ]
 
