@@ -55,6 +55,11 @@ export default defineAppConfig({
         'pages/figure-members/index',
       ],
     },
+    // 家乡创新平台 (issue 19): the directory and a platform's page for everyone; staff management.
+    {
+      root: 'packages/platform',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/manage/index', 'pages/edit/index'],
+    },
     // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',
