@@ -1,5 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { CreatePlatformInput } from '../../../types'
+import { seedDemoData } from './seed'
+import { DEMO_KEY_LAB_ID, DEMO_LAB_VISIT_ID } from './seed-platform'
 import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
 
 /**
@@ -200,5 +202,21 @@ describe('platform.import (staff)', () => {
     await join('s1')
     expect(codeOf(await t.call('s1', 'platform.import', { filename: 'a.csv', contentBase64: csv }))).toBe('FORBIDDEN')
     expect(data(await t.call(STAFF, 'platform.list', {})).items).toEqual([])
+  })
+})
+
+describe('the demo data', () => {
+  it('has a dozen platforms; the 生物医药 key laboratory in 驿城区 has an upcoming visit, a past one with attendance, and a job', async () => {
+    await seedDemoData({ store: t.store, clock })
+    const all = data(await t.call('demo-student-1', 'platform.list', { limit: 50 })).items
+    expect(all.length).toBeGreaterThanOrEqual(12)
+    expect(new Set(all.map((p) => p.kind)).size).toBeGreaterThanOrEqual(10)
+    const found = data(await t.call('demo-student-1', 'platform.list', { field: 'biomed', county: 'yicheng', kind: 'provincial_key_lab' })).items
+    expect(found.map((p) => p.id)).toEqual([DEMO_KEY_LAB_ID])
+    const lab = data(await t.call('demo-student-1', 'platform.get', { id: DEMO_KEY_LAB_ID }))
+    expect(lab.upcoming.map((a) => a.id)).toEqual([DEMO_LAB_VISIT_ID])
+    expect(lab.past).toEqual([expect.objectContaining({ registeredCount: 4, attended: 3 })])
+    expect(lab.openDemands).toHaveLength(1)
+    expect(data(await t.call('demo-student-1', 'activity.signUp', { activityId: DEMO_LAB_VISIT_ID })).status).toBe('registered')
   })
 })
