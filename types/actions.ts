@@ -75,8 +75,18 @@ import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, s
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 import { importDemandsInput, importPlatformsInput, importPoliciesInput, importStationsInput } from './imports'
-import type { Platform, PlatformView } from './platform'
-import { createPlatformInput, platformIdInput, platformListInput, updatePlatformInput } from './platform'
+import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformView } from './platform'
+import {
+  acceptInviteInput,
+  createPlatformInput,
+  inviteContactInput,
+  platformContactInput,
+  platformIdInput,
+  platformListInput,
+  platformRefInput,
+  reviewDemandDraftInput,
+  updatePlatformInput,
+} from './platform'
 import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import {
   dashboardOverviewInput,
@@ -200,6 +210,16 @@ export const actionSchemas = {
   'platform.update': updatePlatformInput,
   'platform.archive': platformIdInput,
   'platform.import': importPlatformsInput,
+  'platform.addContact': platformContactInput,
+  'platform.removeContact': platformContactInput,
+  'platform.inviteContact': inviteContactInput,
+  'platform.acceptInvite': acceptInviteInput,
+  'platform.contacts': platformRefInput,
+  'platform.mine': emptyInput,
+  'platform.submitActivity': createActivityInput,
+  'platform.submitDemand': createDemandInput,
+  'platform.demandDrafts': platformRefInput,
+  'platform.reviewDemand': reviewDemandDraftInput,
 } as const
 
 export interface ActionResults {
@@ -314,6 +334,21 @@ export interface ActionResults {
   'platform.update': Platform
   'platform.archive': Platform
   'platform.import': ImportReport
+  /** Staff name a member as the platform's contact. */
+  'platform.addContact': PlatformContactPerson
+  'platform.removeContact': { removed: true }
+  /** Staff invite an external person: the code makes whoever redeems it (signed in) the contact. */
+  'platform.inviteContact': PlatformInvite
+  'platform.acceptInvite': PlatformContactPerson
+  'platform.contacts': PlatformContactPerson[]
+  /** The platforms I am a contact of, with what I submitted for each. */
+  'platform.mine': MyPlatforms
+  /** A contact drafts an activity of their platform; staff publish it (activity.publish) or cancel it. */
+  'platform.submitActivity': Activity
+  /** A contact proposes a demand of their platform; staff review it (platform.reviewDemand). */
+  'platform.submitDemand': DemandDraft
+  'platform.demandDrafts': DemandDraft[]
+  'platform.reviewDemand': DemandDraft
 }
 
 export interface OutboxMessage {

@@ -101,6 +101,8 @@ export interface PlatformView extends Platform {
   upcoming: PlatformActivityLine[]
   openDemands: PlatformDemandLine[]
   past: PlatformActivityLine[]
+  /** Staff: activities its contacts drafted, waiting for approval; null for others. */
+  drafts: PlatformActivityLine[] | null
   /** Staff: the members who took part (checked in) in its past activities; null for others. */
   participants: PlatformParticipant[] | null
   /** Sum over the past activities listed. */
@@ -153,3 +155,74 @@ export const platformListInput = z.object({
   /** Staff may include archived platforms. */
   includeArchived: z.boolean({ error: '是否包含已归档平台应为是或否' }).optional(),
 })
+
+// ——— platform contacts (issue 19 §3): people of a platform who draft its activities and demands ———
+
+/** A platform's contact: a member named by staff, or an external person who redeemed an invite code. */
+export interface PlatformContactPerson {
+  platformId: string
+  openid: string
+  name: string
+  via: 'member' | 'invite'
+  addedAt: string
+}
+
+export interface PlatformInvite {
+  platformId: string
+  /** Eight characters the person types (or scans) once; it expires. */
+  code: string
+  name: string
+  expiresAt: string
+}
+
+export const DEMAND_DRAFT_STATUSES = ['pending', 'approved', 'rejected'] as const
+export type DemandDraftStatus = (typeof DEMAND_DRAFT_STATUSES)[number]
+
+/** A demand a contact proposed; staff approval publishes it as an open demand of the platform. */
+export interface DemandDraft {
+  id: string
+  platformId: string
+  submittedBy: string
+  /** The demand as `demand.create` takes it (platformId pinned to the platform). */
+  demand: {
+    employer: string
+    position: string
+    field: string
+    degree: DegreeId
+    headcount: number
+    place: string
+    salaryMin: number | null
+    salaryMax: number | null
+    deadline: string
+    description: string
+  }
+  status: DemandDraftStatus
+  reason: string
+  /** The demand created on approval. */
+  demandId: string | null
+  createdAt: string
+  decidedAt: string | null
+}
+
+/** What a contact sees of their platforms: each platform and what they submitted for it. */
+export interface MyPlatforms {
+  platforms: { platform: Platform; activityDrafts: PlatformActivityLine[]; demandDrafts: DemandDraft[] }[]
+}
+
+export const platformContactInput = z.object({ platformId: id('创新平台'), openid: id('成员') })
+export const inviteContactInput = z.object({ platformId: id('创新平台'), name: text('联系人姓名', { max: 20 }) })
+export const acceptInviteInput = z.object({
+  code: z
+    .string({ error: '请填写邀请码' })
+    .trim()
+    .toUpperCase()
+    .regex(/^[0-9A-Z]{8}$/, '邀请码应为8位字母或数字'),
+})
+export const platformRefInput = z.object({ platformId: id('创新平台') })
+export const reviewDemandDraftInput = z
+  .object({
+    id: id('岗位草稿'),
+    decision: z.enum(['approve', 'reject'], { error: '请选择通过或退回' }),
+    reason: optionalText('退回理由', 200),
+  })
+  .refine((v) => v.decision === 'approve' || v.reason.length > 0, { message: '请填写退回理由', path: ['reason'] })

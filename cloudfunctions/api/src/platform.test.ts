@@ -1,7 +1,5 @@
 import ExcelJS from 'exceljs'
 import type { CreatePlatformInput } from '../../../types'
-import { seedDemoData } from './seed'
-import { DEMO_KEY_LAB_ID, DEMO_LAB_VISIT_ID } from './seed-platform'
 import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
 
 /**
@@ -205,18 +203,112 @@ describe('platform.import (staff)', () => {
   })
 })
 
-describe('the demo data', () => {
-  it('has a dozen platforms; the 生物医药 key laboratory in 驿城区 has an upcoming visit, a past one with attendance, and a job', async () => {
-    await seedDemoData({ store: t.store, clock })
-    const all = data(await t.call('demo-student-1', 'platform.list', { limit: 50 })).items
-    expect(all.length).toBeGreaterThanOrEqual(12)
-    expect(new Set(all.map((p) => p.kind)).size).toBeGreaterThanOrEqual(10)
-    const found = data(await t.call('demo-student-1', 'platform.list', { field: 'biomed', county: 'yicheng', kind: 'provincial_key_lab' })).items
-    expect(found.map((p) => p.id)).toEqual([DEMO_KEY_LAB_ID])
-    const lab = data(await t.call('demo-student-1', 'platform.get', { id: DEMO_KEY_LAB_ID }))
-    expect(lab.upcoming.map((a) => a.id)).toEqual([DEMO_LAB_VISIT_ID])
-    expect(lab.past).toEqual([expect.objectContaining({ registeredCount: 4, attended: 3 })])
-    expect(lab.openDemands).toHaveLength(1)
-    expect(data(await t.call('demo-student-1', 'activity.signUp', { activityId: DEMO_LAB_VISIT_ID })).status).toBe('registered')
+describe('platform contacts: scoped to their own platform, like a head to a station', () => {
+  const demandInput = { employer: '驻马店某生物科技公司', position: '研发助理', field: 'biomed', degree: 'master', headcount: 2, place: '驿城区', deadline: '2026-08-30' }
+  const visitDraft = (platformId: string | undefined, title = '走进实验室·开放日') =>
+    activityDraft({ type: 'lab_visit', title, platformId, startAt: '2026-07-20T09:00:00+08:00', endAt: '2026-07-20T12:00:00+08:00' })
+
+  async function twoPlatformsWithContacts() {
+    const mine = await createPlatform({ name: '我的平台' })
+    const other = await createPlatform({ name: '别人的平台' })
+    await join('contact-a', { name: '张联系人' })
+    await join('contact-b', { name: '李联系人' })
+    data(await t.call(STAFF, 'platform.addContact', { platformId: mine.id, openid: 'contact-a' }))
+    data(await t.call(STAFF, 'platform.addContact', { platformId: other.id, openid: 'contact-b' }))
+    return { mine, other }
+  }
+
+  it('platform.addContact / contacts / removeContact: staff only; bad input and unknown members refused', async () => {
+    const { mine } = await twoPlatformsWithContacts()
+    expect(data(await t.call(STAFF, 'platform.contacts', { platformId: mine.id }))).toEqual([
+      expect.objectContaining({ openid: 'contact-a', name: '张联系人', via: 'member' }),
+    ])
+    expect(codeOf(await t.call(STAFF, 'platform.addContact', { platformId: mine.id, openid: 'contact-a' }))).toBe('CONFLICT')
+    expect(codeOf(await t.call('contact-a', 'platform.addContact', { platformId: mine.id, openid: 'contact-b' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.contacts', { platformId: mine.id }))).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'platform.addContact', { platformId: mine.id })).fields?.openid).toBe('请填写成员')
+    expect(errorOf(await t.call(STAFF, 'platform.addContact', { platformId: mine.id, openid: 'nobody' })).fields?.openid).toBe('没有找到这位成员')
+    expect(codeOf(await t.call('contact-a', 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))).toBe('FORBIDDEN')
+    data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))
+    expect(codeOf(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))).toBe('NOT_FOUND')
+    expect(codeOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+  })
+
+  it('platform.inviteContact / acceptInvite: an external person (not a member) redeems a code once', async () => {
+    const lab = await createPlatform()
+    expect(codeOf(await t.call('outsider', 'platform.inviteContact', { platformId: lab.id, name: '王老师' }))).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'platform.inviteContact', { platformId: lab.id, name: '' })).fields?.name).toBe('请填写联系人姓名')
+    const invite = data(await t.call(STAFF, 'platform.inviteContact', { platformId: lab.id, name: '王老师' }))
+    expect(invite.code).toMatch(/^[0-9A-Z]{8}$/)
+    expect(codeOf(await t.call(null, 'platform.acceptInvite', { code: invite.code }))).toBe('UNAUTHENTICATED')
+    expect(errorOf(await t.call('outsider', 'platform.acceptInvite', { code: 'abc' })).fields?.code).toBe('邀请码应为8位字母或数字')
+    const contact = data(await t.call('outsider', 'platform.acceptInvite', { code: invite.code.toLowerCase() }))
+    expect(contact).toMatchObject({ platformId: lab.id, openid: 'outsider', name: '王老师', via: 'invite' })
+    expect(errorOf(await t.call('another', 'platform.acceptInvite', { code: invite.code })).fields?.code).toContain('邀请码无效')
+    const mine = data(await t.call('outsider', 'platform.mine', {}))
+    expect(mine.platforms.map((p) => p.platform.id)).toEqual([lab.id])
+    expect(mine.platforms[0]?.platform.contact).toBeNull()
+    expect(data(await t.call('another', 'platform.mine', {})).platforms).toEqual([])
+    // An external contact drafts a visit without joining the alliance.
+    const draft = data(await t.call('outsider', 'platform.submitActivity', visitDraft(lab.id)))
+    expect(draft).toMatchObject({ status: 'draft', platformId: lab.id, stationId: null, createdBy: 'outsider' })
+  })
+
+  it('an invite expires after two weeks', async () => {
+    const lab = await createPlatform()
+    const invite = data(await t.call(STAFF, 'platform.inviteContact', { platformId: lab.id, name: '王老师' }))
+    now = new Date(now.getTime() + 15 * 86_400_000)
+    expect(errorOf(await t.call('outsider', 'platform.acceptInvite', { code: invite.code })).fields?.code).toContain('已过期')
+  })
+
+  it("platform.submitActivity: a draft for the contact's own platform that staff approve; never another platform's", async () => {
+    const { mine, other } = await twoPlatformsWithContacts()
+    await join('s1')
+    const draft = data(await t.call('contact-a', 'platform.submitActivity', visitDraft(mine.id)))
+    expect(draft).toMatchObject({ status: 'draft', platformId: mine.id, stationId: null })
+    // Another platform, no platform, a student who is no contact, bad input: refused, nothing written.
+    expect(codeOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(other.id)))).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(undefined))).fields?.platformId).toBe('请选择创新平台')
+    expect(codeOf(await t.call('s1', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call(null, 'platform.submitActivity', visitDraft(mine.id)))).toBe('UNAUTHENTICATED')
+    expect(errorOf(await t.call('contact-a', 'platform.submitActivity', { ...visitDraft(mine.id), title: '' })).fields?.title).toBe('请填写活动标题')
+    expect(data(await t.call('contact-b', 'platform.mine', {})).platforms[0]?.activityDrafts).toEqual([])
+    // The contact cannot publish, edit or cancel it (nor anything of the other platform) through activity.*.
+    expect(codeOf(await t.call('contact-a', 'activity.publish', { id: draft.id }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'activity.update', { id: draft.id, title: '改' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'activity.cancel', { id: draft.id, reason: '不办了' }))).toBe('FORBIDDEN')
+    const theirs = data(await t.call('contact-b', 'platform.submitActivity', visitDraft(other.id, '别人的参观')))
+    expect(codeOf(await t.call('contact-a', 'activity.update', { id: theirs.id, title: '改' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'activity.get', { id: theirs.id }))).toBe('NOT_FOUND')
+    // Students see nothing until staff approve; staff see it waiting on the platform's page.
+    expect(data(await t.call('s1', 'platform.get', { id: mine.id })).upcoming).toEqual([])
+    expect(data(await t.call('contact-a', 'platform.mine', {})).platforms[0]?.activityDrafts.map((a) => a.id)).toEqual([draft.id])
+    expect(data(await t.call(STAFF, 'platform.get', { id: mine.id })).drafts?.map((a) => a.id)).toEqual([draft.id])
+    expect(data(await t.call('s1', 'platform.get', { id: mine.id })).drafts).toBeNull()
+    data(await t.call(STAFF, 'activity.publish', { id: draft.id }))
+    expect(data(await t.call('s1', 'platform.get', { id: mine.id })).upcoming.map((a) => a.id)).toEqual([draft.id])
+  })
+
+  it("platform.submitDemand / demandDrafts / reviewDemand: proposals for the contact's own platform, published by staff", async () => {
+    const { mine, other } = await twoPlatformsWithContacts()
+    const proposal = data(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: mine.id }))
+    expect(proposal).toMatchObject({ status: 'pending', platformId: mine.id, submittedBy: 'contact-a' })
+    expect(codeOf(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: other.id }))).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('contact-a', 'platform.submitDemand', demandInput)).fields?.platformId).toBe('请选择创新平台')
+    expect(errorOf(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, headcount: 0, platformId: mine.id })).fields?.headcount).toBe('招聘人数至少为1')
+    expect(data(await t.call('contact-b', 'platform.mine', {})).platforms[0]?.demandDrafts).toEqual([])
+    expect(codeOf(await t.call('contact-a', 'platform.demandDrafts', { platformId: mine.id }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.reviewDemand', { id: proposal.id, decision: 'approve' }))).toBe('FORBIDDEN')
+    expect(data(await t.call('contact-b', 'demand.list', {})).items).toEqual([])
+    expect(data(await t.call(STAFF, 'platform.demandDrafts', { platformId: mine.id })).map((d) => d.id)).toEqual([proposal.id])
+    expect(errorOf(await t.call(STAFF, 'platform.reviewDemand', { id: proposal.id, decision: 'reject' })).fields?.reason).toBe('请填写退回理由')
+    const approved = data(await t.call(STAFF, 'platform.reviewDemand', { id: proposal.id, decision: 'approve' }))
+    expect(approved).toMatchObject({ status: 'approved', demandId: expect.stringMatching(/^dm/) })
+    expect(codeOf(await t.call(STAFF, 'platform.reviewDemand', { id: proposal.id, decision: 'approve' }))).toBe('CONFLICT')
+    expect(data(await t.call('contact-b', 'platform.get', { id: mine.id })).openDemands.map((d) => d.id)).toEqual([approved.demandId])
+    now = new Date(now.getTime() + 60_000)
+    const second = data(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, position: '质检员', platformId: mine.id }))
+    expect(data(await t.call(STAFF, 'platform.reviewDemand', { id: second.id, decision: 'reject', reason: '岗位重复' }))).toMatchObject({ status: 'rejected', reason: '岗位重复' })
+    expect(data(await t.call('contact-a', 'platform.mine', {})).platforms[0]?.demandDrafts.map((d) => d.status)).toEqual(['rejected', 'approved'])
   })
 })

@@ -10,6 +10,8 @@ import { DEMO_STAFF_OPENID } from '../../runtime/config'
  */
 export const DEMO_KEY_LAB_ID = 'pf-demo-biomed-lab'
 export const DEMO_LAB_VISIT_ID = 'ac-demo-platform-visit'
+/** A demo student who is the key laboratory's contact. */
+export const DEMO_PLATFORM_CONTACT = 'demo-student-2'
 
 const DAY = 86_400_000
 
@@ -213,6 +215,9 @@ export async function seedDemoPlatforms(deps: Pick<Deps, 'store' | 'clock'>, at:
   for (const n of [5, 6, 7, 8]) await store.registrations.signUp({ activityId: past, openid: `demo-student-${n}`, answers: {}, at: day(-30, 10) })
   for (const n of [5, 6, 7]) await store.registrations.checkIn(past, `demo-student-${n}`, day(-20, 9))
   await store.activities.transition(past, ['published'], 'closed', day(-20, 12))
+  // One contact: a demo student who speaks for the key laboratory (drafts its visits and jobs).
+  const contact = await store.members.get(DEMO_PLATFORM_CONTACT)
+  if (contact) await store.platforms.addContact({ platformId: DEMO_KEY_LAB_ID, openid: contact.openid, name: contact.name, via: 'member', addedAt: at })
   // The older demo activities and demands, linked to their platforms.
   await store.activities.update('ac-demo-lab', { platformId: 'pf-demo-pilot' }, at)
   await store.demands.update('dm-demo-1', { platformId: DEMO_KEY_LAB_ID }, at)

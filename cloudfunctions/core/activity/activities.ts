@@ -115,9 +115,20 @@ export function publicActivity<T extends Activity>(caller: Caller, activity: T):
 
 // ——— staff and station heads: the activity's life ———
 
-export async function createActivity(deps: Deps, caller: Caller, input: ActionPayload<'activity.create'>): Promise<Activity> {
+/**
+ * `platformScope`: a platform contact's draft (platform.submitActivity, whose use case checked the
+ * contact), pinned to that platform and to no station; staff publish it.
+ */
+export async function createActivity(
+  deps: Deps,
+  caller: Caller,
+  input: ActionPayload<'activity.create'>,
+  platformScope: string | null = null,
+): Promise<Activity> {
   let stationId = input.stationId ?? null
-  if (!caller.isStaff) {
+  if (platformScope) {
+    stationId = null
+  } else if (!caller.isStaff) {
     // A head publishes for their own station only, whatever the request says.
     stationId = caller.member?.stationId ?? null
     if (!stationId || !canManageStation(caller, stationId)) throw forbidden('仅团市委工作人员或站长可以发布活动')
@@ -150,7 +161,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
     status: 'draft',
     cancelReason: '',
     stationId,
-    platformId: input.platformId,
+    platformId: platformScope ?? input.platformId,
     createdBy: caller.openid ?? '',
     registeredCount: 0,
     waitlistCount: 0,

@@ -238,5 +238,92 @@ export function describePlatformStoreContract(name: string, open: () => Promise<
         expect(demands[0]).toMatchObject({ employer: host.name, headcount: 2, deadline: '2027-07-10' })
       })
     })
+
+    describe('contacts, invites and demand drafts', () => {
+      it('adds a contact once, lists and finds them, removes them', async () => {
+        const a = await platform()
+        const b = await platform()
+        const openid = `${marker}-contact`
+        const contact = { platformId: a.id, openid, name: '张联系人', via: 'member' as const, addedAt: at(1) }
+        expect(await store.platforms.addContact(contact)).toBe(true)
+        expect(await store.platforms.addContact({ ...contact, addedAt: at(2) })).toBe(false)
+        expect(await store.platforms.addContact({ ...contact, platformId: b.id, via: 'invite', addedAt: at(3) })).toBe(true)
+        expect(await store.platforms.contactsOf(a.id, 10)).toEqual([contact])
+        expect(await store.platforms.isContact(a.id, openid)).toBe(true)
+        expect(await store.platforms.isContact(a.id, `${marker}-nobody`)).toBe(false)
+        expect(await store.platforms.platformsOfContact(openid, 10)).toEqual([a.id, b.id])
+        expect(await store.platforms.removeContact(a.id, openid)).toBe(true)
+        expect(await store.platforms.removeContact(a.id, openid)).toBe(false)
+        expect(await store.platforms.isContact(a.id, openid)).toBe(false)
+      })
+
+      it('uses an invite once, and never after it expired', async () => {
+        const a = await platform()
+        const code = `${marker.slice(-4).toUpperCase()}CODE`
+        await store.platforms.saveInvite({ platformId: a.id, code, name: '李老师', expiresAt: at(60) }, at(0))
+        const expired = `${marker.slice(-4).toUpperCase()}OLD1`
+        await store.platforms.saveInvite({ platformId: a.id, code: expired, name: '过期', expiresAt: at(5) }, at(0))
+        expect(await store.platforms.takeInvite(expired, at(10))).toBeNull()
+        const [first, second] = await Promise.all([store.platforms.takeInvite(code, at(10)), store.platforms.takeInvite(code, at(10))])
+        expect([first, second].filter(Boolean)).toEqual([{ platformId: a.id, code, name: '李老师', expiresAt: at(60) }])
+        expect(await store.platforms.takeInvite(`${marker}-none`, at(10))).toBeNull()
+      })
+
+      it('keeps demand drafts, decides each once, and lists them by status or author', async () => {
+        const a = await platform()
+        const draft = (id: string, submittedBy: string, minute: number) => ({
+          id: `${marker}-${id}`,
+          platformId: a.id,
+          submittedBy,
+          demand: {
+            employer: a.name,
+            position: id,
+            field: 'biomed',
+            degree: 'master' as const,
+            headcount: 1,
+            place: '驿城区',
+            salaryMin: null,
+            salaryMax: 8000,
+            deadline: '2027-09-01',
+            description: '',
+          },
+          status: 'pending' as const,
+          reason: '',
+          demandId: null,
+          createdAt: at(minute),
+          decidedAt: null,
+        })
+        const one = draft('dd1', 'c1', 1)
+        const two = draft('dd2', 'c2', 2)
+        await store.platforms.saveDemandDraft(one)
+        await store.platforms.saveDemandDraft(two)
+        expect(await store.platforms.getDemandDraft(one.id)).toEqual(one)
+        expect(await store.platforms.getDemandDraft(`${marker}-none`)).toBeNull()
+        expect((await store.platforms.demandDrafts(a.id, { status: 'pending' }, 10)).map((d) => d.id)).toEqual([two.id, one.id])
+        const decision = { status: 'approved' as const, reason: '', demandId: 'dm-x', at: at(5) }
+        expect(await store.platforms.decideDemandDraft(one.id, decision)).toBe(true)
+        expect(await store.platforms.decideDemandDraft(one.id, { ...decision, status: 'rejected', reason: '不要' })).toBe(false)
+        expect(await store.platforms.getDemandDraft(one.id)).toEqual({ ...one, status: 'approved', demandId: 'dm-x', decidedAt: at(5) })
+        expect((await store.platforms.demandDrafts(a.id, { status: 'pending' }, 10)).map((d) => d.id)).toEqual([two.id])
+        expect((await store.platforms.demandDrafts(a.id, { submittedBy: 'c1' }, 10)).map((d) => d.id)).toEqual([one.id])
+      })
+
+      it("lists a platform's draft activities, all or one author's", async () => {
+        const a = await platform()
+        const draft = async (label: string, createdBy: string) => {
+          const id = `${marker}-draft-${label}`
+          written.activityIds.add(id)
+          await store.activities.create(
+            sampleActivity({ id, startAt: at(40 * DAY), endAt: at(40 * DAY + 60), signUpOpenAt: at(0), signUpCloseAt: at(39 * DAY), createdAt: at(0), status: 'draft', publishedAt: null, platformId: a.id, createdBy }),
+          )
+          return id
+        }
+        const mine = await draft('mine', 'c1')
+        const theirs = await draft('theirs', 'c2')
+        expect((await store.platforms.activities(a.id, 'drafts', at(0), 10)).map((l) => l.id).sort()).toEqual([mine, theirs].sort())
+        expect((await store.platforms.activities(a.id, 'drafts', at(0), 10, 'c1')).map((l) => l.id)).toEqual([mine])
+        expect(await store.platforms.activities(a.id, 'upcoming', at(0), 10)).toEqual([])
+      })
+    })
   })
 }

@@ -80,12 +80,14 @@ export async function viewPlatform(deps: Deps, caller: Caller, input: ActionPayl
     platforms.openDemands(platform.id, now.slice(0, 10), PLATFORM_PAGE_LINES),
   ])
   const participants = caller.isStaff ? await platforms.participants(past, PLATFORM_PARTICIPANTS_MAX) : null
+  const drafts = caller.isStaff ? await platforms.activities(platform.id, 'drafts', now, PLATFORM_PAGE_LINES) : null
   return {
     ...publicView(platform, caller),
     upcoming,
     past,
     openDemands,
     participants,
+    drafts,
     totals: { activities: past.length, attended: past.reduce((sum, a) => sum + a.attended, 0) },
   }
 }

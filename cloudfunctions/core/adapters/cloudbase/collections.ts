@@ -38,6 +38,12 @@ export const COLLECTIONS = {
   pipelineSnapshots: 'pipeline_snapshots',
   /** 家乡创新平台 (platforms.ts): `_id` = platform id. */
   platforms: 'platforms',
+  /** `_id` = `${platformId}:${openid}`: one contact per (platform, person). */
+  platformContacts: 'platform_contacts',
+  /** `_id` = the invite code; `usedAt` once redeemed. */
+  platformInvites: 'platform_invites',
+  /** Demands a contact proposed, until staff review them. */
+  platformDemandDrafts: 'platform_demand_drafts',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -54,4 +54,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   pipeline_snapshots: [],
   // The directory pages newest first under its filters; a platform page reads its activities and demands.
   platforms: [['status', 'createdAt', '_id'], ['status', 'county', 'createdAt'], ['status', 'kind', 'createdAt'], ['fields'], ['name', 'status']],
+  platform_contacts: [['platformId', 'addedAt'], ['openid', 'addedAt']],
+  platform_invites: [],
+  platform_demand_drafts: [['platformId', 'status', 'createdAt', '_id'], ['platformId', 'submittedBy', 'createdAt']],
 }

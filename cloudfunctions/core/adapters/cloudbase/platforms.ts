@@ -1,10 +1,19 @@
-import type { Page, Platform, PlatformActivityLine, PlatformDemandLine, PlatformParticipant } from '../../../../types'
+import type {
+  DemandDraft,
+  Page,
+  Platform,
+  PlatformActivityLine,
+  PlatformContactPerson,
+  PlatformDemandLine,
+  PlatformInvite,
+  PlatformParticipant,
+} from '../../../../types'
 import { encodeCursor } from '../../shared/cursor'
 import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { activityFromDocument, ANYONE } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, documentsOf, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, keysetPage, mapBounded, propertyNames, text, updateWhere } from './docs'
+import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
+import { allOf, getDocument, keysetPage, mapBounded, propertyNames, text, textOrNull, updateWhere } from './docs'
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 
@@ -122,14 +131,18 @@ export class CloudBasePlatformStore implements PlatformStore {
     return { items, nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null }
   }
 
-  async activities(platformId: string, which: 'upcoming' | 'past', now: string, limit: number): Promise<PlatformActivityLine[]> {
+  async activities(platformId: string, which: 'upcoming' | 'past' | 'drafts', now: string, limit: number, createdBy?: string): Promise<PlatformActivityLine[]> {
     const _ = this._
-    const upcoming = which === 'upcoming'
+    const upcoming = which !== 'past'
+    const where =
+      which === 'drafts'
+        ? { platformId, status: 'draft', ...(createdBy ? { createdBy } : {}) }
+        : { platformId, status: _.in(['published', 'closed']), endAt: upcoming ? _.gt(now) : _.lte(now) }
     const docs = documentsOf(
       await this.collections.run(COLLECTIONS.activities, (c) =>
         checked(
           c
-            .where({ platformId, status: _.in(['published', 'closed']), endAt: upcoming ? _.gt(now) : _.lte(now) })
+            .where(where)
             .orderBy('startAt', upcoming ? 'asc' : 'desc')
             .orderBy('_id', 'asc')
             .limit(limit)
@@ -138,7 +151,7 @@ export class CloudBasePlatformStore implements PlatformStore {
       ),
     )
     const activities = docs.map(activityFromDocument)
-    const attended = upcoming ? activities.map(() => 0) : await mapBounded(activities, (a) => this.checkedIn(a.id))
+    const attended = which !== 'past' ? activities.map(() => 0) : await mapBounded(activities, (a) => this.checkedIn(a.id))
     return activities.map((a, i) => ({
       id: a.id,
       title: a.title,
@@ -207,5 +220,110 @@ export class CloudBasePlatformStore implements PlatformStore {
         ? [{ openid: text(r.openid), name: text(member.name), university: text(member.university), activityTitle: titles.get(text(r.activityId)) ?? '' }]
         : []
     })
+  }
+
+  // ——— contacts ———
+
+  async addContact(c: PlatformContactPerson): Promise<boolean> {
+    try {
+      await this.collections.run(COLLECTIONS.platformContacts, (col) => checked(col.add({ _id: `${c.platformId}:${c.openid}`, ...c })))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
+  async removeContact(platformId: string, openid: string): Promise<boolean> {
+    const result = await this.collections.run(COLLECTIONS.platformContacts, (c) => checked(c.where({ _id: `${platformId}:${openid}` }).remove()))
+    return deletedCount(result) === 1
+  }
+
+  async contactsOf(platformId: string, limit: number): Promise<PlatformContactPerson[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.platformContacts, (c) =>
+        checked(c.where({ platformId }).orderBy('addedAt', 'asc').orderBy('openid', 'asc').limit(limit).get()),
+      ),
+    )
+    return docs.map(contactFromDocument)
+  }
+
+  async isContact(platformId: string, openid: string): Promise<boolean> {
+    return (await getDocument(this.collections, COLLECTIONS.platformContacts, `${platformId}:${openid}`)) !== null
+  }
+
+  async platformsOfContact(openid: string, limit: number): Promise<string[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.platformContacts, (c) => checked(c.where({ openid }).orderBy('addedAt', 'asc').limit(limit).get())),
+    )
+    return docs.map((d) => text(d.platformId))
+  }
+
+  async saveInvite(invite: PlatformInvite, at: string): Promise<void> {
+    const { code, ...rest } = invite
+    await this.collections.run(COLLECTIONS.platformInvites, (c) => checked(c.add({ _id: code, code, ...rest, createdAt: at, usedAt: null })))
+  }
+
+  async takeInvite(code: string, at: string): Promise<PlatformInvite | null> {
+    // One conditional update: of two people redeeming at once, only one changes the document.
+    const taken = await updateWhere(this.collections, COLLECTIONS.platformInvites, { _id: code, usedAt: null, expiresAt: this._.gt(at) }, { usedAt: at })
+    if (taken !== 1) return null
+    const doc = await getDocument(this.collections, COLLECTIONS.platformInvites, code)
+    return doc ? { code, platformId: text(doc.platformId), name: text(doc.name), expiresAt: text(doc.expiresAt) } : null
+  }
+
+  // ——— demand drafts ———
+
+  async saveDemandDraft(d: DemandDraft): Promise<void> {
+    const { id, ...rest } = d
+    await this.collections.run(COLLECTIONS.platformDemandDrafts, (c) => checked(c.add({ _id: id, ...rest })))
+  }
+
+  async getDemandDraft(id: string): Promise<DemandDraft | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.platformDemandDrafts, id)
+    return doc ? demandDraftFromDocument(doc) : null
+  }
+
+  async decideDemandDraft(id: string, d: { status: 'approved' | 'rejected'; reason: string; demandId: string | null; at: string }): Promise<boolean> {
+    const changed = await updateWhere(
+      this.collections,
+      COLLECTIONS.platformDemandDrafts,
+      { _id: id, status: 'pending' },
+      { status: d.status, reason: d.reason, demandId: d.demandId, decidedAt: d.at },
+    )
+    return changed === 1
+  }
+
+  async demandDrafts(platformId: string, filter: { status?: 'pending'; submittedBy?: string }, limit: number): Promise<DemandDraft[]> {
+    const where = { platformId, ...(filter.status ? { status: filter.status } : {}), ...(filter.submittedBy ? { submittedBy: filter.submittedBy } : {}) }
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.platformDemandDrafts, (c) =>
+        checked(c.where(where).orderBy('createdAt', 'desc').orderBy('_id', 'desc').limit(limit).get()),
+      ),
+    )
+    return docs.map(demandDraftFromDocument)
+  }
+}
+
+const contactFromDocument = (d: RawDocument): PlatformContactPerson => ({
+  platformId: text(d.platformId),
+  openid: text(d.openid),
+  name: text(d.name),
+  via: d.via === 'invite' ? 'invite' : 'member',
+  addedAt: text(d.addedAt),
+})
+
+function demandDraftFromDocument(d: RawDocument): DemandDraft {
+  const status = d.status === 'approved' || d.status === 'rejected' ? d.status : 'pending'
+  return {
+    id: String(d._id),
+    platformId: text(d.platformId),
+    submittedBy: text(d.submittedBy),
+    demand: d.demand as DemandDraft['demand'],
+    status,
+    reason: text(d.reason),
+    demandId: textOrNull(d.demandId),
+    createdAt: text(d.createdAt),
+    decidedAt: textOrNull(d.decidedAt),
   }
 }

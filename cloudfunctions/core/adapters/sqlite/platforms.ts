@@ -1,5 +1,14 @@
 import type { Database } from 'better-sqlite3'
-import type { Page, Platform, PlatformActivityLine, PlatformDemandLine, PlatformParticipant } from '../../../../types'
+import type {
+  DemandDraft,
+  Page,
+  Platform,
+  PlatformActivityLine,
+  PlatformContactPerson,
+  PlatformDemandLine,
+  PlatformInvite,
+  PlatformParticipant,
+} from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
@@ -160,15 +169,18 @@ export class SqlitePlatformStore implements PlatformStore {
     return { items, nextCursor: rows.length > q.limit && last ? encodeCursor([last.createdAt, last.id]) : null }
   }
 
-  async activities(platformId: string, which: 'upcoming' | 'past', now: string, limit: number): Promise<PlatformActivityLine[]> {
-    const upcoming = which === 'upcoming'
-    const rows = this.sql<[string, string, number], ActivityLineRow>(
+  async activities(platformId: string, which: 'upcoming' | 'past' | 'drafts', now: string, limit: number, createdBy?: string): Promise<PlatformActivityLine[]> {
+    const where =
+      which === 'drafts'
+        ? "a.status = 'draft' AND (@createdBy IS NULL OR a.created_by = @createdBy)"
+        : `a.status IN ('published', 'closed') AND a.end_at ${which === 'upcoming' ? '>' : '<='} @now`
+    const rows = this.sql<Record<string, unknown>, ActivityLineRow>(
       `SELECT a.id, a.title, a.type, a.start_at, a.end_at, a.place, a.status, a.capacity, a.registered_count,
          (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id AND r.status = 'checked_in') AS attended
        FROM activities a
-       WHERE a.platform_id = ? AND a.status IN ('published', 'closed') AND a.end_at ${upcoming ? '>' : '<='} ?
-       ORDER BY a.start_at ${upcoming ? 'ASC' : 'DESC'}, a.id LIMIT ?`,
-    ).all(platformId, now, limit)
+       WHERE a.platform_id = @platformId AND ${where}
+       ORDER BY a.start_at ${which === 'past' ? 'DESC' : 'ASC'}, a.id LIMIT @limit`,
+    ).all({ platformId, now, limit, createdBy: createdBy ?? null })
     return rows.map((r) => ({
       id: r.id,
       title: r.title,
@@ -200,4 +212,125 @@ export class SqlitePlatformStore implements PlatformStore {
     ).all(JSON.stringify(activities.map((a) => a.id)), limit)
     return rows.map((r) => ({ openid: r.openid, name: r.name, university: r.university, activityTitle: titles.get(r.activity_id) ?? '' }))
   }
+
+  // ——— contacts ———
+
+  async addContact(c: PlatformContactPerson): Promise<boolean> {
+    return (
+      this.sql('INSERT OR IGNORE INTO platform_contacts (platform_id, openid, name, via, added_at) VALUES (?, ?, ?, ?, ?)').run(
+        c.platformId,
+        c.openid,
+        c.name,
+        c.via,
+        c.addedAt,
+      ).changes === 1
+    )
+  }
+
+  async removeContact(platformId: string, openid: string): Promise<boolean> {
+    return this.sql('DELETE FROM platform_contacts WHERE platform_id = ? AND openid = ?').run(platformId, openid).changes === 1
+  }
+
+  async contactsOf(platformId: string, limit: number): Promise<PlatformContactPerson[]> {
+    return this.sql<[string, number], ContactRow>('SELECT * FROM platform_contacts WHERE platform_id = ? ORDER BY added_at, openid LIMIT ?')
+      .all(platformId, limit)
+      .map(contactFromRow)
+  }
+
+  async isContact(platformId: string, openid: string): Promise<boolean> {
+    return this.sql('SELECT 1 FROM platform_contacts WHERE platform_id = ? AND openid = ?').get(platformId, openid) !== undefined
+  }
+
+  async platformsOfContact(openid: string, limit: number): Promise<string[]> {
+    return this.sql<[string, number], { platform_id: string }>('SELECT platform_id FROM platform_contacts WHERE openid = ? ORDER BY added_at LIMIT ?')
+      .all(openid, limit)
+      .map((r) => r.platform_id)
+  }
+
+  async saveInvite(invite: PlatformInvite, at: string): Promise<void> {
+    this.sql('INSERT INTO platform_invites (code, platform_id, name, expires_at, created_at) VALUES (?, ?, ?, ?, ?)').run(
+      invite.code,
+      invite.platformId,
+      invite.name,
+      invite.expiresAt,
+      at,
+    )
+  }
+
+  async takeInvite(code: string, at: string): Promise<PlatformInvite | null> {
+    const row = this.sql<[string, string, string], { code: string; platform_id: string; name: string; expires_at: string }>(
+      'UPDATE platform_invites SET used_at = ? WHERE code = ? AND used_at IS NULL AND expires_at > ? RETURNING code, platform_id, name, expires_at',
+    ).get(at, code, at)
+    return row ? { code: row.code, platformId: row.platform_id, name: row.name, expiresAt: row.expires_at } : null
+  }
+
+  // ——— demand drafts ———
+
+  async saveDemandDraft(d: DemandDraft): Promise<void> {
+    this.sql(
+      `INSERT INTO platform_demand_drafts (id, platform_id, submitted_by, demand, status, reason, demand_id, created_at, decided_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(d.id, d.platformId, d.submittedBy, JSON.stringify(d.demand), d.status, d.reason, d.demandId, d.createdAt, d.decidedAt)
+  }
+
+  async getDemandDraft(id: string): Promise<DemandDraft | null> {
+    const row = this.sql<[string], DemandDraftRow>('SELECT * FROM platform_demand_drafts WHERE id = ?').get(id)
+    return row ? demandDraftFromRow(row) : null
+  }
+
+  async decideDemandDraft(id: string, d: { status: 'approved' | 'rejected'; reason: string; demandId: string | null; at: string }): Promise<boolean> {
+    return (
+      this.sql("UPDATE platform_demand_drafts SET status = ?, reason = ?, demand_id = ?, decided_at = ? WHERE id = ? AND status = 'pending'").run(
+        d.status,
+        d.reason,
+        d.demandId,
+        d.at,
+        id,
+      ).changes === 1
+    )
+  }
+
+  async demandDrafts(platformId: string, filter: { status?: 'pending'; submittedBy?: string }, limit: number): Promise<DemandDraft[]> {
+    return this.sql<Record<string, unknown>, DemandDraftRow>(
+      `SELECT * FROM platform_demand_drafts WHERE platform_id = @platformId
+         AND (@status IS NULL OR status = @status) AND (@submittedBy IS NULL OR submitted_by = @submittedBy)
+       ORDER BY created_at DESC, id DESC LIMIT @limit`,
+    )
+      .all({ platformId, status: filter.status ?? null, submittedBy: filter.submittedBy ?? null, limit })
+      .map(demandDraftFromRow)
+  }
 }
+
+interface ContactRow {
+  platform_id: string
+  openid: string
+  name: string
+  via: PlatformContactPerson['via']
+  added_at: string
+}
+
+const contactFromRow = (r: ContactRow): PlatformContactPerson => ({ platformId: r.platform_id, openid: r.openid, name: r.name, via: r.via, addedAt: r.added_at })
+
+interface DemandDraftRow {
+  id: string
+  platform_id: string
+  submitted_by: string
+  demand: string
+  status: DemandDraft['status']
+  reason: string
+  demand_id: string | null
+  created_at: string
+  decided_at: string | null
+}
+
+const demandDraftFromRow = (r: DemandDraftRow): DemandDraft => ({
+  id: r.id,
+  platformId: r.platform_id,
+  submittedBy: r.submitted_by,
+  demand: JSON.parse(r.demand) as DemandDraft['demand'],
+  status: r.status,
+  reason: r.reason,
+  demandId: r.demand_id,
+  createdAt: r.created_at,
+  decidedAt: r.decided_at,
+})
