@@ -6,3 +6,6 @@ export const platformEditUrl = (id?: string) => `/packages/platform/pages/edit/i
 export const platformImportUrl = () => '/packages/staff/pages/import/index?kind=platform'
 export const activityPageUrl = (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}`
 export const demandPageUrl = (id: string) => `/pages/demand/index?id=${encodeURIComponent(id)}`
+export const platformContactUrl = () => '/packages/platform/pages/contact/index'
+export const platformSubmitUrl = (platformId: string, kind: 'activity' | 'demand') =>
+  `/packages/platform/pages/submit/index?platformId=${encodeURIComponent(platformId)}&kind=${kind}`

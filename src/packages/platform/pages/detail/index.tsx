@@ -10,6 +10,7 @@ import { ApiCallError, errorMessage } from '@/services/api'
 import { archivePlatform, getPlatform, signUpFromPlatform } from '../../../../features/platform/api'
 import { kindName, offerNames, whenOf } from '../../../../features/platform/labels'
 import { activityPageUrl, demandPageUrl, platformEditUrl } from '../../../../features/platform/urls'
+import StaffPanel from '../../staff-panel'
 import '../../platform.scss'
 
 /** A platform's page: what it is, its upcoming visits (sign up here), open jobs, and its record. */
@@ -171,6 +172,7 @@ function PlatformBody({ platform, reload }: { platform: PlatformView; reload: ()
               {p.name} · {p.university} · {p.activityTitle}
             </Text>
           ))}
+          <StaffPanel platform={platform} reload={reload} />
           <View className='platform-page__staff-actions'>
             <Button className='btn btn-ghost' id='platform-edit' onClick={() => void Taro.navigateTo({ url: platformEditUrl(platform.id) })}>
               编辑

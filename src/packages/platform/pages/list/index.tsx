@@ -11,7 +11,7 @@ import { usePagedList } from '@/hooks/use-paged-list'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { listPlatforms } from '../../../../features/platform/api'
 import PlatformCard from '../../../../features/platform/components/platform-card'
-import { platformUrl } from '../../../../features/platform/urls'
+import { platformContactUrl, platformUrl } from '../../../../features/platform/urls'
 import '../../platform.scss'
 
 interface Filters {
@@ -71,6 +71,9 @@ export default function PlatformsPage() {
         }}
         renderItem={(p) => <PlatformCard platform={p} onOpen={() => void Taro.navigateTo({ url: platformUrl(p.id) })} />}
       />
+      <Text className='hint platforms__contact' id='platform-contact-entry' onClick={() => void Taro.navigateTo({ url: platformContactUrl() })}>
+        我是平台联系人：提交本平台的活动和岗位 ›
+      </Text>
     </View>
   )
 }
