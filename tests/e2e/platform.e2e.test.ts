@@ -2,17 +2,19 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import type { ActivityView, Page, Platform } from '../../types'
-import { appUrl, currentPage, eventually, signInAsDemo, startHarness, type Harness } from './support'
+import type { ActivityView, Page, Platform, PlatformView } from '../../types'
+import { appUrl, currentPage, eventually, inputIn, signInAsDemo, startHarness, type Harness } from './support'
 
 /**
  * 家乡创新平台 end to end (issue 19): a student finds the 生物医药 key laboratory of 驿城区 from the
  * home card, opens it and signs up for its upcoming visit there; staff import ten platforms from
- * a spreadsheet whose bad rows are named by number.
+ * a spreadsheet whose bad rows are named by number; the laboratory's contact drafts a visit and
+ * staff approve it on the platform's page.
  */
 const STUDENT = 'demo-student-1'
 const KEY_LAB = 'pf-demo-biomed-lab'
 const VISIT = 'ac-demo-platform-visit'
+const CONTACT = 'demo-student-2'
 
 describe('家乡创新平台 in the browser', () => {
   let h: Harness
@@ -96,6 +98,44 @@ describe('家乡创新平台 in the browser', () => {
       throw error
     } finally {
       fs.rmSync(file, { force: true })
+    }
+  })
+
+  test('the laboratory contact drafts a visit; staff approve it and students see it', async () => {
+    const { page } = h
+    const title = '走进实验室·青年科研沙龙'
+    try {
+      await signInAsDemo(page, h.baseUrl, CONTACT)
+      await page.goto(appUrl(h.baseUrl, 'packages/platform/pages/list/index'))
+      await page.reload()
+      await visible().locator('#platform-contact-entry').click()
+      await visible().locator(`#contact-platform-${KEY_LAB}`).waitFor()
+      await visible().locator(`#contact-new-activity-${KEY_LAB}`).click()
+      await inputIn(page, 'title').fill(title)
+      await page.locator('#field-description textarea:visible').fill('与青年科研人员座谈，参观细胞培养平台。')
+      await inputIn(page, 'hostOrg').fill('河南省生物医药重点实验室')
+      await inputIn(page, 'place').fill('驿城区生物医药产业园')
+      await h.screenshot('pf-05-contact-draft')
+      await visible().locator('#submit-save').click()
+      await visible().locator(`#contact-platform-${KEY_LAB}`).getByText(title).waitFor()
+      await h.screenshot('pf-06-contact-page')
+      // Not public yet.
+      const before = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
+      expect(before.ok && before.data.upcoming.map((a) => a.title)).not.toContain(title)
+
+      await signInAsDemo(page, h.baseUrl, 'demo-staff')
+      await page.goto(appUrl(h.baseUrl, `packages/platform/pages/detail/index?id=${KEY_LAB}`))
+      await page.reload()
+      const waiting = visible().locator('[id^=staff-draft-]', { hasText: title })
+      await waiting.waitFor()
+      await h.screenshot('pf-07-staff-review')
+      await waiting.locator('[id^=staff-approve-]').click()
+      await visible().locator('#platform-upcoming').getByText(title).waitFor()
+      const after = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
+      expect(after.ok && after.data.upcoming.map((a) => a.title)).toContain(title)
+    } catch (error) {
+      await h.screenshot('platform-failure-3').catch(() => undefined)
+      throw error
     }
   })
 })

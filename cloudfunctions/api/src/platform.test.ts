@@ -232,6 +232,9 @@ describe('platform contacts: scoped to their own platform, like a head to a stat
     data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))
     expect(codeOf(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))).toBe('NOT_FOUND')
     expect(codeOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+    // Deleting one's account ends being a contact too.
+    data(await t.call('contact-b', 'member.deleteMine', {}))
+    expect(data(await t.call('contact-b', 'platform.mine', {})).platforms).toEqual([])
   })
 
   it('platform.inviteContact / acceptInvite: an external person (not a member) redeems a code once', async () => {

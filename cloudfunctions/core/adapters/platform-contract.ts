@@ -255,6 +255,8 @@ export function describePlatformStoreContract(name: string, open: () => Promise<
         expect(await store.platforms.removeContact(a.id, openid)).toBe(true)
         expect(await store.platforms.removeContact(a.id, openid)).toBe(false)
         expect(await store.platforms.isContact(a.id, openid)).toBe(false)
+        await store.platforms.forgetContact(openid)
+        expect(await store.platforms.platformsOfContact(openid, 10)).toEqual([])
       })
 
       it('uses an invite once, and never after it expired', async () => {

@@ -59,6 +59,8 @@ export interface PlatformStore {
   isContact(platformId: string, openid: string): Promise<boolean>
   /** The platforms this person is a contact of, at most `limit`. */
   platformsOfContact(openid: string, limit: number): Promise<string[]>
+  /** Account deletion: the person is no platform's contact any more. */
+  forgetContact(openid: string): Promise<void>
   saveInvite(invite: PlatformInvite, at: string): Promise<void>
   /** Uses the invite once: null when unknown, used or expired (at `at`). */
   takeInvite(code: string, at: string): Promise<PlatformInvite | null>

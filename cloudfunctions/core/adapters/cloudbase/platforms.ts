@@ -259,6 +259,11 @@ export class CloudBasePlatformStore implements PlatformStore {
     return docs.map((d) => text(d.platformId))
   }
 
+  async forgetContact(openid: string): Promise<void> {
+    // A person is the contact of a handful of platforms at most: one bounded removal.
+    await this.collections.run(COLLECTIONS.platformContacts, (c) => checked(c.where({ openid }).remove()))
+  }
+
   async saveInvite(invite: PlatformInvite, at: string): Promise<void> {
     const { code, ...rest } = invite
     await this.collections.run(COLLECTIONS.platformInvites, (c) => checked(c.add({ _id: code, code, ...rest, createdAt: at, usedAt: null })))

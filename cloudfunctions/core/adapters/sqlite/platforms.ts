@@ -247,6 +247,10 @@ export class SqlitePlatformStore implements PlatformStore {
       .map((r) => r.platform_id)
   }
 
+  async forgetContact(openid: string): Promise<void> {
+    this.sql('DELETE FROM platform_contacts WHERE openid = ?').run(openid)
+  }
+
   async saveInvite(invite: PlatformInvite, at: string): Promise<void> {
     this.sql('INSERT INTO platform_invites (code, platform_id, name, expires_at, created_at) VALUES (?, ?, ?, ?, ?)').run(
       invite.code,
