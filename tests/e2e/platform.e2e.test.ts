@@ -82,6 +82,7 @@ describe('家乡创新平台 in the browser', () => {
       await page.goto(appUrl(h.baseUrl, 'packages/platform/pages/manage/index'))
       await page.reload()
       await visible().locator(`#platform-${KEY_LAB}`).waitFor()
+      await h.screenshot('pf-04a-manage')
       await visible().locator('#platform-import').click()
       await visible().locator('#import-columns').getByText('平台类型').waitFor()
       const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible().locator('#import-choose').click()])
@@ -131,6 +132,11 @@ describe('家乡创新平台 in the browser', () => {
       await h.screenshot('pf-07-staff-review')
       await waiting.locator('[id^=staff-approve-]').click()
       await visible().locator('#platform-upcoming').getByText(title).waitFor()
+      // The staff editor of the same platform (its contact shown to staff only).
+      await page.goto(appUrl(h.baseUrl, `packages/platform/pages/edit/index?id=${KEY_LAB}`))
+      await page.reload()
+      await expect(inputIn(page, 'contactPhone').inputValue()).resolves.toBe('0396-0000001')
+      await h.screenshot('pf-08-staff-edit')
       const after = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
       expect(after.ok && after.data.upcoming.map((a) => a.title)).toContain(title)
     } catch (error) {
