@@ -57,6 +57,11 @@ export default defineAppConfig({
     },
     // Honours 评优评先 (issue 16): apply, manage, review blind, 公示 with objections.
     { root: 'packages/honour', pages: ['pages/index/index', 'pages/nominate/index', 'pages/manage/index', 'pages/award-edit/index', 'pages/review/index', 'pages/notice/index'] },
+    // 家乡创新平台 (issue 19): the directory and a platform's page for everyone; staff management.
+    {
+      root: 'packages/platform',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/manage/index', 'pages/edit/index', 'pages/contact/index', 'pages/submit/index'],
+    },
     // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',

@@ -74,7 +74,19 @@ import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
-import { importDemandsInput, importPoliciesInput, importStationsInput } from './imports'
+import { importDemandsInput, importPlatformsInput, importPoliciesInput, importStationsInput } from './imports'
+import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformView } from './platform'
+import {
+  acceptInviteInput,
+  createPlatformInput,
+  inviteContactInput,
+  platformContactInput,
+  platformIdInput,
+  platformListInput,
+  platformRefInput,
+  reviewDemandDraftInput,
+  updatePlatformInput,
+} from './platform'
 import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { PublicStory, Story, StoryView } from './story'
 import {
@@ -285,6 +297,23 @@ export const actionSchemas = {
   'story.posterCode': storyIdInput,
   /** WeChat's `wxa_media_check` event (message push), mapped by entry-cloud.ts; never sent by the app. */
   'story.mediaCheckEvent': mediaCheckEventInput,
+  // 家乡创新平台 (issue 19).
+  'platform.list': platformListInput,
+  'platform.get': platformIdInput,
+  'platform.create': createPlatformInput,
+  'platform.update': updatePlatformInput,
+  'platform.archive': platformIdInput,
+  'platform.import': importPlatformsInput,
+  'platform.addContact': platformContactInput,
+  'platform.removeContact': platformContactInput,
+  'platform.inviteContact': inviteContactInput,
+  'platform.acceptInvite': acceptInviteInput,
+  'platform.contacts': platformRefInput,
+  'platform.mine': emptyInput,
+  'platform.submitActivity': createActivityInput,
+  'platform.submitDemand': createDemandInput,
+  'platform.demandDrafts': platformRefInput,
+  'platform.reviewDemand': reviewDemandDraftInput,
 } as const
 
 export interface ActionResults {
@@ -456,6 +485,29 @@ export interface ActionResults {
   /** The story's mini-program code (a QR of its link in local mode), for posters. */
   'story.posterCode': { image: string; link: string | null }
   'story.mediaCheckEvent': { applied: boolean }
+  /** Active platforms (staff may include archived), newest first; the contact for staff only. */
+  'platform.list': Page<Platform>
+  /** The platform with its upcoming and past activities, open demands and (staff) participants. */
+  'platform.get': PlatformView
+  'platform.create': Platform
+  'platform.update': Platform
+  'platform.archive': Platform
+  'platform.import': ImportReport
+  /** Staff name a member as the platform's contact. */
+  'platform.addContact': PlatformContactPerson
+  'platform.removeContact': { removed: true }
+  /** Staff invite an external person: the code makes whoever redeems it (signed in) the contact. */
+  'platform.inviteContact': PlatformInvite
+  'platform.acceptInvite': PlatformContactPerson
+  'platform.contacts': PlatformContactPerson[]
+  /** The platforms I am a contact of, with what I submitted for each. */
+  'platform.mine': MyPlatforms
+  /** A contact drafts an activity of their platform; staff publish it (activity.publish) or cancel it. */
+  'platform.submitActivity': Activity
+  /** A contact proposes a demand of their platform; staff review it (platform.reviewDemand). */
+  'platform.submitDemand': DemandDraft
+  'platform.demandDrafts': DemandDraft[]
+  'platform.reviewDemand': DemandDraft
 }
 
 export interface OutboxMessage {

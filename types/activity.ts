@@ -81,6 +81,8 @@ const activityFields = {
   coverImage,
   /** Check-in helpers: members who may check people in for this activity only. */
   checkInHelpers: z.array(id('签到助手'), { error: '签到助手应为列表' }).max(20, '签到助手最多20人').optional(),
+  /** The innovation platform that hosts it (issue 19); hostOrg and place stay free text. */
+  platformId: id('创新平台').nullish().transform((v) => v ?? null),
 }
 
 const ms = (iso: string) => Date.parse(iso)
@@ -190,6 +192,8 @@ export interface Activity {
   cancelReason: string
   /** A station head's activity: only that station's members may sign up. */
   stationId: string | null
+  /** The innovation platform it is linked to, if any. */
+  platformId: string | null
   /** Who created it: for those who manage the activity only (empty for others). */
   createdBy: string
   registeredCount: number

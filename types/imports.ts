@@ -5,7 +5,7 @@ import { MAX_IMPORT_BASE64_CHARS, MAX_IMPORT_FILE_BYTES } from './limits'
  * Bulk imports from a spreadsheet (`station.import`, `policy.import`, `demand.import`): the file
  * contract, and per kind the header row the server reads and the staff page lists.
  */
-export const IMPORT_KINDS = ['station', 'policy', 'demand'] as const
+export const IMPORT_KINDS = ['station', 'policy', 'demand', 'platform'] as const
 export type ImportKind = (typeof IMPORT_KINDS)[number]
 
 export interface ImportColumn {
@@ -31,6 +31,11 @@ export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
     ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '截止日期'],
     ['最低月薪', '最高月薪', '岗位说明'],
     ['用人单位', '岗位', '领域', '学历要求', '招聘人数', '工作地点', '最低月薪', '最高月薪', '截止日期', '岗位说明'],
+  ),
+  platform: columns(
+    ['平台名称', '平台类型', '所在县区', '重点产业领域', '依托单位', '平台简介'],
+    ['合作高校', '提供机会', '面向学历', '联系人', '联系电话'],
+    ['平台名称', '平台类型', '所在县区', '重点产业领域', '依托单位', '平台简介', '合作高校', '提供机会', '面向学历', '联系人', '联系电话'],
   ),
 }
 
@@ -58,3 +63,4 @@ const spreadsheetUpload = () =>
 export const importStationsInput = spreadsheetUpload()
 export const importPoliciesInput = spreadsheetUpload()
 export const importDemandsInput = spreadsheetUpload()
+export const importPlatformsInput = spreadsheetUpload()

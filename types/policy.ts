@@ -157,6 +157,8 @@ const demandFields = {
   salaryMax: z.int({ error: '薪资应为整数' }).min(0).max(1_000_000).nullish().transform((v) => v ?? null),
   deadline: calendarDate('截止日期'),
   description: optionalText('岗位说明', 2000),
+  /** The employing innovation platform, where the employer is one (issue 19). */
+  platformId: id('创新平台').nullish().transform((v) => v ?? null),
 }
 const salaryOrder = (v: { salaryMin?: number | null; salaryMax?: number | null }) =>
   v.salaryMin == null || v.salaryMax == null || v.salaryMax >= v.salaryMin
@@ -200,6 +202,8 @@ export interface Demand {
   /** Always the league: the employer's private contact is never shown to everyone. */
   contact: string
   status: 'open' | 'closed'
+  /** The employing innovation platform, if the employer is one. */
+  platformId: string | null
   interestCount: number
   createdAt: string
   updatedAt: string

@@ -62,6 +62,7 @@ export async function seedPolicies(dataDir: string, count: number, demandCount: 
       deadline: '2099-12-31',
       description: '欢迎驻马店籍学子回乡发展。',
       status: 'open',
+      platformId: null,
       createdAt: at,
       updatedAt: at,
     })

@@ -118,6 +118,19 @@ import {
   updateStory,
   viewStory,
 } from '../../core/story/stories'
+import { archivePlatform, createPlatform, importPlatforms, listPlatforms, updatePlatform, viewPlatform } from '../../core/platform/platforms'
+import {
+  acceptInvite,
+  addContact,
+  inviteContact,
+  listContacts,
+  myPlatforms,
+  pendingDemandDrafts,
+  removeContact,
+  reviewDemandDraft,
+  submitActivity,
+  submitDemand,
+} from '../../core/platform/contacts'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -297,4 +310,23 @@ export const actionTable: ActionTable = {
   'story.posterCode': allow(isAnyone, storyPosterCode),
   // WeChat's message push carries no caller; the unguessable trace id is the check (stories.ts).
   'story.mediaCheckEvent': allow(isAnyone, applyMediaCheck),
+  // 家乡创新平台: everyone browses, staff manage — core/platform/platforms.ts
+  'platform.list': allow(isAnyone, listPlatforms),
+  'platform.get': allow(isAnyone, viewPlatform),
+  'platform.create': allow(isStaff, createPlatform),
+  'platform.update': allow(isStaff, updatePlatform),
+  'platform.archive': allow(isStaff, archivePlatform),
+  'platform.import': allow(isStaff, importPlatforms),
+  // Platform contacts: staff name them; a contact drafts for their own platform only (the use case
+  // checks the contact relation on every call), and staff approve — core/platform/contacts.ts
+  'platform.addContact': allow(isStaff, addContact),
+  'platform.removeContact': allow(isStaff, removeContact),
+  'platform.inviteContact': allow(isStaff, inviteContact),
+  'platform.acceptInvite': allow(isSignedIn, acceptInvite),
+  'platform.contacts': allow(isStaff, (deps, _caller, input) => listContacts(deps, input)),
+  'platform.mine': allow(isSignedIn, (deps, caller) => myPlatforms(deps, caller)),
+  'platform.submitActivity': allow(isSignedIn, submitActivity),
+  'platform.submitDemand': allow(isSignedIn, submitDemand),
+  'platform.demandDrafts': allow(isStaff, (deps, _caller, input) => pendingDemandDrafts(deps, input)),
+  'platform.reviewDemand': allow(isStaff, reviewDemandDraft),
 }

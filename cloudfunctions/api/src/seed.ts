@@ -9,6 +9,7 @@ import { DEMO_STAFF_OPENID } from '../../runtime/config'
 import { seedDemoPipeline } from './seed-pipeline'
 import { seedDemoHonours } from './seed-honour'
 import { seedDemoStories } from './seed-story'
+import { seedDemoPlatforms } from './seed-platform'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a
@@ -141,6 +142,7 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   await seedDemoPipeline(deps, UNIVERSITIES.map(demoStationId))
   await seedDemoHonours(deps)
   await seedDemoStories(deps)
+  await seedDemoPlatforms(deps, at)
   return { created }
 }
 
@@ -200,7 +202,7 @@ async function seedDemoPolicies(deps: Pick<Deps, 'store' | 'clock'>, at: string)
   ]
   for (const d of demands) {
     if (!(await deps.store.demands.get(d.id))) {
-      await deps.store.demands.create({ ...d, deadline, description: '欢迎驻马店籍学子回乡发展。（示例）', status: 'open', createdAt: at, updatedAt: at })
+      await deps.store.demands.create({ ...d, deadline, description: '欢迎驻马店籍学子回乡发展。（示例）', status: 'open', platformId: null, createdAt: at, updatedAt: at })
     }
   }
 }
@@ -220,6 +222,7 @@ async function seedDemoActivities(deps: Pick<Deps, 'store' | 'clock'>, at: strin
     checkInHelpers: [],
     cancelReason: '',
     stationId: null,
+    platformId: null,
     createdBy: DEMO_STAFF_OPENID,
     registeredCount: 0,
     waitlistCount: 0,

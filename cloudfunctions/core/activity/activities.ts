@@ -39,6 +39,7 @@ import { canManageStation, type Caller } from '../access/access'
 import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
+import { requireLinkablePlatform } from '../platform/platforms'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -115,9 +116,20 @@ export function publicActivity<T extends Activity>(caller: Caller, activity: T):
 
 // ——— staff and station heads: the activity's life ———
 
-export async function createActivity(deps: Deps, caller: Caller, input: ActionPayload<'activity.create'>): Promise<Activity> {
+/**
+ * `platformScope`: a platform contact's draft (platform.submitActivity, whose use case checked the
+ * contact), pinned to that platform and to no station; staff publish it.
+ */
+export async function createActivity(
+  deps: Deps,
+  caller: Caller,
+  input: ActionPayload<'activity.create'>,
+  platformScope: string | null = null,
+): Promise<Activity> {
   let stationId = input.stationId ?? null
-  if (!caller.isStaff) {
+  if (platformScope) {
+    stationId = null
+  } else if (!caller.isStaff) {
     // A head publishes for their own station only, whatever the request says.
     stationId = caller.member?.stationId ?? null
     if (!stationId || !canManageStation(caller, stationId)) throw forbidden('仅团市委工作人员或站长可以发布活动')
@@ -128,6 +140,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
   await checkFields(deps, eligibility.fields)
   await checkHelpers(deps, stationId, input.checkInHelpers ?? [])
   await checkCover(deps, input.coverImage)
+  if (input.platformId) await requireLinkablePlatform(deps, input.platformId)
   const at = nowIso(deps)
   const activity: Activity = {
     id: newId('ac'),
@@ -149,6 +162,7 @@ export async function createActivity(deps: Deps, caller: Caller, input: ActionPa
     status: 'draft',
     cancelReason: '',
     stationId,
+    platformId: platformScope ?? input.platformId,
     createdBy: caller.openid ?? '',
     registeredCount: 0,
     waitlistCount: 0,
@@ -173,6 +187,7 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   await checkFields(deps, merged.eligibility?.fields ?? [])
   if (defined.checkInHelpers) await checkHelpers(deps, current.stationId, defined.checkInHelpers as string[])
   if (defined.coverImage !== current.coverImage) await checkCover(deps, defined.coverImage as string | null | undefined)
+  if (input.platformId && input.platformId !== current.platformId) await requireLinkablePlatform(deps, input.platformId)
   const eligibility = merged.eligibility ?? current.eligibility
   const updated = await deps.store.activities.update(
     id,

@@ -78,6 +78,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         status: 'published',
         cancelReason: '',
         stationId: stationFor('main'),
+        platformId: null,
         createdBy: 'staff-1',
         registeredCount: 0,
         waitlistCount: 0,

@@ -117,6 +117,7 @@ export function describePolicyStoreContract(name: string, open: () => Promise<St
         deadline: '2027-06-30',
         description: '',
         status: 'open',
+        platformId: null,
         createdAt: at(0),
         updatedAt: at(0),
         ...overrides,

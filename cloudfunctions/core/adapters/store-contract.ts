@@ -273,6 +273,7 @@ export function sampleActivity(
     status: 'published',
     cancelReason: '',
     stationId: null,
+    platformId: null,
     createdBy: 'staff-1',
     registeredCount: 0,
     waitlistCount: 0,

@@ -94,6 +94,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.notices.forgetMember(openid)
   await deps.store.pipeline.forgetMember(openid)
   await forgetStoriesOf(deps, openid, newPseudonym())
+  await deps.store.platforms.forgetContact(openid)
   // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
   await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')

@@ -35,6 +35,7 @@ import { htmlToText, sanitizePolicyHtml } from './rich-text'
 import { importRows, parseOrThrow } from '../files/spreadsheet-import'
 import { markWords, queryWords, snippetAround } from './snippets'
 import { allFields } from '../taxonomy/taxonomy'
+import { requireLinkablePlatform } from '../platform/platforms'
 
 const nowIso = (deps: Deps) => toIsoString(deps.clock.now())
 const today = (deps: Deps) => nowIso(deps).slice(0, 10)
@@ -215,6 +216,7 @@ export async function matchMine(
 
 export async function createDemand(deps: Deps, caller: Caller, input: ActionPayload<'demand.create'>): Promise<Demand> {
   await checkFieldIds(deps, [input.field], 'field')
+  if (input.platformId) await requireLinkablePlatform(deps, input.platformId)
   const at = nowIso(deps)
   const id = newId('dm')
   await deps.store.demands.create({ id, ...input, status: 'open', createdAt: at, updatedAt: at })
@@ -226,6 +228,7 @@ export async function updateDemand(deps: Deps, caller: Caller, input: ActionPayl
   const { id, ...changes } = input
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as typeof changes
   if (defined.field) await checkFieldIds(deps, [defined.field], 'field')
+  if (defined.platformId) await requireLinkablePlatform(deps, defined.platformId)
   const updated = await deps.store.demands.update(id, defined, nowIso(deps))
   if (!updated) throw notFound('没有找到这个岗位')
   if (updated.salaryMin !== null && updated.salaryMax !== null && updated.salaryMax < updated.salaryMin) {

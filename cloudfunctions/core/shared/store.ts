@@ -11,6 +11,7 @@ import type { IdempotencyStore, RateLimiter } from './ports'
 import type { PipelineStore } from '../pipeline/ports'
 import type { HonourStore } from '../honour/ports'
 import type { StoryStore } from '../story/ports'
+import type { PlatformStore } from '../platform/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -34,5 +35,6 @@ export interface Store {
   pipeline: PipelineStore
   honours: HonourStore
   stories: StoryStore
+  platforms: PlatformStore
   close(): Promise<void>
 }

@@ -30,6 +30,8 @@ export interface ActivityDraft {
   stationIds: string[]
   form: FormFieldDraft[]
   coverImage: string | null
+  /** The innovation platform it belongs to (issue 19), or none. */
+  platformId: string | null
 }
 
 let keySeq = 0
@@ -55,6 +57,7 @@ export function emptyActivityDraft(): ActivityDraft {
     stationIds: [],
     form: [],
     coverImage: null,
+    platformId: null,
   }
 }
 
@@ -77,6 +80,7 @@ export function draftFromActivity(a: Activity): ActivityDraft {
     stationIds: a.stationId ? [] : [...a.eligibility.stationIds],
     form: a.form.map((f) => ({ key: newKey(), id: f.id, label: f.label, kind: f.kind, required: f.required, options: f.options ?? [] })),
     coverImage: a.coverImage,
+    platformId: a.platformId,
   }
 }
 
@@ -117,6 +121,7 @@ export function draftToCandidate(d: ActivityDraft): Record<string, unknown> {
       ...(f.kind === 'single' || f.kind === 'multiple' ? { options: f.options.map((o) => o.trim()).filter(Boolean) } : {}),
     })),
     coverImage: d.coverImage,
+    platformId: d.platformId,
   }
 }
 

@@ -14,7 +14,8 @@ import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
 /** Each card opens what it describes: the stations, the activities of that kind, or the policies. */
-const OFFERS: { id: string; title: string; text: string; to: 'stations' | 'policies' | { activityType: string } }[] = [
+const OFFERS: { id: string; title: string; text: string; to: 'stations' | 'policies' | 'platforms' | { activityType: string } }[] = [
+  { id: 'platforms', title: '家乡创新平台', text: '家乡的重点实验室、创新中心、中试基地和实践基地：看它们做什么、能带你做什么', to: 'platforms' },
   { id: 'stations', title: '翼展驿站', text: '在你就读的高校找到驻马店老乡，驿站是服务家乡学子的“微枢纽”', to: 'stations' },
   { id: 'summer', title: '暑期社会实践', text: '“翼展计划”社会实践，假期回家乡看发展、做调研', to: { activityType: 'summer_practice' } },
   { id: 'lab', title: '走进重点实验室', text: '走进家乡的重点实验室、技术创新中心、中试基地', to: { activityType: 'lab_visit' } },
@@ -45,6 +46,7 @@ export default function IndexPage() {
   const openOffer = (to: (typeof OFFERS)[number]['to']) => {
     if (to === 'stations') return openStations()
     if (to === 'policies') return void Taro.switchTab({ url: '/pages/policies/index' })
+    if (to === 'platforms') return void Taro.navigateTo({ url: '/packages/platform/pages/list/index' })
     setTabIntent('activities', to.activityType)
     void Taro.switchTab({ url: '/pages/activities/index' })
   }

@@ -52,6 +52,7 @@ export function activityFromDocument(doc: RawDocument): Activity {
     status: doc.status as ActivityStatus,
     cancelReason: text(doc.cancelReason),
     stationId: textOrNull(doc.stationId),
+    platformId: textOrNull(doc.platformId),
     createdBy: text(doc.createdBy),
     registeredCount: count(doc.registeredCount),
     waitlistCount: count(doc.waitlistCount),
@@ -80,6 +81,7 @@ const CHANGEABLE_KEYS = propertyNames<keyof ActivityChanges>({
   checkInHelpers: true,
   cancelReason: true,
   stationId: true,
+  platformId: true,
 })
 
 /**

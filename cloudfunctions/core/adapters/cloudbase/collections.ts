@@ -47,6 +47,14 @@ export const COLLECTIONS = {
   honourObjections: 'honour_objections',
   /** Stories of young talent (stories.ts): `_id` = story id. */
   stories: 'stories',
+  /** 家乡创新平台 (platforms.ts): `_id` = platform id. */
+  platforms: 'platforms',
+  /** `_id` = `${platformId}:${openid}`: one contact per (platform, person). */
+  platformContacts: 'platform_contacts',
+  /** `_id` = the invite code; `usedAt` once redeemed. */
+  platformInvites: 'platform_invites',
+  /** Demands a contact proposed, until staff review them. */
+  platformDemandDrafts: 'platform_demand_drafts',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -23,6 +23,7 @@ export function demandFromDocument(doc: RawDocument, interestCount: number): Dem
     description: text(doc.description),
     contact: LEAGUE_CONTACT,
     status: doc.status === 'closed' ? 'closed' : 'open',
+    platformId: typeof doc.platformId === 'string' ? doc.platformId : null,
     interestCount,
     createdAt: text(doc.createdAt),
     updatedAt: text(doc.updatedAt),
@@ -40,6 +41,7 @@ const CHANGEABLE_KEYS = propertyNames<keyof DemandChanges>({
   salaryMax: true,
   deadline: true,
   description: true,
+  platformId: true,
 })
 
 export const interestId = (demandId: string, openid: string) => `${demandId}:${openid}`

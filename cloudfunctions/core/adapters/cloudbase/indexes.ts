@@ -21,6 +21,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['status', 'remindedAt', 'startAt'],
     ['status', 'absenceMarkedAt', 'endAt'],
     ['status', 'endAt', 'reconciledAt'],
+    ['platformId', 'status', 'startAt'],
   ],
   registrations: [
     ['activityId', 'status', 'waitlistSeq', '_id'],
@@ -39,7 +40,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   rate_limits: [],
   policies: [['status', 'publishedAt', '_id'], ['fields'], ['degrees'], ['counties'], ['category']],
   policy_favorites: [['openid', 'at', 'policyId']],
-  demands: [['status', 'deadline', '_id'], ['status', 'field', 'deadline']],
+  demands: [['status', 'deadline', '_id'], ['status', 'field', 'deadline'], ['platformId', 'status', 'deadline']],
   demand_interests: [['demandId', 'at', 'openid'], ['openid']],
   notices: [['keys', 'sendAt'], ['senderOpenid', 'createdAt'], ['pushState', 'sendAt']],
   notice_recipients: [['openids'], ['noticeId']],
@@ -64,4 +65,9 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   honour_objections: [['nominationId', 'createdAt', '_id']],
   // The feed, the review queue, my stories, the media-check event, the 30-minute wait (stories.ts).
   stories: [['status', 'feedKey', '_id'], ['status', 'updatedAt', '_id'], ['authorOpenid', 'updatedAt'], ['subjectOpenid', 'updatedAt'], ['mediaTraceId'], ['status', 'submittedAt']],
+  // The directory pages newest first under its filters; a platform page reads its activities and demands.
+  platforms: [['status', 'createdAt', '_id'], ['status', 'county', 'createdAt'], ['status', 'kind', 'createdAt'], ['fields'], ['name', 'status']],
+  platform_contacts: [['platformId', 'addedAt'], ['openid', 'addedAt']],
+  platform_invites: [],
+  platform_demand_drafts: [['platformId', 'status', 'createdAt', '_id'], ['platformId', 'submittedBy', 'createdAt']],
 }

@@ -50,6 +50,10 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   honour_assignments: 'NOT YET EXPORTED (issue 16 follow-up): a juror\'s declarations and scores',
   honour_objections: 'NOT YET EXPORTED (issue 16 follow-up): objections the member filed (real name, phone)',
   stories: 'NOT YET exported: stories a member wrote or is the subject of (issue 17 follow-up); removed or pseudonymised on deletion (forgetStoriesOf)',
+  platforms: 'nothing about members (the contact is an external person, for staff only)',
+  platform_contacts: 'not exported: a staff-kept list of who speaks for a platform (name as staff wrote it)',
+  platform_invites: 'nothing about members (a code and the invited name)',
+  platform_demand_drafts: 'not exported: demands a platform contact proposed for their organisation',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

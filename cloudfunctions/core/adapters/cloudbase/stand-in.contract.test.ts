@@ -6,6 +6,7 @@ import { describeStoreContract } from '../store-contract'
 import { describePrivacyStoreContract } from '../privacy-contract'
 import { describeHonourStoreContract } from '../honour-contract'
 import { describeStoryStoreContract } from '../story-contract'
+import { describePlatformStoreContract } from '../platform-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -24,3 +25,4 @@ describeNoticeStoreContract('cloudbase (stand-in)', open)
 describePrivacyStoreContract('cloudbase (stand-in)', open)
 describeHonourStoreContract('cloudbase (stand-in)', open)
 describeStoryStoreContract('cloudbase (stand-in)', open)
+describePlatformStoreContract('cloudbase (stand-in)', open)

@@ -18,6 +18,7 @@ import { CloudBasePrivacyStore } from './member-export'
 import { CloudBasePipelineStore } from './pipeline'
 import { CloudBaseHonourStore } from './honours'
 import { CloudBaseStoryStore } from './stories'
+import { CloudBasePlatformStore } from './platforms'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -40,6 +41,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     pipeline: new CloudBasePipelineStore(collections),
     honours: new CloudBaseHonourStore(collections),
     stories: new CloudBaseStoryStore(collections),
+    platforms: new CloudBasePlatformStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -24,6 +24,7 @@ export interface ActivityRow {
   status: ActivityStatus
   cancel_reason: string
   station_id: string | null
+  platform_id: string | null
   created_by: string
   registered_count: number
   waitlist_count: number
@@ -53,6 +54,7 @@ export function activityFromRow(r: ActivityRow): Activity {
     status: r.status,
     cancelReason: r.cancel_reason,
     stationId: r.station_id,
+    platformId: r.platform_id,
     createdBy: r.created_by,
     registeredCount: r.registered_count,
     waitlistCount: r.waitlist_count,
@@ -81,6 +83,7 @@ const COLUMN: Record<keyof ActivityChanges, string> = {
   checkInHelpers: 'check_in_helpers',
   cancelReason: 'cancel_reason',
   stationId: 'station_id',
+  platformId: 'platform_id',
 }
 
 function columnValue(value: unknown): unknown {

@@ -19,6 +19,7 @@ interface DemandRow {
   deadline: string
   description: string
   status: Demand['status']
+  platform_id: string | null
   created_at: string
   updated_at: string
   interest_count: number
@@ -38,6 +39,7 @@ const fromRow = (r: DemandRow): Demand => ({
   description: r.description,
   contact: LEAGUE_CONTACT,
   status: r.status,
+  platformId: r.platform_id,
   interestCount: r.interest_count,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
@@ -54,6 +56,7 @@ const COLUMN: Record<keyof DemandChanges, string> = {
   salaryMax: 'salary_max',
   deadline: 'deadline',
   description: 'description',
+  platformId: 'platform_id',
 }
 
 const SELECT = `SELECT d.* FROM demands d`

@@ -21,6 +21,7 @@ import { migrate } from './migrations'
 import { SqlitePipelineStore } from './pipeline'
 import { SqliteHonourStore } from './honours'
 import { SqliteStoryStore } from './stories'
+import { SqlitePlatformStore } from './platforms'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -55,6 +56,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     pipeline: new SqlitePipelineStore(db),
     honours: new SqliteHonourStore(db),
     stories: new SqliteStoryStore(db),
+    platforms: new SqlitePlatformStore(db),
     close: async () => {
       db.close()
     },

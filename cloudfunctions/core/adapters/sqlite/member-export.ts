@@ -30,6 +30,7 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   stations: 'not exported: head/deputy roles show in the profile (role, stationId)',
   notices: 'not exported: sender_openid marks notices a leader sent for the station, not data about them',
   idempotency: 'not exported: copies of answers already exported, kept for retries and erased on deletion',
+  platform_contacts: 'not exported: a staff-kept list of who speaks for a platform (name as staff wrote it), removed on deletion',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */

@@ -480,6 +480,64 @@ const MIGRATIONS: readonly string[] = [
     taken_at TEXT NOT NULL,
     data     TEXT NOT NULL
   );
+  `,  `
+  -- 家乡创新平台 (issue 19): the directory, and the links from activities and demands to it.
+  CREATE TABLE platforms (
+    id                   TEXT PRIMARY KEY,
+    kind                 TEXT NOT NULL,
+    name                 TEXT NOT NULL,
+    county               TEXT NOT NULL,
+    fields               TEXT NOT NULL DEFAULT '[]',
+    degrees              TEXT NOT NULL DEFAULT '[]',
+    intro                TEXT NOT NULL,
+    host_org             TEXT NOT NULL,
+    partner_universities TEXT NOT NULL DEFAULT '[]',
+    contact              TEXT,
+    photos               TEXT NOT NULL DEFAULT '[]',
+    offers               TEXT NOT NULL DEFAULT '[]',
+    status               TEXT NOT NULL CHECK (status IN ('active', 'archived')),
+    created_at           TEXT NOT NULL,
+    updated_at           TEXT NOT NULL,
+    is_demo              INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX platforms_by_created ON platforms (status, created_at, id);
+  CREATE INDEX platforms_by_name ON platforms (name, status);
+  ALTER TABLE activities ADD COLUMN platform_id TEXT;
+  CREATE INDEX activities_by_platform ON activities (platform_id, status, start_at);
+  ALTER TABLE demands ADD COLUMN platform_id TEXT;
+  CREATE INDEX demands_by_platform ON demands (platform_id, status, deadline);
+
+  -- A platform's contacts (a member, or whoever redeemed an invite) and the invites themselves.
+  CREATE TABLE platform_contacts (
+    platform_id TEXT NOT NULL REFERENCES platforms (id),
+    openid      TEXT NOT NULL,
+    name        TEXT NOT NULL,
+    via         TEXT NOT NULL CHECK (via IN ('member', 'invite')),
+    added_at    TEXT NOT NULL,
+    PRIMARY KEY (platform_id, openid)
+  );
+  CREATE INDEX platform_contacts_by_openid ON platform_contacts (openid);
+  CREATE TABLE platform_invites (
+    code        TEXT PRIMARY KEY,
+    platform_id TEXT NOT NULL REFERENCES platforms (id),
+    name        TEXT NOT NULL,
+    expires_at  TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    used_at     TEXT
+  );
+  -- Demands a contact proposed, until staff approve (a demand is created) or reject them.
+  CREATE TABLE platform_demand_drafts (
+    id           TEXT PRIMARY KEY,
+    platform_id  TEXT NOT NULL REFERENCES platforms (id),
+    submitted_by TEXT NOT NULL,
+    demand       TEXT NOT NULL,
+    status       TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected')),
+    reason       TEXT NOT NULL DEFAULT '',
+    demand_id    TEXT,
+    created_at   TEXT NOT NULL,
+    decided_at   TEXT
+  );
+  CREATE INDEX platform_demand_drafts_by_platform ON platform_demand_drafts (platform_id, status, created_at);
   `,
   `
   -- Honours 评优评先 (core/honour): documents as JSON beside the columns their queries filter on.

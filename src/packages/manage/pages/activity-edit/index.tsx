@@ -17,6 +17,7 @@ import FormBuilder from '../../../../features/activity/components/form-builder'
 import { useActivityTaxonomy } from '../../../../features/activity/hooks/use-activity-taxonomy'
 import { useStationList } from '../../../../features/activity/hooks/use-station-names'
 import ChoiceChips from '@/components/choice-chips'
+import PlatformPicker from '../../../../features/platform/components/platform-picker'
 import { useMe } from '@/hooks/use-me'
 import { useRequestId } from '@/hooks/use-request-id'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
@@ -159,6 +160,7 @@ export default function ActivityEditPage() {
         {field('title', '活动标题', textInput('title', '例如：“翼展计划”暑期社会实践', 40))}
         {field('hostOrg', '主办单位', textInput('hostOrg', '实验室、创新中心或企业', 60))}
         {field('place', '活动地点', textInput('place', '例如：驻马店市青年创新创业中心', 100))}
+        {field('platformId', '所属创新平台（选填）', <PlatformPicker idPrefix='activity-platform' value={draft.platformId} onChange={(v) => change('platformId', v)} />)}
         {field(
           'description',
           '活动介绍',

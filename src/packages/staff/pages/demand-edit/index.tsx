@@ -7,6 +7,7 @@ import ChoiceChips from '@/components/choice-chips'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { createDemand, getDemand, updateDemand } from '../../../../features/policy/api'
 import FormField from '@/components/form-field'
+import PlatformPicker from '../../../../features/platform/components/platform-picker'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { errorMessage } from '../../../../services/api'
 import { leavePage } from '../../../../utils/navigation'
@@ -29,9 +30,10 @@ interface Draft {
   salaryMax: string
   deadline: string
   description: string
+  platformId: string | null
 }
 
-const EMPTY: Draft = { employer: '', position: '', field: '', degree: '', headcount: '', place: '', salaryMin: '', salaryMax: '', deadline: '', description: '' }
+const EMPTY: Draft = { employer: '', position: '', field: '', degree: '', headcount: '', place: '', salaryMin: '', salaryMax: '', deadline: '', description: '', platformId: null }
 
 const fromDemand = (d: Demand): Draft => ({
   ...d,
@@ -90,7 +92,7 @@ function DemandEditor() {
   if (loaded.status === 'error') return <View className='page'><StateView kind='error' description={loaded.error} /></View>
 
   const e = form.errors
-  const text = (key: keyof Draft, label: string, placeholder: string, opts: { optional?: boolean; number?: boolean; max?: number } = {}) => (
+  const text = (key: Exclude<keyof Draft, 'platformId'>, label: string, placeholder: string, opts: { optional?: boolean; number?: boolean; max?: number } = {}) => (
     <FormField name={key} label={label} optional={opts.optional} error={e[key]}>
       <Input
         className='sf-input'
@@ -108,6 +110,9 @@ function DemandEditor() {
     <View className='page staff policy-edit'>
       <View className='card'>
         {text('employer', '用人单位', '如：驻马店市某生物医药有限公司')}
+        <FormField name='platformId' label='用人单位是创新平台时，选择平台' optional error={e.platformId}>
+          <PlatformPicker idPrefix='demand-platform' value={draft.platformId} onChange={(v) => set('platformId', v)} />
+        </FormField>
         {text('position', '岗位', '如：研发工程师', { max: 40 })}
         <FormField name='field' label='重点产业领域' error={e.field}>
           <ChoiceChips idPrefix='field' items={tax.fields} selected={draft.field ? [draft.field] : []} onToggle={(f) => set('field', f)} invalid={Boolean(e.field)} />

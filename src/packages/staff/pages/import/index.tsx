@@ -4,6 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import { IMPORT_COLUMNS, type ImportKind, type ImportReport } from '../../../../../types'
 import { importDemands, importPolicies } from '../../../../features/policy/api'
 import { importStations } from '../../../../features/station/api'
+import { importPlatforms } from '../../../../features/platform/api'
 import { pickSpreadsheet } from '@/services/files'
 import { errorMessage } from '../../../../services/api'
 import StaffGate from '../../staff-gate'
@@ -28,6 +29,12 @@ const KINDS: Record<ImportKind, { title: string; noun: string; note: string; run
     note: '类别填 标准条件 / 现实需求 / 政策措施；领域、学历、县区、标签可填多个，用顿号或逗号分隔；日期写成 2026-01-31。导入的政策为草稿，检查后在列表中发布。',
     run: importPolicies,
   },
+  platform: {
+    title: '批量导入创新平台',
+    noun: '个平台',
+    note: '平台类型、所在县区、重点产业领域、提供机会（参观交流 / 实习实践 / 项目合作 / 就业岗位）、面向学历按名称填写，多个用顿号分隔；联系人和电话仅工作人员可见。',
+    run: importPlatforms,
+  },
   demand: {
     title: '批量导入岗位',
     noun: '个岗位',
@@ -36,7 +43,7 @@ const KINDS: Record<ImportKind, { title: string; noun: string; note: string; run
   },
 }
 
-const kindOf = (param: string | undefined): ImportKind => (param === 'policy' || param === 'demand' ? param : 'station')
+const kindOf = (param: string | undefined): ImportKind => (param === 'policy' || param === 'demand' || param === 'platform' ? param : 'station')
 
 /** Stations, policies or demands in bulk from a spreadsheet: good rows go in, each bad row is named by its number. */
 function Importer() {

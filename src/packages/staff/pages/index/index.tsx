@@ -8,6 +8,7 @@ import '../../staff.scss'
 const LINKS = [
   { id: 'staff-dashboard', title: '人才回引看板', hint: '加入、参与、意向、回驻：各届漏斗、县区、领域供需，点数字看名单', url: '/packages/staff/pages/dashboard/index' },
   { id: 'staff-stations', title: '驿站管理', hint: '新建、编辑、关闭驿站，任免站长和副站长', url: staffStationsUrl() },
+  { id: 'staff-platforms', title: '家乡创新平台', hint: '平台目录的新建、编辑、归档和批量导入；看每个平台带来了谁', url: '/packages/platform/pages/manage/index' },
   { id: 'staff-import', title: '批量导入驿站', hint: '从 Excel（.xlsx）或 CSV 文件一次导入多个驿站', url: staffImportUrl() },
   { id: 'staff-stories', title: '青年人才故事审核', hint: '机器检测后的故事由你审核发布，可置顶和排序', url: '/packages/story/pages/review/index' },
   { id: 'staff-audit', title: '操作日志', hint: '站长和工作人员的每一次操作、导出都有记录', url: staffAuditUrl() },

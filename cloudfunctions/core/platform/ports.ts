@@ -1,0 +1,74 @@
+import type {
+  DemandDraft,
+  Page,
+  Platform,
+  PlatformActivityLine,
+  PlatformContactPerson,
+  PlatformDemandLine,
+  PlatformInvite,
+  PlatformParticipant,
+} from '../../../types'
+
+/**
+ * Ports of the innovation-platform directory. A platform page also reads the activities and
+ * demands linked to it (their `platformId`) and who attended them: the adapter answers those as
+ * intent-named reads, so each store reads its own tables or collections the cheapest way.
+ */
+export type PlatformChanges = Partial<Omit<Platform, 'id' | 'status' | 'createdAt' | 'updatedAt' | 'isDemo'>>
+
+export interface PlatformListQuery {
+  /** Words matched in the name, introduction or host organisation. */
+  q: string
+  kind: string | null
+  county: string | null
+  field: string | null
+  /** 与我相关: sharing one of these fields, for this degree (an empty `degrees` is for everyone). */
+  relevantTo: { fields: string[]; degree: string } | null
+  includeArchived: boolean
+  cursor: string | null
+  limit: number
+}
+
+export interface PlatformStore {
+  create(platform: Platform): Promise<void>
+  get(id: string): Promise<Platform | null>
+  /** An active platform of that exact name, if any (imports and creation refuse a second one). */
+  findActiveByName(name: string): Promise<Platform | null>
+  update(id: string, changes: PlatformChanges, at: string): Promise<Platform | null>
+  /** active → archived; false when it was not active. */
+  archive(id: string, at: string): Promise<boolean>
+  /** Newest first. */
+  list(query: PlatformListQuery): Promise<Page<Platform>>
+  /**
+   * Published or closed activities linked to the platform: `upcoming` (not ended at `now`), soonest
+   * first; `past` (ended), latest first, each with how many checked in. `drafts`: its draft
+   * activities (waiting for staff), soonest first; `createdBy` narrows them to one author.
+   */
+  activities(platformId: string, which: 'upcoming' | 'past' | 'drafts', now: string, limit: number, createdBy?: string): Promise<PlatformActivityLine[]>
+  /** Open demands naming the platform as employer, deadline not passed (`today`, YYYY-MM-DD). */
+  openDemands(platformId: string, today: string, limit: number): Promise<PlatformDemandLine[]>
+  /** Members who checked in to any of these activities, at most `limit` rows. */
+  participants(activities: { id: string; title: string }[], limit: number): Promise<PlatformParticipant[]>
+
+  // ——— contacts ———
+  /** Adds the contact; false when they already are one. */
+  addContact(contact: PlatformContactPerson): Promise<boolean>
+  removeContact(platformId: string, openid: string): Promise<boolean>
+  /** At most `limit`, oldest first. */
+  contactsOf(platformId: string, limit: number): Promise<PlatformContactPerson[]>
+  isContact(platformId: string, openid: string): Promise<boolean>
+  /** The platforms this person is a contact of, at most `limit`. */
+  platformsOfContact(openid: string, limit: number): Promise<string[]>
+  /** Account deletion: the person is no platform's contact any more. */
+  forgetContact(openid: string): Promise<void>
+  saveInvite(invite: PlatformInvite, at: string): Promise<void>
+  /** Uses the invite once: null when unknown, used or expired (at `at`). */
+  takeInvite(code: string, at: string): Promise<PlatformInvite | null>
+  // ——— demands proposed by contacts ———
+  saveDemandDraft(draft: DemandDraft): Promise<void>
+  getDemandDraft(id: string): Promise<DemandDraft | null>
+  /** pending → approved / rejected; false when it was not pending. */
+  decideDemandDraft(id: string, decision: { status: 'approved' | 'rejected'; reason: string; demandId: string | null; at: string }): Promise<boolean>
+  /** The platform's proposals, newest first: pending only, or one author's. */
+  demandDrafts(platformId: string, filter: { status?: 'pending'; submittedBy?: string }, limit: number): Promise<DemandDraft[]>
+}

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '创新平台',
+  enablePullDownRefresh: true,
+})
