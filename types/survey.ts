@@ -425,12 +425,9 @@ const surveyFields = {
 
 const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
 
-export const createSurveyInput = z
-  .object({ ...surveyFields, template: z.enum(['policy_needs', 'activity_feedback', 'return_intent'], { error: '请选择模板' }).optional() })
-  .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const createSurveyInput = z.object(surveyFields).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
 export type CreateSurveyInput = z.input<typeof createSurveyInput>
 export const updateSurveyInput = z.object({ id: id('问卷'), ...surveyFields }).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
-export const fromTemplateInput = z.object({ template: z.enum(['policy_needs', 'activity_feedback', 'return_intent'], { error: '请选择模板' }) })
 export const surveyIdInput = z.object({ id: id('问卷') })
 export const surveyListInput = z.object({ ...pageInput })
 export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
@@ -438,7 +435,8 @@ export const submitSurveyInput = z.object({ id: id('问卷'), answers: surveyAns
 export const respondentsInput = z.object({ id: id('问卷'), ...pageInput })
 export const CROSS_DIMENSIONS = ['county', 'degree', 'graduationYear'] as const
 export type CrossDimension = (typeof CROSS_DIMENSIONS)[number]
-export const surveyResultsInput = z.object({ id: id('问卷'), by: z.enum(CROSS_DIMENSIONS, { error: '请选择交叉分析维度' }).optional() })
+/** `by`: a profile dimension (实名 only) or the id of a single-choice / county / field question of the survey. */
+export const surveyResultsInput = z.object({ id: id('问卷'), by: code('交叉分析维度').optional() })
 
 export type SurveyStatus = 'draft' | 'approved' | 'published' | 'closed'
 export const SURVEY_STATUS_LABELS: Record<SurveyStatus, string> = { draft: '待审核', approved: '已审核', published: '进行中', closed: '已结束' }
@@ -487,13 +485,21 @@ export interface SurveyForMember {
   fullOptions: string[]
 }
 
+/** What `survey.get` answers: the manager's view, the recipient's view, or both. */
+export interface SurveyView {
+  manage: Survey | null
+  answer: SurveyForMember | null
+}
+
 export interface MySurvey {
   id: string
   title: string
   closeAt: string | null
   identityMode: IdentityMode
-  status: RecipientStatus
+  /** null in 完全匿名 (nothing is tracked). */
+  status: RecipientStatus | null
   open: boolean
+  reminders: number
 }
 
 export interface Respondent {
@@ -519,7 +525,7 @@ export interface QuestionResult {
 
 export interface SurveyResults {
   survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status'>
-  by: CrossDimension | null
+  by: string | null
   questions: QuestionResult[]
 }
 

@@ -52,6 +52,14 @@ export const RETRYABLE_WRITES = [
   'notice.subscribe',
   'destination.report',
   'destination.verify',
+  'survey.create',
+  'survey.update',
+  'survey.approve',
+  'survey.publish',
+  'survey.close',
+  'survey.saveDraft',
+  'survey.submit',
+  'survey.remind',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -101,6 +101,22 @@ import {
   verifyDestination,
 } from '../../core/pipeline/pipeline'
 
+import {
+  approveSurvey,
+  closeSurvey,
+  createSurvey,
+  listSurveys,
+  mySurveys,
+  publishSurvey,
+  remindSurvey,
+  saveSurveyDraft,
+  submitSurvey,
+  surveyRespondents,
+  updateSurvey,
+  viewSurvey,
+} from '../../core/survey/surveys'
+import { exportSurvey, surveyResults } from '../../core/survey/results'
+
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
   policy: Policy<ActionPayload<A>>
@@ -225,4 +241,20 @@ export const actionTable: ActionTable = {
   'pipeline.members': allow(isStationLeaderOrStaff, pipelineMembers),
   'pipeline.export': allow(isStationLeaderOrStaff, exportPipeline),
   'dashboard.overview': allow(isStationLeaderOrStaff, dashboardOverview),
+  // Surveys — core/survey/. Staff, or a head for their own station (the use case pins it);
+  // approval by a second staff member; members answer the surveys sent to them.
+  'survey.create': allow(isStationLeaderOrStaff, createSurvey),
+  'survey.update': allow(isStationLeaderOrStaff, updateSurvey),
+  'survey.approve': allow(isStaff, approveSurvey),
+  'survey.publish': allow(isStationLeaderOrStaff, publishSurvey),
+  'survey.close': allow(isStationLeaderOrStaff, closeSurvey),
+  'survey.list': allow(isStationLeaderOrStaff, listSurveys),
+  'survey.get': allow(isMemberOrStaff, viewSurvey),
+  'survey.saveDraft': allow(isMember, saveSurveyDraft),
+  'survey.submit': allow(isConsentingMember, submitSurvey),
+  'survey.mine': allow(isMember, mySurveys),
+  'survey.respondents': allow(isStationLeaderOrStaff, surveyRespondents),
+  'survey.remind': allow(isStationLeaderOrStaff, remindSurvey),
+  'survey.results': allow(isStationLeaderOrStaff, surveyResults),
+  'survey.export': allow(isStationLeaderOrStaff, exportSurvey),
 }

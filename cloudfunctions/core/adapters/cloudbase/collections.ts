@@ -36,6 +36,12 @@ export const COLLECTIONS = {
   pipelineFacts: 'pipeline_facts',
   /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
   pipelineSnapshots: 'pipeline_snapshots',
+  /** Surveys (surveys.ts): the survey, its counters, frozen recipients, drafts, and answers kept apart. */
+  surveys: 'surveys',
+  surveyCounters: 'survey_counters',
+  surveyRecipients: 'survey_recipients',
+  surveyDrafts: 'survey_drafts',
+  surveyResponses: 'survey_responses',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

@@ -51,4 +51,9 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id']],
+  survey_counters: [['surveyId']],
+  survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],
+  survey_drafts: [['openid']],
+  survey_responses: [['surveyId', '_id'], ['openid']],
 }
