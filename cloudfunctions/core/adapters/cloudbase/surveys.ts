@@ -13,7 +13,10 @@ import { audienceConditions } from './notices'
  *                      (cap = the response cap or null), `questionId:optionId` an option's quota. Taken
  *                      only by `where({_id, used: _.lt(cap)}).update({used: _.inc(1)})` answering
  *                      `updated: 1`, so the service decides each in one request and never oversells; a
- *                      submission that finds one full gives back what it took.
+ *                      submission that finds one full gives back what it took (quotas are taken
+ *                      before the response counter, so a quota race does not hold response places;
+ *                      while the last places are contested one may be refused that a moment later
+ *                      would have fitted: under-selling briefly is the price of never overselling).
  *   survey_recipients  `_id` = `${surveyId}:${openid}`; {surveyId, openid, status, reminders,
  *                      lastRemindedAt, publishedAt}: no time of submission.
  *   survey_drafts      `_id` = `${surveyId}:${openid}`; {surveyId, openid, pageId, answers (JSON), savedAt}.
@@ -218,7 +221,7 @@ export class CloudBaseSurveyStore implements SurveyStore {
   async take(surveyId: string, keys: string[]): Promise<TakeOutcome> {
     const caps = new Map((await this.counters(surveyId)).map((d) => [text(d.key), typeof d.cap === 'number' ? d.cap : null]))
     const taken: string[] = []
-    for (const key of [RESPONSES, ...keys]) {
+    for (const key of [...keys, RESPONSES]) {
       if (!caps.has(key) || !(await this.step(surveyId, key, caps.get(key) ?? null))) {
         await this.giveBack(surveyId, taken)
         return { ok: false, full: key }

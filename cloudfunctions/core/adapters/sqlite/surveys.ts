@@ -182,7 +182,7 @@ export class SqliteSurveyStore implements SurveyStore {
     let full = RESPONSES
     try {
       this.db.transaction(() => {
-        for (const key of [RESPONSES, ...keys]) {
+        for (const key of [...keys, RESPONSES]) {
           full = key
           if (inc.run(surveyId, key).changes !== 1) throw fail
         }
