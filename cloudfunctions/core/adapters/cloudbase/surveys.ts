@@ -118,7 +118,8 @@ export class CloudBaseSurveyStore implements SurveyStore {
   }
 
   async publish(s: SurveyRecord, openids: string[], quotas: Record<string, number>): Promise<boolean> {
-    // Recipients and counters first (their ids make a repeat harmless), the status flip last.
+    // Counters first (their ids make a repeat harmless), then the status flip, which only one
+    // publisher wins, then the winner's recipients (a crash midway leaves some out: see the README).
     const insert = async (name: typeof COLLECTIONS.surveyRecipients | typeof COLLECTIONS.surveyCounters, doc: RawDocument) => {
       try {
         await this.collections.run(name, (c) => checked(c.add(doc)))
@@ -131,6 +132,7 @@ export class CloudBaseSurveyStore implements SurveyStore {
       ...Object.entries(quotas).map(([key, cap]) => ({ _id: counterId(s.id, key), surveyId: s.id, key, used: 0, cap })),
     ]
     await mapBounded(counters, (d) => insert(COLLECTIONS.surveyCounters, d))
+    if (!(await this.replace(s, ['approved']))) return false
     await mapBounded(openids, (openid) =>
       insert(COLLECTIONS.surveyRecipients, {
         _id: pairId(s.id, openid),
@@ -142,7 +144,7 @@ export class CloudBaseSurveyStore implements SurveyStore {
         publishedAt: s.publishedAt,
       }),
     )
-    return this.replace(s, ['approved'])
+    return true
   }
 
   async recipient(surveyId: string, openid: string): Promise<RecipientRecord | null> {
