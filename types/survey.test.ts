@@ -141,3 +141,10 @@ describe('the definition schema', () => {
     expect(quotaKeysUsed(q, { s: 'b' })).toEqual([])
   })
 })
+
+describe('the templates', () => {
+  it('are valid surveys', async () => {
+    const { SURVEY_TEMPLATES } = await import('./survey-templates')
+    for (const t of SURVEY_TEMPLATES) expect({ id: t.id, ok: surveyDefinitionSchema.safeParse(t.definition).success }).toEqual({ id: t.id, ok: true })
+  })
+})
