@@ -68,6 +68,11 @@ export default defineAppConfig({
         'pages/notice-stats/index',
       ],
     },
+    // Surveys (issue 15): management for staff and heads, and the member's 我的问卷 and answer page.
+    {
+      root: 'packages/survey',
+      pages: ['pages/manage/index', 'pages/edit/index', 'pages/respondents/index', 'pages/results/index', 'pages/mine/index', 'pages/answer/index'],
+    },
   ],
   // Only the components a page renders are injected when it opens (DevTools' quality scan asks for it).
   lazyCodeLoading: 'requiredComponents',

@@ -9,6 +9,7 @@ const LINKS = [
   { id: 'staff-dashboard', title: '人才回引看板', hint: '加入、参与、意向、回驻：各届漏斗、县区、领域供需，点数字看名单', url: '/packages/staff/pages/dashboard/index' },
   { id: 'staff-stations', title: '驿站管理', hint: '新建、编辑、关闭驿站，任免站长和副站长', url: staffStationsUrl() },
   { id: 'staff-import', title: '批量导入驿站', hint: '从 Excel（.xlsx）或 CSV 文件一次导入多个驿站', url: staffImportUrl() },
+  { id: 'staff-surveys', title: '问卷调研', hint: '按县区、驿站等定向发问卷，第二位工作人员审核后发布，查看未填写名单和结果', url: '/packages/survey/pages/manage/index' },
   { id: 'staff-audit', title: '操作日志', hint: '站长和工作人员的每一次操作、导出都有记录', url: staffAuditUrl() },
   { id: 'staff-fields', title: '重点产业领域', hint: '维护同学可选择的重点产业领域清单', url: staffFieldsUrl() },
 ]
