@@ -1,7 +1,8 @@
 import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } from '../../../types'
 import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { Logger } from '../../runtime/logger'
-import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testFiles } from './test-support'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testFiles, testServices } from './test-support'
 
 /** Surveys through the router, on SQLite (and, by survey.cloudbase.test.ts, on the CloudBase stand-in). */
 const STAFF = 'staff-1'
@@ -361,5 +362,20 @@ describe('匿名可催办: no query, export or log joins an answer to a member',
     const audit = data(await t.call(STAFF, 'audit.list', {})).items
     for (const e of audit) expect(JSON.stringify(e)).not.toContain(responseId!)
     expect(audit.some((e) => e.action === 'survey.submit')).toBe(false)
+  })
+})
+
+describe('the scheduler', () => {
+  it('closes a survey when its close time has come', async () => {
+    await join('a')
+    const survey = await published({ closeAt: '2026-10-09T12:00:00+08:00' })
+    const deps = { store: t.store, clock, ...testServices }
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(0)
+    laterDays(1)
+    expect(data(await t.call('a', 'survey.mine', {})).items[0]?.open).toBe(true)
+    now = new Date('2026-10-09T12:00:00.000+08:00')
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(1)
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(0)
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ status: 'closed', closedAt: '2026-10-09T12:00:00.000+08:00' })
   })
 })

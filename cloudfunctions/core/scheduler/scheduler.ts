@@ -4,6 +4,7 @@ import { ACTIVITY_PAGE } from '../activity/activities'
 import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
 import { pushMessage } from '../messaging/push'
 import { takeMonthlySnapshot } from '../pipeline/pipeline'
+import { closeDueSurveys } from '../survey/surveys'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -15,6 +16,8 @@ export interface ScheduledRun {
   notices: NoticePushRun
   /** The month whose pipeline snapshot this run took, if any. */
   pipelineSnapshot?: string | null
+  /** Surveys past their close time, closed by this run. */
+  closedSurveys?: number
 }
 
 /**
@@ -51,6 +54,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
     run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
   }
   run.notices = await runNoticePushes(deps)
+  run.closedSurveys = await closeDueSurveys(deps, BATCH)
   if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
   // The first run of a month freezes the dashboard's figures (one read on every other run).
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)

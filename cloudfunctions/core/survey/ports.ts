@@ -51,6 +51,8 @@ export interface SurveyStore {
   replace(survey: SurveyRecord, from: SurveyStatus[]): Promise<boolean>
   /** Newest first. */
   list(query: SurveyListQuery): Promise<Page<Survey>>
+  /** Published surveys whose close time has come (for the scheduler to close), at most `limit`. */
+  dueToClose(now: string, limit: number): Promise<SurveyRecord[]>
   /** Members a (non-activity) audience holds at `at`, all of them (bounded by the membership). */
   audienceOpenids(audience: NoticeAudience, at: string): Promise<string[]>
   /**

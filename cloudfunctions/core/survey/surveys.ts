@@ -364,10 +364,11 @@ export async function remindSurvey(deps: Deps, caller: Caller, input: ActionPayl
         continue
       }
       reminded += 1
+      // The reminder template's keywords (title, time, place), as for activities.
       const sent = await pushMessage(deps, r.openid, 'reminder', `${SURVEY_PAGE}?id=${survey.id}`, {
-        thing1: survey.title.slice(0, 20),
-        thing2: survey.stationId ? '驿站问卷' : LEAGUE_NAME,
-        time3: (survey.closeAt ?? at).slice(0, 16).replace('T', ' '),
+        title: `请填写问卷：${survey.title}`.slice(0, 20),
+        time: survey.closeAt ? `${survey.closeAt.slice(0, 16).replace('T', ' ')} 截止` : '请尽快填写',
+        place: survey.stationId ? '翼展驿站·我的问卷' : `${LEAGUE_NAME}·我的问卷`,
       })
       if (sent) pushed += 1
     }
@@ -375,4 +376,14 @@ export async function remindSurvey(deps: Deps, caller: Caller, input: ActionPayl
   } while (cursor && reminded + skipped < REMIND_BATCH)
   await recordAudit(deps, caller, { action: 'survey.remind', stationId: survey.stationId, summary: `提醒${reminded}人填写问卷「${survey.title}」` })
   return { reminded, pushed, skipped }
+}
+
+/** The scheduler: published surveys past their close time become 已结束 (answers were refused from that time already). */
+export async function closeDueSurveys(deps: Deps, limit: number): Promise<number> {
+  const at = nowIso(deps)
+  let closed = 0
+  for (const survey of await deps.store.surveys.dueToClose(at, limit)) {
+    if (await deps.store.surveys.replace({ ...survey, status: 'closed', closedAt: at, updatedAt: at }, ['published'])) closed += 1
+  }
+  return closed
 }

@@ -51,7 +51,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
-  surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id']],
+  surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id'], ['status', 'closeMs']],
   survey_counters: [['surveyId']],
   survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],
   survey_drafts: [['openid']],

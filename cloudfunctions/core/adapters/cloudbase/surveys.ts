@@ -8,7 +8,8 @@ import { audienceConditions } from './notices'
 
 /**
  * Surveys in CloudBase:
- *   surveys            `_id` = survey id; {stationId, status, createdAt, publishedAt, data (the record as JSON)}.
+ *   surveys            `_id` = survey id; {stationId, status, createdAt, publishedAt, closeMs (the
+ *                      close time in epoch ms, or null), data (the record as JSON)}.
  *   survey_counters    `_id` = `${surveyId}|${key}`; {surveyId, key, used, cap}: `*` counts responses
  *                      (cap = the response cap or null), `questionId:optionId` an option's quota. Taken
  *                      only by `where({_id, used: _.lt(cap)}).update({used: _.inc(1)})` answering
@@ -72,7 +73,9 @@ export class CloudBaseSurveyStore implements SurveyStore {
   }
 
   private static documentOf(s: SurveyRecord) {
-    return { stationId: s.stationId, status: s.status, createdAt: s.createdAt, publishedAt: s.publishedAt, data: JSON.stringify(s) }
+    // closeAt as epoch ms: times arrive with any offset, and only numbers compare as instants.
+    const closeMs = s.closeAt ? Date.parse(s.closeAt) : null
+    return { stationId: s.stationId, status: s.status, createdAt: s.createdAt, publishedAt: s.publishedAt, closeMs, data: JSON.stringify(s) }
   }
 
   async create(s: SurveyRecord): Promise<void> {
@@ -99,6 +102,15 @@ export class CloudBaseSurveyStore implements SurveyStore {
     const items = await this.withCounters(docs.map(CloudBaseSurveyStore.recordOf))
     const last = items[items.length - 1]
     return { items, nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null }
+  }
+
+  async dueToClose(now: string, limit: number): Promise<SurveyRecord[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveys, (c) =>
+        checked(c.where({ status: 'published', closeMs: this._.lte(Date.parse(now)) }).limit(Math.min(limit, MAX_READ)).get()),
+      ),
+    )
+    return docs.map(CloudBaseSurveyStore.recordOf)
   }
 
   async audienceOpenids(a: NoticeAudience, at: string): Promise<string[]> {

@@ -87,6 +87,14 @@ export class SqliteSurveyStore implements SurveyStore {
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }
   }
 
+  async dueToClose(now: string, limit: number): Promise<SurveyRecord[]> {
+    return this.sql<[string, number], { data: string }>(
+      "SELECT data FROM surveys WHERE status = 'published' AND json_extract(data, '$.closeAt') IS NOT NULL AND julianday(json_extract(data, '$.closeAt')) <= julianday(?) LIMIT ?",
+    )
+      .all(now, limit)
+      .map((r) => JSON.parse(r.data) as SurveyRecord)
+  }
+
   async audienceOpenids(a: NoticeAudience, at: string): Promise<string[]> {
     const params: Record<string, unknown> = { at }
     const where = memberConditions(a, params, true)
