@@ -291,6 +291,13 @@ describe('results and export', () => {
     expect(errorOf(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'county' })).message).toContain('匿名问卷不保存成员资料')
   })
 
+  it('shows every cell as "<5" while fewer than 5 have answered an anonymous survey (zeros would tell)', async () => {
+    const survey = await answered('anonymous', 2)
+    const need = data(await t.call(STAFF, 'survey.results', { id: survey.id })).questions.find((q) => q.questionId === 'need')!
+    expect(need.counts.map((c) => c.count)).toEqual(['<5', '<5'])
+    expect(need.answered).toBe('<5')
+  })
+
   it('exports codes and labels as .xlsx, names only in 实名, and audits every export', async () => {
     const named = await answered('named', 3)
     const file = data(await t.call(STAFF, 'survey.export', { id: named.id }))

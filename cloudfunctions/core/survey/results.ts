@@ -74,7 +74,12 @@ function categories(q: SurveyQuestion, labels: Labels, seen: Set<string>): { id:
   }
 }
 
-const suppress = (n: number, anonymous: boolean): number | string => (anonymous && n > 0 && n < SMALL_CELL_MIN ? SMALL_CELL : n)
+/**
+ * Small cells of anonymous surveys: 1–4 become "<5"; and while fewer than 5 have answered at all,
+ * every cell does (zeros too), or "everyone else chose 0" would tell what the few chose.
+ */
+const suppressor = (anonymous: boolean, total: number) => (n: number): number | string =>
+  anonymous && (total < SMALL_CELL_MIN || (n > 0 && n < SMALL_CELL_MIN)) ? SMALL_CELL : n
 
 /** How a response is grouped for a cross-tab: a profile dimension (实名) or the answer to a question. */
 function grouper(survey: Survey, by: string | undefined, labels: Labels): ((r: ResponseRecord) => string | null) & { label: (v: string) => string } {
@@ -104,6 +109,7 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
   const group = input.by ? grouper(survey, input.by, labels) : null
   const responses = await allResponses(deps, survey.id)
   const anonymous = survey.identityMode !== 'named'
+  const suppress = suppressor(anonymous, responses.length)
   const questions: QuestionResult[] = allQuestions(survey.definition).map((q) => {
     const counts = new Map<string, number>()
     const crossCounts = new Map<string, Map<string, number>>()
@@ -131,8 +137,8 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
       questionId: q.id,
       title: q.title,
       kind: q.kind,
-      answered: suppress(answered, anonymous),
-      counts: cats.map((c) => ({ id: c.id, label: c.label, count: suppress(counts.get(c.id) ?? 0, anonymous) })),
+      answered: suppress(answered),
+      counts: cats.map((c) => ({ id: c.id, label: c.label, count: suppress(counts.get(c.id) ?? 0) })),
       mean: numeric && answered > 0 && !hideMean ? Math.round((sum / answered) * 100) / 100 : null,
       cross:
         group && cats.length
@@ -141,7 +147,7 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
               .map(([value, row]) => ({
                 value,
                 label: group.label(value),
-                counts: Object.fromEntries(cats.map((c) => [c.id, suppress(row.get(c.id) ?? 0, anonymous)])),
+                counts: Object.fromEntries(cats.map((c) => [c.id, suppress(row.get(c.id) ?? 0)])),
               }))
           : null,
     }
