@@ -85,6 +85,8 @@ export interface SurveyStore {
   addResponse(response: ResponseRecord): Promise<void>
   /** Every response, ordered by its (random) id, paged. */
   responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>>
+  /** The named (实名) answers of a member, at most `limit` (anonymous ones carry no member id). */
+  answersOf(openid: string, limit: number): Promise<ResponseRecord[]>
   /** Account deletion: drafts and recipient rows go; anonymous answers stay, named ones lose the id. */
   forgetMember(openid: string): Promise<void>
 }

@@ -45,9 +45,9 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   pipeline_snapshots: 'nothing about members (counts only)',
   surveys: 'nothing about members (creatorOpenid/approvedBy mark staff work)',
   survey_counters: 'nothing about members (counts only)',
-  survey_recipients: 'not exported yet (survey status per member; removed on deletion)',
-  survey_drafts: 'not exported yet (unsubmitted answers; removed on deletion)',
-  survey_responses: 'not exported yet (实名 answers; the openid is cleared on deletion; anonymous answers carry none)',
+  survey_recipients: 'surveys (status and reminders; removed on deletion)',
+  survey_drafts: 'surveys (draft; removed on deletion)',
+  survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

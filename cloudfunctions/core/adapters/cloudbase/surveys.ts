@@ -298,6 +298,20 @@ export class CloudBaseSurveyStore implements SurveyStore {
     return { items, nextCursor: docs.length > n && last ? encodeCursor([last.id]) : null }
   }
 
+  async answersOf(openid: string, limit: number): Promise<ResponseRecord[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyResponses, (c) => checked(c.where({ openid }).limit(Math.min(limit, MAX_READ)).get())),
+    )
+    return docs.map((d) => ({
+      id: text(d._id),
+      surveyId: text(d.surveyId),
+      openid: textOrNull(d.openid),
+      day: text(d.day),
+      answers: JSON.parse(text(d.answers) || '{}') as SurveyAnswers,
+      profile: typeof d.profile === 'string' ? (JSON.parse(d.profile) as ResponseRecord['profile']) : null,
+    }))
+  }
+
   async forgetMember(openid: string): Promise<void> {
     await this.collections.run(COLLECTIONS.surveyDrafts, (c) => checked(c.where({ openid }).remove()))
     await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.where({ openid }).remove()))

@@ -30,9 +30,9 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   stations: 'not exported: head/deputy roles show in the profile (role, stationId)',
   notices: 'not exported: sender_openid marks notices a leader sent for the station, not data about them',
   idempotency: 'not exported: copies of answers already exported, kept for retries and erased on deletion',
-  survey_recipients: 'not exported yet (survey status per member; removed on deletion)',
-  survey_drafts: 'not exported yet (unsubmitted answers; removed on deletion)',
-  survey_responses: 'not exported yet (实名 answers; the openid is cleared on deletion; anonymous answers carry none)',
+  survey_recipients: 'surveys (status and reminders; removed on deletion)',
+  survey_drafts: 'surveys (draft; removed on deletion)',
+  survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */

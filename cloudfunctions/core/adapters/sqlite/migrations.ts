@@ -529,6 +529,7 @@ const MIGRATIONS: readonly string[] = [
     profile   TEXT,
     PRIMARY KEY (survey_id, id)
   ) WITHOUT ROWID;
+  CREATE INDEX survey_responses_by_member ON survey_responses (openid) WHERE openid IS NOT NULL;
   `,
 ]
 

@@ -240,6 +240,14 @@ export class SqliteSurveyStore implements SurveyStore {
     return { items, nextCursor: rows.length > n && last ? encodeCursor([last.id]) : null }
   }
 
+  async answersOf(openid: string, limit: number): Promise<ResponseRecord[]> {
+    return this.sql<[string, number], { survey_id: string; id: string; openid: string | null; day: string; answers: string; profile: string | null }>(
+      'SELECT * FROM survey_responses WHERE openid = ? ORDER BY day DESC, id LIMIT ?',
+    )
+      .all(openid, limit)
+      .map((r) => ({ id: r.id, surveyId: r.survey_id, openid: r.openid, day: r.day, answers: JSON.parse(r.answers) as SurveyAnswers, profile: r.profile ? (JSON.parse(r.profile) as ResponseRecord['profile']) : null }))
+  }
+
   async forgetMember(openid: string): Promise<void> {
     this.db.transaction(() => {
       this.sql('DELETE FROM survey_drafts WHERE openid = ?').run(openid)
