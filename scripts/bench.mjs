@@ -10,6 +10,7 @@ import { burst, sustained } from './bench/sign-up-load.mjs'
 import { cloudBaseCostsSection } from './bench/cloudbase-costs.mjs'
 import { weappSizeSection } from './bench/weapp-sizes.mjs'
 import { pipelineBench, pipelineSection } from './bench/pipeline.mjs'
+import { surveyBench, surveySection } from './bench/survey.mjs'
 import { buildFunctions } from './build-functions.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -234,5 +235,8 @@ const cloudBaseReport = `\n${await cloudBaseCostsSection(root)}`
 // ——— issue 14: the pipeline dashboard ———
 console.log('pipeline dashboard: 50,000 members, 20,000 destinations…')
 const pipelineReport = pipelineSection(await pipelineBench(root, { stations: STATIONS, members: MEMBERS }))
-fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + weappReport + cloudBaseReport + pipelineReport)
-console.log(report + noticeReport + weappReport + cloudBaseReport + pipelineReport)
+// ——— issue 15: surveys ———
+console.log('surveys: 2,000 submissions with quotas, results of 10,000 responses…')
+const surveyReport = surveySection(await surveyBench(root))
+fs.writeFileSync(path.join(root, 'BENCHMARKS.md'), report + noticeReport + weappReport + cloudBaseReport + pipelineReport + surveyReport)
+console.log(report + noticeReport + weappReport + cloudBaseReport + pipelineReport + surveyReport)

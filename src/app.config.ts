@@ -77,6 +77,11 @@ export default defineAppConfig({
     },
     // Stories of young talent (issue 17): the feed and story pages are public (shared cards open them).
     { root: 'packages/story', pages: ['pages/feed/index', 'pages/story/index', 'pages/edit/index', 'pages/review/index'] },
+    // Surveys (issue 15): management for staff and heads, and the member's 我的问卷 and answer page.
+    {
+      root: 'packages/survey',
+      pages: ['pages/manage/index', 'pages/edit/index', 'pages/respondents/index', 'pages/results/index', 'pages/mine/index', 'pages/answer/index'],
+    },
   ],
   // Only the components a page renders are injected when it opens (DevTools' quality scan asks for it).
   lazyCodeLoading: 'requiredComponents',

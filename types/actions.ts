@@ -70,6 +70,17 @@ import {
   updateStationInput,
 } from './station'
 import type { FieldItem, TaxonomyList, UniversityOption } from './taxonomy'
+import type { MySurvey, Respondent, Survey, SurveyResults, SurveyView } from './survey'
+import {
+  createSurveyInput,
+  respondentsInput,
+  saveDraftInput,
+  submitSurveyInput,
+  surveyIdInput,
+  surveyListInput,
+  surveyResultsInput,
+  updateSurveyInput,
+} from './survey'
 import type { InboxNotice, Notice, NoticeStats } from './notice'
 import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, sendNoticeInput } from './notice'
 import type { Page } from './envelope'
@@ -239,6 +250,20 @@ export const actionSchemas = {
   'notice.unreadCount': emptyInput,
   /** The member just authorised the notice subscribe message (requestSubscribeMessage on a tap). */
   'notice.subscribe': emptyInput,
+  'survey.create': createSurveyInput,
+  'survey.update': updateSurveyInput,
+  'survey.approve': surveyIdInput,
+  'survey.publish': surveyIdInput,
+  'survey.close': surveyIdInput,
+  'survey.list': surveyListInput,
+  'survey.get': surveyIdInput,
+  'survey.saveDraft': saveDraftInput,
+  'survey.submit': submitSurveyInput,
+  'survey.mine': surveyListInput,
+  'survey.respondents': respondentsInput,
+  'survey.remind': surveyIdInput,
+  'survey.results': surveyResultsInput,
+  'survey.export': surveyIdInput,
   // The talent pipeline back home (issue 14).
   'destination.report': reportDestinationInput,
   'destination.mine': emptyInput,
@@ -412,6 +437,28 @@ export interface ActionResults {
   'notice.readAll': { marked: number }
   'notice.unreadCount': { count: number }
   'notice.subscribe': { granted: true }
+  /** Staff, or a head for their own station; a draft until a second staff member approves it. */
+  'survey.create': Survey
+  /** Before publishing only; sends the survey back for approval. */
+  'survey.update': Survey
+  /** Staff other than the creator (4-eyes). */
+  'survey.approve': Survey
+  /** Freezes the recipients from the audience. */
+  'survey.publish': Survey
+  'survey.close': Survey
+  /** Staff: all; a head: their station's. Newest first. */
+  'survey.list': Page<Survey>
+  /** Managers get `manage`, recipients `answer` (marks it 已打开). */
+  'survey.get': SurveyView
+  'survey.saveDraft': { saved: true; pageId: string }
+  /** Carries nothing that names the response (anonymity). */
+  'survey.submit': { submitted: true }
+  'survey.mine': Page<MySurvey>
+  /** The recipients who have not submitted (not for 完全匿名). */
+  'survey.respondents': Page<Respondent>
+  'survey.remind': { reminded: number; pushed: number; skipped: number }
+  'survey.results': SurveyResults
+  'survey.export': ExportFile
   /** A new record every time: the history is kept. */
   'destination.report': DestinationRecord
   'destination.mine': MyDestinations

@@ -4,6 +4,7 @@ import type { AuditEntry } from './audit'
 import type { Member } from './member'
 import type { ShareableField } from './policy'
 import type { JoinRequestStatus } from './station'
+import type { IdentityMode, RecipientStatus, SurveyAnswers } from './survey'
 
 /**
  * Everything stored about a member, as `member.exportMine` hands it out (PIPL art. 45): one list
@@ -89,6 +90,18 @@ export interface ExportedPush {
   updatedAt: string
 }
 
+/** A survey sent to me: my status, my unsubmitted draft, and (实名 only) my answers; anonymous answers name no one, so they cannot be found. */
+export interface ExportedSurvey {
+  surveyId: string
+  title: string
+  identityMode: IdentityMode
+  /** null in 完全匿名 (nothing is kept per person). */
+  status: RecipientStatus | null
+  reminders: number
+  draft: SurveyAnswers | null
+  answers: SurveyAnswers[]
+}
+
 export interface ExportedHelperRole {
   activityId: string
   activityTitle: string
@@ -113,6 +126,8 @@ export interface MemberExport {
   auditEntries: AuditEntry[]
   /** 去向登记, newest first (issue 14). */
   destinations: DestinationRecord[]
+  /** Surveys sent to me (issue 15). */
+  surveys: ExportedSurvey[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -132,6 +147,7 @@ export const MEMBER_EXPORT_KINDS = {
   noticePushes: '通知推送记录',
   auditEntries: '与我有关的操作记录',
   destinations: '去向登记',
+  surveys: '问卷',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

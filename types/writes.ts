@@ -59,6 +59,14 @@ export const RETRYABLE_WRITES = [
   'story.review',
   'story.retract',
   'story.feature',
+  'survey.create',
+  'survey.update',
+  'survey.approve',
+  'survey.publish',
+  'survey.close',
+  'survey.saveDraft',
+  'survey.submit',
+  'survey.remind',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -86,6 +86,8 @@ function keywordsOf(name: TemplateName, templateId: string | undefined, keys: st
 
 /** The demo accounts that local mode seeds and lets anyone sign in as. */
 export const DEMO_STAFF_OPENID = 'demo-staff'
+/** A second demo staff member: surveys need another staff member's approval (4-eyes). */
+export const DEMO_REVIEWER_OPENID = 'demo-staff-2'
 
 /** Whether an address to listen on is reachable from this machine only. */
 export function isLoopback(host: string): boolean {
@@ -113,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const demo =
     e.DEMO === undefined || e.DEMO === '' ? e.NODE_ENV !== 'production' && isLoopback(e.HOST) : e.DEMO === '1' || e.DEMO === 'true'
   const staff = new Set(e.STAFF_OPENIDS)
-  if (demo) staff.add(DEMO_STAFF_OPENID)
+  if (demo) for (const openid of [DEMO_STAFF_OPENID, DEMO_REVIEWER_OPENID]) staff.add(openid)
   return {
     staffOpenids: staff,
     dataDir: e.DATA_DIR,

@@ -132,6 +132,22 @@ import {
   submitDemand,
 } from '../../core/platform/contacts'
 
+import {
+  approveSurvey,
+  closeSurvey,
+  createSurvey,
+  listSurveys,
+  mySurveys,
+  publishSurvey,
+  remindSurvey,
+  saveSurveyDraft,
+  submitSurvey,
+  surveyRespondents,
+  updateSurvey,
+  viewSurvey,
+} from '../../core/survey/surveys'
+import { exportSurvey, surveyResults } from '../../core/survey/results'
+
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
   policy: Policy<ActionPayload<A>>
@@ -329,4 +345,20 @@ export const actionTable: ActionTable = {
   'platform.submitDemand': allow(isSignedIn, submitDemand),
   'platform.demandDrafts': allow(isStaff, (deps, _caller, input) => pendingDemandDrafts(deps, input)),
   'platform.reviewDemand': allow(isStaff, reviewDemandDraft),
+  // Surveys — core/survey/. Staff, or a head for their own station (the use case pins it);
+  // approval by a second staff member; members answer the surveys sent to them.
+  'survey.create': allow(isStationLeaderOrStaff, createSurvey),
+  'survey.update': allow(isStationLeaderOrStaff, updateSurvey),
+  'survey.approve': allow(isStaff, approveSurvey),
+  'survey.publish': allow(isStationLeaderOrStaff, publishSurvey),
+  'survey.close': allow(isStationLeaderOrStaff, closeSurvey),
+  'survey.list': allow(isStationLeaderOrStaff, listSurveys),
+  'survey.get': allow(isMemberOrStaff, viewSurvey),
+  'survey.saveDraft': allow(isMember, saveSurveyDraft),
+  'survey.submit': allow(isConsentingMember, submitSurvey),
+  'survey.mine': allow(isMember, mySurveys),
+  'survey.respondents': allow(isStationLeaderOrStaff, surveyRespondents),
+  'survey.remind': allow(isStationLeaderOrStaff, remindSurvey),
+  'survey.results': allow(isStationLeaderOrStaff, surveyResults),
+  'survey.export': allow(isStationLeaderOrStaff, exportSurvey),
 }

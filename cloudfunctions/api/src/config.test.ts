@@ -41,7 +41,7 @@ describe('demo seed', () => {
   it('creates the demo accounts once; running again changes nothing', async () => {
     const t = makeTestApi()
     const deps = { store: t.store, clock: systemClock }
-    expect((await seedDemoData(deps)).created).toBe(23)
+    expect((await seedDemoData(deps)).created).toBe(24)
     const before = await t.store.members.get('demo-student-1')
     expect((await seedDemoData(deps)).created).toBe(0)
     expect(await t.store.members.get('demo-student-1')).toEqual(before)

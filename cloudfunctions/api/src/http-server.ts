@@ -14,7 +14,7 @@ import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
-import { DEMO_STAFF_OPENID } from '../../runtime/config'
+import { DEMO_REVIEWER_OPENID, DEMO_STAFF_OPENID } from '../../runtime/config'
 import { consoleLogger, type Logger } from '../../runtime/logger'
 import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
 import { createApi } from './router'
@@ -143,7 +143,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const { host = '127.0.0.1', port = 10086, demo = false, clock = systemClock, logger = consoleLogger } = options
   const store = openSqliteStore({ file: path.join(path.resolve(options.dataDir), 'yizhan.sqlite') })
   const staffOpenids = new Set(options.staffOpenids ?? [])
-  if (demo) staffOpenids.add(DEMO_STAFF_OPENID)
+  if (demo) for (const openid of [DEMO_STAFF_OPENID, DEMO_REVIEWER_OPENID]) staffOpenids.add(openid)
   if (demo && options.seed) await seedDemoData({ store, clock })
   let listeningUrl = ''
   const uploadsDir = path.join(path.resolve(options.dataDir), 'uploads')

@@ -13,7 +13,7 @@ let t: ReturnType<typeof makeTestApi>
 
 beforeEach(() => {
   now = new Date('2026-07-01T10:00:00.000+08:00')
-  t = makeTestApi({ staff: [STAFF], clock })
+  t = makeTestApi({ staff: [STAFF, 'staff-2'], clock })
 })
 afterEach(() => t.close())
 
@@ -78,6 +78,14 @@ async function memberWithEverything() {
 
   data(await t.call(ME, 'destination.report', { status: 'contract', workProvince: 'henan', workCity: '驻马店市', workCounty: 'queshan' }))
 
+  const definition = { pages: [{ id: 'p1', questions: [{ id: 'q', kind: 'single', title: '满意吗', options: [{ id: 'y', label: '满意' }, { id: 'n', label: '不满意' }] }] }] }
+  for (const identityMode of ['named', 'anonymous_tracked'] as const) {
+    const survey = data(await t.call(STAFF, 'survey.create', { title: `问卷${identityMode}`, definition, identityMode, audience: { all: true } }))
+    data(await t.call('staff-2', 'survey.approve', { id: survey.id }))
+    data(await t.call(STAFF, 'survey.publish', { id: survey.id }))
+    data(await t.call(ME, 'survey.submit', { id: survey.id, answers: { q: identityMode === 'named' ? 'y' : 'n' } }))
+  }
+
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))
   return { lab, full, demand, policy, notice, stationA, stationB }
@@ -120,6 +128,13 @@ describe('member.exportMine (M-1)', () => {
     expect(exported.noticePushes).toEqual([expect.objectContaining({ noticeId: notice.id, state: 'sent' })])
     expect(exported.messages.length).toBeGreaterThan(0)
     expect(exported.auditEntries.some((e) => e.subjectOpenid === ME && e.summary.includes('拒绝'))).toBe(true)
+    // Surveys: the named answer is mine to see; the anonymous one cannot be found (it names no one).
+    expect(exported.surveys.map((x) => [x.identityMode, x.status, x.answers])).toEqual(
+      expect.arrayContaining([
+        ['named', 'submitted', [{ q: 'y' }]],
+        ['anonymous_tracked', 'submitted', []],
+      ]),
+    )
     // Nothing about the other member leaks in.
     expect(JSON.stringify(exported)).not.toContain('13912345678')
 

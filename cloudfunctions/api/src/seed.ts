@@ -5,7 +5,7 @@ import type { MemberRecord } from '../../core/member/ports'
 import type { PolicyRecord } from '../../core/policy/ports'
 import { htmlToText } from '../../core/policy/rich-text'
 import { allFields } from '../../core/taxonomy/taxonomy'
-import { DEMO_STAFF_OPENID } from '../../runtime/config'
+import { DEMO_REVIEWER_OPENID, DEMO_STAFF_OPENID } from '../../runtime/config'
 import { seedDemoPipeline } from './seed-pipeline'
 import { seedDemoHonours } from './seed-honour'
 import { seedDemoStories } from './seed-story'
@@ -72,14 +72,16 @@ function demoPeople(at: string): MemberRecord[] {
   const staff = { ...demoMember(DEMO_STAFF_OPENID, 100, 'student', at), name: '团市委示例工作人员', university: '共青团驻马店市委' }
   const heads = HEADS.map((h) => ({ ...demoMember(h.openid, h.n, 'station_head', at), university: h.university }))
   const students = Array.from({ length: DEMO_STUDENT_COUNT }, (_, i) => demoMember(`demo-student-${i + 1}`, i, 'student', at))
-  return [staff, ...heads, ...students]
+  const reviewer = { ...demoMember(DEMO_REVIEWER_OPENID, 101, 'student', at), name: '团市委示例审核人', university: '共青团驻马店市委' }
+  return [staff, ...heads, ...students, reviewer]
 }
 
 export function demoAccounts(): DemoAccount[] {
   const [staff, ...others] = demoPeople(toIsoString(new Date(0)))
   return [
     { openid: staff.openid, label: '团市委工作人员（示例）', role: 'staff' },
-    ...others.map((m) =>
+    { openid: DEMO_REVIEWER_OPENID, label: '团市委审核人（示例，问卷的第二位审核）', role: 'staff' },
+    ...others.filter((m) => m.openid !== DEMO_REVIEWER_OPENID).map((m) =>
       m.role === 'station_head'
         ? { openid: m.openid, label: `站长 ${m.name} · ${m.university}（示例）`, role: 'station_head' as const }
         : { openid: m.openid, label: `${m.name} · ${m.university}（示例）`, role: 'student' as const },
@@ -118,7 +120,7 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   const people = demoPeople(at)
   for (const [index, person] of people.entries()) {
     const studentIndex = index - 1 - HEADS.length
-    const joins = person.role === 'station_head' || (studentIndex >= 0 && inStation(studentIndex))
+    const joins = person.role === 'station_head' || (studentIndex >= 0 && studentIndex < DEMO_STUDENT_COUNT && inStation(studentIndex))
     const record = joins
       ? { ...person, role: 'student' as const, stationId: demoStationId(person.university), stationJoinedAt: at }
       : { ...person, role: 'student' as const }

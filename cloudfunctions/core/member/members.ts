@@ -95,6 +95,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.pipeline.forgetMember(openid)
   await forgetStoriesOf(deps, openid, newPseudonym())
   await deps.store.platforms.forgetContact(openid)
+  await deps.store.surveys.forgetMember(openid)
   // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
   await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')

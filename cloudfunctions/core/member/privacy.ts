@@ -4,6 +4,7 @@ import type {
   ExportedMessage,
   ExportedNotice,
   ExportedRegistration,
+  ExportedSurvey,
   ExportFile,
   Member,
   MemberExport,
@@ -14,6 +15,8 @@ import {
   COUNTIES,
   DEGREES,
   DESTINATION_STATUSES,
+  IDENTITY_MODE_LABELS,
+  RECIPIENT_STATUS_LABELS,
   NOT_RETURNING_REASONS,
   MEMBER_EXPORT_KINDS,
   MEMBER_EXPORT_NOTICE,
@@ -103,7 +106,24 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     noticePushes: stored.noticePushes,
     auditEntries: stored.auditEntries,
     destinations: await deps.store.pipeline.destinationsOf(openid, EXPORT_MAX_PER_KIND),
+    surveys: await exportedSurveys(deps, openid),
   }
+}
+
+/** Surveys sent to the member: status, draft, and the answers that carry their id (实名 only). */
+async function exportedSurveys(deps: Deps, openid: string): Promise<ExportedSurvey[]> {
+  const [page, answers] = await Promise.all([deps.store.surveys.mine(openid, null, EXPORT_MAX_PER_KIND), deps.store.surveys.answersOf(openid, EXPORT_MAX_PER_KIND)])
+  return Promise.all(
+    page.items.map(async ({ survey, recipient }) => ({
+      surveyId: survey.id,
+      title: survey.title,
+      identityMode: survey.identityMode,
+      status: survey.identityMode === 'anonymous' ? null : recipient.status,
+      reminders: recipient.reminders,
+      draft: (await deps.store.surveys.draft(survey.id, openid))?.answers ?? null,
+      answers: answers.filter((a) => a.surveyId === survey.id).map((a) => a.answers),
+    })),
+  )
 }
 
 const day = (iso: string | null | undefined) => (iso ? iso.slice(0, 16).replace('T', ' ') : '')
@@ -201,6 +221,18 @@ export function exportSheets(data: MemberExport): Sheet[] {
         [...d.reasons.map((r) => nameOf(NOT_RETURNING_REASONS, r)), d.reasonText].filter((x) => x !== '').join('、'),
         d.considerReturn ? nameOf(CONSIDER_RETURN, d.considerReturn) : '',
         d.verification ? `已核实 ${day(d.verification.at)}` : '自报',
+      ]),
+    ),
+    sheet(
+      'surveys',
+      ['问卷', '身份模式', '状态', '提醒次数', '未提交的草稿', '我的回答（仅实名问卷）'],
+      data.surveys.map((s) => [
+        s.title,
+        IDENTITY_MODE_LABELS[s.identityMode],
+        s.status ? RECIPIENT_STATUS_LABELS[s.status] : '不记录',
+        s.reminders,
+        s.draft ? JSON.stringify(s.draft) : '',
+        s.answers.map((a) => JSON.stringify(a)).join('\n'),
       ]),
     ),
   ]

@@ -69,7 +69,7 @@ async function scopedAudience(deps: Deps, caller: Caller, audience: NoticeAudien
 }
 
 /** An activity audience's registrants now, listed page by page (bounded by its capacity). */
-async function freezeRegistrants(deps: Deps, audience: NoticeAudience): Promise<string[]> {
+export async function freezeRegistrants(deps: Deps, audience: NoticeAudience): Promise<string[]> {
   if (!audience.activityId) return []
   const statuses = [...ACTIVITY_STATUSES[audience.activityStatus ?? 'all']]
   const openids: string[] = []

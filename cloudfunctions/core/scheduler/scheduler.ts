@@ -5,6 +5,7 @@ import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
 import { pushMessage } from '../messaging/push'
 import { takeMonthlySnapshot } from '../pipeline/pipeline'
 import { expireMediaWaits } from '../story/stories'
+import { closeDueSurveys } from '../survey/surveys'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -18,6 +19,8 @@ export interface ScheduledRun {
   pipelineSnapshot?: string | null
   /** Stories whose photo check went unanswered for 30 minutes, sent to a human. */
   storiesToReview?: number
+  /** Surveys past their close time, closed by this run. */
+  closedSurveys?: number
 }
 
 /**
@@ -54,6 +57,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
     run.markedAbsent += await deps.store.registrations.markAbsent(activity.id, nowIso)
   }
   run.notices = await runNoticePushes(deps)
+  run.closedSurveys = await closeDueSurveys(deps, BATCH)
   if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
   // The first run of a month freezes the dashboard's figures (one read on every other run).
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)

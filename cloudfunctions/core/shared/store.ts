@@ -12,6 +12,7 @@ import type { PipelineStore } from '../pipeline/ports'
 import type { HonourStore } from '../honour/ports'
 import type { StoryStore } from '../story/ports'
 import type { PlatformStore } from '../platform/ports'
+import type { SurveyStore } from '../survey/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -36,5 +37,6 @@ export interface Store {
   honours: HonourStore
   stories: StoryStore
   platforms: PlatformStore
+  surveys: SurveyStore
   close(): Promise<void>
 }

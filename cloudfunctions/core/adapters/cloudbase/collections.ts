@@ -55,6 +55,12 @@ export const COLLECTIONS = {
   platformInvites: 'platform_invites',
   /** Demands a contact proposed, until staff review them. */
   platformDemandDrafts: 'platform_demand_drafts',
+  /** Surveys (surveys.ts): the survey, its counters, frozen recipients, drafts, and answers kept apart. */
+  surveys: 'surveys',
+  surveyCounters: 'survey_counters',
+  surveyRecipients: 'survey_recipients',
+  surveyDrafts: 'survey_drafts',
+  surveyResponses: 'survey_responses',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

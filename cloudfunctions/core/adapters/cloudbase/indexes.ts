@@ -70,4 +70,9 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   platform_contacts: [['platformId', 'addedAt'], ['openid', 'addedAt']],
   platform_invites: [],
   platform_demand_drafts: [['platformId', 'status', 'createdAt', '_id'], ['platformId', 'submittedBy', 'createdAt']],
+  surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id'], ['status', 'closeMs']],
+  survey_counters: [['surveyId']],
+  survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],
+  survey_drafts: [['openid']],
+  survey_responses: [['surveyId', '_id'], ['openid']],
 }

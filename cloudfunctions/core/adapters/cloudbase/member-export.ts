@@ -54,6 +54,11 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   platform_contacts: 'not exported: a staff-kept list of who speaks for a platform (name as staff wrote it)',
   platform_invites: 'nothing about members (a code and the invited name)',
   platform_demand_drafts: 'not exported: demands a platform contact proposed for their organisation',
+  surveys: 'nothing about members (creatorOpenid/approvedBy mark staff work)',
+  survey_counters: 'nothing about members (counts only)',
+  survey_recipients: 'surveys (status and reminders; removed on deletion)',
+  survey_drafts: 'surveys (draft; removed on deletion)',
+  survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

@@ -5,7 +5,7 @@ import { anchorKeys, audienceHeld, readerKeys, type StationPeriod } from '../../
 import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice/ports'
 import type { MemberRecord } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
-import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
+import { checked, documentsOf, isDuplicateWrite, totalOf, type DbCommand, type RawDocument } from './database'
 import { allOf, getDocument, mapBounded, MAX_READ, newRev, num, textOrNull, updateWhere } from './docs'
 
 /** Candidate notices read per inbox call at most (bounded loops, never an unbounded scan). */
@@ -120,13 +120,7 @@ export class CloudBaseNoticeStore implements NoticeStore {
 
   /** A count on members. At the send time "in the station then" is "in it now, joined by then". */
   async countAudience(a: NoticeAudience, at: string): Promise<number> {
-    const _ = this._
-    const where: object[] = [{ joinedAt: _.lte(at) }]
-    if (a.countyIds.length) where.push({ hometownCounty: _.in(a.countyIds) })
-    if (a.degreeIds.length) where.push({ degree: _.in(a.degreeIds) })
-    if (a.graduationYears.length) where.push({ graduationYear: _.in(a.graduationYears) })
-    if (a.fieldIds.length) where.push({ fields: _.in(a.fieldIds) })
-    if (a.stationIds.length) where.push({ stationId: _.in(a.stationIds), stationJoinedAt: _.lte(at) })
+    const where = audienceConditions(this._, a, at)
     const result = await this.collections.run(COLLECTIONS.members, (c) => checked(c.where(allOf(this.collections, where)).count()))
     return totalOf(result)
   }
@@ -471,4 +465,15 @@ export class CloudBaseNoticeStore implements NoticeStore {
       await this.collections.run(COLLECTIONS.noticeRecipients, (c) => checked(c.doc(String(chunk._id)).update({ openids })))
     }
   }
+}
+
+/** Conditions on `members` for who a (non-activity) audience holds at `at` (also used by surveys.ts). */
+export function audienceConditions(_: DbCommand, a: NoticeAudience, at: string): object[] {
+  const where: object[] = [{ joinedAt: _.lte(at) }]
+  if (a.countyIds.length) where.push({ hometownCounty: _.in(a.countyIds) })
+  if (a.degreeIds.length) where.push({ degree: _.in(a.degreeIds) })
+  if (a.graduationYears.length) where.push({ graduationYear: _.in(a.graduationYears) })
+  if (a.fieldIds.length) where.push({ fields: _.in(a.fieldIds) })
+  if (a.stationIds.length) where.push({ stationId: _.in(a.stationIds), stationJoinedAt: _.lte(at) })
+  return where
 }

@@ -7,6 +7,7 @@ import { describePrivacyStoreContract } from '../privacy-contract'
 import { describeHonourStoreContract } from '../honour-contract'
 import { describeStoryStoreContract } from '../story-contract'
 import { describePlatformStoreContract } from '../platform-contract'
+import { describeSurveyStoreContract } from '../survey-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -26,3 +27,4 @@ describePrivacyStoreContract('cloudbase (stand-in)', open)
 describeHonourStoreContract('cloudbase (stand-in)', open)
 describeStoryStoreContract('cloudbase (stand-in)', open)
 describePlatformStoreContract('cloudbase (stand-in)', open)
+describeSurveyStoreContract('cloudbase (stand-in)', open)

@@ -19,6 +19,7 @@ import { CloudBasePipelineStore } from './pipeline'
 import { CloudBaseHonourStore } from './honours'
 import { CloudBaseStoryStore } from './stories'
 import { CloudBasePlatformStore } from './platforms'
+import { CloudBaseSurveyStore } from './surveys'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -42,6 +43,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     honours: new CloudBaseHonourStore(collections),
     stories: new CloudBaseStoryStore(collections),
     platforms: new CloudBasePlatformStore(collections),
+    surveys: new CloudBaseSurveyStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

@@ -22,6 +22,7 @@ import { SqlitePipelineStore } from './pipeline'
 import { SqliteHonourStore } from './honours'
 import { SqliteStoryStore } from './stories'
 import { SqlitePlatformStore } from './platforms'
+import { SqliteSurveyStore } from './surveys'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -57,6 +58,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     honours: new SqliteHonourStore(db),
     stories: new SqliteStoryStore(db),
     platforms: new SqlitePlatformStore(db),
+    surveys: new SqliteSurveyStore(db),
     close: async () => {
       db.close()
     },

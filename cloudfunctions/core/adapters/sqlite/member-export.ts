@@ -31,6 +31,9 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   notices: 'not exported: sender_openid marks notices a leader sent for the station, not data about them',
   idempotency: 'not exported: copies of answers already exported, kept for retries and erased on deletion',
   platform_contacts: 'not exported: a staff-kept list of who speaks for a platform (name as staff wrote it), removed on deletion',
+  survey_recipients: 'surveys (status and reminders; removed on deletion)',
+  survey_drafts: 'surveys (draft; removed on deletion)',
+  survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */

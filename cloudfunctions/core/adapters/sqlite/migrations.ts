@@ -612,6 +612,56 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX stories_by_subject ON stories (subject_openid, updated_at, id);
   CREATE UNIQUE INDEX stories_by_media_trace ON stories (media_trace_id) WHERE media_trace_id IS NOT NULL;
   `,
+  `
+  -- Surveys (adapters/sqlite/surveys.ts). The survey as JSON beside the columns queries use;
+  -- counters taken by conditional updates; recipients frozen at publish (status, no submission
+  -- time); drafts until submit; responses WITHOUT ROWID under a random id, so their stored order
+  -- tells nothing about who submitted when (匿名可催办 rows carry no openid, only the day).
+  CREATE TABLE surveys (
+    id           TEXT PRIMARY KEY,
+    station_id   TEXT,
+    status       TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    published_at TEXT,
+    data         TEXT NOT NULL
+  );
+  CREATE INDEX surveys_by_created ON surveys (created_at, id);
+  CREATE INDEX surveys_by_station ON surveys (station_id, created_at, id);
+  CREATE TABLE survey_counters (
+    survey_id TEXT NOT NULL,
+    key       TEXT NOT NULL,
+    used      INTEGER NOT NULL DEFAULT 0,
+    cap       INTEGER,
+    PRIMARY KEY (survey_id, key)
+  ) WITHOUT ROWID;
+  CREATE TABLE survey_recipients (
+    survey_id        TEXT NOT NULL,
+    openid           TEXT NOT NULL,
+    status           TEXT NOT NULL,
+    reminders        INTEGER NOT NULL DEFAULT 0,
+    last_reminded_at TEXT,
+    PRIMARY KEY (survey_id, openid)
+  ) WITHOUT ROWID;
+  CREATE INDEX survey_recipients_by_member ON survey_recipients (openid, survey_id);
+  CREATE TABLE survey_drafts (
+    survey_id TEXT NOT NULL,
+    openid    TEXT NOT NULL,
+    page_id   TEXT NOT NULL,
+    answers   TEXT NOT NULL,
+    saved_at  TEXT NOT NULL,
+    PRIMARY KEY (survey_id, openid)
+  ) WITHOUT ROWID;
+  CREATE TABLE survey_responses (
+    survey_id TEXT NOT NULL,
+    id        TEXT NOT NULL,
+    openid    TEXT,
+    day       TEXT NOT NULL,
+    answers   TEXT NOT NULL,
+    profile   TEXT,
+    PRIMARY KEY (survey_id, id)
+  ) WITHOUT ROWID;
+  CREATE INDEX survey_responses_by_member ON survey_responses (openid) WHERE openid IS NOT NULL;
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -93,7 +93,7 @@ const INBOX_FROM = `
     AND (n.aud_stations = '[]' OR ${IN_STATION_AT('@openid', 'n.aud_stations', 'n.send_at')})`
 
 /** The members side: who an audience held at `@at`, as conditions on `m` (and their parameters). */
-function memberConditions(a: NoticeAudience, params: Record<string, unknown>, withStations: boolean): string[] {
+export function memberConditions(a: NoticeAudience, params: Record<string, unknown>, withStations: boolean): string[] {
   const where = ['m.joined_at <= @at']
   if (a.countyIds.length) {
     where.push('m.hometown_county IN (SELECT value FROM json_each(@counties))')

@@ -106,6 +106,13 @@ export default function HeadHomePage() {
           </View>
           <Text className='head-link__arrow'>›</Text>
         </View>
+        <View className='head-link' id='head-surveys' onClick={() => go('/packages/survey/pages/manage/index')}>
+          <View className='head-link__main'>
+            <Text className='head-link__title'>本站问卷</Text>
+            <Text className='hint'>向本站成员发问卷（团市委审核后发布），查看未填写和结果</Text>
+          </View>
+          <Text className='head-link__arrow'>›</Text>
+        </View>
         <View className='head-link' id='head-station-page' onClick={() => go(stationUrl(s.id))}>
           <View className='head-link__main'>
             <Text className='head-link__title'>驿站主页与邀请</Text>

@@ -1,0 +1,388 @@
+import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } from '../../../types'
+import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
+import type { Logger } from '../../runtime/logger'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testFiles, testServices } from './test-support'
+
+/** Surveys through the router, on SQLite (and, by survey.cloudbase.test.ts, on the CloudBase stand-in). */
+const STAFF = 'staff-1'
+const STAFF2 = 'staff-2'
+let now = new Date('2026-10-08T10:00:00.000+08:00')
+const clock = { now: () => now }
+const laterDays = (days: number) => {
+  now = new Date(now.getTime() + days * 24 * 60 * 60_000)
+}
+const logged: unknown[] = []
+const recordingLogger: Logger = {
+  info: (event, fields) => logged.push({ event, fields }),
+  error: (event, fields) => logged.push({ event, fields }),
+}
+let t: ReturnType<typeof makeTestApi>
+
+beforeEach(() => {
+  now = new Date('2026-10-08T10:00:00.000+08:00')
+  logged.length = 0
+  t = makeTestApi({ staff: [STAFF, STAFF2], clock, logger: recordingLogger })
+})
+afterEach(() => t.close())
+
+const definition: SurveyDefinitionInput = {
+  pages: [
+    {
+      id: 'p1',
+      title: '基本情况',
+      questions: [
+        { id: 'where', kind: 'single', title: '你目前在哪里工作或学习', required: true, options: [{ id: 'home', label: '驻马店' }, { id: 'away', label: '外地' }] },
+        { id: 'why', kind: 'text', title: '没有回驻马店的原因', required: true, long: true, showIf: { op: 'chosen', questionId: 'where', optionId: 'away' } },
+      ],
+    },
+    {
+      id: 'p2',
+      title: '政策需求',
+      questions: [
+        {
+          id: 'need',
+          kind: 'single',
+          title: '最需要的政策',
+          required: true,
+          options: [
+            { id: 'house', label: '人才公寓', quota: 2 },
+            { id: 'job', label: '岗位推荐' },
+          ],
+        },
+        { id: 'score', kind: 'rating', title: '满意度', required: true },
+      ],
+    },
+  ],
+}
+
+const draft = (overrides: Partial<CreateSurveyInput> = {}): CreateSurveyInput => ({
+  title: '2026年青年人才政策需求调研',
+  intro: '了解你的需求',
+  definition,
+  identityMode: 'named',
+  audience: { countyIds: ['suiping'] },
+  ...overrides,
+})
+
+async function join(openid: string, overrides: Partial<RegisterMemberInput> = {}) {
+  data(await t.call(openid, 'member.register', profile({ name: `成员${openid}`, ...overrides })))
+}
+
+/** Created by STAFF, approved by STAFF2, published. */
+async function published(overrides: Partial<CreateSurveyInput> = {}) {
+  const created = data(await t.call(STAFF, 'survey.create', draft(overrides)))
+  data(await t.call(STAFF2, 'survey.approve', { id: created.id }))
+  return data(await t.call(STAFF, 'survey.publish', { id: created.id }))
+}
+
+const complete = { where: 'home', need: 'job', score: 4 }
+
+describe('building, approving and publishing', () => {
+  it('lets staff create, refuses students and bad input (naming the field, writing nothing)', async () => {
+    await join('m1')
+    const created = data(await t.call(STAFF, 'survey.create', draft()))
+    expect(created).toMatchObject({ status: 'draft', identityMode: 'named', creatorOpenid: STAFF, approvedBy: null })
+    expect(errorOf(await t.call('m1', 'survey.create', draft())).code).toBe('FORBIDDEN')
+    const bad = errorOf(await t.call(STAFF, 'survey.create', draft({ title: '' })))
+    expect(bad).toMatchObject({ code: 'INVALID_INPUT', fields: { title: '请填写问卷标题' } })
+    const badLogic = errorOf(
+      await t.call(STAFF, 'survey.create', draft({ definition: { pages: [{ id: 'p', questions: [{ id: 'a', kind: 'date', title: 'A', showIf: { op: 'chosen', questionId: 'zz', optionId: 'x' } }] }] } })),
+    )
+    expect(badLogic.code).toBe('INVALID_INPUT')
+    expect(badLogic.message).toContain('条件引用的题目（zz）')
+    expect(data(await t.call(STAFF, 'survey.list', {})).items.map((s) => s.id)).toEqual([created.id])
+  })
+
+  it('needs a second staff member to approve (4-eyes) before it can be published', async () => {
+    await join('m1')
+    const created = data(await t.call(STAFF, 'survey.create', draft()))
+    expect(errorOf(await t.call(STAFF, 'survey.publish', { id: created.id })).message).toContain('另一位工作人员审核')
+    expect(errorOf(await t.call(STAFF, 'survey.approve', { id: created.id })).message).toContain('创建者不能审核')
+    expect(errorOf(await t.call('m1', 'survey.approve', { id: created.id })).code).toBe('FORBIDDEN')
+    expect(data(await t.call(STAFF2, 'survey.approve', { id: created.id }))).toMatchObject({ status: 'approved', approvedBy: STAFF2 })
+    // A change after approval sends it back.
+    expect(data(await t.call(STAFF, 'survey.update', { id: created.id, ...draft({ title: '改过的标题' }) }))).toMatchObject({ status: 'draft', approvedBy: null })
+    expect(codeOf(await t.call(STAFF, 'survey.publish', { id: created.id }))).toBe('CONFLICT')
+    data(await t.call(STAFF2, 'survey.approve', { id: created.id }))
+    const live = data(await t.call(STAFF, 'survey.publish', { id: created.id }))
+    expect(live).toMatchObject({ status: 'published', recipients: 1 })
+    // Published: the identity mode (and everything else) is fixed.
+    expect(errorOf(await t.call(STAFF, 'survey.update', { id: created.id, ...draft({ identityMode: 'anonymous' }) })).code).toBe('CONFLICT')
+    expect(errorOf(await t.call(STAFF, 'survey.update', { id: created.id, ...draft(), title: '' })).fields).toHaveProperty('title')
+  })
+
+  it('freezes the recipients at publish from the audience', async () => {
+    await join('a', { hometownCounty: 'suiping' })
+    await join('b', { hometownCounty: 'xiping' })
+    const survey = await published()
+    await join('late', { hometownCounty: 'suiping' })
+    expect(survey.recipients).toBe(1)
+    expect(data(await t.call('a', 'survey.mine', {})).items.map((s) => s.id)).toEqual([survey.id])
+    expect(data(await t.call('b', 'survey.mine', {})).items).toEqual([])
+    expect(data(await t.call('late', 'survey.mine', {})).items).toEqual([])
+    expect(errorOf(await t.call('late', 'survey.get', { id: survey.id })).code).toBe('NOT_FOUND')
+    expect(errorOf(await t.call('late', 'survey.submit', { id: survey.id, answers: complete })).code).toBe('NOT_FOUND')
+  })
+
+  it("limits a head to their own station's survey", async () => {
+    const zz = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' })).id
+    const wh = data(await t.call(STAFF, 'station.create', { university: '武汉大学', city: '武汉市' })).id
+    for (const [openid, university] of [['head', '郑州大学'], ['mine', '郑州大学'], ['other', '武汉大学']] as const) {
+      await join(openid, { university })
+      const request = data(await t.call(openid, 'station.requestJoin', { stationId: university === '郑州大学' ? zz : wh }))
+      data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+    }
+    data(await t.call(STAFF, 'station.appointHead', { stationId: zz, openid: 'head', as: 'head' }))
+    laterDays(1)
+    const created = data(await t.call('head', 'survey.create', draft({ audience: { all: true } })))
+    expect(created).toMatchObject({ stationId: zz, audience: { stationIds: [zz], all: false } })
+    expect(errorOf(await t.call('head', 'survey.approve', { id: created.id })).code).toBe('FORBIDDEN')
+    data(await t.call(STAFF, 'survey.approve', { id: created.id }))
+    const live = data(await t.call('head', 'survey.publish', { id: created.id }))
+    expect(live.recipients).toBe(2)
+    const staffOwn = await published({ audience: { all: true } })
+    expect(data(await t.call('head', 'survey.list', {})).items.map((s) => s.id)).toEqual([created.id])
+    expect(errorOf(await t.call('head', 'survey.respondents', { id: staffOwn.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('head', 'survey.results', { id: staffOwn.id })).code).toBe('FORBIDDEN')
+    expect(data(await t.call('head', 'survey.respondents', { id: created.id })).items.map((r) => r.openid).sort()).toEqual(['head', 'mine'])
+  })
+})
+
+describe('answering', () => {
+  it('saves a page, resumes it, and submits once (idempotent by requestId)', async () => {
+    await join('a')
+    const survey = await published()
+    const first = data(await t.call('a', 'survey.get', { id: survey.id }))
+    expect(first.answer).toMatchObject({ status: 'opened', draft: null, open: true })
+    expect(first.answer?.identityStatement).toContain('实名')
+    data(await t.call('a', 'survey.saveDraft', { id: survey.id, pageId: 'p1', answers: { where: 'away', why: '工作机会少' } }))
+    const resumed = data(await t.call('a', 'survey.get', { id: survey.id })).answer
+    expect(resumed).toMatchObject({ status: 'started', draft: { pageId: 'p1', answers: { where: 'away', why: '工作机会少' } } })
+    // Required questions of the visible path are checked again on the server, by name.
+    const missing = errorOf(await t.call('a', 'survey.submit', { id: survey.id, answers: { where: 'away' } }))
+    expect(missing).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.why': '请回答「没有回驻马店的原因」' } })
+    const bad = errorOf(await t.call('a', 'survey.submit', { id: survey.id, answers: { ...complete, score: 9 } }))
+    expect(bad.fields).toEqual({ 'answers.score': '「满意度」请选择1到5分' })
+    expect(errorOf(await t.call('a', 'survey.submit', { id: survey.id })).fields).toHaveProperty('answers')
+    const results = await Promise.all([1, 2, 3].map(() => t.call('a', 'survey.submit', { id: survey.id, answers: complete }, 'req-submit-0001')))
+    expect(results.map(codeOf)).toEqual(['OK', 'OK', 'OK'])
+    expect(errorOf(await t.call('a', 'survey.submit', { id: survey.id, answers: complete }, 'req-submit-0002')).message).toBe('你已提交过这份问卷')
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage?.responses).toBe(1)
+    expect(data(await t.call('a', 'survey.mine', {})).items[0]).toMatchObject({ status: 'submitted' })
+    expect(data(await t.call('a', 'survey.get', { id: survey.id })).answer?.draft).toBeNull()
+  })
+
+  it('refuses answers after the close time and before the open time', async () => {
+    await join('a')
+    const survey = await published({ openAt: '2026-10-09T00:00:00+08:00', closeAt: '2026-10-10T00:00:00+08:00' })
+    expect(errorOf(await t.call('a', 'survey.submit', { id: survey.id, answers: complete })).message).toBe('问卷还没有开始')
+    laterDays(1)
+    data(await t.call('a', 'survey.saveDraft', { id: survey.id, pageId: 'p1', answers: { where: 'home' } }))
+    laterDays(1)
+    expect(errorOf(await t.call('a', 'survey.submit', { id: survey.id, answers: complete })).message).toBe('问卷已结束')
+    expect(errorOf(await t.call(STAFF, 'survey.close', { id: 'sv-missing' })).code).toBe('NOT_FOUND')
+  })
+
+  it('never oversells a quota or the response cap under parallel submissions, and names what is full', async () => {
+    const n = testAdapter() === 'cloudbase' ? 120 : 500
+    const members = Array.from({ length: n }, (_, i) => `q${String(i).padStart(3, '0')}`)
+    for (let i = 0; i < n; i += 50) await Promise.all(members.slice(i, i + 50).map((m) => join(m)))
+    const survey = await published({ responseCap: n - 10 })
+    const results = await Promise.all(members.map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house', score: 3 } })))
+    const ok = results.filter((r) => r.ok)
+    expect(ok).toHaveLength(2)
+    const refusals = new Set(results.filter((r) => !r.ok).map((r) => errorOf(r).message))
+    expect([...refusals]).toEqual(['「最需要的政策」的「人才公寓」名额已满，请选择其他选项'])
+    const after = data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage
+    expect(after).toMatchObject({ responses: 2, quotaUsed: { 'need:house': 2 } })
+    expect(data(await t.call(members[0]!, 'survey.get', { id: survey.id })).answer?.fullOptions).toEqual(['need:house'])
+    // The cap: the others choose the open option, all at once; exactly the cap is reached.
+    const rest = members.filter((_m, i) => !results[i]!.ok)
+    const second = await Promise.all(rest.map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: complete })))
+    expect(second.filter((r) => r.ok)).toHaveLength(n - 12)
+    expect(new Set(second.filter((r) => !r.ok).map((r) => errorOf(r).message))).toEqual(new Set(['这份问卷已收满答卷，感谢你的关注']))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: n - 10, quotaUsed: { 'need:house': 2 } })
+    // Those refused were not marked submitted: they still count as not answered.
+    expect(data(await t.call(STAFF, 'survey.respondents', { id: survey.id, limit: 50 })).items).toHaveLength(10)
+  }, 60_000)
+})
+
+describe('non-respondents and reminders', () => {
+  it('lists who has not submitted, reminds at most 3 times, 2 days apart', async () => {
+    await join('a')
+    await join('b')
+    await join('c')
+    const survey = await published({ identityMode: 'anonymous_tracked' })
+    data(await t.call('a', 'survey.submit', { id: survey.id, answers: complete }))
+    data(await t.call('b', 'survey.get', { id: survey.id }))
+    const pending = data(await t.call(STAFF, 'survey.respondents', { id: survey.id }))
+    expect(pending.items.map((r) => [r.openid, r.name, r.status])).toEqual([
+      ['b', '成员b', 'opened'],
+      ['c', '成员c', 'unread'],
+    ])
+    expect(errorOf(await t.call('a', 'survey.respondents', { id: survey.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'survey.respondents', { id: '' })).fields).toHaveProperty('id')
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id }))).toMatchObject({ reminded: 2, skipped: 0 })
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id }))).toMatchObject({ reminded: 0, skipped: 2 })
+    laterDays(2)
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id })).reminded).toBe(2)
+    laterDays(2)
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id })).reminded).toBe(2)
+    laterDays(2)
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id }))).toMatchObject({ reminded: 0, skipped: 2 })
+    expect(data(await t.call('c', 'survey.mine', {})).items[0]).toMatchObject({ reminders: 3, status: 'unread' })
+    expect(errorOf(await t.call('c', 'survey.remind', { id: survey.id })).code).toBe('FORBIDDEN')
+  })
+
+  it('keeps no per-person status in 完全匿名: no list, no reminders', async () => {
+    await join('a')
+    const survey = await published({ identityMode: 'anonymous' })
+    data(await t.call('a', 'survey.get', { id: survey.id }))
+    data(await t.call('a', 'survey.submit', { id: survey.id, answers: complete }))
+    expect(data(await t.call('a', 'survey.mine', {})).items[0]?.status).toBeNull()
+    expect(errorOf(await t.call(STAFF, 'survey.respondents', { id: survey.id })).message).toContain('完全匿名')
+    expect(errorOf(await t.call(STAFF, 'survey.remind', { id: survey.id })).code).toBe('CONFLICT')
+  })
+})
+
+describe('results and export', () => {
+  async function answered(identityMode: CreateSurveyInput['identityMode'], count: number) {
+    const members = Array.from({ length: count }, (_, i) => `r${i}`)
+    for (const [i, m] of members.entries()) await join(m, { hometownCounty: 'suiping', graduationYear: i % 2 ? 2026 : 2027 })
+    // The same survey without the quota (these tests are about the figures).
+    const unlimited = JSON.parse(JSON.stringify(definition).replace(', "quota":2', '').replace(',"quota":2', '')) as SurveyDefinitionInput
+    const survey = await published({ identityMode, definition: unlimited })
+    for (const [i, m] of members.entries()) {
+      data(await t.call(m, 'survey.submit', { id: survey.id, answers: i < 6 ? { where: 'home', need: 'job', score: 5 } : { where: 'away', why: `我在郑州工作${i}`, need: 'house', score: 3 } }))
+    }
+    return survey
+  }
+
+  it('counts per question, cross-tabs by a profile dimension, never shows free text', async () => {
+    const survey = await answered('named', 8)
+    const results = data(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'graduationYear' }))
+    const where = results.questions.find((q) => q.questionId === 'where')!
+    expect(where.counts).toEqual([
+      { id: 'home', label: '驻马店', count: 6 },
+      { id: 'away', label: '外地', count: 2 },
+    ])
+    expect(where.cross?.map((c) => [c.label, c.counts])).toEqual([
+      ['2026届', { home: 3, away: 1 }],
+      ['2027届', { home: 3, away: 1 }],
+    ])
+    expect(results.questions.find((q) => q.questionId === 'score')?.mean).toBe(4.5)
+    const why = results.questions.find((q) => q.questionId === 'why')!
+    expect(why).toMatchObject({ answered: 2, counts: [] })
+    expect(JSON.stringify(results)).not.toContain('我在郑州工作')
+    expect(errorOf(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'why' })).fields).toHaveProperty('by')
+    expect(errorOf(await t.call('r0', 'survey.results', { id: survey.id })).code).toBe('FORBIDDEN')
+  })
+
+  it('shows cells under 5 as "<5" in anonymous surveys, and refuses profile cross-tabs there', async () => {
+    const survey = await answered('anonymous_tracked', 8)
+    const results = data(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'where' }))
+    const need = results.questions.find((q) => q.questionId === 'need')!
+    expect(need.counts.map((c) => c.count)).toEqual(['<5', 6])
+    expect(need.cross?.map((c) => [c.value, c.counts])).toEqual([
+      ['away', { house: '<5', job: 0 }],
+      ['home', { house: 0, job: 6 }],
+    ])
+    expect(errorOf(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'county' })).message).toContain('匿名问卷不保存成员资料')
+  })
+
+  it('shows every cell as "<5" while fewer than 5 have answered an anonymous survey (zeros would tell)', async () => {
+    const survey = await answered('anonymous', 2)
+    const need = data(await t.call(STAFF, 'survey.results', { id: survey.id })).questions.find((q) => q.questionId === 'need')!
+    expect(need.counts.map((c) => c.count)).toEqual(['<5', '<5'])
+    expect(need.answered).toBe('<5')
+  })
+
+  it('exports codes and labels as .xlsx, names only in 实名, and audits every export', async () => {
+    const named = await answered('named', 3)
+    const file = data(await t.call(STAFF, 'survey.export', { id: named.id }))
+    const rows = await testFiles.spreadsheets.readRows(file.filename, Buffer.from(file.contentBase64, 'base64'))
+    expect(rows[0]?.slice(0, 6)).toEqual(['答卷编号', '姓名', '学校', '提交日期', 'where 编码', 'where 你目前在哪里工作或学习'])
+    expect(rows.slice(1).map((r) => r[1]).sort()).toEqual(['成员r0', '成员r1', '成员r2'])
+    expect(rows[1]?.slice(3, 6)).toEqual(['2026-10-08', 'home', '驻马店'])
+    const audit = data(await t.call(STAFF, 'audit.list', {})).items.filter((e) => e.action === 'survey.export')
+    expect(audit).toHaveLength(1)
+    expect(errorOf(await t.call('r0', 'survey.export', { id: named.id })).code).toBe('FORBIDDEN')
+  })
+})
+
+/** Every stored row of every table (SQLite) or collection (CloudBase stand-in), as JSON text. */
+async function everyStoredRow(): Promise<{ where: string; row: string }[]> {
+  if (t.sqlite) {
+    const db = t.sqlite.db
+    const tables = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE '%VIRTUAL%'").all() as { name: string }[]).map((r) => r.name)
+    return tables.flatMap((name) => (db.prepare(`SELECT * FROM "${name}"`).all() as object[]).map((row) => ({ where: name, row: JSON.stringify(row) })))
+  }
+  const standIn = t.standIn!
+  return ALL_COLLECTIONS.flatMap((name) => standIn.documents(name).map((d) => ({ where: name, row: JSON.stringify(d) })))
+}
+
+describe('匿名可催办: no query, export or log joins an answer to a member', () => {
+  it('keeps who submitted apart from what was answered', async () => {
+    await join('alice', { name: '张安琪' })
+    await join('bob', { name: '王博' })
+    await join('carl', { name: '陈卡' })
+    const survey = await published({ identityMode: 'anonymous_tracked' })
+    const marker = '只有爱丽丝会写的话'
+    data(await t.call('alice', 'survey.saveDraft', { id: survey.id, pageId: 'p1', answers: { where: 'away', why: marker } }))
+    const submitted = data(await t.call('alice', 'survey.submit', { id: survey.id, answers: { where: 'away', why: marker, need: 'job', score: 2 } }, 'req-alice-0001'))
+    data(await t.call('bob', 'survey.submit', { id: survey.id, answers: complete }))
+    // The result names nothing (it is also what the idempotency record keeps).
+    expect(submitted).toEqual({ submitted: true })
+
+    const rows = await everyStoredRow()
+    const answerRows = rows.filter((r) => r.row.includes(marker))
+    // The answer lives in exactly one row (the draft is gone), which names no one and has only a day.
+    expect(answerRows).toHaveLength(1)
+    const answerRow = answerRows[0]!
+    for (const who of ['alice', '张安琪']) expect(answerRow.row).not.toContain(who)
+    expect(answerRow.row).not.toMatch(/T\d{2}:\d{2}/)
+    expect(answerRow.row).toContain('"2026-10-08"')
+    const responseId = /"(?:_id|id)":"(sr[0-9a-z]+)"/.exec(answerRow.row)?.[1]
+    expect(responseId).toBeDefined()
+    // Nothing else holds the response id: no audit row, idempotency record, status row or log.
+    expect(rows.filter((r) => r.row.includes(responseId!)).map((r) => r.where)).toEqual([answerRow.where])
+    expect(JSON.stringify(logged)).not.toContain(responseId!)
+    // Every row naming alice is about survey status, never about answers (and carries no submission time).
+    const aliceRows = rows.filter((r) => r.row.includes('"alice"') || r.row.includes(':alice'))
+    for (const r of aliceRows) expect(r.row).not.toContain(marker)
+    const aliceStatus = aliceRows.filter((r) => r.where === 'survey_recipients')
+    expect(aliceStatus).toHaveLength(1)
+    // (The survey's own publish time may be copied there for ordering: the same for every recipient.)
+    expect(aliceStatus[0]!.row.replaceAll(survey.publishedAt!, '')).not.toMatch(/T\d{2}:\d{2}/)
+    // SQLite: answers are stored WITHOUT ROWID under their random id, so storage order is not submission order.
+    if (t.sqlite) expect(String((t.sqlite.db.prepare("SELECT sql FROM sqlite_master WHERE name = 'survey_responses'").get() as { sql: string }).sql)).toContain('WITHOUT ROWID')
+
+    // The export and the results hold no member.
+    const file = data(await t.call(STAFF, 'survey.export', { id: survey.id }))
+    const exported = JSON.stringify(await testFiles.spreadsheets.readRows(file.filename, Buffer.from(file.contentBase64, 'base64')))
+    for (const who of ['alice', 'bob', '张安琪', '王博']) expect(exported).not.toContain(who)
+    expect(exported).toContain(marker)
+    const results = JSON.stringify(data(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'where' })))
+    expect(results).not.toContain(marker)
+    // The audit log says an export happened, not whose answers are whose.
+    const audit = data(await t.call(STAFF, 'audit.list', {})).items
+    for (const e of audit) expect(JSON.stringify(e)).not.toContain(responseId!)
+    expect(audit.some((e) => e.action === 'survey.submit')).toBe(false)
+  })
+})
+
+describe('the scheduler', () => {
+  it('closes a survey when its close time has come', async () => {
+    await join('a')
+    const survey = await published({ closeAt: '2026-10-09T12:00:00+08:00' })
+    const deps = { store: t.store, clock, ...testServices }
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(0)
+    laterDays(1)
+    expect(data(await t.call('a', 'survey.mine', {})).items[0]?.open).toBe(true)
+    now = new Date('2026-10-09T12:00:00.000+08:00')
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(1)
+    expect((await runScheduledJobs(deps)).closedSurveys).toBe(0)
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ status: 'closed', closedAt: '2026-10-09T12:00:00.000+08:00' })
+  })
+})

@@ -1,0 +1,320 @@
+import type { NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../../types'
+import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { RecipientRecord, ResponseRecord, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
+import { COLLECTIONS, type Collections } from './collections'
+import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
+import { allOf, getDocument, keysetPage, mapBounded, MAX_READ, num, text, textOrNull, updateWhere } from './docs'
+import { audienceConditions } from './notices'
+
+/**
+ * Surveys in CloudBase:
+ *   surveys            `_id` = survey id; {stationId, status, createdAt, publishedAt, closeMs (the
+ *                      close time in epoch ms, or null), data (the record as JSON)}.
+ *   survey_counters    `_id` = `${surveyId}|${key}`; {surveyId, key, used, cap}: `*` counts responses
+ *                      (cap = the response cap or null), `questionId:optionId` an option's quota. Taken
+ *                      only by `where({_id, used: _.lt(cap)}).update({used: _.inc(1)})` answering
+ *                      `updated: 1`, so the service decides each in one request and never oversells; a
+ *                      submission that finds one full gives back what it took (quotas are taken
+ *                      before the response counter, so a quota race does not hold response places;
+ *                      while the last places are contested one may be refused that a moment later
+ *                      would have fitted: under-selling briefly is the price of never overselling).
+ *   survey_recipients  `_id` = `${surveyId}:${openid}`; {surveyId, openid, status, reminders,
+ *                      lastRemindedAt, publishedAt}: no time of submission.
+ *   survey_drafts      `_id` = `${surveyId}:${openid}`; {surveyId, openid, pageId, answers (JSON), savedAt}.
+ *   survey_responses   `_id` = a random response id; {surveyId, openid (实名 only, else null), day,
+ *                      answers (JSON), profile (JSON, 实名 only)}.
+ */
+const RESPONSES = '*'
+/** Members listed per read when freezing an audience, and at most this many in all. */
+const MAX_RECIPIENTS = 100_000
+
+const counterId = (surveyId: string, key: string) => `${surveyId}|${key}`
+const pairId = (surveyId: string, openid: string) => `${surveyId}:${openid}`
+
+const recipientOf = (d: RawDocument): RecipientRecord => ({
+  surveyId: text(d.surveyId),
+  openid: text(d.openid),
+  status: text(d.status) as RecipientStatus,
+  reminders: num(d.reminders),
+  lastRemindedAt: textOrNull(d.lastRemindedAt),
+})
+
+export class CloudBaseSurveyStore implements SurveyStore {
+  constructor(private readonly collections: Collections) {}
+
+  private get _() {
+    return this.collections.command
+  }
+
+  private async counters(surveyId: string): Promise<RawDocument[]> {
+    return documentsOf(await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId }).limit(MAX_READ).get())))
+  }
+
+  private async withCounters(records: SurveyRecord[]): Promise<Survey[]> {
+    if (records.length === 0) return []
+    const ids = records.map((r) => r.id)
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId: this._.in(ids) }).limit(MAX_READ).get())),
+    )
+    return records.map((r) => {
+      const quotaUsed: Record<string, number> = {}
+      let responses = 0
+      for (const d of docs) {
+        if (d.surveyId !== r.id) continue
+        if (d.key === RESPONSES) responses = num(d.used)
+        else quotaUsed[text(d.key)] = num(d.used)
+      }
+      return { ...r, responses, quotaUsed }
+    })
+  }
+
+  private static recordOf(d: RawDocument): SurveyRecord {
+    return JSON.parse(text(d.data)) as SurveyRecord
+  }
+
+  private static documentOf(s: SurveyRecord) {
+    // closeAt as epoch ms: times arrive with any offset, and only numbers compare as instants.
+    const closeMs = s.closeAt ? Date.parse(s.closeAt) : null
+    return { stationId: s.stationId, status: s.status, createdAt: s.createdAt, publishedAt: s.publishedAt, closeMs, data: JSON.stringify(s) }
+  }
+
+  async create(s: SurveyRecord): Promise<void> {
+    await this.collections.run(COLLECTIONS.surveys, (c) => checked(c.add({ _id: s.id, ...CloudBaseSurveyStore.documentOf(s) })))
+  }
+
+  async get(id: string): Promise<Survey | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.surveys, id)
+    return doc ? ((await this.withCounters([CloudBaseSurveyStore.recordOf(doc)]))[0] ?? null) : null
+  }
+
+  async replace(s: SurveyRecord, from: SurveyStatus[]): Promise<boolean> {
+    return (await updateWhere(this.collections, COLLECTIONS.surveys, { _id: s.id, status: this._.in(from) }, CloudBaseSurveyStore.documentOf(s))) === 1
+  }
+
+  async list(q: SurveyListQuery): Promise<Page<Survey>> {
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.surveys, {
+      where: q.stationId !== null ? [{ stationId: q.stationId }] : [{ createdAt: this._.gt('') }],
+      orderBy: ['createdAt', '_id'],
+      direction: 'desc',
+      cursor: q.cursor,
+      limit: q.limit,
+    })
+    const items = await this.withCounters(docs.map(CloudBaseSurveyStore.recordOf))
+    const last = items[items.length - 1]
+    return { items, nextCursor: more && last ? encodeCursor([last.createdAt, last.id]) : null }
+  }
+
+  async dueToClose(now: string, limit: number): Promise<SurveyRecord[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveys, (c) =>
+        checked(c.where({ status: 'published', closeMs: this._.lte(Date.parse(now)) }).limit(Math.min(limit, MAX_READ)).get()),
+      ),
+    )
+    return docs.map(CloudBaseSurveyStore.recordOf)
+  }
+
+  async audienceOpenids(a: NoticeAudience, at: string): Promise<string[]> {
+    const where = audienceConditions(this._, a, at)
+    const openids: string[] = []
+    let after = ''
+    for (;;) {
+      const docs = documentsOf(
+        await this.collections.run(COLLECTIONS.members, (c) =>
+          checked(c.where(allOf(this.collections, [...where, { _id: this._.gt(after) }])).orderBy('_id', 'asc').field({ _id: true }).limit(MAX_READ).get()),
+        ),
+      )
+      openids.push(...docs.map((d) => text(d._id)))
+      if (docs.length < MAX_READ || openids.length >= MAX_RECIPIENTS) return openids
+      after = text(docs[docs.length - 1]!._id)
+    }
+  }
+
+  async publish(s: SurveyRecord, openids: string[], quotas: Record<string, number>): Promise<boolean> {
+    // Counters first (their ids make a repeat harmless), then the status flip, which only one
+    // publisher wins, then the winner's recipients (a crash midway leaves some out: see the README).
+    const insert = async (name: typeof COLLECTIONS.surveyRecipients | typeof COLLECTIONS.surveyCounters, doc: RawDocument) => {
+      try {
+        await this.collections.run(name, (c) => checked(c.add(doc)))
+      } catch (error) {
+        if (!isDuplicateWrite(error)) throw error
+      }
+    }
+    const counters: RawDocument[] = [
+      { _id: counterId(s.id, RESPONSES), surveyId: s.id, key: RESPONSES, used: 0, cap: s.responseCap },
+      ...Object.entries(quotas).map(([key, cap]) => ({ _id: counterId(s.id, key), surveyId: s.id, key, used: 0, cap })),
+    ]
+    await mapBounded(counters, (d) => insert(COLLECTIONS.surveyCounters, d))
+    if (!(await this.replace(s, ['approved']))) return false
+    await mapBounded(openids, (openid) =>
+      insert(COLLECTIONS.surveyRecipients, {
+        _id: pairId(s.id, openid),
+        surveyId: s.id,
+        openid,
+        status: 'unread',
+        reminders: 0,
+        lastRemindedAt: null,
+        publishedAt: s.publishedAt,
+      }),
+    )
+    return true
+  }
+
+  async recipient(surveyId: string, openid: string): Promise<RecipientRecord | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.surveyRecipients, pairId(surveyId, openid))
+    return doc ? recipientOf(doc) : null
+  }
+
+  async advance(surveyId: string, openid: string, from: RecipientStatus[], to: RecipientStatus): Promise<boolean> {
+    return (await updateWhere(this.collections, COLLECTIONS.surveyRecipients, { _id: pairId(surveyId, openid), status: this._.in(from) }, { status: to })) === 1
+  }
+
+  async pending(surveyId: string, cursor: string | null, limit: number): Promise<Page<RecipientRecord>> {
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.surveyRecipients, {
+      where: [{ surveyId, status: this._.neq('submitted') }],
+      orderBy: ['openid', '_id'],
+      direction: 'asc',
+      cursor,
+      limit,
+    })
+    const items = docs.map(recipientOf)
+    const last = docs[docs.length - 1]
+    return { items, nextCursor: more && last ? encodeCursor([text(last.openid), text(last._id)]) : null }
+  }
+
+  async mine(openid: string, cursor: string | null, limit: number): Promise<Page<{ survey: Survey; recipient: RecipientRecord }>> {
+    const { docs, more } = await keysetPage(this.collections, COLLECTIONS.surveyRecipients, {
+      where: [{ openid }],
+      orderBy: ['publishedAt', '_id'],
+      direction: 'desc',
+      cursor,
+      limit,
+    })
+    if (docs.length === 0) return { items: [], nextCursor: null }
+    const ids = docs.map((d) => text(d.surveyId))
+    const surveys = documentsOf(
+      await this.collections.run(COLLECTIONS.surveys, (c) => checked(c.where({ _id: this._.in(ids) }).limit(MAX_READ).get())),
+    ).map(CloudBaseSurveyStore.recordOf)
+    const full = await this.withCounters(surveys)
+    const items = docs.flatMap((d) => {
+      const survey = full.find((s) => s.id === d.surveyId)
+      return survey ? [{ survey, recipient: recipientOf(d) }] : []
+    })
+    const last = docs[docs.length - 1]
+    return { items, nextCursor: more && last ? encodeCursor([text(last.publishedAt), text(last._id)]) : null }
+  }
+
+  async remind(surveyId: string, openid: string, at: string, max: number, notAfter: string): Promise<boolean> {
+    const _ = this._
+    const where = allOf(this.collections, [
+      { _id: pairId(surveyId, openid), status: _.neq('submitted'), reminders: _.lt(max) },
+      _.or([{ lastRemindedAt: null }, { lastRemindedAt: _.lte(notAfter) }]) as object,
+    ])
+    return (await updateWhere(this.collections, COLLECTIONS.surveyRecipients, where, { reminders: _.inc(1), lastRemindedAt: at })) === 1
+  }
+
+  async saveDraft(surveyId: string, openid: string, pageId: string, answers: SurveyAnswers, at: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.surveyDrafts, (c) =>
+      checked(c.doc(pairId(surveyId, openid)).set({ surveyId, openid, pageId, answers: JSON.stringify(answers), savedAt: at })),
+    )
+  }
+
+  async draft(surveyId: string, openid: string): Promise<{ pageId: string; answers: SurveyAnswers } | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.surveyDrafts, pairId(surveyId, openid))
+    return doc ? { pageId: text(doc.pageId), answers: JSON.parse(text(doc.answers) || '{}') as SurveyAnswers } : null
+  }
+
+  async deleteDraft(surveyId: string, openid: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.surveyDrafts, (c) => checked(c.where({ _id: pairId(surveyId, openid) }).remove()))
+  }
+
+  private async step(surveyId: string, key: string, cap: number | null): Promise<boolean> {
+    const where = cap === null ? { _id: counterId(surveyId, key) } : { _id: counterId(surveyId, key), used: this._.lt(cap) }
+    return (await updateWhere(this.collections, COLLECTIONS.surveyCounters, where, { used: this._.inc(1) })) === 1
+  }
+
+  async take(surveyId: string, keys: string[]): Promise<TakeOutcome> {
+    const caps = new Map((await this.counters(surveyId)).map((d) => [text(d.key), typeof d.cap === 'number' ? d.cap : null]))
+    const taken: string[] = []
+    for (const key of [...keys, RESPONSES]) {
+      if (!caps.has(key) || !(await this.step(surveyId, key, caps.get(key) ?? null))) {
+        await this.giveBack(surveyId, taken)
+        return { ok: false, full: key }
+      }
+      taken.push(key)
+    }
+    return { ok: true }
+  }
+
+  private async giveBack(surveyId: string, keys: string[]): Promise<void> {
+    await mapBounded(keys, (key) =>
+      updateWhere(this.collections, COLLECTIONS.surveyCounters, { _id: counterId(surveyId, key), used: this._.gt(0) }, { used: this._.inc(-1) }),
+    )
+  }
+
+  async release(surveyId: string, keys: string[]): Promise<void> {
+    await this.giveBack(surveyId, [RESPONSES, ...keys])
+  }
+
+  async addResponse(r: ResponseRecord): Promise<void> {
+    await this.collections.run(COLLECTIONS.surveyResponses, (c) =>
+      checked(
+        c.add({
+          _id: r.id,
+          surveyId: r.surveyId,
+          openid: r.openid,
+          day: r.day,
+          answers: JSON.stringify(r.answers),
+          profile: r.profile ? JSON.stringify(r.profile) : null,
+        }),
+      ),
+    )
+  }
+
+  async responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>> {
+    const after = decodeCursor(cursor, 1)
+    const n = Math.min(limit, MAX_READ - 1)
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyResponses, (c) =>
+        checked(
+          c
+            .where(after ? allOf(this.collections, [{ surveyId }, { _id: this._.gt(String(after[0])) }]) : { surveyId })
+            .orderBy('_id', 'asc')
+            .limit(n + 1)
+            .get(),
+        ),
+      ),
+    )
+    const items = docs.slice(0, n).map(
+      (d): ResponseRecord => ({
+        id: text(d._id),
+        surveyId: text(d.surveyId),
+        openid: textOrNull(d.openid),
+        day: text(d.day),
+        answers: JSON.parse(text(d.answers) || '{}') as SurveyAnswers,
+        profile: typeof d.profile === 'string' ? (JSON.parse(d.profile) as ResponseRecord['profile']) : null,
+      }),
+    )
+    const last = items[items.length - 1]
+    return { items, nextCursor: docs.length > n && last ? encodeCursor([last.id]) : null }
+  }
+
+  async answersOf(openid: string, limit: number): Promise<ResponseRecord[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyResponses, (c) => checked(c.where({ openid }).limit(Math.min(limit, MAX_READ)).get())),
+    )
+    return docs.map((d) => ({
+      id: text(d._id),
+      surveyId: text(d.surveyId),
+      openid: textOrNull(d.openid),
+      day: text(d.day),
+      answers: JSON.parse(text(d.answers) || '{}') as SurveyAnswers,
+      profile: typeof d.profile === 'string' ? (JSON.parse(d.profile) as ResponseRecord['profile']) : null,
+    }))
+  }
+
+  async forgetMember(openid: string): Promise<void> {
+    await this.collections.run(COLLECTIONS.surveyDrafts, (c) => checked(c.where({ openid }).remove()))
+    await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.where({ openid }).remove()))
+    await updateWhere(this.collections, COLLECTIONS.surveyResponses, { openid }, { openid: null, profile: null })
+  }
+}

@@ -1,0 +1,168 @@
+import { randomBytes } from 'node:crypto'
+import { surveyDefinitionSchema, type NoticeAudience } from '../../../types'
+import type { Store } from '../shared/store'
+import type { SurveyRecord } from '../survey/ports'
+import { aroundSuite, everyItem } from './contract-support'
+import { sampleMember } from './store-contract'
+
+const T0 = Date.parse('2026-11-01T10:00:00.000+08:00')
+const at = (minutes: number) => {
+  const d = new Date(T0 + minutes * 60_000 + 8 * 3_600_000)
+  return `${d.toISOString().slice(0, 23)}+08:00`
+}
+
+const definition = surveyDefinitionSchema.parse({
+  pages: [{ id: 'p1', questions: [{ id: 'q', kind: 'single', title: '问题', options: [{ id: 'a', label: 'A', quota: 3 }, { id: 'b', label: 'B' }] }] }],
+})
+
+/**
+ * The behaviour every adapter of `SurveyStore` must show, through the `Store` ports only. Each run
+ * targets a field id and a station id of its own, so it holds on a shared real database too.
+ */
+export function describeSurveyStoreContract(name: string, open: () => Promise<Store>): void {
+  describe(`${name} surveys contract`, () => {
+    const runId = `sv${randomBytes(5).toString('hex')}`
+    const field = `${runId}-field`
+    const written = { openids: new Set<string>() }
+    let store: Store
+    let counter = 0
+
+    aroundSuite(
+      open,
+      (opened) => {
+        store = opened
+      },
+      {
+        written,
+        forgetMember: async (s, openid) => {
+          await s.surveys.forgetMember(openid)
+          await s.members.remove(openid)
+        },
+      },
+    )
+
+    const audience: NoticeAudience = { all: false, stationIds: [], countyIds: [], fieldIds: [field], degreeIds: [], graduationYears: [], activityId: null, activityStatus: null }
+
+    async function member(joinedMinute = 0): Promise<string> {
+      counter += 1
+      const openid = `${runId}-m${String(counter).padStart(3, '0')}`
+      written.openids.add(openid)
+      await store.members.create({ ...sampleMember(openid), fields: [field], joinedAt: at(joinedMinute) })
+      return openid
+    }
+
+    function survey(overrides: Partial<SurveyRecord> = {}): SurveyRecord {
+      counter += 1
+      return {
+        id: `${runId}-s${String(counter).padStart(3, '0')}`,
+        title: '问卷',
+        intro: '',
+        definition,
+        identityMode: 'anonymous_tracked',
+        audience,
+        stationId: `${runId}-st`,
+        creatorOpenid: 'staff-1',
+        approvedBy: null,
+        status: 'draft',
+        openAt: null,
+        closeAt: null,
+        responseCap: null,
+        createdAt: at(counter),
+        updatedAt: at(counter),
+        publishedAt: null,
+        closedAt: null,
+        recipients: 0,
+        ...overrides,
+      }
+    }
+
+    it('stores a survey, replaces it only from the given statuses, and lists a station newest first', async () => {
+      const s = survey()
+      await store.surveys.create(s)
+      expect(await store.surveys.get(s.id)).toEqual({ ...s, responses: 0, quotaUsed: {} })
+      expect(await store.surveys.replace({ ...s, status: 'approved', approvedBy: 'staff-2' }, ['published'])).toBe(false)
+      expect(await store.surveys.replace({ ...s, status: 'approved', approvedBy: 'staff-2' }, ['draft'])).toBe(true)
+      expect(await store.surveys.get(s.id)).toMatchObject({ status: 'approved', approvedBy: 'staff-2' })
+      const later = survey()
+      await store.surveys.create(later)
+      const pages = await everyItem((cursor) => store.surveys.list({ stationId: `${runId}-st`, cursor, limit: 1 }))
+      expect(pages.map((x) => x.id)).toEqual([later.id, s.id])
+      expect(await store.surveys.get(`${runId}-missing`)).toBeNull()
+    })
+
+    it('lists the audience at a time, publishes once with recipients and counters', async () => {
+      const early = await member(0)
+      const other = await member(0)
+      const late = await member(500)
+      expect((await store.surveys.audienceOpenids(audience, at(100))).sort()).toEqual([early, other].sort())
+      const s = survey({ status: 'approved', responseCap: 5 })
+      await store.surveys.create(s)
+      const published = { ...s, status: 'published' as const, publishedAt: at(200), recipients: 2 }
+      expect(await store.surveys.publish(published, [early, other], { 'q:a': 3 })).toBe(true)
+      expect(await store.surveys.publish(published, [early, other, late], { 'q:a': 3 })).toBe(false)
+      expect(await store.surveys.get(s.id)).toMatchObject({ status: 'published', recipients: 2, responses: 0, quotaUsed: { 'q:a': 0 } })
+      expect(await store.surveys.recipient(s.id, early)).toEqual({ surveyId: s.id, openid: early, status: 'unread', reminders: 0, lastRemindedAt: null })
+      expect(await store.surveys.recipient(s.id, late)).toBeNull()
+      expect((await store.surveys.mine(early, null, 10)).items.map((x) => x.survey.id)).toEqual([s.id])
+    })
+
+    it('moves a status only from the given ones, lists the pending, and reminds within the limits', async () => {
+      const a = await member()
+      const b = await member()
+      const s = survey({ status: 'approved' })
+      await store.surveys.create(s)
+      await store.surveys.publish({ ...s, status: 'published', publishedAt: at(10) }, [a, b], {})
+      expect(await store.surveys.advance(s.id, a, ['unread'], 'opened')).toBe(true)
+      expect(await store.surveys.advance(s.id, a, ['unread'], 'opened')).toBe(false)
+      expect(await store.surveys.advance(s.id, a, ['opened', 'started'], 'submitted')).toBe(true)
+      expect((await everyItem((cursor) => store.surveys.pending(s.id, cursor, 1))).map((r) => r.openid)).toEqual([b])
+      const reminders = await Promise.all([1, 2, 3].map(() => store.surveys.remind(s.id, b, at(20), 2, at(0))))
+      expect(reminders.filter(Boolean)).toHaveLength(1)
+      expect(await store.surveys.remind(s.id, b, at(30), 2, at(10))).toBe(false)
+      expect(await store.surveys.remind(s.id, b, at(40), 2, at(20))).toBe(true)
+      expect(await store.surveys.remind(s.id, b, at(90), 2, at(80))).toBe(false)
+      expect(await store.surveys.remind(s.id, a, at(90), 2, at(80))).toBe(false)
+      expect(await store.surveys.recipient(s.id, b)).toMatchObject({ reminders: 2, lastRemindedAt: at(40) })
+    })
+
+    it('keeps one draft per member until it is deleted', async () => {
+      const a = await member()
+      const s = survey()
+      await store.surveys.create(s)
+      await store.surveys.saveDraft(s.id, a, 'p1', { q: 'a' }, at(1))
+      await store.surveys.saveDraft(s.id, a, 'p1', { q: 'b' }, at(2))
+      expect(await store.surveys.draft(s.id, a)).toEqual({ pageId: 'p1', answers: { q: 'b' } })
+      await store.surveys.deleteDraft(s.id, a)
+      expect(await store.surveys.draft(s.id, a)).toBeNull()
+    })
+
+    it('never takes beyond a quota or the cap, even all at once, and gives back on release', async () => {
+      const s = survey({ status: 'approved', responseCap: 4 })
+      await store.surveys.create(s)
+      await store.surveys.publish({ ...s, status: 'published', publishedAt: at(1) }, [], { 'q:a': 3 })
+      const quota = await Promise.all(Array.from({ length: 10 }, () => store.surveys.take(s.id, ['q:a'])))
+      expect(quota.filter((r) => r.ok)).toHaveLength(3)
+      expect(quota.filter((r) => !r.ok).map((r) => (r.ok ? '' : r.full))).toEqual(Array(7).fill('q:a'))
+      const cap = await Promise.all(Array.from({ length: 5 }, () => store.surveys.take(s.id, [])))
+      expect(cap.filter((r) => r.ok)).toHaveLength(1)
+      expect(await store.surveys.get(s.id)).toMatchObject({ responses: 4, quotaUsed: { 'q:a': 3 } })
+      await store.surveys.release(s.id, ['q:a'])
+      expect(await store.surveys.get(s.id)).toMatchObject({ responses: 3, quotaUsed: { 'q:a': 2 } })
+    })
+
+    it('pages responses by their random id and forgets a member from named ones', async () => {
+      const a = await member()
+      const s = survey()
+      await store.surveys.create(s)
+      const ids = ['sr-c', 'sr-a', 'sr-b']
+      for (const id of ids) {
+        await store.surveys.addResponse({ id, surveyId: s.id, openid: id === 'sr-a' ? a : null, day: '2026-11-01', answers: { q: 'a' }, profile: id === 'sr-a' ? { county: 'queshan', degree: 'bachelor', graduationYear: '2027' } : null })
+      }
+      const all = await everyItem((cursor) => store.surveys.responses(s.id, cursor, 2))
+      expect(all.map((r) => r.id)).toEqual(['sr-a', 'sr-b', 'sr-c'])
+      expect(all[0]).toMatchObject({ openid: a, profile: { county: 'queshan' } })
+      await store.surveys.forgetMember(a)
+      expect((await store.surveys.responses(s.id, null, 10)).items[0]).toMatchObject({ id: 'sr-a', openid: null, profile: null })
+    })
+  })
+}

@@ -1,0 +1,225 @@
+import {
+  allQuestions,
+  COUNTIES,
+  CROSS_DIMENSIONS,
+  DEGREES,
+  IDENTITY_MODE_LABELS,
+  nameOf,
+  SMALL_CELL,
+  SMALL_CELL_MIN,
+  type ActionPayload,
+  type CrossDimension,
+  type ExportFile,
+  type QuestionResult,
+  type Survey,
+  type SurveyAnswer,
+  type SurveyQuestion,
+  type SurveyResults,
+} from '../../../types'
+import type { Caller } from '../access/access'
+import { recordAudit } from '../audit/audit'
+import type { Cell } from '../files/ports'
+import type { Deps } from '../shared/context'
+import { invalidInput } from '../shared/errors'
+import { allFields } from '../taxonomy/taxonomy'
+import type { ResponseRecord } from './ports'
+import { managed } from './surveys'
+
+const READ_PAGE = 1000
+
+/** Every response of the survey, page by page. */
+async function allResponses(deps: Deps, surveyId: string): Promise<ResponseRecord[]> {
+  const out: ResponseRecord[] = []
+  let cursor: string | null = null
+  do {
+    const page = await deps.store.surveys.responses(surveyId, cursor, READ_PAGE)
+    out.push(...page.items)
+    cursor = page.nextCursor
+  } while (cursor)
+  return out
+}
+
+/** Free text (and dates, and school names typed in) is never counted into a summary. */
+const FREE: ReadonlySet<SurveyQuestion['kind']> = new Set(['text', 'date', 'university'])
+
+/** The values an answer counts under: option ids, scores, `row:option` for a matrix, the first place of a ranking. */
+function valuesOf(q: SurveyQuestion, v: SurveyAnswer | undefined): string[] {
+  if (v === undefined || FREE.has(q.kind)) return []
+  if (q.kind === 'matrix' && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).map(([r, o]) => `${r}:${o}`)
+  if (q.kind === 'ranking' && Array.isArray(v)) return v.slice(0, 1)
+  if (Array.isArray(v)) return v
+  return [String(v)]
+}
+
+type Labels = { county: (id: string) => string; field: (id: string) => string }
+
+function categories(q: SurveyQuestion, labels: Labels, seen: Set<string>): { id: string; label: string }[] {
+  switch (q.kind) {
+    case 'single':
+    case 'multiple':
+    case 'ranking':
+      return q.options.map((o) => ({ id: o.id, label: q.kind === 'ranking' ? `${o.label}（排第一）` : o.label }))
+    case 'matrix':
+      return q.rows.flatMap((r) => q.options.map((o) => ({ id: `${r.id}:${o.id}`, label: `${r.label}·${o.label}` })))
+    case 'rating':
+      return Array.from({ length: q.scale }, (_, i) => ({ id: String(i + 1), label: `${i + 1}分` }))
+    case 'nps':
+      return Array.from({ length: 11 }, (_, i) => ({ id: String(i), label: `${i}分` }))
+    case 'county':
+      return COUNTIES.map((c) => ({ id: c.id, label: c.name }))
+    case 'field':
+      return [...seen].sort().map((id) => ({ id, label: labels.field(id) }))
+    default:
+      return []
+  }
+}
+
+/**
+ * Small cells of anonymous surveys: 1–4 become "<5"; and while fewer than 5 have answered at all,
+ * every cell does (zeros too), or "everyone else chose 0" would tell what the few chose.
+ */
+const suppressor = (anonymous: boolean, total: number) => (n: number): number | string =>
+  anonymous && (total < SMALL_CELL_MIN || (n > 0 && n < SMALL_CELL_MIN)) ? SMALL_CELL : n
+
+/** How a response is grouped for a cross-tab: a profile dimension (实名) or the answer to a question. */
+function grouper(survey: Survey, by: string | undefined, labels: Labels): ((r: ResponseRecord) => string | null) & { label: (v: string) => string } {
+  const dims = CROSS_DIMENSIONS as readonly string[]
+  if (by && dims.includes(by)) {
+    if (survey.identityMode !== 'named') throw invalidInput('by', '匿名问卷不保存成员资料，不能按成员资料交叉分析；请按问卷中的县区或单选题交叉分析')
+    const dim = by as CrossDimension
+    const label = (v: string) => (dim === 'county' ? labels.county(v) : dim === 'degree' ? nameOf(DEGREES, v) : `${v}届`)
+    return Object.assign((r: ResponseRecord) => r.profile?.[dim] ?? null, { label })
+  }
+  const q = allQuestions(survey.definition).find((x) => x.id === by)
+  if (!q || !['single', 'county', 'field'].includes(q.kind)) throw invalidInput('by', '交叉分析维度应为县区、学历、毕业年份，或问卷中的单选、县区、领域题')
+  const label = (v: string) =>
+    q.kind === 'single' ? (q.options.find((o) => o.id === v)?.label ?? v) : q.kind === 'county' ? labels.county(v) : labels.field(v)
+  return Object.assign((r: ResponseRecord) => (typeof r.answers[q.id] === 'string' ? (r.answers[q.id] as string) : null), { label })
+}
+
+async function labelsOf(deps: Deps): Promise<Labels> {
+  const fields = await allFields(deps)
+  return { county: (id) => nameOf(COUNTIES, id), field: (id) => fields.find((f) => f.id === id)?.name ?? id }
+}
+
+/** Figures per question, and by one dimension when asked; small cells "<5" in anonymous surveys. */
+export async function surveyResults(deps: Deps, caller: Caller, input: ActionPayload<'survey.results'>): Promise<SurveyResults> {
+  const survey = await managed(deps, caller, input.id)
+  const labels = await labelsOf(deps)
+  const group = input.by ? grouper(survey, input.by, labels) : null
+  const responses = await allResponses(deps, survey.id)
+  const anonymous = survey.identityMode !== 'named'
+  const suppress = suppressor(anonymous, responses.length)
+  const questions: QuestionResult[] = allQuestions(survey.definition).map((q) => {
+    const counts = new Map<string, number>()
+    const crossCounts = new Map<string, Map<string, number>>()
+    let answered = 0
+    let sum = 0
+    for (const r of responses) {
+      const v = r.answers[q.id]
+      if (v === undefined) continue
+      answered += 1
+      if (typeof v === 'number') sum += v
+      const g = group ? group(r) : null
+      for (const value of valuesOf(q, v)) {
+        counts.set(value, (counts.get(value) ?? 0) + 1)
+        if (g !== null) {
+          const row = crossCounts.get(g) ?? new Map<string, number>()
+          row.set(value, (row.get(value) ?? 0) + 1)
+          crossCounts.set(g, row)
+        }
+      }
+    }
+    const cats = categories(q, labels, new Set(counts.keys()))
+    const numeric = q.kind === 'rating' || q.kind === 'nps'
+    const hideMean = anonymous && answered < SMALL_CELL_MIN
+    return {
+      questionId: q.id,
+      title: q.title,
+      kind: q.kind,
+      answered: suppress(answered),
+      counts: cats.map((c) => ({ id: c.id, label: c.label, count: suppress(counts.get(c.id) ?? 0) })),
+      mean: numeric && answered > 0 && !hideMean ? Math.round((sum / answered) * 100) / 100 : null,
+      cross:
+        group && cats.length
+          ? [...crossCounts.entries()]
+              .sort(([a], [b]) => a.localeCompare(b))
+              .map(([value, row]) => ({
+                value,
+                label: group.label(value),
+                counts: Object.fromEntries(cats.map((c) => [c.id, suppress(row.get(c.id) ?? 0)])),
+              }))
+          : null,
+    }
+  })
+  return {
+    survey: { id: survey.id, title: survey.title, identityMode: survey.identityMode, recipients: survey.recipients, responses: survey.responses, status: survey.status },
+    by: input.by ?? null,
+    questions,
+  }
+}
+
+function cellsOf(q: SurveyQuestion, v: SurveyAnswer | undefined, labels: Labels): Cell[] {
+  if (v === undefined) return q.kind === 'matrix' ? q.rows.map(() => null) : [null, null]
+  const optionLabel = (id: string) => ('options' in q ? (q.options.find((o) => o.id === id)?.label ?? id) : id)
+  switch (q.kind) {
+    case 'matrix': {
+      const m = typeof v === 'object' && !Array.isArray(v) ? v : {}
+      return q.rows.map((r) => (m[r.id] ? `${m[r.id]} ${optionLabel(m[r.id]!)}` : null))
+    }
+    case 'single':
+    case 'multiple':
+    case 'ranking': {
+      const ids = Array.isArray(v) ? v : [String(v)]
+      return [ids.join(','), ids.map(optionLabel).join(q.kind === 'ranking' ? ' > ' : '、')]
+    }
+    case 'county':
+      return [String(v), labels.county(String(v))]
+    case 'field':
+      return [String(v), labels.field(String(v))]
+    case 'rating':
+    case 'nps':
+      return [typeof v === 'number' ? v : null, typeof v === 'number' ? `${v}分` : null]
+    default:
+      return [null, typeof v === 'string' ? v : null]
+  }
+}
+
+function headerOf(q: SurveyQuestion): string[] {
+  if (q.kind === 'matrix') return q.rows.map((r) => `${q.id} ${q.title}·${r.label}`)
+  return [`${q.id} 编码`, `${q.id} ${q.title}`]
+}
+
+/**
+ * The answers as `.xlsx`: codes and labels side by side, a code sheet, and the member's name only
+ * in 实名 surveys. Rows follow the responses' random ids, so their order tells nothing. Audited.
+ */
+export async function exportSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.export'>): Promise<ExportFile> {
+  const survey = await managed(deps, caller, input.id)
+  const labels = await labelsOf(deps)
+  const questions = allQuestions(survey.definition)
+  const responses = await allResponses(deps, survey.id)
+  const named = survey.identityMode === 'named'
+  const members = named ? await Promise.all(responses.map((r) => (r.openid ? deps.store.members.get(r.openid) : Promise.resolve(null)))) : []
+  const header = ['答卷编号', ...(named ? ['姓名', '学校'] : []), '提交日期', ...questions.flatMap(headerOf)]
+  const rows: Cell[][] = responses.map((r, i) => [
+    r.id,
+    ...(named ? [members[i]?.name ?? '（已注销）', members[i]?.university ?? ''] : []),
+    r.day,
+    ...questions.flatMap((q) => cellsOf(q, r.answers[q.id], labels)),
+  ])
+  const codes: Cell[][] = questions.flatMap((q) =>
+    'options' in q ? q.options.map((o): Cell[] => [q.id, q.title, o.id, o.label]) : [[q.id, q.title, '', q.kind === 'text' ? '文字' : '']],
+  )
+  const buffer = await deps.files.spreadsheets.writeWorkbook([
+    { name: '答卷', header, rows },
+    { name: '编码表', header: ['题目编号', '题目', '选项编码', '选项'], rows: codes },
+    { name: '说明', header: ['项目', '内容'], rows: [['问卷', survey.title], ['身份模式', IDENTITY_MODE_LABELS[survey.identityMode]], ['答卷数', responses.length]] },
+  ])
+  await recordAudit(deps, caller, {
+    action: 'survey.export',
+    stationId: survey.stationId,
+    summary: `导出问卷「${survey.title}」的${responses.length}份答卷（${IDENTITY_MODE_LABELS[survey.identityMode]}）`,
+  })
+  return { filename: `问卷-${survey.title}.xlsx`, contentBase64: buffer.toString('base64'), rows: responses.length }
+}

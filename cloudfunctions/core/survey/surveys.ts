@@ -1,0 +1,389 @@
+import {
+  allQuestions,
+  checkSurveyAnswers,
+  IDENTITY_MODE_STATEMENTS,
+  quotaKeysUsed,
+  quotasOf,
+  type ActionPayload,
+  type MySurvey,
+  type NoticeAudience,
+  type Page,
+  type Respondent,
+  type Survey,
+  type SurveyForMember,
+  type SurveyView,
+} from '../../../types'
+import type { Caller } from '../access/access'
+import { recordAudit } from '../audit/audit'
+import { pushMessage } from '../messaging/push'
+import { freezeRegistrants, LEAGUE_NAME } from '../notice/notices'
+import { toIsoString } from '../shared/clock'
+import type { Deps } from '../shared/context'
+import { pageSize } from '../shared/cursor'
+import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
+import { newId, newTimeOrderedId } from '../shared/ids'
+import { allFields } from '../taxonomy/taxonomy'
+import type { SurveyRecord } from './ports'
+import { MAX_REMINDERS, MIN_DAYS_BETWEEN_REMINDERS } from '../../../types'
+
+export const SURVEY_PAGE = 'packages/survey/pages/answer/index'
+const DAY_MS = 24 * 60 * 60 * 1000
+/** Recipients reminded per `survey.remind` call at most (the rest on the next call). */
+const REMIND_BATCH = 500
+
+const nowIso = (deps: Deps) => toIsoString(deps.clock.now())
+
+const stationAudience = (stationId: string): NoticeAudience => ({
+  all: false,
+  stationIds: [stationId],
+  countyIds: [],
+  fieldIds: [],
+  degreeIds: [],
+  graduationYears: [],
+  activityId: null,
+  activityStatus: null,
+})
+
+/** Staff target anyone (checked to exist); a head their own station, whatever the payload says. */
+async function scoped(deps: Deps, caller: Caller, audience: NoticeAudience): Promise<{ audience: NoticeAudience; stationId: string | null }> {
+  if (caller.isStaff) {
+    if (audience.fieldIds.length) {
+      const known = new Set((await allFields(deps)).map((f) => f.id))
+      audience.fieldIds.forEach((id, i) => {
+        if (!known.has(id)) throw invalidInput(`audience.fieldIds.${i}`, '所选重点产业领域不存在')
+      })
+    }
+    for (const [i, id] of audience.stationIds.entries()) {
+      if (!(await deps.store.stations.get(id))) throw invalidInput(`audience.stationIds.${i}`, '没有找到这个驿站')
+    }
+    if (audience.activityId && !(await deps.store.activities.get(audience.activityId))) throw invalidInput('audience.activityId', '没有找到这个活动')
+    return { audience, stationId: null }
+  }
+  const member = caller.member
+  const stationId = member?.role === 'station_head' ? member.stationId : null
+  if (!stationId) throw forbidden('仅团市委工作人员或站长可以创建问卷')
+  return { audience: stationAudience(stationId), stationId }
+}
+
+/** Staff manage every survey; a head only those of their own station. */
+export async function managed(deps: Deps, caller: Caller, id: string): Promise<Survey> {
+  const survey = await deps.store.surveys.get(id)
+  if (!survey) throw notFound('没有找到这份问卷')
+  if (!canManage(caller, survey)) throw forbidden('只能管理自己驿站的问卷')
+  return survey
+}
+
+export const canManage = (caller: Caller, s: Pick<Survey, 'stationId'>) =>
+  caller.isStaff || (caller.member?.role === 'station_head' && s.stationId !== null && caller.member.stationId === s.stationId)
+
+const record = ({ responses: _r, quotaUsed: _q, ...rest }: Survey): SurveyRecord => rest
+
+export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string): boolean {
+  if (s.status !== 'published') return false
+  if (s.openAt && Date.parse(s.openAt) > Date.parse(now)) return false
+  return !(s.closeAt && Date.parse(s.closeAt) <= Date.parse(now))
+}
+
+export async function createSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.create'>): Promise<Survey> {
+  const { audience, stationId } = await scoped(deps, caller, input.audience)
+  const now = deps.clock.now()
+  const at = toIsoString(now)
+  const survey: SurveyRecord = {
+    id: newTimeOrderedId('sv', now),
+    title: input.title,
+    intro: input.intro,
+    definition: input.definition,
+    identityMode: input.identityMode,
+    audience,
+    stationId,
+    creatorOpenid: caller.openid ?? '',
+    approvedBy: null,
+    status: 'draft',
+    openAt: input.openAt,
+    closeAt: input.closeAt,
+    responseCap: input.responseCap,
+    createdAt: at,
+    updatedAt: at,
+    publishedAt: null,
+    closedAt: null,
+    recipients: 0,
+  }
+  await deps.store.surveys.create(survey)
+  await recordAudit(deps, caller, { action: 'survey.create', stationId, summary: `创建问卷「${survey.title}」` })
+  return { ...survey, responses: 0, quotaUsed: {} }
+}
+
+/** Any change before publishing sends the survey back for approval (the 4-eyes rule covers the final text). */
+export async function updateSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.update'>): Promise<Survey> {
+  const current = await managed(deps, caller, input.id)
+  if (current.status !== 'draft' && current.status !== 'approved') throw conflict('问卷发布后不能再修改（身份模式和题目已固定）')
+  const { audience, stationId } = await scoped(deps, caller, input.audience)
+  const next: SurveyRecord = {
+    ...record(current),
+    title: input.title,
+    intro: input.intro,
+    definition: input.definition,
+    identityMode: input.identityMode,
+    audience,
+    stationId: caller.isStaff ? current.stationId : stationId,
+    openAt: input.openAt,
+    closeAt: input.closeAt,
+    responseCap: input.responseCap,
+    approvedBy: null,
+    status: 'draft',
+    updatedAt: nowIso(deps),
+  }
+  if (!(await deps.store.surveys.replace(next, ['draft', 'approved']))) throw conflict('问卷已发布，不能再修改')
+  await recordAudit(deps, caller, { action: 'survey.update', stationId: next.stationId, summary: `修改问卷「${next.title}」（需重新审核）` })
+  return { ...next, responses: 0, quotaUsed: {} }
+}
+
+/** Staff only, and never the survey's own creator: a second pair of eyes. */
+export async function approveSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.approve'>): Promise<Survey> {
+  const current = await managed(deps, caller, input.id)
+  if (current.creatorOpenid === caller.openid) throw forbidden('问卷需由另一位工作人员审核，创建者不能审核自己的问卷')
+  if (current.status !== 'draft') throw conflict('只有待审核的问卷可以审核')
+  const next: SurveyRecord = { ...record(current), status: 'approved', approvedBy: caller.openid, updatedAt: nowIso(deps) }
+  if (!(await deps.store.surveys.replace(next, ['draft']))) throw conflict('问卷已被修改，请刷新后再审核')
+  await recordAudit(deps, caller, { action: 'survey.approve', stationId: next.stationId, summary: `审核通过问卷「${next.title}」` })
+  return { ...next, responses: 0, quotaUsed: {} }
+}
+
+/** approved → published: the recipients are frozen now, so "who has not answered" is well defined. */
+export async function publishSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.publish'>): Promise<Survey> {
+  const current = await managed(deps, caller, input.id)
+  if (current.status !== 'approved') throw conflict(current.status === 'draft' ? '问卷需先由另一位工作人员审核，才能发布' : '问卷已发布')
+  const at = nowIso(deps)
+  const openids = current.audience.activityId
+    ? await freezeRegistrants(deps, current.audience)
+    : await deps.store.surveys.audienceOpenids(current.audience, at)
+  const next: SurveyRecord = { ...record(current), status: 'published', publishedAt: at, updatedAt: at, recipients: openids.length }
+  if (!(await deps.store.surveys.publish(next, openids, quotasOf(current.definition)))) throw conflict('问卷已发布')
+  await recordAudit(deps, caller, { action: 'survey.publish', stationId: next.stationId, summary: `发布问卷「${next.title}」给${openids.length}人` })
+  return (await deps.store.surveys.get(next.id)) ?? { ...next, responses: 0, quotaUsed: {} }
+}
+
+export async function closeSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.close'>): Promise<Survey> {
+  const current = await managed(deps, caller, input.id)
+  if (current.status !== 'published') throw conflict('只有进行中的问卷可以结束')
+  const at = nowIso(deps)
+  if (await deps.store.surveys.replace({ ...record(current), status: 'closed', closedAt: at, updatedAt: at }, ['published'])) {
+    await recordAudit(deps, caller, { action: 'survey.close', stationId: current.stationId, summary: `结束问卷「${current.title}」` })
+  }
+  return (await deps.store.surveys.get(current.id)) ?? current
+}
+
+export async function listSurveys(deps: Deps, caller: Caller, input: ActionPayload<'survey.list'>): Promise<Page<Survey>> {
+  const stationId = caller.isStaff ? null : (caller.member?.stationId ?? '')
+  if (!caller.isStaff && caller.member?.role !== 'station_head') throw forbidden('仅站长或团市委工作人员可以查看问卷管理')
+  return deps.store.surveys.list({ stationId, cursor: input.cursor ?? null, limit: pageSize(input.limit) })
+}
+
+// ——— members ———
+
+const tracked = (s: Pick<Survey, 'identityMode'>) => s.identityMode !== 'anonymous'
+
+async function asRecipient(deps: Deps, caller: Caller, id: string) {
+  const survey = await deps.store.surveys.get(id)
+  const openid = caller.openid ?? ''
+  const recipient = survey && caller.member ? await deps.store.surveys.recipient(id, openid) : null
+  if (!survey || !recipient) throw notFound('没有找到这份问卷，或它不是发给你的')
+  return { survey, recipient, openid }
+}
+
+function fullOptions(s: Survey): string[] {
+  const quotas = quotasOf(s.definition)
+  return Object.keys(quotas).filter((k) => (s.quotaUsed[k] ?? 0) >= quotas[k]!)
+}
+
+export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.get'>): Promise<SurveyView> {
+  const survey = await deps.store.surveys.get(input.id)
+  if (!survey) throw notFound('没有找到这份问卷')
+  const manage = canManage(caller, survey) ? survey : null
+  const openid = caller.openid ?? ''
+  const recipient = caller.member && survey.status !== 'draft' && survey.status !== 'approved' ? await deps.store.surveys.recipient(survey.id, openid) : null
+  if (!manage && !recipient) throw notFound('没有找到这份问卷，或它不是发给你的')
+  let answer: SurveyForMember | null = null
+  if (recipient) {
+    const now = nowIso(deps)
+    let status = tracked(survey) ? recipient.status : null
+    if (status === 'unread' && (await deps.store.surveys.advance(survey.id, openid, ['unread'], 'opened'))) status = 'opened'
+    answer = {
+      id: survey.id,
+      title: survey.title,
+      intro: survey.intro,
+      definition: survey.definition,
+      identityMode: survey.identityMode,
+      identityStatement: IDENTITY_MODE_STATEMENTS[survey.identityMode],
+      closeAt: survey.closeAt,
+      open: isOpen(survey, now),
+      status,
+      draft: recipient.status === 'submitted' ? null : await deps.store.surveys.draft(survey.id, openid),
+      fullOptions: fullOptions(survey),
+    }
+  }
+  return { manage, answer }
+}
+
+function requireOpen(survey: Survey, now: string) {
+  if (isOpen(survey, now)) return
+  if (survey.status === 'published' && survey.openAt && Date.parse(survey.openAt) > Date.parse(now)) throw conflict('问卷还没有开始')
+  throw conflict('问卷已结束')
+}
+
+export async function saveSurveyDraft(deps: Deps, caller: Caller, input: ActionPayload<'survey.saveDraft'>): Promise<{ saved: true; pageId: string }> {
+  const { survey, recipient, openid } = await asRecipient(deps, caller, input.id)
+  const now = nowIso(deps)
+  requireOpen(survey, now)
+  if (recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
+  if (!survey.definition.pages.some((p) => p.id === input.pageId)) throw invalidInput('pageId', '没有这一页')
+  // Only what the definition asks is kept (answers to hidden questions are dropped).
+  const { answers } = checkSurveyAnswers(survey.definition, input.answers)
+  await deps.store.surveys.saveDraft(survey.id, openid, input.pageId, answers, now)
+  if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened'], 'started')
+  return { saved: true, pageId: input.pageId }
+}
+
+const optionLabel = (survey: Survey, key: string): string => {
+  const [qid, oid] = key.split(':')
+  const q = allQuestions(survey.definition).find((x) => x.id === qid)
+  const o = q && 'options' in q ? q.options.find((x) => x.id === oid) : undefined
+  return o ? `「${q!.title}」的「${o.label}」` : key
+}
+
+/**
+ * Submits: the answers are checked again with the shared function, then (tracked modes) the
+ * recipient is marked submitted (once: a second submission is refused), then one response and one
+ * of each quota are taken (all or none). When a limit is full nothing is kept and the member is
+ * told which option is full (or that the survey has enough answers); their draft stays.
+ */
+export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<{ submitted: true }> {
+  const { survey, recipient, openid } = await asRecipient(deps, caller, input.id)
+  const now = nowIso(deps)
+  requireOpen(survey, now)
+  const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
+  const checked = checkSurveyAnswers(survey.definition, input.answers, { fieldIds })
+  const problems = Object.entries(checked.errors)
+  if (problems.length) {
+    const fields = Object.fromEntries(problems.map(([q, m]) => [`answers.${q}`, m]))
+    throw new AppError('INVALID_INPUT', problems.slice(0, 3).map(([, m]) => m).join('；'), fields)
+  }
+  const previous = recipient.status
+  if (tracked(survey) && !(await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened', 'started'], 'submitted'))) {
+    throw conflict('你已提交过这份问卷')
+  }
+  const keys = quotaKeysUsed(survey.definition, checked.answers)
+  const taken = await deps.store.surveys.take(survey.id, keys)
+  if (!taken.ok) {
+    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], previous === 'unread' ? 'opened' : previous)
+    throw conflict(taken.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, taken.full)}名额已满，请选择其他选项`)
+  }
+  try {
+    const member = caller.member
+    await deps.store.surveys.addResponse({
+      id: newId('sr', 16),
+      surveyId: survey.id,
+      openid: survey.identityMode === 'named' ? openid : null,
+      day: now.slice(0, 10),
+      answers: checked.answers,
+      profile:
+        survey.identityMode === 'named' && member
+          ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) }
+          : null,
+    })
+  } catch (error) {
+    await deps.store.surveys.release(survey.id, keys)
+    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], 'started')
+    throw error
+  }
+  await deps.store.surveys.deleteDraft(survey.id, openid)
+  return { submitted: true }
+}
+
+export async function mySurveys(deps: Deps, caller: Caller, input: ActionPayload<'survey.mine'>): Promise<Page<MySurvey>> {
+  const page = await deps.store.surveys.mine(caller.openid ?? '', input.cursor ?? null, pageSize(input.limit))
+  const now = nowIso(deps)
+  return {
+    items: page.items.map(({ survey, recipient }) => ({
+      id: survey.id,
+      title: survey.title,
+      closeAt: survey.closeAt,
+      identityMode: survey.identityMode,
+      status: tracked(survey) ? recipient.status : null,
+      open: isOpen(survey, now),
+      reminders: recipient.reminders,
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+// ——— managers: non-respondents and reminders ———
+
+function requireTracked(survey: Survey) {
+  if (!tracked(survey)) throw conflict('完全匿名问卷不记录谁已填写，无法查看未填写名单或提醒')
+}
+
+export async function surveyRespondents(deps: Deps, caller: Caller, input: ActionPayload<'survey.respondents'>): Promise<Page<Respondent>> {
+  const survey = await managed(deps, caller, input.id)
+  requireTracked(survey)
+  const page = await deps.store.surveys.pending(survey.id, input.cursor ?? null, pageSize(input.limit))
+  const members = await Promise.all(page.items.map((r) => deps.store.members.get(r.openid)))
+  return {
+    items: page.items.map((r, i) => ({
+      openid: r.openid,
+      name: members[i]?.name ?? '（已注销）',
+      university: members[i]?.university ?? '',
+      status: r.status,
+      reminders: r.reminders,
+    })),
+    nextCursor: page.nextCursor,
+  }
+}
+
+/**
+ * Reminds the non-respondents: at most MAX_REMINDERS each, at least MIN_DAYS_BETWEEN_REMINDERS
+ * apart (a conditional write per recipient, so two staff pressing at once remind once). Each
+ * reminder shows in 我的问卷 and goes as a subscribe message where the member authorised one.
+ */
+export async function remindSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.remind'>): Promise<{ reminded: number; pushed: number; skipped: number }> {
+  const survey = await managed(deps, caller, input.id)
+  requireTracked(survey)
+  const now = deps.clock.now()
+  if (!isOpen(survey, toIsoString(now))) throw conflict('只有进行中的问卷可以提醒')
+  const at = toIsoString(now)
+  const notAfter = toIsoString(new Date(now.getTime() - MIN_DAYS_BETWEEN_REMINDERS * DAY_MS))
+  let reminded = 0
+  let pushed = 0
+  let skipped = 0
+  let cursor: string | null = null
+  do {
+    const page = await deps.store.surveys.pending(survey.id, cursor, 100)
+    for (const r of page.items) {
+      if (!(await deps.store.surveys.remind(survey.id, r.openid, at, MAX_REMINDERS, notAfter))) {
+        skipped += 1
+        continue
+      }
+      reminded += 1
+      // The reminder template's keywords (title, time, place), as for activities.
+      const sent = await pushMessage(deps, r.openid, 'reminder', `${SURVEY_PAGE}?id=${survey.id}`, {
+        title: `请填写问卷：${survey.title}`.slice(0, 20),
+        time: survey.closeAt ? `${survey.closeAt.slice(0, 16).replace('T', ' ')} 截止` : '请尽快填写',
+        place: survey.stationId ? '翼展驿站·我的问卷' : `${LEAGUE_NAME}·我的问卷`,
+      })
+      if (sent) pushed += 1
+    }
+    cursor = page.nextCursor
+  } while (cursor && reminded + skipped < REMIND_BATCH)
+  await recordAudit(deps, caller, { action: 'survey.remind', stationId: survey.stationId, summary: `提醒${reminded}人填写问卷「${survey.title}」` })
+  return { reminded, pushed, skipped }
+}
+
+/** The scheduler: published surveys past their close time become 已结束 (answers were refused from that time already). */
+export async function closeDueSurveys(deps: Deps, limit: number): Promise<number> {
+  const at = nowIso(deps)
+  let closed = 0
+  for (const survey of await deps.store.surveys.dueToClose(at, limit)) {
+    if (await deps.store.surveys.replace({ ...survey, status: 'closed', closedAt: at, updatedAt: at }, ['published'])) closed += 1
+  }
+  return closed
+}

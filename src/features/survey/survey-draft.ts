@@ -1,0 +1,178 @@
+import type { Condition, CreateSurveyInput, IdentityMode, QuestionKind, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
+
+/**
+ * The builder's form state: a flat list of questions (a question may start a new page), each with
+ * its options, a simple show-if rule ("when question X has option Y") and option quotas. Richer
+ * conditions and page jumps from a template or an earlier save are kept as they are.
+ */
+export interface OptionDraft {
+  id: string
+  label: string
+  /** Typed text: '' = no quota. */
+  quota: string
+  exclusive: boolean
+}
+
+export interface PageMeta {
+  id: string
+  title: string
+  showIf?: Condition
+  jumps: SurveyJump[]
+}
+
+export interface QuestionDraft {
+  id: string
+  kind: QuestionKind
+  title: string
+  required: boolean
+  options: OptionDraft[]
+  rows: { id: string; label: string }[]
+  long: boolean
+  format: 'plain' | 'phone' | 'number'
+  scale: number
+  min: string
+  max: string
+  /** A simple rule the builder edits; `rawShowIf` holds any other kept as it is. */
+  showIf: { questionId: string; optionId: string } | null
+  rawShowIf?: Condition
+  /** Set when this question starts a page (always for the first). */
+  page: PageMeta | null
+}
+
+export interface SurveyDraft {
+  title: string
+  intro: string
+  identityMode: IdentityMode
+  audienceKind: 'all' | 'county'
+  countyIds: string[]
+  responseCap: string
+  closeAt: string
+  questions: QuestionDraft[]
+}
+
+export const CHOICE_KINDS: readonly QuestionKind[] = ['single', 'multiple', 'matrix', 'ranking']
+
+let seq = 0
+export const freshId = (prefix: string, taken: readonly string[]) => {
+  do seq += 1
+  while (taken.includes(`${prefix}${seq}`))
+  return `${prefix}${seq}`
+}
+
+export function newQuestion(kind: QuestionKind, taken: readonly string[], first: boolean): QuestionDraft {
+  const choice = CHOICE_KINDS.includes(kind)
+  return {
+    id: freshId('q', taken),
+    kind,
+    title: '',
+    required: true,
+    options: choice ? [{ id: 'o1', label: '', quota: '', exclusive: false }, { id: 'o2', label: '', quota: '', exclusive: false }] : [],
+    rows: kind === 'matrix' ? [{ id: 'r1', label: '' }] : [],
+    long: false,
+    format: 'plain',
+    scale: 5,
+    min: '',
+    max: '',
+    showIf: null,
+    page: first ? { id: 'p1', title: '', jumps: [] } : null,
+  }
+}
+
+export const emptySurveyDraft = (): SurveyDraft => ({
+  title: '',
+  intro: '',
+  identityMode: 'anonymous_tracked',
+  audienceKind: 'county',
+  countyIds: [],
+  responseCap: '',
+  closeAt: '',
+  questions: [],
+})
+
+/** The definition and fields as the builder holds them (a template, or a saved survey being edited). */
+export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identityMode' | 'definition'> & Partial<Pick<Survey, 'audience' | 'responseCap' | 'closeAt'>>): SurveyDraft {
+  const questions: QuestionDraft[] = []
+  for (const page of source.definition.pages) {
+    page.questions.forEach((q, i) => {
+      const simple = q.showIf && typeof q.showIf === 'object' && (q.showIf as Condition).op === 'chosen' ? (q.showIf as Extract<Condition, { op: 'chosen' }>) : null
+      questions.push({
+        id: q.id,
+        kind: q.kind,
+        title: q.title,
+        required: q.required ?? false,
+        options: 'options' in q ? q.options.map((o) => ({ id: o.id, label: o.label, quota: 'quota' in o && o.quota ? String(o.quota) : '', exclusive: Boolean('exclusive' in o && o.exclusive) })) : [],
+        rows: 'rows' in q ? q.rows.map((r) => ({ ...r })) : [],
+        long: 'long' in q ? Boolean(q.long) : false,
+        format: 'format' in q && q.format ? q.format : 'plain',
+        scale: 'scale' in q && q.scale ? q.scale : 5,
+        min: 'min' in q && q.min ? String(q.min) : '',
+        max: 'max' in q && q.max ? String(q.max) : '',
+        showIf: simple ? { questionId: simple.questionId, optionId: simple.optionId } : null,
+        rawShowIf: simple ? undefined : (q.showIf as Condition | undefined),
+        page: i === 0 ? { id: page.id, title: page.title ?? '', showIf: page.showIf as Condition | undefined, jumps: (page.jumps ?? []) as SurveyJump[] } : null,
+      })
+    })
+  }
+  const audience = source.audience
+  return {
+    title: source.title,
+    intro: source.intro,
+    identityMode: source.identityMode,
+    audienceKind: audience?.all ? 'all' : 'county',
+    countyIds: audience ? [...audience.countyIds] : [],
+    responseCap: source.responseCap ? String(source.responseCap) : '',
+    closeAt: source.closeAt ?? '',
+    questions,
+  }
+}
+
+const int = (text: string) => (text.trim() === '' ? undefined : Number(text.trim()))
+
+/** The payload of `survey.create` / `survey.update` (the schema in types/ checks it, on both sides). */
+export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput {
+  const pages: SurveyDefinitionInput['pages'] = []
+  let pageNo = 0
+  for (const [i, q] of d.questions.entries()) {
+    if (i === 0 || q.page) {
+      pageNo += 1
+      const meta = q.page ?? { id: `p${pageNo}`, title: '', jumps: [] }
+      pages.push({ id: meta.id, title: meta.title, questions: [], ...(meta.showIf ? { showIf: meta.showIf } : {}), jumps: meta.jumps })
+    }
+    const showIf: Condition | undefined = q.showIf ? { op: 'chosen', ...q.showIf } : q.rawShowIf
+    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}) }
+    const options = q.options.map((o) => ({
+      id: o.id,
+      label: o.label,
+      ...(int(o.quota) !== undefined ? { quota: int(o.quota) } : {}),
+      ...(o.exclusive ? { exclusive: true } : {}),
+    }))
+    const question = (() => {
+      switch (q.kind) {
+        case 'single':
+          return { ...base, kind: q.kind, options }
+        case 'multiple':
+          return { ...base, kind: q.kind, options, ...(int(q.min) ? { min: int(q.min) } : {}), ...(int(q.max) ? { max: int(q.max) } : {}) }
+        case 'matrix':
+          return { ...base, kind: q.kind, options, rows: q.rows }
+        case 'ranking':
+          return { ...base, kind: q.kind, options }
+        case 'text':
+          return { ...base, kind: q.kind, long: q.long, format: q.format }
+        case 'rating':
+          return { ...base, kind: q.kind, scale: q.scale }
+        default:
+          return { ...base, kind: q.kind }
+      }
+    })()
+    pages[pages.length - 1]!.questions.push(question)
+  }
+  return {
+    title: d.title,
+    intro: d.intro,
+    identityMode: d.identityMode,
+    definition: { pages },
+    audience: isHead || d.audienceKind === 'all' ? { all: true } : { countyIds: d.countyIds as CreateSurveyInput['audience']['countyIds'] },
+    responseCap: int(d.responseCap) ?? null,
+    closeAt: d.closeAt || null,
+  }
+}

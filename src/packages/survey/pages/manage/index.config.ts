@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '问卷管理',
+  enablePullDownRefresh: true,
+})

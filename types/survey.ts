@@ -1,0 +1,538 @@
+import * as z from 'zod'
+import { COUNTY_IDS } from './taxonomy'
+import { noticeAudienceInput, type NoticeAudience } from './notice'
+import { pageInput } from './station'
+import { isCalendarDate, findHostile } from './text'
+import { id, optionalText, text } from './validation'
+
+/**
+ * Surveys (问卷): the definition a staff member builds, the answers a member gives, and ONE pure
+ * function (`surveyPath`) that says which pages and questions are visible for some answers. The
+ * answer page and `survey.submit` both call it, so "required" means the same on both sides: the
+ * server re-checks required-ness of the visible questions only, and drops answers to hidden ones.
+ */
+
+export const QUESTION_KINDS = ['single', 'multiple', 'text', 'rating', 'nps', 'matrix', 'ranking', 'date', 'county', 'university', 'field'] as const
+export type QuestionKind = (typeof QUESTION_KINDS)[number]
+
+export const QUESTION_KIND_LABELS: Record<QuestionKind, string> = {
+  single: '单选',
+  multiple: '多选',
+  text: '填空',
+  rating: '评分',
+  nps: '推荐度（NPS）',
+  matrix: '矩阵单选',
+  ranking: '排序',
+  date: '日期',
+  county: '家乡县区',
+  university: '学校',
+  field: '产业领域',
+}
+
+/** 实名: answers linked to the member; 匿名可催办: who submitted kept apart from what; 完全匿名: nothing kept per person. */
+export const IDENTITY_MODES = ['named', 'anonymous_tracked', 'anonymous'] as const
+export type IdentityMode = (typeof IDENTITY_MODES)[number]
+
+export const IDENTITY_MODE_LABELS: Record<IdentityMode, string> = {
+  named: '实名',
+  anonymous_tracked: '匿名可催办',
+  anonymous: '完全匿名',
+}
+
+/** What the first screen of the answer page says, in plain words. */
+export const IDENTITY_MODE_STATEMENTS: Record<IdentityMode, string> = {
+  named: '这是一份实名问卷：你的回答会和你的姓名、资料一起保存，团市委工作人员可以看到是你填写的。',
+  anonymous_tracked:
+    '这是一份匿名问卷：工作人员只能知道你是否已提交（用于提醒未填写的同学），看不到你填了什么；你的答卷不记录姓名，只记录提交日期。',
+  anonymous: '这是一份完全匿名问卷：不记录谁填写了、谁没有填写，答卷不记录姓名，只记录提交日期。',
+}
+
+const CODE = /^[A-Za-z0-9_-]{1,16}$/
+const code = (label: string) => z.string({ error: `${label}编号格式不正确` }).regex(CODE, `${label}编号应为1到16位字母、数字、下划线或短横线`)
+
+/** Show-if logic over option ids (腾讯问卷's semantics): chosen / and / or / not. */
+export type Condition =
+  | { op: 'chosen'; questionId: string; optionId: string }
+  | { op: 'and'; of: Condition[] }
+  | { op: 'or'; of: Condition[] }
+  | { op: 'not'; of: Condition }
+
+export const conditionSchema: z.ZodType<Condition> = z.lazy(() =>
+  z.discriminatedUnion(
+    'op',
+    [
+      z.object({ op: z.literal('chosen'), questionId: code('题目'), optionId: code('选项') }),
+      z.object({ op: z.literal('and'), of: z.array(conditionSchema).min(1, '条件不能为空').max(10, '最多10个条件') }),
+      z.object({ op: z.literal('or'), of: z.array(conditionSchema).min(1, '条件不能为空').max(10, '最多10个条件') }),
+      z.object({ op: z.literal('not'), of: conditionSchema }),
+    ],
+    { error: '显示条件格式不正确' },
+  ),
+)
+
+const optionSchema = z.object({
+  id: code('选项'),
+  label: text('选项文字', { max: 60 }),
+  /** "以上都没有": chosen alone (multiple choice). */
+  exclusive: z.boolean({ error: '互斥选项应为是或否' }).optional(),
+  /** At most this many submitted answers may choose it (single / multiple). */
+  quota: z.int({ error: '选项名额应为整数' }).min(1, '选项名额至少为1').max(100_000, '选项名额最多100000').optional(),
+})
+export type SurveyOption = z.output<typeof optionSchema>
+
+const options = z.array(optionSchema, { error: '选项应为列表' }).min(2, '至少需要2个选项').max(30, '最多30个选项')
+
+const base = {
+  id: code('题目'),
+  title: text('题目', { max: 100 }),
+  description: optionalText('题目说明', 200),
+  required: z.boolean({ error: '是否必答应为是或否' }).default(false),
+  showIf: conditionSchema.optional(),
+}
+
+export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
+
+export const questionSchema = z.discriminatedUnion(
+  'kind',
+  [
+    z.object({ ...base, kind: z.literal('single'), options }),
+    z.object({
+      ...base,
+      kind: z.literal('multiple'),
+      options,
+      min: z.int({ error: '最少选择数应为整数' }).min(1).max(30).optional(),
+      max: z.int({ error: '最多选择数应为整数' }).min(1).max(30).optional(),
+    }),
+    z.object({
+      ...base,
+      kind: z.literal('text'),
+      long: z.boolean({ error: '是否多行应为是或否' }).default(false),
+      format: z.enum(TEXT_FORMATS, { error: '请选择填空格式' }).default('plain'),
+    }),
+    z.object({ ...base, kind: z.literal('rating'), scale: z.int({ error: '评分等级应为整数' }).min(3, '评分至少3级').max(10, '评分最多10级').default(5) }),
+    z.object({ ...base, kind: z.literal('nps') }),
+    z.object({
+      ...base,
+      kind: z.literal('matrix'),
+      rows: z.array(z.object({ id: code('矩阵行'), label: text('矩阵行文字', { max: 60 }) }), { error: '矩阵行应为列表' }).min(1, '至少需要1行').max(20, '最多20行'),
+      options,
+    }),
+    z.object({ ...base, kind: z.literal('ranking'), options: options.max(10, '排序题最多10个选项') }),
+    z.object({ ...base, kind: z.literal('date') }),
+    z.object({ ...base, kind: z.literal('county') }),
+    z.object({ ...base, kind: z.literal('university') }),
+    z.object({ ...base, kind: z.literal('field') }),
+  ],
+  { error: '请选择题型' },
+)
+export type SurveyQuestion = z.output<typeof questionSchema>
+
+const jumpSchema = z.object({ when: conditionSchema, to: z.union([code('页面'), z.literal('end')], { error: '跳转目标格式不正确' }) })
+export type SurveyJump = z.output<typeof jumpSchema>
+
+const pageSchema = z.object({
+  id: code('页面'),
+  title: optionalText('页面标题', 40),
+  questions: z.array(questionSchema, { error: '题目应为列表' }).min(1, '每页至少1道题').max(30, '每页最多30道题'),
+  showIf: conditionSchema.optional(),
+  /** After this page: the first rule that holds decides the next page (or the end); none: the next page. */
+  jumps: z.array(jumpSchema, { error: '跳转规则应为列表' }).max(10, '每页最多10条跳转规则').default([]),
+})
+export type SurveyPage = z.output<typeof pageSchema>
+
+/** The option and question ids a condition reads. */
+function referencesOf(c: Condition): { questionId: string; optionId: string }[] {
+  if (c.op === 'chosen') return [{ questionId: c.questionId, optionId: c.optionId }]
+  if (c.op === 'not') return referencesOf(c.of)
+  return c.of.flatMap(referencesOf)
+}
+
+const CHOICE_KINDS: ReadonlySet<QuestionKind> = new Set(['single', 'multiple'])
+
+/**
+ * The definition: pages of questions. Checked as a whole: ids unique, every condition reads a
+ * single or multiple choice question asked EARLIER (so there are no cycles) and an option it has,
+ * jumps go forward, multiple-choice min ≤ max ≤ options, at most 100 questions.
+ */
+export const surveyDefinitionSchema = z
+  .object({ pages: z.array(pageSchema, { error: '页面应为列表' }).min(1, '至少需要1页').max(20, '最多20页') })
+  .superRefine((def, ctx) => {
+    const seen = new Map<string, SurveyQuestion>()
+    const pageIds = def.pages.map((p) => p.id)
+    if (new Set(pageIds).size !== pageIds.length) ctx.addIssue({ code: 'custom', message: '页面编号重复', path: ['pages'] })
+    const total = def.pages.reduce((n, p) => n + p.questions.length, 0)
+    if (total > 100) ctx.addIssue({ code: 'custom', message: '一份问卷最多100道题', path: ['pages'] })
+    const checkCondition = (c: Condition | undefined, path: (string | number)[]) => {
+      if (!c) return
+      for (const ref of referencesOf(c)) {
+        const q = seen.get(ref.questionId)
+        if (!q || !CHOICE_KINDS.has(q.kind)) {
+          ctx.addIssue({ code: 'custom', message: `条件引用的题目（${ref.questionId}）须是前面的单选或多选题`, path })
+        } else if ('options' in q && !q.options.some((o) => o.id === ref.optionId)) {
+          ctx.addIssue({ code: 'custom', message: `条件引用的选项（${ref.optionId}）不存在`, path })
+        }
+      }
+    }
+    def.pages.forEach((page, pi) => {
+      checkCondition(page.showIf, ['pages', pi, 'showIf'])
+      page.questions.forEach((q, qi) => {
+        const path = ['pages', pi, 'questions', qi]
+        if (seen.has(q.id)) ctx.addIssue({ code: 'custom', message: `题目编号重复（${q.id}）`, path: [...path, 'id'] })
+        checkCondition(q.showIf, [...path, 'showIf'])
+        if ('options' in q) {
+          const ids = q.options.map((o) => o.id)
+          if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `「${q.title}」的选项编号重复`, path: [...path, 'options'] })
+          if (q.kind !== 'single' && q.kind !== 'multiple' && q.options.some((o) => o.quota !== undefined || o.exclusive)) {
+            ctx.addIssue({ code: 'custom', message: `「${q.title}」不能设置名额或互斥选项`, path: [...path, 'options'] })
+          }
+          if (q.kind === 'single' && q.options.some((o) => o.exclusive)) {
+            ctx.addIssue({ code: 'custom', message: `单选题「${q.title}」不需要互斥选项`, path: [...path, 'options'] })
+          }
+        }
+        if (q.kind === 'multiple') {
+          const max = q.max ?? q.options.length
+          if (max > q.options.length) ctx.addIssue({ code: 'custom', message: `「${q.title}」最多选择数不能超过选项数`, path: [...path, 'max'] })
+          if ((q.min ?? 1) > max) ctx.addIssue({ code: 'custom', message: `「${q.title}」最少选择数不能大于最多选择数`, path: [...path, 'min'] })
+        }
+        seen.set(q.id, q)
+      })
+      // Conditions of jumps may read this page's own questions (they run after it).
+      page.jumps.forEach((jump, ji) => {
+        checkCondition(jump.when, ['pages', pi, 'jumps', ji, 'when'])
+        if (jump.to !== 'end' && pageIds.indexOf(jump.to) <= pi) {
+          ctx.addIssue({ code: 'custom', message: '只能跳转到后面的页面或结束', path: ['pages', pi, 'jumps', ji, 'to'] })
+        }
+      })
+    })
+  })
+export type SurveyDefinition = z.output<typeof surveyDefinitionSchema>
+export type SurveyDefinitionInput = z.input<typeof surveyDefinitionSchema>
+
+/** One answer: an option id (single, county, field), ids (multiple, ranking), text, a number, or matrix row → option id. */
+export type SurveyAnswer = string | number | string[] | Record<string, string>
+export type SurveyAnswers = Record<string, SurveyAnswer>
+
+const answerValue = z.union(
+  [
+    z.string().max(1000, '回答最多1000个字'),
+    z.number(),
+    z.array(z.string().max(64)).max(30),
+    z.record(z.string().max(16), z.string().max(16)),
+  ],
+  { error: '回答格式不正确' },
+)
+export const surveyAnswersSchema = z
+  .record(z.string().regex(CODE, '题目编号格式不正确'), answerValue, { error: '回答应为对象' })
+  .refine((a) => Object.keys(a).length <= 100, '回答过多')
+  .refine((a) => Object.values(a).every((v) => typeof v !== 'string' || findHostile(v) === null), '回答含有不可见或控制字符，请删除后再提交')
+
+// ——— the one pure function of visibility and validation ———
+
+function chosen(answer: SurveyAnswer | undefined, optionId: string): boolean {
+  if (typeof answer === 'string') return answer === optionId
+  if (Array.isArray(answer)) return answer.includes(optionId)
+  return false
+}
+
+export function holds(c: Condition, answers: SurveyAnswers): boolean {
+  switch (c.op) {
+    case 'chosen':
+      return chosen(answers[c.questionId], c.optionId)
+    case 'and':
+      return c.of.every((x) => holds(x, answers))
+    case 'or':
+      return c.of.some((x) => holds(x, answers))
+    case 'not':
+      return !holds(c.of, answers)
+  }
+}
+
+export interface SurveyPath {
+  /** Pages the respondent goes through, in order. */
+  pages: SurveyPage[]
+  /** Visible questions per visible page id. */
+  questions: Record<string, SurveyQuestion[]>
+  /** The answers with those to hidden questions dropped. */
+  answers: SurveyAnswers
+}
+
+/**
+ * Walks the survey with these answers: a page shows when its condition holds, a question when
+ * its condition holds over the answers to VISIBLE earlier questions (an answer to a hidden
+ * question counts as not given), and after each page the first jump rule that holds decides
+ * where to go next. Pure: the answer page and the server call it alike.
+ */
+export function surveyPath(def: SurveyDefinition, given: SurveyAnswers): SurveyPath {
+  const answers: SurveyAnswers = {}
+  const pages: SurveyPage[] = []
+  const questions: Record<string, SurveyQuestion[]> = {}
+  let index = 0
+  while (index < def.pages.length) {
+    const page = def.pages[index]!
+    if (page.showIf && !holds(page.showIf, answers)) {
+      index += 1
+      continue
+    }
+    const visible = page.questions.filter((q) => {
+      if (q.showIf && !holds(q.showIf, answers)) return false
+      const value = given[q.id]
+      if (value !== undefined) answers[q.id] = value
+      return true
+    })
+    pages.push(page)
+    questions[page.id] = visible
+    const jump = page.jumps.find((j) => holds(j.when, answers))
+    if (!jump) index += 1
+    else if (jump.to === 'end') break
+    else index = def.pages.findIndex((p) => p.id === jump.to)
+  }
+  return { pages, questions, answers }
+}
+
+const isBlank = (v: SurveyAnswer | undefined) =>
+  v === undefined || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0) || (typeof v === 'object' && !Array.isArray(v) && Object.keys(v).length === 0)
+
+const PHONE = /^1\d{10}$/
+const NUMBER = /^-?\d+(\.\d+)?$/
+
+/** Why one given answer is wrong for its question, or null. `known` checks taxonomy ids (fields). */
+export function answerProblem(q: SurveyQuestion, v: SurveyAnswer, known: { fieldIds?: readonly string[] } = {}): string | null {
+  const t = `「${q.title}」`
+  const optionIds = 'options' in q ? q.options.map((o) => o.id) : []
+  switch (q.kind) {
+    case 'single':
+      return typeof v === 'string' && optionIds.includes(v) ? null : `请从选项中选择${t}`
+    case 'multiple': {
+      if (!Array.isArray(v) || v.some((x) => !optionIds.includes(x)) || new Set(v).size !== v.length) return `请从选项中选择${t}`
+      const exclusive = q.options.filter((o) => o.exclusive).map((o) => o.id)
+      if (v.length > 1 && v.some((x) => exclusive.includes(x))) {
+        return `${t}的「${q.options.find((o) => exclusive.includes(o.id) && v.includes(o.id))?.label}」不能与其他选项同时选择`
+      }
+      const onlyExclusive = v.length === 1 && exclusive.includes(v[0]!)
+      if (!onlyExclusive && q.min !== undefined && v.length < q.min) return `${t}至少选择${q.min}项`
+      if (q.max !== undefined && v.length > q.max) return `${t}最多选择${q.max}项`
+      return null
+    }
+    case 'text': {
+      if (typeof v !== 'string') return `${t}应为文字`
+      const s = v.trim()
+      const max = q.long ? 1000 : 100
+      if (s.length > max) return `${t}最多${max}个字`
+      if (q.format === 'phone' && !PHONE.test(s)) return `${t}应为11位手机号`
+      if (q.format === 'number' && !NUMBER.test(s)) return `${t}应为数字`
+      return null
+    }
+    case 'rating':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 1 && v <= q.scale ? null : `${t}请选择1到${q.scale}分`
+    case 'nps':
+      return typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10 ? null : `${t}请选择0到10分`
+    case 'matrix': {
+      if (typeof v !== 'object' || Array.isArray(v)) return `${t}格式不正确`
+      const rowIds = q.rows.map((r) => r.id)
+      if (Object.entries(v).some(([row, option]) => !rowIds.includes(row) || !optionIds.includes(option))) return `请从选项中选择${t}`
+      if (q.required && rowIds.some((r) => !(r in v))) return `${t}每一行都要选择`
+      return null
+    }
+    case 'ranking':
+      return Array.isArray(v) && v.length === optionIds.length && new Set(v).size === v.length && v.every((x) => optionIds.includes(x))
+        ? null
+        : `${t}请为全部选项排序`
+    case 'date':
+      return typeof v === 'string' && isCalendarDate(v) ? null : `${t}应为有效日期（YYYY-MM-DD）`
+    case 'county':
+      return typeof v === 'string' && (COUNTY_IDS as readonly string[]).includes(v) ? null : `请从列表中选择${t}`
+    case 'university':
+      return typeof v === 'string' && v.trim().length > 0 && v.trim().length <= 40 ? null : `${t}应为1到40个字的学校名称`
+    case 'field':
+      return typeof v === 'string' && (known.fieldIds === undefined || known.fieldIds.includes(v)) ? null : `请从列表中选择${t}`
+  }
+}
+
+export interface SurveyCheck {
+  /** Problems by question id; empty when the answers may be submitted. */
+  errors: Record<string, string>
+  /** The visible answers, normalised (text trimmed); hidden ones dropped. */
+  answers: SurveyAnswers
+  path: SurveyPath
+}
+
+/**
+ * Checks answers against the definition: every visible required question answered, every given
+ * visible answer well formed. `pageIds` limits the required check to those pages (the answer
+ * page checks one page before going on); the server checks them all on submit.
+ */
+export function checkSurveyAnswers(def: SurveyDefinition, given: SurveyAnswers, opts: { pageIds?: readonly string[]; fieldIds?: readonly string[] } = {}): SurveyCheck {
+  const path = surveyPath(def, given)
+  const errors: Record<string, string> = {}
+  const answers: SurveyAnswers = {}
+  for (const page of path.pages) {
+    const checkRequired = !opts.pageIds || opts.pageIds.includes(page.id)
+    for (const q of path.questions[page.id] ?? []) {
+      const v = path.answers[q.id]
+      if (isBlank(v)) {
+        if (q.required && checkRequired) errors[q.id] = `请回答「${q.title}」`
+        continue
+      }
+      const problem = answerProblem(q, v!, { fieldIds: opts.fieldIds })
+      if (problem) errors[q.id] = problem
+      else answers[q.id] = typeof v === 'string' ? v.trim() : v!
+    }
+  }
+  return { errors, answers, path }
+}
+
+/** Every question of the definition, in order (for results and exports). */
+export const allQuestions = (def: SurveyDefinition): SurveyQuestion[] => def.pages.flatMap((p) => p.questions)
+
+/** The `questionId:optionId` keys of the options with a quota, and their quotas. */
+export function quotasOf(def: SurveyDefinition): Record<string, number> {
+  const out: Record<string, number> = {}
+  for (const q of allQuestions(def)) {
+    if (q.kind !== 'single' && q.kind !== 'multiple') continue
+    for (const o of q.options) if (o.quota !== undefined) out[`${q.id}:${o.id}`] = o.quota
+  }
+  return out
+}
+
+/** The quota keys these (checked) answers use. */
+export function quotaKeysUsed(def: SurveyDefinition, answers: SurveyAnswers): string[] {
+  const quotas = quotasOf(def)
+  const keys: string[] = []
+  for (const [qid, v] of Object.entries(answers)) {
+    const ids = typeof v === 'string' ? [v] : Array.isArray(v) ? v : []
+    for (const oid of ids) if (`${qid}:${oid}` in quotas) keys.push(`${qid}:${oid}`)
+  }
+  return keys.sort()
+}
+
+// ——— actions ———
+
+const isoTime = (label: string) => z.iso.datetime({ offset: true, error: `${label}格式不正确` })
+
+const surveyFields = {
+  title: text('问卷标题', { max: 40 }),
+  intro: optionalText('问卷说明', 500),
+  definition: surveyDefinitionSchema,
+  identityMode: z.enum(IDENTITY_MODES, { error: '请选择身份模式' }),
+  audience: noticeAudienceInput,
+  openAt: isoTime('开始时间').nullish().transform((v) => v ?? null),
+  closeAt: isoTime('截止时间').nullish().transform((v) => v ?? null),
+  /** At most this many submitted answers; null: no cap. */
+  responseCap: z.int({ error: '答卷上限应为整数' }).min(1, '答卷上限至少为1').max(1_000_000, '答卷上限过大').nullish().transform((v) => v ?? null),
+  /** A head's survey goes to their station; staff leave it empty. */
+  stationId: id('驿站').nullish().transform((v) => v ?? null),
+}
+
+const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
+
+export const createSurveyInput = z.object(surveyFields).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export type CreateSurveyInput = z.input<typeof createSurveyInput>
+export const updateSurveyInput = z.object({ id: id('问卷'), ...surveyFields }).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const surveyIdInput = z.object({ id: id('问卷') })
+export const surveyListInput = z.object({ ...pageInput })
+export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
+export const submitSurveyInput = z.object({ id: id('问卷'), answers: surveyAnswersSchema })
+export const respondentsInput = z.object({ id: id('问卷'), ...pageInput })
+export const CROSS_DIMENSIONS = ['county', 'degree', 'graduationYear'] as const
+export type CrossDimension = (typeof CROSS_DIMENSIONS)[number]
+/** `by`: a profile dimension (实名 only) or the id of a single-choice / county / field question of the survey. */
+export const surveyResultsInput = z.object({ id: id('问卷'), by: code('交叉分析维度').optional() })
+
+export type SurveyStatus = 'draft' | 'approved' | 'published' | 'closed'
+export const SURVEY_STATUS_LABELS: Record<SurveyStatus, string> = { draft: '待审核', approved: '已审核', published: '进行中', closed: '已结束' }
+export type RecipientStatus = 'unread' | 'opened' | 'started' | 'submitted'
+export const RECIPIENT_STATUS_LABELS: Record<RecipientStatus, string> = { unread: '未读', opened: '已打开', started: '已开始', submitted: '已提交' }
+
+export interface Survey {
+  id: string
+  title: string
+  intro: string
+  definition: SurveyDefinition
+  identityMode: IdentityMode
+  audience: NoticeAudience
+  stationId: string | null
+  creatorOpenid: string
+  approvedBy: string | null
+  status: SurveyStatus
+  openAt: string | null
+  closeAt: string | null
+  responseCap: number | null
+  createdAt: string
+  updatedAt: string
+  publishedAt: string | null
+  closedAt: string | null
+  /** Members frozen at publish. */
+  recipients: number
+  responses: number
+  /** Used per `questionId:optionId` with a quota. */
+  quotaUsed: Record<string, number>
+}
+
+/** What a member sees of a survey. */
+export interface SurveyForMember {
+  id: string
+  title: string
+  intro: string
+  definition: SurveyDefinition
+  identityMode: IdentityMode
+  identityStatement: string
+  closeAt: string | null
+  open: boolean
+  status: RecipientStatus | null
+  /** The saved draft (继续上次填写) and its last page. */
+  draft: { answers: SurveyAnswers; pageId: string } | null
+  /** Options whose quota is used up, as `questionId:optionId`. */
+  fullOptions: string[]
+}
+
+/** What `survey.get` answers: the manager's view, the recipient's view, or both. */
+export interface SurveyView {
+  manage: Survey | null
+  answer: SurveyForMember | null
+}
+
+export interface MySurvey {
+  id: string
+  title: string
+  closeAt: string | null
+  identityMode: IdentityMode
+  /** null in 完全匿名 (nothing is tracked). */
+  status: RecipientStatus | null
+  open: boolean
+  reminders: number
+}
+
+export interface Respondent {
+  openid: string
+  name: string
+  university: string
+  status: RecipientStatus
+  reminders: number
+}
+
+export interface QuestionResult {
+  questionId: string
+  title: string
+  kind: QuestionKind
+  answered: number | string
+  /** Per option (or value): its count, or "<5" in anonymous modes. */
+  counts: { id: string; label: string; count: number | string }[]
+  /** Rating / NPS: the mean; null when suppressed or none. */
+  mean: number | null
+  /** By a profile dimension: value → option → count. */
+  cross: { value: string; label: string; counts: Record<string, number | string> }[] | null
+}
+
+export interface SurveyResults {
+  survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status'>
+  by: string | null
+  questions: QuestionResult[]
+}
+
+/** Small cells are shown as this in anonymous surveys (a county × cohort cell can name one person). */
+export const SMALL_CELL = '<5'
+export const SMALL_CELL_MIN = 5
+
+/** Reminders: at most this many per recipient, at least this many days apart. */
+export const MAX_REMINDERS = 3
+export const MIN_DAYS_BETWEEN_REMINDERS = 2
