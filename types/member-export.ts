@@ -5,6 +5,8 @@ import type { Member } from './member'
 import type { ShareableField } from './policy'
 import type { JoinRequestStatus } from './station'
 import type { IdentityMode, RecipientStatus, SurveyAnswers } from './survey'
+import type { Materials, NominationState } from './honour'
+import type { StoryStatus, SubjectConsent } from './story'
 
 /**
  * Everything stored about a member, as `member.exportMine` hands it out (PIPL art. 45): one list
@@ -102,6 +104,30 @@ export interface ExportedSurvey {
   answers: SurveyAnswers[]
 }
 
+/** A story I wrote or that is about me (issue 17). */
+export interface ExportedStory {
+  storyId: string
+  /** 作者 / 主人公 (both when I wrote about myself). */
+  roles: ('author' | 'subject')[]
+  title: string
+  body: string
+  status: StoryStatus
+  subjectConsent: SubjectConsent
+  createdAt: string
+  publishedAt: string | null
+}
+
+/** A nomination for an honour that names me, as nominee or as the one who nominated (issue 16). */
+export interface ExportedNomination {
+  nominationId: string
+  awardName: string
+  roles: ('nominee' | 'nominator')[]
+  state: NominationState
+  materials: Materials
+  createdAt: string
+  updatedAt: string
+}
+
 export interface ExportedHelperRole {
   activityId: string
   activityTitle: string
@@ -128,6 +154,10 @@ export interface MemberExport {
   destinations: DestinationRecord[]
   /** Surveys sent to me (issue 15). */
   surveys: ExportedSurvey[]
+  /** Stories I wrote or that are about me (issue 17). */
+  stories: ExportedStory[]
+  /** Honour nominations for me or by me (issue 16). */
+  nominations: ExportedNomination[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -148,6 +178,8 @@ export const MEMBER_EXPORT_KINDS = {
   auditEntries: '与我有关的操作记录',
   destinations: '去向登记',
   surveys: '问卷',
+  stories: '人才故事',
+  nominations: '评优提名',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

@@ -86,6 +86,25 @@ async function memberWithEverything() {
     data(await t.call(ME, 'survey.submit', { id: survey.id, answers: { q: identityMode === 'named' ? 'y' : 'n' } }))
   }
 
+  // A story about myself, and my nomination for an honour.
+  data(await t.call(ME, 'story.create', { title: '我的返乡实践', body: '暑假回到驻马店做调研。' }))
+  const award = data(
+    await t.call(STAFF, 'honour.awardCreate', {
+      name: '驻马店青年五四奖章',
+      level: 'city',
+      kind: 'individual',
+      description: '表彰驻马店优秀青年',
+      eligibility: { minAge: 14, maxAge: 35, cutoffDate: '2027-05-04' },
+      quotaScope: 'station',
+      quotaPerUnit: 2,
+      unitPublicityDays: 5,
+      noticeDays: 7,
+      jurySize: 3,
+      juryMajorityPercent: 50,
+    }),
+  )
+  data(await t.call(ME, 'honour.nominate', { awardId: award.id, materials: { birthDate: '2003-05-06', deeds: '组织返乡调研。', summary: '返乡调研。' } }))
+
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))
   return { lab, full, demand, policy, notice, stationA, stationB }
@@ -103,6 +122,8 @@ describe('member.exportMine (M-1)', () => {
       expect({ kind, size: size > 0 }).toEqual({ kind, size: true })
     }
     expect(exported.member).toMatchObject({ openid: ME, name: '隐私测试同学', phone: '13812341234' })
+    expect(exported.stories).toEqual([expect.objectContaining({ title: '我的返乡实践', roles: ['author', 'subject'], status: 'draft' })])
+    expect(exported.nominations).toEqual([expect.objectContaining({ awardName: '驻马店青年五四奖章', roles: ['nominee', 'nominator'] })])
     expect(exported.consentHistory.map((e) => e.kind)).toEqual(['given', 'withdrawn', 'given'])
     expect(exported.joinRequests.map((r) => [r.status, r.reason])).toEqual(
       expect.arrayContaining([

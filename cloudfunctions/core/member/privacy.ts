@@ -2,8 +2,10 @@ import type {
   ActionPayload,
   AnswerValue,
   ExportedMessage,
+  ExportedNomination,
   ExportedNotice,
   ExportedRegistration,
+  ExportedStory,
   ExportedSurvey,
   ExportFile,
   Member,
@@ -20,6 +22,7 @@ import {
   NOT_RETURNING_REASONS,
   MEMBER_EXPORT_KINDS,
   MEMBER_EXPORT_NOTICE,
+  NOMINATION_STATE_NAMES,
   PRIVACY_VERSION,
   SHAREABLE_LABELS,
   nameOf,
@@ -107,8 +110,42 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     auditEntries: stored.auditEntries,
     destinations: await deps.store.pipeline.destinationsOf(openid, EXPORT_MAX_PER_KIND),
     surveys: await exportedSurveys(deps, openid),
+    stories: await exportedStories(deps, openid),
+    nominations: await exportedNominations(deps, openid),
   }
 }
+
+async function exportedStories(deps: Deps, openid: string): Promise<ExportedStory[]> {
+  const stories = await collect((cursor) => deps.store.stories.listInvolving(openid, cursor, PAGE))
+  return stories.map((s) => ({
+    storyId: s.id,
+    roles: [...(s.authorOpenid === openid ? (['author'] as const) : []), ...(s.subjectOpenid === openid ? (['subject'] as const) : [])],
+    title: s.title,
+    body: s.body,
+    status: s.status,
+    subjectConsent: s.subjectConsent,
+    createdAt: s.createdAt,
+    publishedAt: s.publishedAt,
+  }))
+}
+
+async function exportedNominations(deps: Deps, openid: string): Promise<ExportedNomination[]> {
+  const [forMe, byMe] = await Promise.all([
+    deps.store.honours.listNominations({ nomineeOpenid: openid }),
+    deps.store.honours.listNominations({ nominatorOpenid: openid }),
+  ])
+  const byId = new Map([...forMe, ...byMe].map((n) => [n.id, n]))
+  return [...byId.values()].map((n) => ({
+    nominationId: n.id,
+    awardName: n.awardName,
+    roles: [...(n.nomineeOpenid === openid ? (['nominee'] as const) : []), ...(n.nominatorOpenid === openid ? (['nominator'] as const) : [])],
+    state: n.state,
+    materials: n.materials,
+    createdAt: n.createdAt,
+    updatedAt: n.updatedAt,
+  }))
+}
+
 
 /** Surveys sent to the member: status, draft, and the answers that carry their id (实名 only). */
 async function exportedSurveys(deps: Deps, openid: string): Promise<ExportedSurvey[]> {
@@ -233,6 +270,31 @@ export function exportSheets(data: MemberExport): Sheet[] {
         s.reminders,
         s.draft ? JSON.stringify(s.draft) : '',
         s.answers.map((a) => JSON.stringify(a)).join('\n'),
+      ]),
+    ),
+    sheet(
+      'stories',
+      ['标题', '我是', '状态', '主人公同意', '正文', '创建时间', '发布时间'],
+      data.stories.map((s) => [
+        s.title,
+        s.roles.map((r) => (r === 'author' ? '作者' : '主人公')).join('、'),
+        s.status,
+        s.subjectConsent,
+        s.body,
+        day(s.createdAt),
+        day(s.publishedAt),
+      ]),
+    ),
+    sheet(
+      'nominations',
+      ['奖项', '我是', '状态', '材料', '提名时间', '更新时间'],
+      data.nominations.map((n) => [
+        n.awardName,
+        n.roles.map((r) => (r === 'nominee' ? '被提名人' : '提名人')).join('、'),
+        NOMINATION_STATE_NAMES[n.state],
+        JSON.stringify(n.materials),
+        day(n.createdAt),
+        day(n.updatedAt),
       ]),
     ),
   ]

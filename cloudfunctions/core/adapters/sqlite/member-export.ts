@@ -34,6 +34,9 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   survey_recipients: 'surveys (status and reminders; removed on deletion)',
   survey_drafts: 'surveys (draft; removed on deletion)',
   survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
+  stories: 'stories (written by or about the member); removed or pseudonymised on deletion (forgetStoriesOf)',
+  honour_nominations: 'nominations (for or by the member, with their materials; history as state and dates)',
+  honour_jurors: 'NOT YET EXPORTED (issue 16 follow-up): a juror record bound to the member\'s openid, and its declarations and scores',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */
