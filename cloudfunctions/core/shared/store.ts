@@ -9,6 +9,7 @@ import type { MembershipStore, StationStore } from '../station/ports'
 import type { FieldStore } from '../taxonomy/ports'
 import type { IdempotencyStore, RateLimiter } from './ports'
 import type { PipelineStore } from '../pipeline/ports'
+import type { CompetitionStore } from '../competition/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -30,5 +31,6 @@ export interface Store {
   notices: NoticeStore
   privacy: PrivacyStore
   pipeline: PipelineStore
+  competitions: CompetitionStore
   close(): Promise<void>
 }

@@ -51,4 +51,11 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  competitions: [['createdAt', '_id']],
+  competition_teams: [['competitionId', 'createdAt', '_id']],
+  competition_people: [['openid']],
+  competition_codes: [],
+  competition_judges: [['competitionId', '_id'], ['openid']],
+  competition_scores: [['competitionId']],
+  competition_assignments: [],
 }

@@ -43,6 +43,13 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   demands: 'nothing about members',
   destinations: 'destinations (pipeline.destinationsOf)',
   pipeline_snapshots: 'nothing about members (counts only)',
+  competition_people: 'not exported yet: the competitions a member is in (issue 18 leaves the export to do); removed with the teams',
+  competition_teams: 'not exported yet: team membership, author order and versions (issue 18 leaves the export to do)',
+  competition_judges: 'not exported: external judges hold no member profile; openid binds a seat',
+  competition_scores: 'not exported: judges\' work, not data about a member',
+  competition_codes: 'nothing about members (invite codes)',
+  competition_assignments: 'nothing about members (judges per team)',
+  competitions: 'nothing about members',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

@@ -4,6 +4,7 @@ import { describeStationStoreContract } from '../station-contract'
 import { describeNoticeStoreContract } from '../notice-contract'
 import { describeStoreContract } from '../store-contract'
 import { describePrivacyStoreContract } from '../privacy-contract'
+import { describeCompetitionStoreContract } from '../competition-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -20,3 +21,4 @@ describeActivityStoreContract('cloudbase (stand-in)', open)
 describePolicyStoreContract('cloudbase (stand-in)', open)
 describeNoticeStoreContract('cloudbase (stand-in)', open)
 describePrivacyStoreContract('cloudbase (stand-in)', open)
+describeCompetitionStoreContract('cloudbase (stand-in)', open)

@@ -16,6 +16,7 @@ import { CloudBaseDemandStore } from './demands'
 import { CloudBaseNoticeStore } from './notices'
 import { CloudBasePrivacyStore } from './member-export'
 import { CloudBasePipelineStore } from './pipeline'
+import { CloudBaseCompetitionStore } from './competitions'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -36,6 +37,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     notices: new CloudBaseNoticeStore(collections),
     privacy: new CloudBasePrivacyStore(collections),
     pipeline: new CloudBasePipelineStore(collections),
+    competitions: new CloudBaseCompetitionStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

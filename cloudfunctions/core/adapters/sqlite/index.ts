@@ -19,6 +19,7 @@ import { SqliteStationStore } from './stations'
 import { SqlitePrivacyStore } from './member-export'
 import { migrate } from './migrations'
 import { SqlitePipelineStore } from './pipeline'
+import { SqliteCompetitionStore } from './competitions'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -51,6 +52,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     notices: new SqliteNoticeStore(db),
     privacy: new SqlitePrivacyStore(db),
     pipeline: new SqlitePipelineStore(db),
+    competitions: new SqliteCompetitionStore(db),
     close: async () => {
       db.close()
     },
