@@ -230,7 +230,7 @@ export interface TalentLead {
   teamName: string
   award: string
   fields: string[]
-  demands: { id: string; title: string; employer: string; field: string }[]
+  demands: { id: string; position: string; employer: string; field: string }[]
 }
 
 // ---------- input schemas ----------

@@ -52,6 +52,13 @@ export const RETRYABLE_WRITES = [
   'notice.subscribe',
   'destination.report',
   'destination.verify',
+  'competition.save',
+  'competition.createTeam',
+  'competition.joinTeam',
+  'competition.addAdvisor',
+  'competition.submit',
+  'competition.addJudge',
+  'competition.shortlist',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)
