@@ -1,5 +1,7 @@
 import type { SaveCompetitionInput, TeamView } from '../../../types'
-import { codeOf, data, errorOf, makeTestApi, profile, testAdapter } from './test-support'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { seedDemoData } from './seed'
+import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testServices } from './test-support'
 
 /**
  * Competitions through the router (issue 18): each action allowed, forbidden and with bad input
@@ -273,4 +275,24 @@ describe('judging and results', () => {
     expect(leads.map((l) => l.openid).sort()).toEqual(['lead', 'm2', 'm3', 'm4'])
     expect(leads[0]!.demands.map((d) => d.position)).toEqual(['嵌入式工程师'])
   }, 60_000)
+})
+
+describe('demo data and the scheduler', () => {
+  it('seeds one open competition with teams in every state; the scheduler closes the window', async () => {
+    await seedDemoData({ store: t.store, clock })
+    const competitions = data(await t.call(STAFF, 'competition.list', {}))
+    const open = competitions.find((c) => c.id === 'cp-demo-open')!
+    expect(open.status).toBe('open')
+    const states = [
+      ...data(await t.call(STAFF, 'competition.teams', { id: 'cp-demo-open' })),
+      ...data(await t.call(STAFF, 'competition.teams', { id: 'cp-demo-past' })),
+    ].map((team) => team.state)
+    expect(new Set(states)).toEqual(new Set(['forming', 'ready', 'submitted', 'withdrawn', 'shortlisted']))
+    expect(data(await t.call('demo-student-13', 'competition.myRecord', {}))).toEqual([expect.objectContaining({ result: '市赛一等奖', role: 'leader' })])
+
+    now = new Date(Date.parse(open.submissionClosesAt) + 1000)
+    const run = await runScheduledJobs({ ...testServices, store: t.store, clock })
+    expect(run.closedCompetitions).toBe(2)
+    expect(data(await t.call(STAFF, 'competition.get', { id: 'cp-demo-open' })).status).toBe('judging')
+  })
 })

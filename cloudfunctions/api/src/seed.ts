@@ -7,6 +7,7 @@ import { htmlToText } from '../../core/policy/rich-text'
 import { allFields } from '../../core/taxonomy/taxonomy'
 import { DEMO_STAFF_OPENID } from '../../runtime/config'
 import { seedDemoPipeline } from './seed-pipeline'
+import { seedDemoCompetitions } from './seed-competition'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a
@@ -137,6 +138,7 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   await seedDemoPolicies(deps, at)
   // A crowd of demo members with destinations for the pipeline dashboard (not counted as accounts).
   await seedDemoPipeline(deps, UNIVERSITIES.map(demoStationId))
+  await seedDemoCompetitions(deps)
   return { created }
 }
 

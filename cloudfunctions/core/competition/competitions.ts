@@ -134,6 +134,21 @@ export async function viewCompetition(deps: Deps, caller: Caller, input: { id: s
   return c
 }
 
+/**
+ * The scheduler closes each open competition whose submission deadline has passed (open → judging).
+ * Submissions are refused at the deadline by the server's clock anyway; this moves the status on.
+ */
+export async function closeDueCompetitions(deps: Deps): Promise<number> {
+  const at = now(deps)
+  let closed = 0
+  for (const c of await deps.store.competitions.listCompetitions(100)) {
+    if (c.status !== 'open' || Date.parse(at) < Date.parse(c.submissionClosesAt)) continue
+    await deps.store.competitions.saveCompetition({ ...c, status: 'judging', updatedAt: at })
+    closed += 1
+  }
+  return closed
+}
+
 // ---------- teams ----------
 
 export async function createTeam(deps: Deps, caller: Caller, input: ActionPayload<'competition.createTeam'>): Promise<TeamView> {

@@ -4,6 +4,7 @@ import { ACTIVITY_PAGE } from '../activity/activities'
 import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
 import { pushMessage } from '../messaging/push'
 import { takeMonthlySnapshot } from '../pipeline/pipeline'
+import { closeDueCompetitions } from '../competition/competitions'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -15,6 +16,8 @@ export interface ScheduledRun {
   notices: NoticePushRun
   /** The month whose pipeline snapshot this run took, if any. */
   pipelineSnapshot?: string | null
+  /** Competitions whose submission window this run closed (open → judging). */
+  closedCompetitions?: number
 }
 
 /**
@@ -54,6 +57,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
   // The first run of a month freezes the dashboard's figures (one read on every other run).
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)
+  run.closedCompetitions = await closeDueCompetitions(deps)
   return run
 }
 
