@@ -55,6 +55,11 @@ export default defineAppConfig({
         'pages/figure-members/index',
       ],
     },
+    // Competitions (issue 18): students, external judges and staff.
+    {
+      root: 'packages/competition',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/team/index', 'pages/judge/index', 'pages/staff/index'],
+    },
     // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',
