@@ -4,6 +4,7 @@ import path from 'node:path'
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 import { startServer } from '../../cloudfunctions/api/src/http-server'
 import type { Logger } from '../../cloudfunctions/runtime/logger'
+import type { Clock } from '../../cloudfunctions/core/shared/clock'
 import type { ActionName, Envelope } from '../../types'
 
 const root = path.resolve(__dirname, '..', '..')
@@ -33,7 +34,8 @@ export interface Harness {
   close(): Promise<void>
 }
 
-export async function startHarness(): Promise<Harness> {
+/** `clock`: the server's clock seam, for journeys that move time on (deadlines). */
+export async function startHarness(options: { clock?: Clock } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` before the browser journeys')
   }
@@ -42,7 +44,7 @@ export async function startHarness(): Promise<Harness> {
     throw new Error(`No chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`)
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-e2e-data-'))
-  const server = await startServer({ port: 0, dataDir, staticDir: H5_DIR, demo: true, seed: true, logger: quietLogger })
+  const server = await startServer({ port: 0, dataDir, staticDir: H5_DIR, demo: true, seed: true, logger: quietLogger, ...(options.clock ? { clock: options.clock } : {}) })
   let browser: Browser
   try {
     // Plain launch: playwright gives the browser a fresh temporary profile every run.

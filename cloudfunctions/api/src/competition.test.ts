@@ -1,6 +1,7 @@
-import type { SaveCompetitionInput, TeamView } from '../../../types'
+import type { TeamView } from '../../../types'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { seedDemoData } from './seed'
+import { competitionDraft } from './seed-competition'
 import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testServices } from './test-support'
 
 /**
@@ -15,31 +16,6 @@ let t: ReturnType<typeof makeTestApi>
 const STAFF = 'staff-1'
 const DEADLINE = '2026-12-20T00:00:00.000+08:00'
 
-export function competitionDraft(overrides: Partial<SaveCompetitionInput> = {}): SaveCompetitionInput {
-  return {
-    kind: 'tiaozhan_startup',
-    title: '“挑战杯”创业计划竞赛驻马店市赛',
-    description: '面向在校学生。',
-    tracks: [{ id: 'tech', name: '科技创新' }],
-    rules: { membersMin: 3, membersMax: 10, advisorsMax: 3, leaderDegrees: ['associate', 'bachelor', 'master'], phdMaxShare: 0.3, maxTeamsPerPerson: 3, maxLeadPerPerson: 1 },
-    registrationOpensAt: '2026-11-01T00:00:00.000+08:00',
-    registrationClosesAt: '2026-12-10T00:00:00.000+08:00',
-    submissionClosesAt: DEADLINE,
-    checklist: ['团队成员均为在校学生'],
-    judging: {
-      judgesPerProject: 1,
-      minScoredForNormalising: 2,
-      rubric: [
-        { id: 'innovation', name: '创新性', levels: [{ score: 1, description: '简单重复' }, { score: 3, description: '有改进' }, { score: 5, description: '明显突破' }] },
-        { id: 'feasibility', name: '可行性', levels: [{ score: 1, description: '缺少条件' }, { score: 3, description: '初步验证' }, { score: 5, description: '已有用户' }] },
-      ],
-      calibrationTeamId: null,
-    },
-    shortlistQuota: 1,
-    status: 'open',
-    ...overrides,
-  }
-}
 
 const files = [{ name: '计划书.pdf', fileId: 'uploads/plan.pdf' }]
 

@@ -1,4 +1,4 @@
-import type { Competition, Team, TeamMember } from '../../../types'
+import type { Competition, SaveCompetitionInput, Team, TeamMember } from '../../../types'
 import { toIsoString } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
 import { sampleCompetition } from '../../core/competition/samples'
@@ -94,4 +94,31 @@ export async function seedDemoCompetitions(deps: Pick<Deps, 'store' | 'clock'>):
     shortlistedAt: iso(-150),
     award: '市赛一等奖',
   })
+}
+
+/** A competition as staff enter it (`competition.save`), for the router suites and the browser journey. */
+export function competitionDraft(overrides: Partial<SaveCompetitionInput> = {}): SaveCompetitionInput {
+  return {
+    kind: 'tiaozhan_startup',
+    title: '“挑战杯”创业计划竞赛驻马店市赛',
+    description: '面向在校学生。',
+    tracks: [{ id: 'tech', name: '科技创新' }],
+    rules: { membersMin: 3, membersMax: 10, advisorsMax: 3, leaderDegrees: ['associate', 'bachelor', 'master'], phdMaxShare: 0.3, maxTeamsPerPerson: 3, maxLeadPerPerson: 1 },
+    registrationOpensAt: '2026-11-01T00:00:00.000+08:00',
+    registrationClosesAt: '2026-12-10T00:00:00.000+08:00',
+    submissionClosesAt: '2026-12-20T00:00:00.000+08:00',
+    checklist: ['团队成员均为在校学生'],
+    judging: {
+      judgesPerProject: 1,
+      minScoredForNormalising: 2,
+      rubric: [
+        { id: 'innovation', name: '创新性', levels: [{ score: 1, description: '简单重复' }, { score: 3, description: '有改进' }, { score: 5, description: '明显突破' }] },
+        { id: 'feasibility', name: '可行性', levels: [{ score: 1, description: '缺少条件' }, { score: 3, description: '初步验证' }, { score: 5, description: '已有用户' }] },
+      ],
+      calibrationTeamId: null,
+    },
+    shortlistQuota: 1,
+    status: 'open',
+    ...overrides,
+  }
 }
