@@ -222,6 +222,19 @@ export interface MyCompetitionEntry {
   at: string
 }
 
+/** A member's own part in a team, for `member.exportMine`. */
+export interface ExportedCompetitionTeam {
+  competitionTitle: string
+  teamName: string
+  projectTitle: string
+  role: 'leader' | 'member'
+  /** 1-based place in the author order. */
+  authorPosition: number
+  confirmedAt: string | null
+  versions: number
+  result: string
+}
+
 /** 以赛引才: a winner next to the open demands in their fields. */
 export interface TalentLead {
   openid: string

@@ -1,3 +1,4 @@
+import type { ExportedCompetitionTeam } from './competition'
 import type { DestinationRecord } from './pipeline'
 import type { AnswerValue, GrowthRecord, RegistrationStatus } from './activity'
 import type { AuditEntry } from './audit'
@@ -113,6 +114,8 @@ export interface MemberExport {
   auditEntries: AuditEntry[]
   /** 去向登记, newest first (issue 14). */
   destinations: DestinationRecord[]
+  /** The competition teams I am in (issue 18). */
+  competitionTeams: ExportedCompetitionTeam[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -132,6 +135,7 @@ export const MEMBER_EXPORT_KINDS = {
   noticePushes: '通知推送记录',
   auditEntries: '与我有关的操作记录',
   destinations: '去向登记',
+  competitionTeams: '竞赛团队',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

@@ -5,6 +5,7 @@ import type {
   BlindProject,
   Competition,
   CompetitionResults,
+  ExportedCompetitionTeam,
   Judge,
   MyCompetitionEntry,
   Score,
@@ -574,6 +575,28 @@ export async function myRecord(deps: Deps, caller: Caller): Promise<MyCompetitio
   }
   return out
 }
+
+/** `member.exportMine`: every team the member is in, with their own place in it. */
+export async function competitionTeamsOf(deps: Deps, openid: string): Promise<ExportedCompetitionTeam[]> {
+  const out: ExportedCompetitionTeam[] = []
+  for (const team of await deps.store.competitions.teamsOf(openid, 200)) {
+    const c = await deps.store.competitions.getCompetition(team.competitionId)
+    const index = team.members.findIndex((m) => m.openid === openid)
+    out.push({
+      competitionTitle: c?.title ?? '',
+      teamName: team.name,
+      projectTitle: team.projectTitle,
+      role: team.leaderOpenid === openid ? 'leader' : 'member',
+      authorPosition: index + 1,
+      confirmedAt: team.members[index]?.confirmedAt ?? null,
+      versions: team.submissions.length,
+      result: team.award ?? (team.shortlistedAt ? '晋级上一级比赛' : c ? TEAM_STATE_LABELS[teamStateOf(c, team)] : ''),
+    })
+  }
+  return out
+}
+
+const TEAM_STATE_LABELS = { forming: '组队中', ready: '可提交', submitted: '已提交', shortlisted: '已晋级', withdrawn: '已撤销' } as const
 
 /** 以赛引才: members of shortlisted or awarded teams, each beside the open demands in their fields. */
 export async function talentLeads(deps: Deps, _caller: Caller, input: { id: string }): Promise<TalentLead[]> {

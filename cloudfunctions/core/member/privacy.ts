@@ -23,6 +23,7 @@ import {
   type ShareableField,
 } from '../../../types'
 import { growthRecord } from '../activity/activities'
+import { competitionTeamsOf } from '../competition/competitions'
 import { workPlaceOf } from '../pipeline/rules'
 import type { Caller } from '../access/access'
 import type { Cell } from '../files/ports'
@@ -103,6 +104,7 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     noticePushes: stored.noticePushes,
     auditEntries: stored.auditEntries,
     destinations: await deps.store.pipeline.destinationsOf(openid, EXPORT_MAX_PER_KIND),
+    competitionTeams: await competitionTeamsOf(deps, openid),
   }
 }
 
@@ -202,6 +204,11 @@ export function exportSheets(data: MemberExport): Sheet[] {
         d.considerReturn ? nameOf(CONSIDER_RETURN, d.considerReturn) : '',
         d.verification ? `已核实 ${day(d.verification.at)}` : '自报',
       ]),
+    ),
+    sheet(
+      'competitionTeams',
+      ['赛事', '团队', '项目', '角色', '作者排序', '确认时间', '作品版本数', '结果'],
+      data.competitionTeams.map((t) => [t.competitionTitle, t.teamName, t.projectTitle, t.role === 'leader' ? '负责人' : '成员', t.authorPosition, day(t.confirmedAt), t.versions, t.result]),
     ),
   ]
 }

@@ -29,7 +29,7 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   audit_log: 'auditEntries (subject or actor)',
   stations: 'not exported: head/deputy roles show in the profile (role, stationId)',
   notices: 'not exported: sender_openid marks notices a leader sent for the station, not data about them',
-  competition_people: 'not exported yet: the competitions a member is in (issue 18 leaves the export to do)',
+  competition_people: 'competitionTeams (competitions.teamsOf)',
   competition_judges: 'not exported: external judges hold no member profile; openid binds a seat',
   idempotency: 'not exported: copies of answers already exported, kept for retries and erased on deletion',
 }
