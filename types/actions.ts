@@ -217,6 +217,7 @@ export const actionSchemas = {
   'competition.save': saveCompetitionInput,
   'competition.createTeam': createTeamInput,
   'competition.previewInvite': inviteCodeInput,
+  'competition.inviteImage': teamIdInput,
   'competition.joinTeam': inviteCodeInput,
   'competition.confirm': teamIdInput,
   'competition.removeMember': memberRefInput,
@@ -355,6 +356,8 @@ export interface ActionResults {
   'competition.createTeam': TeamView
   /** What the invite code opens before joining: no phones, no code. */
   'competition.previewInvite': TeamView
+  /** The leader's mini-program code for the team (a PNG data URL locally, a cloud file id on weapp). */
+  'competition.inviteImage': { code: string; path: string; url: string | null; image: string }
   /** Joined unconfirmed; `competition.confirm` completes it. */
   'competition.joinTeam': TeamView
   'competition.confirm': TeamView

@@ -233,6 +233,7 @@ export const actionTable: ActionTable = {
   'competition.save': allow(isStaff, competition.saveCompetition),
   'competition.createTeam': allow(isConsentingMember, competition.createTeam),
   'competition.previewInvite': allow(isMember, competition.previewByCode),
+  'competition.inviteImage': allow(isMember, competition.teamInviteImage),
   'competition.joinTeam': allow(isConsentingMember, competition.joinTeam),
   'competition.confirm': allow(isConsentingMember, competition.confirmMembership),
   'competition.removeMember': allow(isMember, competition.removeMember),

@@ -199,6 +199,22 @@ export async function previewByCode(deps: Deps, _caller: Caller, input: { code: 
   return viewTeam(competition, team, false)
 }
 
+/** Where a team's mini-program code and share card open: the list page, its code filled in. */
+export const COMPETITION_LIST_PAGE = 'packages/competition/pages/list/index'
+
+/** The leader's mini-program code (wxacode) for the team: scene `c=<6-digit code>`. */
+export async function teamInviteImage(deps: Deps, caller: Caller, input: { teamId: string }): Promise<{ code: string; path: string; url: string | null; image: string }> {
+  const { team } = await teamOf(deps, input.teamId)
+  requireLeader(team, caller)
+  const scene = `c=${team.inviteCode}`
+  return {
+    code: team.inviteCode,
+    path: `${COMPETITION_LIST_PAGE}?scene=${encodeURIComponent(scene)}`,
+    url: deps.files.invites.link(scene, COMPETITION_LIST_PAGE),
+    image: await deps.files.invites.image(scene, COMPETITION_LIST_PAGE),
+  }
+}
+
 /** Joins by code as an unconfirmed member; the member confirms afterwards (competition.confirm). */
 export async function joinTeam(deps: Deps, caller: Caller, input: { code: string }): Promise<TeamView> {
   const target = await deps.store.competitions.resolveCode(input.code)

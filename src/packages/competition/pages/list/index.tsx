@@ -11,6 +11,9 @@ import { joinTeam, listCompetitions, myTeams, previewInvite } from '../../../../
 import { COMPETITION_PAGES, kindName, shortTime, STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import '../../competition.scss'
 
+/** A mini-program code opens the page with `scene=c%3D123456`. */
+const codeFromScene = (scene: string | undefined) => /^c=(\d{6})$/.exec(decodeURIComponent(scene ?? ''))?.[1] ?? ''
+
 /** 挑战杯、创青春、振兴杯: the competitions, my teams, and joining a team by its 6-digit code. */
 export default function CompetitionListPage() {
   const { params } = useRouter()
@@ -18,7 +21,7 @@ export default function CompetitionListPage() {
   const list = useLoad<Competition[]>(listCompetitions, 'list')
   const teams = useLoad<TeamView[]>(me.member ? myTeams : null, me.member?.openid ?? '')
   // A shared invite card opens this page with the team's code filled in.
-  const [code, setCode] = useState(params.code ?? '')
+  const [code, setCode] = useState(params.code ?? codeFromScene(params.scene))
   const [preview, setPreview] = useState<TeamView | null>(null)
   const [error, setError] = useState('')
   const [busy, setBusy] = useState(false)

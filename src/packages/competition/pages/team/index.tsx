@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import { DEGREES, type Competition, type SubmissionFile, type TeamView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import FormField, { FormText } from '../../../../components/form-field'
@@ -36,6 +36,7 @@ export default function TeamPage() {
   const [unit, setUnit] = useState<string | null>(null)
   const [abstract, setAbstract] = useState('')
   const [files, setFiles] = useState<SubmissionFile[]>([])
+  const [qr, setQr] = useState('')
   const request = useRequestId()
   usePullDownRefresh(() => {
     void load.reload(true).finally(() => Taro.stopPullDownRefresh())
@@ -131,9 +132,25 @@ export default function TeamPage() {
             {team.inviteCode}
           </Text>
           <Text className='hint'>把6位邀请码发给队友，或直接分享给他们；队友加入后需要自己确认。</Text>
-          <Button className='btn btn-ghost' openType='share' id='team-share'>
-            分享邀请卡片
-          </Button>
+          <View className='cp-actions'>
+            <Button className='btn btn-ghost' openType='share' id='team-share'>
+              分享邀请卡片
+            </Button>
+            <Button
+              className='btn btn-plain'
+              id='team-qr'
+              disabled={busy}
+              onClick={() =>
+                void api.teamInviteImage(team.id).then(
+                  (invite) => setQr(invite.image),
+                  (e: unknown) => setMessage(errorMessage(e)),
+                )
+              }
+            >
+              生成小程序码
+            </Button>
+          </View>
+          {qr ? <Image src={qr} mode='aspectFit' className='cp-qr' nativeProps={{ alt: '团队邀请小程序码' }} /> : null}
         </View>
       ) : null}
 
