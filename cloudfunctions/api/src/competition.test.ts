@@ -1,7 +1,6 @@
 import type { TeamView } from '../../../types'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
-import { seedDemoData } from './seed'
-import { competitionDraft } from './seed-competition'
+import { competitionDraft, seedDemoCompetitions } from './seed-competition'
 import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testServices } from './test-support'
 
 /**
@@ -260,7 +259,9 @@ describe('judging and results', () => {
 
 describe('demo data and the scheduler', () => {
   it('seeds one open competition with teams in every state; the scheduler closes the window', async () => {
-    await seedDemoData({ store: t.store, clock })
+    // The demo students the competitions name (seed.ts makes them with everything else).
+    for (let n = 1; n <= 16; n += 1) await join(`demo-student-${n}`)
+    await seedDemoCompetitions({ store: t.store, clock })
     const competitions = data(await t.call(STAFF, 'competition.list', {}))
     const open = competitions.find((c) => c.id === 'cp-demo-open')!
     expect(open.status).toBe('open')
