@@ -62,6 +62,11 @@ export default defineAppConfig({
       root: 'packages/platform',
       pages: ['pages/list/index', 'pages/detail/index', 'pages/manage/index', 'pages/edit/index', 'pages/contact/index', 'pages/submit/index'],
     },
+    // Competitions (issue 18): students, external judges and staff.
+    {
+      root: 'packages/competition',
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/team/index', 'pages/judge/index', 'pages/staff/index'],
+    },
     // Staff and station heads: activity and notice management.
     {
       root: 'packages/manage',

@@ -143,6 +143,26 @@ import {
   unitDecideInput,
   updateAwardInput,
 } from './honour'
+import type { BlindProject, Competition, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
+import {
+  addJudgeInput,
+  advisorInput,
+  advisorRefInput,
+  awardInput,
+  competitionIdInput,
+  createTeamInput,
+  inviteCodeInput,
+  memberRefInput,
+  reorderInput,
+  saveCompetitionInput,
+  competitionScoreInput,
+  shortlistInput,
+  signChecklistInput,
+  submitInput,
+  teamIdInput,
+  teamsListInput,
+  updateTeamInput,
+} from './competition'
 
 /**
  * The contract of the `api` function: per action, the payload schema (enforced by the router,
@@ -339,6 +359,38 @@ export const actionSchemas = {
   'platform.submitDemand': createDemandInput,
   'platform.demandDrafts': platformRefInput,
   'platform.reviewDemand': reviewDemandDraftInput,
+  // Competitions (issue 18).
+  'competition.list': emptyInput,
+  'competition.get': competitionIdInput,
+  'competition.save': saveCompetitionInput,
+  'competition.createTeam': createTeamInput,
+  'competition.previewInvite': inviteCodeInput,
+  'competition.inviteImage': teamIdInput,
+  'competition.joinTeam': inviteCodeInput,
+  'competition.confirm': teamIdInput,
+  'competition.removeMember': memberRefInput,
+  'competition.reorder': reorderInput,
+  'competition.setLeader': memberRefInput,
+  'competition.addAdvisor': advisorInput,
+  'competition.removeAdvisor': advisorRefInput,
+  'competition.updateTeam': updateTeamInput,
+  'competition.sign': signChecklistInput,
+  'competition.submit': submitInput,
+  'competition.myTeams': emptyInput,
+  'competition.team': teamIdInput,
+  'competition.myRecord': emptyInput,
+  'competition.teams': teamsListInput,
+  'competition.freeze': teamIdInput,
+  'competition.addJudge': addJudgeInput,
+  'competition.judges': competitionIdInput,
+  'competition.assign': competitionIdInput,
+  'competition.redeemJudge': inviteCodeInput,
+  'competition.judgeProjects': z.object({ judgeId: z.string({ error: '请填写评委' }).min(1, '请填写评委') }),
+  'competition.score': competitionScoreInput,
+  'competition.results': competitionIdInput,
+  'competition.shortlist': shortlistInput,
+  'competition.award': awardInput,
+  'competition.talent': competitionIdInput,
 } as const
 
 export interface ActionResults {
@@ -555,6 +607,45 @@ export interface ActionResults {
   'platform.submitDemand': DemandDraft
   'platform.demandDrafts': DemandDraft[]
   'platform.reviewDemand': DemandDraft
+  /** Staff see drafts too. */
+  'competition.list': Competition[]
+  'competition.get': Competition
+  'competition.save': Competition
+  'competition.createTeam': TeamView
+  /** What the invite code opens before joining: no phones, no code. */
+  'competition.previewInvite': TeamView
+  /** The leader's mini-program code for the team (a PNG data URL locally, a cloud file id on weapp). */
+  'competition.inviteImage': { code: string; path: string; url: string | null; image: string }
+  /** Joined unconfirmed; `competition.confirm` completes it. */
+  'competition.joinTeam': TeamView
+  'competition.confirm': TeamView
+  'competition.removeMember': TeamView
+  'competition.reorder': TeamView
+  'competition.setLeader': TeamView
+  'competition.addAdvisor': TeamView
+  'competition.removeAdvisor': TeamView
+  'competition.updateTeam': TeamView
+  'competition.sign': TeamView
+  /** A new version; refused at or after the deadline (server clock). */
+  'competition.submit': TeamView
+  'competition.myTeams': TeamView[]
+  'competition.team': TeamView
+  /** My competition entries for the 翼展档案. */
+  'competition.myRecord': MyCompetitionEntry[]
+  /** Staff: teams with their state; advisor phones masked. */
+  'competition.teams': TeamView[]
+  'competition.freeze': TeamView
+  'competition.addJudge': Judge
+  'competition.judges': Judge[]
+  'competition.assign': { assignments: Record<string, string[]>; short: string[]; skipped: number }
+  /** Binds the judge seat to the caller's WeChat identity. */
+  'competition.redeemJudge': Judge
+  'competition.judgeProjects': { competition: Competition; projects: BlindProject[] }
+  'competition.score': Score
+  'competition.results': CompetitionResults
+  'competition.shortlist': CompetitionResults
+  'competition.award': TeamView
+  'competition.talent': TalentLead[]
 }
 
 export interface OutboxMessage {

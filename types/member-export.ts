@@ -1,3 +1,4 @@
+import type { ExportedCompetitionTeam } from './competition'
 import type { DestinationRecord } from './pipeline'
 import type { AnswerValue, GrowthRecord, RegistrationStatus } from './activity'
 import type { AuditEntry } from './audit'
@@ -158,6 +159,8 @@ export interface MemberExport {
   stories: ExportedStory[]
   /** Honour nominations for me or by me (issue 16). */
   nominations: ExportedNomination[]
+  /** The competition teams I am in (issue 18). */
+  competitionTeams: ExportedCompetitionTeam[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -180,6 +183,7 @@ export const MEMBER_EXPORT_KINDS = {
   surveys: '问卷',
   stories: '人才故事',
   nominations: '评优提名',
+  competitionTeams: '竞赛团队',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

@@ -67,6 +67,13 @@ export const RETRYABLE_WRITES = [
   'survey.saveDraft',
   'survey.submit',
   'survey.remind',
+  'competition.save',
+  'competition.createTeam',
+  'competition.joinTeam',
+  'competition.addAdvisor',
+  'competition.submit',
+  'competition.addJudge',
+  'competition.shortlist',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -34,6 +34,7 @@ export interface Harness {
   close(): Promise<void>
 }
 
+/** `clock`: the server's clock seam, for journeys that move time on (deadlines). */
 export async function startHarness(options: { clock?: Clock } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` before the browser journeys')

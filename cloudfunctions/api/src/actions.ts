@@ -147,6 +147,7 @@ import {
   viewSurvey,
 } from '../../core/survey/surveys'
 import { exportSurvey, surveyResults } from '../../core/survey/results'
+import * as competition from '../../core/competition/competitions'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -361,4 +362,37 @@ export const actionTable: ActionTable = {
   'survey.remind': allow(isStationLeaderOrStaff, remindSurvey),
   'survey.results': allow(isStationLeaderOrStaff, surveyResults),
   'survey.export': allow(isStationLeaderOrStaff, exportSurvey),
+  // Competitions — core/competition/competitions.ts. Team rules are checked in the use cases
+  // (leader, member, frozen, deadlines); judges are external: signed in, bound by invite code.
+  'competition.list': allow(isAnyone, (deps, caller) => competition.listCompetitions(deps, caller)),
+  'competition.get': allow(isAnyone, competition.viewCompetition),
+  'competition.save': allow(isStaff, competition.saveCompetition),
+  'competition.createTeam': allow(isConsentingMember, competition.createTeam),
+  'competition.previewInvite': allow(isMember, competition.previewByCode),
+  'competition.inviteImage': allow(isMember, competition.teamInviteImage),
+  'competition.joinTeam': allow(isConsentingMember, competition.joinTeam),
+  'competition.confirm': allow(isConsentingMember, competition.confirmMembership),
+  'competition.removeMember': allow(isMember, competition.removeMember),
+  'competition.reorder': allow(isMember, competition.reorderMembers),
+  'competition.setLeader': allow(isMember, competition.setLeader),
+  'competition.addAdvisor': allow(isMember, competition.addAdvisor),
+  'competition.removeAdvisor': allow(isMember, competition.removeAdvisor),
+  'competition.updateTeam': allow(isMember, competition.updateTeam),
+  'competition.sign': allow(isConsentingMember, competition.signChecklist),
+  'competition.submit': allow(isConsentingMember, competition.submitVersion),
+  'competition.myTeams': allow(isMember, (deps, caller) => competition.myTeams(deps, caller)),
+  'competition.team': allow(isMemberOrStaff, competition.getTeam),
+  'competition.myRecord': allow(isMember, (deps, caller) => competition.myRecord(deps, caller)),
+  'competition.teams': allow(isStaff, competition.listTeams),
+  'competition.freeze': allow(isStaff, competition.freezeTeam),
+  'competition.addJudge': allow(isStaff, competition.addJudge),
+  'competition.judges': allow(isStaff, competition.listJudges),
+  'competition.assign': allow(isStaff, competition.assign),
+  'competition.redeemJudge': allow(isSignedIn, competition.redeemJudge),
+  'competition.judgeProjects': allow(isSignedIn, competition.judgeProjects),
+  'competition.score': allow(isSignedIn, competition.scoreProject),
+  'competition.results': allow(isStaff, competition.results),
+  'competition.shortlist': allow(isStaff, competition.shortlist),
+  'competition.award': allow(isStaff, competition.giveAward),
+  'competition.talent': allow(isStaff, competition.talentLeads),
 }

@@ -130,6 +130,19 @@ describe('local HTTP entry', () => {
     expect((await fetch(`${server.url}/uploads/missing.png`)).status).toBe(404)
   })
 
+  it('stores a competition submission for a member when its bytes match its name (issue 18)', async () => {
+    const server = await start({ demo: true })
+    const upload = (openid: string, filename: string, body: Buffer) =>
+      fetch(`${server.url}/api/upload?kind=submission&filename=${encodeURIComponent(filename)}`, { method: 'POST', headers: { 'x-demo-openid': openid }, body })
+    const pdf = Buffer.from('%PDF-1.7\n%%EOF')
+    const stored = (await (await upload('demo-student-1', '计划书.pdf', pdf)).json()) as { data: { path: string } }
+    expect(stored.data.path).toMatch(/^\/uploads\/[0-9a-f]{24}\.pdf$/)
+    const refused = (await (await upload('demo-student-1', '计划书.pdf', Buffer.from('<html>'))).json()) as Reply
+    expect(refused.error?.message).toBe('文件内容与扩展名不符')
+    expect((await upload('demo-student-1', 'a.exe', pdf)).status).toBe(400)
+    expect((await upload('not-a-member', 'a.pdf', pdf)).status).toBe(403)
+  })
+
   it('checks uploads by their bytes and serves them with nosniff in a sandbox (m-8)', async () => {
     const server = await start({ demo: true })
     const upload = (filename: string, body: Buffer) =>

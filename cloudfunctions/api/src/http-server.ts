@@ -16,7 +16,8 @@ import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_REVIEWER_OPENID, DEMO_STAFF_OPENID } from '../../runtime/config'
 import { consoleLogger, type Logger } from '../../runtime/logger'
-import { MAX_FILE_PAYLOAD_BYTES } from '../../../types'
+import { MAX_FILE_PAYLOAD_BYTES, SUBMISSION_EXTENSIONS } from '../../../types'
+import { bytesMatchExtension, submissionExtensionOf } from '../../core/competition/documents'
 import { createApi } from './router'
 import { demoAccounts, seedDemoData } from './seed'
 import { serveStatic } from './static-files'
@@ -194,6 +195,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   async function handleUpload(req: IncomingMessage, res: ServerResponse, url: URL) {
     const who = identify(req, demo)
     if ('error' in who) return sendJson(res, who.status, failure(who.error))
+    if (url.searchParams.get('kind') === 'submission') return handleSubmissionUpload(req, res, url, who.openid)
     const record = who.openid ? await store.members.get(who.openid) : null
     const allowed = who.openid !== null && (staffOpenids.has(who.openid) || record?.role === 'station_head')
     if (!allowed) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '仅团市委工作人员或站长可以上传图片' }))
@@ -210,6 +212,21 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       return sendJson(res, 400, failure({ code: 'INVALID_INPUT', message: '文件内容不是所选格式的图片', fields: { file: '文件内容不是所选格式的图片' } }))
     }
     const name = `${randomBytes(12).toString('hex')}.${kind}`
+    fs.mkdirSync(uploadsDir, { recursive: true })
+    fs.writeFileSync(path.join(uploadsDir, name), body)
+    sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })
+  }
+
+  /** Competition submissions (issue 18): any member, documents whose bytes match their name. */
+  async function handleSubmissionUpload(req: IncomingMessage, res: ServerResponse, url: URL, openid: string | null) {
+    if (!openid || !(await store.members.get(openid))) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '请先加入翼展联盟' }))
+    const ext = submissionExtensionOf(url.searchParams.get('filename') ?? '')
+    const bad = (message: string, status = 400) => sendJson(res, status, failure({ code: 'INVALID_INPUT', message, fields: { file: message } }))
+    if (!ext) return bad(`文件类型应为${SUBMISSION_EXTENSIONS.join('、')}`)
+    const body = await readBytes(req, MAX_UPLOAD_BYTES)
+    if (!body) return bad('本地模式下作品文件不能超过2MB', 413)
+    if (!bytesMatchExtension(ext, body)) return bad('文件内容与扩展名不符')
+    const name = `${randomBytes(12).toString('hex')}.${ext}`
     fs.mkdirSync(uploadsDir, { recursive: true })
     fs.writeFileSync(path.join(uploadsDir, name), body)
     sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })

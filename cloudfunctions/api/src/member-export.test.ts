@@ -1,3 +1,4 @@
+import { competitionDraft } from './seed-competition'
 import ExcelJS from 'exceljs'
 import type { CreateActivityInput, MemberExport } from '../../../types'
 import { CONSENT_WITHDRAWAL_STATEMENT, MEMBER_EXPORT_KINDS, PRIVACY_VERSION } from '../../../types'
@@ -77,6 +78,10 @@ async function memberWithEverything() {
   data(await t.call(ME, 'notice.read', { id: notice.id }))
 
   data(await t.call(ME, 'destination.report', { status: 'contract', workProvince: 'henan', workCity: '驻马店市', workCounty: 'queshan' }))
+  const contest = data(
+    await t.call(STAFF, 'competition.save', competitionDraft({ registrationOpensAt: '2020-01-01T00:00:00.000+08:00', registrationClosesAt: '2099-01-01T00:00:00.000+08:00', submissionClosesAt: '2099-02-01T00:00:00.000+08:00' })),
+  )
+  data(await t.call(ME, 'competition.createTeam', { competitionId: contest.id, trackId: 'tech', name: '隐私队', projectTitle: '项目' }))
 
   const definition = { pages: [{ id: 'p1', questions: [{ id: 'q', kind: 'single', title: '满意吗', options: [{ id: 'y', label: '满意' }, { id: 'n', label: '不满意' }] }] }] }
   for (const identityMode of ['named', 'anonymous_tracked'] as const) {

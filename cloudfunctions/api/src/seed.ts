@@ -10,6 +10,7 @@ import { seedDemoPipeline } from './seed-pipeline'
 import { seedDemoHonours } from './seed-honour'
 import { seedDemoStories } from './seed-story'
 import { seedDemoPlatforms } from './seed-platform'
+import { seedDemoCompetitions } from './seed-competition'
 
 /**
  * Demo data for local mode, marked 示例 (`isDemo`): never a real person. Deterministic, so a
@@ -145,6 +146,7 @@ export async function seedDemoData(deps: Pick<Deps, 'store' | 'clock'>): Promise
   await seedDemoHonours(deps)
   await seedDemoStories(deps)
   await seedDemoPlatforms(deps, at)
+  await seedDemoCompetitions(deps)
   return { created }
 }
 

@@ -29,6 +29,7 @@ import {
   type ShareableField,
 } from '../../../types'
 import { growthRecord } from '../activity/activities'
+import { competitionTeamsOf } from '../competition/competitions'
 import { workPlaceOf } from '../pipeline/rules'
 import type { Caller } from '../access/access'
 import type { Cell } from '../files/ports'
@@ -112,6 +113,7 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     surveys: await exportedSurveys(deps, openid),
     stories: await exportedStories(deps, openid),
     nominations: await exportedNominations(deps, openid),
+    competitionTeams: await competitionTeamsOf(deps, openid),
   }
 }
 
@@ -296,6 +298,11 @@ export function exportSheets(data: MemberExport): Sheet[] {
         day(n.createdAt),
         day(n.updatedAt),
       ]),
+    ),
+    sheet(
+      'competitionTeams',
+      ['赛事', '团队', '项目', '角色', '作者排序', '确认时间', '作品版本数', '结果'],
+      data.competitionTeams.map((t) => [t.competitionTitle, t.teamName, t.projectTitle, t.role === 'leader' ? '负责人' : '成员', t.authorPosition, day(t.confirmedAt), t.versions, t.result]),
     ),
   ]
 }

@@ -6,6 +6,7 @@ import { pushMessage } from '../messaging/push'
 import { takeMonthlySnapshot } from '../pipeline/pipeline'
 import { expireMediaWaits } from '../story/stories'
 import { closeDueSurveys } from '../survey/surveys'
+import { closeDueCompetitions } from '../competition/competitions'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -21,6 +22,8 @@ export interface ScheduledRun {
   storiesToReview?: number
   /** Surveys past their close time, closed by this run. */
   closedSurveys?: number
+  /** Competitions whose submission window this run closed (open → judging). */
+  closedCompetitions?: number
 }
 
 /**
@@ -62,6 +65,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   // The first run of a month freezes the dashboard's figures (one read on every other run).
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)
   run.storiesToReview = await expireMediaWaits(deps)
+  run.closedCompetitions = await closeDueCompetitions(deps)
   return run
 }
 

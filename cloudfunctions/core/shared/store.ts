@@ -13,6 +13,7 @@ import type { HonourStore } from '../honour/ports'
 import type { StoryStore } from '../story/ports'
 import type { PlatformStore } from '../platform/ports'
 import type { SurveyStore } from '../survey/ports'
+import type { CompetitionStore } from '../competition/ports'
 
 /**
  * All store ports, one per aggregate. Use cases depend on these only; the SQLite and CloudBase
@@ -38,5 +39,6 @@ export interface Store {
   stories: StoryStore
   platforms: PlatformStore
   surveys: SurveyStore
+  competitions: CompetitionStore
   close(): Promise<void>
 }

@@ -149,6 +149,10 @@ export default function MinePage() {
               <Text>我的问卷</Text>
               <Text className='mine-action__arrow'>›</Text>
             </View>
+            <View className='mine-action' id='action-competitions' onClick={() => Taro.navigateTo({ url: '/packages/competition/pages/list/index' })}>
+              <Text>竞赛：挑战杯 · 创青春 · 振兴杯</Text>
+              <Text className='mine-action__arrow'>›</Text>
+            </View>
             <View className='mine-action' id='action-destination' onClick={() => Taro.navigateTo({ url: '/pages/destination/index' })}>
               <Text>毕业去向登记</Text>
               <Text className='mine-action__arrow'>{destinationDue(me.member.graduationYear) ? '毕业季请登记 ›' : '›'}</Text>

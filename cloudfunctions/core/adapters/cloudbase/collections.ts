@@ -61,6 +61,19 @@ export const COLLECTIONS = {
   surveyRecipients: 'survey_recipients',
   surveyDrafts: 'survey_drafts',
   surveyResponses: 'survey_responses',
+  /** Competitions (competitions.ts): `_id` = competition id, the record's properties. */
+  competitions: 'competitions',
+  /** `_id` = team id: the team whole (members in author order, advisors, versions). */
+  competitionTeams: 'competition_teams',
+  /** `_id` = `${competitionId}:${openid}`: a person's teams, for the per-person limits. */
+  competitionPeople: 'competition_people',
+  /** `_id` = a 6-digit invite code: {kind, targetId}. */
+  competitionCodes: 'competition_codes',
+  competitionJudges: 'competition_judges',
+  /** `_id` = `${judgeId}:${teamId}`. */
+  competitionScores: 'competition_scores',
+  /** `_id` = competition id: {items: [{teamId, judgeIds}]}. */
+  competitionAssignments: 'competition_assignments',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

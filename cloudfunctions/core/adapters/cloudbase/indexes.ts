@@ -75,4 +75,11 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],
   survey_drafts: [['openid']],
   survey_responses: [['surveyId', '_id'], ['openid']],
+  competitions: [['createdAt', '_id']],
+  competition_teams: [['competitionId', 'createdAt', '_id']],
+  competition_people: [['openid']],
+  competition_codes: [],
+  competition_judges: [['competitionId', '_id'], ['openid']],
+  competition_scores: [['competitionId']],
+  competition_assignments: [],
 }

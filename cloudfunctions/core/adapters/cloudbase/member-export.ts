@@ -59,6 +59,13 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   survey_recipients: 'surveys (status and reminders; removed on deletion)',
   survey_drafts: 'surveys (draft; removed on deletion)',
   survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
+  competition_people: 'competitionTeams (competitions.teamsOf)',
+  competition_teams: 'competitionTeams (role, author order, confirmation, versions, result)',
+  competition_judges: 'not exported: external judges hold no member profile; openid binds a seat',
+  competition_scores: 'not exported: judges\' work, not data about a member',
+  competition_codes: 'nothing about members (invite codes)',
+  competition_assignments: 'nothing about members (judges per team)',
+  competitions: 'nothing about members',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
 const PSEUDONYMISED_SUMMARY = '（涉及已注销成员，内容已隐去）'

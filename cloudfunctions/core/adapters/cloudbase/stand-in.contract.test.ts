@@ -8,6 +8,7 @@ import { describeHonourStoreContract } from '../honour-contract'
 import { describeStoryStoreContract } from '../story-contract'
 import { describePlatformStoreContract } from '../platform-contract'
 import { describeSurveyStoreContract } from '../survey-contract'
+import { describeCompetitionStoreContract } from '../competition-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -28,3 +29,4 @@ describeHonourStoreContract('cloudbase (stand-in)', open)
 describeStoryStoreContract('cloudbase (stand-in)', open)
 describePlatformStoreContract('cloudbase (stand-in)', open)
 describeSurveyStoreContract('cloudbase (stand-in)', open)
+describeCompetitionStoreContract('cloudbase (stand-in)', open)

@@ -20,6 +20,7 @@ import { CloudBaseHonourStore } from './honours'
 import { CloudBaseStoryStore } from './stories'
 import { CloudBasePlatformStore } from './platforms'
 import { CloudBaseSurveyStore } from './surveys'
+import { CloudBaseCompetitionStore } from './competitions'
 
 /** The stores over any object shaped like the SDK's database: the real one, or a test double. */
 export function createCloudBaseStore(db: DocumentDatabase): Store & { registrations: CloudBaseRegistrationStore } {
@@ -44,6 +45,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     stories: new CloudBaseStoryStore(collections),
     platforms: new CloudBasePlatformStore(collections),
     surveys: new CloudBaseSurveyStore(collections),
+    competitions: new CloudBaseCompetitionStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.
     close: async () => {},
   }

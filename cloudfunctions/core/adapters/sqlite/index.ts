@@ -23,6 +23,7 @@ import { SqliteHonourStore } from './honours'
 import { SqliteStoryStore } from './stories'
 import { SqlitePlatformStore } from './platforms'
 import { SqliteSurveyStore } from './surveys'
+import { SqliteCompetitionStore } from './competitions'
 
 export interface SqliteOptions {
   /** A file path, or `:memory:`. The folder is created when missing. */
@@ -59,6 +60,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     stories: new SqliteStoryStore(db),
     platforms: new SqlitePlatformStore(db),
     surveys: new SqliteSurveyStore(db),
+    competitions: new SqliteCompetitionStore(db),
     close: async () => {
       db.close()
     },

@@ -29,6 +29,8 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   audit_log: 'auditEntries (subject or actor)',
   stations: 'not exported: head/deputy roles show in the profile (role, stationId)',
   notices: 'not exported: sender_openid marks notices a leader sent for the station, not data about them',
+  competition_people: 'competitionTeams (competitions.teamsOf)',
+  competition_judges: 'not exported: external judges hold no member profile; openid binds a seat',
   idempotency: 'not exported: copies of answers already exported, kept for retries and erased on deletion',
   platform_contacts: 'not exported: a staff-kept list of who speaks for a platform (name as staff wrote it), removed on deletion',
   survey_recipients: 'surveys (status and reminders; removed on deletion)',

@@ -662,6 +662,56 @@ const MIGRATIONS: readonly string[] = [
   ) WITHOUT ROWID;
   CREATE INDEX survey_responses_by_member ON survey_responses (openid) WHERE openid IS NOT NULL;
   `,
+  `
+  -- Competitions (issue 18): each competition, team, judge and score is one JSON document; the
+  -- columns beside it are what the queries filter on (adapters/sqlite/competitions.ts).
+  CREATE TABLE competitions (
+    id         TEXT PRIMARY KEY,
+    created_at TEXT NOT NULL,
+    data       TEXT NOT NULL
+  );
+  CREATE TABLE competition_teams (
+    id             TEXT PRIMARY KEY,
+    competition_id TEXT NOT NULL,
+    created_at     TEXT NOT NULL,
+    data           TEXT NOT NULL
+  );
+  CREATE INDEX competition_teams_by_competition ON competition_teams (competition_id, created_at, id);
+  -- Per-person limits are counted here, written in the same transaction as the team.
+  CREATE TABLE competition_people (
+    competition_id TEXT NOT NULL,
+    openid         TEXT NOT NULL,
+    team_ids       TEXT NOT NULL,
+    lead_team_ids  TEXT NOT NULL,
+    PRIMARY KEY (competition_id, openid)
+  );
+  CREATE INDEX competition_people_by_openid ON competition_people (openid);
+  CREATE TABLE competition_codes (
+    code      TEXT PRIMARY KEY,
+    kind      TEXT NOT NULL,
+    target_id TEXT NOT NULL
+  );
+  CREATE TABLE competition_judges (
+    id             TEXT PRIMARY KEY,
+    competition_id TEXT NOT NULL,
+    openid         TEXT,
+    data           TEXT NOT NULL
+  );
+  CREATE INDEX competition_judges_by_competition ON competition_judges (competition_id);
+  CREATE INDEX competition_judges_by_openid ON competition_judges (openid);
+  CREATE TABLE competition_scores (
+    competition_id TEXT NOT NULL,
+    judge_id       TEXT NOT NULL,
+    team_id        TEXT NOT NULL,
+    data           TEXT NOT NULL,
+    PRIMARY KEY (judge_id, team_id)
+  );
+  CREATE INDEX competition_scores_by_competition ON competition_scores (competition_id);
+  CREATE TABLE competition_assignments (
+    competition_id TEXT PRIMARY KEY,
+    data           TEXT NOT NULL
+  );
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '竞赛',
+  enablePullDownRefresh: true,
+})

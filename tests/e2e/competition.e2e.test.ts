@@ -1,0 +1,216 @@
+import { PRIVACY_VERSION, type BlindProject, type Competition, type Envelope, type Judge, type TeamView } from '../../types'
+import { competitionDraft } from '../../cloudfunctions/api/src/seed-competition'
+import { currentPage, eventually, startHarness, type Harness } from './support'
+
+/**
+ * Competitions in the browser (issue 18): a leader forms a team of four with one advisor, one
+ * member confirms late, a PhD member cannot be made leader, the team submits two versions before
+ * the deadline and is refused after it (time moved on through the server's clock); three judges
+ * (one skipped by an automatic conflict, one by a declared one) score; normalised and raw results
+ * differ as the data says; the winner is shortlisted and shows in the 翼展档案.
+ */
+const HOUR = 60 * 60 * 1000
+let offset = 0
+const clock = { now: () => new Date(Date.now() + offset) }
+const iso = (ms: number) => new Date(ms).toISOString()
+const STAFF = 'demo-staff'
+
+describe('competitions in the browser', () => {
+  let h: Harness
+
+  beforeAll(async () => {
+    h = await startHarness({ clock })
+  })
+
+  afterAll(async () => {
+    await h?.close()
+  })
+
+  const visible = () => currentPage(h.page)
+
+  async function ok<T>(reply: Promise<Envelope<T>>): Promise<T> {
+    const r = await reply
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`)
+    return r.data
+  }
+
+  async function as(openid: string, path: string) {
+    await h.page.evaluate((o) => {
+      window.localStorage.setItem('yz.demo.openid', o)
+      window.localStorage.setItem('yz.demo.label', o)
+    }, openid)
+    await h.page.goto(`${h.baseUrl}/#${path}`)
+    await h.page.reload()
+  }
+
+  const register = (openid: string, name: string, university: string, degree = 'bachelor') =>
+    ok(
+      h.api('member.register', {
+        name,
+        phone: '13812341234',
+        university,
+        college: '信息工程学院',
+        major: '软件工程',
+        degree,
+        enrollmentYear: 2022,
+        graduationYear: 2026,
+        hometownCounty: 'suiping',
+        fields: ['electronics'],
+        consentVersion: PRIVACY_VERSION,
+      }, openid),
+    )
+
+  test('form, confirm, submit before and after the deadline, blind judging, results, shortlist, 翼展档案', async () => {
+    try {
+      await journey()
+    } catch (error) {
+      await h.screenshot('competition-failure').catch(() => undefined)
+      throw error
+    }
+  }, 90_000)
+
+  async function journey() {
+    const { page } = h
+    await page.goto(h.baseUrl)
+    const start = Date.now()
+    const competition = await ok<Competition>(
+      h.api('competition.save', competitionDraft({
+        title: '“挑战杯”创业计划竞赛驻马店市赛（旅程）',
+        registrationOpensAt: iso(start - 24 * HOUR),
+        registrationClosesAt: iso(start + HOUR),
+        submissionClosesAt: iso(start + 2 * HOUR),
+      }), STAFF),
+    )
+    await register('cp-lead', '林一', '黄淮学院')
+    await register('cp-m2', '林二', '黄淮学院')
+    await register('cp-phd', '林博', '黄淮学院', 'doctor')
+    await register('cp-m4', '林四', '黄淮学院')
+
+    // The leader forms the team in the app.
+    await as('cp-lead', `/packages/competition/pages/detail/index?id=${competition.id}`)
+    await visible().locator('#competition-rules').waitFor()
+    await visible().locator('#team-name-input input').fill('星火队')
+    await visible().locator('#team-project-input input').fill('星火队的智慧农机调度')
+    await visible().locator('#create-team-button').click()
+    await visible().locator('#team-invite-code').waitFor()
+    const code = (await visible().locator('#team-invite-code').innerText()).trim()
+    expect(code).toMatch(/^\d{6}$/)
+    const teamId = new URL(page.url().replace('#/', '')).searchParams.get('id') ?? ''
+    // Three join by the code (set-up the UI need not show); two confirm at once, 林四 later.
+    for (const m of ['cp-m2', 'cp-phd', 'cp-m4']) await ok(h.api('competition.joinTeam', { code }, m))
+    for (const m of ['cp-m2', 'cp-phd']) await ok(h.api('competition.confirm', { teamId }, m))
+
+    await page.reload()
+    await visible().locator('#member-3').waitFor()
+    // One external advisor.
+    await visible().locator('#advisor-name-input input').fill('周老师')
+    await visible().locator('#advisor-unit-input input').fill('驻马店市农科院')
+    await visible().locator('#advisor-phone-input input').fill('13900001111')
+    await visible().locator('#advisor-add').click()
+    await visible().locator('#team-advisors').getByText('周老师').waitFor()
+    // The PhD member cannot be made leader: the reason is shown.
+    await visible().locator('#member-lead-2').click()
+    await visible().locator('#team-message').getByText('博士研究生只能作为团队成员，不能担任负责人').waitFor()
+    await visible().locator('#team-sign').click()
+    await visible().locator('#team-blockers').getByText('还有1位成员未确认：林四').waitFor()
+    await h.screenshot('competition-team-waiting')
+
+    // 林四 confirms late, in the app.
+    await as('cp-m4', `/packages/competition/pages/team/index?id=${teamId}`)
+    await visible().locator('#team-confirm').click()
+    await visible().locator('#team-blockers').getByText('团队已满足提交条件').waitFor()
+
+    // Eight other teams (郑州大学) submit through the api before the deadline.
+    for (let i = 0; i < 8; i += 1) {
+      const lead = `cp-o${i}`
+      await register(lead, `郑${i}`, '郑州大学')
+      const team = await ok<TeamView>(h.api('competition.createTeam', { competitionId: competition.id, trackId: 'tech', name: `郑队${i}`, projectTitle: '项目' }, lead))
+      for (const suffix of ['a', 'b']) {
+        await register(`${lead}${suffix}`, `郑${i}${suffix}`, '郑州大学')
+        await ok(h.api('competition.joinTeam', { code: team.inviteCode }, `${lead}${suffix}`))
+        await ok(h.api('competition.confirm', { teamId: team.id }, `${lead}${suffix}`))
+      }
+      await ok(h.api('competition.sign', { teamId: team.id, agreed: true }, lead))
+      await ok(h.api('competition.submit', { teamId: team.id, abstract: '项目简介', files: [{ name: '计划书.pdf', fileId: '/uploads/x.pdf' }] }, lead))
+    }
+
+    // The leader submits two versions, each with a file chosen in the browser.
+    await as('cp-lead', `/packages/competition/pages/team/index?id=${teamId}`)
+    for (const version of [1, 2]) {
+      await visible().locator('#submission-abstract-input textarea').fill(`我们黄淮学院星火队第${version}版：农机调度。`)
+      const chooser = page.waitForEvent('filechooser')
+      await visible().locator('#submission-pick').click()
+      await (await chooser).setFiles({ name: `计划书v${version}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF') })
+      await visible().locator('#team-submissions').getByText(`计划书v${version}.pdf`).waitFor()
+      await visible().locator('#submission-submit').click()
+      await visible().locator(`#version-${version}`).waitFor()
+    }
+    await h.screenshot('competition-two-versions')
+
+    // The deadline passes (the server's clock); a third version is refused with the reason.
+    offset = 2 * HOUR + 1000
+    await visible().locator('#submission-abstract-input textarea').fill('迟到的第三版')
+    const chooser = page.waitForEvent('filechooser')
+    await visible().locator('#submission-pick').click()
+    await (await chooser).setFiles({ name: '计划书v3.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.7\n%%EOF') })
+    await visible().locator('#team-submissions').getByText('计划书v3.pdf').waitFor()
+    await visible().locator('#submission-submit').click()
+    await visible().locator('#team-message').getByText(/作品提交已截止/).waitFor()
+    expect(await visible().locator('#version-3').count()).toBe(0)
+    await h.screenshot('competition-refused-after-deadline')
+
+    // Judges: the harsh one, one who declared a conflict with 星火队, one from 黄淮学院 (automatic).
+    const harsh = await ok<Judge>(h.api('competition.addJudge', { competitionId: competition.id, name: '严评委', unit: '市科技局' }, STAFF))
+    const declared = await ok<Judge>(h.api('competition.addJudge', { competitionId: competition.id, name: '宽评委', unit: '市工信局', declaredConflictTeamIds: [teamId] }, STAFF))
+    const sameUni = await ok<Judge>(h.api('competition.addJudge', { competitionId: competition.id, name: '黄评委', unit: '黄淮学院', university: '黄淮学院' }, STAFF))
+    await ok(h.api('competition.redeemJudge', { code: declared.inviteCode }, 'cp-judge-1'))
+    await ok(h.api('competition.redeemJudge', { code: sameUni.inviteCode }, 'cp-judge-2'))
+
+    // Staff assign in the app: conflicts are skipped.
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator(`#staff-competition-${competition.id}`).click()
+    await visible().locator('#judge-assign').click()
+    await visible().locator('#staff-message').getByText(/已分配评委，自动回避\d+次/).waitFor()
+
+    // The harsh judge redeems the code in the app and scores the blind 星火队 project there.
+    await as('cp-judge-0', '/packages/competition/pages/judge/index')
+    await visible().locator('#judge-code-input input').fill(harsh.inviteCode)
+    await visible().locator('#judge-redeem-button').click()
+    await visible().locator('#judge-page').waitFor()
+    const seen = await ok<{ projects: BlindProject[] }>(h.api('competition.judgeProjects', { judgeId: harsh.id }, 'cp-judge-0'))
+    const star = seen.projects.find((p) => p.teamId === teamId)!
+    expect(star.abstract).toBe('我们■■■■第2版：农机调度。')
+    const card = visible().locator(`#project-${star.code}`)
+    expect(await card.innerText()).not.toMatch(/黄淮|星火/)
+    await card.locator(`#level-${star.code}-innovation-3`).click()
+    await card.locator(`#level-${star.code}-feasibility-3`).click()
+    await card.locator(`#score-${star.code}`).click()
+    await card.getByText('已保存评分').waitFor()
+    await h.screenshot('competition-judge-blind')
+    // The harsh judge gives everything else 2; the others 10 to all but their last (8).
+    const scoreAll = async (judge: Judge, openid: string, pick: (teamId: string, k: number, n: number) => { innovation: number; feasibility: number }) => {
+      const mine = (await ok<{ projects: BlindProject[] }>(h.api('competition.judgeProjects', { judgeId: judge.id }, openid))).projects.map((p) => p.teamId).sort()
+      for (const [k, id] of mine.entries()) await ok(h.api('competition.score', { judgeId: judge.id, teamId: id, levels: pick(id, k, mine.length), comment: '' }, openid))
+      return mine
+    }
+    await scoreAll(harsh, 'cp-judge-0', (id) => (id === teamId ? { innovation: 3, feasibility: 3 } : { innovation: 1, feasibility: 1 }))
+    const generous = (_id: string, k: number, n: number) => (k < n - 1 ? { innovation: 5, feasibility: 5 } : { innovation: 5, feasibility: 3 })
+    expect(await scoreAll(declared, 'cp-judge-1', generous)).not.toContain(teamId)
+    expect(await scoreAll(sameUni, 'cp-judge-2', generous)).not.toContain(teamId)
+
+    // Staff see raw and normalised results differ, and shortlist by the normalised ranking.
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator(`#staff-competition-${competition.id}`).click()
+    await visible().locator(`#result-normalised-${teamId}`).getByText('（第1）').waitFor()
+    expect(await visible().locator(`#result-raw-${teamId}`).innerText()).not.toContain('（第1）')
+    await h.screenshot('competition-results')
+    await visible().locator('#shortlist-normalised').click()
+    await visible().locator(`#result-${teamId}`).getByText('（晋级）').waitFor()
+
+    // The winner's member finds it in the 翼展档案.
+    await as('cp-m2', '/pages/growth/index')
+    await visible().locator(`#growth-competition-${teamId}`).getByText(/晋级上一级比赛/).waitFor()
+    await eventually(async () => (await visible().locator('#growth-competitions').innerText()).includes('星火队'), true)
+    await h.screenshot('competition-growth-record')
+  }
+})
