@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
 import { a11yProps } from '@/utils/a11y-props'
@@ -15,6 +15,7 @@ import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-
 import { useStationNames } from '../../features/activity/hooks/use-station-names'
 import { formatRange, formatTime, phaseOf, placesText, registrationBadge, REGISTRATION_TONES, TYPE_COLORS, typeName } from '../../features/activity/labels'
 import { askForSubscriptions, type TemplateKey } from '../../features/activity/subscribe'
+import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { useRequestId } from '@/hooks/use-request-id'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
@@ -24,8 +25,6 @@ import { scrollToElement } from '../../utils/scroll'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; message: string; notFound: boolean } | { status: 'ready'; view: ActivityView }
-
 export default function ActivityPage() {
   const { params } = useRouter()
   const id = params.id ?? ''
@@ -33,36 +32,25 @@ export default function ActivityPage() {
   const demo = useDemo()
   const taxonomy = useTaxonomy()
   const { subscribeTemplates } = useActivityTaxonomy()
-  const [load, setLoad] = useState<Load>({ status: 'loading' })
+  // Read again when the member changes (joining, the demo switch); a quiet refresh keeps the view on a failure.
+  const load = useLoad<ActivityView>(
+    id
+      ? () => getActivity(id)
+      : async () => {
+          throw new ApiCallError('NOT_FOUND', '链接里缺少活动编号')
+        },
+    `${id}|${me.member?.openid ?? ''}`,
+  )
   const [draft, setDraft] = useState<AnswerDraft>({})
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [subscribeDemo, setSubscribeDemo] = useState(false)
   const [busy, setBusy] = useState<'signup' | 'cancel' | null>(null)
   const request = useRequestId()
 
-  const view = load.status === 'ready' ? load.view : null
+  const view = load.errorCode === 'NOT_FOUND' ? null : load.data
   const stationNames = useStationNames(Boolean(view?.eligibility.stationIds.length))
 
-  const fetchView = useCallback(async () => {
-    if (!id) {
-      setLoad({ status: 'error', message: '链接里缺少活动编号', notFound: true })
-      return
-    }
-    try {
-      const next = await getActivity(id)
-      setLoad({ status: 'ready', view: next })
-    } catch (error) {
-      setLoad((prev) =>
-        prev.status === 'ready' && !(error instanceof ApiCallError && error.code === 'NOT_FOUND')
-          ? prev
-          : { status: 'error', message: errorMessage(error), notFound: error instanceof ApiCallError && error.code === 'NOT_FOUND' },
-      )
-    }
-  }, [id])
-
-  useEffect(() => {
-    void fetchView()
-  }, [fetchView, me.member?.openid])
+  const fetchView = () => load.reload(true)
   useDidShow(() => {
     if (load.status === 'ready') void fetchView()
   })
@@ -105,7 +93,7 @@ export default function ActivityPage() {
       request.done()
       if (result.status === 'registered') void Taro.showToast({ title: '报名成功', icon: 'success' })
       else void Taro.showToast({ title: `已进入候补，第 ${result.position ?? '?'} 位`, icon: 'none', duration: 2500 })
-      setLoad({ status: 'ready', view: { ...view, myRegistration: result.registration } })
+      load.setData({ ...view, myRegistration: result.registration })
       void fetchView()
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 2500 })
@@ -147,15 +135,15 @@ export default function ActivityPage() {
   }
 
   if (load.status === 'loading') return <StateView kind='loading' title='正在加载活动…' />
-  if (load.status === 'error') {
-    return load.notFound ? (
+  if (!view) {
+    return load.errorCode === 'NOT_FOUND' ? (
       <StateView kind='empty' title='没有找到这个活动' description='它可能已被撤回，去活动页看看其他活动吧' actionText='看看其他活动' onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })} />
     ) : (
-      <StateView kind='error' title='活动没加载出来' description={load.message} actionText='重试' onAction={() => void fetchView()} />
+      <StateView kind='error' title='活动没加载出来' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
     )
   }
 
-  const a = load.view
+  const a = view
   const mine = a.myRegistration
   const active = mine && (mine.status === 'registered' || mine.status === 'waitlisted')
   const phase = phaseOf(a)

@@ -25,10 +25,10 @@ import { ApiCallError, errorMessage } from '../../../../services/api'
 import { coverUrl, pickImage, uploadCover } from '../../../../services/upload'
 import { leavePage, pause } from '../../../../utils/navigation'
 import { scrollToElement } from '../../../../utils/scroll'
+import { useLoad } from '@/hooks/use-load'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
 
-type Load = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready' }
 type TextKey = 'title' | 'hostOrg' | 'place'
 type TimeKey = 'signUpOpenAt' | 'signUpCloseAt' | 'startAt' | 'endAt'
 
@@ -48,7 +48,6 @@ export default function ActivityEditPage() {
   const { activityTypes } = useActivityTaxonomy()
   const isStaff = me.member?.role === 'staff'
   const stations = useStationList(isStaff)
-  const [load, setLoad] = useState<Load>(id ? { status: 'loading' } : { status: 'ready' })
   const [draft, setDraft] = useState<ActivityDraft>(emptyActivityDraft)
   const [ownStation, setOwnStation] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -56,18 +55,18 @@ export default function ActivityEditPage() {
   const [uploading, setUploading] = useState<string | null>(null)
   const request = useRequestId()
 
-  const fetchActivity = () => {
-    if (!id) return
-    setLoad({ status: 'loading' })
-    getActivity(id)
-      .then((a) => {
-        setDraft(draftFromActivity(a))
-        setOwnStation(a.stationId !== null)
-        setLoad({ status: 'ready' })
-      })
-      .catch((error: unknown) => setLoad({ status: 'error', message: errorMessage(error) }))
-  }
-  useEffect(fetchActivity, [id])
+  // Editing: the activity is read once and becomes the draft; a new one starts from the empty draft.
+  const load = useLoad(
+    id
+      ? () =>
+          getActivity(id).then((a) => {
+            setDraft(draftFromActivity(a))
+            setOwnStation(a.stationId !== null)
+            return true
+          })
+      : async () => true,
+    id,
+  )
   useEffect(() => {
     void Taro.setNavigationBarTitle({ title: id ? '编辑活动' : '新建活动' })
   }, [id])
@@ -130,7 +129,7 @@ export default function ActivityEditPage() {
   if (!me.member || (me.member.role !== 'staff' && me.member.role !== 'station_head')) {
     return <StateView kind='empty' title='只有团市委工作人员和站长可以发布活动' />
   }
-  if (load.status === 'error') return <StateView kind='error' description={load.message} actionText='重试' onAction={fetchActivity} />
+  if (load.status === 'error') return <StateView kind='error' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
 
   const field = (key: string, label: string, body: ReactNode, hint?: string) => (
     <FormField name={key} label={label} hint={hint} error={errors[key]}>
