@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { PLATFORM_KINDS, PLATFORM_OFFERS, createPlatformInput, updatePlatformInput, type Platform } from '../../../../../types'
@@ -6,11 +5,11 @@ import ChoiceChips from '@/components/choice-chips'
 import FormField, { FormText } from '@/components/form-field'
 import StateView from '@/components/state-view'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
-import { errorMessage } from '@/services/api'
 import { createPlatform, getPlatform, updatePlatform } from '../../../../features/platform/api'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { leavePage } from '../../../../utils/navigation'
 import { useIsStaff } from '../../use-staff'
+import { useEditDraft } from '@/hooks/use-edit-draft'
 import '../../platform.scss'
 
 interface Draft {
@@ -76,19 +75,7 @@ function PlatformEditor() {
   const id = useRouter().params.id
   const tax = useTaxonomy()
   const form = useStaffForm()
-  const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [loaded, setLoaded] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: id ? 'loading' : 'ready' })
-
-  useEffect(() => {
-    if (!id) return
-    void Taro.setNavigationBarTitle({ title: '编辑创新平台' })
-    getPlatform(id)
-      .then((p) => {
-        setDraft(fromPlatform(p))
-        setLoaded({ status: 'ready' })
-      })
-      .catch((e) => setLoaded({ status: 'error', error: errorMessage(e) }))
-  }, [id])
+  const { draft, setDraft, load: loaded } = useEditDraft(id, getPlatform, fromPlatform, EMPTY, '编辑创新平台')
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -108,7 +95,13 @@ function PlatformEditor() {
   }
 
   if (loaded.status === 'loading') return <View className='page'><StateView kind='loading' /></View>
-  if (loaded.status === 'error') return <View className='page'><StateView kind='error' description={loaded.error} /></View>
+  if (loaded.status === 'error') {
+    return (
+      <View className='page'>
+        <StateView kind='error' description={loaded.error ?? ''} actionText='重试' onAction={() => void loaded.reload()} />
+      </View>
+    )
+  }
 
   const e = form.errors
   const text = (key: keyof Draft & string, label: string, placeholder: string, max: number, opts: { optional?: boolean; multiline?: boolean; hint?: string } = {}) => (

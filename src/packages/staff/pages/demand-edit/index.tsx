@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createDemandInput, LEAGUE_CONTACT, updateDemandInput, type Demand } from '../../../../../types'
@@ -9,9 +8,9 @@ import { createDemand, getDemand, updateDemand } from '../../../../features/poli
 import FormField from '@/components/form-field'
 import PlatformPicker from '../../../../features/platform/components/platform-picker'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
-import { errorMessage } from '../../../../services/api'
 import { leavePage } from '../../../../utils/navigation'
 import StaffGate from '../../staff-gate'
+import { useEditDraft } from '@/hooks/use-edit-draft'
 import '../../staff.scss'
 import '../policy-edit/index.scss'
 
@@ -59,19 +58,7 @@ function DemandEditor() {
   const id = useRouter().params.id
   const tax = useTaxonomy()
   const form = useStaffForm()
-  const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [loaded, setLoaded] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string }>({ status: id ? 'loading' : 'ready' })
-
-  useEffect(() => {
-    if (!id) return
-    void Taro.setNavigationBarTitle({ title: '编辑岗位' })
-    getDemand(id)
-      .then((d) => {
-        setDraft(fromDemand(d))
-        setLoaded({ status: 'ready' })
-      })
-      .catch((e) => setLoaded({ status: 'error', error: errorMessage(e) }))
-  }, [id])
+  const { draft, setDraft, load: loaded } = useEditDraft(id, getDemand, fromDemand, EMPTY, '编辑岗位')
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -89,7 +76,13 @@ function DemandEditor() {
   }
 
   if (loaded.status === 'loading') return <View className='page'><StateView kind='loading' /></View>
-  if (loaded.status === 'error') return <View className='page'><StateView kind='error' description={loaded.error} /></View>
+  if (loaded.status === 'error') {
+    return (
+      <View className='page'>
+        <StateView kind='error' description={loaded.error ?? ''} actionText='重试' onAction={() => void loaded.reload()} />
+      </View>
+    )
+  }
 
   const e = form.errors
   const text = (key: Exclude<keyof Draft, 'platformId'>, label: string, placeholder: string, opts: { optional?: boolean; number?: boolean; max?: number } = {}) => (

@@ -1,4 +1,3 @@
-import { useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
 import { createPolicyInput, POLICY_CATEGORIES, updatePolicyInput, type Policy, type PolicyCategoryId } from '../../../../../types'
@@ -11,6 +10,7 @@ import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { errorMessage } from '../../../../services/api'
 import { leavePage } from '../../../../utils/navigation'
 import StaffGate from '../../staff-gate'
+import { useEditDraft } from '@/hooks/use-edit-draft'
 import '../../staff.scss'
 import './index.scss'
 
@@ -75,19 +75,7 @@ function PolicyEditor() {
   const id = useRouter().params.id
   const tax = useTaxonomy()
   const form = useStaffForm()
-  const [draft, setDraft] = useState<Draft>(EMPTY)
-  const [loaded, setLoaded] = useState<{ status: 'loading' | 'ready' | 'error'; error?: string; policy?: Policy }>({ status: id ? 'loading' : 'ready' })
-
-  useEffect(() => {
-    if (!id) return
-    void Taro.setNavigationBarTitle({ title: '编辑政策' })
-    getPolicy(id)
-      .then((p) => {
-        setDraft(fromPolicy(p))
-        setLoaded({ status: 'ready', policy: p })
-      })
-      .catch((e) => setLoaded({ status: 'error', error: errorMessage(e) }))
-  }, [id])
+  const { draft, setDraft, load: loaded } = useEditDraft(id, getPolicy, fromPolicy, EMPTY, '编辑政策')
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -113,7 +101,13 @@ function PolicyEditor() {
   }
 
   if (loaded.status === 'loading') return <View className='page'><StateView kind='loading' /></View>
-  if (loaded.status === 'error') return <View className='page'><StateView kind='error' description={loaded.error} /></View>
+  if (loaded.status === 'error') {
+    return (
+      <View className='page'>
+        <StateView kind='error' description={loaded.error ?? ''} actionText='重试' onAction={() => void loaded.reload()} />
+      </View>
+    )
+  }
 
   const e = form.errors
   const dateField = (key: 'effectiveFrom' | 'effectiveUntil', label: string) => (
@@ -130,7 +124,7 @@ function PolicyEditor() {
       </View>
     </FormField>
   )
-  const published = loaded.policy?.status === 'published'
+  const published = loaded.data?.status === 'published'
 
   return (
     <View className='page staff policy-edit'>
