@@ -181,6 +181,25 @@ describe('submissions and the deadline', () => {
   }, 60_000)
 })
 
+describe('deleting an account', () => {
+  it('leaves the team an 已注销成员 in the author order, with nothing of the member left, and frees nothing else', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    data(await t.call('lead', 'competition.submit', { teamId: team.id, abstract: '第一版', files }))
+    data(await t.call('m2', 'member.deleteMine'))
+    const after = data(await t.call('lead', 'competition.team', { teamId: team.id }))
+    expect(after.members.map((m) => m.name)).toEqual(['同学lead', '已注销成员', '同学m3'])
+    expect(after.submissions).toHaveLength(1)
+    expect(JSON.stringify(after)).not.toContain('同学m2')
+    expect(JSON.stringify(after)).not.toMatch(/"m2"/)
+    expect(await t.store.competitions.teamsOf('m2', 10)).toEqual([])
+    // A leader who deletes leaves the place, under a pseudonym, to be handed on by staff.
+    data(await t.call('lead', 'member.deleteMine'))
+    const orphan = data(await t.call('m3', 'competition.team', { teamId: team.id }))
+    expect(orphan.members.map((m) => m.name)).toEqual(['已注销成员', '已注销成员', '同学m3'])
+    expect(orphan.leaderOpenid).not.toBe('lead')
+  })
+})
+
 describe('judging and results', () => {
   it('blind, conflicts skipped, raw and normalised differ, shortlist into the 翼展档案 and 以赛引才', async () => {
     // The journey team (黄淮学院) and eight others (郑州大学).

@@ -593,6 +593,35 @@ export async function myRecord(deps: Deps, caller: Caller): Promise<MyCompetitio
 }
 
 /** `member.exportMine`: every team the member is in, with their own place in it. */
+/** Shown in a team's author list in place of a member who deleted their account. */
+export const GONE_MEMBER = '已注销成员'
+
+/**
+ * Account deletion: in every team the member was in they become a pseudonym named 已注销成员 (the
+ * team keeps its author order, size and versions; their school and station go), their per-person
+ * entries are removed, and judge seats they redeemed are unbound. Safe to run again.
+ */
+export async function forgetCompetitionsOf(deps: Deps, openid: string, pseudonym: string): Promise<void> {
+  const store = deps.store.competitions
+  const deName = (id: string) => (id === openid ? pseudonym : id)
+  for (const team of await store.teamsOf(openid, MAX_TEAMS)) {
+    await store.changeTeam(team.competitionId, team.id, [], (current) => {
+      if (!current) throw notFound('没有找到这个团队')
+      return {
+        team: {
+          ...current,
+          leaderOpenid: deName(current.leaderOpenid),
+          members: current.members.map((m) => (m.openid === openid ? { ...m, openid: pseudonym, name: GONE_MEMBER, university: '', stationId: null } : m)),
+          submissions: current.submissions.map((v) => ({ ...v, byOpenid: deName(v.byOpenid) })),
+        },
+        people: [],
+      }
+    })
+  }
+  await store.forgetPerson(openid)
+  for (const judge of await store.judgesOf(openid)) await store.saveJudge({ ...judge, openid: null })
+}
+
 export async function competitionTeamsOf(deps: Deps, openid: string): Promise<ExportedCompetitionTeam[]> {
   const out: ExportedCompetitionTeam[] = []
   for (const team of await deps.store.competitions.teamsOf(openid, 200)) {

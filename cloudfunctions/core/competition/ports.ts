@@ -41,6 +41,8 @@ export interface CompetitionStore {
   listTeams(competitionId: string, limit: number): Promise<Team[]>
   /** The teams the person is in, in any competition (newest first, at most `limit`). */
   teamsOf(openid: string, limit: number): Promise<Team[]>
+  /** Account deletion: removes the person's per-competition entries (their teams are de-named first). */
+  forgetPerson(openid: string): Promise<void>
 
   /** Inserts or replaces. */
   saveJudge(judge: Judge): Promise<void>

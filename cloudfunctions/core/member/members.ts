@@ -8,6 +8,7 @@ import type { Caller } from '../access/access'
 import type { MemberRecord, ProfileChanges } from './ports'
 import { activeFields } from '../taxonomy/taxonomy'
 import { forgetStoriesOf } from '../story/stories'
+import { forgetCompetitionsOf } from '../competition/competitions'
 
 /** The member as the wire shows it: staff is a role from configuration, not from the record. */
 export function toMember(record: MemberRecord, isStaff: boolean): Member {
@@ -96,6 +97,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await forgetStoriesOf(deps, openid, newPseudonym())
   await deps.store.platforms.forgetContact(openid)
   await deps.store.surveys.forgetMember(openid)
+  await forgetCompetitionsOf(deps, openid, newPseudonym())
   // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
   await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')

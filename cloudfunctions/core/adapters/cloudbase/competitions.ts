@@ -122,6 +122,10 @@ export class CloudBaseCompetitionStore implements CompetitionStore {
     return teams.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit)
   }
 
+  async forgetPerson(openid: string): Promise<void> {
+    await this.collections.run(C.competitionPeople, (c) => checked(c.where({ openid }).remove()))
+  }
+
   async saveJudge(judge: Judge): Promise<void> {
     await this.collections.run(C.competitionJudges, (c) => checked(c.doc(judge.id).set(bodyOf(judge))))
   }

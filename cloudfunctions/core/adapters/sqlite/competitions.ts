@@ -98,6 +98,10 @@ export class SqliteCompetitionStore implements CompetitionStore {
     return teams.sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, limit)
   }
 
+  async forgetPerson(openid: string): Promise<void> {
+    this.sql('DELETE FROM competition_people WHERE openid = ?').run(openid)
+  }
+
   async saveJudge(judge: Judge): Promise<void> {
     this.sql(
       `INSERT INTO competition_judges (id, competition_id, openid, data) VALUES (?, ?, ?, ?)
