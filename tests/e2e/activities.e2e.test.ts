@@ -148,6 +148,9 @@ describe('activities in the browser', () => {
     // 我的活动 lists it with the new state.
     await page.goto(`${h.baseUrl}/#/pages/my-activities/index`)
     await visible().locator(`#my-activity-${id}`).getByText('报名成功').waitFor()
+    // 首页 → 接下来 shows it as what comes next.
+    await page.goto(`${h.baseUrl}/#/pages/index/index`)
+    await visible().locator('#home-next-mine').getByText(title).waitFor()
 
     // Staff: the list, exported with the answers as a column.
     await as('demo-staff', `/packages/manage/pages/registrations/index?activityId=${id}`)

@@ -10,17 +10,18 @@ import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
 import { setTabIntent } from '@/services/tab-intent'
 import HomeStories from '@/features/story/components/home-stories'
+import HomeNext from '../../features/activity/components/home-next'
 import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
 /** Each card opens what it describes: the stations, the activities of that kind, or the policies. */
-const OFFERS: { id: string; title: string; text: string; to: 'stations' | 'policies' | 'platforms' | { activityType: string } }[] = [
+const OFFERS: { id: string; title: string; text: string; to: 'stations' | 'policies' | 'platforms' | 'competitions' | { activityType: string } }[] = [
   { id: 'platforms', title: '家乡创新平台', text: '家乡的重点实验室、创新中心、中试基地和实践基地：看它们做什么、能带你做什么', to: 'platforms' },
   { id: 'stations', title: '翼展驿站', text: '在你就读的高校找到驻马店老乡，驿站是服务家乡学子的“微枢纽”', to: 'stations' },
   { id: 'summer', title: '暑期社会实践', text: '“翼展计划”社会实践，假期回家乡看发展、做调研', to: { activityType: 'summer_practice' } },
   { id: 'lab', title: '走进重点实验室', text: '走进家乡的重点实验室、技术创新中心、中试基地', to: { activityType: 'lab_visit' } },
   { id: 'internship', title: '实习与就业创业', text: '青年就业创业实验室提供实习实践和就业创业服务', to: { activityType: 'internship' } },
-  { id: 'competition', title: '科创赛事', text: '“挑战杯”“创青春”“振兴杯”，以赛育人、以赛荐才', to: { activityType: 'competition' } },
+  { id: 'competition', title: '科创赛事', text: '“挑战杯”“创青春”“振兴杯”，组队报名、提交作品，以赛育人、以赛荐才', to: 'competitions' },
   { id: 'policies', title: '人才政策', text: '家乡招才引智的标准条件、现实需求和政策措施', to: 'policies' },
 ]
 
@@ -47,6 +48,7 @@ export default function IndexPage() {
     if (to === 'stations') return openStations()
     if (to === 'policies') return void Taro.switchTab({ url: '/pages/policies/index' })
     if (to === 'platforms') return void Taro.navigateTo({ url: '/packages/platform/pages/list/index' })
+    if (to === 'competitions') return void Taro.navigateTo({ url: '/packages/competition/pages/list/index' })
     setTabIntent('activities', to.activityType)
     void Taro.switchTab({ url: '/pages/activities/index' })
   }
@@ -99,6 +101,7 @@ export default function IndexPage() {
 
       <DemoBanner />
       <View className='card home-call'>{renderCall()}</View>
+      {me.member ? <HomeNext openid={me.member.openid} unread={unread} /> : null}
 
       <View className='home-stations' id='home-stations' onClick={openStations}>
         <View className='home-stations__body'>
