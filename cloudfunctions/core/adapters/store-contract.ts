@@ -65,9 +65,10 @@ export function describeStoreContract(name: string, open: () => Promise<Store>, 
         const b = openidFor('names-b')
         await store.members.create({ ...sampleMember(a), name: '王甲' })
         await store.members.create({ ...sampleMember(b), name: '李乙' })
-        const names = await store.members.names([a, b, a, openidFor('names-nobody')])
-        expect(Object.fromEntries(names)).toEqual({ [a]: '王甲', [b]: '李乙' })
-        expect((await store.members.names([])).size).toBe(0)
+        const cards = await store.members.cards([a, b, a, openidFor('names-nobody')])
+        expect(Object.fromEntries([...cards].map(([openid, card]) => [openid, card.name]))).toEqual({ [a]: '王甲', [b]: '李乙' })
+        expect(cards.get(a)?.university).toBe(sampleMember(a).university)
+        expect((await store.members.cards([])).size).toBe(0)
       })
 
       it('refuses a second create for the same openid and keeps the original', async () => {

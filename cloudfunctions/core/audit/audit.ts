@@ -4,6 +4,8 @@ import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { newTimeOrderedId } from '../shared/ids'
 import type { Caller } from '../access/access'
+import { memberCards } from '../member/cards'
+import type { MemberCard } from '../member/ports'
 
 export interface AuditFacts {
   action: string
@@ -37,7 +39,7 @@ export async function listAudit(deps: Deps, input: ActionPayload<'audit.list'>):
     cursor: input.cursor ?? null,
     limit: pageSize(input.limit),
   })
-  const names = await deps.store.members.names(page.items.flatMap((e) => [e.actorOpenid, ...(e.subjectOpenid ? [e.subjectOpenid] : [])]))
+  const names = await memberCards(deps, page.items.flatMap((e) => [e.actorOpenid, ...(e.subjectOpenid ? [e.subjectOpenid] : [])]))
   const items = page.items.map((e) => ({
     ...e,
     actorName: nameOf(e.actorRole, e.actorOpenid, names),
@@ -47,9 +49,9 @@ export async function listAudit(deps: Deps, input: ActionPayload<'audit.list'>):
 }
 
 /** Staff are one office to the people reading the log; a member who deleted their data has no name left. */
-function nameOf(role: string, openid: string, names: Map<string, string>): string {
+function nameOf(role: string, openid: string, names: Map<string, MemberCard>): string {
   if (role === 'staff') return STAFF_NAME
-  return names.get(openid) ?? (openid ? GONE_NAME : '—')
+  return names.get(openid)?.name ?? (openid ? GONE_NAME : '—')
 }
 
 const STAFF_NAME = '团市委工作人员'
@@ -58,6 +60,6 @@ const ACTOR_CHOICES = 100
 
 export async function listAuditActors(deps: Deps): Promise<AuditActor[]> {
   const actors = await deps.store.audit.actors(ACTOR_CHOICES)
-  const names = await deps.store.members.names(actors.map((a) => a.openid))
+  const names = await memberCards(deps, actors.map((a) => a.openid))
   return actors.map((a) => ({ ...a, name: nameOf(a.role, a.openid, names) }))
 }

@@ -29,10 +29,16 @@ export interface MemberStore {
   update(openid: string, changes: ProfileChanges, updatedAt: string): Promise<MemberRecord | null>
   /** Removes the member; true when there was one. */
   remove(openid: string): Promise<boolean>
-  /** The names of those of `openids` who are members (at most 100 asked at once), read together. */
-  names(openids: string[]): Promise<Map<string, string>>
+  /** Name and school of those of `openids` who are members (at most MAX_CARDS asked at once), read together. */
+  cards(openids: string[]): Promise<Map<string, MemberCard>>
 }
 
-/** The most openids `MemberStore.names` is asked for at once. */
-export const MAX_NAMES = 100
+/** What lists of people show about a member: no phone, no profile beyond the school. */
+export interface MemberCard {
+  name: string
+  university: string
+}
+
+/** The most openids `MemberStore.cards` is asked for at once. */
+export const MAX_CARDS = 100
 

@@ -18,6 +18,8 @@ import {
 } from '../../../types'
 import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
+import { memberCards } from '../member/cards'
+import type { MemberCard } from '../member/ports'
 import type { Cell } from '../files/ports'
 import type { Deps } from '../shared/context'
 import { invalidInput } from '../shared/errors'
@@ -200,11 +202,12 @@ export async function exportSurvey(deps: Deps, caller: Caller, input: ActionPayl
   const questions = allQuestions(survey.definition)
   const responses = await allResponses(deps, survey.id)
   const named = survey.identityMode === 'named'
-  const members = named ? await Promise.all(responses.map((r) => (r.openid ? deps.store.members.get(r.openid) : Promise.resolve(null)))) : []
+  // Read in batches: an export may hold thousands of answers.
+  const members = named ? await memberCards(deps, responses.flatMap((r) => (r.openid ? [r.openid] : []))) : new Map<string, MemberCard>()
   const header = ['答卷编号', ...(named ? ['姓名', '学校'] : []), '提交日期', ...questions.flatMap(headerOf)]
-  const rows: Cell[][] = responses.map((r, i) => [
+  const rows: Cell[][] = responses.map((r) => [
     r.id,
-    ...(named ? [members[i]?.name ?? '（已注销）', members[i]?.university ?? ''] : []),
+    ...(named ? [members.get(r.openid ?? '')?.name ?? '（已注销）', members.get(r.openid ?? '')?.university ?? ''] : []),
     r.day,
     ...questions.flatMap((q) => cellsOf(q, r.answers[q.id], labels)),
   ])

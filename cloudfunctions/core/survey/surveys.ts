@@ -15,6 +15,7 @@ import {
 } from '../../../types'
 import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
+import { memberCards } from '../member/cards'
 import { pushMessage } from '../messaging/push'
 import { freezeRegistrants, LEAGUE_NAME } from '../notice/notices'
 import { toIsoString } from '../shared/clock'
@@ -327,12 +328,12 @@ export async function surveyRespondents(deps: Deps, caller: Caller, input: Actio
   const survey = await managed(deps, caller, input.id)
   requireTracked(survey)
   const page = await deps.store.surveys.pending(survey.id, input.cursor ?? null, pageSize(input.limit))
-  const members = await Promise.all(page.items.map((r) => deps.store.members.get(r.openid)))
+  const members = await memberCards(deps, page.items.map((r) => r.openid))
   return {
-    items: page.items.map((r, i) => ({
+    items: page.items.map((r) => ({
       openid: r.openid,
-      name: members[i]?.name ?? '（已注销）',
-      university: members[i]?.university ?? '',
+      name: members.get(r.openid)?.name ?? '（已注销）',
+      university: members.get(r.openid)?.university ?? '',
       status: r.status,
       reminders: r.reminders,
     })),

@@ -1,4 +1,4 @@
-import { MAX_NAMES, type MemberRecord, type MemberStore, type ProfileChanges } from '../../member/ports'
+import { MAX_CARDS, type MemberCard, type MemberRecord, type MemberStore, type ProfileChanges } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { propertyNames } from './docs'
@@ -65,14 +65,14 @@ export class CloudBaseMemberStore implements MemberStore {
   }
 
   /** One projected read for the lot. */
-  async names(openids: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(openids)].slice(0, MAX_NAMES)
+  async cards(openids: string[]): Promise<Map<string, MemberCard>> {
+    const ids = [...new Set(openids)].slice(0, MAX_CARDS)
     if (ids.length === 0) return new Map()
     const _ = this.collections.command
     const result = await this.collections.run(COLLECTIONS.members, (c) =>
-      checked(c.where({ _id: _.in(ids) }).field({ name: true }).limit(ids.length).get()),
+      checked(c.where({ _id: _.in(ids) }).field({ name: true, university: true }).limit(ids.length).get()),
     )
-    return new Map(documentsOf(result).map((d) => [String(d._id), String(d.name ?? '')]))
+    return new Map(documentsOf(result).map((d) => [String(d._id), { name: String(d.name ?? ''), university: String(d.university ?? '') }]))
   }
 
   /**

@@ -1,6 +1,6 @@
 import { statementCache, type Sql } from './statements'
 import type { Database, Statement } from 'better-sqlite3'
-import { MAX_NAMES, type MemberRecord, type MemberStore, type ProfileChanges } from '../../member/ports'
+import { MAX_CARDS, type MemberCard, type MemberRecord, type MemberStore, type ProfileChanges } from '../../member/ports'
 
 export interface MemberRow {
   openid: string
@@ -116,13 +116,13 @@ export class SqliteMemberStore implements MemberStore {
     return row ? fromRow(row) : null
   }
 
-  async names(openids: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(openids)].slice(0, MAX_NAMES)
+  async cards(openids: string[]): Promise<Map<string, MemberCard>> {
+    const ids = [...new Set(openids)].slice(0, MAX_CARDS)
     if (ids.length === 0) return new Map()
-    const rows = this.sql<string[], { openid: string; name: string }>(
-      `SELECT openid, name FROM members WHERE openid IN (${ids.map(() => '?').join(', ')})`,
+    const rows = this.sql<string[], { openid: string; name: string; university: string }>(
+      `SELECT openid, name, university FROM members WHERE openid IN (${ids.map(() => '?').join(', ')})`,
     ).all(...ids)
-    return new Map(rows.map((r) => [r.openid, r.name]))
+    return new Map(rows.map((r) => [r.openid, { name: r.name, university: r.university }]))
   }
 
   async create(record: MemberRecord): Promise<boolean> {
