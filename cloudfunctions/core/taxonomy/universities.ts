@@ -45,24 +45,32 @@ function rank(q: string, ascii: string | null, e: Entry): number | null {
   return null
 }
 
+/** The list in tie-break order (Henan, shorter name, 本科, then 拼音 order), sorted on first use, not at start-up. */
+let tieOrder: readonly Entry[] | null = null
+function inTieOrder(): readonly Entry[] {
+  tieOrder ??= [...ENTRIES].sort(
+    (a, b) =>
+      Number(b.henan) - Number(a.henan) ||
+      a.option.name.length - b.option.name.length ||
+      (a.option.level === b.option.level ? 0 : a.option.level === 'bachelor' ? -1 : 1) ||
+      a.option.name.localeCompare(b.option.name, 'zh'),
+  )
+  return tieOrder
+}
+
+const RANKS = 7
+
 export function searchUniversities(query: string, limit = 10): UniversityOption[] {
   const q = query.replace(/\s+/g, '')
   if (!q) return []
   const ascii = /^[a-z]+$/i.test(q) ? q.toLowerCase() : null
-  const found: { e: Entry; r: number }[] = []
-  for (const e of ENTRIES) {
+  // One pass in tie-break order into a bucket per rank: the order a sort by (rank, ties) gives, without sorting.
+  const buckets: UniversityOption[][] = Array.from({ length: RANKS }, () => [])
+  for (const e of inTieOrder()) {
     const r = rank(q, ascii, e)
-    if (r !== null) found.push({ e, r })
+    if (r !== null && buckets[r]!.length < limit) buckets[r]!.push(e.option)
   }
-  found.sort(
-    (a, b) =>
-      a.r - b.r ||
-      Number(b.e.henan) - Number(a.e.henan) ||
-      a.e.option.name.length - b.e.option.name.length ||
-      (a.e.option.level === b.e.option.level ? 0 : a.e.option.level === 'bachelor' ? -1 : 1) ||
-      a.e.option.name.localeCompare(b.e.option.name, 'zh'),
-  )
-  return found.slice(0, limit).map((f) => f.e.option)
+  return buckets.flat().slice(0, limit)
 }
 
 /** The listed university of exactly this name, if it is on the list. */
