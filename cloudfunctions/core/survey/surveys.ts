@@ -226,7 +226,7 @@ export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayloa
   return { manage, answer }
 }
 
-function requireOpen(survey: Survey, now: string) {
+function requireOpen(survey: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string) {
   if (isOpen(survey, now)) return
   if (survey.status === 'published' && survey.openAt && Date.parse(survey.openAt) > Date.parse(now)) throw conflict('问卷还没有开始')
   throw conflict('问卷已结束')
@@ -245,7 +245,7 @@ export async function saveSurveyDraft(deps: Deps, caller: Caller, input: ActionP
   return { saved: true, pageId: input.pageId }
 }
 
-const optionLabel = (survey: Survey, key: string): string => {
+const optionLabel = (survey: SurveyRecord, key: string): string => {
   const [qid, oid] = key.split(':')
   const q = allQuestions(survey.definition).find((x) => x.id === qid)
   const o = q && 'options' in q ? q.options.find((x) => x.id === oid) : undefined
@@ -259,7 +259,11 @@ const optionLabel = (survey: Survey, key: string): string => {
  * told which option is full (or that the survey has enough answers); their draft stays.
  */
 export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<{ submitted: true }> {
-  const { survey, recipient, openid } = await asRecipient(deps, caller, input.id)
+  // The record without its counters: taking them answers whether a place is left.
+  const survey = await deps.store.surveys.record(input.id)
+  const openid = caller.openid ?? ''
+  const recipient = survey && caller.member ? await deps.store.surveys.recipient(input.id, openid) : null
+  if (!survey || !recipient) throw notFound('没有找到这份问卷，或它不是发给你的')
   const now = nowIso(deps)
   requireOpen(survey, now)
   const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
@@ -269,19 +273,12 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
     const fields = Object.fromEntries(problems.map(([q, m]) => [`answers.${q}`, m]))
     throw new AppError('INVALID_INPUT', problems.slice(0, 3).map(([, m]) => m).join('；'), fields)
   }
-  const previous = recipient.status
-  if (tracked(survey) && !(await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened', 'started'], 'submitted'))) {
-    throw conflict('你已提交过这份问卷')
-  }
-  const keys = quotaKeysUsed(survey.definition, checked.answers)
-  const taken = await deps.store.surveys.take(survey.id, keys)
-  if (!taken.ok) {
-    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], previous === 'unread' ? 'opened' : previous)
-    throw conflict(taken.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, taken.full)}名额已满，请选择其他选项`)
-  }
-  try {
-    const member = caller.member
-    await deps.store.surveys.addResponse({
+  if (tracked(survey) && recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
+  const quotas = quotasOf(survey.definition)
+  const member = caller.member
+  const outcome = await deps.store.surveys.submit({
+    openid,
+    response: {
       id: newId('sr', 16),
       surveyId: survey.id,
       openid: survey.identityMode === 'named' ? openid : null,
@@ -291,13 +288,16 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
         survey.identityMode === 'named' && member
           ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) }
           : null,
-    })
-  } catch (error) {
-    await deps.store.surveys.release(survey.id, keys)
-    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], 'started')
-    throw error
+    },
+    recipient: tracked(survey) ? { from: ['unread', 'opened', 'started'], restore: recipient.status } : null,
+    counters: [...quotaKeysUsed(survey.definition, checked.answers).map((key) => ({ key, cap: quotas[key] ?? null })), { key: '*', cap: survey.responseCap }],
+    // A draft exists only once the member saved one (tracked modes then say 已开始).
+    dropDraft: !tracked(survey) || recipient.status === 'started',
+  })
+  if (!outcome.ok) {
+    if ('already' in outcome) throw conflict('你已提交过这份问卷')
+    throw conflict(outcome.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, outcome.full)}名额已满，请选择其他选项`)
   }
-  await deps.store.surveys.deleteDraft(survey.id, openid)
   return { submitted: true }
 }
 
