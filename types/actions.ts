@@ -70,7 +70,7 @@ import {
   updateStationInput,
 } from './station'
 import type { FieldItem, TaxonomyList, UniversityOption } from './taxonomy'
-import type { MySurvey, Respondent, Survey, SurveyResults, SurveyView } from './survey'
+import type { MySurvey, Respondent, SubmitSurveyResult, Survey, SurveyResults, SurveyView } from './survey'
 import {
   createSurveyInput,
   respondentsInput,
@@ -504,7 +504,7 @@ export interface ActionResults {
   'survey.get': SurveyView
   'survey.saveDraft': { saved: true; pageId: string }
   /** Carries nothing that names the response (anonymity). */
-  'survey.submit': { submitted: true }
+  'survey.submit': SubmitSurveyResult
   'survey.mine': Page<MySurvey>
   /** The recipients who have not submitted (not for 完全匿名). */
   'survey.respondents': Page<Respondent>

@@ -82,6 +82,18 @@ export type SurveyOption = z.output<typeof optionSchema>
 
 const options = z.array(optionSchema, { error: '选项应为列表' }).min(2, '至少需要2个选项').max(30, '最多30个选项')
 
+/** When an option's quota is used up: hide it from those still answering, or end politely whoever chooses it. */
+export const QUOTA_FULL_MODES = ['hide', 'end'] as const
+export type QuotaFullMode = (typeof QUOTA_FULL_MODES)[number]
+export const QUOTA_FULL_LABELS: Record<QuotaFullMode, string> = { hide: '名额满后隐藏该选项', end: '名额满后结束作答（礼貌告知）' }
+export const DEFAULT_QUOTA_END_MESSAGE = '感谢你的参与！这一类同学的名额已经满了，本次问卷到此结束。'
+
+/** Single and multiple choice: what happens when a quota fills (absent: hide), and the end message. */
+const quotaFields = {
+  whenFull: z.enum(QUOTA_FULL_MODES, { error: '请选择名额满后的处理方式' }).optional(),
+  fullMessage: optionalText('名额已满提示', 100),
+}
+
 const base = {
   id: code('题目'),
   title: text('题目', { max: 100 }),
@@ -95,11 +107,12 @@ export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
 export const questionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ ...base, kind: z.literal('single'), options }),
+    z.object({ ...base, kind: z.literal('single'), options, ...quotaFields }),
     z.object({
       ...base,
       kind: z.literal('multiple'),
       options,
+      ...quotaFields,
       min: z.int({ error: '最少选择数应为整数' }).min(1).max(30).optional(),
       max: z.int({ error: '最多选择数应为整数' }).min(1).max(30).optional(),
     }),
@@ -394,6 +407,14 @@ export function quotasOf(def: SurveyDefinition): Record<string, number> {
   return out
 }
 
+/** How a full quota key (`questionId:optionId`) is handled, and the end message when it ends the survey. */
+export function quotaFullRule(def: SurveyDefinition, key: string): { mode: QuotaFullMode; message: string } {
+  const qid = key.split(':')[0]
+  const q = allQuestions(def).find((x) => x.id === qid)
+  const choice = q && (q.kind === 'single' || q.kind === 'multiple') ? q : null
+  return { mode: choice?.whenFull ?? 'hide', message: choice?.fullMessage || DEFAULT_QUOTA_END_MESSAGE }
+}
+
 /** The quota keys these (checked) answers use. */
 export function quotaKeysUsed(def: SurveyDefinition, answers: SurveyAnswers): string[] {
   const quotas = quotasOf(def)
@@ -481,9 +502,12 @@ export interface SurveyForMember {
   status: RecipientStatus | null
   /** The saved draft (继续上次填写) and its last page. */
   draft: { answers: SurveyAnswers; pageId: string } | null
-  /** Options whose quota is used up, as `questionId:optionId`. */
+  /** Options whose quota is used up, as `questionId:optionId`: not shown when their question hides full options. */
   fullOptions: string[]
 }
+
+/** What `survey.submit` answers: taken, or ended politely (the member chose an option whose quota is full and the author ends such answers). */
+export type SubmitSurveyResult = { submitted: true } | { submitted: false; ended: string }
 
 /** What `survey.get` answers: the manager's view, the recipient's view, or both. */
 export interface SurveyView {

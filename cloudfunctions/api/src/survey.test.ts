@@ -208,6 +208,63 @@ describe('answering', () => {
   }, 60_000)
 })
 
+describe('when a quota or the cap fills', () => {
+  /** The same survey, but a full 人才公寓 ends whoever chooses it, politely. */
+  const ending = (message?: string): SurveyDefinitionInput => {
+    const copy = JSON.parse(JSON.stringify(definition)) as SurveyDefinitionInput
+    const need = copy.pages[1]!.questions[0]!
+    Object.assign(need, { whenFull: 'end', ...(message ? { fullMessage: message } : {}) })
+    return copy
+  }
+
+  it('ends politely those who choose a full option (all at once at the boundary), keeping none of their answers', async () => {
+    const members = Array.from({ length: 8 }, (_, i) => `e${i}`)
+    for (const m of [...members, 'late']) await join(m)
+    const survey = await published({ definition: ending('人才公寓的名额已满，感谢你的参与！'), identityMode: 'anonymous_tracked' })
+    const results = await Promise.all(members.map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house', score: 3 } })))
+    expect(results.map(data).filter((r) => r.submitted)).toHaveLength(2)
+    const ended = results.map(data).filter((r) => !r.submitted)
+    expect(ended).toEqual(Array(6).fill({ submitted: false, ended: '人才公寓的名额已满，感谢你的参与！' }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: 2, quotaUsed: { 'need:house': 2 } })
+    // Ended members are done: not listed as not answered, never reminded, no second try.
+    expect(data(await t.call(STAFF, 'survey.respondents', { id: survey.id })).items.map((r) => r.openid)).toEqual(['late'])
+    const again = data(await t.call(members.find((_m, i) => !data(results[i]!).submitted)!, 'survey.get', { id: survey.id })).answer
+    expect(again).toMatchObject({ status: 'submitted', fullOptions: ['need:house'] })
+    // Cut short: the answer page sends what it has once a full option is chosen; the rest is not asked.
+    data(await t.call('late', 'survey.saveDraft', { id: survey.id, pageId: 'p2', answers: { where: 'home' } }))
+    expect(data(await t.call('late', 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house' } }))).toEqual({
+      submitted: false,
+      ended: '人才公寓的名额已满，感谢你的参与！',
+    })
+    expect(data(await t.call('late', 'survey.get', { id: survey.id })).answer).toMatchObject({ status: 'submitted', draft: null })
+    // Without a full option, missing answers are still named.
+    await join('other')
+    const fresh = await published({ definition: ending(), identityMode: 'anonymous_tracked', audience: { countyIds: ['suiping'] } })
+    expect(errorOf(await t.call('other', 'survey.submit', { id: fresh.id, answers: { where: 'home', need: 'job' } })).fields).toEqual({ 'answers.score': '请回答「满意度」' })
+    data(await t.call('other', 'survey.submit', { id: fresh.id, answers: { where: 'home', need: 'house', score: 2 } }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: fresh.id })).manage?.responses).toBe(1)
+  })
+
+  it('uses the default end message, refuses an unknown rule by name, and shows a full survey as no longer open', async () => {
+    const bad = JSON.parse(JSON.stringify(definition)) as SurveyDefinitionInput
+    Object.assign(bad.pages[1]!.questions[0]!, { whenFull: 'close' })
+    const refused = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: bad })))
+    expect(refused.code).toBe('INVALID_INPUT')
+    expect(Object.values(refused.fields ?? {})).toContain('请选择名额满后的处理方式')
+    expect(data(await t.call(STAFF, 'survey.list', {})).items).toHaveLength(0)
+    for (const m of ['c1', 'c2', 'c3', 'c4']) await join(m)
+    const survey = await published({ definition: ending(), responseCap: 3 })
+    const first = await Promise.all(['c1', 'c2', 'c3'].map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house', score: 4 } })))
+    expect(first.map(data).filter((r) => !r.submitted)).toEqual([{ submitted: false, ended: '感谢你的参与！这一类同学的名额已经满了，本次问卷到此结束。' }])
+    expect(data(await t.call('c4', 'survey.mine', {})).items[0]).toMatchObject({ id: survey.id, open: true })
+    data(await t.call('c4', 'survey.submit', { id: survey.id, answers: complete }))
+    // The cap (3) is reached: the member's list no longer shows it as open (the manager's shows 已收满).
+    expect(data(await t.call('c1', 'survey.mine', {})).items[0]).toMatchObject({ id: survey.id, open: false })
+    const view = data(await t.call(STAFF, 'survey.get', { id: survey.id }))
+    expect(view.manage).toMatchObject({ responses: 3, responseCap: 3, status: 'published' })
+  })
+})
+
 describe('non-respondents and reminders', () => {
   it('lists who has not submitted, reminds at most 3 times, 2 days apart', async () => {
     await join('a')

@@ -2,6 +2,7 @@ import {
   allQuestions,
   checkSurveyAnswers,
   IDENTITY_MODE_STATEMENTS,
+  quotaFullRule,
   quotaKeysUsed,
   quotasOf,
   type ActionPayload,
@@ -9,7 +10,9 @@ import {
   type NoticeAudience,
   type Page,
   type Respondent,
+  type SubmitSurveyResult,
   type Survey,
+  type SurveyAnswers,
   type SurveyForMember,
   type SurveyView,
 } from '../../../types'
@@ -79,8 +82,10 @@ export const canManage = (caller: Caller, s: Pick<Survey, 'stationId'>) =>
 
 const record = ({ responses: _r, quotaUsed: _q, ...rest }: Survey): SurveyRecord => rest
 
-export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string): boolean {
+/** Open: published, within its times, and (when its answers are counted) not yet full. */
+export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'> & Partial<Pick<Survey, 'responses' | 'responseCap'>>, now: string): boolean {
   if (s.status !== 'published') return false
+  if (s.responseCap != null && s.responses !== undefined && s.responses >= s.responseCap) return false
   if (s.openAt && Date.parse(s.openAt) > Date.parse(now)) return false
   return !(s.closeAt && Date.parse(s.closeAt) <= Date.parse(now))
 }
@@ -197,6 +202,22 @@ function fullOptions(s: Survey): string[] {
   return Object.keys(quotas).filter((k) => (s.quotaUsed[k] ?? 0) >= quotas[k]!)
 }
 
+/** The first full option these answers choose whose question ends such answers, if any. */
+function endingKey(s: Survey, answers: SurveyAnswers): string | null {
+  const full = new Set(fullOptions(s))
+  return quotaKeysUsed(s.definition, answers).find((k) => full.has(k) && quotaFullRule(s.definition, k).mode === 'end') ?? null
+}
+
+/**
+ * Ends a member politely: nothing of their answers is kept; in tracked modes they count as done
+ * (no reminders, no second try with another option) and their draft goes.
+ */
+async function endPolitely(deps: Deps, survey: SurveyRecord, openid: string, key: string): Promise<SubmitSurveyResult> {
+  if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened', 'started'], 'submitted')
+  await deps.store.surveys.deleteDraft(survey.id, openid)
+  return { submitted: false, ended: quotaFullRule(survey.definition, key).message }
+}
+
 export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.get'>): Promise<SurveyView> {
   const survey = await deps.store.surveys.get(input.id)
   if (!survey) throw notFound('没有找到这份问卷')
@@ -258,7 +279,7 @@ const optionLabel = (survey: SurveyRecord, key: string): string => {
  * of each quota are taken (all or none). When a limit is full nothing is kept and the member is
  * told which option is full (or that the survey has enough answers); their draft stays.
  */
-export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<{ submitted: true }> {
+export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<SubmitSurveyResult> {
   // The record without its counters: taking them answers whether a place is left.
   const survey = await deps.store.surveys.record(input.id)
   const openid = caller.openid ?? ''
@@ -268,12 +289,17 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
   requireOpen(survey, now)
   const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
   const checked = checkSurveyAnswers(survey.definition, input.answers, { fieldIds })
+  if (tracked(survey) && recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
   const problems = Object.entries(checked.errors)
   if (problems.length) {
+    // Answers cut short on a full option whose question ends such answers: the answer page sends
+    // them as they are, and the member is ended politely instead of being asked for the rest.
+    const withCounters = await deps.store.surveys.get(survey.id)
+    const ending = withCounters ? endingKey(withCounters, checked.answers) : null
+    if (ending) return endPolitely(deps, survey, openid, ending)
     const fields = Object.fromEntries(problems.map(([q, m]) => [`answers.${q}`, m]))
     throw new AppError('INVALID_INPUT', problems.slice(0, 3).map(([, m]) => m).join('；'), fields)
   }
-  if (tracked(survey) && recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
   const quotas = quotasOf(survey.definition)
   const member = caller.member
   const outcome = await deps.store.surveys.submit({
@@ -296,6 +322,7 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
   })
   if (!outcome.ok) {
     if ('already' in outcome) throw conflict('你已提交过这份问卷')
+    if (outcome.full !== '*' && quotaFullRule(survey.definition, outcome.full).mode === 'end') return endPolitely(deps, survey, openid, outcome.full)
     throw conflict(outcome.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, outcome.full)}名额已满，请选择其他选项`)
   }
   return { submitted: true }

@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
-import { checkSurveyAnswers, IDENTITY_MODE_LABELS, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
+import { checkSurveyAnswers, IDENTITY_MODE_LABELS, quotaFullRule, quotaKeysUsed, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
 import QuestionInput from '../../../../features/survey/components/question-input'
 import { fetchSurvey, saveSurveyDraft, submitSurvey } from '../../../../features/survey/api'
 import { errorMessage } from '../../../../services/api'
@@ -31,6 +31,7 @@ function Answering({ survey }: { survey: SurveyForMember }) {
   const [index, setIndex] = useState(0)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [ended, setEnded] = useState<string | null>(null)
   const request = useRequestId()
   const path = useMemo(() => surveyPath(survey.definition, answers), [survey.definition, answers])
   const page = path.pages[Math.min(index, path.pages.length - 1)]
@@ -57,11 +58,16 @@ function Answering({ survey }: { survey: SurveyForMember }) {
       scrollToElement(`question-${Object.keys(mine)[0]}`)
       return
     }
+    // A full option whose question ends such answers: the server ends the member politely now.
+    const ending = quotaKeysUsed(survey.definition, check.answers).some(
+      (k) => survey.fullOptions.includes(k) && quotaFullRule(survey.definition, k).mode === 'end',
+    )
     setBusy(true)
     try {
-      if (last) {
-        await submitSurvey(survey.id, check.answers, request.idFor(check.answers))
+      if (last || ending) {
+        const result = await submitSurvey(survey.id, check.answers, request.idFor(check.answers))
         request.done()
+        if (!result.submitted) setEnded(result.ended)
         setStage('done')
       } else {
         const nextPage = path.pages[index + 1]!
@@ -77,9 +83,10 @@ function Answering({ survey }: { survey: SurveyForMember }) {
   }
 
   if (stage === 'done') {
+    if (ended) return <StateView kind='empty' title='问卷到此结束' description={ended} />
     return <StateView kind='empty' title='已提交，感谢你的参与' description='你的回答已保存。' />
   }
-  if (!survey.open) return <StateView kind='empty' title='问卷不在填写时间内' description='问卷还没有开始，或已经结束。' />
+  if (!survey.open) return <StateView kind='empty' title='问卷现在不能填写' description='问卷还没有开始、已经结束，或已收满答卷。感谢你的关注！' />
 
   if (stage === 'intro') {
     return (

@@ -9,11 +9,14 @@ import { useRequestId } from '@/hooks/use-request-id'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import {
   createSurveyInput,
+  DEFAULT_QUOTA_END_MESSAGE,
   IDENTITY_MODE_LABELS,
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
   QUESTION_KIND_LABELS,
   QUESTION_KINDS,
+  QUOTA_FULL_LABELS,
+  QUOTA_FULL_MODES,
   SURVEY_TEMPLATES,
   toFieldErrors,
   type QuestionKind,
@@ -165,6 +168,26 @@ export default function SurveyEditPage() {
                 ) : null}
               </View>
             ))}
+            {(q.kind === 'single' || q.kind === 'multiple') && q.options.some((o) => o.quota.trim() !== '') ? (
+              <View id={`builder-${q.id}-when-full`}>
+                <Text className='form-field__label se-sub'>名额满后</Text>
+                <ChoiceChips
+                  idPrefix={`builder-${q.id}-full`}
+                  items={QUOTA_FULL_MODES.map((m) => ({ id: m, name: QUOTA_FULL_LABELS[m] }))}
+                  selected={[q.whenFull]}
+                  onToggle={(m) => setQuestion(index, { whenFull: m as QuestionDraft['whenFull'] })}
+                />
+                {q.whenFull === 'end' ? (
+                  <FormText
+                    id={`builder-${q.id}-full-message`}
+                    value={q.fullMessage}
+                    maxlength={100}
+                    placeholder={DEFAULT_QUOTA_END_MESSAGE}
+                    onChange={(v) => setQuestion(index, { fullMessage: v })}
+                  />
+                ) : null}
+              </View>
+            ) : null}
             <Text
               className='se-add'
               id={`builder-${q.id}-add-option`}
