@@ -94,12 +94,26 @@ const quotaFields = {
   fullMessage: optionalText('名额已满提示', 100),
 }
 
+/** Profile values a question may be prefilled from (the member sees and can change them); never in 完全匿名. */
+export const PREFILL_SOURCES = ['university', 'county', 'graduationYear', 'field'] as const
+export type PrefillSource = (typeof PREFILL_SOURCES)[number]
+export const PREFILL_LABELS: Record<PrefillSource, string> = { university: '学校', county: '家乡县区', graduationYear: '毕业年份', field: '重点产业领域' }
+/** The question kinds each profile value fits. */
+export const PREFILL_KINDS: Record<PrefillSource, readonly QuestionKind[]> = {
+  university: ['university', 'text'],
+  county: ['county'],
+  graduationYear: ['text'],
+  field: ['field'],
+}
+
 const base = {
   id: code('题目'),
   title: text('题目', { max: 100 }),
   description: optionalText('题目说明', 200),
   required: z.boolean({ error: '是否必答应为是或否' }).default(false),
   showIf: conditionSchema.optional(),
+  /** Prefilled from the member's profile (the author ticks it per question). */
+  prefill: z.enum(PREFILL_SOURCES, { error: '请选择预填的资料项' }).optional(),
 }
 
 export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
@@ -192,6 +206,9 @@ export const surveyDefinitionSchema = z
         const path = ['pages', pi, 'questions', qi]
         if (seen.has(q.id)) ctx.addIssue({ code: 'custom', message: `题目编号重复（${q.id}）`, path: [...path, 'id'] })
         checkCondition(q.showIf, [...path, 'showIf'])
+        if (q.prefill && !PREFILL_KINDS[q.prefill].includes(q.kind)) {
+          ctx.addIssue({ code: 'custom', message: `「${q.title}」不能用${PREFILL_LABELS[q.prefill]}预填`, path: [...path, 'prefill'] })
+        }
         if ('options' in q) {
           const ids = q.options.map((o) => o.id)
           if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `「${q.title}」的选项编号重复`, path: [...path, 'options'] })
@@ -445,10 +462,20 @@ const surveyFields = {
 }
 
 const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
+/** 完全匿名 keeps nothing of the person: no answer starts from their profile. */
+const noPrefillWhenAnonymous = (v: { identityMode: IdentityMode; definition: SurveyDefinition }) =>
+  v.identityMode !== 'anonymous' || !allQuestions(v.definition).some((q) => q.prefill)
+const NO_PREFILL = { message: '完全匿名问卷不能用成员资料预填答案', path: ['definition'] }
 
-export const createSurveyInput = z.object(surveyFields).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const createSurveyInput = z
+  .object(surveyFields)
+  .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+  .refine(noPrefillWhenAnonymous, NO_PREFILL)
 export type CreateSurveyInput = z.input<typeof createSurveyInput>
-export const updateSurveyInput = z.object({ id: id('问卷'), ...surveyFields }).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const updateSurveyInput = z
+  .object({ id: id('问卷'), ...surveyFields })
+  .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+  .refine(noPrefillWhenAnonymous, NO_PREFILL)
 export const surveyIdInput = z.object({ id: id('问卷') })
 export const surveyListInput = z.object({ ...pageInput })
 export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
@@ -502,6 +529,8 @@ export interface SurveyForMember {
   status: RecipientStatus | null
   /** The saved draft (继续上次填写) and its last page. */
   draft: { answers: SurveyAnswers; pageId: string } | null
+  /** Answers taken from the member's profile for questions the author ticked (none in 完全匿名); a draft wins over them. */
+  prefill: SurveyAnswers
   /** Options whose quota is used up, as `questionId:optionId`: not shown when their question hides full options. */
   fullOptions: string[]
 }

@@ -265,6 +265,51 @@ describe('when a quota or the cap fills', () => {
   })
 })
 
+describe('prefilled from the profile', () => {
+  const prefilled: SurveyDefinitionInput = {
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          { id: 'school', kind: 'university', title: '你的学校', required: true, prefill: 'university' },
+          { id: 'home', kind: 'county', title: '家乡县区', required: true, prefill: 'county' },
+          { id: 'year', kind: 'text', title: '毕业年份', format: 'number', prefill: 'graduationYear' },
+          { id: 'field', kind: 'field', title: '关注的产业领域', prefill: 'field' },
+          { id: 'plain', kind: 'text', title: '其他建议' },
+        ],
+      },
+    ],
+  }
+
+  it('offers the ticked profile values (a draft wins, the member may change them), never in 完全匿名', async () => {
+    await join('p')
+    const survey = await published({ definition: prefilled, identityMode: 'anonymous_tracked' })
+    const view = data(await t.call('p', 'survey.get', { id: survey.id })).answer
+    expect(view?.prefill).toEqual({ school: '郑州大学', home: 'suiping', year: '2026', field: 'electronics' })
+    // The member changed the school: what they submit is what counts.
+    data(await t.call('p', 'survey.submit', { id: survey.id, answers: { ...view!.prefill, school: '河南大学' } }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage?.responses).toBe(1)
+    expect(data(await t.call('p', 'survey.get', { id: survey.id })).answer?.status).toBe('submitted')
+    // 完全匿名: a definition that prefills is refused, by name; nothing is written.
+    const refused = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: prefilled, identityMode: 'anonymous' })))
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: { definition: '完全匿名问卷不能用成员资料预填答案' } })
+    // A value that does not fit the kind of question is refused too.
+    const wrong = JSON.parse(JSON.stringify(prefilled)) as SurveyDefinitionInput
+    Object.assign(wrong.pages[0]!.questions[1]!, { prefill: 'university' })
+    expect(Object.values(errorOf(await t.call(STAFF, 'survey.create', draft({ definition: wrong }))).fields ?? {})).toContain('「家乡县区」不能用学校预填')
+    expect(data(await t.call(STAFF, 'survey.list', {})).items).toHaveLength(1)
+  })
+
+  it('keeps the profile values beside a saved draft (the answer page starts from the draft)', async () => {
+    await join('d')
+    const survey = await published({ definition: prefilled })
+    data(await t.call('d', 'survey.saveDraft', { id: survey.id, pageId: 'p1', answers: { school: '黄淮学院' } }))
+    const view = data(await t.call('d', 'survey.get', { id: survey.id })).answer
+    expect(view?.draft?.answers).toEqual({ school: '黄淮学院' })
+    expect(view?.prefill.school).toBe('郑州大学')
+  })
+})
+
 describe('non-respondents and reminders', () => {
   it('lists who has not submitted, reminds at most 3 times, 2 days apart', async () => {
     await join('a')

@@ -7,6 +7,7 @@ import {
   quotasOf,
   type ActionPayload,
   type MySurvey,
+  type PrefillSource,
   type NoticeAudience,
   type Page,
   type Respondent,
@@ -241,10 +242,28 @@ export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayloa
       open: isOpen(survey, now),
       status,
       draft: recipient.status === 'submitted' ? null : await deps.store.surveys.draft(survey.id, openid),
+      prefill: prefillOf(survey, caller.member),
       fullOptions: fullOptions(survey),
     }
   }
   return { manage, answer }
+}
+
+/** The profile values of the questions the author ticked; none in 完全匿名 (whatever the definition says). */
+function prefillOf(survey: SurveyRecord, member: Caller['member']): SurveyAnswers {
+  if (!member || survey.identityMode === 'anonymous') return {}
+  const values: Record<PrefillSource, string | undefined> = {
+    university: member.university || undefined,
+    county: member.hometownCounty || undefined,
+    graduationYear: member.graduationYear ? String(member.graduationYear) : undefined,
+    field: member.fields[0],
+  }
+  const out: SurveyAnswers = {}
+  for (const q of allQuestions(survey.definition)) {
+    const value = q.prefill ? values[q.prefill] : undefined
+    if (value !== undefined) out[q.id] = value
+  }
+  return out
 }
 
 function requireOpen(survey: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string) {

@@ -26,7 +26,8 @@ export default function SurveyAnswerPage() {
 }
 
 function Answering({ survey }: { survey: SurveyForMember }) {
-  const [answers, setAnswers] = useState<SurveyAnswers>(survey.draft?.answers ?? {})
+  // A saved draft wins; otherwise the answers the author prefilled from the member's profile.
+  const [answers, setAnswers] = useState<SurveyAnswers>(survey.draft?.answers ?? survey.prefill)
   const [stage, setStage] = useState<'intro' | 'pages' | 'done'>(survey.status === 'submitted' ? 'done' : 'intro')
   const [index, setIndex] = useState(0)
   const [errors, setErrors] = useState<Record<string, string>>({})
@@ -122,6 +123,11 @@ function Answering({ survey }: { survey: SurveyForMember }) {
               {q.required ? <Text className='sv-question__required'> *</Text> : null}
             </Text>
             {q.description ? <Text className='hint'>{q.description}</Text> : null}
+            {q.id in survey.prefill && answers[q.id] === survey.prefill[q.id] ? (
+              <Text className='hint' id={`prefilled-${q.id}`}>
+                已按你的资料预填，如有变化可直接修改
+              </Text>
+            ) : null}
             <QuestionInput question={q} value={answers[q.id]} onChange={(v) => change(q.id, v)} fullOptions={survey.fullOptions} />
             {errors[q.id] ? <Text className='field-error'>{errors[q.id]}</Text> : null}
           </View>

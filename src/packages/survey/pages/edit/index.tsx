@@ -14,6 +14,9 @@ import {
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
   QUESTION_KIND_LABELS,
+  PREFILL_KINDS,
+  PREFILL_LABELS,
+  PREFILL_SOURCES,
   QUESTION_KINDS,
   QUOTA_FULL_LABELS,
   QUOTA_FULL_MODES,
@@ -132,6 +135,17 @@ export default function SurveyEditPage() {
             )
           }
         />
+        {PREFILL_SOURCES.some((p) => PREFILL_KINDS[p].includes(q.kind)) && draft.identityMode !== 'anonymous' ? (
+          <View id={`builder-${q.id}-prefill`}>
+            <Text className='form-field__label se-sub'>用成员资料预填（成员可修改）</Text>
+            <ChoiceChips
+              idPrefix={`builder-${q.id}-prefill`}
+              items={PREFILL_SOURCES.filter((p) => PREFILL_KINDS[p].includes(q.kind)).map((p) => ({ id: p, name: PREFILL_LABELS[p] }))}
+              selected={q.prefill ? [q.prefill] : []}
+              onToggle={(p) => setQuestion(index, { prefill: q.prefill === p ? null : (p as QuestionDraft['prefill']) })}
+            />
+          </View>
+        ) : null}
         {q.kind === 'text' ? (
           <ChoiceChips
             idPrefix={`builder-${q.id}-format`}
