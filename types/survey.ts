@@ -582,6 +582,16 @@ export interface SurveyResults {
   questions: QuestionResult[]
 }
 
+/** 翼展档案: an activity's feedback survey the member answered (sent to the activity's participants). */
+export interface SurveyFeedbackEntry {
+  surveyId: string
+  title: string
+  activityId: string
+  activityTitle: string
+  /** When the survey went out (no time of submission is kept, by design). */
+  at: string
+}
+
 /** Small cells are shown as this in anonymous surveys (a county × cohort cell can name one person). */
 export const SMALL_CELL = '<5'
 export const SMALL_CELL_MIN = 5

@@ -2,7 +2,7 @@ import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } fr
 import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { Logger } from '../../runtime/logger'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
-import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testFiles, testServices } from './test-support'
+import { codeOf, data, errorOf, makeTestApi, profile, publishActivity, testAdapter, testFiles, testServices } from './test-support'
 
 /** Surveys through the router, on SQLite (and, by survey.cloudbase.test.ts, on the CloudBase stand-in). */
 const STAFF = 'staff-1'
@@ -307,6 +307,30 @@ describe('prefilled from the profile', () => {
     const view = data(await t.call('d', 'survey.get', { id: survey.id })).answer
     expect(view?.draft?.answers).toEqual({ school: '黄淮学院' })
     expect(view?.prefill.school).toBe('郑州大学')
+  })
+})
+
+describe('活动反馈 in the 翼展档案', () => {
+  it('adds a line for each activity feedback survey the member answered, never for 完全匿名 ones', async () => {
+    for (const m of ['f1', 'f2']) await join(m)
+    const activity = await publishActivity(t, STAFF, {
+      signUpOpenAt: '2026-10-01T00:00:00+08:00',
+      signUpCloseAt: '2026-10-20T00:00:00+08:00',
+      startAt: '2026-10-21T09:00:00+08:00',
+      endAt: '2026-10-21T17:00:00+08:00',
+    })
+    for (const m of ['f1', 'f2']) data(await t.call(m, 'activity.signUp', { activityId: activity.id }))
+    const feedback = await published({ title: '暑期实践活动反馈', identityMode: 'anonymous_tracked', audience: { activityId: activity.id } })
+    const anonymous = await published({ title: '完全匿名反馈', identityMode: 'anonymous', audience: { activityId: activity.id } })
+    expect(feedback.recipients).toBe(2)
+    data(await t.call('f1', 'survey.submit', { id: feedback.id, answers: complete }))
+    data(await t.call('f1', 'survey.submit', { id: anonymous.id, answers: complete }))
+    expect(data(await t.call('f1', 'survey.myFeedback', {}))).toEqual([
+      { surveyId: feedback.id, title: '暑期实践活动反馈', activityId: activity.id, activityTitle: activity.title, at: feedback.publishedAt },
+    ])
+    // Not answered yet: no line; not a member: refused.
+    expect(data(await t.call('f2', 'survey.myFeedback', {}))).toEqual([])
+    expect(errorOf(await t.call(null, 'survey.myFeedback', {})).code).toBe('UNAUTHENTICATED')
   })
 })
 

@@ -190,6 +190,21 @@ export function describeSurveyStoreContract(name: string, open: () => Promise<St
       expect(await store.surveys.draft(s.id, members[0]!)).toBeNull()
     })
 
+    it("lists the activity feedback surveys a member submitted, newest first", async () => {
+      const a = await member()
+      const feedback = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act` } })
+      const later = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act2` } })
+      const plain = survey({ status: 'approved' })
+      const unanswered = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act3` } })
+      for (const [s, minute] of [[feedback, 10], [later, 20], [plain, 30], [unanswered, 40]] as const) {
+        await store.surveys.create(s)
+        await store.surveys.publish({ ...s, status: 'published', publishedAt: at(minute) }, [a], {})
+        if (s !== unanswered) await store.surveys.advance(s.id, a, ['unread'], 'submitted')
+      }
+      expect((await store.surveys.answeredFeedback(a, 10)).map((s) => s.id)).toEqual([later.id, feedback.id])
+      expect((await store.surveys.answeredFeedback(a, 1)).map((s) => s.id)).toEqual([later.id])
+    })
+
     it('pages responses by their random id and forgets a member from named ones', async () => {
       const a = await member()
       const s = survey()

@@ -86,6 +86,8 @@ export interface SurveyStore {
   advance(surveyId: string, openid: string, from: RecipientStatus[], to: RecipientStatus): Promise<boolean>
   /** Recipients not (yet) in `submitted`, by openid. */
   pending(surveyId: string, cursor: string | null, limit: number): Promise<Page<RecipientRecord>>
+  /** Surveys sent to an activity's participants that the member submitted, newest published first, at most `limit`. */
+  answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]>
   /** The member's surveys (as a recipient), newest published first. */
   mine(openid: string, cursor: string | null, limit: number): Promise<Page<{ survey: Survey; recipient: RecipientRecord }>>
   /**

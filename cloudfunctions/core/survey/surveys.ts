@@ -12,6 +12,7 @@ import {
   type Page,
   type Respondent,
   type SubmitSurveyResult,
+  type SurveyFeedbackEntry,
   type Survey,
   type SurveyAnswers,
   type SurveyForMember,
@@ -362,6 +363,18 @@ export async function mySurveys(deps: Deps, caller: Caller, input: ActionPayload
     })),
     nextCursor: page.nextCursor,
   }
+}
+
+/** 翼展档案: the activity feedback surveys the member answered (none kept per person in 完全匿名). */
+export async function myFeedback(deps: Deps, caller: Caller): Promise<SurveyFeedbackEntry[]> {
+  const surveys = (await deps.store.surveys.answeredFeedback(caller.openid ?? '', 50)).filter(tracked)
+  const out: SurveyFeedbackEntry[] = []
+  for (const s of surveys) {
+    const activityId = s.audience.activityId ?? ''
+    const activity = await deps.store.activities.get(activityId)
+    out.push({ surveyId: s.id, title: s.title, activityId, activityTitle: activity?.title ?? s.title, at: s.publishedAt ?? s.createdAt })
+  }
+  return out
 }
 
 // ——— managers: non-respondents and reminders ———

@@ -208,6 +208,24 @@ export class CloudBaseSurveyStore implements SurveyStore {
     return { items, nextCursor: more && last ? encodeCursor([text(last.publishedAt), text(last._id)]) : null }
   }
 
+  /** Two requests: the member's submitted recipient rows, then their surveys (kept when sent to an activity). */
+  async answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]> {
+    const rows = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyRecipients, (c) =>
+        checked(c.where({ openid, status: 'submitted' }).limit(MAX_READ).get()),
+      ),
+    )
+    if (rows.length === 0) return []
+    const ids = rows.map((d) => text(d.surveyId))
+    const surveys = documentsOf(
+      await this.collections.run(COLLECTIONS.surveys, (c) => checked(c.where({ _id: this._.in(ids) }).limit(MAX_READ).get())),
+    ).map(CloudBaseSurveyStore.recordOf)
+    return surveys
+      .filter((s) => s.audience.activityId)
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id.localeCompare(a.id))
+      .slice(0, limit)
+  }
+
   async remind(surveyId: string, openid: string, at: string, max: number, notAfter: string): Promise<boolean> {
     const _ = this._
     const where = allOf(this.collections, [

@@ -181,6 +181,16 @@ export class SqliteSurveyStore implements SurveyStore {
     return { items, nextCursor: rows.length > n && last ? encodeCursor([last.survey.publishedAt ?? '', last.survey.id]) : null }
   }
 
+  async answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]> {
+    return this.sql<[string, number], { data: string }>(
+      `SELECT s.data FROM survey_recipients r JOIN surveys s ON s.id = r.survey_id
+       WHERE r.openid = ? AND r.status = 'submitted' AND json_extract(s.data, '$.audience.activityId') IS NOT NULL
+       ORDER BY s.published_at DESC, s.id DESC LIMIT ?`,
+    )
+      .all(openid, Math.min(limit, PAGE_CAP))
+      .map((r) => JSON.parse(r.data) as SurveyRecord)
+  }
+
   async remind(surveyId: string, openid: string, at: string, max: number, notAfter: string): Promise<boolean> {
     return (
       this.sql(
