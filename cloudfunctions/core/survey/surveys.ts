@@ -294,10 +294,11 @@ const optionLabel = (survey: SurveyRecord, key: string): string => {
 }
 
 /**
- * Submits: the answers are checked again with the shared function, then (tracked modes) the
- * recipient is marked submitted (once: a second submission is refused), then one response and one
- * of each quota are taken (all or none). When a limit is full nothing is kept and the member is
- * told which option is full (or that the survey has enough answers); their draft stays.
+ * Submits: the answers are checked again with the shared function, then ONE store call marks the
+ * recipient submitted (tracked modes; once: a second submission is refused), takes one of each
+ * quota and one response, adds the response and drops the draft (all or none). When a limit is full
+ * nothing is kept: the member is told which option is full (or that the survey has enough answers)
+ * and their draft stays, or, where the author ends such answers, is ended politely (endPolitely).
  */
 export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<SubmitSurveyResult> {
   // The record without its counters: taking them answers whether a place is left.
