@@ -70,7 +70,7 @@ import {
   updateStationInput,
 } from './station'
 import type { FieldItem, TaxonomyList, UniversityOption } from './taxonomy'
-import type { MySurvey, Respondent, Survey, SurveyResults, SurveyView } from './survey'
+import type { MySurvey, Respondent, SubmitSurveyResult, Survey, SurveyFeedbackEntry, SurveyResults, SurveyView } from './survey'
 import {
   createSurveyInput,
   respondentsInput,
@@ -280,6 +280,7 @@ export const actionSchemas = {
   'survey.saveDraft': saveDraftInput,
   'survey.submit': submitSurveyInput,
   'survey.mine': surveyListInput,
+  'survey.myFeedback': emptyInput,
   'survey.respondents': respondentsInput,
   'survey.remind': surveyIdInput,
   'survey.results': surveyResultsInput,
@@ -504,8 +505,10 @@ export interface ActionResults {
   'survey.get': SurveyView
   'survey.saveDraft': { saved: true; pageId: string }
   /** Carries nothing that names the response (anonymity). */
-  'survey.submit': { submitted: true }
+  'survey.submit': SubmitSurveyResult
   'survey.mine': Page<MySurvey>
+  /** 翼展档案: the activity feedback surveys I answered. */
+  'survey.myFeedback': SurveyFeedbackEntry[]
   /** The recipients who have not submitted (not for 完全匿名). */
   'survey.respondents': Page<Respondent>
   'survey.remind': { reminded: number; pushed: number; skipped: number }

@@ -82,12 +82,38 @@ export type SurveyOption = z.output<typeof optionSchema>
 
 const options = z.array(optionSchema, { error: '选项应为列表' }).min(2, '至少需要2个选项').max(30, '最多30个选项')
 
+/** When an option's quota is used up: hide it from those still answering, or end politely whoever chooses it. */
+export const QUOTA_FULL_MODES = ['hide', 'end'] as const
+export type QuotaFullMode = (typeof QUOTA_FULL_MODES)[number]
+export const QUOTA_FULL_LABELS: Record<QuotaFullMode, string> = { hide: '名额满后隐藏该选项', end: '名额满后结束作答（礼貌告知）' }
+export const DEFAULT_QUOTA_END_MESSAGE = '感谢你的参与！这一类同学的名额已经满了，本次问卷到此结束。'
+
+/** Single and multiple choice: what happens when a quota fills (absent: hide), and the end message. */
+const quotaFields = {
+  whenFull: z.enum(QUOTA_FULL_MODES, { error: '请选择名额满后的处理方式' }).optional(),
+  fullMessage: optionalText('名额已满提示', 100),
+}
+
+/** Profile values a question may be prefilled from (the member sees and can change them); never in 完全匿名. */
+export const PREFILL_SOURCES = ['university', 'county', 'graduationYear', 'field'] as const
+export type PrefillSource = (typeof PREFILL_SOURCES)[number]
+export const PREFILL_LABELS: Record<PrefillSource, string> = { university: '学校', county: '家乡县区', graduationYear: '毕业年份', field: '重点产业领域' }
+/** The question kinds each profile value fits. */
+export const PREFILL_KINDS: Record<PrefillSource, readonly QuestionKind[]> = {
+  university: ['university', 'text'],
+  county: ['county'],
+  graduationYear: ['text'],
+  field: ['field'],
+}
+
 const base = {
   id: code('题目'),
   title: text('题目', { max: 100 }),
   description: optionalText('题目说明', 200),
   required: z.boolean({ error: '是否必答应为是或否' }).default(false),
   showIf: conditionSchema.optional(),
+  /** Prefilled from the member's profile (the author ticks it per question). */
+  prefill: z.enum(PREFILL_SOURCES, { error: '请选择预填的资料项' }).optional(),
 }
 
 export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
@@ -95,11 +121,12 @@ export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
 export const questionSchema = z.discriminatedUnion(
   'kind',
   [
-    z.object({ ...base, kind: z.literal('single'), options }),
+    z.object({ ...base, kind: z.literal('single'), options, ...quotaFields }),
     z.object({
       ...base,
       kind: z.literal('multiple'),
       options,
+      ...quotaFields,
       min: z.int({ error: '最少选择数应为整数' }).min(1).max(30).optional(),
       max: z.int({ error: '最多选择数应为整数' }).min(1).max(30).optional(),
     }),
@@ -179,6 +206,9 @@ export const surveyDefinitionSchema = z
         const path = ['pages', pi, 'questions', qi]
         if (seen.has(q.id)) ctx.addIssue({ code: 'custom', message: `题目编号重复（${q.id}）`, path: [...path, 'id'] })
         checkCondition(q.showIf, [...path, 'showIf'])
+        if (q.prefill && !PREFILL_KINDS[q.prefill].includes(q.kind)) {
+          ctx.addIssue({ code: 'custom', message: `「${q.title}」不能用${PREFILL_LABELS[q.prefill]}预填`, path: [...path, 'prefill'] })
+        }
         if ('options' in q) {
           const ids = q.options.map((o) => o.id)
           if (new Set(ids).size !== ids.length) ctx.addIssue({ code: 'custom', message: `「${q.title}」的选项编号重复`, path: [...path, 'options'] })
@@ -394,6 +424,14 @@ export function quotasOf(def: SurveyDefinition): Record<string, number> {
   return out
 }
 
+/** How a full quota key (`questionId:optionId`) is handled, and the end message when it ends the survey. */
+export function quotaFullRule(def: SurveyDefinition, key: string): { mode: QuotaFullMode; message: string } {
+  const qid = key.split(':')[0]
+  const q = allQuestions(def).find((x) => x.id === qid)
+  const choice = q && (q.kind === 'single' || q.kind === 'multiple') ? q : null
+  return { mode: choice?.whenFull ?? 'hide', message: choice?.fullMessage || DEFAULT_QUOTA_END_MESSAGE }
+}
+
 /** The quota keys these (checked) answers use. */
 export function quotaKeysUsed(def: SurveyDefinition, answers: SurveyAnswers): string[] {
   const quotas = quotasOf(def)
@@ -424,10 +462,20 @@ const surveyFields = {
 }
 
 const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
+/** 完全匿名 keeps nothing of the person: no answer starts from their profile. */
+const noPrefillWhenAnonymous = (v: { identityMode: IdentityMode; definition: SurveyDefinition }) =>
+  v.identityMode !== 'anonymous' || !allQuestions(v.definition).some((q) => q.prefill)
+const NO_PREFILL = { message: '完全匿名问卷不能用成员资料预填答案', path: ['definition'] }
 
-export const createSurveyInput = z.object(surveyFields).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const createSurveyInput = z
+  .object(surveyFields)
+  .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+  .refine(noPrefillWhenAnonymous, NO_PREFILL)
 export type CreateSurveyInput = z.input<typeof createSurveyInput>
-export const updateSurveyInput = z.object({ id: id('问卷'), ...surveyFields }).refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+export const updateSurveyInput = z
+  .object({ id: id('问卷'), ...surveyFields })
+  .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
+  .refine(noPrefillWhenAnonymous, NO_PREFILL)
 export const surveyIdInput = z.object({ id: id('问卷') })
 export const surveyListInput = z.object({ ...pageInput })
 export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
@@ -481,9 +529,14 @@ export interface SurveyForMember {
   status: RecipientStatus | null
   /** The saved draft (继续上次填写) and its last page. */
   draft: { answers: SurveyAnswers; pageId: string } | null
-  /** Options whose quota is used up, as `questionId:optionId`. */
+  /** Answers taken from the member's profile for questions the author ticked (none in 完全匿名); a draft wins over them. */
+  prefill: SurveyAnswers
+  /** Options whose quota is used up, as `questionId:optionId`: not shown when their question hides full options. */
   fullOptions: string[]
 }
+
+/** What `survey.submit` answers: taken, or ended politely (the member chose an option whose quota is full and the author ends such answers). */
+export type SubmitSurveyResult = { submitted: true } | { submitted: false; ended: string }
 
 /** What `survey.get` answers: the manager's view, the recipient's view, or both. */
 export interface SurveyView {
@@ -527,6 +580,16 @@ export interface SurveyResults {
   survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status'>
   by: string | null
   questions: QuestionResult[]
+}
+
+/** 翼展档案: an activity's feedback survey the member answered (sent to the activity's participants). */
+export interface SurveyFeedbackEntry {
+  surveyId: string
+  title: string
+  activityId: string
+  activityTitle: string
+  /** When the survey went out (no time of submission is kept, by design). */
+  at: string
 }
 
 /** Small cells are shown as this in anonymous surveys (a county × cohort cell can name one person). */

@@ -34,8 +34,8 @@ describe('surveys in the browser', () => {
     return reply.data
   }
 
-  /** A county with at least two demo students, and its first student. */
-  async function countyWithStudents(): Promise<{ county: string; member: string }> {
+  /** A county with at least two demo students, its first student and another. */
+  async function countyWithStudents(): Promise<{ county: string; member: string; other: string }> {
     const byCounty = new Map<string, string[]>()
     for (let i = 1; i <= 20; i += 1) {
       const openid = `demo-student-${i}`
@@ -44,7 +44,7 @@ describe('surveys in the browser', () => {
     }
     const found = [...byCounty.entries()].find(([, members]) => members.length >= 2)
     if (!found) throw new Error('the demo data has no county with two students')
-    return { county: found[0], member: found[1][0]! }
+    return { county: found[0], member: found[1][0]!, other: found[1][1]! }
   }
 
   test('build, approve, publish, answer half, resume, submit; non-respondents, remind, results, export', async () => {
@@ -72,6 +72,8 @@ describe('surveys in the browser', () => {
     await fill('builder-q1-option-0', '驻马店')
     await fill('builder-q1-option-1', '外地')
     await fill('builder-q1-quota-1', '3')
+    // With a quota, the author says what happens when it fills: here, end politely.
+    await visible().locator('#builder-q1-full-end').click()
     await visible().locator('#survey-add-text').click()
     await fill('builder-q2-title', '没有回驻马店的主要原因')
     await visible().locator('#builder-q2-if-q1').click()
@@ -90,6 +92,7 @@ describe('surveys in the browser', () => {
     expect(created).toMatchObject({ status: 'draft', identityMode: 'anonymous_tracked', audience: { countyIds: [county] } })
     expect(created.definition.pages).toHaveLength(2)
     expect(created.definition.pages[0]!.questions[1]).toMatchObject({ showIf: { op: 'chosen', questionId: 'q1', optionId: 'o2' } })
+    expect(created.definition.pages[0]!.questions[0]).toMatchObject({ whenFull: 'end' })
     // The creator cannot approve their own survey: no button for them.
     await expect(visible().locator(`#survey-approve-${created.id}`).count()).resolves.toBe(0)
 
@@ -162,5 +165,68 @@ describe('surveys in the browser', () => {
     expect(JSON.stringify(values)).not.toContain(member)
     const audit = await ok<Page<{ action: string }>>('audit.list', {}, 'demo-staff')
     expect(audit.items.some((e) => e.action === 'survey.export')).toBe(true)
+  }
+
+  test('a prefilled answer the member can change; a full option that ends the survey politely', async () => {
+    try {
+      await endedJourney()
+    } catch (error) {
+      await h.screenshot('survey-ended-failure').catch(() => undefined)
+      throw error
+    }
+  })
+
+  async function endedJourney() {
+    const { page } = h
+    const { county, member, other } = await countyWithStudents()
+    const created = await ok<Survey>(
+      'survey.create',
+      {
+        title: '驻马店实习意向（测试）',
+        intro: '',
+        identityMode: 'anonymous_tracked',
+        audience: { countyIds: [county] },
+        definition: {
+          pages: [
+            {
+              id: 'p1',
+              questions: [
+                { id: 'school', kind: 'university', title: '你的学校', required: true, prefill: 'university' },
+                {
+                  id: 'where',
+                  kind: 'single',
+                  title: '想在哪里实习',
+                  required: true,
+                  whenFull: 'end',
+                  fullMessage: '市区岗位的名额已满，感谢你的关注！',
+                  options: [{ id: 'city', label: '驿城区', quota: 1 }, { id: 'county', label: '各县' }],
+                },
+              ],
+            },
+            { id: 'p2', questions: [{ id: 'score', kind: 'rating', title: '期待程度', required: true }] },
+          ],
+        },
+      },
+      'demo-staff',
+    )
+    await ok('survey.approve', { id: created.id }, 'demo-staff-2')
+    await ok('survey.publish', { id: created.id }, 'demo-staff')
+    const me = await ok<Member>('member.me', {}, member)
+    // Another student takes the one place of 驿城区.
+    await ok('survey.submit', { id: created.id, answers: { school: '郑州大学', where: 'city', score: 5 } }, other)
+
+    await actAs(page, h.baseUrl, member, member, `packages/survey/pages/answer/index?id=${created.id}`)
+    await visible().locator('#survey-begin').click()
+    await visible().locator('#prefilled-school').waitFor()
+    await expect(visible().locator('#q-school-input input').first().inputValue()).resolves.toBe(me.university)
+    await h.screenshot('survey-6-prefilled')
+    await visible().locator('#q-where-city').click()
+    await visible().locator('#survey-next').click()
+    await visible().locator('.state-view', { hasText: '市区岗位的名额已满，感谢你的关注！' }).waitFor()
+    await h.screenshot('survey-7-ended')
+    const view = await ok<{ answer: { status: string } }>('survey.get', { id: created.id }, member)
+    expect(view.answer.status).toBe('submitted')
+    const after = (await ok<Page<Survey>>('survey.list', {}, 'demo-staff')).items.find((s) => s.id === created.id)
+    expect(after).toMatchObject({ responses: 1, quotaUsed: { 'where:city': 1 } })
   }
 })

@@ -143,6 +143,7 @@ import {
   saveSurveyDraft,
   submitSurvey,
   surveyRespondents,
+  myFeedback,
   updateSurvey,
   viewSurvey,
 } from '../../core/survey/surveys'
@@ -358,6 +359,7 @@ export const actionTable: ActionTable = {
   'survey.saveDraft': allow(isMember, saveSurveyDraft),
   'survey.submit': allow(isConsentingMember, submitSurvey),
   'survey.mine': allow(isMember, mySurveys),
+  'survey.myFeedback': allow(isMember, myFeedback),
   'survey.respondents': allow(isStationLeaderOrStaff, surveyRespondents),
   'survey.remind': allow(isStationLeaderOrStaff, remindSurvey),
   'survey.results': allow(isStationLeaderOrStaff, surveyResults),

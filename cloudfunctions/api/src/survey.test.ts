@@ -2,7 +2,7 @@ import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } fr
 import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { Logger } from '../../runtime/logger'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
-import { codeOf, data, errorOf, makeTestApi, profile, testAdapter, testFiles, testServices } from './test-support'
+import { codeOf, data, errorOf, makeTestApi, profile, publishActivity, testAdapter, testFiles, testServices } from './test-support'
 
 /** Surveys through the router, on SQLite (and, by survey.cloudbase.test.ts, on the CloudBase stand-in). */
 const STAFF = 'staff-1'
@@ -206,6 +206,132 @@ describe('answering', () => {
     // Those refused were not marked submitted: they still count as not answered.
     expect(data(await t.call(STAFF, 'survey.respondents', { id: survey.id, limit: 50 })).items).toHaveLength(10)
   }, 60_000)
+})
+
+describe('when a quota or the cap fills', () => {
+  /** The same survey, but a full 人才公寓 ends whoever chooses it, politely. */
+  const ending = (message?: string): SurveyDefinitionInput => {
+    const copy = JSON.parse(JSON.stringify(definition)) as SurveyDefinitionInput
+    const need = copy.pages[1]!.questions[0]!
+    Object.assign(need, { whenFull: 'end', ...(message ? { fullMessage: message } : {}) })
+    return copy
+  }
+
+  it('ends politely those who choose a full option (all at once at the boundary), keeping none of their answers', async () => {
+    const members = Array.from({ length: 8 }, (_, i) => `e${i}`)
+    for (const m of [...members, 'late']) await join(m)
+    const survey = await published({ definition: ending('人才公寓的名额已满，感谢你的参与！'), identityMode: 'anonymous_tracked' })
+    const results = await Promise.all(members.map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house', score: 3 } })))
+    expect(results.map(data).filter((r) => r.submitted)).toHaveLength(2)
+    const ended = results.map(data).filter((r) => !r.submitted)
+    expect(ended).toEqual(Array(6).fill({ submitted: false, ended: '人才公寓的名额已满，感谢你的参与！' }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: 2, quotaUsed: { 'need:house': 2 } })
+    // Ended members are done: not listed as not answered, never reminded, no second try.
+    expect(data(await t.call(STAFF, 'survey.respondents', { id: survey.id })).items.map((r) => r.openid)).toEqual(['late'])
+    const again = data(await t.call(members.find((_m, i) => !data(results[i]!).submitted)!, 'survey.get', { id: survey.id })).answer
+    expect(again).toMatchObject({ status: 'submitted', fullOptions: ['need:house'] })
+    // Cut short: the answer page sends what it has once a full option is chosen; the rest is not asked.
+    data(await t.call('late', 'survey.saveDraft', { id: survey.id, pageId: 'p2', answers: { where: 'home' } }))
+    expect(data(await t.call('late', 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house' } }))).toEqual({
+      submitted: false,
+      ended: '人才公寓的名额已满，感谢你的参与！',
+    })
+    expect(data(await t.call('late', 'survey.get', { id: survey.id })).answer).toMatchObject({ status: 'submitted', draft: null })
+    // Without a full option, missing answers are still named.
+    await join('other')
+    const fresh = await published({ definition: ending(), identityMode: 'anonymous_tracked', audience: { countyIds: ['suiping'] } })
+    expect(errorOf(await t.call('other', 'survey.submit', { id: fresh.id, answers: { where: 'home', need: 'job' } })).fields).toEqual({ 'answers.score': '请回答「满意度」' })
+    data(await t.call('other', 'survey.submit', { id: fresh.id, answers: { where: 'home', need: 'house', score: 2 } }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: fresh.id })).manage?.responses).toBe(1)
+  })
+
+  it('uses the default end message, refuses an unknown rule by name, and shows a full survey as no longer open', async () => {
+    const bad = JSON.parse(JSON.stringify(definition)) as SurveyDefinitionInput
+    Object.assign(bad.pages[1]!.questions[0]!, { whenFull: 'close' })
+    const refused = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: bad })))
+    expect(refused.code).toBe('INVALID_INPUT')
+    expect(Object.values(refused.fields ?? {})).toContain('请选择名额满后的处理方式')
+    expect(data(await t.call(STAFF, 'survey.list', {})).items).toHaveLength(0)
+    for (const m of ['c1', 'c2', 'c3', 'c4']) await join(m)
+    const survey = await published({ definition: ending(), responseCap: 3 })
+    const first = await Promise.all(['c1', 'c2', 'c3'].map((m) => t.call(m, 'survey.submit', { id: survey.id, answers: { where: 'home', need: 'house', score: 4 } })))
+    expect(first.map(data).filter((r) => !r.submitted)).toEqual([{ submitted: false, ended: '感谢你的参与！这一类同学的名额已经满了，本次问卷到此结束。' }])
+    expect(data(await t.call('c4', 'survey.mine', {})).items[0]).toMatchObject({ id: survey.id, open: true })
+    data(await t.call('c4', 'survey.submit', { id: survey.id, answers: complete }))
+    // The cap (3) is reached: the member's list no longer shows it as open (the manager's shows 已收满).
+    expect(data(await t.call('c1', 'survey.mine', {})).items[0]).toMatchObject({ id: survey.id, open: false })
+    const view = data(await t.call(STAFF, 'survey.get', { id: survey.id }))
+    expect(view.manage).toMatchObject({ responses: 3, responseCap: 3, status: 'published' })
+  })
+})
+
+describe('prefilled from the profile', () => {
+  const prefilled: SurveyDefinitionInput = {
+    pages: [
+      {
+        id: 'p1',
+        questions: [
+          { id: 'school', kind: 'university', title: '你的学校', required: true, prefill: 'university' },
+          { id: 'home', kind: 'county', title: '家乡县区', required: true, prefill: 'county' },
+          { id: 'year', kind: 'text', title: '毕业年份', format: 'number', prefill: 'graduationYear' },
+          { id: 'field', kind: 'field', title: '关注的产业领域', prefill: 'field' },
+          { id: 'plain', kind: 'text', title: '其他建议' },
+        ],
+      },
+    ],
+  }
+
+  it('offers the ticked profile values (a draft wins, the member may change them), never in 完全匿名', async () => {
+    await join('p')
+    const survey = await published({ definition: prefilled, identityMode: 'anonymous_tracked' })
+    const view = data(await t.call('p', 'survey.get', { id: survey.id })).answer
+    expect(view?.prefill).toEqual({ school: '郑州大学', home: 'suiping', year: '2026', field: 'electronics' })
+    // The member changed the school: what they submit is what counts.
+    data(await t.call('p', 'survey.submit', { id: survey.id, answers: { ...view!.prefill, school: '河南大学' } }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage?.responses).toBe(1)
+    expect(data(await t.call('p', 'survey.get', { id: survey.id })).answer?.status).toBe('submitted')
+    // 完全匿名: a definition that prefills is refused, by name; nothing is written.
+    const refused = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: prefilled, identityMode: 'anonymous' })))
+    expect(refused).toMatchObject({ code: 'INVALID_INPUT', fields: { definition: '完全匿名问卷不能用成员资料预填答案' } })
+    // A value that does not fit the kind of question is refused too.
+    const wrong = JSON.parse(JSON.stringify(prefilled)) as SurveyDefinitionInput
+    Object.assign(wrong.pages[0]!.questions[1]!, { prefill: 'university' })
+    expect(Object.values(errorOf(await t.call(STAFF, 'survey.create', draft({ definition: wrong }))).fields ?? {})).toContain('「家乡县区」不能用学校预填')
+    expect(data(await t.call(STAFF, 'survey.list', {})).items).toHaveLength(1)
+  })
+
+  it('keeps the profile values beside a saved draft (the answer page starts from the draft)', async () => {
+    await join('d')
+    const survey = await published({ definition: prefilled })
+    data(await t.call('d', 'survey.saveDraft', { id: survey.id, pageId: 'p1', answers: { school: '黄淮学院' } }))
+    const view = data(await t.call('d', 'survey.get', { id: survey.id })).answer
+    expect(view?.draft?.answers).toEqual({ school: '黄淮学院' })
+    expect(view?.prefill.school).toBe('郑州大学')
+  })
+})
+
+describe('活动反馈 in the 翼展档案', () => {
+  it('adds a line for each activity feedback survey the member answered, never for 完全匿名 ones', async () => {
+    for (const m of ['f1', 'f2']) await join(m)
+    const activity = await publishActivity(t, STAFF, {
+      signUpOpenAt: '2026-10-01T00:00:00+08:00',
+      signUpCloseAt: '2026-10-20T00:00:00+08:00',
+      startAt: '2026-10-21T09:00:00+08:00',
+      endAt: '2026-10-21T17:00:00+08:00',
+    })
+    for (const m of ['f1', 'f2']) data(await t.call(m, 'activity.signUp', { activityId: activity.id }))
+    const feedback = await published({ title: '暑期实践活动反馈', identityMode: 'anonymous_tracked', audience: { activityId: activity.id } })
+    const anonymous = await published({ title: '完全匿名反馈', identityMode: 'anonymous', audience: { activityId: activity.id } })
+    expect(feedback.recipients).toBe(2)
+    data(await t.call('f1', 'survey.submit', { id: feedback.id, answers: complete }))
+    data(await t.call('f1', 'survey.submit', { id: anonymous.id, answers: complete }))
+    expect(data(await t.call('f1', 'survey.myFeedback', {}))).toEqual([
+      { surveyId: feedback.id, title: '暑期实践活动反馈', activityId: activity.id, activityTitle: activity.title, at: feedback.publishedAt },
+    ])
+    // Not answered yet: no line; not a member: refused.
+    expect(data(await t.call('f2', 'survey.myFeedback', {}))).toEqual([])
+    expect(errorOf(await t.call(null, 'survey.myFeedback', {})).code).toBe('UNAUTHENTICATED')
+  })
 })
 
 describe('non-respondents and reminders', () => {

@@ -150,6 +150,61 @@ export function describeSurveyStoreContract(name: string, open: () => Promise<St
       expect(await store.surveys.get(s.id)).toMatchObject({ responses: 3, quotaUsed: { 'q:a': 2 } })
     })
 
+    it('submits as one unit: status, counters, response and draft together, never beyond a quota, even all at once', async () => {
+      const members = await Promise.all(Array.from({ length: 6 }, () => member()))
+      const s = survey({ status: 'approved', responseCap: 5 })
+      await store.surveys.create(s)
+      await store.surveys.publish({ ...s, status: 'published', publishedAt: at(1) }, members, { 'q:a': 3 })
+      expect(await store.surveys.record(s.id)).toMatchObject({ id: s.id, status: 'published' })
+      expect(await store.surveys.record(`${runId}-none`)).toBeNull()
+      await store.surveys.saveDraft(s.id, members[0]!, 'p1', { q: 'a' }, at(2))
+      await store.surveys.advance(s.id, members[0]!, ['unread'], 'started')
+      const submit = (openid: string, option: string) =>
+        store.surveys.submit({
+          openid,
+          response: { id: `${openid}-r`, surveyId: s.id, openid: null, day: '2026-11-01', answers: { q: option }, profile: null },
+          recipient: { from: ['unread', 'opened', 'started'], restore: openid === members[0] ? 'started' : 'unread' },
+          counters: [...(option === 'a' ? [{ key: 'q:a', cap: 3 }] : []), { key: '*', cap: 5 }],
+          dropDraft: true,
+        })
+      // Five want the option with three places, all at once.
+      const outcomes = await Promise.all(members.slice(0, 5).map((m) => submit(m, 'a')))
+      expect(outcomes.filter((o) => o.ok)).toHaveLength(3)
+      expect(outcomes.filter((o) => !o.ok && 'full' in o && o.full === 'q:a')).toHaveLength(2)
+      expect(await store.surveys.get(s.id)).toMatchObject({ responses: 3, quotaUsed: { 'q:a': 3 } })
+      const refused = members.slice(0, 5).filter((_, i) => !outcomes[i]!.ok)
+      for (const m of refused) expect(await store.surveys.recipient(s.id, m)).toMatchObject({ status: m === members[0] ? 'started' : 'unread' })
+      // A second submission by one who got in changes nothing.
+      const accepted = members.slice(0, 5).find((_, i) => outcomes[i]!.ok)!
+      expect(await submit(accepted, 'b')).toEqual({ ok: false, already: true })
+      // The others take B until the cap of five.
+      expect(await submit(refused[0]!, 'b')).toEqual({ ok: true })
+      expect(await submit(refused[1]!, 'b')).toEqual({ ok: true })
+      expect(await submit(members[5]!, 'b')).toEqual({ ok: false, full: '*' })
+      expect(await store.surveys.recipient(s.id, members[5]!)).toMatchObject({ status: 'unread' })
+      expect(await store.surveys.get(s.id)).toMatchObject({ responses: 5, quotaUsed: { 'q:a': 3 } })
+      expect((await everyItem((cursor) => store.surveys.responses(s.id, cursor, 10))).map((r) => r.id).sort()).toEqual(
+        members.slice(0, 5).map((m) => `${m}-r`).sort(),
+      )
+      // Member 0 had a draft: it went with the submission that was taken (the first or the second).
+      expect(await store.surveys.draft(s.id, members[0]!)).toBeNull()
+    })
+
+    it("lists the activity feedback surveys a member submitted, newest first", async () => {
+      const a = await member()
+      const feedback = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act` } })
+      const later = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act2` } })
+      const plain = survey({ status: 'approved' })
+      const unanswered = survey({ status: 'approved', audience: { ...audience, fieldIds: [], activityId: `${runId}-act3` } })
+      for (const [s, minute] of [[feedback, 10], [later, 20], [plain, 30], [unanswered, 40]] as const) {
+        await store.surveys.create(s)
+        await store.surveys.publish({ ...s, status: 'published', publishedAt: at(minute) }, [a], {})
+        if (s !== unanswered) await store.surveys.advance(s.id, a, ['unread'], 'submitted')
+      }
+      expect((await store.surveys.answeredFeedback(a, 10)).map((s) => s.id)).toEqual([later.id, feedback.id])
+      expect((await store.surveys.answeredFeedback(a, 1)).map((s) => s.id)).toEqual([later.id])
+    })
+
     it('pages responses by their random id and forgets a member from named ones', async () => {
       const a = await member()
       const s = survey()

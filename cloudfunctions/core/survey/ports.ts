@@ -43,10 +43,30 @@ export interface SurveyListQuery {
 /** What taking a response answers: taken, or the counter that is full (`*` = the response cap). */
 export type TakeOutcome = { ok: true } | { ok: false; full: string }
 
+/**
+ * One submission, written as one unit: the recipient moves to 已提交 (tracked modes), each counter
+ * is taken (the option quotas first, then `*`), the response is added and the draft dropped. All
+ * or none: a full counter or an earlier submission leaves everything as it was.
+ */
+export interface SubmitInput {
+  response: ResponseRecord
+  openid: string
+  /** Tracked modes: the statuses it may move to 已提交 from, and the status it had (kept on failure); null: not tracked. */
+  recipient: { from: RecipientStatus[]; restore: RecipientStatus } | null
+  /** The counters to take, with their limits (the same as stored at publish; null = none). */
+  counters: { key: string; cap: number | null }[]
+  /** Whether a draft may exist (false saves a write). */
+  dropDraft: boolean
+}
+
+export type SubmitOutcome = { ok: true } | { ok: false; full: string } | { ok: false; already: true }
+
 export interface SurveyStore {
   create(survey: SurveyRecord): Promise<void>
   /** With its counters. */
   get(id: string): Promise<Survey | null>
+  /** Without its counters (one read fewer: the answering path needs none). */
+  record(id: string): Promise<SurveyRecord | null>
   /** Replaces the survey's fields while its status is one of `from`; false otherwise. */
   replace(survey: SurveyRecord, from: SurveyStatus[]): Promise<boolean>
   /** Newest first. */
@@ -66,6 +86,8 @@ export interface SurveyStore {
   advance(surveyId: string, openid: string, from: RecipientStatus[], to: RecipientStatus): Promise<boolean>
   /** Recipients not (yet) in `submitted`, by openid. */
   pending(surveyId: string, cursor: string | null, limit: number): Promise<Page<RecipientRecord>>
+  /** Surveys sent to an activity's participants that the member submitted, newest published first, at most `limit`. */
+  answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]>
   /** The member's surveys (as a recipient), newest published first. */
   mine(openid: string, cursor: string | null, limit: number): Promise<Page<{ survey: Survey; recipient: RecipientRecord }>>
   /**
@@ -83,6 +105,8 @@ export interface SurveyStore {
   /** Gives taken counters back (a submission that failed after taking). */
   release(surveyId: string, keys: string[]): Promise<void>
   addResponse(response: ResponseRecord): Promise<void>
+  /** A submission in one unit (see SubmitInput). */
+  submit(input: SubmitInput): Promise<SubmitOutcome>
   /** Every response, ordered by its (random) id, paged. */
   responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>>
   /** The named (实名) answers of a member, at most `limit` (anonymous ones carry no member id). */

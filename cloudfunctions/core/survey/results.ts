@@ -112,26 +112,30 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
   const responses = await allResponses(deps, survey.id)
   const anonymous = survey.identityMode !== 'named'
   const suppress = suppressor(anonymous, responses.length)
-  const questions: QuestionResult[] = allQuestions(survey.definition).map((q) => {
-    const counts = new Map<string, number>()
-    const crossCounts = new Map<string, Map<string, number>>()
-    let answered = 0
-    let sum = 0
-    for (const r of responses) {
+  // One pass over the responses (each read once, its group worked out once), a tally per question.
+  const all = allQuestions(survey.definition)
+  const tallies = all.map(() => ({ counts: new Map<string, number>(), cross: new Map<string, Map<string, number>>(), answered: 0, sum: 0 }))
+  for (const r of responses) {
+    const g = group ? group(r) : null
+    for (let i = 0; i < all.length; i += 1) {
+      const q = all[i]!
       const v = r.answers[q.id]
       if (v === undefined) continue
-      answered += 1
-      if (typeof v === 'number') sum += v
-      const g = group ? group(r) : null
+      const t = tallies[i]!
+      t.answered += 1
+      if (typeof v === 'number') t.sum += v
       for (const value of valuesOf(q, v)) {
-        counts.set(value, (counts.get(value) ?? 0) + 1)
+        t.counts.set(value, (t.counts.get(value) ?? 0) + 1)
         if (g !== null) {
-          const row = crossCounts.get(g) ?? new Map<string, number>()
+          const row = t.cross.get(g) ?? new Map<string, number>()
           row.set(value, (row.get(value) ?? 0) + 1)
-          crossCounts.set(g, row)
+          t.cross.set(g, row)
         }
       }
     }
+  }
+  const questions: QuestionResult[] = all.map((q, i) => {
+    const { counts, cross: crossCounts, answered, sum } = tallies[i]!
     const cats = categories(q, labels, new Set(counts.keys()))
     const numeric = q.kind === 'rating' || q.kind === 'nps'
     const hideMean = anonymous && answered < SMALL_CELL_MIN

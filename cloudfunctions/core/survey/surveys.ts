@@ -2,14 +2,19 @@ import {
   allQuestions,
   checkSurveyAnswers,
   IDENTITY_MODE_STATEMENTS,
+  quotaFullRule,
   quotaKeysUsed,
   quotasOf,
   type ActionPayload,
   type MySurvey,
+  type PrefillSource,
   type NoticeAudience,
   type Page,
   type Respondent,
+  type SubmitSurveyResult,
+  type SurveyFeedbackEntry,
   type Survey,
+  type SurveyAnswers,
   type SurveyForMember,
   type SurveyView,
 } from '../../../types'
@@ -79,8 +84,10 @@ export const canManage = (caller: Caller, s: Pick<Survey, 'stationId'>) =>
 
 const record = ({ responses: _r, quotaUsed: _q, ...rest }: Survey): SurveyRecord => rest
 
-export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string): boolean {
+/** Open: published, within its times, and (when its answers are counted) not yet full. */
+export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'> & Partial<Pick<Survey, 'responses' | 'responseCap'>>, now: string): boolean {
   if (s.status !== 'published') return false
+  if (s.responseCap != null && s.responses !== undefined && s.responses >= s.responseCap) return false
   if (s.openAt && Date.parse(s.openAt) > Date.parse(now)) return false
   return !(s.closeAt && Date.parse(s.closeAt) <= Date.parse(now))
 }
@@ -197,6 +204,22 @@ function fullOptions(s: Survey): string[] {
   return Object.keys(quotas).filter((k) => (s.quotaUsed[k] ?? 0) >= quotas[k]!)
 }
 
+/** The first full option these answers choose whose question ends such answers, if any. */
+function endingKey(s: Survey, answers: SurveyAnswers): string | null {
+  const full = new Set(fullOptions(s))
+  return quotaKeysUsed(s.definition, answers).find((k) => full.has(k) && quotaFullRule(s.definition, k).mode === 'end') ?? null
+}
+
+/**
+ * Ends a member politely: nothing of their answers is kept; in tracked modes they count as done
+ * (no reminders, no second try with another option) and their draft goes.
+ */
+async function endPolitely(deps: Deps, survey: SurveyRecord, openid: string, key: string): Promise<SubmitSurveyResult> {
+  if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened', 'started'], 'submitted')
+  await deps.store.surveys.deleteDraft(survey.id, openid)
+  return { submitted: false, ended: quotaFullRule(survey.definition, key).message }
+}
+
 export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.get'>): Promise<SurveyView> {
   const survey = await deps.store.surveys.get(input.id)
   if (!survey) throw notFound('没有找到这份问卷')
@@ -220,13 +243,31 @@ export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayloa
       open: isOpen(survey, now),
       status,
       draft: recipient.status === 'submitted' ? null : await deps.store.surveys.draft(survey.id, openid),
+      prefill: prefillOf(survey, caller.member),
       fullOptions: fullOptions(survey),
     }
   }
   return { manage, answer }
 }
 
-function requireOpen(survey: Survey, now: string) {
+/** The profile values of the questions the author ticked; none in 完全匿名 (whatever the definition says). */
+function prefillOf(survey: SurveyRecord, member: Caller['member']): SurveyAnswers {
+  if (!member || survey.identityMode === 'anonymous') return {}
+  const values: Record<PrefillSource, string | undefined> = {
+    university: member.university || undefined,
+    county: member.hometownCounty || undefined,
+    graduationYear: member.graduationYear ? String(member.graduationYear) : undefined,
+    field: member.fields[0],
+  }
+  const out: SurveyAnswers = {}
+  for (const q of allQuestions(survey.definition)) {
+    const value = q.prefill ? values[q.prefill] : undefined
+    if (value !== undefined) out[q.id] = value
+  }
+  return out
+}
+
+function requireOpen(survey: Pick<Survey, 'status' | 'openAt' | 'closeAt'>, now: string) {
   if (isOpen(survey, now)) return
   if (survey.status === 'published' && survey.openAt && Date.parse(survey.openAt) > Date.parse(now)) throw conflict('问卷还没有开始')
   throw conflict('问卷已结束')
@@ -245,7 +286,7 @@ export async function saveSurveyDraft(deps: Deps, caller: Caller, input: ActionP
   return { saved: true, pageId: input.pageId }
 }
 
-const optionLabel = (survey: Survey, key: string): string => {
+const optionLabel = (survey: SurveyRecord, key: string): string => {
   const [qid, oid] = key.split(':')
   const q = allQuestions(survey.definition).find((x) => x.id === qid)
   const o = q && 'options' in q ? q.options.find((x) => x.id === oid) : undefined
@@ -253,35 +294,38 @@ const optionLabel = (survey: Survey, key: string): string => {
 }
 
 /**
- * Submits: the answers are checked again with the shared function, then (tracked modes) the
- * recipient is marked submitted (once: a second submission is refused), then one response and one
- * of each quota are taken (all or none). When a limit is full nothing is kept and the member is
- * told which option is full (or that the survey has enough answers); their draft stays.
+ * Submits: the answers are checked again with the shared function, then ONE store call marks the
+ * recipient submitted (tracked modes; once: a second submission is refused), takes one of each
+ * quota and one response, adds the response and drops the draft (all or none). When a limit is full
+ * nothing is kept: the member is told which option is full (or that the survey has enough answers)
+ * and their draft stays, or, where the author ends such answers, is ended politely (endPolitely).
  */
-export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<{ submitted: true }> {
-  const { survey, recipient, openid } = await asRecipient(deps, caller, input.id)
+export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.submit'>): Promise<SubmitSurveyResult> {
+  // The record without its counters: taking them answers whether a place is left.
+  const survey = await deps.store.surveys.record(input.id)
+  const openid = caller.openid ?? ''
+  const recipient = survey && caller.member ? await deps.store.surveys.recipient(input.id, openid) : null
+  if (!survey || !recipient) throw notFound('没有找到这份问卷，或它不是发给你的')
   const now = nowIso(deps)
   requireOpen(survey, now)
   const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
   const checked = checkSurveyAnswers(survey.definition, input.answers, { fieldIds })
+  if (tracked(survey) && recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
   const problems = Object.entries(checked.errors)
   if (problems.length) {
+    // Answers cut short on a full option whose question ends such answers: the answer page sends
+    // them as they are, and the member is ended politely instead of being asked for the rest.
+    const withCounters = await deps.store.surveys.get(survey.id)
+    const ending = withCounters ? endingKey(withCounters, checked.answers) : null
+    if (ending) return endPolitely(deps, survey, openid, ending)
     const fields = Object.fromEntries(problems.map(([q, m]) => [`answers.${q}`, m]))
     throw new AppError('INVALID_INPUT', problems.slice(0, 3).map(([, m]) => m).join('；'), fields)
   }
-  const previous = recipient.status
-  if (tracked(survey) && !(await deps.store.surveys.advance(survey.id, openid, ['unread', 'opened', 'started'], 'submitted'))) {
-    throw conflict('你已提交过这份问卷')
-  }
-  const keys = quotaKeysUsed(survey.definition, checked.answers)
-  const taken = await deps.store.surveys.take(survey.id, keys)
-  if (!taken.ok) {
-    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], previous === 'unread' ? 'opened' : previous)
-    throw conflict(taken.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, taken.full)}名额已满，请选择其他选项`)
-  }
-  try {
-    const member = caller.member
-    await deps.store.surveys.addResponse({
+  const quotas = quotasOf(survey.definition)
+  const member = caller.member
+  const outcome = await deps.store.surveys.submit({
+    openid,
+    response: {
       id: newId('sr', 16),
       surveyId: survey.id,
       openid: survey.identityMode === 'named' ? openid : null,
@@ -291,13 +335,17 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
         survey.identityMode === 'named' && member
           ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) }
           : null,
-    })
-  } catch (error) {
-    await deps.store.surveys.release(survey.id, keys)
-    if (tracked(survey)) await deps.store.surveys.advance(survey.id, openid, ['submitted'], 'started')
-    throw error
+    },
+    recipient: tracked(survey) ? { from: ['unread', 'opened', 'started'], restore: recipient.status } : null,
+    counters: [...quotaKeysUsed(survey.definition, checked.answers).map((key) => ({ key, cap: quotas[key] ?? null })), { key: '*', cap: survey.responseCap }],
+    // A draft exists only once the member saved one (tracked modes then say 已开始).
+    dropDraft: !tracked(survey) || recipient.status === 'started',
+  })
+  if (!outcome.ok) {
+    if ('already' in outcome) throw conflict('你已提交过这份问卷')
+    if (outcome.full !== '*' && quotaFullRule(survey.definition, outcome.full).mode === 'end') return endPolitely(deps, survey, openid, outcome.full)
+    throw conflict(outcome.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, outcome.full)}名额已满，请选择其他选项`)
   }
-  await deps.store.surveys.deleteDraft(survey.id, openid)
   return { submitted: true }
 }
 
@@ -316,6 +364,18 @@ export async function mySurveys(deps: Deps, caller: Caller, input: ActionPayload
     })),
     nextCursor: page.nextCursor,
   }
+}
+
+/** 翼展档案: the activity feedback surveys the member answered (none kept per person in 完全匿名). */
+export async function myFeedback(deps: Deps, caller: Caller): Promise<SurveyFeedbackEntry[]> {
+  const surveys = (await deps.store.surveys.answeredFeedback(caller.openid ?? '', 50)).filter(tracked)
+  const out: SurveyFeedbackEntry[] = []
+  for (const s of surveys) {
+    const activityId = s.audience.activityId ?? ''
+    const activity = await deps.store.activities.get(activityId)
+    out.push({ surveyId: s.id, title: s.title, activityId, activityTitle: activity?.title ?? s.title, at: s.publishedAt ?? s.createdAt })
+  }
+  return out
 }
 
 // ——— managers: non-respondents and reminders ———

@@ -1,4 +1,4 @@
-import type { Condition, CreateSurveyInput, IdentityMode, QuestionKind, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
+import type { Condition, CreateSurveyInput, IdentityMode, PrefillSource, QuestionKind, QuotaFullMode, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
 
 /**
  * The builder's form state: a flat list of questions (a question may start a new page), each with
@@ -32,6 +32,11 @@ export interface QuestionDraft {
   scale: number
   min: string
   max: string
+  /** Single / multiple with quotas: hide a full option, or end whoever chooses it (with this message; '' = the default). */
+  whenFull: QuotaFullMode
+  fullMessage: string
+  /** Prefilled from this profile value (null: not prefilled). */
+  prefill: PrefillSource | null
   /** A simple rule the builder edits; `rawShowIf` holds any other kept as it is. */
   showIf: { questionId: string; optionId: string } | null
   rawShowIf?: Condition
@@ -73,6 +78,9 @@ export function newQuestion(kind: QuestionKind, taken: readonly string[], first:
     scale: 5,
     min: '',
     max: '',
+    whenFull: 'hide',
+    fullMessage: '',
+    prefill: null,
     showIf: null,
     page: first ? { id: 'p1', title: '', jumps: [] } : null,
   }
@@ -107,6 +115,9 @@ export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identi
         scale: 'scale' in q && q.scale ? q.scale : 5,
         min: 'min' in q && q.min ? String(q.min) : '',
         max: 'max' in q && q.max ? String(q.max) : '',
+        whenFull: 'whenFull' in q && q.whenFull === 'end' ? 'end' : 'hide',
+        fullMessage: 'fullMessage' in q && q.fullMessage ? q.fullMessage : '',
+        prefill: q.prefill ?? null,
         showIf: simple ? { questionId: simple.questionId, optionId: simple.optionId } : null,
         rawShowIf: simple ? undefined : (q.showIf as Condition | undefined),
         page: i === 0 ? { id: page.id, title: page.title ?? '', showIf: page.showIf as Condition | undefined, jumps: (page.jumps ?? []) as SurveyJump[] } : null,
@@ -139,19 +150,20 @@ export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput
       pages.push({ id: meta.id, title: meta.title, questions: [], ...(meta.showIf ? { showIf: meta.showIf } : {}), jumps: meta.jumps })
     }
     const showIf: Condition | undefined = q.showIf ? { op: 'chosen', ...q.showIf } : q.rawShowIf
-    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}) }
+    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}), ...(q.prefill && d.identityMode !== 'anonymous' ? { prefill: q.prefill } : {}) }
     const options = q.options.map((o) => ({
       id: o.id,
       label: o.label,
       ...(int(o.quota) !== undefined ? { quota: int(o.quota) } : {}),
       ...(o.exclusive ? { exclusive: true } : {}),
     }))
+    const quotaRule = options.some((o) => o.quota !== undefined) && q.whenFull === 'end' ? { whenFull: q.whenFull, ...(q.fullMessage.trim() ? { fullMessage: q.fullMessage } : {}) } : {}
     const question = (() => {
       switch (q.kind) {
         case 'single':
-          return { ...base, kind: q.kind, options }
+          return { ...base, kind: q.kind, options, ...quotaRule }
         case 'multiple':
-          return { ...base, kind: q.kind, options, ...(int(q.min) ? { min: int(q.min) } : {}), ...(int(q.max) ? { max: int(q.max) } : {}) }
+          return { ...base, kind: q.kind, options, ...quotaRule, ...(int(q.min) ? { min: int(q.min) } : {}), ...(int(q.max) ? { max: int(q.max) } : {}) }
         case 'matrix':
           return { ...base, kind: q.kind, options, rows: q.rows }
         case 'ranking':

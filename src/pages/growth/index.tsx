@@ -7,6 +7,7 @@ import { formatRange, TYPE_COLORS, typeName } from '../../features/activity/labe
 import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import CompetitionEntries from '../../features/competition/components/growth-entries'
+import SurveyFeedbackEntries from '../../features/survey/components/growth-entries'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -51,6 +52,7 @@ export default function GrowthPage() {
         </View>
       ) : null}
       <CompetitionEntries openid={me.member.openid} />
+      <SurveyFeedbackEntries openid={me.member.openid} />
       {record.total === 0 ? (
         <View className='card'>
           <StateView kind='empty' title='档案还是空的' description='报名活动并在现场签到后，会自动记入档案' actionText='去看看活动' onAction={() => void Taro.switchTab({ url: '/pages/activities/index' })} />

@@ -1,6 +1,6 @@
 import type { NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { RecipientRecord, ResponseRecord, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
+import type { RecipientRecord, ResponseRecord, SubmitInput, SubmitOutcome, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
 import { allOf, getDocument, keysetPage, mapBounded, MAX_READ, num, text, textOrNull, updateWhere } from './docs'
@@ -85,6 +85,11 @@ export class CloudBaseSurveyStore implements SurveyStore {
   async get(id: string): Promise<Survey | null> {
     const doc = await getDocument(this.collections, COLLECTIONS.surveys, id)
     return doc ? ((await this.withCounters([CloudBaseSurveyStore.recordOf(doc)]))[0] ?? null) : null
+  }
+
+  async record(id: string): Promise<SurveyRecord | null> {
+    const doc = await getDocument(this.collections, COLLECTIONS.surveys, id)
+    return doc ? CloudBaseSurveyStore.recordOf(doc) : null
   }
 
   async replace(s: SurveyRecord, from: SurveyStatus[]): Promise<boolean> {
@@ -203,6 +208,24 @@ export class CloudBaseSurveyStore implements SurveyStore {
     return { items, nextCursor: more && last ? encodeCursor([text(last.publishedAt), text(last._id)]) : null }
   }
 
+  /** Two requests: the member's submitted recipient rows, then their surveys (kept when sent to an activity). */
+  async answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]> {
+    const rows = documentsOf(
+      await this.collections.run(COLLECTIONS.surveyRecipients, (c) =>
+        checked(c.where({ openid, status: 'submitted' }).limit(MAX_READ).get()),
+      ),
+    )
+    if (rows.length === 0) return []
+    const ids = rows.map((d) => text(d.surveyId))
+    const surveys = documentsOf(
+      await this.collections.run(COLLECTIONS.surveys, (c) => checked(c.where({ _id: this._.in(ids) }).limit(MAX_READ).get())),
+    ).map(CloudBaseSurveyStore.recordOf)
+    return surveys
+      .filter((s) => s.audience.activityId)
+      .sort((a, b) => (b.publishedAt ?? '').localeCompare(a.publishedAt ?? '') || b.id.localeCompare(a.id))
+      .slice(0, limit)
+  }
+
   async remind(surveyId: string, openid: string, at: string, max: number, notAfter: string): Promise<boolean> {
     const _ = this._
     const where = allOf(this.collections, [
@@ -268,6 +291,42 @@ export class CloudBaseSurveyStore implements SurveyStore {
         }),
       ),
     )
+  }
+
+  /**
+   * Requests: the status flip (tracked modes), one conditional increment per counter (their caps
+   * come with the call: no counter read), the response, and the draft's removal when one may
+   * exist. A full counter gives back what was taken and puts the status back.
+   */
+  async submit(input: SubmitInput): Promise<SubmitOutcome> {
+    const { response: r, openid, recipient } = input
+    if (recipient && !(await this.advance(r.surveyId, openid, recipient.from, 'submitted'))) return { ok: false, already: true }
+    const restore = async () => {
+      if (recipient) await this.advance(r.surveyId, openid, ['submitted'], recipient.restore)
+    }
+    const taken: string[] = []
+    let full: string | null = null
+    try {
+      for (const { key, cap } of input.counters) {
+        if (!(await this.step(r.surveyId, key, cap))) {
+          full = key
+          break
+        }
+        taken.push(key)
+      }
+      if (full === null) await this.addResponse(r)
+    } catch (error) {
+      await this.giveBack(r.surveyId, taken)
+      await restore()
+      throw error
+    }
+    if (full !== null) {
+      await this.giveBack(r.surveyId, taken)
+      await restore()
+      return { ok: false, full }
+    }
+    if (input.dropDraft) await this.deleteDraft(r.surveyId, openid)
+    return { ok: true }
   }
 
   async responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>> {

@@ -1,9 +1,10 @@
 import type { Database } from 'better-sqlite3'
 import type { NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { RecipientRecord, ResponseRecord, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
+import type { RecipientRecord, ResponseRecord, SubmitInput, SubmitOutcome, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
+import { GroupCommit } from './group-commit'
 import { memberConditions } from './notices'
-import { statementCache, type Sql } from './statements'
+import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
 interface RecipientRow {
   survey_id: string
@@ -25,12 +26,32 @@ const PAGE_CAP = 1000
 /** The response counter's key; its `cap` is the response cap (null: none). */
 const RESPONSES = '*'
 
+/** Thrown inside a submission's savepoint to roll it back: this counter is full. */
+class CounterFull extends Error {
+  constructor(readonly key: string) {
+    super('full')
+  }
+}
+
 /** Surveys in SQLite (see the migration): every write that must not oversell is one transaction. */
 export class SqliteSurveyStore implements SurveyStore {
   private readonly sql: Sql
+  /** Submissions arriving together share one commit (each in its own savepoint). */
+  private readonly writes: GroupCommit
+  /** Parsed survey records, until the surveys table is written (submissions never write it). */
+  private readonly reads: ReadCache
 
   constructor(private readonly db: Database) {
     this.sql = statementCache(db)
+    this.writes = new GroupCommit(db)
+    this.reads = new ReadCache(tableVersions(db), 200)
+  }
+
+  private recordNow(id: string): SurveyRecord | null {
+    return this.reads.get(`survey:${id}`, ['surveys'], () => {
+      const row = this.sql<[string], { data: string }>('SELECT data FROM surveys WHERE id = ?').get(id)
+      return row ? (JSON.parse(row.data) as SurveyRecord) : null
+    })
   }
 
   private withCounters(record: SurveyRecord): Survey {
@@ -56,8 +77,12 @@ export class SqliteSurveyStore implements SurveyStore {
   }
 
   async get(id: string): Promise<Survey | null> {
-    const row = this.sql<[string], { data: string }>('SELECT data FROM surveys WHERE id = ?').get(id)
-    return row ? this.withCounters(JSON.parse(row.data) as SurveyRecord) : null
+    const record = this.recordNow(id)
+    return record ? this.withCounters(record) : null
+  }
+
+  async record(id: string): Promise<SurveyRecord | null> {
+    return this.recordNow(id)
   }
 
   private replaceNow(s: SurveyRecord, from: SurveyStatus[]): boolean {
@@ -156,6 +181,16 @@ export class SqliteSurveyStore implements SurveyStore {
     return { items, nextCursor: rows.length > n && last ? encodeCursor([last.survey.publishedAt ?? '', last.survey.id]) : null }
   }
 
+  async answeredFeedback(openid: string, limit: number): Promise<SurveyRecord[]> {
+    return this.sql<[string, number], { data: string }>(
+      `SELECT s.data FROM survey_recipients r JOIN surveys s ON s.id = r.survey_id
+       WHERE r.openid = ? AND r.status = 'submitted' AND json_extract(s.data, '$.audience.activityId') IS NOT NULL
+       ORDER BY s.published_at DESC, s.id DESC LIMIT ?`,
+    )
+      .all(openid, Math.min(limit, PAGE_CAP))
+      .map((r) => JSON.parse(r.data) as SurveyRecord)
+  }
+
   async remind(surveyId: string, openid: string, at: string, max: number, notAfter: string): Promise<boolean> {
     return (
       this.sql(
@@ -210,6 +245,10 @@ export class SqliteSurveyStore implements SurveyStore {
   }
 
   async addResponse(r: ResponseRecord): Promise<void> {
+    this.insertResponse(r)
+  }
+
+  private insertResponse(r: ResponseRecord): void {
     this.sql('INSERT INTO survey_responses (survey_id, id, openid, day, answers, profile) VALUES (?, ?, ?, ?, ?, ?)').run(
       r.surveyId,
       r.id,
@@ -220,22 +259,54 @@ export class SqliteSurveyStore implements SurveyStore {
     )
   }
 
+  async submit(input: SubmitInput): Promise<SubmitOutcome> {
+    const { response: r, openid } = input
+    try {
+      return await this.writes.run((): SubmitOutcome => {
+        if (
+          input.recipient &&
+          this.sql("UPDATE survey_recipients SET status = 'submitted' WHERE survey_id = ? AND openid = ? AND status IN (SELECT value FROM json_each(?))").run(
+            r.surveyId,
+            openid,
+            JSON.stringify(input.recipient.from),
+          ).changes !== 1
+        ) {
+          return { ok: false, already: true }
+        }
+        const inc = this.sql('UPDATE survey_counters SET used = used + 1 WHERE survey_id = ? AND key = ? AND (cap IS NULL OR used < cap)')
+        for (const { key } of input.counters) if (inc.run(r.surveyId, key).changes !== 1) throw new CounterFull(key)
+        this.insertResponse(r)
+        if (input.dropDraft) this.sql('DELETE FROM survey_drafts WHERE survey_id = ? AND openid = ?').run(r.surveyId, openid)
+        return { ok: true }
+      })
+    } catch (error) {
+      // The savepoint rolled back: the status and any counter taken are as before.
+      if (error instanceof CounterFull) return { ok: false, full: error.key }
+      throw error
+    }
+  }
+
   async responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>> {
     const after = decodeCursor(cursor, 1)
     const n = Math.min(limit, PAGE_CAP)
-    const rows = this.sql<[string, string, number], { survey_id: string; id: string; openid: string | null; day: string; answers: string; profile: string | null }>(
-      'SELECT * FROM survey_responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?',
-    ).all(surveyId, after ? String(after[0]) : '', n + 1)
-    const items = rows.slice(0, n).map(
-      (r): ResponseRecord => ({
-        id: r.id,
-        surveyId: r.survey_id,
-        openid: r.openid,
-        day: r.day,
-        answers: JSON.parse(r.answers) as SurveyAnswers,
-        profile: r.profile ? (JSON.parse(r.profile) as ResponseRecord['profile']) : null,
-      }),
+    // Raw rows of the columns needed: results read every response, so each object saved counts.
+    const rows = this.sql<[string, string, number], [string, string | null, string, string, string | null]>(
+      'SELECT id, openid, day, answers, profile FROM survey_responses WHERE survey_id = ? AND id > ? ORDER BY id LIMIT ?',
     )
+      .raw(true)
+      .all(surveyId, after ? String(after[0]) : '', n + 1)
+    const items: ResponseRecord[] = []
+    for (let i = 0; i < rows.length && i < n; i += 1) {
+      const [id, openid, day, answers, profile] = rows[i]!
+      items.push({
+        id,
+        surveyId,
+        openid,
+        day,
+        answers: JSON.parse(answers) as SurveyAnswers,
+        profile: profile ? (JSON.parse(profile) as ResponseRecord['profile']) : null,
+      })
+    }
     const last = items[items.length - 1]
     return { items, nextCursor: rows.length > n && last ? encodeCursor([last.id]) : null }
   }

@@ -8,7 +8,10 @@ export interface QuestionInputProps {
   question: SurveyQuestion
   value: SurveyAnswer | undefined
   onChange: (value: SurveyAnswer | undefined) => void
-  /** `questionId:optionId` of options whose quota is used up: shown, but not choosable. */
+  /**
+   * `questionId:optionId` of options whose quota is used up: not shown when the question hides full
+   * options; shown as usual when it ends whoever chooses them (the end comes on 下一页 / 提交).
+   */
   fullOptions: readonly string[]
 }
 
@@ -18,8 +21,9 @@ const scale = (from: number, to: number) => Array.from({ length: to - from + 1 }
 export default function QuestionInput({ question: q, value, onChange, fullOptions }: QuestionInputProps) {
   const taxonomy = useTaxonomy()
   const prefix = `q-${q.id}`
-  const optionItems = 'options' in q ? q.options.map((o) => ({ id: o.id, name: fullOptions.includes(`${q.id}:${o.id}`) ? `${o.label}（名额已满）` : o.label })) : []
-  const isFull = (id: string) => fullOptions.includes(`${q.id}:${id}`)
+  const hides = (q.kind === 'single' || q.kind === 'multiple') && q.whenFull !== 'end'
+  const isFull = (id: string) => hides && fullOptions.includes(`${q.id}:${id}`)
+  const optionItems = 'options' in q ? q.options.filter((o) => !isFull(o.id)).map((o) => ({ id: o.id, name: o.label })) : []
   switch (q.kind) {
     case 'single':
       return <ChoiceChips idPrefix={prefix} items={optionItems} selected={typeof value === 'string' ? [value] : []} onToggle={(id) => !isFull(id) && onChange(value === id ? undefined : id)} />

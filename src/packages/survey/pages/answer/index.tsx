@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
-import { checkSurveyAnswers, IDENTITY_MODE_LABELS, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
+import { checkSurveyAnswers, IDENTITY_MODE_LABELS, quotaFullRule, quotaKeysUsed, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
 import QuestionInput from '../../../../features/survey/components/question-input'
 import { fetchSurvey, saveSurveyDraft, submitSurvey } from '../../../../features/survey/api'
 import { errorMessage } from '../../../../services/api'
@@ -26,11 +26,13 @@ export default function SurveyAnswerPage() {
 }
 
 function Answering({ survey }: { survey: SurveyForMember }) {
-  const [answers, setAnswers] = useState<SurveyAnswers>(survey.draft?.answers ?? {})
+  // A saved draft wins; otherwise the answers the author prefilled from the member's profile.
+  const [answers, setAnswers] = useState<SurveyAnswers>(survey.draft?.answers ?? survey.prefill)
   const [stage, setStage] = useState<'intro' | 'pages' | 'done'>(survey.status === 'submitted' ? 'done' : 'intro')
   const [index, setIndex] = useState(0)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const [ended, setEnded] = useState<string | null>(null)
   const request = useRequestId()
   const path = useMemo(() => surveyPath(survey.definition, answers), [survey.definition, answers])
   const page = path.pages[Math.min(index, path.pages.length - 1)]
@@ -57,11 +59,16 @@ function Answering({ survey }: { survey: SurveyForMember }) {
       scrollToElement(`question-${Object.keys(mine)[0]}`)
       return
     }
+    // A full option whose question ends such answers: the server ends the member politely now.
+    const ending = quotaKeysUsed(survey.definition, check.answers).some(
+      (k) => survey.fullOptions.includes(k) && quotaFullRule(survey.definition, k).mode === 'end',
+    )
     setBusy(true)
     try {
-      if (last) {
-        await submitSurvey(survey.id, check.answers, request.idFor(check.answers))
+      if (last || ending) {
+        const result = await submitSurvey(survey.id, check.answers, request.idFor(check.answers))
         request.done()
+        if (!result.submitted) setEnded(result.ended)
         setStage('done')
       } else {
         const nextPage = path.pages[index + 1]!
@@ -77,9 +84,10 @@ function Answering({ survey }: { survey: SurveyForMember }) {
   }
 
   if (stage === 'done') {
+    if (ended) return <StateView kind='empty' title='问卷到此结束' description={ended} />
     return <StateView kind='empty' title='已提交，感谢你的参与' description='你的回答已保存。' />
   }
-  if (!survey.open) return <StateView kind='empty' title='问卷不在填写时间内' description='问卷还没有开始，或已经结束。' />
+  if (!survey.open) return <StateView kind='empty' title='问卷现在不能填写' description='问卷还没有开始、已经结束，或已收满答卷。感谢你的关注！' />
 
   if (stage === 'intro') {
     return (
@@ -115,6 +123,11 @@ function Answering({ survey }: { survey: SurveyForMember }) {
               {q.required ? <Text className='sv-question__required'> *</Text> : null}
             </Text>
             {q.description ? <Text className='hint'>{q.description}</Text> : null}
+            {q.id in survey.prefill && answers[q.id] === survey.prefill[q.id] ? (
+              <Text className='hint' id={`prefilled-${q.id}`}>
+                已按你的资料预填，如有变化可直接修改
+              </Text>
+            ) : null}
             <QuestionInput question={q} value={answers[q.id]} onChange={(v) => change(q.id, v)} fullOptions={survey.fullOptions} />
             {errors[q.id] ? <Text className='field-error'>{errors[q.id]}</Text> : null}
           </View>

@@ -9,11 +9,17 @@ import { useRequestId } from '@/hooks/use-request-id'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import {
   createSurveyInput,
+  DEFAULT_QUOTA_END_MESSAGE,
   IDENTITY_MODE_LABELS,
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
   QUESTION_KIND_LABELS,
+  PREFILL_KINDS,
+  PREFILL_LABELS,
+  PREFILL_SOURCES,
   QUESTION_KINDS,
+  QUOTA_FULL_LABELS,
+  QUOTA_FULL_MODES,
   SURVEY_TEMPLATES,
   toFieldErrors,
   type QuestionKind,
@@ -129,6 +135,17 @@ export default function SurveyEditPage() {
             )
           }
         />
+        {PREFILL_SOURCES.some((p) => PREFILL_KINDS[p].includes(q.kind)) && draft.identityMode !== 'anonymous' ? (
+          <View id={`builder-${q.id}-prefill`}>
+            <Text className='form-field__label se-sub'>用成员资料预填（成员可修改）</Text>
+            <ChoiceChips
+              idPrefix={`builder-${q.id}-prefill`}
+              items={PREFILL_SOURCES.filter((p) => PREFILL_KINDS[p].includes(q.kind)).map((p) => ({ id: p, name: PREFILL_LABELS[p] }))}
+              selected={q.prefill ? [q.prefill] : []}
+              onToggle={(p) => setQuestion(index, { prefill: q.prefill === p ? null : (p as QuestionDraft['prefill']) })}
+            />
+          </View>
+        ) : null}
         {q.kind === 'text' ? (
           <ChoiceChips
             idPrefix={`builder-${q.id}-format`}
@@ -165,6 +182,26 @@ export default function SurveyEditPage() {
                 ) : null}
               </View>
             ))}
+            {(q.kind === 'single' || q.kind === 'multiple') && q.options.some((o) => o.quota.trim() !== '') ? (
+              <View id={`builder-${q.id}-when-full`}>
+                <Text className='form-field__label se-sub'>名额满后</Text>
+                <ChoiceChips
+                  idPrefix={`builder-${q.id}-full`}
+                  items={QUOTA_FULL_MODES.map((m) => ({ id: m, name: QUOTA_FULL_LABELS[m] }))}
+                  selected={[q.whenFull]}
+                  onToggle={(m) => setQuestion(index, { whenFull: m as QuestionDraft['whenFull'] })}
+                />
+                {q.whenFull === 'end' ? (
+                  <FormText
+                    id={`builder-${q.id}-full-message`}
+                    value={q.fullMessage}
+                    maxlength={100}
+                    placeholder={DEFAULT_QUOTA_END_MESSAGE}
+                    onChange={(v) => setQuestion(index, { fullMessage: v })}
+                  />
+                ) : null}
+              </View>
+            ) : null}
             <Text
               className='se-add'
               id={`builder-${q.id}-add-option`}

@@ -64,7 +64,9 @@ export default function SurveyManagePage() {
           <View key={s.id} id={`survey-${s.id}`} className='card sv-item'>
             <View className='sv-item__top'>
               <Text className='sv-item__title'>{s.title}</Text>
-              <Text className={`badge badge--${SURVEY_STATUS_TONES[s.status]}`}>{SURVEY_STATUS_LABELS[s.status]}</Text>
+              <Text className={`badge badge--${SURVEY_STATUS_TONES[s.status]}`}>
+                {s.status === 'published' && s.responseCap !== null && s.responses >= s.responseCap ? '已收满' : SURVEY_STATUS_LABELS[s.status]}
+              </Text>
             </View>
             <Text className='hint sv-item__meta'>
               {IDENTITY_MODE_LABELS[s.identityMode]}
