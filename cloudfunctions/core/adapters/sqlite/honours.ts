@@ -75,10 +75,18 @@ export class SqliteHonourStore implements HonourStore {
     return parse<NominationEvent>(this.sql<[string], { doc: string }>('SELECT doc FROM honour_events WHERE nomination_id = ? ORDER BY at, id').all(nominationId))
   }
 
+  /** The database refuses any other change to a history line (migration: honour_events_no_update). */
+  async forgetEventsBy(openid: string, pseudonym: string): Promise<void> {
+    this.sql(
+      `UPDATE honour_events SET doc = json_set(doc, '$.actorOpenid', @pseudonym, '$.note', '')
+       WHERE json_extract(doc, '$.actorOpenid') = @openid`,
+    ).run({ openid, pseudonym })
+  }
+
   async saveJuror(juror: Juror): Promise<void> {
     this.sql(
       `INSERT INTO honour_jurors (id, openid, invite_code, created_at, doc) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, doc = excluded.doc`,
+       ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc`,
     ).run(juror.id, juror.openid, juror.inviteCode, juror.createdAt, JSON.stringify(juror))
   }
 
@@ -136,6 +144,14 @@ export class SqliteHonourStore implements HonourStore {
   async objectionsOf(nominationId: string): Promise<Objection[]> {
     return parse<Objection>(
       this.sql<[string], { doc: string }>('SELECT doc FROM honour_objections WHERE nomination_id = ? ORDER BY created_at, id').all(nominationId),
+    )
+  }
+
+  async objectionsBy(filerOpenid: string): Promise<Objection[]> {
+    return parse<Objection>(
+      this.sql<[string, number], { doc: string }>(
+        `SELECT doc FROM honour_objections WHERE json_extract(doc, '$.filerOpenid') = ? ORDER BY created_at, id LIMIT ?`,
+      ).all(filerOpenid, MAX_NOMINATIONS),
     )
   }
 }
