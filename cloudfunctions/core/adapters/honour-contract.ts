@@ -195,9 +195,16 @@ export function describeHonourStoreContract(name: string, open: () => Promise<St
       expect(await store.honours.updateNomination({ ...n, state: 'returned', version: 2 }, 1, staff)).toBe(true)
       await store.honours.forgetEventsBy(`${run}-gone`, `deleted-${run}`)
       expect(await store.honours.eventsOf(n.id)).toEqual([{ ...mine, actorOpenid: `deleted-${run}`, note: '' }, staff])
+      // A nomination re-keyed to a pseudonym is found by it, and no longer by the openid it had.
+      const forget = event(`${run}-e9`, n.id, '2026-11-05T12:00:00.000+08:00', { action: 'forget', from: 'returned', to: 'returned', actorOpenid: `deleted-${run}` })
+      const denamed = { ...n, state: 'returned' as const, version: 3, nomineeOpenid: `deleted-${run}`, nominatorOpenid: `deleted-${run}` }
+      expect(await store.honours.updateNomination(denamed, 2, forget)).toBe(true)
+      expect(await store.honours.listNominations({ nomineeOpenid: n.nomineeOpenid })).toEqual([])
+      expect(await store.honours.listNominations({ nominatorOpenid: n.nominatorOpenid })).toEqual([])
+      expect(await store.honours.listNominations({ nomineeOpenid: `deleted-${run}` })).toEqual([denamed])
       // Again: nothing of theirs is left to find.
       await store.honours.forgetEventsBy(`${run}-gone`, `deleted-${run}x`)
-      expect((await store.honours.eventsOf(n.id))[0]!.actorOpenid).toBe(`deleted-${run}`)
+      expect((await store.honours.eventsOf(n.id)).map((e) => e.actorOpenid)).toEqual([`deleted-${run}`, `${run}-staff`, `deleted-${run}`])
     })
 
     it('finds objections by who filed them, and re-keys a juror seat with a new invite code', async () => {

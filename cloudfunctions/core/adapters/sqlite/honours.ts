@@ -63,8 +63,9 @@ export class SqliteHonourStore implements HonourStore {
   async updateNomination(next: Nomination, expectedVersion: number, event: NominationEvent): Promise<boolean> {
     return this.db.transaction(() => {
       const changed = this.sql(
-        `UPDATE honour_nominations SET state = ?, station_id = ?, version = ?, doc = ? WHERE id = ? AND version = ?`,
-      ).run(next.state, next.stationId, next.version, JSON.stringify(next), next.id, expectedVersion).changes
+        `UPDATE honour_nominations SET state = ?, station_id = ?, nominee_openid = ?, nominator_openid = ?, version = ?, doc = ?
+         WHERE id = ? AND version = ?`,
+      ).run(next.state, next.stationId, next.nomineeOpenid, next.nominatorOpenid, next.version, JSON.stringify(next), next.id, expectedVersion).changes
       if (changed !== 1) return false
       this.appendEvent(event)
       return true
