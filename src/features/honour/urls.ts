@@ -7,3 +7,4 @@ export const honourManageUrl = () => '/packages/honour/pages/manage/index'
 export const honourAwardEditUrl = (id = '') => `/packages/honour/pages/award-edit/index${id ? `?id=${id}` : ''}`
 export const honourReviewUrl = (code = '') => `/packages/honour/pages/review/index${code ? `?code=${code}` : ''}`
 export const honourNoticeUrl = (awardId = '') => `/packages/honour/pages/notice/index${awardId ? `?awardId=${awardId}` : ''}`
+export const honourCertificateUrl = (nominationId: string) => `/packages/honour/pages/certificate/index?id=${nominationId}`

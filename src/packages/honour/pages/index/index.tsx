@@ -8,7 +8,7 @@ import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '@/services/api'
 import { confirmNomination, fetchAwards, listNominations, submitNomination, withdrawNomination } from '@/features/honour/api'
 import { stateName } from '@/features/honour/labels'
-import { honourManageUrl, honourNominateUrl, honourNoticeUrl, honourReviewUrl, honourReviseUrl } from '@/features/honour/urls'
+import { honourCertificateUrl, honourManageUrl, honourNominateUrl, honourNoticeUrl, honourReviewUrl, honourReviseUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
 
 /** 评优评先: open awards to apply for, my nominations (confirm, submit, withdraw), 公示 and review. */
@@ -106,6 +106,11 @@ export default function HonourHubPage() {
                   {n.state === 'draft' && byMe ? (
                     <Button className='btn btn-primary' id={`submit-${n.id}`} disabled={busy !== null || undefined} onClick={() => void act(n.id, () => submitNomination(n.id), '已提交')}>
                       提交
+                    </Button>
+                  ) : null}
+                  {n.state === 'awarded' && forMe ? (
+                    <Button className='btn btn-primary' id={`certificate-${n.id}`} onClick={() => go(honourCertificateUrl(n.id))}>
+                      荣誉证书
                     </Button>
                   ) : null}
                   {n.state === 'returned' && byMe ? (
