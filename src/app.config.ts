@@ -56,7 +56,7 @@ export default defineAppConfig({
       ],
     },
     // Honours 评优评先 (issue 16): apply, manage, review blind, 公示 with objections.
-    { root: 'packages/honour', pages: ['pages/index/index', 'pages/nominate/index', 'pages/manage/index', 'pages/award-edit/index', 'pages/review/index', 'pages/notice/index'] },
+    { root: 'packages/honour', pages: ['pages/index/index', 'pages/nominate/index', 'pages/manage/index', 'pages/award-edit/index', 'pages/review/index', 'pages/notice/index', 'pages/certificate/index'] },
     // 家乡创新平台 (issue 19): the directory and a platform's page for everyone; staff management.
     {
       root: 'packages/platform',

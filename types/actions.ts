@@ -328,6 +328,7 @@ export const actionSchemas = {
   'honour.get': nominationIdInput,
   'honour.list': nominationListInput,
   'honour.mine': emptyInput,
+  'honour.awardClose': awardIdInput,
   // Stories of young talent (issue 17).
   'story.create': createStoryInput,
   'story.update': updateStoryInput,
@@ -568,6 +569,8 @@ export interface ActionResults {
   'honour.list': Nomination[]
   /** My honours, for the 翼展档案. */
   'honour.mine': HonourRecord[]
+  /** The award, closed: its results are published and it takes no more nominations. */
+  'honour.awardClose': Award
   'story.create': Story
   'story.update': Story
   /** Checked at once: `risky` comes back as a draft with `returnReason`. */

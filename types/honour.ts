@@ -150,6 +150,8 @@ export const createAwardInput = z.object(awardFields)
 export type CreateAwardInput = z.input<typeof createAwardInput>
 export const updateAwardInput = z.object({ id: id('奖项'), ...awardFields })
 export const awardIdInput = z.object({ id: id('奖项') })
+/** Shown in place of a member who deleted their account (records that must stay: awarded, history). */
+export const GONE_NOMINEE = '已注销成员'
 
 export interface Award extends z.output<typeof createAwardInput> {
   id: string
@@ -251,8 +253,11 @@ export interface NominationEvent {
   id: string
   nominationId: string
   at: string
-  /** `create` for the first line; a transition of the table for every later one. */
-  action: NominationAction | 'create'
+  /**
+   * `create` for the first line; a transition of the table for every later one; `forget` when a
+   * member's account was deleted and the record was de-named (core/honour/forget.ts).
+   */
+  action: NominationAction | 'create' | 'forget'
   from: NominationState
   to: NominationState
   actorOpenid: string
@@ -379,3 +384,31 @@ export interface HonourRecord {
 }
 
 export const phoneIsValid = (value: string): boolean => PHONE_PATTERN.test(value)
+
+/** A juror's work, in the export of the member bound to the juror seat: blind, as they judged it. */
+export interface ExportedJuryWork {
+  jurorName: string
+  awardName: string
+  /** 材料1, 材料2…: the nominee is not named, as the juror never saw the name. */
+  label: string
+  status: AssignmentStatus
+  declaredAt: string | null
+  score: number | null
+  approve: boolean | null
+  comment: string
+  scoredAt: string | null
+}
+
+/** An objection the member filed in a 公示, with its outcome (who decided it is not theirs). */
+export interface ExportedObjection {
+  objectionId: string
+  awardName: string
+  nomineeName: string
+  kind: 'personal' | 'unit'
+  realName: string
+  phone: string
+  unitName: string
+  reason: string
+  createdAt: string
+  outcome: { decision: 'dismissed' | 'upheld'; note: string; at: string } | null
+}

@@ -6,7 +6,7 @@ import type { Member } from './member'
 import type { ShareableField } from './policy'
 import type { JoinRequestStatus } from './station'
 import type { IdentityMode, RecipientStatus, SurveyAnswers } from './survey'
-import type { Materials, NominationState } from './honour'
+import type { ExportedJuryWork, ExportedObjection, Materials, NominationState } from './honour'
 import type { StoryStatus, SubjectConsent } from './story'
 
 /**
@@ -159,6 +159,9 @@ export interface MemberExport {
   stories: ExportedStory[]
   /** Honour nominations for me or by me (issue 16). */
   nominations: ExportedNomination[]
+  /** Honour reviews I judged as a juror, and 公示 objections I filed (issue 16). */
+  honourJuryWork: ExportedJuryWork[]
+  honourObjections: ExportedObjection[]
   /** The competition teams I am in (issue 18). */
   competitionTeams: ExportedCompetitionTeam[]
 }
@@ -183,6 +186,8 @@ export const MEMBER_EXPORT_KINDS = {
   surveys: '问卷',
   stories: '人才故事',
   nominations: '评优提名',
+  honourJuryWork: '评优评审记录',
+  honourObjections: '评优公示异议',
   competitionTeams: '竞赛团队',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS

@@ -7,7 +7,9 @@ import { actAs, currentPage, eventually, startHarness, type Harness } from './su
  * screening rejects an over-age nominee with the reason; three jurors are drawn, one declares a
  * conflict and is replaced, and they score blind; the shortlist goes to 公示; an anonymous
  * objection is refused and a real-name one is recorded and resolved; the award is made and
- * shows in the member's 翼展档案. Steps the UI need not show go over HTTP.
+ * shows in the member's 翼展档案. Round 2: the head returns an application for revision with a
+ * reason, the applicant revises and resubmits; staff close the award once every nomination ended.
+ * Steps the UI need not show go over HTTP.
  */
 describe('honours in the browser', () => {
   let h: Harness
@@ -112,6 +114,23 @@ describe('honours in the browser', () => {
     await ok('honour.submit', { id: amyId }, HEAD)
     const bobN = await ok<Nomination>('honour.nominate', { awardId: award.id, materials: { birthDate: '1985-01-01', deeds: '社区志愿服务', summary: '社区志愿服务' } }, bob.openid)
     await ok('honour.submit', { id: bobN.id }, bob.openid)
+
+    // The head returns bob's application for revision with a reason; bob sees it, revises and resubmits.
+    await actAs(page, h.baseUrl, HEAD, HEAD, 'packages/honour/pages/manage/index')
+    await visible().locator(`#manage-award-${award.id}`).click()
+    await visible().locator(`#return-${bobN.id}`).click()
+    await page.locator('#reason-input textarea').fill('请补充志愿服务时长证明')
+    await page.locator('#reason-confirm').click()
+    await visible().locator(`#manage-${bobN.id} .honour-state`, { hasText: '已退回修改' }).waitFor()
+    await actAs(page, h.baseUrl, bob.openid, bob.name, 'packages/honour/pages/index/index')
+    await visible().locator(`#revise-${bobN.id}`).click()
+    await visible().locator('#honour-returned', { hasText: '请补充志愿服务时长证明' }).waitFor()
+    await visible().locator('#field-materials\\.summary input').fill('社区志愿服务，累计120小时')
+    await shot('honour-3b-revise')
+    await visible().locator('#honour-nominate-submit').click()
+    await eventually(async () => (await ok<Nomination>('honour.get', { id: bobN.id }, bob.openid)).state, 'submitted')
+    const bobInbox = await ok<{ items: { title: string }[] }>('notice.inbox', {}, bob.openid)
+    expect(bobInbox.items.map((n) => n.title)).toContain('驻马店青年五四奖章提名被退回修改')
     for (const id of [amyId, bobN.id]) await ok('honour.startPublicity', { id }, HEAD)
     laterDays(10)
     for (const id of [amyId, bobN.id]) await ok('honour.unitDecide', { id, approve: true, note: '单位内公示无异议' }, HEAD)
@@ -216,6 +235,10 @@ describe('honours in the browser', () => {
     await visible().locator(`#manage-${amyId} .honour-state`, { hasText: '审定通过' }).waitFor()
     await visible().locator(`#grant-${amyId}`).click()
     await visible().locator(`#manage-${amyId} .honour-state`, { hasText: '已授予' }).waitFor()
+    // Every nomination has ended: the award closes and takes no more nominations.
+    await visible().locator('#award-close').click()
+    await visible().locator(`#manage-award-${award.id}`, { hasText: '已结束' }).waitFor()
+    expect((await h.api('honour.nominate', { awardId: award.id, materials: { birthDate: '2002-01-01', deeds: '事迹', summary: '简介' } }, amy.openid)).ok).toBe(false)
 
     // The member's 翼展档案 shows the honour.
     await actAs(page, h.baseUrl, amy.openid, amy.name, 'pages/growth/index')

@@ -280,6 +280,7 @@ export const actionTable: ActionTable = {
   // these policies only keep out those who can never take part in the action.
   'honour.awardCreate': allow(isStaff, honours.createAward),
   'honour.awardUpdate': allow(isStaff, honours.updateAward),
+  'honour.awardClose': allow(isStaff, honours.closeAward),
   'honour.awards': allow(isAnyone, (deps) => honours.listAwards(deps)),
   'honour.award': allow(isAnyone, (deps, _caller, input) => honours.viewAward(deps, input)),
   'honour.nominate': allow(isConsentingMemberOrStaff, honours.nominate),

@@ -285,6 +285,7 @@ describe('who may call each action', () => {
     ['honour.get', 'stranger', { id: 'x' }, 'FORBIDDEN'],
     ['honour.list', 'stranger', {}, 'FORBIDDEN'],
     ['honour.mine', 'stranger', {}, 'FORBIDDEN'],
+    ['honour.awardClose', 'head', { id: 'x' }, 'FORBIDDEN'],
   ]
 
   it('refuses each action to a caller who may not take it, before anything is read or written', async () => {
@@ -328,6 +329,7 @@ describe('bad input', () => {
     ['honour.resolveObjections', { id: 'x', decision: 'maybe', note: '无' }, 'decision', '请从列表中选择处理结论'],
     ['honour.revoke', { id: 'x', note: '' }, 'note', '请填写撤销说明'],
     ['honour.list', { scope: 'everyone' }, 'scope', '请从列表中选择范围'],
+    ['honour.awardClose', {}, 'id', '请填写奖项'],
   ]
 
   it('answers each with the field named in Chinese and writes nothing', async () => {
@@ -343,6 +345,155 @@ describe('bad input', () => {
     const missing = errorOf(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'head', materials: materials({ birthDate: null }) }))
     expect(missing.fields).toEqual({ 'materials.birthDate': '请填写出生日期（用于核对年龄条件）' })
     expect(await snapshot()).toBe(before)
+  })
+})
+
+/** From the unit to the award: amy is judged blind by three jurors (members too), objected to by name, and awarded. */
+async function throughAward() {
+  const unit = await throughUnit()
+  data(await t.call(STAFF, 'honour.screen', { awardId: unit.award.id }))
+  for (let i = 0; i < 5; i += 1) data(await t.call(`juror-${i}`, 'member.register', profile({ name: `评委${i}号`, university: '黄淮学院', phone: `1370000000${i}` })))
+  const pool = await jurors()
+  const drawn = data(await t.call(STAFF, 'honour.drawJury', { id: unit.amyId, tags: ['综合'] }))
+  const panel = drawn.filter((a) => a.status === 'invited').map((a) => pool.find((j) => j.id === a.jurorId)!)
+  for (const juror of panel) {
+    data(await t.call(juror.openid, 'honour.declare', { id: unit.amyId, conflict: false }))
+    data(await t.call(juror.openid, 'honour.score', { id: unit.amyId, score: 88, approve: true, comment: '事迹突出' }))
+  }
+  data(await t.call(STAFF, 'honour.tally', { id: unit.amyId }))
+  data(await t.call(STAFF, 'honour.publishNotice', { awardId: unit.award.id }))
+  data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '王小明的支教时长存疑' }))
+  data(await t.call(STAFF, 'honour.resolveObjections', { id: unit.amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
+  data(await t.call(STAFF, 'honour.grant', { id: unit.amyId }))
+  return { ...unit, panel, pool }
+}
+
+/** Everything honours hold, as one text: what a search for a person's traces would read. */
+async function honoursDump(): Promise<string> {
+  const h = t.store.honours
+  const nominations = await h.listNominations({})
+  const perNomination = await Promise.all(nominations.map(async (n) => [n, await h.eventsOf(n.id), await h.objectionsOf(n.id), await h.assignmentsOf(n.id)]))
+  return JSON.stringify([await h.listAwards(), perNomination, await h.listJurors()])
+}
+
+describe('the nominee hears of each step', () => {
+  it('sends one inbox item per step taken, even when the same step is asked twice at once', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi()))
+    const amy = data(await t.call('head', 'honour.nominate', { awardId: award.id, nomineeOpenid: 'amy', materials: materials() }))
+    data(await t.call('amy', 'honour.confirm', { id: amy.id }))
+    const twice = await Promise.all([t.call('head', 'honour.submit', { id: amy.id }), t.call('head', 'honour.submit', { id: amy.id })])
+    expect(twice.filter((o) => o.ok)).toHaveLength(1)
+    data(await t.call('head', 'honour.return', { id: amy.id, note: '请补充服务时长证明' }))
+    data(await t.call('head', 'honour.revise', { id: amy.id, materials: materials({ summary: '发起返乡支教项目，服务乡村小学三年，累计120小时。' }) }))
+    data(await t.call('head', 'honour.submit', { id: amy.id }))
+    data(await t.call('head', 'honour.startPublicity', { id: amy.id }))
+    data(await t.call('head', 'honour.unitDecide', { id: amy.id, approve: false, note: '单位内有更合适人选' }))
+    const inbox = data(await t.call('amy', 'notice.inbox', {})).items
+    expect(inbox.map((n) => n.title).sort()).toEqual(
+      ['你的驻马店青年五四奖章提名已提交', '你的驻马店青年五四奖章提名已提交', '驻马店青年五四奖章提名被退回修改', '驻马店青年五四奖章评选结果'].sort(),
+    )
+    expect(inbox.find((n) => n.title.includes('退回'))!.body).toContain('说明：请补充服务时长证明')
+    expect(data(await t.call('head', 'notice.inbox', {})).items).toEqual([])
+  })
+
+  it('tells the nominee of the shortlist, the 公示 and the award', async () => {
+    await throughAward()
+    const titles = data(await t.call('amy', 'notice.inbox', {})).items.map((n) => n.title)
+    for (const title of ['你已入围驻马店青年五四奖章', '驻马店青年五四奖章公示开始', '恭喜你获得驻马店青年五四奖章']) expect(titles.filter((x) => x === title)).toHaveLength(1)
+    // bob's nomination ended at the screening: he heard why.
+    const bobs = data(await t.call('bob', 'notice.inbox', {})).items
+    expect(bobs.map((n) => n.title)).toContain('驻马店青年五四奖章评选结果')
+    expect(bobs.find((n) => n.title === '驻马店青年五四奖章评选结果')!.body).toContain('超过35岁')
+  })
+})
+
+describe('closing an award and changing its rules', () => {
+  it('edits rules only before nominations arrive, and closes once every nomination has ended', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi()))
+    expect(data(await t.call(STAFF, 'honour.awardUpdate', { id: award.id, ...wusi({ quotaPerUnit: 3 }) })).quotaPerUnit).toBe(3)
+    const amy = data(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials() }))
+    expect(errorOf(await t.call(STAFF, 'honour.awardUpdate', { id: award.id, ...wusi() }))).toMatchObject({ code: 'CONFLICT', message: '该奖项已收到提名，不能再修改规则' })
+    data(await t.call('amy', 'honour.submit', { id: amy.id }))
+    expect(errorOf(await t.call(STAFF, 'honour.awardClose', { id: award.id }))).toMatchObject({ code: 'CONFLICT', message: '还有1个提名未完成评选，结果公布后才能结束该奖项' })
+    data(await t.call('head', 'honour.startPublicity', { id: amy.id }))
+    data(await t.call('head', 'honour.unitDecide', { id: amy.id, approve: false }))
+    const closed = data(await t.call(STAFF, 'honour.awardClose', { id: award.id }))
+    expect(closed.status).toBe('closed')
+    expect(data(await t.call(STAFF, 'honour.awardClose', { id: award.id })).status).toBe('closed')
+    expect(errorOf(await t.call('bob', 'honour.nominate', { awardId: award.id, materials: materials() }))).toMatchObject({ code: 'CONFLICT', message: '该奖项已停止提名' })
+    expect(errorOf(await t.call(STAFF, 'honour.awardUpdate', { id: award.id, ...wusi() })).message).toBe('该奖项已结束，不能修改')
+    expect(await t.store.honours.listNominations({ awardId: award.id })).toHaveLength(1)
+  })
+})
+
+describe('personal export and account deletion', () => {
+  it('exports the reviews a member judged (blind) and the objections they filed', async () => {
+    const { award, panel } = await throughAward()
+    const judge = panel[0]!
+    const work = data(await t.call(judge.openid, 'member.exportMine')).honourJuryWork
+    expect(work).toEqual([
+      { jurorName: judge.name, awardName: award.name, label: '材料1', status: 'scored', declaredAt: expect.any(String), score: 88, approve: true, comment: '事迹突出', scoredAt: expect.any(String) },
+    ])
+    expect(JSON.stringify(work)).not.toMatch(/王小明|amy/)
+    expect(data(await t.call('bob', 'member.exportMine')).honourObjections).toEqual([])
+    // amy objects to bob's nomination for another award while it is in 公示.
+    const open = data(await t.call(STAFF, 'honour.awardCreate', wusi({ name: '青年岗位能手' })))
+    const bobs = data(await t.call('bob', 'honour.nominate', { awardId: open.id, materials: materials({ birthDate: '2001-01-01', deeds: '赵大年的事迹', summary: '社区志愿服务' }) }))
+    await t.store.honours.updateNomination({ ...bobs, state: 'public_notice', version: 2, notice: { start: '2026-12-07', end: '2026-12-15' } }, 1, {
+      id: 'he-test', nominationId: bobs.id, at: '2026-12-07T10:00:00.000+08:00', action: 'publish_notice', from: 'shortlisted', to: 'public_notice', actorOpenid: STAFF, note: '',
+    })
+    data(await t.call('amy', 'honour.object', { id: bobs.id, kind: 'personal', realName: '王小明', phone: '13600003333', reason: '服务时长存疑' }))
+    expect(data(await t.call('amy', 'member.exportMine')).honourObjections).toEqual([
+      expect.objectContaining({ awardName: '青年岗位能手', nomineeName: '赵大年', kind: 'personal', realName: '王小明', phone: '13600003333', reason: '服务时长存疑', outcome: null }),
+    ])
+  })
+
+  it('leaves nothing identifiable of a deleted member in honours, keeping the awarded record and the history de-named', async () => {
+    const { award, amyId, bobId } = await throughAward()
+    data(await t.call('carol', 'member.register', profile({ name: '刘晓燕', phone: '13500005555' })))
+    const carol = data(await t.call('carol', 'honour.nominate', { awardId: award.id, materials: materials({ deeds: '刘晓燕的事迹', summary: '刘晓燕组织读书会' }) }))
+    data(await t.call('carol', 'honour.submit', { id: carol.id }))
+    // bob holds a juror seat and filed a real-name objection to carol's nomination.
+    const seat = data(await t.call(STAFF, 'honour.jurorCreate', { name: '赵评委', university: '河南大学' }))
+    data(await t.call('bob', 'honour.redeemInvite', { code: seat.inviteCode }))
+    await t.store.honours.saveObjection({ id: 'ob-1', nominationId: carol.id, kind: 'personal', realName: '赵大年', phone: '13700002222', unitName: '', sealFileId: '', reason: '刘晓燕的读书会次数存疑', filerOpenid: 'bob', createdAt: '2026-12-07T10:00:00.000+08:00', outcome: null })
+
+    for (const openid of ['amy', 'bob', 'carol']) data(await t.call(openid, 'member.deleteMine'))
+
+    const dump = await honoursDump()
+    for (const trace of ['amy', 'bob', 'carol', '王小明', '小明', '赵大年', '大年', '刘晓燕', '晓燕', '13700002222', '13500005555', '返乡支教', '社区志愿服务']) {
+      expect([trace, dump.includes(trace)]).toEqual([trace, false])
+    }
+    for (const openid of ['amy', 'bob', 'carol']) {
+      expect(await t.store.honours.listNominations({ nomineeOpenid: openid })).toEqual([])
+      expect(await t.store.honours.listNominations({ nominatorOpenid: openid })).toEqual([])
+      expect(await t.store.honours.objectionsBy(openid)).toEqual([])
+    }
+    // The award stays, de-named; so do its jury tally and its 公示 dates, and the results say so.
+    const awarded = (await t.store.honours.getNomination(amyId))!
+    expect(awarded).toMatchObject({ state: 'awarded', nomineeName: '已注销成员', university: '', jury: { yes: 3, panel: 3 }, notice: { start: '2026-12-07' } })
+    expect(awarded.nomineeOpenid).toMatch(/^deleted-/)
+    expect(awarded.materials).toMatchObject({ deeds: '', summary: '', photos: [], birthDate: null })
+    expect(data(await t.call(null, 'honour.results', { awardId: award.id }))).toEqual([expect.objectContaining({ name: '已注销成员', summary: '' })])
+    // The history keeps every event, de-named, and records the de-naming itself.
+    const history = await t.store.honours.eventsOf(amyId)
+    expect(history.map((e) => e.action)).toEqual(['create', 'confirm', 'submit', 'start_publicity', 'unit_approve', 'recommend', 'screen_pass', 'shortlist', 'publish_notice', 'object', 'dismiss_objections', 'award', 'forget'])
+    expect(history.find((e) => e.action === 'confirm')!.actorOpenid).toMatch(/^deleted-/)
+    // Not yet awarded: withdrawn, materials gone; an ended one (bob, screened out) de-named where it stopped.
+    expect(await t.store.honours.getNomination(carol.id)).toMatchObject({ state: 'withdrawn', nomineeName: '已注销成员', materials: { deeds: '' } })
+    expect((await t.store.honours.eventsOf(carol.id)).at(-1)).toMatchObject({ action: 'withdraw', from: 'submitted', to: 'withdrawn', note: '成员注销账号，提名撤回' })
+    expect(await t.store.honours.getNomination(bobId)).toMatchObject({ state: 'screening_rejected', nomineeName: '已注销成员' })
+    // Objections: the text stays for the committee, the filer's identity goes; names in it are masked.
+    expect(await t.store.honours.objectionsOf(carol.id)).toEqual([expect.objectContaining({ realName: '已注销成员', phone: '', reason: `${MASK}的读书会次数存疑` })])
+    expect((await t.store.honours.objectionsOf(carol.id))[0]!.filerOpenid).toMatch(/^deleted-/)
+    expect(await t.store.honours.objectionsOf(amyId)).toEqual([expect.objectContaining({ realName: '陈实', reason: `${MASK}的支教时长存疑` })])
+    // The juror seat is free again, under a new code: the old link binds nobody.
+    const freed = (await t.store.honours.getJuror(seat.id))!
+    expect(freed.openid).toBeNull()
+    expect(errorOf(await t.call('someone', 'honour.redeemInvite', { code: seat.inviteCode })).message).toBe('邀请码无效')
+    data(await t.call('someone', 'honour.redeemInvite', { code: freed.inviteCode }))
   })
 })
 

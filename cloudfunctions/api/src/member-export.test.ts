@@ -108,7 +108,13 @@ async function memberWithEverything() {
       juryMajorityPercent: 50,
     }),
   )
-  data(await t.call(ME, 'honour.nominate', { awardId: award.id, materials: { birthDate: '2003-05-06', deeds: '组织返乡调研。', summary: '返乡调研。' } }))
+  const nomination = data(await t.call(ME, 'honour.nominate', { awardId: award.id, materials: { birthDate: '2003-05-06', deeds: '组织返乡调研。', summary: '返乡调研。' } }))
+  // A juror seat I scored from, and a 公示 objection I filed (stored as the jury and 公示 steps leave them).
+  const seat = data(await t.call(STAFF, 'honour.jurorCreate', { name: '隐私评委' }))
+  data(await t.call(ME, 'honour.redeemInvite', { code: seat.inviteCode }))
+  const at = '2026-07-01T10:00:00.000+08:00'
+  await t.store.honours.saveAssignment({ nominationId: nomination.id, jurorId: seat.id, drawOrder: 1, status: 'scored', conflictReason: '', declaredAt: at, score: 80, approve: true, comment: '', scoredAt: at })
+  await t.store.honours.saveObjection({ id: 'ob-me', nominationId: nomination.id, kind: 'personal', realName: '隐私测试同学', phone: '13812341234', unitName: '', sealFileId: '', reason: '存疑', filerOpenid: ME, createdAt: at, outcome: null })
 
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))

@@ -186,5 +186,41 @@ export function describeHonourStoreContract(name: string, open: () => Promise<St
       await store.honours.saveObjection(resolved)
       expect(await store.honours.objectionsOf(`${run}-n1`)).toEqual([resolved])
     })
+
+    it('de-names the history lines one person acted in, and only those, changing nothing else of them', async () => {
+      const n = sampleNomination(`${run}-n4`, award.id)
+      const mine = event(`${run}-e7`, n.id, '2026-11-05T10:00:00.000+08:00', { actorOpenid: `${run}-gone`, note: '我自己的说明' })
+      const staff = event(`${run}-e8`, n.id, '2026-11-05T11:00:00.000+08:00', { action: 'return', to: 'returned', actorOpenid: `${run}-staff`, note: '请补充材料' })
+      await store.honours.insertNomination(n, mine)
+      expect(await store.honours.updateNomination({ ...n, state: 'returned', version: 2 }, 1, staff)).toBe(true)
+      await store.honours.forgetEventsBy(`${run}-gone`, `deleted-${run}`)
+      expect(await store.honours.eventsOf(n.id)).toEqual([{ ...mine, actorOpenid: `deleted-${run}`, note: '' }, staff])
+      // A nomination re-keyed to a pseudonym is found by it, and no longer by the openid it had.
+      const forget = event(`${run}-e9`, n.id, '2026-11-05T12:00:00.000+08:00', { action: 'forget', from: 'returned', to: 'returned', actorOpenid: `deleted-${run}` })
+      const denamed = { ...n, state: 'returned' as const, version: 3, nomineeOpenid: `deleted-${run}`, nominatorOpenid: `deleted-${run}` }
+      expect(await store.honours.updateNomination(denamed, 2, forget)).toBe(true)
+      expect(await store.honours.listNominations({ nomineeOpenid: n.nomineeOpenid })).toEqual([])
+      expect(await store.honours.listNominations({ nominatorOpenid: n.nominatorOpenid })).toEqual([])
+      expect(await store.honours.listNominations({ nomineeOpenid: `deleted-${run}` })).toEqual([denamed])
+      // Again: nothing of theirs is left to find.
+      await store.honours.forgetEventsBy(`${run}-gone`, `deleted-${run}x`)
+      expect((await store.honours.eventsOf(n.id)).map((e) => e.actorOpenid)).toEqual([`deleted-${run}`, `${run}-staff`, `deleted-${run}`])
+    })
+
+    it('finds objections by who filed them, and re-keys a juror seat with a new invite code', async () => {
+      const o: Objection = { id: `${run}-ob2`, nominationId: `${run}-n2`, kind: 'personal', realName: '钱七', phone: '13800002222', unitName: '', sealFileId: '', reason: '存疑', filerOpenid: `${run}-filer`, createdAt: '2026-11-06T10:00:00.000+08:00', outcome: null }
+      await store.honours.saveObjection(o)
+      expect(await store.honours.objectionsBy(`${run}-filer`)).toEqual([o])
+      const forgotten = { ...o, realName: '已注销成员', phone: '', filerOpenid: `deleted-${run}` }
+      await store.honours.saveObjection(forgotten)
+      expect(await store.honours.objectionsBy(`${run}-filer`)).toEqual([])
+      expect(await store.honours.objectionsOf(`${run}-n2`)).toEqual([forgotten])
+
+      const juror = (await store.honours.getJuror(`${run}-jr`))!
+      await store.honours.saveJuror({ ...juror, openid: null, inviteCode: `${run}new` })
+      expect(await store.honours.jurorByCode(`${run}code`)).toBeNull()
+      expect(await store.honours.jurorByCode(`${run}new`)).toEqual({ ...juror, openid: null, inviteCode: `${run}new` })
+      expect(await store.honours.jurorByOpenid(juror.openid ?? '')).toBeNull()
+    })
   })
 }

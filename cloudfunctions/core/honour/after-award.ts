@@ -8,18 +8,19 @@ import { draftStoryFromHonour } from '../story/stories'
 const LEAGUE_NAME = '共青团驻马店市委'
 
 /**
- * After an award: the 翼展档案 shows it (read from the awarded nominations, `honoursOf`), the member
- * gets an inbox notice addressed to them alone (a notice with a frozen one-person recipient list,
- * as activity notices freeze their registrants), and a story draft about them waits for staff to finish.
+ * The nominee's inbox item for a step of their nomination (core/honour/honours.ts `move`): a notice
+ * addressed to them alone (a frozen one-person recipient list, as activity notices freeze their
+ * registrants). One per step taken: steps are version-conditioned writes, so a retried or parallel
+ * call that loses the race sends nothing.
  */
-export async function honourAwarded(deps: Deps, caller: Caller, nomination: Nomination): Promise<void> {
+export async function notifyNominee(deps: Deps, caller: Caller, nomination: Nomination, title: string, body: string): Promise<void> {
   const now = deps.clock.now()
   const at = toIsoString(now)
   await deps.store.notices.create(
     {
       id: newTimeOrderedId('nt', now),
-      title: `恭喜你获得${nomination.awardName}`.slice(0, 40),
-      body: `你已被授予“${nomination.awardName}”，荣誉已记入你的翼展档案。`,
+      title: title.slice(0, 40),
+      body,
       link: null,
       audience: {
         all: false,
@@ -43,6 +44,13 @@ export async function honourAwarded(deps: Deps, caller: Caller, nomination: Nomi
     },
     [nomination.nomineeOpenid],
   )
+}
+
+/**
+ * After an award: the 翼展档案 shows it (read from the awarded nominations, `honoursOf`), the member
+ * got the step notice (step-notices.ts), and a story draft about them waits for staff to finish.
+ */
+export async function honourAwarded(deps: Deps, caller: Caller, nomination: Nomination): Promise<void> {
   await draftStoryFromHonour(deps, caller, {
     openid: nomination.nomineeOpenid,
     awardName: nomination.awardName,

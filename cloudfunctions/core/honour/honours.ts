@@ -24,9 +24,10 @@ import { newId, newTimeOrderedId } from '../shared/ids'
 import { requireWithinLimit } from '../shared/rate-limit'
 import { automaticConflict, drawPanel, nameVariants, redact, shuffled } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
-import { transition } from './transitions'
+import { isFinal, transition } from './transitions'
 import { workingDayPeriod } from './working-days'
 import { honourAwarded } from './after-award'
+import { notifyStep } from './step-notices'
 
 const today = (deps: Deps): string => toIsoString(deps.clock.now()).slice(0, 10)
 const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
@@ -42,12 +43,32 @@ export async function createAward(deps: Deps, caller: Caller, input: ActionPaylo
   return award
 }
 
+/** A definition changes only before nominations arrive: rules changed mid-round would be unfair. */
 export async function updateAward(deps: Deps, caller: Caller, input: ActionPayload<'honour.awardUpdate'>): Promise<Award> {
   checkAwardRules(input)
   const current = await requireAward(deps, input.id)
+  if (current.status === 'closed') throw conflict('该奖项已结束，不能修改')
+  const nominations = await deps.store.honours.listNominations({ awardId: current.id })
+  if (nominations.some((n) => n.state !== 'withdrawn')) throw conflict('该奖项已收到提名，不能再修改规则')
   const award: Award = { ...current, ...input, updatedAt: nowIso(deps) }
   await deps.store.honours.saveAward(award)
   await recordAudit(deps, caller, { action: 'honour.awardUpdate', summary: `修改奖项“${award.name}”` })
+  return award
+}
+
+/**
+ * Closes an award once its results are published: every nomination has reached its end (awarded,
+ * or stopped short of it). From then on it takes no nominations; a revocation is still possible.
+ */
+export async function closeAward(deps: Deps, caller: Caller, input: ActionPayload<'honour.awardClose'>): Promise<Award> {
+  const current = await requireAward(deps, input.id)
+  if (current.status === 'closed') return current
+  const nominations = await deps.store.honours.listNominations({ awardId: current.id })
+  const pending = nominations.filter((n) => n.state !== 'awarded' && !isFinal(n.state))
+  if (pending.length > 0) throw conflict(`还有${pending.length}个提名未完成评选，结果公布后才能结束该奖项`)
+  const award: Award = { ...current, status: 'closed', updatedAt: nowIso(deps) }
+  await deps.store.honours.saveAward(award)
+  await recordAudit(deps, caller, { action: 'honour.awardClose', summary: `结束奖项“${award.name}”，不再接受提名` })
   return award
 }
 
@@ -124,6 +145,7 @@ async function move(
     subjectOpenid: nomination.nomineeOpenid,
     summary: `${nomination.awardName}：${nomination.nomineeName} ${NOMINATION_STATE_NAMES[nomination.state]} → ${NOMINATION_STATE_NAMES[outcome.to]}${note ? `（${note}）` : ''}`,
   })
+  await notifyStep(deps, caller, action, next, note)
   return next
 }
 

@@ -33,6 +33,11 @@ export interface HonourStore {
   updateNomination(next: Nomination, expectedVersion: number, event: NominationEvent): Promise<boolean>
   /** Oldest first. */
   eventsOf(nominationId: string): Promise<NominationEvent[]>
+  /**
+   * Account deletion: every history line this openid acted in names `pseudonym` instead, its
+   * note (their own words) emptied. The only change history ever takes; nothing else of a line moves.
+   */
+  forgetEventsBy(openid: string, pseudonym: string): Promise<void>
 
   saveJuror(juror: Juror): Promise<void>
   getJuror(id: string): Promise<Juror | null>
@@ -52,4 +57,6 @@ export interface HonourStore {
   saveObjection(objection: Objection): Promise<void>
   /** Oldest first. */
   objectionsOf(nominationId: string): Promise<Objection[]>
+  /** Objections this openid filed, oldest first, at most MAX_NOMINATIONS. */
+  objectionsBy(filerOpenid: string): Promise<Objection[]>
 }

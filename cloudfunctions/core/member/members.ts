@@ -9,6 +9,7 @@ import type { MemberRecord, ProfileChanges } from './ports'
 import { activeFields } from '../taxonomy/taxonomy'
 import { forgetStoriesOf } from '../story/stories'
 import { forgetCompetitionsOf } from '../competition/competitions'
+import { forgetHonoursOf } from '../honour/forget'
 
 /** The member as the wire shows it: staff is a role from configuration, not from the record. */
 export function toMember(record: MemberRecord, isStaff: boolean): Member {
@@ -98,6 +99,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.platforms.forgetContact(openid)
   await deps.store.surveys.forgetMember(openid)
   await forgetCompetitionsOf(deps, openid, newPseudonym())
+  await forgetHonoursOf(deps, openid, newPseudonym())
   // Helper lists, the audit trail and the consent history (privacy-ports.ts says how).
   await deps.store.privacy.forgetMember(openid, newPseudonym())
   if (!(await deps.store.members.remove(openid))) throw notFound('还没有加入翼展联盟')

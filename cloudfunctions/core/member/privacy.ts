@@ -30,6 +30,7 @@ import {
 } from '../../../types'
 import { growthRecord } from '../activity/activities'
 import { competitionTeamsOf } from '../competition/competitions'
+import { exportedJuryWork, exportedObjections } from '../honour/export'
 import { workPlaceOf } from '../pipeline/rules'
 import type { Caller } from '../access/access'
 import type { Cell } from '../files/ports'
@@ -113,6 +114,8 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     surveys: await exportedSurveys(deps, openid),
     stories: await exportedStories(deps, openid),
     nominations: await exportedNominations(deps, openid),
+    honourJuryWork: await exportedJuryWork(deps, openid),
+    honourObjections: await exportedObjections(deps, openid),
     competitionTeams: await competitionTeamsOf(deps, openid),
   }
 }
@@ -170,6 +173,7 @@ const answerText = (v: AnswerValue) => (Array.isArray(v) ? v.join('、') : Strin
 const CONSENT_KINDS = { given: '同意', withdrawn: '撤回同意' } as const
 const REQUEST_STATUSES = { pending: '待审核', approved: '已通过', rejected: '未通过', cancelled: '已撤回' } as const
 const REGISTRATION_STATUSES = { registered: '报名成功', waitlisted: '候补', cancelled: '已取消', checked_in: '已签到', absent: '缺席' } as const
+const JURY_STATUSES = { invited: '待声明', declared: '已声明无冲突', conflicted: '已声明回避', auto_conflicted: '自动回避', scored: '已评分' } as const
 const TEMPLATES: Record<string, string> = { reminder: '活动提醒', result: '报名结果', notice: '通知' }
 
 interface Sheet {
@@ -297,6 +301,27 @@ export function exportSheets(data: MemberExport): Sheet[] {
         JSON.stringify(n.materials),
         day(n.createdAt),
         day(n.updatedAt),
+      ]),
+    ),
+    sheet(
+      'honourJuryWork',
+      ['评委', '奖项', '材料', '状态', '声明时间', '评分', '是否同意入围', '评语', '评分时间'],
+      data.honourJuryWork.map((w) => [w.jurorName, w.awardName, w.label, JURY_STATUSES[w.status], day(w.declaredAt), w.score ?? '', w.approve === null ? '' : w.approve ? '同意' : '不同意', w.comment, day(w.scoredAt)]),
+    ),
+    sheet(
+      'honourObjections',
+      ['奖项', '被提名人', '名义', '姓名', '电话', '单位', '异议内容', '提出时间', '处理结论', '处理说明'],
+      data.honourObjections.map((o) => [
+        o.awardName,
+        o.nomineeName,
+        o.kind === 'personal' ? '个人' : '单位',
+        o.realName,
+        o.phone,
+        o.unitName,
+        o.reason,
+        day(o.createdAt),
+        o.outcome ? (o.outcome.decision === 'upheld' ? '异议成立' : '异议不成立') : '处理中',
+        o.outcome?.note ?? '',
       ]),
     ),
     sheet(

@@ -4,6 +4,13 @@ import { call } from '../../services/api'
 /** The honours area's operations, one line each (server: core/honour). */
 export const fetchAwards = () => call('honour.awards', {})
 export const createAward = (input: ActionInput<'honour.awardCreate'>) => call('honour.awardCreate', input)
+export const fetchAward = (id: string) => call('honour.award', { id })
+export const updateAward = (input: ActionInput<'honour.awardUpdate'>) => call('honour.awardUpdate', input)
+export const closeAward = (id: string) => call('honour.awardClose', { id })
+export const fetchNomination = (id: string) => call('honour.get', { id })
+export const returnNomination = (id: string, note: string) => call('honour.return', { id, note })
+export const reviseNomination = (input: ActionInput<'honour.revise'>) => call('honour.revise', input)
+export const revokeHonour = (id: string, note: string) => call('honour.revoke', { id, note })
 export const nominate = (input: ActionInput<'honour.nominate'>) => call('honour.nominate', input)
 export const listNominations = (input: ActionInput<'honour.list'>) => call('honour.list', input)
 export const confirmNomination = (id: string) => call('honour.confirm', { id })

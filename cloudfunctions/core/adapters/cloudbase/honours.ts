@@ -92,6 +92,11 @@ export class CloudBaseHonourStore implements HonourStore {
     return (await this.find(C.honourEvents, { nominationId }, [['at', 'asc'], ['_id', 'asc']], 1000)).map((d) => recordOf<NominationEvent>(d))
   }
 
+  /** One conditional update over the lines this openid acted in (index: actorOpenid). */
+  async forgetEventsBy(openid: string, pseudonym: string): Promise<void> {
+    await this.collections.run(C.honourEvents, (c) => checked(c.where({ actorOpenid: openid }).update({ actorOpenid: pseudonym, note: '' })))
+  }
+
   async saveJuror(juror: Juror): Promise<void> {
     await this.put(C.honourJurors, docOf(juror))
   }
@@ -140,6 +145,10 @@ export class CloudBaseHonourStore implements HonourStore {
 
   async objectionsOf(nominationId: string): Promise<Objection[]> {
     return (await this.find(C.honourObjections, { nominationId }, [['createdAt', 'asc'], ['_id', 'asc']], 1000)).map((d) => recordOf<Objection>(d))
+  }
+
+  async objectionsBy(filerOpenid: string): Promise<Objection[]> {
+    return (await this.find(C.honourObjections, { filerOpenid }, [['createdAt', 'asc'], ['_id', 'asc']])).map((d) => recordOf<Objection>(d))
   }
 }
 

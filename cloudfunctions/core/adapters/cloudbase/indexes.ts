@@ -59,10 +59,10 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['nominatorOpenid', 'createdAt'],
     ['stationId', 'state'],
   ],
-  honour_events: [['nominationId', 'at', '_id']],
+  honour_events: [['nominationId', 'at', '_id'], ['actorOpenid']],
   honour_jurors: [['openid'], ['inviteCode'], ['createdAt', '_id']],
   honour_assignments: [['nominationId', 'drawOrder'], ['jurorId', 'nominationId']],
-  honour_objections: [['nominationId', 'createdAt', '_id']],
+  honour_objections: [['nominationId', 'createdAt', '_id'], ['filerOpenid', 'createdAt', '_id']],
   // The feed, the review queue, my stories, the media-check event, the 30-minute wait (stories.ts).
   stories: [['status', 'feedKey', '_id'], ['status', 'updatedAt', '_id'], ['authorOpenid', 'updatedAt'], ['subjectOpenid', 'updatedAt'], ['mediaTraceId'], ['status', 'submittedAt']],
   // The directory pages newest first under its filters; a platform page reads its activities and demands.

@@ -63,8 +63,9 @@ export class SqliteHonourStore implements HonourStore {
   async updateNomination(next: Nomination, expectedVersion: number, event: NominationEvent): Promise<boolean> {
     return this.db.transaction(() => {
       const changed = this.sql(
-        `UPDATE honour_nominations SET state = ?, station_id = ?, version = ?, doc = ? WHERE id = ? AND version = ?`,
-      ).run(next.state, next.stationId, next.version, JSON.stringify(next), next.id, expectedVersion).changes
+        `UPDATE honour_nominations SET state = ?, station_id = ?, nominee_openid = ?, nominator_openid = ?, version = ?, doc = ?
+         WHERE id = ? AND version = ?`,
+      ).run(next.state, next.stationId, next.nomineeOpenid, next.nominatorOpenid, next.version, JSON.stringify(next), next.id, expectedVersion).changes
       if (changed !== 1) return false
       this.appendEvent(event)
       return true
@@ -75,10 +76,18 @@ export class SqliteHonourStore implements HonourStore {
     return parse<NominationEvent>(this.sql<[string], { doc: string }>('SELECT doc FROM honour_events WHERE nomination_id = ? ORDER BY at, id').all(nominationId))
   }
 
+  /** The database refuses any other change to a history line (migration: honour_events_no_update). */
+  async forgetEventsBy(openid: string, pseudonym: string): Promise<void> {
+    this.sql(
+      `UPDATE honour_events SET doc = json_set(doc, '$.actorOpenid', @pseudonym, '$.note', '')
+       WHERE json_extract(doc, '$.actorOpenid') = @openid`,
+    ).run({ openid, pseudonym })
+  }
+
   async saveJuror(juror: Juror): Promise<void> {
     this.sql(
       `INSERT INTO honour_jurors (id, openid, invite_code, created_at, doc) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, doc = excluded.doc`,
+       ON CONFLICT (id) DO UPDATE SET openid = excluded.openid, invite_code = excluded.invite_code, doc = excluded.doc`,
     ).run(juror.id, juror.openid, juror.inviteCode, juror.createdAt, JSON.stringify(juror))
   }
 
@@ -136,6 +145,14 @@ export class SqliteHonourStore implements HonourStore {
   async objectionsOf(nominationId: string): Promise<Objection[]> {
     return parse<Objection>(
       this.sql<[string], { doc: string }>('SELECT doc FROM honour_objections WHERE nomination_id = ? ORDER BY created_at, id').all(nominationId),
+    )
+  }
+
+  async objectionsBy(filerOpenid: string): Promise<Objection[]> {
+    return parse<Objection>(
+      this.sql<[string, number], { doc: string }>(
+        `SELECT doc FROM honour_objections WHERE json_extract(doc, '$.filerOpenid') = ? ORDER BY created_at, id LIMIT ?`,
+      ).all(filerOpenid, MAX_NOMINATIONS),
     )
   }
 }

@@ -37,8 +37,8 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   survey_drafts: 'surveys (draft; removed on deletion)',
   survey_responses: 'surveys (实名 answers via surveys.answersOf; the openid is cleared on deletion; anonymous answers carry none)',
   stories: 'stories (written by or about the member); removed or pseudonymised on deletion (forgetStoriesOf)',
-  honour_nominations: 'nominations (for or by the member, with their materials; history as state and dates)',
-  honour_jurors: 'NOT YET EXPORTED (issue 16 follow-up): a juror record bound to the member\'s openid, and its declarations and scores',
+  honour_nominations: 'nominations (for or by the member, with their materials; history as state and dates); withdrawn or de-named on deletion (forgetHonoursOf)',
+  honour_jurors: 'honourJuryWork (the seat bound to the member\'s openid, its declarations and scores); unbound on deletion',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */

@@ -712,6 +712,21 @@ const MIGRATIONS: readonly string[] = [
     data           TEXT NOT NULL
   );
   `,
+  `
+  -- Honours (issue 16), account deletion: a history line may change in one way only, its actor
+  -- replaced by a deleted member's pseudonym and its note emptied (core/honour/forget.ts); any other
+  -- update is still refused. Objections and history lines are found by the person in them.
+  DROP TRIGGER honour_events_no_update;
+  CREATE TRIGGER honour_events_no_update BEFORE UPDATE ON honour_events
+  WHEN NOT (
+    new.id = old.id AND new.nomination_id = old.nomination_id AND new.at = old.at
+    AND coalesce(json_extract(new.doc, '$.actorOpenid'), '') LIKE 'deleted-%'
+    AND json_remove(new.doc, '$.actorOpenid', '$.note') = json_remove(old.doc, '$.actorOpenid', '$.note')
+  )
+  BEGIN SELECT RAISE(ABORT, 'honour history is append-only'); END;
+  CREATE INDEX honour_events_by_actor ON honour_events (json_extract(doc, '$.actorOpenid'));
+  CREATE INDEX honour_objections_by_filer ON honour_objections (json_extract(doc, '$.filerOpenid'), created_at);
+  `,
 ]
 
 export function migrate(db: Database): number {

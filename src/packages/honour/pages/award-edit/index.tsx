@@ -1,36 +1,51 @@
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { AWARD_KINDS, AWARD_LEVELS, QUOTA_SCOPES, type AwardKind, type AwardLevel, type QuotaScope } from '../../../../../types'
+import { AWARD_KINDS, AWARD_LEVELS, QUOTA_SCOPES, type Award, type AwardKind, type AwardLevel, type QuotaScope } from '../../../../../types'
+import StateView from '../../../../components/state-view'
 import ChoiceChips from '../../../../components/choice-chips'
 import FormField, { FormText } from '../../../../components/form-field'
 import StaffGate from '../../../staff/staff-gate'
 import { ApiCallError, errorMessage } from '@/services/api'
-import { createAward } from '@/features/honour/api'
+import { useLoad } from '@/hooks/use-load'
+import { createAward, fetchAward, updateAward } from '@/features/honour/api'
 import '@/features/honour/honour.scss'
 
 /** Numbers typed as text: blank is "not set", anything else is sent as typed so the server names a bad one. */
 const numberOr = (value: string, fallback: number | null): number | null => (value.trim() === '' ? fallback : Number(value))
 
-/** 新建奖项: the award definition as data, its eligibility evaluated by the server at screening. */
+const text = (value: number | null | undefined, fallback: string) => (value === null || value === undefined ? fallback : String(value))
+
+/**
+ * 新建奖项 / 修改奖项 (`?id=`): the award definition as data, its eligibility evaluated by the server
+ * at screening. Rules change only before nominations arrive (the server refuses later).
+ */
 export default function AwardEditPage() {
-  return <StaffGate>{() => <AwardForm />}</StaffGate>
+  const id = useRouter().params.id ?? ''
+  return <StaffGate>{() => (id ? <EditAward id={id} /> : <AwardForm award={null} />)}</StaffGate>
 }
 
-function AwardForm() {
-  const [name, setName] = useState('')
-  const [description, setDescription] = useState('')
-  const [level, setLevel] = useState<AwardLevel>('city')
-  const [kind, setKind] = useState<AwardKind>('individual')
-  const [minAge, setMinAge] = useState('14')
-  const [maxAge, setMaxAge] = useState('35')
-  const [cutoffDate, setCutoffDate] = useState('')
-  const [hours, setHours] = useState('0')
-  const [quotaScope, setQuotaScope] = useState<QuotaScope>('station')
-  const [quota, setQuota] = useState('2')
-  const [unitDays, setUnitDays] = useState('5')
-  const [noticeDays, setNoticeDays] = useState('7')
-  const [jurySize, setJurySize] = useState('3')
+function EditAward({ id }: { id: string }) {
+  const award = useLoad<Award>(() => fetchAward(id), id)
+  if (award.status === 'loading') return <StateView kind='loading' />
+  if (award.status === 'error' || !award.data) return <StateView kind='error' description={award.error ?? undefined} actionText='重试' onAction={() => void award.reload()} />
+  return <AwardForm award={award.data} />
+}
+
+function AwardForm({ award }: { award: Award | null }) {
+  const [name, setName] = useState(award?.name ?? '')
+  const [description, setDescription] = useState(award?.description ?? '')
+  const [level, setLevel] = useState<AwardLevel>(award?.level ?? 'city')
+  const [kind, setKind] = useState<AwardKind>(award?.kind ?? 'individual')
+  const [minAge, setMinAge] = useState(award ? text(award.eligibility.minAge, '') : '14')
+  const [maxAge, setMaxAge] = useState(award ? text(award.eligibility.maxAge, '') : '35')
+  const [cutoffDate, setCutoffDate] = useState(award?.eligibility.cutoffDate ?? '')
+  const [hours, setHours] = useState(text(award?.eligibility.minActivityHours, '0'))
+  const [quotaScope, setQuotaScope] = useState<QuotaScope>(award?.quotaScope ?? 'station')
+  const [quota, setQuota] = useState(text(award?.quotaPerUnit, '2'))
+  const [unitDays, setUnitDays] = useState(text(award?.unitPublicityDays, '5'))
+  const [noticeDays, setNoticeDays] = useState(text(award?.noticeDays, '7'))
+  const [jurySize, setJurySize] = useState(text(award?.jurySize, '3'))
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
@@ -39,19 +54,29 @@ function AwardForm() {
     setBusy(true)
     setErrors({})
     try {
-      await createAward({
+      const fields = {
+        // What this form does not show is kept as it was.
+        ...(award ? { requiredMaterials: award.requiredMaterials, juryMajorityPercent: award.juryMajorityPercent } : {}),
         name,
         description,
         level,
         kind,
-        eligibility: { minAge: numberOr(minAge, null), maxAge: numberOr(maxAge, null), cutoffDate, minActivityHours: numberOr(hours, 0) ?? 0 },
+        eligibility: {
+          ...(award?.eligibility ?? {}),
+          minAge: numberOr(minAge, null),
+          maxAge: numberOr(maxAge, null),
+          cutoffDate,
+          minActivityHours: numberOr(hours, 0) ?? 0,
+        },
         quotaScope,
         quotaPerUnit: numberOr(quota, 0) ?? 0,
         unitPublicityDays: numberOr(unitDays, 5) ?? 5,
         noticeDays: numberOr(noticeDays, 7) ?? 7,
         jurySize: numberOr(jurySize, 3) ?? 3,
-      })
-      void Taro.showToast({ title: '已创建', icon: 'success' })
+      }
+      if (award) await updateAward({ id: award.id, ...fields })
+      else await createAward(fields)
+      void Taro.showToast({ title: award ? '已保存' : '已创建', icon: 'success' })
       Taro.navigateBack().catch(() => undefined)
     } catch (error) {
       if (error instanceof ApiCallError) setErrors(error.fields)
@@ -63,6 +88,11 @@ function AwardForm() {
 
   return (
     <View className='page honour-award-edit' id='honour-award-edit'>
+      {award ? (
+        <View className='card'>
+          <Text className='hint'>奖项规则只能在收到提名前修改，收到提名后团市委不再接受修改。</Text>
+        </View>
+      ) : null}
       <View className='card'>
         <FormField name='name' label='奖项名称' error={errors.name}>
           <FormText id='award-name' value={name} onChange={setName} maxlength={40} placeholder='例如：驻马店青年五四奖章' />
@@ -110,7 +140,7 @@ function AwardForm() {
           <FormText id='award-jury-size' type='number' value={jurySize} onChange={setJurySize} maxlength={2} placeholder='3' />
         </FormField>
         <Button className='btn btn-primary' id='award-save' loading={busy} disabled={busy || undefined} onClick={() => void save()}>
-          {busy ? '正在保存…' : '创建奖项'}
+          {busy ? '正在保存…' : award ? '保存修改' : '创建奖项'}
         </Button>
       </View>
     </View>

@@ -8,7 +8,7 @@ import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '@/services/api'
 import { confirmNomination, fetchAwards, listNominations, submitNomination, withdrawNomination } from '@/features/honour/api'
 import { stateName } from '@/features/honour/labels'
-import { honourManageUrl, honourNominateUrl, honourNoticeUrl, honourReviewUrl } from '@/features/honour/urls'
+import { honourCertificateUrl, honourManageUrl, honourNominateUrl, honourNoticeUrl, honourReviewUrl, honourReviseUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
 
 /** 评优评先: open awards to apply for, my nominations (confirm, submit, withdraw), 公示 and review. */
@@ -95,6 +95,8 @@ export default function HonourHubPage() {
                 <Text className='honour-state'>{stateName(n.state)}</Text>
                 {n.screening && !n.screening.eligible ? <Text className='honour-reason'>{n.screening.reasons.join('；')}</Text> : null}
                 {n.state === 'draft' && forMe && !n.confirmedAt ? <Text className='hint'>站长提名了你，请确认材料属实后同意</Text> : null}
+                {n.state === 'returned' ? <Text className='hint'>{byMe ? '提名被退回，请查看原因并修改材料后重新提交' : '提名被退回，等待提名人修改材料'}</Text> : null}
+                {n.state === 'revoked' && n.revokedNote ? <Text className='honour-reason'>撤销说明：{n.revokedNote}</Text> : null}
                 <View className='honour-actions'>
                   {n.state === 'draft' && forMe && !n.confirmedAt ? (
                     <Button className='btn btn-primary' id={`confirm-${n.id}`} disabled={busy !== null || undefined} onClick={() => void act(n.id, () => confirmNomination(n.id), '已确认')}>
@@ -104,6 +106,16 @@ export default function HonourHubPage() {
                   {n.state === 'draft' && byMe ? (
                     <Button className='btn btn-primary' id={`submit-${n.id}`} disabled={busy !== null || undefined} onClick={() => void act(n.id, () => submitNomination(n.id), '已提交')}>
                       提交
+                    </Button>
+                  ) : null}
+                  {n.state === 'awarded' && forMe ? (
+                    <Button className='btn btn-primary' id={`certificate-${n.id}`} onClick={() => go(honourCertificateUrl(n.id))}>
+                      荣誉证书
+                    </Button>
+                  ) : null}
+                  {n.state === 'returned' && byMe ? (
+                    <Button className='btn btn-primary' id={`revise-${n.id}`} disabled={busy !== null || undefined} onClick={() => go(honourReviseUrl(n.awardId, n.id))}>
+                      修改材料
                     </Button>
                   ) : null}
                   {['draft', 'submitted', 'returned'].includes(n.state) ? (

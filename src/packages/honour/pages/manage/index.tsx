@@ -11,6 +11,7 @@ import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { errorMessage } from '@/services/api'
 import {
+  closeAward,
   closeNotice,
   createJuror,
   drawJury,
@@ -22,6 +23,8 @@ import {
   publishNotice,
   recommend,
   resolveObjections,
+  returnNomination,
+  revokeHonour,
   screenAward,
   startPublicity,
   tally,
@@ -31,7 +34,15 @@ import { stateName } from '@/features/honour/labels'
 import { honourAwardEditUrl, honourNoticeUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
 
-type Resolving = { id: string; decision: 'dismissed' | 'upheld' } | null
+/** What the reason sheet is open for: a decision on objections, a return for revision, a revocation. */
+type Sheet = { kind: 'dismissed' | 'upheld' | 'return' | 'revoke'; id: string } | null
+
+const SHEETS = {
+  dismissed: { key: 'dismiss', title: '异议不成立', description: '处理结论仅内部留存，会记入操作日志', placeholder: '核查经过与结论', max: 300 },
+  upheld: { key: 'uphold', title: '异议成立：取消资格', description: '处理结论仅内部留存，会记入操作日志', placeholder: '核查经过与结论', max: 300 },
+  return: { key: 'return', title: '退回修改', description: '原因会通知被提名人，请写明需要补充或修改的内容', placeholder: '例如：请补充服务时长证明', max: 200 },
+  revoke: { key: 'revoke', title: '撤销荣誉', description: '撤销说明会随评选结果公开', placeholder: '撤销的原因', max: 200 },
+} as const
 
 /**
  * 评优管理: staff run every award (screening, jury, 公示, objections, award); a station head runs
@@ -55,11 +66,12 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
   const awards = useLoad<Award[]>(fetchAwards, 'awards')
   const [awardId, setAwardId] = useState('')
   const current = awardId || awards.data?.[0]?.id || ''
+  const currentAward = awards.data?.find((a) => a.id === current)
   const nominations = useLoad<Nomination[]>(current ? () => listNominations({ awardId: current, scope: staff ? 'all' : 'unit' }) : null, current)
   const jurors = useLoad<Juror[]>(staff ? fetchJurors : null, 'jurors')
   const [objections, setObjections] = useState<Record<string, ObjectionLine[]>>({})
   const [busy, setBusy] = useState<string | null>(null)
-  const [resolving, setResolving] = useState<Resolving>(null)
+  const [sheet, setSheet] = useState<Sheet>(null)
   const [jurorName, setJurorName] = useState('')
   const [jurorUnit, setJurorUnit] = useState('')
   useDidShow(() => {
@@ -105,7 +117,15 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
 
   const actionsOf = (n: Nomination) => {
     const out = []
-    if (n.state === 'submitted') out.push(button(`publicity-${n.id}`, '开始单位内公示', () => startPublicity(n.id), '已开始公示'))
+    const openSheet = (kind: NonNullable<Sheet>['kind'], label: string, style = 'btn-plain') => (
+      <Button className={`btn ${style}`} key={kind} id={`${SHEETS[kind].key}-${n.id}`} disabled={disabled} onClick={() => setSheet({ kind, id: n.id })}>
+        {busy === `${SHEETS[kind].key}-${n.id}` ? '处理中…' : label}
+      </Button>
+    )
+    if (n.state === 'submitted') {
+      out.push(button(`publicity-${n.id}`, '开始单位内公示', () => startPublicity(n.id), '已开始公示'))
+      out.push(openSheet('return', '退回修改'))
+    }
     if (n.state === 'unit_publicity') {
       out.push(button(`unit-approve-${n.id}`, '公示无异议，通过', () => unitDecide(n.id, true), '已通过'))
       out.push(button(`unit-reject-${n.id}`, '不通过', () => unitDecide(n.id, false), '已处理', 'btn-plain'))
@@ -122,20 +142,23 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
           查看异议
         </Button>,
       )
-      out.push(
-        <Button className='btn btn-ghost' key='d' id={`dismiss-${n.id}`} disabled={disabled} onClick={() => setResolving({ id: n.id, decision: 'dismissed' })}>
-          异议不成立
-        </Button>,
-      )
-      out.push(
-        <Button className='btn btn-plain' key='u' id={`uphold-${n.id}`} disabled={disabled} onClick={() => setResolving({ id: n.id, decision: 'upheld' })}>
-          异议成立
-        </Button>,
-      )
+      out.push(openSheet('dismissed', '异议不成立', 'btn-ghost'))
+      out.push(openSheet('upheld', '异议成立'))
     }
     if (n.state === 'public_notice') out.push(button(`close-${n.id}`, '公示期满，审定', () => closeNotice(n.id), '已审定'))
     if (n.state === 'approved') out.push(button(`grant-${n.id}`, '授予荣誉', () => grantHonour(n.id), '已授予', 'btn-primary'))
+    if (n.state === 'awarded') out.push(openSheet('revoke', '撤销荣誉'))
     return out
+  }
+
+  const confirmSheet = (note: string) => {
+    const s = sheet
+    setSheet(null)
+    if (!s) return
+    const key = `${SHEETS[s.kind].key}-${s.id}`
+    if (s.kind === 'return') void act(key, () => returnNomination(s.id, note), '已退回')
+    else if (s.kind === 'revoke') void act(key, () => revokeHonour(s.id, note), '已撤销')
+    else void act(key, () => resolveObjections({ id: s.id, decision: s.kind === 'upheld' ? 'upheld' : 'dismissed', note }), '已处理')
   }
 
   if (awards.status === 'loading') return <StateView kind='loading' />
@@ -146,7 +169,7 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
       <View className='card'>
         <Text className='section-title'>奖项</Text>
         {(awards.data ?? []).length === 0 ? <StateView kind='empty' title='还没有奖项' /> : null}
-        <ChoiceChips idPrefix='manage-award' items={(awards.data ?? []).map((a) => ({ id: a.id, name: a.name }))} selected={[current]} onToggle={setAwardId} />
+        <ChoiceChips idPrefix='manage-award' items={(awards.data ?? []).map((a) => ({ id: a.id, name: a.status === 'closed' ? `${a.name}（已结束）` : a.name }))} selected={[current]} onToggle={setAwardId} />
         {staff ? (
           <View className='honour-actions'>
             <Button className='btn btn-primary' id='award-new' onClick={() => void Taro.navigateTo({ url: honourAwardEditUrl() })}>
@@ -154,6 +177,17 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
             </Button>
             {current ? button('screen-award', '资格审查', () => screenAward(current), '审查完成') : null}
             {current ? button('publish-notice', '入围名单发布公示', () => publishNotice(current), '已发布公示') : null}
+            {currentAward?.status === 'open' ? (
+              <Button className='btn btn-ghost' id='award-edit' disabled={disabled} onClick={() => void Taro.navigateTo({ url: honourAwardEditUrl(current) })}>
+                修改奖项规则
+              </Button>
+            ) : null}
+            {currentAward?.status === 'open'
+              ? button('award-close', '结果已公布，结束奖项', async () => {
+                  await closeAward(current)
+                  await awards.reload(true)
+                }, '奖项已结束', 'btn-plain')
+              : null}
             {current ? (
               <Button className='btn btn-plain' id='open-notice' onClick={() => void Taro.navigateTo({ url: honourNoticeUrl(current) })}>
                 查看公示页
@@ -215,21 +249,17 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
       ) : null}
 
       <ReasonSheet
-        open={resolving !== null}
-        title={resolving?.decision === 'upheld' ? '异议成立：取消资格' : '异议不成立'}
-        description='处理结论仅内部留存，会记入操作日志'
-        placeholder='核查经过与结论'
+        open={sheet !== null}
+        title={sheet ? SHEETS[sheet.kind].title : ''}
+        description={sheet ? SHEETS[sheet.kind].description : ''}
+        placeholder={sheet ? SHEETS[sheet.kind].placeholder : ''}
         confirmText='确定'
         required
-        maxLength={300}
+        maxLength={sheet ? SHEETS[sheet.kind].max : 200}
         initial=''
         busy={busy !== null}
-        onCancel={() => setResolving(null)}
-        onConfirm={(note) => {
-          const r = resolving
-          setResolving(null)
-          if (r) void act(`resolve-${r.id}`, () => resolveObjections({ id: r.id, decision: r.decision, note }), '已处理')
-        }}
+        onCancel={() => setSheet(null)}
+        onConfirm={confirmSheet}
       />
     </View>
   )

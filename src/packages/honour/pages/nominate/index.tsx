@@ -1,53 +1,76 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { Award, Page, StationMember } from '../../../../../types'
+import type { Award, NominationView, Page, StationMember } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '../../../../components/choice-chips'
 import FormField, { FormText } from '../../../../components/form-field'
 import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { ApiCallError, call, errorMessage } from '@/services/api'
-import { fetchAwards, nominate } from '@/features/honour/api'
+import { fetchAwards, fetchNomination, nominate, reviseNomination, submitNomination } from '@/features/honour/api'
 import '@/features/honour/honour.scss'
 
 /**
  * 申报 / 提名: a member applies for themself; a station head nominates a member of their station
  * (the member then confirms). Minimum data: the birth date only because the profile has none.
+ * With `?id=`: the nomination was returned for revision; the form shows why, and its materials,
+ * revised and submitted again.
  */
 export default function NominatePage() {
-  const awardId = useRouter().params.awardId ?? ''
+  const params = useRouter().params
+  const awardId = params.awardId ?? ''
+  const id = params.id ?? ''
   const me = useMe()
   const awards = useLoad<Award[]>(fetchAwards, 'awards')
-  const isHead = me.member?.role === 'station_head' && Boolean(me.member.stationId)
+  const returned = useLoad<NominationView>(id ? () => fetchNomination(id) : null, id)
+  const award = awards.data?.find((a) => a.id === awardId)
+  if (me.loading || awards.status === 'loading' || (id && returned.status === 'loading')) return <StateView kind='loading' />
+  if (!me.member) return <StateView kind='empty' title='加入翼展联盟后才能申报' />
+  if (awards.status === 'error') return <StateView kind='error' description={awards.error ?? undefined} actionText='重试' onAction={() => void awards.reload()} />
+  if (!award) return <StateView kind='error' title='没有找到这个奖项' />
+  if (id && !returned.data) return <StateView kind='error' description={returned.error ?? undefined} actionText='重试' onAction={() => void returned.reload()} />
+  return <NominationForm award={award} returned={returned.data} />
+}
+
+function NominationForm({ award, returned }: { award: Award; returned: NominationView | null }) {
+  const awardId = award.id
+  const me = useMe()
+  const isHead = !returned && me.member?.role === 'station_head' && Boolean(me.member.stationId)
   const members = useLoad<Page<StationMember>>(
     isHead && me.member?.stationId ? () => call('station.members', { stationId: me.member?.stationId ?? '', limit: 50 }) : null,
     me.member?.stationId ?? '',
   )
+  const before = returned?.materials
   const [nominee, setNominee] = useState('')
-  const [birthDate, setBirthDate] = useState('')
-  const [deeds, setDeeds] = useState('')
-  const [summary, setSummary] = useState('')
-  const [priorHonour, setPriorHonour] = useState('')
+  const [birthDate, setBirthDate] = useState(before?.birthDate ?? '')
+  const [deeds, setDeeds] = useState(before?.deeds ?? '')
+  const [summary, setSummary] = useState(before?.summary ?? '')
+  const [priorHonour, setPriorHonour] = useState(before?.priorHonour ?? '')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  const reason = returned ? [...returned.history].reverse().find((e) => e.action === 'return')?.note ?? '' : ''
 
-  const award = awards.data?.find((a) => a.id === awardId)
-  if (me.loading || awards.status === 'loading') return <StateView kind='loading' />
-  if (!me.member) return <StateView kind='empty' title='加入翼展联盟后才能申报' />
-  if (!award) return <StateView kind='error' title='没有找到这个奖项' />
+  const resubmit = async (nomination: NominationView) => {
+    await reviseNomination({ id: nomination.id, materials: { ...nomination.materials, birthDate: birthDate || null, deeds, summary, priorHonour } })
+    await submitNomination(nomination.id)
+    void Taro.showToast({ title: '已重新提交', icon: 'success' })
+  }
 
   const submit = async () => {
     if (busy) return
     setBusy(true)
     setErrors({})
     try {
-      await nominate({
-        awardId,
-        nomineeOpenid: isHead ? nominee : '',
-        materials: { birthDate: birthDate || null, deeds, summary, priorHonour },
-      })
-      void Taro.showToast({ title: isHead ? '已提名，待本人确认' : '已保存，请提交', icon: 'success' })
+      if (returned) await resubmit(returned)
+      else {
+        await nominate({
+          awardId,
+          nomineeOpenid: isHead ? nominee : '',
+          materials: { birthDate: birthDate || null, deeds, summary, priorHonour },
+        })
+        void Taro.showToast({ title: isHead ? '已提名，待本人确认' : '已保存，请提交', icon: 'success' })
+      }
       Taro.navigateBack().catch(() => undefined)
     } catch (error) {
       if (error instanceof ApiCallError) setErrors(error.fields)
@@ -63,6 +86,12 @@ export default function NominatePage() {
         <Text className='section-title'>{award.name}</Text>
         <Text className='hint'>材料会在单位内公示并经团市委审核，请如实填写、可公开发布。</Text>
       </View>
+      {returned ? (
+        <View className='card' id='honour-returned'>
+          <Text className='section-title'>退回修改</Text>
+          <Text className='honour-reason'>{reason ? `退回原因：${reason}` : '提名被退回修改，请完善材料后重新提交。'}</Text>
+        </View>
+      ) : null}
       <View className='card'>
         {isHead ? (
           <FormField name='nomineeOpenid' label='被提名人（本驿站成员）' error={errors.nomineeOpenid}>
@@ -89,7 +118,7 @@ export default function NominatePage() {
           <FormText id='honour-prior' value={priorHonour} onChange={setPriorHonour} maxlength={40} placeholder='例如：县级青年五四奖章' />
         </FormField>
         <Button className='btn btn-primary' id='honour-nominate-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-          {busy ? '正在保存…' : isHead ? '提名' : '保存申报'}
+          {busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}
         </Button>
       </View>
     </View>
