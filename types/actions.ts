@@ -391,6 +391,8 @@ export const actionSchemas = {
   'competition.shortlist': shortlistInput,
   'competition.award': awardInput,
   'competition.talent': competitionIdInput,
+  'competition.withdraw': teamIdInput,
+  'competition.handOver': memberRefInput,
 } as const
 
 export interface ActionResults {
@@ -646,6 +648,8 @@ export interface ActionResults {
   'competition.shortlist': CompetitionResults
   'competition.award': TeamView
   'competition.talent': TalentLead[]
+  'competition.withdraw': TeamView
+  'competition.handOver': TeamView
 }
 
 export interface OutboxMessage {

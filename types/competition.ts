@@ -140,15 +140,27 @@ export interface Team {
   withdrawnAt: string | null
   /** An award given after judging (e.g. 一等奖); shown in the 翼展档案. */
   award: string | null
+  /**
+   * When the leader deleted their account: the member the remaining members are confirming as the
+   * new leader, and who confirmed so far. Absent or null: no hand-over under way.
+   */
+  handover?: LeaderHandover | null
   createdAt: string
   updatedAt: string
   isDemo: boolean
+}
+
+export interface LeaderHandover {
+  candidateOpenid: string
+  confirmedBy: string[]
 }
 
 export interface TeamView extends Team {
   state: TeamState
   /** Why the team cannot submit yet, in Chinese; empty when it can. */
   blockers: string[]
+  /** The leader deleted their account: staff, or the remaining members together, hand the team on. */
+  leaderGone: boolean
 }
 
 /** An external judge. `openid` is set when they redeem their invite code. */
@@ -296,6 +308,9 @@ export const saveCompetitionInput = z
   })
   .refine((v) => v.rules.membersMin <= v.rules.membersMax, { message: '最少人数不能大于最多人数', path: ['rules', 'membersMin'] })
   .refine((v) => Date.parse(v.registrationOpensAt) < Date.parse(v.registrationClosesAt), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
+  .refine((v) => Date.parse(v.registrationOpensAt) < Date.parse(v.submissionClosesAt), { message: '作品提交截止时间应晚于报名开始时间', path: ['submissionClosesAt'] })
+  .refine((v) => new Set(v.tracks.map((t) => t.id)).size === v.tracks.length, { message: '赛道编号不能重复', path: ['tracks'] })
+  .refine((v) => new Set(v.judging.rubric.map((r) => r.id)).size === v.judging.rubric.length, { message: '评分维度编号不能重复', path: ['judging', 'rubric'] })
 export type SaveCompetitionInput = z.input<typeof saveCompetitionInput>
 
 export const competitionIdInput = z.object({ id: idOf('赛事') })
