@@ -58,6 +58,36 @@ describe('competition templates', () => {
   })
 })
 
+describe('staff edit a competition', () => {
+  it('a draft edited and published; stages checked; a track in use and a stranger calibration refused, nothing written', async () => {
+    const draft = data(await t.call(STAFF, 'competition.save', competitionDraft({ title: '振兴杯（草稿）', kind: 'zhenxingbei', status: 'draft' })))
+    const bad = errorOf(
+      await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, registrationOpensAt: '2026-12-30T00:00:00.000+08:00', registrationClosesAt: '2026-12-31T00:00:00.000+08:00' })),
+    )
+    expect(bad.fields).toEqual({ submissionClosesAt: '作品提交截止时间应晚于报名开始时间' })
+    const dup = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, tracks: [{ id: 'tech', name: '甲' }, { id: 'tech', name: '乙' }] })))
+    expect(dup.fields).toEqual({ tracks: '赛道编号不能重复' })
+    expect(errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ judging: { ...competitionDraft().judging, judgesPerProject: Number.NaN } }))).fields).toEqual({
+      'judging.judgesPerProject': '每个项目评委人数应为整数',
+    })
+    expect(data(await t.call(STAFF, 'competition.get', { id: draft.id })).title).toBe('振兴杯（草稿）')
+    await join('s1')
+    expect(data(await t.call('s1', 'competition.list', {})).map((c) => c.id)).not.toContain(draft.id)
+    const published = data(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, title: '振兴杯', kind: 'zhenxingbei', status: 'open' })))
+    expect(published).toMatchObject({ id: draft.id, createdAt: draft.createdAt, title: '振兴杯', status: 'open' })
+    expect(data(await t.call('s1', 'competition.list', {})).map((c) => c.id)).toContain(draft.id)
+
+    const team = data(await t.call('s1', 'competition.createTeam', { competitionId: draft.id, trackId: 'tech', name: '队', projectTitle: '项目' }))
+    const moved = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, tracks: [{ id: 'art', name: '文创' }] })))
+    expect(moved.fields).toEqual({ tracks: '赛道“科技创新”已有团队报名，不能删除或改名' })
+    const stranger = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, judging: { ...competitionDraft().judging, calibrationTeamId: 'tm-nobody' } })))
+    expect(stranger.fields).toEqual({ 'judging.calibrationTeamId': '校准项目应为本赛事的团队' })
+    const calibrated = data(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, title: '振兴杯', judging: { ...competitionDraft().judging, calibrationTeamId: team.id } })))
+    expect(calibrated.judging.calibrationTeamId).toBe(team.id)
+    expect(data(await t.call('s1', 'competition.get', { id: draft.id })).tracks).toEqual([{ id: 'tech', name: '科技创新' }])
+  })
+})
+
 describe('team formation', () => {
   it('the leader creates, members join by code and confirm; rules answer with their reasons', async () => {
     await join('lead')

@@ -126,6 +126,16 @@ function requireLeader(team: Team, caller: Caller): void {
 export async function saveCompetition(deps: Deps, caller: Caller, input: ActionPayload<'competition.save'>): Promise<Competition> {
   const at = now(deps)
   const existing = input.id ? await competitionOf(deps, input.id) : null
+  if (existing) {
+    // Teams refer to their track and the calibration to a team: neither may vanish under them.
+    const teams = await deps.store.competitions.listTeams(existing.id, MAX_TEAMS)
+    const used = existing.tracks.find((t) => teams.some((team) => team.trackId === t.id) && !input.tracks.some((x) => x.id === t.id))
+    if (used) throw invalidInput('tracks', `赛道“${used.name}”已有团队报名，不能删除或改名`)
+    const calibration = input.judging.calibrationTeamId
+    if (calibration && !teams.some((team) => team.id === calibration)) throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
+  } else if (input.judging.calibrationTeamId) {
+    throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
+  }
   const c: Competition = {
     ...input,
     id: existing?.id ?? newId('cp'),
