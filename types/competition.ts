@@ -261,7 +261,8 @@ export interface TalentLead {
 // ---------- input schemas ----------
 
 const idOf = (label: string) => id(label)
-const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}应为带时区的时间` })
+const when = (label: string) =>
+  z.iso.datetime({ offset: true, error: (issue) => (issue.input === undefined || issue.input === '' ? `请选择${label}` : `${label}应为带时区的时间`) })
 const count = (label: string, min: number, max: number) =>
   z.int({ error: `${label}应为整数` }).min(min, `${label}不能小于${min}`).max(max, `${label}不能大于${max}`)
 
@@ -285,6 +286,7 @@ const rubricInput = z
   )
   .min(1, '请至少设置一个评分维度')
 
+// Each order check passes while a time is missing or malformed: that field's own message says so.
 export const saveCompetitionInput = z
   .object({
     id: idOf('赛事').optional(),
@@ -307,8 +309,8 @@ export const saveCompetitionInput = z
     status: z.enum(['draft', 'open', 'judging', 'results'], { error: '赛事状态不正确' }),
   })
   .refine((v) => v.rules.membersMin <= v.rules.membersMax, { message: '最少人数不能大于最多人数', path: ['rules', 'membersMin'] })
-  .refine((v) => Date.parse(v.registrationOpensAt) < Date.parse(v.registrationClosesAt), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
-  .refine((v) => Date.parse(v.registrationOpensAt) < Date.parse(v.submissionClosesAt), { message: '作品提交截止时间应晚于报名开始时间', path: ['submissionClosesAt'] })
+  .refine((v) => !(Date.parse(v.registrationOpensAt) >= Date.parse(v.registrationClosesAt)), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
+  .refine((v) => !(Date.parse(v.registrationOpensAt) >= Date.parse(v.submissionClosesAt)), { message: '作品提交截止时间应晚于报名开始时间', path: ['submissionClosesAt'] })
   .refine((v) => new Set(v.tracks.map((t) => t.id)).size === v.tracks.length, { message: '赛道编号不能重复', path: ['tracks'] })
   .refine((v) => new Set(v.judging.rubric.map((r) => r.id)).size === v.judging.rubric.length, { message: '评分维度编号不能重复', path: ['judging', 'rubric'] })
 export type SaveCompetitionInput = z.input<typeof saveCompetitionInput>

@@ -67,6 +67,7 @@ describe('staff edit a competition', () => {
     expect(bad.fields).toEqual({ submissionClosesAt: '作品提交截止时间应晚于报名开始时间' })
     const dup = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, tracks: [{ id: 'tech', name: '甲' }, { id: 'tech', name: '乙' }] })))
     expect(dup.fields).toEqual({ tracks: '赛道编号不能重复' })
+    expect(errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ registrationOpensAt: '' }))).fields).toEqual({ registrationOpensAt: '请选择报名开始时间' })
     expect(errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ judging: { ...competitionDraft().judging, judgesPerProject: Number.NaN } }))).fields).toEqual({
       'judging.judgesPerProject': '每个项目评委人数应为整数',
     })
