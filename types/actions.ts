@@ -143,7 +143,7 @@ import {
   unitDecideInput,
   updateAwardInput,
 } from './honour'
-import type { BlindProject, Competition, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
+import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
 import {
   addJudgeInput,
   advisorInput,
@@ -393,6 +393,7 @@ export const actionSchemas = {
   'competition.talent': competitionIdInput,
   'competition.withdraw': teamIdInput,
   'competition.handOver': memberRefInput,
+  'competition.certificate': teamIdInput,
 } as const
 
 export interface ActionResults {
@@ -650,6 +651,7 @@ export interface ActionResults {
   'competition.talent': TalentLead[]
   'competition.withdraw': TeamView
   'competition.handOver': TeamView
+  'competition.certificate': CompetitionCertificate
 }
 
 export interface OutboxMessage {

@@ -81,6 +81,8 @@ export interface Competition {
   createdAt: string
   updatedAt: string
   isDemo: boolean
+  /** Cache of the competition's mini-program code (certificates); never sent to clients. */
+  codeImage?: string | null
 }
 
 export interface TeamMember {
@@ -232,6 +234,17 @@ export interface MyCompetitionEntry {
   role: 'leader' | 'member'
   result: string
   at: string
+}
+
+/** What a member's certificate (荣誉证书) says, for the poster layout; and the code it carries. */
+export interface CompetitionCertificate {
+  heading: string
+  holder: string
+  entries: string[]
+  note: string
+  issuer: string
+  date: string
+  code: { image: string; link: string | null }
 }
 
 /** A member's own part in a team, for `member.exportMine`. */

@@ -397,4 +397,5 @@ export const actionTable: ActionTable = {
   'competition.talent': allow(isStaff, competition.talentLeads),
   'competition.withdraw': allow(isMember, competition.withdrawTeam),
   'competition.handOver': allow(isMemberOrStaff, competition.handOverTeam),
+  'competition.certificate': allow(isMember, competition.certificate),
 }

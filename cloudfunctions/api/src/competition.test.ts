@@ -331,6 +331,31 @@ describe('story drafts from competition results', () => {
     expect(drafts[0]).toMatchObject({ status: 'draft', tags: ['科创竞赛'], subjectConsent: 'pending' })
     expect(drafts.find((d) => d.subjectOpenid === 'm2')!.body).toContain('“lead队”')
   })
+
+  it('a member of an awarded team gets a certificate with the competition code, made once', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    data(await t.call('lead', 'competition.submit', { teamId: team.id, abstract: '简介', files }))
+    expect(errorOf(await t.call('m2', 'competition.certificate', { teamId: team.id })).message).toBe('获奖或晋级后才能生成荣誉证书')
+    data(await t.call(STAFF, 'competition.award', { teamId: team.id, award: '市赛一等奖' }))
+    await join('outsider')
+    expect(errorOf(await t.call('outsider', 'competition.certificate', { teamId: team.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('m2', 'competition.certificate', { teamId: '' })).fields).toEqual({ teamId: '请填写团队' })
+    const first = data(await t.call('m2', 'competition.certificate', { teamId: team.id }))
+    expect(first).toMatchObject({
+      heading: '荣誉证书',
+      holder: '同学m2',
+      entries: ['“挑战杯”创业计划竞赛驻马店市赛 · 市赛一等奖'],
+      note: '所在团队“lead队”，项目“lead的项目”。\n特发此证，以资鼓励。',
+      date: '2026年11月20日',
+    })
+    expect(first.code.image).toMatch(/^data:image\/png;base64,|^cloud:/)
+    const second = data(await t.call('m3', 'competition.certificate', { teamId: team.id }))
+    expect(second.code.image).toBe(first.code.image)
+    // The cached code stays on the server: never in a competition as answered, and kept across edits.
+    expect(JSON.stringify(data(await t.call('m2', 'competition.get', { id: competitionId })))).not.toContain('codeImage')
+    data(await t.call(STAFF, 'competition.save', competitionDraft({ id: competitionId })))
+    expect((await t.store.competitions.getCompetition(competitionId))!.codeImage).toBe(first.code.image)
+  })
 })
 
 describe('deleting an account', () => {

@@ -4,6 +4,7 @@ import type {
   Advisor,
   BlindProject,
   Competition,
+  CompetitionCertificate,
   CompetitionResults,
   ExportedCompetitionTeam,
   Judge,
@@ -138,6 +139,7 @@ export async function saveCompetition(deps: Deps, caller: Caller, input: ActionP
   }
   const c: Competition = {
     ...input,
+    codeImage: existing?.codeImage ?? null,
     id: existing?.id ?? newId('cp'),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -145,18 +147,65 @@ export async function saveCompetition(deps: Deps, caller: Caller, input: ActionP
   }
   await deps.store.competitions.saveCompetition(c)
   await recordAudit(deps, caller, { action: 'competition.save', summary: `${existing ? '修改' : '创建'}赛事“${c.title}”` })
-  return c
+  return shown(c)
 }
 
+/** A competition as answered: without the cached code image. */
+const shown = ({ codeImage: _cache, ...c }: Competition): Competition => c
+
 export async function listCompetitions(deps: Deps, caller: Caller): Promise<Competition[]> {
-  const all = await deps.store.competitions.listCompetitions(100)
+  const all = (await deps.store.competitions.listCompetitions(100)).map(shown)
   return caller.isStaff ? all : all.filter((c) => c.status !== 'draft')
 }
 
 export async function viewCompetition(deps: Deps, caller: Caller, input: { id: string }): Promise<Competition> {
   const c = await competitionOf(deps, input.id)
   if (c.status === 'draft' && !caller.isStaff) throw notFound('没有找到这个赛事')
-  return c
+  return shown(c)
+}
+
+/** Where a competition's code (certificates) opens: its page, the id in the scene `i=<id>`. */
+export const COMPETITION_DETAIL_PAGE = 'packages/competition/pages/detail/index'
+
+/**
+ * The competition's mini-program code, made once and kept on the competition (each wxacode call
+ * spends quota; every certificate of the competition carries the same code).
+ */
+async function competitionCode(deps: Deps, c: Competition): Promise<{ image: string; link: string | null }> {
+  const scene = `i=${c.id}`
+  let image = c.codeImage ?? null
+  if (!image) {
+    image = await deps.files.invites.image(scene, COMPETITION_DETAIL_PAGE)
+    const latest = await deps.store.competitions.getCompetition(c.id)
+    if (latest) await deps.store.competitions.saveCompetition({ ...latest, codeImage: image })
+  }
+  return { image, link: deps.files.invites.link(scene, COMPETITION_DETAIL_PAGE) }
+}
+
+/** `2026-12-20T…+08:00` → `2026年12月20日` (Beijing time). */
+const chineseDate = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+/**
+ * 荣誉证书: for a member of an awarded or shortlisted team, what their certificate says (laid out
+ * and drawn in the app, src/features/story/poster) and the competition's code, to verify it.
+ */
+export async function certificate(deps: Deps, caller: Caller, input: { teamId: string }): Promise<CompetitionCertificate> {
+  const { team, competition: c } = await teamOf(deps, input.teamId)
+  const me = team.members.find((m) => m.openid === caller.openid)
+  if (!me) throw forbidden('只有团队成员可以生成荣誉证书')
+  if (team.withdrawnAt || (!team.award && !team.shortlistedAt)) throw conflict('获奖或晋级后才能生成荣誉证书')
+  return {
+    heading: '荣誉证书',
+    holder: me.name,
+    entries: [`${c.title} · ${team.award ?? '晋级上一级比赛'}`],
+    note: `所在团队“${team.name}”，项目“${team.projectTitle}”。\n特发此证，以资鼓励。`,
+    issuer: '共青团驻马店市委',
+    date: chineseDate(team.shortlistedAt ?? team.updatedAt),
+    code: await competitionCode(deps, c),
+  }
 }
 
 /**
@@ -586,7 +635,7 @@ export async function judgeProjects(deps: Deps, caller: Caller, input: { judgeId
       myScore: scores.find((s) => s.teamId === teamId) ?? null,
     })
   }
-  return { competition: c, projects }
+  return { competition: shown(c), projects }
 }
 
 export async function scoreProject(deps: Deps, caller: Caller, input: ActionPayload<'competition.score'>): Promise<Score> {

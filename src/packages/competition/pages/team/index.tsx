@@ -11,6 +11,7 @@ import { ApiCallError, errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
 import { COMPETITION_PAGES, shortTime, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import { pickAndUploadSubmission } from '../../../../features/competition/submission-file'
+import { CertificateSheet } from '../../../../features/story/components/poster-sheet'
 import '../../competition.scss'
 
 const degreeName = (id: string) => DEGREES.find((d) => d.id === id)?.name ?? id
@@ -150,6 +151,14 @@ export default function TeamPage() {
                 )
               })}
           </View>
+        </View>
+      ) : null}
+
+      {meInTeam && !team.withdrawnAt && (team.award || team.shortlistedAt) ? (
+        <View className='card' id='team-certificate'>
+          <Text className='section-title'>荣誉证书</Text>
+          <Text className='hint'>{team.award ?? '晋级上一级比赛'}：生成带小程序码的证书图片，保存后可分享。</Text>
+          <CertificateSheet makeText='生成荣誉证书' fetch={() => api.certificate(team.id)} />
         </View>
       ) : null}
 
