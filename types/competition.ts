@@ -147,6 +147,8 @@ export interface Team {
    * new leader, and who confirmed so far. Absent or null: no hand-over under way.
    */
   handover?: LeaderHandover | null
+  /** Cache of the team's invite mini-program code (wxacode); never sent to clients. */
+  inviteImage?: string | null
   createdAt: string
   updatedAt: string
   isDemo: boolean

@@ -105,6 +105,10 @@ describe('team formation', () => {
     const invite = data(await t.call('lead', 'competition.inviteImage', { teamId: team.id }))
     expect(invite).toMatchObject({ code: team.inviteCode, path: `packages/competition/pages/list/index?scene=c%3D${team.inviteCode}` })
     expect(invite.image).toMatch(/^data:image\/png;base64,|^cloud:/)
+    // Made once, kept on the team, never in a team as answered.
+    expect((await t.store.competitions.getTeam(team.id))!.inviteImage).toBe(invite.image)
+    expect(data(await t.call('lead', 'competition.inviteImage', { teamId: team.id })).image).toBe(invite.image)
+    expect(JSON.stringify(data(await t.call('lead', 'competition.team', { teamId: team.id })))).not.toContain('inviteImage')
     expect(errorOf(await t.call('lead', 'competition.inviteImage', { teamId: '' })).fields).toEqual({ teamId: '请填写团队' })
 
     await join('m2')

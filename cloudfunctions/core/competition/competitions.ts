@@ -81,7 +81,7 @@ async function newCode(deps: Deps, kind: 'team' | 'judge', targetId: string): Pr
   throw conflict('邀请码生成失败，请重试')
 }
 
-export function viewTeam(c: Competition, team: Team, full: boolean): TeamView {
+export function viewTeam(c: Competition, { inviteImage: _cache, ...team }: Team, full: boolean): TeamView {
   const advisors: Advisor[] = full ? team.advisors : team.advisors.map((a) => ({ ...a, phone: maskPhone(a.phone) }))
   return {
     ...team,
@@ -284,8 +284,18 @@ export async function teamInviteImage(deps: Deps, caller: Caller, input: { teamI
     code: team.inviteCode,
     path: `${COMPETITION_LIST_PAGE}?scene=${encodeURIComponent(scene)}`,
     url: deps.files.invites.link(scene, COMPETITION_LIST_PAGE),
-    image: await deps.files.invites.image(scene, COMPETITION_LIST_PAGE),
+    image: team.inviteImage ?? (await cacheInviteImage(deps, team, scene)),
   }
+}
+
+/** Each wxacode call spends quota: the team's code is made once and kept on the team. */
+async function cacheInviteImage(deps: Deps, team: Team, scene: string): Promise<string> {
+  const image = await deps.files.invites.image(scene, COMPETITION_LIST_PAGE)
+  await deps.store.competitions.changeTeam(team.competitionId, team.id, [], (stored) => {
+    if (!stored) throw notFound('没有找到这个团队')
+    return { team: { ...stored, inviteImage: stored.inviteImage ?? image }, people: [] }
+  })
+  return image
 }
 
 /** Joins by code as an unconfirmed member; the member confirms afterwards (competition.confirm). */
