@@ -266,5 +266,12 @@ describe('competitions in the browser', () => {
     await visible().locator(`#growth-competition-${teamId}`).getByText(/晋级上一级比赛/).waitFor()
     await eventually(async () => (await visible().locator('#growth-competitions').innerText()).includes('星火队'), true)
     await h.screenshot('competition-growth-record')
+
+    // …and draws the 荣誉证书 on the team page: the certificate card with the competition's code.
+    await as('cp-m2', `/packages/competition/pages/team/index?id=${teamId}`)
+    await visible().locator('#team-certificate').getByText('晋级上一级比赛', { exact: false }).waitFor()
+    await visible().locator('#team-certificate #poster-make').click()
+    await visible().locator('#team-certificate #poster-image img').waitFor()
+    await h.screenshot('competition-certificate')
   }
 })
