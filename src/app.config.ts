@@ -65,7 +65,7 @@ export default defineAppConfig({
     // Competitions (issue 18): students, external judges and staff.
     {
       root: 'packages/competition',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/team/index', 'pages/judge/index', 'pages/staff/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/team/index', 'pages/judge/index', 'pages/staff/index', 'pages/edit/index'],
     },
     // Staff and station heads: activity and notice management.
     {

@@ -143,7 +143,7 @@ import {
   unitDecideInput,
   updateAwardInput,
 } from './honour'
-import type { BlindProject, Competition, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
+import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
 import {
   addJudgeInput,
   advisorInput,
@@ -393,6 +393,9 @@ export const actionSchemas = {
   'competition.shortlist': shortlistInput,
   'competition.award': awardInput,
   'competition.talent': competitionIdInput,
+  'competition.withdraw': teamIdInput,
+  'competition.handOver': memberRefInput,
+  'competition.certificate': teamIdInput,
 } as const
 
 export interface ActionResults {
@@ -652,6 +655,9 @@ export interface ActionResults {
   'competition.shortlist': CompetitionResults
   'competition.award': TeamView
   'competition.talent': TalentLead[]
+  'competition.withdraw': TeamView
+  'competition.handOver': TeamView
+  'competition.certificate': CompetitionCertificate
 }
 
 export interface OutboxMessage {

@@ -81,6 +81,8 @@ export interface Competition {
   createdAt: string
   updatedAt: string
   isDemo: boolean
+  /** Cache of the competition's mini-program code (certificates); never sent to clients. */
+  codeImage?: string | null
 }
 
 export interface TeamMember {
@@ -140,15 +142,29 @@ export interface Team {
   withdrawnAt: string | null
   /** An award given after judging (e.g. 一等奖); shown in the 翼展档案. */
   award: string | null
+  /**
+   * When the leader deleted their account: the member the remaining members are confirming as the
+   * new leader, and who confirmed so far. Absent or null: no hand-over under way.
+   */
+  handover?: LeaderHandover | null
+  /** Cache of the team's invite mini-program code (wxacode); never sent to clients. */
+  inviteImage?: string | null
   createdAt: string
   updatedAt: string
   isDemo: boolean
+}
+
+export interface LeaderHandover {
+  candidateOpenid: string
+  confirmedBy: string[]
 }
 
 export interface TeamView extends Team {
   state: TeamState
   /** Why the team cannot submit yet, in Chinese; empty when it can. */
   blockers: string[]
+  /** The leader deleted their account: staff, or the remaining members together, hand the team on. */
+  leaderGone: boolean
 }
 
 /** An external judge. `openid` is set when they redeem their invite code. */
@@ -222,6 +238,17 @@ export interface MyCompetitionEntry {
   at: string
 }
 
+/** What a member's certificate (荣誉证书) says, for the poster layout; and the code it carries. */
+export interface CompetitionCertificate {
+  heading: string
+  holder: string
+  entries: string[]
+  note: string
+  issuer: string
+  date: string
+  code: { image: string; link: string | null }
+}
+
 /** A member's own part in a team, for `member.exportMine`. */
 export interface ExportedCompetitionTeam {
   competitionTitle: string
@@ -249,7 +276,8 @@ export interface TalentLead {
 // ---------- input schemas ----------
 
 const idOf = (label: string) => id(label)
-const when = (label: string) => z.iso.datetime({ offset: true, error: `${label}应为带时区的时间` })
+const when = (label: string) =>
+  z.iso.datetime({ offset: true, error: (issue) => (issue.input === undefined || issue.input === '' ? `请选择${label}` : `${label}应为带时区的时间`) })
 const count = (label: string, min: number, max: number) =>
   z.int({ error: `${label}应为整数` }).min(min, `${label}不能小于${min}`).max(max, `${label}不能大于${max}`)
 
@@ -273,6 +301,7 @@ const rubricInput = z
   )
   .min(1, '请至少设置一个评分维度')
 
+// Each order check passes while a time is missing or malformed: that field's own message says so.
 export const saveCompetitionInput = z
   .object({
     id: idOf('赛事').optional(),
@@ -295,7 +324,10 @@ export const saveCompetitionInput = z
     status: z.enum(['draft', 'open', 'judging', 'results'], { error: '赛事状态不正确' }),
   })
   .refine((v) => v.rules.membersMin <= v.rules.membersMax, { message: '最少人数不能大于最多人数', path: ['rules', 'membersMin'] })
-  .refine((v) => Date.parse(v.registrationOpensAt) < Date.parse(v.registrationClosesAt), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
+  .refine((v) => !(Date.parse(v.registrationOpensAt) >= Date.parse(v.registrationClosesAt)), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
+  .refine((v) => !(Date.parse(v.registrationOpensAt) >= Date.parse(v.submissionClosesAt)), { message: '作品提交截止时间应晚于报名开始时间', path: ['submissionClosesAt'] })
+  .refine((v) => new Set(v.tracks.map((t) => t.id)).size === v.tracks.length, { message: '赛道编号不能重复', path: ['tracks'] })
+  .refine((v) => new Set(v.judging.rubric.map((r) => r.id)).size === v.judging.rubric.length, { message: '评分维度编号不能重复', path: ['judging', 'rubric'] })
 export type SaveCompetitionInput = z.input<typeof saveCompetitionInput>
 
 export const competitionIdInput = z.object({ id: idOf('赛事') })

@@ -60,6 +60,60 @@ describe('competitions in the browser', () => {
       }, openid),
     )
 
+  test('staff create a competition in the form and publish it; a student sees it', async () => {
+    try {
+      await staffCreate()
+    } catch (error) {
+      await h.screenshot('competition-create-failure').catch(() => undefined)
+      throw error
+    }
+  }, 60_000)
+
+  async function staffCreate() {
+    const title = '“振兴杯”驻马店市青年职业技能大赛（表单）'
+    const local = (ms: number) => {
+      const d = new Date(ms)
+      const pad = (n: number) => String(n).padStart(2, '0')
+      return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`
+    }
+    await h.page.goto(h.baseUrl)
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator('#competition-new').click()
+    await visible().locator('#competition-edit').waitFor()
+    // Saved empty-handed: the shared schema names each field in Chinese, nothing is sent.
+    await visible().locator('#cp-save').click()
+    await visible().locator('#error-kind').getByText('请填写赛事类型').waitFor()
+    await visible().locator('#error-title').getByText('请填写赛事名称').waitFor()
+    await visible().locator('#error-submissionClosesAt').getByText('请选择作品提交截止时间').waitFor()
+    await visible().locator('#cp-kind-zhenxingbei').click()
+    await visible().locator('#cp-title-input input').fill(title)
+    const now = Date.now()
+    await visible().locator('#field-registrationOpensAt input').fill(local(now - 24 * HOUR))
+    await visible().locator('#field-registrationClosesAt input').fill(local(now + 10 * 24 * HOUR))
+    await visible().locator('#field-submissionClosesAt input').fill(local(now + 20 * 24 * HOUR))
+    // A rule that contradicts another is named too.
+    await visible().locator('#cp-membersMin-input input').fill('12')
+    await visible().locator('#cp-save').click()
+    await visible().locator('#error-membersMin').getByText('最少人数不能大于最多人数').waitFor()
+    await h.screenshot('competition-edit-errors')
+    await visible().locator('#cp-membersMin-input input').fill('2')
+    await visible().locator('#cp-status-open').click()
+    await visible().locator('#cp-save').click()
+    // Back on the staff page, the new competition is listed as open.
+    await visible().locator('#competition-staff').getByText(`${title}（报名中）`).waitFor()
+    const saved = (await ok<Competition[]>(h.api('competition.list', {}, STAFF))).find((c) => c.title === title)!
+    expect(saved).toMatchObject({ kind: 'zhenxingbei', status: 'open', rules: { membersMin: 2, membersMax: 10, phdMaxShare: 0.3 } })
+    expect(saved.judging.rubric.map((r) => r.levels.length)).toEqual([3, 3])
+
+    // A student sees it and opens it.
+    await register('cp-form-student', '赵同学', '驻马店职业技术学院', 'associate')
+    await as('cp-form-student', '/packages/competition/pages/list/index')
+    await visible().locator(`#competition-${saved.id}`).getByText(title).waitFor()
+    await h.screenshot('competition-published-student')
+    await visible().locator(`#competition-${saved.id}`).click()
+    await visible().locator('#competition-rules').getByText('团队2–10人（含负责人），指导老师最多3位').waitFor()
+  }
+
   test('form, confirm, submit before and after the deadline, blind judging, results, shortlist, 翼展档案', async () => {
     try {
       await journey()
@@ -212,5 +266,12 @@ describe('competitions in the browser', () => {
     await visible().locator(`#growth-competition-${teamId}`).getByText(/晋级上一级比赛/).waitFor()
     await eventually(async () => (await visible().locator('#growth-competitions').innerText()).includes('星火队'), true)
     await h.screenshot('competition-growth-record')
+
+    // …and draws the 荣誉证书 on the team page: the certificate card with the competition's code.
+    await as('cp-m2', `/packages/competition/pages/team/index?id=${teamId}`)
+    await visible().locator('#team-certificate').getByText('晋级上一级比赛', { exact: false }).waitFor()
+    await visible().locator('#team-certificate #poster-make').click()
+    await visible().locator('#team-certificate #poster-image img').waitFor()
+    await h.screenshot('competition-certificate')
   }
 })

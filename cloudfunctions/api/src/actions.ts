@@ -398,4 +398,7 @@ export const actionTable: ActionTable = {
   'competition.shortlist': allow(isStaff, competition.shortlist),
   'competition.award': allow(isStaff, competition.giveAward),
   'competition.talent': allow(isStaff, competition.talentLeads),
+  'competition.withdraw': allow(isMember, competition.withdrawTeam),
+  'competition.handOver': allow(isMemberOrStaff, competition.handOverTeam),
+  'competition.certificate': allow(isMember, competition.certificate),
 }

@@ -58,6 +58,37 @@ describe('competition templates', () => {
   })
 })
 
+describe('staff edit a competition', () => {
+  it('a draft edited and published; stages checked; a track in use and a stranger calibration refused, nothing written', async () => {
+    const draft = data(await t.call(STAFF, 'competition.save', competitionDraft({ title: '振兴杯（草稿）', kind: 'zhenxingbei', status: 'draft' })))
+    const bad = errorOf(
+      await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, registrationOpensAt: '2026-12-30T00:00:00.000+08:00', registrationClosesAt: '2026-12-31T00:00:00.000+08:00' })),
+    )
+    expect(bad.fields).toEqual({ submissionClosesAt: '作品提交截止时间应晚于报名开始时间' })
+    const dup = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, tracks: [{ id: 'tech', name: '甲' }, { id: 'tech', name: '乙' }] })))
+    expect(dup.fields).toEqual({ tracks: '赛道编号不能重复' })
+    expect(errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ registrationOpensAt: '' }))).fields).toEqual({ registrationOpensAt: '请选择报名开始时间' })
+    expect(errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ judging: { ...competitionDraft().judging, judgesPerProject: Number.NaN } }))).fields).toEqual({
+      'judging.judgesPerProject': '每个项目评委人数应为整数',
+    })
+    expect(data(await t.call(STAFF, 'competition.get', { id: draft.id })).title).toBe('振兴杯（草稿）')
+    await join('s1')
+    expect(data(await t.call('s1', 'competition.list', {})).map((c) => c.id)).not.toContain(draft.id)
+    const published = data(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, title: '振兴杯', kind: 'zhenxingbei', status: 'open' })))
+    expect(published).toMatchObject({ id: draft.id, createdAt: draft.createdAt, title: '振兴杯', status: 'open' })
+    expect(data(await t.call('s1', 'competition.list', {})).map((c) => c.id)).toContain(draft.id)
+
+    const team = data(await t.call('s1', 'competition.createTeam', { competitionId: draft.id, trackId: 'tech', name: '队', projectTitle: '项目' }))
+    const moved = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, tracks: [{ id: 'art', name: '文创' }] })))
+    expect(moved.fields).toEqual({ tracks: '赛道“科技创新”已有团队报名，不能删除或改名' })
+    const stranger = errorOf(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, judging: { ...competitionDraft().judging, calibrationTeamId: 'tm-nobody' } })))
+    expect(stranger.fields).toEqual({ 'judging.calibrationTeamId': '校准项目应为本赛事的团队' })
+    const calibrated = data(await t.call(STAFF, 'competition.save', competitionDraft({ id: draft.id, title: '振兴杯', judging: { ...competitionDraft().judging, calibrationTeamId: team.id } })))
+    expect(calibrated.judging.calibrationTeamId).toBe(team.id)
+    expect(data(await t.call('s1', 'competition.get', { id: draft.id })).tracks).toEqual([{ id: 'tech', name: '科技创新' }])
+  })
+})
+
 describe('team formation', () => {
   it('the leader creates, members join by code and confirm; rules answer with their reasons', async () => {
     await join('lead')
@@ -74,6 +105,10 @@ describe('team formation', () => {
     const invite = data(await t.call('lead', 'competition.inviteImage', { teamId: team.id }))
     expect(invite).toMatchObject({ code: team.inviteCode, path: `packages/competition/pages/list/index?scene=c%3D${team.inviteCode}` })
     expect(invite.image).toMatch(/^data:image\/png;base64,|^cloud:/)
+    // Made once, kept on the team, never in a team as answered.
+    expect((await t.store.competitions.getTeam(team.id))!.inviteImage).toBe(invite.image)
+    expect(data(await t.call('lead', 'competition.inviteImage', { teamId: team.id })).image).toBe(invite.image)
+    expect(JSON.stringify(data(await t.call('lead', 'competition.team', { teamId: team.id })))).not.toContain('inviteImage')
     expect(errorOf(await t.call('lead', 'competition.inviteImage', { teamId: '' })).fields).toEqual({ teamId: '请填写团队' })
 
     await join('m2')
@@ -179,6 +214,152 @@ describe('submissions and the deadline', () => {
     expect(stored).toHaveLength(count)
     expect(stored.every((team) => team.submissions.length === 1 && team.submissions[0]!.abstract === '终稿')).toBe(true)
   }, 60_000)
+})
+
+describe('withdrawing and leaving', () => {
+  it('the leader withdraws before the deadline: members told in the inbox, limits freed, idempotent', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    expect(errorOf(await t.call('m2', 'competition.withdraw', { teamId: team.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('lead', 'competition.withdraw', { teamId: '' })).fields).toEqual({ teamId: '请填写团队' })
+    expect(data(await t.call('lead', 'competition.team', { teamId: team.id })).withdrawnAt).toBeNull()
+    // Leader and member are at their limits (lead ≤ 1): a second team is refused before the withdrawal.
+    expect(errorOf(await t.call('lead', 'competition.createTeam', { competitionId, trackId: 'tech', name: '第二队', projectTitle: '项目' })).message).toBe('每人最多担任1个团队的负责人，你已担任1个')
+
+    const twice = await Promise.all([t.call('lead', 'competition.withdraw', { teamId: team.id }), t.call('lead', 'competition.withdraw', { teamId: team.id })])
+    expect(twice.map((o) => data(o).state)).toEqual(['withdrawn', 'withdrawn'])
+    expect(new Set(twice.map((o) => data(o).withdrawnAt)).size).toBe(1)
+    for (const m of ['m2', 'm3']) {
+      expect(data(await t.call(m, 'notice.inbox', {})).items.filter((n) => n.title === '“lead队”已撤销参赛')).toHaveLength(1)
+    }
+    expect(data(await t.call('lead', 'notice.inbox', {})).items.map((n) => n.title)).not.toContain('“lead队”已撤销参赛')
+    // Freed: the team is out of everyone's list; the leader may lead again; nobody joins the withdrawn team.
+    expect(data(await t.call('m2', 'competition.myTeams', {}))).toEqual([])
+    expect(data(await t.call('lead', 'competition.createTeam', { competitionId, trackId: 'tech', name: '第二队', projectTitle: '项目' })).leaderOpenid).toBe('lead')
+    await join('late')
+    expect(errorOf(await t.call('late', 'competition.joinTeam', { code: team.inviteCode })).message).toBe('团队已撤销参赛')
+    expect(errorOf(await t.call('lead', 'competition.submit', { teamId: team.id, abstract: '简介', files })).message).toContain('团队已撤销')
+    expect(data(await t.call(STAFF, 'competition.teams', { id: competitionId, state: 'withdrawn' })).map((x) => x.id)).toEqual([team.id])
+  })
+
+  it('a withdrawal racing a submission: one order or the other, never a submission on a withdrawn team unseen; after the deadline no withdrawal', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    const [submitted, withdrawn] = await Promise.all([
+      t.call('lead', 'competition.submit', { teamId: team.id, abstract: '终稿', files }),
+      t.call('lead', 'competition.withdraw', { teamId: team.id }),
+    ])
+    expect(data(withdrawn).state).toBe('withdrawn')
+    const after = data(await t.call(STAFF, 'competition.teams', { id: competitionId }))[0]!
+    expect(after.state).toBe('withdrawn')
+    if (submitted.ok) expect(after.submissions).toHaveLength(1)
+    else {
+      expect(errorOf(submitted).message).toContain('团队已撤销')
+      expect(after.submissions).toEqual([])
+    }
+    // Withdrawn teams are not judged.
+    expect(data(await t.call(STAFF, 'competition.assign', { id: competitionId })).assignments).toEqual({})
+
+    const other = await readyTeam(competitionId, 'lead2', ['n2', 'n3'])
+    now = new Date(DEADLINE)
+    expect(errorOf(await t.call('lead2', 'competition.withdraw', { teamId: other.id })).message).toBe('作品提交已截止（2026-12-20 00:00），不能再撤销参赛')
+  })
+
+  it('a member leaves: their limit is freed; leaving again is no change', async () => {
+    const codes: string[] = []
+    for (const lead of ['A', 'B', 'C', 'D']) {
+      await join(lead)
+      codes.push(data(await t.call(lead, 'competition.createTeam', { competitionId, trackId: 'tech', name: `${lead}队`, projectTitle: '项目' })).inviteCode)
+    }
+    await join('busy')
+    const joined = []
+    for (const code of codes.slice(0, 3)) joined.push(data(await t.call('busy', 'competition.joinTeam', { code })))
+    expect(errorOf(await t.call('busy', 'competition.joinTeam', { code: codes[3]! })).message).toBe('每人最多参加3个团队，你已参加3个')
+    const left = await Promise.all([
+      t.call('busy', 'competition.removeMember', { teamId: joined[0]!.id, openid: 'busy' }),
+      t.call('busy', 'competition.removeMember', { teamId: joined[0]!.id, openid: 'busy' }),
+    ])
+    expect(left.map((o) => data(o).members.map((m) => m.openid))).toEqual([['A'], ['A']])
+    expect(left.every((o) => data(o).inviteCode === '')).toBe(true)
+    expect(data(await t.call('busy', 'competition.joinTeam', { code: codes[3]! })).members.map((m) => m.openid)).toEqual(['D', 'busy'])
+    expect(errorOf(await t.call('A', 'competition.removeMember', { teamId: joined[0]!.id, openid: 'busy' })).message).toBe('该成员不在团队中')
+  })
+})
+
+describe('handing the team on', () => {
+  it('a leader who deletes their account leaves a pseudonym; the remaining members confirm a new leader', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    await join('phd', { degree: 'doctor', name: '博士生' })
+    data(await t.call('phd', 'competition.joinTeam', { code: team.inviteCode }))
+    data(await t.call('phd', 'competition.confirm', { teamId: team.id }))
+    // While the leader is here, nobody else hands the team on.
+    expect(errorOf(await t.call('m2', 'competition.handOver', { teamId: team.id, openid: 'm2' })).message).toBe('负责人仍在团队中：请由负责人在团队页转交')
+    data(await t.call('lead', 'member.deleteMine'))
+    let view = data(await t.call('m2', 'competition.team', { teamId: team.id }))
+    expect(view.leaderGone).toBe(true)
+    expect(view.members[0]!.name).toBe('已注销成员')
+    await join('outsider')
+    expect(errorOf(await t.call('outsider', 'competition.handOver', { teamId: team.id, openid: 'm2' })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('m2', 'competition.handOver', { teamId: team.id, openid: '' })).fields).toEqual({ openid: '请填写成员' })
+    expect(errorOf(await t.call('m2', 'competition.handOver', { teamId: team.id, openid: 'phd' })).message).toBe('博士研究生只能作为团队成员，不能担任负责人')
+    expect(errorOf(await t.call('m2', 'competition.handOver', { teamId: team.id, openid: view.leaderOpenid })).message).toBe('该成员不在团队中')
+    // Two of three confirm: not yet; the third does: m2 leads.
+    view = data(await t.call('m2', 'competition.handOver', { teamId: team.id, openid: 'm2' }))
+    view = data(await t.call('m3', 'competition.handOver', { teamId: team.id, openid: 'm2' }))
+    expect(view).toMatchObject({ leaderGone: true, handover: { candidateOpenid: 'm2', confirmedBy: ['m2', 'm3'] } })
+    view = data(await t.call('phd', 'competition.handOver', { teamId: team.id, openid: 'm2' }))
+    expect(view).toMatchObject({ leaderGone: false, leaderOpenid: 'm2', handover: null })
+    expect(data(await t.call('m3', 'notice.inbox', {})).items.map((n) => n.title)).toContain('“lead队”有了新负责人')
+    // The new leader leads: they may submit, and hold their lead limit.
+    expect(data(await t.call('m2', 'competition.submit', { teamId: team.id, abstract: '简介', files })).submissions).toHaveLength(1)
+    expect(errorOf(await t.call('m2', 'competition.createTeam', { competitionId, trackId: 'tech', name: '另一队', projectTitle: '项目' })).message).toBe('每人最多担任1个团队的负责人，你已担任1个')
+  })
+
+  it('staff hand the team on at once', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    data(await t.call('lead', 'member.deleteMine'))
+    const view = data(await t.call(STAFF, 'competition.handOver', { teamId: team.id, openid: 'm3' }))
+    expect(view).toMatchObject({ leaderOpenid: 'm3', leaderGone: false })
+    expect(data(await t.call('m3', 'competition.team', { teamId: team.id })).inviteCode).toMatch(/^\d{6}$/)
+  })
+})
+
+describe('story drafts from competition results', () => {
+  it('each member of a placed team gets a story draft about them; the same award again drafts nothing', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    data(await t.call('lead', 'competition.submit', { teamId: team.id, abstract: '简介', files }))
+    expect(errorOf(await t.call('lead', 'competition.award', { teamId: team.id, award: '一等奖' })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'competition.award', { teamId: team.id, award: '' })).fields).toEqual({ award: '请填写奖项' })
+    data(await t.call(STAFF, 'competition.award', { teamId: team.id, award: '市赛一等奖' }))
+    data(await t.call(STAFF, 'competition.award', { teamId: team.id, award: '市赛一等奖' }))
+    const drafts = data(await t.call(STAFF, 'story.mine', {})).items
+    expect(drafts.map((d) => d.subjectOpenid).sort()).toEqual(['lead', 'm2', 'm3'])
+    expect(drafts[0]).toMatchObject({ status: 'draft', tags: ['科创竞赛'], subjectConsent: 'pending' })
+    expect(drafts.find((d) => d.subjectOpenid === 'm2')!.body).toContain('“lead队”')
+  })
+
+  it('a member of an awarded team gets a certificate with the competition code, made once', async () => {
+    const team = await readyTeam(competitionId, 'lead', ['m2', 'm3'])
+    data(await t.call('lead', 'competition.submit', { teamId: team.id, abstract: '简介', files }))
+    expect(errorOf(await t.call('m2', 'competition.certificate', { teamId: team.id })).message).toBe('获奖或晋级后才能生成荣誉证书')
+    data(await t.call(STAFF, 'competition.award', { teamId: team.id, award: '市赛一等奖' }))
+    await join('outsider')
+    expect(errorOf(await t.call('outsider', 'competition.certificate', { teamId: team.id })).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('m2', 'competition.certificate', { teamId: '' })).fields).toEqual({ teamId: '请填写团队' })
+    const first = data(await t.call('m2', 'competition.certificate', { teamId: team.id }))
+    expect(first).toMatchObject({
+      heading: '荣誉证书',
+      holder: '同学m2',
+      entries: ['“挑战杯”创业计划竞赛驻马店市赛 · 市赛一等奖'],
+      note: '所在团队“lead队”，项目“lead的项目”。\n特发此证，以资鼓励。',
+      date: '2026年11月20日',
+    })
+    expect(first.code.image).toMatch(/^data:image\/png;base64,|^cloud:/)
+    const second = data(await t.call('m3', 'competition.certificate', { teamId: team.id }))
+    expect(second.code.image).toBe(first.code.image)
+    // The cached code stays on the server: never in a competition as answered, and kept across edits.
+    expect(JSON.stringify(data(await t.call('m2', 'competition.get', { id: competitionId })))).not.toContain('codeImage')
+    data(await t.call(STAFF, 'competition.save', competitionDraft({ id: competitionId })))
+    expect((await t.store.competitions.getCompetition(competitionId))!.codeImage).toBe(first.code.image)
+  })
 })
 
 describe('deleting an account', () => {

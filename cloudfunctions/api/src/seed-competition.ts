@@ -49,7 +49,8 @@ async function demoTeam(
       isDemo: true,
       ...extra,
     },
-    people: people.map((p) => ({ ...p, teamIds: [...p.teamIds, spec.id], leadTeamIds: p.openid === leader ? [...p.leadTeamIds, spec.id] : p.leadTeamIds })),
+    // A withdrawn entry holds nobody's places (competition.withdraw frees them).
+    people: extra.withdrawnAt ? [] : people.map((p) => ({ ...p, teamIds: [...p.teamIds, spec.id], leadTeamIds: p.openid === leader ? [...p.leadTeamIds, spec.id] : p.leadTeamIds })),
   }))
 }
 

@@ -4,6 +4,7 @@ import type {
   Advisor,
   BlindProject,
   Competition,
+  CompetitionCertificate,
   CompetitionResults,
   ExportedCompetitionTeam,
   Judge,
@@ -21,12 +22,16 @@ import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
 import type { PersonEntry } from './ports'
+import { draftStoryFromCompetition } from '../story/stories'
+import { notifyTeamMembers } from './notify'
 import { redact } from './redaction'
 import {
   changeAllowedAfterClose,
   maskPhone,
   mayLead,
+  mayWithdraw,
   notFrozen,
+  notWithdrawn,
   personMayJoin,
   registrationOpen,
   roomForAdvisor,
@@ -76,10 +81,20 @@ async function newCode(deps: Deps, kind: 'team' | 'judge', targetId: string): Pr
   throw conflict('邀请码生成失败，请重试')
 }
 
-export function viewTeam(c: Competition, team: Team, full: boolean): TeamView {
+export function viewTeam(c: Competition, { inviteImage: _cache, ...team }: Team, full: boolean): TeamView {
   const advisors: Advisor[] = full ? team.advisors : team.advisors.map((a) => ({ ...a, phone: maskPhone(a.phone) }))
-  return { ...team, advisors, inviteCode: full ? team.inviteCode : '', state: teamStateOf(c, team), blockers: submitBlockers(c, team) }
+  return {
+    ...team,
+    advisors,
+    inviteCode: full ? team.inviteCode : '',
+    state: teamStateOf(c, team),
+    blockers: submitBlockers(c, team),
+    leaderGone: team.members.some((m) => m.openid === team.leaderOpenid && isGone(m)),
+  }
 }
+
+/** A member who deleted their account: `forgetCompetitionsOf` left a pseudonym (`deleted-…`) in their place. */
+export const isGone = (m: Pick<TeamMember, 'openid' | 'name'>): boolean => m.name === GONE_MEMBER && m.openid.startsWith('deleted-')
 
 const loadOf = (p: PersonEntry) => ({ teams: p.teamIds.length, leads: p.leadTeamIds.length })
 const memberOf = (caller: Caller, at: string, confirmed: boolean): TeamMember => {
@@ -112,8 +127,19 @@ function requireLeader(team: Team, caller: Caller): void {
 export async function saveCompetition(deps: Deps, caller: Caller, input: ActionPayload<'competition.save'>): Promise<Competition> {
   const at = now(deps)
   const existing = input.id ? await competitionOf(deps, input.id) : null
+  if (existing) {
+    // Teams refer to their track and the calibration to a team: neither may vanish under them.
+    const teams = await deps.store.competitions.listTeams(existing.id, MAX_TEAMS)
+    const used = existing.tracks.find((t) => teams.some((team) => team.trackId === t.id) && !input.tracks.some((x) => x.id === t.id))
+    if (used) throw invalidInput('tracks', `赛道“${used.name}”已有团队报名，不能删除或改名`)
+    const calibration = input.judging.calibrationTeamId
+    if (calibration && !teams.some((team) => team.id === calibration)) throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
+  } else if (input.judging.calibrationTeamId) {
+    throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
+  }
   const c: Competition = {
     ...input,
+    codeImage: existing?.codeImage ?? null,
     id: existing?.id ?? newId('cp'),
     createdAt: existing?.createdAt ?? at,
     updatedAt: at,
@@ -121,18 +147,65 @@ export async function saveCompetition(deps: Deps, caller: Caller, input: ActionP
   }
   await deps.store.competitions.saveCompetition(c)
   await recordAudit(deps, caller, { action: 'competition.save', summary: `${existing ? '修改' : '创建'}赛事“${c.title}”` })
-  return c
+  return shown(c)
 }
 
+/** A competition as answered: without the cached code image. */
+const shown = ({ codeImage: _cache, ...c }: Competition): Competition => c
+
 export async function listCompetitions(deps: Deps, caller: Caller): Promise<Competition[]> {
-  const all = await deps.store.competitions.listCompetitions(100)
+  const all = (await deps.store.competitions.listCompetitions(100)).map(shown)
   return caller.isStaff ? all : all.filter((c) => c.status !== 'draft')
 }
 
 export async function viewCompetition(deps: Deps, caller: Caller, input: { id: string }): Promise<Competition> {
   const c = await competitionOf(deps, input.id)
   if (c.status === 'draft' && !caller.isStaff) throw notFound('没有找到这个赛事')
-  return c
+  return shown(c)
+}
+
+/** Where a competition's code (certificates) opens: its page, the id in the scene `i=<id>`. */
+export const COMPETITION_DETAIL_PAGE = 'packages/competition/pages/detail/index'
+
+/**
+ * The competition's mini-program code, made once and kept on the competition (each wxacode call
+ * spends quota; every certificate of the competition carries the same code).
+ */
+async function competitionCode(deps: Deps, c: Competition): Promise<{ image: string; link: string | null }> {
+  const scene = `i=${c.id}`
+  let image = c.codeImage ?? null
+  if (!image) {
+    image = await deps.files.invites.image(scene, COMPETITION_DETAIL_PAGE)
+    const latest = await deps.store.competitions.getCompetition(c.id)
+    if (latest) await deps.store.competitions.saveCompetition({ ...latest, codeImage: image })
+  }
+  return { image, link: deps.files.invites.link(scene, COMPETITION_DETAIL_PAGE) }
+}
+
+/** `2026-12-20T…+08:00` → `2026年12月20日` (Beijing time). */
+const chineseDate = (iso: string) => {
+  const d = new Date(Date.parse(iso) + 8 * 60 * 60 * 1000)
+  return `${d.getUTCFullYear()}年${d.getUTCMonth() + 1}月${d.getUTCDate()}日`
+}
+
+/**
+ * 荣誉证书: for a member of an awarded or shortlisted team, what their certificate says (laid out
+ * and drawn in the app, src/features/story/poster) and the competition's code, to verify it.
+ */
+export async function certificate(deps: Deps, caller: Caller, input: { teamId: string }): Promise<CompetitionCertificate> {
+  const { team, competition: c } = await teamOf(deps, input.teamId)
+  const me = team.members.find((m) => m.openid === caller.openid)
+  if (!me) throw forbidden('只有团队成员可以生成荣誉证书')
+  if (team.withdrawnAt || (!team.award && !team.shortlistedAt)) throw conflict('获奖或晋级后才能生成荣誉证书')
+  return {
+    heading: '荣誉证书',
+    holder: me.name,
+    entries: [`${c.title} · ${team.award ?? '晋级上一级比赛'}`],
+    note: `所在团队“${team.name}”，项目“${team.projectTitle}”。\n特发此证，以资鼓励。`,
+    issuer: '共青团驻马店市委',
+    date: chineseDate(team.shortlistedAt ?? team.updatedAt),
+    code: await competitionCode(deps, c),
+  }
 }
 
 /**
@@ -211,8 +284,18 @@ export async function teamInviteImage(deps: Deps, caller: Caller, input: { teamI
     code: team.inviteCode,
     path: `${COMPETITION_LIST_PAGE}?scene=${encodeURIComponent(scene)}`,
     url: deps.files.invites.link(scene, COMPETITION_LIST_PAGE),
-    image: await deps.files.invites.image(scene, COMPETITION_LIST_PAGE),
+    image: team.inviteImage ?? (await cacheInviteImage(deps, team, scene)),
   }
+}
+
+/** Each wxacode call spends quota: the team's code is made once and kept on the team. */
+async function cacheInviteImage(deps: Deps, team: Team, scene: string): Promise<string> {
+  const image = await deps.files.invites.image(scene, COMPETITION_LIST_PAGE)
+  await deps.store.competitions.changeTeam(team.competitionId, team.id, [], (stored) => {
+    if (!stored) throw notFound('没有找到这个团队')
+    return { team: { ...stored, inviteImage: stored.inviteImage ?? image }, people: [] }
+  })
+  return image
 }
 
 /** Joins by code as an unconfirmed member; the member confirms afterwards (competition.confirm). */
@@ -223,6 +306,7 @@ export async function joinTeam(deps: Deps, caller: Caller, input: { code: string
   const member = memberOf(caller, now(deps), false)
   const joined = await change(deps, team, [member.openid], (stored, [person], at) => {
     refuse(registrationOpen(c, at))
+    refuse(notWithdrawn(stored))
     refuse(notFrozen(stored))
     refuse(roomForMember(c.rules, stored, member.openid))
     refuse(personMayJoin(c.rules, loadOf(person!), false))
@@ -241,20 +325,103 @@ export async function confirmMembership(deps: Deps, caller: Caller, input: { tea
   return viewTeam(c, saved, true)
 }
 
-/** The leader removes a member, or a member leaves; allowed after registration closes, never once frozen. */
+/**
+ * The leader removes a member, or a member leaves; allowed after registration closes, never once
+ * frozen. The person's per-person entry is freed. Idempotent: someone already gone is no change.
+ */
 export async function removeMember(deps: Deps, caller: Caller, input: { teamId: string; openid: string }): Promise<TeamView> {
   const { team, competition: c } = await teamOf(deps, input.teamId)
   if (caller.openid !== team.leaderOpenid && caller.openid !== input.openid) throw forbidden('只有团队负责人可以移除其他成员')
   if (input.openid === team.leaderOpenid) throw conflict('负责人不能移出团队：请先把负责人交给其他成员')
   const saved = await change(deps, team, [input.openid], (stored, [person]) => {
+    if (!stored.members.some((m) => m.openid === input.openid)) {
+      if (caller.openid === input.openid) return { team: stored }
+      throw notFound('该成员不在团队中')
+    }
     refuse(notFrozen(stored))
-    if (!stored.members.some((m) => m.openid === input.openid)) throw notFound('该成员不在团队中')
     return {
       team: { ...stored, members: stored.members.filter((m) => m.openid !== input.openid) },
       people: [{ ...person!, teamIds: person!.teamIds.filter((t) => t !== stored.id) }],
     }
   })
+  return viewTeam(c, saved, saved.members.some((m) => m.openid === caller.openid))
+}
+
+/**
+ * The leader withdraws the team's entry before the submission deadline: the team is kept (withdrawn,
+ * out of judging), every member's per-person entry is freed, and the other members are told in
+ * their inbox. Idempotent: a second withdrawal (or one racing it) changes nothing and tells nobody.
+ */
+export async function withdrawTeam(deps: Deps, caller: Caller, input: { teamId: string }): Promise<TeamView> {
+  const { team, competition: c } = await teamOf(deps, input.teamId)
+  requireLeader(team, caller)
+  const named = team.members.filter((m) => !isGone(m)).map((m) => m.openid)
+  let withdrew = false
+  const saved = await change(deps, team, named, (stored, people, at) => {
+    withdrew = false
+    if (stored.withdrawnAt) return { team: stored }
+    refuse(mayWithdraw(c, stored, at))
+    if (stored.members.some((m) => !isGone(m) && !named.includes(m.openid))) throw conflict('团队成员刚刚有变化，请刷新后再撤销')
+    withdrew = true
+    return {
+      team: { ...stored, withdrawnAt: at },
+      people: people
+        .filter((p) => p.teamIds.includes(stored.id) || p.leadTeamIds.includes(stored.id))
+        .map((p) => ({ ...p, teamIds: p.teamIds.filter((t) => t !== stored.id), leadTeamIds: p.leadTeamIds.filter((t) => t !== stored.id) })),
+    }
+  })
+  if (withdrew) {
+    await notifyTeamMembers(deps, caller, {
+      teamId: saved.id,
+      title: `“${saved.name}”已撤销参赛`,
+      body: `负责人已撤销团队“${saved.name}”在${c.title}中的参赛报名，项目“${saved.projectTitle}”不再参加评审。你在本赛事的参赛名额已释放，可以加入或组建其他团队。`,
+      recipients: named.filter((o) => o !== caller.openid),
+    })
+    await recordAudit(deps, caller, { action: 'competition.withdraw', summary: `团队“${saved.name}”撤销参赛` })
+  }
   return viewTeam(c, saved, true)
+}
+
+/**
+ * Hands a team whose leader deleted their account on to another member: staff at once; the
+ * remaining members by each confirming the same candidate (the last confirmation hands it on).
+ * The new leader must be allowed to lead (degree, PhD rule, lead limit).
+ */
+export async function handOverTeam(deps: Deps, caller: Caller, input: { teamId: string; openid: string }): Promise<TeamView> {
+  const { team, competition: c } = await teamOf(deps, input.teamId)
+  const openid = openidOf(caller)
+  const inTeam = team.members.some((m) => m.openid === openid)
+  if (!caller.isStaff && !inTeam) throw forbidden('只有团队成员或工作人员可以转交负责人')
+  let handed = false
+  const saved = await change(deps, team, [input.openid], (stored, [next]) => {
+    handed = false
+    refuse(notWithdrawn(stored))
+    refuse(notFrozen(stored))
+    if (!stored.members.some((m) => m.openid === stored.leaderOpenid && isGone(m))) throw conflict('负责人仍在团队中：请由负责人在团队页转交')
+    const member = stored.members.find((m) => m.openid === input.openid && !isGone(m))
+    if (!member) throw notFound('该成员不在团队中')
+    refuse(mayLead(c.rules, member.degree))
+    refuse(personMayJoin(c.rules, { teams: 0, leads: next!.leadTeamIds.length }, true))
+    const prior = stored.handover?.candidateOpenid === member.openid ? stored.handover.confirmedBy : []
+    const confirmedBy = prior.includes(openid) ? prior : [...prior, openid]
+    const remaining = stored.members.filter((m) => !isGone(m)).map((m) => m.openid)
+    if (!caller.isStaff && !remaining.every((o) => confirmedBy.includes(o))) {
+      return { team: { ...stored, handover: { candidateOpenid: member.openid, confirmedBy } } }
+    }
+    handed = true
+    return { team: { ...stored, leaderOpenid: member.openid, handover: null }, people: [{ ...next!, leadTeamIds: [...next!.leadTeamIds, stored.id] }] }
+  })
+  if (handed) {
+    const leader = saved.members.find((m) => m.openid === saved.leaderOpenid)!
+    await recordAudit(deps, caller, { action: 'competition.handOver', summary: `团队“${saved.name}”的负责人转交给${leader.name}` })
+    await notifyTeamMembers(deps, caller, {
+      teamId: saved.id,
+      title: `“${saved.name}”有了新负责人`,
+      body: `原负责人已注销账号，团队“${saved.name}”的负责人已转交给${leader.name}。`,
+      recipients: saved.members.filter((m) => !isGone(m) && m.openid !== openid).map((m) => m.openid),
+    })
+  }
+  return viewTeam(c, saved, inTeam)
 }
 
 export async function reorderMembers(deps: Deps, caller: Caller, input: { teamId: string; openids: string[] }): Promise<TeamView> {
@@ -274,6 +441,7 @@ export async function setLeader(deps: Deps, caller: Caller, input: { teamId: str
   const { team, competition: c } = await teamOf(deps, input.teamId)
   requireLeader(team, caller)
   const saved = await change(deps, team, [team.leaderOpenid, input.openid], (stored, [oldLeader, next]) => {
+    refuse(notWithdrawn(stored))
     refuse(notFrozen(stored))
     const member = stored.members.find((m) => m.openid === input.openid)
     if (!member) throw notFound('该成员不在团队中')
@@ -477,7 +645,7 @@ export async function judgeProjects(deps: Deps, caller: Caller, input: { judgeId
       myScore: scores.find((s) => s.teamId === teamId) ?? null,
     })
   }
-  return { competition: c, projects }
+  return { competition: shown(c), projects }
 }
 
 export async function scoreProject(deps: Deps, caller: Caller, input: ActionPayload<'competition.score'>): Promise<Score> {
@@ -563,10 +731,32 @@ export async function shortlist(deps: Deps, caller: Caller, input: ActionPayload
   return results(deps, caller, input)
 }
 
+/**
+ * An award (a placement) for the team. When it is new or changed, each member still in the team
+ * gets a story draft about them (as honours do), in the awarding staff member's name; the member
+ * consents as for any story about them. The same award again drafts nothing.
+ */
 export async function giveAward(deps: Deps, caller: Caller, input: { teamId: string; award: string }): Promise<TeamView> {
   const { team, competition: c } = await teamOf(deps, input.teamId)
-  const saved = await change(deps, team, [], (stored) => ({ team: { ...stored, award: input.award } }))
-  await recordAudit(deps, caller, { action: 'competition.award', summary: `团队“${team.name}”获${input.award}` })
+  let changed = false
+  const saved = await change(deps, team, [], (stored) => {
+    refuse(notWithdrawn(stored))
+    changed = stored.award !== input.award
+    return { team: { ...stored, award: input.award } }
+  })
+  if (changed) {
+    await recordAudit(deps, caller, { action: 'competition.award', summary: `团队“${team.name}”获${input.award}` })
+    for (const m of saved.members.filter((x) => !isGone(x))) {
+      await draftStoryFromCompetition(deps, caller, {
+        openid: m.openid,
+        name: m.name,
+        competitionTitle: c.title,
+        teamName: saved.name,
+        projectTitle: saved.projectTitle,
+        award: input.award,
+      })
+    }
+  }
   return viewTeam(c, saved, false)
 }
 

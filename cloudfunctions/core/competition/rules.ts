@@ -32,6 +32,17 @@ export function notFrozen(team: Team): Reason {
   return team.frozenAt ? '已向上级报送，项目名称、作者和指导老师不能再修改' : null
 }
 
+/** A withdrawn entry takes no more changes (joins, hand-overs, versions). */
+export function notWithdrawn(team: Team): Reason {
+  return team.withdrawnAt ? '团队已撤销参赛' : null
+}
+
+/** The leader withdraws the entry only before the submission deadline, and not once reported upward. */
+export function mayWithdraw(c: Competition, team: Team, now: string): Reason {
+  if (ms(now) >= ms(c.submissionClosesAt)) return `作品提交已截止（${shown(c.submissionClosesAt)}），不能再撤销参赛`
+  return notFrozen(team)
+}
+
 export function mayLead(rules: TeamRules, degree: DegreeId): Reason {
   if (rules.phdMaxShare !== null && isPhd(degree)) return '博士研究生只能作为团队成员，不能担任负责人'
   if (!rules.leaderDegrees.includes(degree)) {
@@ -86,9 +97,12 @@ export function checklistSigned(c: Competition, team: Team): Reason {
   return c.checklist.length > 0 && !team.checklistSignedAt ? '负责人须先确认参赛资格承诺' : null
 }
 
-/** A team whose members come from more than one university names its declaring unit. */
+/**
+ * A team whose members come from more than one university names its declaring unit. A member who
+ * deleted their account has no university any more and does not count.
+ */
 export function declaringUnitNamed(team: Team): Reason {
-  const universities = new Set(team.members.map((m) => m.university))
+  const universities = new Set(team.members.map((m) => m.university).filter((u) => u !== ''))
   return universities.size > 1 && !team.declaringUnit.trim() ? '跨校团队须填写申报单位（由各校协商确定）' : null
 }
 

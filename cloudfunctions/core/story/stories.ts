@@ -160,12 +160,34 @@ export async function draftStoryFromHonour(
   caller: Caller,
   facts: { openid: string; awardName: string; name: string; summary: string },
 ): Promise<Story> {
+  return draftStoryAbout(deps, caller, { ...facts, tag: '评优评先' })
+}
+
+/**
+ * A draft about a member of a placed competition team (issue 18), as honours do: in the awarding
+ * staff member's name, the member consents as for any story about them.
+ */
+export async function draftStoryFromCompetition(
+  deps: Deps,
+  caller: Caller,
+  facts: { openid: string; name: string; competitionTitle: string; teamName: string; projectTitle: string; award: string },
+): Promise<Story> {
+  return draftStoryAbout(deps, caller, {
+    openid: facts.openid,
+    name: facts.name,
+    awardName: `${facts.competitionTitle}${facts.award}`,
+    summary: `${facts.name}和“${facts.teamName}”团队的伙伴们以项目“${facts.projectTitle}”参加${facts.competitionTitle}，获${facts.award}。`,
+    tag: '科创竞赛',
+  })
+}
+
+async function draftStoryAbout(deps: Deps, caller: Caller, facts: { openid: string; awardName: string; name: string; summary: string; tag: string }): Promise<Story> {
   const input = createStoryInput.parse({
     title: `${facts.name}获${facts.awardName}`.slice(0, 40),
     body: (facts.summary.trim() || `${facts.name}获得${facts.awardName}。`).slice(0, STORY_BODY_MAX),
     summary: `获${facts.awardName}`.slice(0, 80),
     photo: null,
-    tags: ['评优评先'],
+    tags: [facts.tag],
     subjectOpenid: facts.openid,
   })
   return createStory(deps, caller, input)

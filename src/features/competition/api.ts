@@ -36,3 +36,9 @@ export const competitionResults = (id: string) => call('competition.results', { 
 export const shortlist = (id: string, method: 'raw' | 'normalised' | 'robust') => call('competition.shortlist', { id, method })
 export const giveAward = (teamId: string, award: string) => call('competition.award', { teamId, award })
 export const talentLeads = (id: string) => call('competition.talent', { id })
+
+// Staff: the competition itself, and a team whose leader deleted their account.
+export const saveCompetition = (input: ActionInput<'competition.save'>) => call('competition.save', input)
+export const handOverTeam = (teamId: string, openid: string) => call('competition.handOver', { teamId, openid })
+export const withdrawTeam = (teamId: string) => call('competition.withdraw', { teamId })
+export const certificate = (teamId: string) => call('competition.certificate', { teamId })

@@ -21,4 +21,6 @@ export const COMPETITION_PAGES = {
   team: (id: string) => `/packages/competition/pages/team/index?id=${id}`,
   judge: '/packages/competition/pages/judge/index',
   staff: '/packages/competition/pages/staff/index',
+  /** Staff: a new competition, or `id` to edit. */
+  edit: (id?: string) => `/packages/competition/pages/edit/index${id ? `?id=${id}` : ''}`,
 }

@@ -1,4 +1,4 @@
-import { layoutStoryPoster, MAX_CANVAS_PX, scaleFor, wrapText, type DrawOp, type Measure } from './layout'
+import { layoutCertificatePoster, layoutStoryPoster, MAX_CANVAS_PX, scaleFor, wrapText, type DrawOp, type Measure } from './layout'
 
 /** A measure like a CJK font's: Chinese characters a full em, everything else half. */
 const measure: Measure = (text, font) => [...text].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) < 0x100 ? font.size / 2 : font.size), 0)
@@ -75,5 +75,56 @@ describe('layoutStoryPoster', () => {
     expect(scaleFor(4000, 3)).toBe(2.04)
     expect(4000 * scaleFor(4000, 3)).toBeLessThan(8192)
     expect(scaleFor(500, 1.5)).toBe(1.5)
+  })
+})
+
+describe('layoutCertificatePoster', () => {
+  const certificate = {
+    heading: '荣誉证书',
+    holder: '林一',
+    entries: ['“挑战杯”驻马店市赛 · 一等奖'],
+    note: '所在团队“星火队”，项目“智慧农机调度”。\n特发此证，以资鼓励。',
+    issuer: '共青团驻马店市委',
+    date: '2026年12月20日',
+    pixelRatio: 2,
+  }
+
+  it('draws the heading centred, the holder, each entry, each note line, issuer and date right-aligned, and the code', () => {
+    const layout = layoutCertificatePoster(certificate, measure)
+    const lines = texts(layout.ops)
+    expect(lines.map((op) => op.text)).toEqual([
+      '荣誉证书',
+      '林一',
+      '同学：',
+      '“挑战杯”驻马店市赛 · 一等奖',
+      '所在团队“星火队”，项目“智慧农机调度”。',
+      '特发此证，以资鼓励。',
+      '共青团驻马店市委',
+      '2026年12月20日',
+      '长按识别小程序码',
+      '在翼展联盟查看与核验',
+    ])
+    const heading = lines[0]!
+    expect(heading.x).toBe(Math.round((375 - measure('荣誉证书', heading.font)) / 2))
+    const date = lines.find((op) => op.text === '2026年12月20日')!
+    expect(date.x + measure(date.text, date.font)).toBe(375 - 24)
+    expect(layout.ops.filter((op) => op.kind === 'image').map((op) => op.kind === 'image' && op.source)).toEqual(['code'])
+    // The frame covers the whole card; everything sits inside it.
+    expect(layout.ops[0]).toMatchObject({ kind: 'rect', h: layout.height })
+    expect(layout.ops[1]).toMatchObject({ kind: 'rect', y: 10, h: layout.height - 20 })
+    for (const op of layout.ops.slice(2)) {
+      expect(op.y).toBeGreaterThanOrEqual(10)
+      expect(op.y).toBeLessThan(layout.height - 10)
+    }
+  })
+
+  it('a long 翼展档案 keeps its entries to a page and says how many there are', () => {
+    const entries = Array.from({ length: 30 }, (_, i) => `第${i + 1}项荣誉`)
+    const layout = layoutCertificatePoster({ ...certificate, heading: '翼展档案', entries }, measure)
+    const lines = texts(layout.ops).map((op) => op.text)
+    expect(lines).toContain('第11项荣誉')
+    expect(lines).not.toContain('第12项荣誉')
+    expect(lines).toContain('……共30项（扫码查看全部）')
+    expect(layout.height * layout.scale).toBeLessThan(MAX_CANVAS_PX)
   })
 })

@@ -157,3 +157,71 @@ export function layoutStoryPoster(input: StoryPosterInput, measure: Measure): Po
   c.ops[0] = { kind: 'rect', x: 0, y: 0, w: POSTER_WIDTH, h: height, color: '#FFFFFF', radius: 0 }
   return { width: POSTER_WIDTH, height, scale: scaleFor(height, input.pixelRatio), ops: c.ops }
 }
+
+/** A certificate (荣誉证书) for an award or placement, or a 翼展档案 page: who, what, for what. */
+export interface CertificateInput {
+  /** 证书 heading: `荣誉证书`, or `翼展档案` for the record page. */
+  heading: string
+  /** The person the certificate is for. */
+  holder: string
+  /** What they achieved, one entry a line: `“挑战杯”驻马店市赛 · 市赛一等奖`. */
+  entries: string[]
+  /** Under the entries: the team and project, or a closing sentence. */
+  note: string
+  /** `共青团驻马店市委`. */
+  issuer: string
+  /** `2026年12月20日`. */
+  date: string
+  pixelRatio: number
+}
+
+/** At most this many entries on a record page; the rest are read in the mini-program. */
+const MAX_ENTRIES = 12
+const GOLD = '#B8860B'
+
+/**
+ * The certificate card: a red frame, the heading, the holder's name large, each entry, the note,
+ * the issuer and date right-aligned above the code. Same operations and limits as the story card.
+ */
+export function layoutCertificatePoster(input: CertificateInput, measure: Measure): PosterLayout {
+  const c: Cursor = { y: 0, ops: [] }
+  c.ops.push({ kind: 'rect', x: 0, y: 0, w: POSTER_WIDTH, h: 0, color: RED, radius: 0 })
+  c.ops.push({ kind: 'rect', x: 10, y: 10, w: POSTER_WIDTH - 20, h: 0, color: '#FFFDF7', radius: 8 })
+  c.y = 10 + PAD + 8
+  const headingFont: Font = { size: 30, weight: 'bold' }
+  const headingX = Math.max(PAD, Math.round((POSTER_WIDTH - measure(input.heading, headingFont)) / 2))
+  textBlock(c, [input.heading], headingFont, RED, 42, headingX)
+  c.ops.push({ kind: 'rect', x: PAD * 3, y: c.y + 4, w: POSTER_WIDTH - PAD * 6, h: 2, color: GOLD, radius: 0 })
+  c.y += 28
+
+  const small: Font = { size: 14, weight: 'normal' }
+  const holderFont: Font = { size: 24, weight: 'bold' }
+  textBlock(c, wrapText(input.holder, holderFont, INNER, measure), holderFont, TEXT, 34)
+  textBlock(c, ['同学：'], small, GREY, 26)
+  c.y += 6
+
+  const entryFont: Font = { size: 17, weight: 'bold' }
+  const shown = input.entries.length > MAX_ENTRIES ? [...input.entries.slice(0, MAX_ENTRIES - 1), `……共${input.entries.length}项（扫码查看全部）`] : input.entries
+  for (const entry of shown) textBlock(c, wrapText(entry, entryFont, INNER, measure), entryFont, TEXT, 28)
+  c.y += 10
+  const noteFont: Font = { size: 15, weight: 'normal' }
+  textBlock(c, wrapText(input.note, noteFont, INNER, measure), noteFont, TEXT, 26)
+  c.y += 24
+
+  for (const [text, font] of [
+    [input.issuer, { size: 15, weight: 'bold' }],
+    [input.date, small],
+  ] as const) {
+    textBlock(c, [text], font, TEXT, 24, Math.max(PAD, Math.round(POSTER_WIDTH - PAD - measure(text, font))))
+  }
+  c.y += 16
+  c.ops.push({ kind: 'image', source: 'code', x: PAD, y: c.y, w: CODE, h: CODE })
+  const footer: Cursor = { y: c.y + 24, ops: c.ops }
+  textBlock(footer, ['长按识别小程序码', '在翼展联盟查看与核验'], small, GREY, 22, PAD + CODE + 16)
+  c.y += CODE + PAD + 10
+
+  const height = Math.min(Math.ceil(c.y), MAX_CANVAS_PX)
+  c.ops[0] = { kind: 'rect', x: 0, y: 0, w: POSTER_WIDTH, h: height, color: RED, radius: 0 }
+  c.ops[1] = { kind: 'rect', x: 10, y: 10, w: POSTER_WIDTH - 20, h: height - 20, color: '#FFFDF7', radius: 8 }
+  return { width: POSTER_WIDTH, height, scale: scaleFor(height, input.pixelRatio), ops: c.ops }
+}

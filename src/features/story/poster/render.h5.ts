@@ -1,5 +1,5 @@
 import { drawLayout, measureWith, type Context2D, type LoadedImage } from './draw'
-import { layoutStoryPoster, POSTER_WIDTH, type StoryPosterInput } from './layout'
+import { layoutCertificatePoster, layoutStoryPoster, POSTER_WIDTH, type CertificateInput, type Measure, type PosterLayout, type StoryPosterInput } from './layout'
 
 /**
  * The poster in the browser (local / self-hosted H5): the same layout drawn on a `<canvas>` made
@@ -26,16 +26,16 @@ function load(src: string): Promise<LoadedImage & { element: HTMLImageElement }>
   })
 }
 
-export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixelRatio'>, sources: PosterSources, _canvasId: string): Promise<RenderedPoster> {
+/** Lays out with the canvas's own measure (and the photo's size, once loaded), draws, exports. */
+type Build = (photo: { width: number; height: number } | null, pixelRatio: number, measure: Measure) => PosterLayout
+
+async function renderLayout(build: Build, sources: PosterSources): Promise<RenderedPoster> {
   const [photo, code] = await Promise.all([sources.photo ? load(sources.photo) : null, load(sources.code)])
   const canvas = document.createElement('canvas')
   try {
     const ctx = canvas.getContext('2d') as Context2D | null
     if (!ctx) throw new Error('浏览器不支持画布，无法生成海报')
-    const layout = layoutStoryPoster(
-      { ...story, photo: photo ? { width: photo.width, height: photo.height } : null, pixelRatio: window.devicePixelRatio || 1 },
-      measureWith(ctx),
-    )
+    const layout = build(photo ? { width: photo.width, height: photo.height } : null, window.devicePixelRatio || 1, measureWith(ctx))
     canvas.width = Math.round(layout.width * layout.scale)
     canvas.height = Math.round(layout.height * layout.scale)
     // Resizing resets the context's state: measure was set before, drawing starts afresh.
@@ -50,11 +50,20 @@ export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 
   }
 }
 
+export function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixelRatio'>, sources: PosterSources, _canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((photo, pixelRatio, measure) => layoutStoryPoster({ ...story, photo, pixelRatio }, measure), sources)
+}
+
+/** A certificate (荣誉证书, 翼展档案) with its code. */
+export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string, _canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure), { photo: null, code })
+}
+
 /** Downloads the PNG (the browser's 保存). */
 export async function savePoster(poster: RenderedPoster): Promise<void> {
   const link = document.createElement('a')
   link.href = poster.path
-  link.download = '翼展联盟-青年人才故事.png'
+  link.download = '翼展联盟-海报.png'
   document.body.appendChild(link)
   link.click()
   link.remove()

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { drawLayout, measureWith, type Context2D, type LoadedImage } from './draw'
-import { layoutStoryPoster, POSTER_WIDTH, type StoryPosterInput } from './layout'
+import { layoutCertificatePoster, layoutStoryPoster, POSTER_WIDTH, type CertificateInput, type Measure, type PosterLayout, type StoryPosterInput } from './layout'
 
 /**
  * The poster on the mini-program: canvas 2d (the `<Canvas type='2d' id=…>` of the poster sheet).
@@ -59,7 +59,10 @@ function removeTemporary(paths: string[]) {
   }
 }
 
-export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixelRatio'>, sources: PosterSources, canvasId: string): Promise<RenderedPoster> {
+/** Lays out with the canvas's own measure (and the photo's size, once loaded), draws, exports. */
+type Build = (photo: { width: number; height: number } | null, pixelRatio: number, measure: Measure) => PosterLayout
+
+async function renderLayout(build: Build, sources: PosterSources, canvasId: string): Promise<RenderedPoster> {
   const canvas = await canvasNode(canvasId)
   const downloaded: string[] = []
   try {
@@ -67,10 +70,7 @@ export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 
     for (const f of files) if (f?.temporary) downloaded.push(f.path)
     const [photo, code] = await Promise.all([files[0] ? load(canvas, files[0].path) : null, load(canvas, files[1]!.path)])
     const ctx = canvas.getContext('2d') as unknown as Context2D
-    const layout = layoutStoryPoster(
-      { ...story, photo: photo ? { width: photo.width, height: photo.height } : null, pixelRatio: Taro.getWindowInfo().pixelRatio },
-      measureWith(ctx),
-    )
+    const layout = build(photo ? { width: photo.width, height: photo.height } : null, Taro.getWindowInfo().pixelRatio, measureWith(ctx))
     canvas.width = Math.round(layout.width * layout.scale)
     canvas.height = Math.round(layout.height * layout.scale)
     drawLayout(ctx, layout, { code, ...(photo ? { photo } : {}) })
@@ -84,6 +84,15 @@ export async function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 
   } finally {
     removeTemporary(downloaded)
   }
+}
+
+export function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixelRatio'>, sources: PosterSources, canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((photo, pixelRatio, measure) => layoutStoryPoster({ ...story, photo, pixelRatio }, measure), sources, canvasId)
+}
+
+/** A certificate (荣誉证书, 翼展档案) with its code. */
+export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string, canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure), { photo: null, code }, canvasId)
 }
 
 /** Saves to the album (the person is asked for the permission the first time). */

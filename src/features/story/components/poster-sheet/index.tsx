@@ -5,7 +5,8 @@ import type { PublicStory } from '../../../../../types'
 import { ApiCallError, errorMessage } from '@/services/api'
 import { fetchPosterCode } from '../../api'
 import { personLine } from '../../format'
-import { releasePoster, renderStoryPoster, savePoster, type RenderedPoster } from '../../poster/render'
+import type { CertificateInput } from '../../poster/layout'
+import { releasePoster, renderCertificatePoster, renderStoryPoster, savePoster, type RenderedPoster } from '../../poster/render'
 import PosterCanvas, { POSTER_CANVAS_ID } from '../poster-canvas'
 import './index.scss'
 
@@ -16,6 +17,38 @@ type State = { status: 'idle' } | { status: 'drawing' } | { status: 'ready'; pos
 
 /** 生成海报: the story card with its mini-program code, previewed, then saved. */
 export default function PosterSheet({ story }: { story: Pick<PublicStory, 'id' | 'title' | 'body' | 'person' | 'tags' | 'photo'> }) {
+  return (
+    <PosterMaker
+      alt={`${story.title} 海报`}
+      makeText='生成分享海报'
+      make={async () => {
+        const code = await fetchPosterCode(story.id)
+        return renderStoryPoster(
+          { title: story.title, body: story.body, personLine: personLine(story.person), tags: story.tags },
+          { photo: story.photo, code: code.image },
+          POSTER_CANVAS_ID,
+        )
+      }}
+    />
+  )
+}
+
+/** 荣誉证书 / 翼展档案: a certificate the caller's page fetched, drawn with its code, previewed, saved. */
+export function CertificateSheet({ fetch, makeText }: { fetch: () => Promise<Omit<CertificateInput, 'pixelRatio'> & { code: { image: string } }>; makeText: string }) {
+  return (
+    <PosterMaker
+      alt='荣誉证书'
+      makeText={makeText}
+      make={async () => {
+        const { code, ...certificate } = await fetch()
+        return renderCertificatePoster(certificate, code.image, POSTER_CANVAS_ID)
+      }}
+    />
+  )
+}
+
+/** Makes a poster on demand (the canvas kept out of sight), previews it, saves it. */
+function PosterMaker({ make, alt, makeText }: { make: () => Promise<RenderedPoster>; alt: string; makeText: string }) {
   const [state, setState] = useState<State>({ status: 'idle' })
   const [saving, setSaving] = useState(false)
   const poster = state.status === 'ready' ? state.poster : null
@@ -25,13 +58,7 @@ export default function PosterSheet({ story }: { story: Pick<PublicStory, 'id' |
   const draw = async () => {
     setState({ status: 'drawing' })
     try {
-      const code = await fetchPosterCode(story.id)
-      const made = await renderStoryPoster(
-        { title: story.title, body: story.body, personLine: personLine(story.person), tags: story.tags },
-        { photo: story.photo, code: code.image },
-        POSTER_CANVAS_ID,
-      )
-      setState({ status: 'ready', poster: made })
+      setState({ status: 'ready', poster: await make() })
     } catch (error) {
       setState({ status: 'error', message: messageOf(error) })
     }
@@ -55,7 +82,7 @@ export default function PosterSheet({ story }: { story: Pick<PublicStory, 'id' |
       <PosterCanvas />
       {state.status === 'ready' ? (
         <View className='poster-sheet__preview' id='poster-preview'>
-          <Image className='poster-sheet__image' id='poster-image' src={state.poster.path} mode='widthFix' nativeProps={{ alt: `${story.title} 海报` }} />
+          <Image className='poster-sheet__image' id='poster-image' src={state.poster.path} mode='widthFix' nativeProps={{ alt }} />
           <Button id='poster-save' className='btn btn-primary' disabled={saving} onClick={save}>
             {saving ? '正在保存…' : '保存图片'}
           </Button>
@@ -65,7 +92,7 @@ export default function PosterSheet({ story }: { story: Pick<PublicStory, 'id' |
         </View>
       ) : (
         <Button id='poster-make' className='btn btn-ghost' disabled={state.status === 'drawing'} onClick={draw}>
-          {state.status === 'drawing' ? '正在生成海报…' : '生成分享海报'}
+          {state.status === 'drawing' ? '正在生成海报…' : makeText}
         </Button>
       )}
       {state.status === 'error' ? <Text className='poster-sheet__error'>{state.message}</Text> : null}

@@ -18,7 +18,8 @@ const degreeNames = (ids: readonly string[]) => ids.map((id) => DEGREES.find((d)
 /** One competition: its rules in plain words, and forming a team under them. */
 export default function CompetitionDetailPage() {
   const { params } = useRouter()
-  const id = params.id ?? ''
+  // A certificate's mini-program code opens this page with `scene=i%3D<id>`.
+  const id = params.id ?? /^i=(.+)$/.exec(decodeURIComponent(params.scene ?? ''))?.[1] ?? ''
   const me = useMe()
   const load = useLoad<Competition>(id ? () => getCompetition(id) : null, id)
   const [name, setName] = useState('')

@@ -1,4 +1,5 @@
 import { useState } from 'react'
+import Taro, { useDidShow } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { Competition, CompetitionResults, Judge, TalentLead, TeamState, TeamView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
@@ -8,7 +9,7 @@ import StaffGate from '../../../staff/staff-gate'
 import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
-import { STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
+import { COMPETITION_PAGES, STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import '../../competition.scss'
 
 const STATES = (Object.keys(TEAM_STATE_NAMES) as TeamState[]).map((id) => ({ id, name: TEAM_STATE_NAMES[id] }))
@@ -21,7 +22,10 @@ interface StaffData {
   talent: TalentLead[]
 }
 
-/** Staff: competitions, teams by state, judges and assignment, results (raw / normalised / robust), shortlist, 以赛引才. */
+/**
+ * Staff: competitions (new, edit, publish), teams by state (hand on a team whose leader left),
+ * judges (declared conflicts) and assignment, results (raw / normalised / robust), shortlist, 以赛引才.
+ */
 export default function CompetitionStaffPage() {
   return <StaffGate>{() => <StaffView />}</StaffGate>
 }
@@ -40,7 +44,11 @@ function StaffView() {
       : null,
     id,
   )
-  const [judge, setJudge] = useState({ name: '', unit: '', university: '' })
+  const [judge, setJudge] = useState({ name: '', unit: '', university: '', declaredConflictTeamIds: [] as string[] })
+  // Back from the edit page: the list shows what was saved.
+  useDidShow(() => {
+    void list.reload(true)
+  })
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -60,8 +68,21 @@ function StaffView() {
 
   if (list.status === 'error') return <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
   if (!list.data) return <StateView kind='loading' />
-  if (list.data.length === 0) return <StateView kind='empty' title='还没有赛事' />
+  const newButton = (
+    <Button className='btn btn-primary' id='competition-new' onClick={() => void Taro.navigateTo({ url: COMPETITION_PAGES.edit() })}>
+      新建赛事
+    </Button>
+  )
+  if (list.data.length === 0) {
+    return (
+      <View className='page'>
+        <StateView kind='empty' title='还没有赛事' />
+        {newButton}
+      </View>
+    )
+  }
   const d = load.data
+  const current = list.data.find((c) => c.id === id)
   const teams = d ? d.teams.filter((t) => !state || t.state === state) : []
 
   return (
@@ -69,6 +90,26 @@ function StaffView() {
       <View className='card'>
         <Text className='section-title'>赛事</Text>
         <ChoiceChips idPrefix='staff-competition' items={list.data.map((c) => ({ id: c.id, name: `${c.title}（${STATUS_NAMES[c.status]}）` }))} selected={[id]} onToggle={setChosen} />
+        <View className='cp-actions'>
+          {newButton}
+          <Button className='btn btn-ghost' id='competition-edit' disabled={!current} onClick={() => void Taro.navigateTo({ url: COMPETITION_PAGES.edit(id) })}>
+            编辑赛事规则
+          </Button>
+          {current?.status === 'draft' ? (
+            <Button
+              className='btn btn-ghost'
+              id='competition-publish'
+              disabled={busy}
+              onClick={() => void act(async () => {
+                const { createdAt: _c, updatedAt: _u, isDemo: _d, ...fields } = current
+                await api.saveCompetition({ ...fields, status: 'open' })
+                await list.reload(true)
+              }, `已发布“${current.title}”`)}
+            >
+              发布（开放报名）
+            </Button>
+          ) : null}
+        </View>
       </View>
       {message ? (
         <View className='card'>
@@ -94,6 +135,20 @@ function StaffView() {
                     {t.projectTitle} · {TEAM_STATE_NAMES[t.state]} · {t.members.length}人 · 指导老师 {t.advisors.map((a) => `${a.name} ${a.phone}`).join('、') || '无'}
                   </Text>
                 </View>
+                {t.leaderGone && t.state !== 'withdrawn' ? (
+                  <View className='cp-row__main' id={`handover-${t.id}`}>
+                    <Text className='cp-reason'>负责人已注销账号，请指定新负责人</Text>
+                    <View className='cp-actions'>
+                      {t.members
+                        .filter((m) => !m.openid.startsWith('deleted-'))
+                        .map((m) => (
+                          <Button key={m.openid} className='btn btn-plain' size='mini' disabled={busy} onClick={() => void act(() => api.handOverTeam(t.id, m.openid), `已把“${t.name}”交给${m.name}负责`)}>
+                            交给{m.name}
+                          </Button>
+                        ))}
+                    </View>
+                  </View>
+                ) : null}
                 {t.submissions.length > 0 && !t.frozenAt ? (
                   <Button className='btn btn-plain' size='mini' disabled={busy} onClick={() => void act(() => api.freezeTeam(t.id), `已报送“${t.name}”，关键信息已锁定`)}>
                     报送
@@ -127,8 +182,26 @@ function StaffView() {
             <FormField name='judge-university' label='所在学校' optional hint='与团队成员同校时自动回避'>
               <FormText id='judge-university-input' value={judge.university} onChange={(v) => setJudge({ ...judge, university: v })} maxlength={40} placeholder='高校评委填写' />
             </FormField>
+            {d.teams.length > 0 ? (
+              <FormField name='judge-conflicts' label='申报回避的团队' optional hint='评委声明有利益关系的团队，不会分给他评'>
+                <ChoiceChips
+                  idPrefix='judge-conflict'
+                  items={d.teams.filter((t) => t.state !== 'withdrawn').map((t) => ({ id: t.id, name: t.name }))}
+                  selected={judge.declaredConflictTeamIds}
+                  onToggle={(teamId) =>
+                    setJudge({
+                      ...judge,
+                      declaredConflictTeamIds: judge.declaredConflictTeamIds.includes(teamId) ? judge.declaredConflictTeamIds.filter((x) => x !== teamId) : [...judge.declaredConflictTeamIds, teamId],
+                    })
+                  }
+                />
+              </FormField>
+            ) : null}
             <View className='cp-actions'>
-              <Button className='btn btn-ghost' id='judge-add' disabled={busy} onClick={() => void act(() => api.addJudge({ competitionId: id, ...judge }), '已添加评委')}>
+              <Button className='btn btn-ghost' id='judge-add' disabled={busy} onClick={() => void act(async () => {
+                await api.addJudge({ competitionId: id, ...judge })
+                setJudge({ name: '', unit: '', university: '', declaredConflictTeamIds: [] })
+              }, '已添加评委')}>
                 添加评委
               </Button>
               <Button

@@ -11,6 +11,7 @@ import { ApiCallError, errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
 import { COMPETITION_PAGES, shortTime, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import { pickAndUploadSubmission } from '../../../../features/competition/submission-file'
+import { CertificateSheet } from '../../../../features/story/components/poster-sheet'
 import '../../competition.scss'
 
 const degreeName = (id: string) => DEGREES.find((d) => d.id === id)?.name ?? id
@@ -69,6 +70,14 @@ export default function TeamPage() {
       setBusy(false)
     }
   }
+  /** Asks first: withdrawing the entry or leaving the team cannot be undone here. */
+  const afterConfirm = async (content: string, confirmText: string, work: () => Promise<TeamView>, leave: boolean) => {
+    const { confirm } = await Taro.showModal({ title: '请确认', content, confirmText, confirmColor: '#C8161D' })
+    if (!confirm) return
+    await act(work, leave ? () => void Taro.redirectTo({ url: COMPETITION_PAGES.list }) : undefined)
+  }
+  const gone = (openid: string) => openid.startsWith('deleted-')
+  const deadlinePassed = Date.now() >= Date.parse(competition.submissionClosesAt)
   const move = (index: number, by: number) => {
     const order = team.members.map((m) => m.openid)
     const [item] = order.splice(index, 1)
@@ -112,6 +121,44 @@ export default function TeamPage() {
           <Text className='cp-reason' id='team-message'>
             {message}
           </Text>
+        </View>
+      ) : null}
+
+      {team.withdrawnAt ? (
+        <Text className='cp-banner' id='team-withdrawn'>
+          团队已于 {shortTime(team.withdrawnAt)} 撤销参赛，不再参加评审；成员的参赛名额已释放。
+        </Text>
+      ) : null}
+
+      {team.leaderGone && meInTeam && !team.withdrawnAt ? (
+        <View className='card' id='team-handover'>
+          <Text className='section-title'>选出新负责人</Text>
+          <Text className='hint'>原负责人已注销账号。全体成员都确认同一位同学后，由他担任负责人；也可以请团市委工作人员直接指定。</Text>
+          {team.handover ? (
+            <Text className='cp-ok' id='team-handover-progress'>
+              {team.members.find((m) => m.openid === team.handover!.candidateOpenid)?.name ?? ''}：已有{team.handover.confirmedBy.length}/{team.members.filter((m) => !gone(m.openid)).length}位成员确认
+            </Text>
+          ) : null}
+          <View className='cp-actions'>
+            {team.members
+              .filter((m) => !gone(m.openid))
+              .map((m, i) => {
+                const confirmed = team.handover?.candidateOpenid === m.openid && team.handover.confirmedBy.includes(mine)
+                return (
+                  <Button key={m.openid} className='btn btn-plain' size='mini' id={`handover-${i}`} disabled={busy || confirmed} onClick={() => void act(() => api.handOverTeam(team.id, m.openid))}>
+                    {confirmed ? `已确认${m.name}` : `确认${m.name}担任负责人`}
+                  </Button>
+                )
+              })}
+          </View>
+        </View>
+      ) : null}
+
+      {meInTeam && !team.withdrawnAt && (team.award || team.shortlistedAt) ? (
+        <View className='card' id='team-certificate'>
+          <Text className='section-title'>荣誉证书</Text>
+          <Text className='hint'>{team.award ?? '晋级上一级比赛'}：生成带小程序码的证书图片，保存后可分享。</Text>
+          <CertificateSheet makeText='生成荣誉证书' fetch={() => api.certificate(team.id)} />
         </View>
       ) : null}
 
@@ -299,6 +346,37 @@ export default function TeamPage() {
           </View>
         ) : null}
       </View>
+
+      {meInTeam && !team.withdrawnAt ? (
+        <View className='card' id='team-exit'>
+          <Text className='section-title'>{isLeader ? '撤销参赛' : '退出团队'}</Text>
+          {isLeader ? (
+            <View>
+              <Text className='hint'>作品提交截止前，负责人可以撤销整个团队的参赛报名：团队不再参加评审，每位成员都会收到通知，参赛名额随即释放。</Text>
+              <Button
+                className='btn btn-ghost'
+                id='team-withdraw'
+                disabled={busy || deadlinePassed || Boolean(team.frozenAt)}
+                onClick={() => void afterConfirm(`撤销“${team.name}”的参赛报名？撤销后不能恢复。`, '撤销参赛', () => api.withdrawTeam(team.id), false)}
+              >
+                {deadlinePassed ? '提交已截止，不能撤销' : '撤销参赛'}
+              </Button>
+            </View>
+          ) : (
+            <View>
+              <Text className='hint'>退出后你在本赛事的参赛名额随即释放，可以加入其他团队。</Text>
+              <Button
+                className='btn btn-ghost'
+                id='team-leave'
+                disabled={busy || Boolean(team.frozenAt)}
+                onClick={() => void afterConfirm(`退出团队“${team.name}”？`, '退出', () => api.removeTeamMember(team.id, mine), true)}
+              >
+                退出团队
+              </Button>
+            </View>
+          )}
+        </View>
+      ) : null}
     </View>
   )
 }
