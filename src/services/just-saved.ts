@@ -1,13 +1,13 @@
-import type { Activity, Policy } from '../../types'
+import type { Activity, PolicyHit } from '../../types'
 
 /**
  * What an edit page just created, handed to the list it returns to, so the new draft is at the top
  * at once, whatever page of the list it would sort onto (a staff list sorts by date, not by
  * creation). Kept in memory: a list opened later reads the server as usual.
  */
-interface SavedItems {
+export interface SavedItems {
   activity: Activity
-  policy: Policy
+  policy: PolicyHit
 }
 
 const saved: Partial<SavedItems> = {}

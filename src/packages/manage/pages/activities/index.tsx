@@ -7,8 +7,8 @@ import { cancelActivity, closeActivitySignUp, copyActivity, listActivities, publ
 import ActivityCard from '../../../../features/activity/components/activity-card'
 import ListFooter from '@/components/list-footer'
 import SearchBar from '@/components/search-bar'
-import { takeSaved } from '@/services/just-saved'
-import { a11yProps } from '@/utils/a11y-props'
+import { useJustSaved } from '@/hooks/use-just-saved'
+import StatusFilter from '@/components/status-filter'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ACTIVITY_STATUS_NAMES } from '../../../../features/activity/labels'
 import { useMe } from '@/hooks/use-me'
@@ -33,11 +33,9 @@ export default function ManageActivitiesPage() {
   const [busy, setBusy] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState<{ activity: Activity; reason: string } | null>(null)
   // A draft just created on the edit page: on top at once, wherever its date sorts it.
-  const [pinned, setPinned] = useState<Activity | null>(null)
+  const [pinned, setPinned] = useJustSaved('activity')
 
   useDidShow(() => {
-    const created = takeSaved('activity')
-    if (created) setPinned(created)
     if (list.status === 'ready') void list.reload(true)
   })
   usePullDownRefresh(() => {
@@ -51,7 +49,7 @@ export default function ManageActivitiesPage() {
     try {
       const next = await work()
       list.update((a) => a.id === next.id, next)
-      setPinned((p) => (p && p.id === next.id ? next : p))
+      if (pinned?.id === next.id) setPinned(next)
       void Taro.showToast({ title: done, icon: 'success' })
       return next
     } catch (error) {
@@ -179,19 +177,7 @@ export default function ManageActivitiesPage() {
       </Button>
       {me.member?.role === 'station_head' ? <Text className='hint manage-scope'>你是站长：这里是本驿站的活动，只有本驿站成员能报名</Text> : null}
       <SearchBar id='manage-search' placeholder='搜索活动标题或地点' onSearch={setQ} />
-      <View className='seg manage-status' {...a11yProps('radiogroup', { label: '按状态筛选' })}>
-        {(['', ...ACTIVITY_STATUSES] as const).map((s) => (
-          <Text
-            key={s || 'all'}
-            id={`manage-status-${s || 'all'}`}
-            className={`seg__item${status === s ? ' seg__item--on' : ''}`}
-            {...a11yProps('radio', { checked: status === s })}
-            onClick={() => setStatus(s)}
-          >
-            {s ? STATUS_FILTER_NAMES[s] : '全部'}
-          </Text>
-        ))}
-      </View>
+      <StatusFilter idPrefix='manage-status' names={STATUS_FILTER_NAMES} order={ACTIVITY_STATUSES} value={status} onChange={setStatus} />
       {renderList()}
 
       {cancelling ? (
