@@ -19,15 +19,16 @@ export default function StatusFilter<S extends string>({ idPrefix, names, order,
   return (
     <View className='status-filter' {...a11yProps('radiogroup', { label: '按状态筛选' })}>
       {choices.map((s) => (
-        <Text
+        // A View, as the chips are: the H5 shim gives role'd views a tab stop and Enter/Space.
+        <View
           key={s || 'all'}
           id={`${idPrefix}-${s || 'all'}`}
           className={`status-filter__item${value === s ? ' status-filter__item--on' : ''}`}
           {...a11yProps('radio', { checked: value === s })}
           onClick={() => onChange(s)}
         >
-          {s ? names[s] : '全部'}
-        </Text>
+          <Text>{s ? names[s] : '全部'}</Text>
+        </View>
       ))}
     </View>
   )
