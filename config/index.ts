@@ -53,8 +53,9 @@ export default defineConfig<'webpack5'>(async (merge) => {
     // The weapp and H5 builds live side by side: dist/weapp is the miniprogramRoot, dist/h5 is
     // what the local server serves.
     outputRoot: `dist/${process.env.TARO_ENV}`,
-    // weapp: let aria-role / aria-label reach the WXML (see the plugin's header).
-    plugins: process.env.TARO_ENV === 'weapp' ? [path.resolve(__dirname, 'weapp-aria.js')] : [],
+    // weapp: let aria-role / aria-label reach the WXML, and give every page a root font size that
+    // follows the reader's text size and 关怀模式 (see each plugin's header).
+    plugins: process.env.TARO_ENV === 'weapp' ? [path.resolve(__dirname, 'weapp-aria.js'), path.resolve(__dirname, 'weapp-text-scale.js')] : [],
     defineConstants: {},
     env: {
       // Required for a production weapp build (prepareWeapp); empty only in development builds.
@@ -71,7 +72,10 @@ export default defineConfig<'webpack5'>(async (merge) => {
     mini: {
       compile,
       postcss: {
-        pxtransform: { enable: true, config: {} },
+        // rem, not rpx: rpx follows the screen width only; rem follows the page root font size, which
+        // config/weapp-text-scale.js sets from the width, the reader's text size and 关怀模式
+        // (1 rem = 40 design px, the same as the H5 build, so 100 % looks exactly as rpx did).
+        pxtransform: { enable: true, config: { targetUnit: 'rem' } },
         cssModules: { enable: false, config: { namingPattern: 'module', generateScopedName: '[name]__[local]___[hash:base64:5]' } },
       },
       webpackChain(chain) {

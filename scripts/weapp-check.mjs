@@ -266,6 +266,24 @@ else {
   const missing = ['aria-role', 'aria-label', 'aria-checked'].filter((attr) => !new RegExp(`${attr}="\\{\\{`).test(templates))
   if (missing.length > 0) fail(`a11y: the WXML templates do not pass ${missing.join(', ')} through (is config/weapp-aria.js in the build's plugins?)`)
   else ok('a11y: aria-role, aria-label and aria-checked reach the WXML templates')
+
+  // Text size: styles are rem, measured against each page's page-meta root-font-size, which the
+  // page fills from the reader's text size and 关怀模式 (config/weapp-text-scale.js). A page without
+  // it, or rpx in the styles, would not follow the reader's text size.
+  const pages = [
+    ...(appJson.pages ?? []),
+    ...(appJson.subPackages ?? appJson.subpackages ?? []).flatMap((p) => (p.pages ?? []).map((page) => `${String(p.root).replace(/^\/+|\/+$/g, '')}/${page}`)),
+  ]
+  const withoutRoot = pages.filter((page) => {
+    const file = path.join(miniRoot, `${page}.wxml`)
+    return !fs.existsSync(file) || !/<page-meta\b[^>]*\broot-font-size="\{\{/.test(fs.readFileSync(file, 'utf8'))
+  })
+  if (withoutRoot.length > 0) {
+    fail(`text size: ${withoutRoot.length} page(s) have no page-meta root-font-size (${withoutRoot.slice(0, 3).join(', ')}): is config/weapp-text-scale.js in the build's plugins?`)
+  } else ok(`text size: all ${pages.length} pages set the page-meta root-font-size their rem styles follow`)
+  const inRpx = compilers.listFiles(miniRoot, '.wxss').filter((f) => /\d\s*rpx\b/.test(fs.readFileSync(path.join(miniRoot, f), 'utf8')))
+  if (inRpx.length > 0) fail(`text size: ${inRpx.slice(0, 3).join(', ')} size things in rpx, which ignores the reader's text size (pxtransform targetUnit should be rem)`)
+  else ok('text size: no rpx in the styles (rem throughout)')
 }
 
 console.log(problems.length === 0 ? 'all WeChat checks passed' : `${problems.length} problem(s): WeChat would not accept this build as it is`)

@@ -1,7 +1,7 @@
 import * as z from 'zod'
-import type { Member } from './member'
+import type { Member, UniversityMatch } from './member'
 import type { MemberExport } from './member-export'
-import { giveConsentInput, registerMemberInput, updateMemberInput } from './member'
+import { confirmUniversityInput, giveConsentInput, registerMemberInput, updateMemberInput } from './member'
 import type {
   Activity,
   ActivityView,
@@ -195,6 +195,8 @@ export const actionSchemas = {
   'member.register': registerMemberInput,
   'member.me': emptyInput,
   'member.update': updateMemberInput,
+  'member.universityMatch': emptyInput,
+  'member.confirmUniversity': confirmUniversityInput,
   'member.exportMine': emptyInput,
   'member.exportMineXlsx': emptyInput,
   'member.withdrawConsent': emptyInput,
@@ -409,6 +411,8 @@ export interface ActionResults {
   'member.register': Member
   'member.me': Member | null
   'member.update': Member
+  'member.universityMatch': UniversityMatch | null
+  'member.confirmUniversity': Member
   'member.exportMine': MemberExport
   /** The same data as a workbook: one sheet per kind, Chinese headers. */
   'member.exportMineXlsx': ExportFile

@@ -124,6 +124,10 @@ export const activityListInput = z.object({
   eligibleOnly: z.boolean({ error: '是否只看可报名应为是或否' }).optional(),
   /** Staff and heads: include drafts, cancelled (their own scope). */
   manage: z.boolean({ error: '管理视图应为是或否' }).optional(),
+  /** Only this status (a manager's 草稿 / 已发布 / 已截止 / 已取消 filter). */
+  status: choice('活动状态', ACTIVITY_STATUSES).optional(),
+  /** Title or place contains this text. */
+  q: optionalText('搜索词', 40),
 })
 
 export type AnswerValue = string | number | string[]

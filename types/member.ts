@@ -1,5 +1,5 @@
 import * as z from 'zod'
-import { COUNTY_IDS, DEGREE_IDS, MAX_FIELDS_PER_MEMBER, type CountyId, type DegreeId } from './taxonomy'
+import { COUNTY_IDS, DEGREE_IDS, MAX_FIELDS_PER_MEMBER, type CountyId, type DegreeId, type UniversityOption } from './taxonomy'
 import { choice, optionalText, text, year } from './validation'
 
 export const ROLES = ['student', 'station_head', 'staff'] as const
@@ -106,4 +106,15 @@ export type GiveConsentInput = z.input<typeof giveConsentInput>
 /** `13812341234` → `138****1234`; anything that is not a full phone is masked entirely. */
 export function maskPhone(value: string): string {
   return PHONE_PATTERN.test(value) ? `${value.slice(0, 3)}****${value.slice(7)}` : '****'
+}
+
+/** 是 to “你的学校是郑州大学吗？”: the listed name proposed for the 学校 the member typed. */
+export const confirmUniversityInput = z.object({
+  university: text('学校', { max: 40 }),
+})
+
+/** A member's free-text 学校 and the listed university it most likely means. */
+export interface UniversityMatch {
+  typed: string
+  suggestion: UniversityOption
 }

@@ -61,6 +61,8 @@ export const updatePolicyInput = z
   .refine(effectiveOrder, effectiveMessage)
 export const policyIdInput = z.object({ id: id('政策') })
 
+export const POLICY_STATUSES = ['draft', 'published'] as const
+
 export const policySearchInput = z.object({
   ...pageInput,
   q: optionalText('搜索词', 40),
@@ -74,6 +76,8 @@ export const policySearchInput = z.object({
   inEffect: z.boolean({ error: '是否只看有效政策应为是或否' }).optional(),
   /** Staff: include unpublished. */
   manage: z.boolean({ error: '管理视图应为是或否' }).optional(),
+  /** Staff: only drafts or only published ones. */
+  status: choice('政策状态', POLICY_STATUSES).optional(),
 })
 export const favoriteInput = z.object({ id: id('政策'), favorite: z.boolean({ error: '收藏应为是或否' }) })
 

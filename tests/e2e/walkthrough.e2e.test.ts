@@ -2,6 +2,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import { PNG } from 'pngjs'
 import type { Page } from 'playwright-core'
+import { PRIVACY_VERSION } from '../../types'
 import { ARTIFACTS_DIR, appUrl, auditA11y, eventually, expectAccessible, startHarness, type Harness } from './support'
 
 /**
@@ -123,6 +124,88 @@ describe('walkthrough defects stay fixed', () => {
     await shown(page, '.state-view--error').waitFor()
     expect(await shown(page, '.state-view--error').innerText()).toContain('网络连接不上')
     await page.unroute('**/api')
+  })
+
+  test('staff find activities by status and by search; a policy just saved is pinned on return, with no console errors', async () => {
+    const { page } = h
+    await as('demo-staff', 'packages/manage/pages/activities/index')
+    await shown(page, '#activity-ac-demo-summer').waitFor()
+    await shown(page, '#manage-status-draft').click()
+    await eventually(() => shown(page, '#manage-status-draft').getAttribute('aria-checked'), 'true')
+    await page.waitForTimeout(500)
+    const badges = await page.locator('#manage-list .badge').filter({ visible: true }).allInnerTexts()
+    expect(badges.every((b) => b === '草稿')).toBe(true)
+    await shown(page, '#manage-status-all').click()
+    const search = shown(page, '#manage-search input')
+    await search.fill('暑期')
+    await search.press('Enter')
+    await shown(page, '#activity-ac-demo-summer').waitFor()
+    await eventually(async () => (await page.locator('.activity-card').filter({ visible: true }).count()) >= 1, true)
+    const titles = await page.locator('.activity-card').filter({ visible: true }).allInnerTexts()
+    expect(titles.every((t) => t.includes('暑期'))).toBe(true)
+    await h.screenshot('walk-staff-activities-filtered')
+
+    // A new policy: saved, toast, back to the list, which shows it on top at once.
+    const consoleErrors: string[] = []
+    const onConsole = (m: { type(): string; text(): string }) => {
+      if (m.type() === 'error') consoleErrors.push(m.text())
+    }
+    page.on('console', onConsole)
+    await as('demo-staff', 'packages/staff/pages/policies/index')
+    await shown(page, '#staff-policy-list').waitFor()
+    await shown(page, '#policy-new').click()
+    const title = '走查新建政策：青年人才驿站补贴（草稿）'
+    await shown(page, '#field-title input').waitFor()
+    await shown(page, '#field-title input').fill(title)
+    await shown(page, '#category-measure').click()
+    await shown(page, '#field-summary textarea').fill('来驻马店的青年人才可以申请驿站补贴。')
+    await shown(page, '#field-body textarea').fill('补贴标准\n\n每人每月 500 元。')
+    await shown(page, '#policy-save').click()
+    const pinned = shown(page, '#staff-policy-list-pinned')
+    await pinned.waitFor({ timeout: 15000 })
+    expect(await pinned.innerText()).toContain(title)
+    expect(await pinned.innerText()).toContain('刚保存')
+    await shown(page, '#staff-policy-status-draft').click()
+    await shown(page, '#staff-policy-list-pinned').waitFor()
+    await shown(page, '#staff-policy-status-published').click()
+    await eventually(() => page.locator('#staff-policy-list-pinned').filter({ visible: true }).count(), 0)
+    await h.screenshot('walk-staff-policy-pinned')
+    page.off('console', onConsole)
+    expect(consoleErrors).toEqual([])
+  })
+
+  test('a member whose 学校 was typed as 郑大 is asked “你的学校是郑州大学吗？” on 我的, and 是 updates the profile', async () => {
+    const { page } = h
+    const registered = await h.api(
+      'member.register',
+      {
+        name: '走查同学',
+        phone: '13812345678',
+        university: '郑大',
+        college: '信息工程学院',
+        major: '软件工程',
+        degree: 'bachelor',
+        enrollmentYear: 2022,
+        graduationYear: 2026,
+        hometownCounty: 'suiping',
+        fields: ['electronics'],
+        consentVersion: PRIVACY_VERSION,
+      },
+      'e2e-zhengda',
+    )
+    if (!registered.ok) throw new Error(registered.error.message)
+    await as('e2e-zhengda', 'pages/mine/index')
+    const prompt = shown(page, '#university-confirm')
+    await prompt.waitFor()
+    expect(await prompt.innerText()).toContain('你的学校是郑州大学吗？')
+    await h.screenshot('walk-university-confirm')
+    await shown(page, '#university-confirm-yes').click()
+    await eventually(() => page.locator('#university-confirm').filter({ visible: true }).count(), 0)
+    const me = await h.api<{ university: string } | null>('member.me', {}, 'e2e-zhengda')
+    expect(me.ok && me.data?.university).toBe('郑州大学')
+    await page.reload()
+    await shown(page, '#care-mode').waitFor()
+    expect(await page.locator('#university-confirm').filter({ visible: true }).count()).toBe(0)
   })
 
   /** Nothing sticks out sideways, no text is clipped by its box, and no two pieces of text overlap. */

@@ -30,6 +30,10 @@ export interface AppServiceOptions {
   callFunction: (name: string, data: unknown) => Promise<unknown>
   /** What wcc generated from the same build's .wxml/.wxs (the view layer's templates). */
   wxmlCode: string
+  /** The phone's answers to getSystemInfo / getAppBaseInfo… over the default iPhone 12 (e.g. a larger text size). */
+  systemInfo?: Record<string, Json>
+  /** What the device's storage holds at launch (e.g. 关怀模式 switched on last visit). */
+  storage?: Record<string, string>
 }
 
 /**
@@ -48,6 +52,8 @@ export interface MountResult {
   text: string
   /** The page's data as the view layer received it (inputs keep their values here). */
   data: string
+  /** The root-font-size the rendered page-meta gave the view layer ('' when the page has none). */
+  rootFontSize: string
   errors: string[]
   cloudActions: string[]
 }
@@ -113,6 +119,7 @@ export class AppService {
   private readonly templates: Gwx
 
   constructor(private readonly options: AppServiceOptions) {
+    for (const [key, value] of Object.entries(options.storage ?? {})) this.storage.set(key, value)
     this.templates = loadTemplates(options.wxmlCode, (level, text) => {
       if (!KNOWN_OLD_WCC_MESSAGE.test(text)) this.errors.push(`view layer ${level}: ${text}`)
     })
@@ -207,7 +214,7 @@ export class AppService {
     this.require(`${route}.js`)
     const config = this.lastPageConfig as Options | null
     if (!config) {
-      return { route, pageRegistered: false, setDataCalls: 0, nodes: 0, text: '', data: '', errors: [`${route}.js did not call Page()`], cloudActions: [] }
+      return { route, pageRegistered: false, setDataCalls: 0, nodes: 0, text: '', data: '', rootFontSize: '', errors: [`${route}.js did not call Page()`], cloudActions: [] }
     }
     let setDataCalls = 0
     const page: Options = {}
@@ -250,6 +257,7 @@ export class AppService {
       nodes: rendered.nodes,
       text: rendered.text,
       data: pageData,
+      rootFontSize: rendered.rootFontSize,
       errors: this.errors.slice(errorsBefore),
       cloudActions: this.cloudCalls.slice(callsBefore).map((c) => (c.data as { action?: string }).action ?? c.name),
     }
@@ -271,12 +279,13 @@ export class AppService {
     }
   }
 
-  private render(route: string, data: Record<string, unknown>): { nodes: number; text: string } {
+  private render(route: string, data: Record<string, unknown>): { nodes: number; text: string; rootFontSize: string } {
     const template = this.templates(`${route}.wxml`)
     if (!template) {
       this.errors.push(`${route}.wxml: no wcc template`)
-      return { nodes: 0, text: '' }
+      return { nodes: 0, text: '', rootFontSize: '' }
     }
+    let rootFontSize = ''
     const comp = this.templates('comp.wxml')
     let nodes = 0
     const texts: string[] = []
@@ -286,7 +295,8 @@ export class AppService {
         return
       }
       if (depth > 200) return
-      if (node.tag && node.tag !== 'wx-page' && node.tag !== 'virtual') nodes += 1
+      if (/page-meta$/.test(node.tag)) rootFontSize = String(node.attr?.['root-font-size'] ?? node.attr?.rootFontSize ?? '')
+      else if (node.tag && node.tag !== 'wx-page' && node.tag !== 'virtual') nodes += 1
       // Taro hands deep subtrees to its recursive `comp` component: render that the same way.
       if (node.tag === 'comp' && comp && node.attr) {
         walk(comp({ i: node.attr.i, l: node.attr.l }, {}, {}), depth + 1)
@@ -298,7 +308,7 @@ export class AppService {
     } catch (error) {
       this.errors.push(`${route}.wxml render: ${describe(error)}`)
     }
-    return { nodes, text: texts.join(' | ') }
+    return { nodes, text: texts.join(' | '), rootFontSize }
   }
 
   private callHook(target: Options, name: string, ...args: unknown[]) {
@@ -386,7 +396,7 @@ export class AppService {
 
   private makeWx(): Record<string, unknown> {
     const wx: Record<string, unknown> = {}
-    const info = () => this.sandboxParse(JSON.stringify(SYSTEM_INFO))
+    const info = () => this.sandboxParse(JSON.stringify({ ...SYSTEM_INFO, ...this.options.systemInfo }))
     const special: Record<string, Fn> = {
       getSystemInfoSync: info,
       getWindowInfo: info,

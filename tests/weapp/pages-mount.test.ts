@@ -215,6 +215,11 @@ describe.each(ROLES)('every page, as $role ($openid)', ({ role, openid }) => {
     expect(app.errors).toEqual([])
   })
 
+  test('every page gives the view layer its root font size: the screen width at 100 % text (390 wide → 20.8 px)', () => {
+    const without = ROUTES.filter((route) => results.get(route)?.rootFontSize !== '20.8px')
+    expect(without).toEqual([])
+  })
+
   test.each(ROUTES)('%s mounts with zero errors, renders nodes and shows real data', (route) => {
     const result = results.get(route)
     if (!result) throw new Error(`${route} was not mounted`)
@@ -227,5 +232,30 @@ describe.each(ROLES)('every page, as $role ($openid)', ({ role, openid }) => {
     if (record && role !== 'student' && !(role === 'head' && route.startsWith('packages/staff/'))) {
       expect(result.data).toContain(record(role))
     }
+  })
+})
+
+// 关怀模式 and the reader's WeChat text size reach the WXML: a phone set to 1.4× text with the switch
+// on from last visit renders every page's page-meta at 20.8 × 1.4 × 1.25 = 36.4 px (rem styles follow).
+describe('a reader with 1.4× WeChat text and 关怀模式 on', () => {
+  const PAGES = ['pages/index/index', 'pages/mine/index', 'pages/activity/index', 'packages/manage/pages/activities/index']
+  let app: AppService
+
+  beforeAll(() => {
+    app = new AppService({
+      dist,
+      wxmlCode,
+      systemInfo: { fontSizeScaleFactor: 1.4, fontSizeSetting: 22 },
+      storage: { 'yz.care': '1' },
+      callFunction: async (_name, payload) => backend.api.handle(payload, { openid: 'demo-student-1' }),
+    })
+    app.launch()
+  })
+  afterAll(() => app.dispose())
+
+  test.each(PAGES)('%s renders page-meta root-font-size 36.4px', async (route) => {
+    const result = await app.mount(route, queryFor(route, 'student'))
+    expect(result.errors).toEqual([])
+    expect(result.rootFontSize).toBe('36.4px')
   })
 })

@@ -43,15 +43,34 @@ test('a clean mini-program passes every check and its compiled size is printed',
   expect(result.out).toMatch(/main\s+[\d.]+ KiB\s+[\d.]+ KiB/)
 })
 
+/** The fixture as a Taro build: generic templates (base.wxml) and a page that renders through them. */
+function asTaroBuild(d: string, attrs: string, page = PAGE_WITH_ROOT) {
+  fs.writeFileSync(path.join(d, 'miniprogram', 'base.wxml'), `<template name="tmpl_0_view"><view ${attrs} class="{{i.cl}}"></view></template>\n`)
+  fs.writeFileSync(path.join(d, 'miniprogram', 'pages', 'index', 'index.wxml'), page)
+}
+const ARIA = 'aria-role="{{i.p5}}" aria-label="{{i.p4}}" aria-checked="{{i.p1}}"'
+const PAGE_WITH_ROOT = '<import src="../../base.wxml"/>\n<page-meta root-font-size="{{pageMeta.p3}}"></page-meta>\n<view class="card">{{name}}</view>\n'
+
 test('a Taro build whose templates drop aria-role / aria-label fails; one that writes them passes', () => {
-  const template = (attrs: string) => `<template name="tmpl_0_view"><view ${attrs} class="{{i.cl}}"></view></template>\n`
-  const dropped = check(broken((d) => fs.writeFileSync(path.join(d, 'miniprogram', 'base.wxml'), template(''))))
+  const dropped = check(broken((d) => asTaroBuild(d, '')))
   expect(dropped.status).toBe(1)
   expect(dropped.failures.join('\n')).toMatch(/a11y: the WXML templates do not pass aria-role, aria-label, aria-checked through/)
-  const kept = check(
-    broken((d) => fs.writeFileSync(path.join(d, 'miniprogram', 'base.wxml'), template('aria-role="{{i.p5}}" aria-label="{{i.p4}}" aria-checked="{{i.p1}}"'))),
-  )
+  const kept = check(broken((d) => asTaroBuild(d, ARIA)))
   expect(kept.failures).toEqual([])
+  expect(kept.out).toMatch(/text size: all 1 pages set the page-meta root-font-size/)
+})
+
+test('a Taro build with a page that sets no root font size, or styles in rpx, fails: text would not follow the reader', () => {
+  // One run for both (each run of the checker costs half a minute here).
+  const result = check(
+    broken((d) => {
+      asTaroBuild(d, ARIA, '<import src="../../base.wxml"/>\n<view class="card">{{name}}</view>\n')
+      fs.appendFileSync(path.join(d, 'miniprogram', 'app.wxss'), '.btn { font-size: 32rpx; }\n')
+    }),
+  )
+  expect(result.status).toBe(1)
+  expect(result.failures.join('\n')).toMatch(/text size: 1 page\(s\) have no page-meta root-font-size \(pages\/index\/index\)/)
+  expect(result.failures.join('\n')).toMatch(/text size: app\.wxss size things in rpx/)
 })
 
 test('a .wxss with a `*` selector fails, naming the file and position', () => {

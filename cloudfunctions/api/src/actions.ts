@@ -1,7 +1,7 @@
 import type { ActionName, ActionPayload, ActionResult } from '../../../types'
 import { toIsoString } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
-import { deleteMyAccount, registerMember, updateMember } from '../../core/member/members'
+import { confirmUniversity, deleteMyAccount, registerMember, universityMatchOf, updateMember } from '../../core/member/members'
 import { exportMyData, exportMyDataXlsx, giveConsent, withdrawConsent } from '../../core/member/privacy'
 import {
   cancelActivity,
@@ -184,6 +184,8 @@ export const actionTable: ActionTable = {
   'member.register': allow(isSignedIn, registerMember),
   'member.me': allow(isSignedIn, async (_deps, caller) => caller.member),
   'member.update': allow(isMember, updateMember),
+  'member.universityMatch': allow(isMember, universityMatchOf),
+  'member.confirmUniversity': allow(isMember, confirmUniversity),
   'member.exportMine': allow(isMember, exportMyData),
   'member.exportMineXlsx': allow(isMember, exportMyDataXlsx),
   'member.withdrawConsent': allow(isMember, withdrawConsent),

@@ -88,6 +88,30 @@ describe('staff run activities', () => {
     expect(errorOf(await t.call('m1', 'activity.signUp', { activityId: activity.id })).code).toBe('SIGNUP_CLOSED')
   })
 
+  it('finds activities for staff by title or place and by status; a student’s status filter never shows drafts', async () => {
+    await members(1)
+    const lab = await published({ title: '走进智能装备重点实验室', place: '驿城区' })
+    const park = data(await t.call(STAFF, 'activity.create', draft({ title: '暑期实践说明会', place: '智能装备产业园' })))
+    const other = data(await t.call(STAFF, 'activity.create', draft({ title: '科普进校园', place: '汝南县' })))
+    const ids = async (openid: string, input: Record<string, unknown>) =>
+      data(await t.call(openid, 'activity.list', input)).items.map((a) => a.id).sort()
+    expect(await ids(STAFF, { manage: true, q: '智能装备' })).toEqual([lab.id, park.id].sort())
+    expect(await ids(STAFF, { manage: true, status: 'draft' })).toEqual([park.id, other.id].sort())
+    expect(await ids(STAFF, { manage: true, status: 'draft', q: '汝南' })).toEqual([other.id])
+    expect(await ids(STAFF, { manage: true, status: 'cancelled' })).toEqual([])
+    // Without the manager's view a status filter only narrows what students may see anyway.
+    expect(await ids('m0', { status: 'draft' })).toEqual([])
+    expect(await ids('m0', { q: '智能装备' })).toEqual([lab.id])
+    // Bad filters are named, in Chinese.
+    const badStatus = errorOf(await t.call(STAFF, 'activity.list', { manage: true, status: 'archived' }))
+    expect(badStatus.code).toBe('INVALID_INPUT')
+    expect(badStatus.fields).toHaveProperty('status')
+    expect(badStatus.message).toMatch(/活动状态/)
+    const longQuery = errorOf(await t.call(STAFF, 'activity.list', { manage: true, q: '很'.repeat(41) }))
+    expect(longQuery.fields).toHaveProperty('q')
+    expect(longQuery.message).toMatch(/搜索词/)
+  })
+
   it('lets a head publish for their own station only, and not touch others’ activities', async () => {
     const station = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' }))
     for (const openid of ['head', 'inside']) {

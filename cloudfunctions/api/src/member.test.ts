@@ -194,3 +194,41 @@ describe('member.exportMine and member.deleteMine', () => {
     expect(data(await t.call('u1', 'member.register', profile({ name: '新的我' }), 'req-register-0001')).name).toBe('新的我')
   })
 })
+
+describe('a free-text 学校 matched to the list and confirmed', () => {
+  it('proposes the listed name for a 简称, pinyin initials or a full-width variant, and 是 updates the profile', async () => {
+    data(await t.call('u1', 'member.register', profile({ university: '郑大' })))
+    expect(data(await t.call('u1', 'member.universityMatch'))).toMatchObject({ typed: '郑大', suggestion: { name: '郑州大学', province: '河南省' } })
+    const confirmed = data(await t.call('u1', 'member.confirmUniversity', { university: '郑州大学' }))
+    expect(confirmed.university).toBe('郑州大学')
+    expect(data(await t.call('u1', 'member.me'))?.university).toBe('郑州大学')
+    // Asked once: a listed name has nothing to confirm.
+    expect(data(await t.call('u1', 'member.universityMatch'))).toBeNull()
+    expect(errorOf(await t.call('u1', 'member.confirmUniversity', { university: '郑州大学' })).code).toBe('CONFLICT')
+
+    data(await t.call('u2', 'member.register', profile({ university: 'zzdx' })))
+    expect(data(await t.call('u2', 'member.universityMatch'))?.suggestion.name).toBe('郑州大学')
+    data(await t.call('u3', 'member.register', profile({ university: '郑州大学（本部）' })))
+    expect(data(await t.call('u3', 'member.universityMatch'))?.suggestion.name).toBe('郑州大学')
+    // Only text inside a name (not from its start, no 简称) is too weak to propose.
+    data(await t.call('u4', 'member.register', profile({ university: '某某职业培训中心' })))
+    expect(data(await t.call('u4', 'member.universityMatch'))).toBeNull()
+  })
+
+  it('refuses a visitor, a name other than the one proposed (nothing written), and bad input with the field named', async () => {
+    expect(errorOf(await t.call('visitor', 'member.universityMatch')).code).toBe('FORBIDDEN')
+    expect(errorOf(await t.call('visitor', 'member.confirmUniversity', { university: '郑州大学' })).code).toBe('FORBIDDEN')
+    data(await t.call('u1', 'member.register', profile({ university: '郑大' })))
+    const other = errorOf(await t.call('u1', 'member.confirmUniversity', { university: '北京大学' }))
+    expect(other.code).toBe('INVALID_INPUT')
+    expect(other.fields).toHaveProperty('university')
+    expect(other.message).toContain('郑州大学')
+    for (const bad of [{}, { university: '' }, { university: 42 }, { university: '很'.repeat(41) }]) {
+      const error = errorOf(await t.call('u1', 'member.confirmUniversity', bad))
+      expect(error.code).toBe('INVALID_INPUT')
+      expect(error.fields).toHaveProperty('university')
+      expect(error.message).toMatch(/学校/)
+    }
+    expect(data(await t.call('u1', 'member.me'))?.university).toBe('郑大')
+  })
+})

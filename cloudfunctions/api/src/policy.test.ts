@@ -42,6 +42,21 @@ describe('policies: staff keep them current', () => {
     expect(await titlesFor('安家费')).toEqual([])
   })
 
+  it('staff filter their list by status (草稿 / 已发布); others never get drafts from it; a bad status is named', async () => {
+    const draft = data(await t.call(STAFF, 'policy.create', policy({ title: '人才驿站草稿办法' })))
+    const live = await published({ title: '人才驿站补贴办法' })
+    const ids = async (who: string | null, input: Record<string, unknown>) =>
+      data(await t.call(who, 'policy.search', { q: '人才驿站', ...input })).items.map((p) => p.id)
+    expect(await ids(STAFF, { manage: true, status: 'draft' })).toEqual([draft.id])
+    expect(await ids(STAFF, { manage: true, status: 'published' })).toEqual([live.id])
+    expect(await ids(null, { status: 'draft' })).toEqual([])
+    expect(await ids(null, { manage: true, status: 'draft' })).toEqual([])
+    const bad = errorOf(await t.call(STAFF, 'policy.search', { manage: true, status: 'archived' }))
+    expect(bad.code).toBe('INVALID_INPUT')
+    expect(bad.fields).toHaveProperty('status')
+    expect(bad.message).toMatch(/政策状态/)
+  })
+
   it('strips scripts, handlers, styles and javascript: links on save, keeping the safe subset', async () => {
     const created = data(
       await t.call(STAFF, 'policy.create', {

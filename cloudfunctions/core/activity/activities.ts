@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto'
 import dayjs from 'dayjs'
 import type {
   Activity,
+  ActivityStatus,
   ActivityView,
   ActionPayload,
   CheckInCode,
@@ -329,7 +330,8 @@ export async function listActivities(deps: Deps, caller: Caller, input: ActionPa
   const base: Omit<ActivityListQuery, 'phase' | 'cursor' | 'limit'> = {
     type: input.type ?? null,
     now: nowIso(deps),
-    statuses: manage ? ['draft', 'published', 'closed', 'cancelled'] : ['published', 'closed'],
+    statuses: visibleStatuses(manage, input.status),
+    text: input.q ? input.q : null,
     stationScope,
     eligibleFor:
       eligibleOnly && member
@@ -352,6 +354,12 @@ export async function listActivities(deps: Deps, caller: Caller, input: ActionPa
     })
   }
   return { items: items.map((a) => publicActivity(caller, a)), nextCursor: page.nextCursor }
+}
+
+/** Managers see every status, others published and closed; a status filter narrows either, never widens. */
+function visibleStatuses(manage: boolean, only: ActivityStatus | undefined): ActivityStatus[] {
+  const visible: ActivityStatus[] = manage ? ['draft', 'published', 'closed', 'cancelled'] : ['published', 'closed']
+  return only ? visible.filter((s) => s === only) : visible
 }
 
 /**

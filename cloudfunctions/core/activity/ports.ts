@@ -16,6 +16,8 @@ export interface ActivityListQuery {
   now: string
   /** Statuses to include (students: published and closed; managers: all). */
   statuses: ActivityStatus[]
+  /** Title or place contains this text (case-insensitive, taken literally); null: no search. */
+  text: string | null
   /** Only activities of these stations, or open to everyone (null station); null: no restriction. */
   stationScope: { stationIds: string[]; includeGeneral: boolean } | null
   /** Only those this profile may join (empty eligibility lists match everyone). */

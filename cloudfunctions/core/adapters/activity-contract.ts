@@ -161,6 +161,7 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         phase: null,
         now,
         statuses: ['published', 'closed'],
+        text: null,
         stationScope: scope(),
         eligibleFor: null,
         cursor: null,
@@ -233,6 +234,19 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         expect(await ids({ eligibleFor: someFields })).toEqual([...everyone, masters, fields].map((a) => a.id))
         const noFields = { degree: 'bachelor', county: 'xiping', fields: [], stationId: null }
         expect(await ids({ eligibleFor: noFields })).toEqual(everyone.map((a) => a.id))
+      })
+
+      it('searches title and place as a literal, case-insensitive substring', async () => {
+        const s = stationFor('search')
+        const lab = await activity({ stationId: s, title: 'Visit 智能装备 Lab', place: '驿城区', startAt: at(20 * DAY) })
+        const park = await activity({ stationId: s, title: '科普进校园', place: '驻马店 智能装备产业园', startAt: at(21 * DAY) })
+        const odd = await activity({ stationId: s, title: '100% 参与_计划', place: '线上', startAt: at(22 * DAY) })
+        const searched = (text: string) => ids({ text, stationScope: { stationIds: [s], includeGeneral: false } })
+        expect(await searched('智能装备')).toEqual([lab.id, park.id])
+        expect(await searched('visit')).toEqual([lab.id])
+        expect(await searched('100%')).toEqual([odd.id])
+        expect(await searched('0%_')).toEqual([])
+        expect(await searched('.*')).toEqual([])
       })
 
       it('pages with a keyset cursor in both orders', async () => {

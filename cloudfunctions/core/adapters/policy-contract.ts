@@ -326,6 +326,12 @@ export function describePolicyStoreContract(name: string, open: () => Promise<St
         expect(await found(['安家费'], { includeDrafts: true })).toEqual([draft.id, settle.id])
       })
 
+      it('narrows to one status for staff (草稿 / 已发布); a draft filter without drafts finds nothing', async () => {
+        expect(await found(['安家费'], { includeDrafts: true, status: 'draft' })).toEqual([draft.id])
+        expect(await found(['安家费'], { includeDrafts: true, status: 'published' })).toEqual([settle.id])
+        expect(await found(['安家费'], { status: 'draft' })).toEqual([])
+      })
+
       it('filters by category, field, degree, county and the day in effect', async () => {
         expect(await found(['人才'], { category: 'demand' })).toEqual([catalogue.id])
         expect(await found(['人才'], { category: 'standard' })).toEqual([station.id])

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { ActionPayload, FieldItem, Member } from '../../../types'
+import type { ActionPayload, FieldItem, Member, UniversityMatch } from '../../../types'
 import { PRIVACY_VERSION } from '../../../types'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
@@ -7,6 +7,7 @@ import { AppError, conflict, invalidInput, notFound } from '../shared/errors'
 import type { Caller } from '../access/access'
 import type { MemberRecord, ProfileChanges } from './ports'
 import { activeFields } from '../taxonomy/taxonomy'
+import { matchUniversity } from '../taxonomy/universities'
 import { forgetStoriesOf } from '../story/stories'
 import { forgetCompetitionsOf } from '../competition/competitions'
 import { forgetHonoursOf } from '../honour/forget'
@@ -115,4 +116,27 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
  */
 export function newPseudonym(): string {
   return `deleted-${randomBytes(6).toString('hex')}`
+}
+
+/** The listed university the caller's free-text 学校 most likely means (asked on 我的), or null. */
+export async function universityMatchOf(_deps: Deps, caller: Caller): Promise<UniversityMatch | null> {
+  const typed = caller.member?.university ?? ''
+  const suggestion = matchUniversity(typed)
+  return suggestion ? { typed, suggestion } : null
+}
+
+/**
+ * 是: the profile's 学校 becomes the listed name. Only the name proposed for what is stored now is
+ * accepted, so an old prompt cannot overwrite a 学校 changed since (the profile form edits freely).
+ */
+export async function confirmUniversity(deps: Deps, caller: Caller, input: ActionPayload<'member.confirmUniversity'>): Promise<Member> {
+  const openid = requireOpenid(caller)
+  const current = caller.member
+  if (!current) throw notFound('还没有加入翼展联盟')
+  const suggestion = matchUniversity(current.university)
+  if (!suggestion) throw conflict('你的学校已经在名单上了，无需确认')
+  if (suggestion.name !== input.university) throw invalidInput('university', `学校应为“${suggestion.name}”，请刷新后再确认`)
+  const updated = await deps.store.members.update(openid, { university: suggestion.name }, toIsoString(deps.clock.now()))
+  if (!updated) throw notFound('还没有加入翼展联盟')
+  return toMember(updated, caller.isStaff)
 }

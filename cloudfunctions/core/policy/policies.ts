@@ -155,6 +155,7 @@ export async function searchPolicies(deps: Deps, caller: Caller, input: ActionPa
     tag: input.tag || null,
     inEffectOn: input.inEffect ? today(deps) : null,
     includeDrafts: caller.isStaff && input.manage === true,
+    status: input.status ?? null,
     offset,
     limit,
   })

@@ -16,6 +16,8 @@ export interface PolicyQuery {
   /** `YYYY-MM-DD`: only policies in effect that day. */
   inEffectOn: string | null
   includeDrafts: boolean
+  /** Only this status (staff's filter); it narrows, never adds drafts without includeDrafts. */
+  status?: 'draft' | 'published' | null
   offset: number
   limit: number
 }

@@ -77,3 +77,31 @@ export function searchUniversities(query: string, limit = 10): UniversityOption[
 export function listedUniversity(name: string): UniversityOption | null {
   return BY_NAME.get(name.trim()) ?? null
 }
+
+/** Full-width letters, digits and brackets as ASCII, no spaces: how a name typed on a phone varies. */
+function normalised(name: string): string {
+  return name
+    .replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0))
+    .replace(/\s+/g, '')
+}
+
+/**
+ * The listed university a free-text 学校 most likely means, to be confirmed by the member: the same
+ * name once spaces and full-width characters are evened out, or else the first match by full name,
+ * 简称 or pinyin initials (郑大, zzdx → 郑州大学). Text found only somewhere inside a name is too weak
+ * to propose. Null when the text is already a listed name or nothing fits well enough.
+ */
+export function matchUniversity(typed: string): UniversityOption | null {
+  if (listedUniversity(typed)) return null
+  const q = normalised(typed)
+  if (q.length < 2) return null
+  const exact = listedUniversity(q) ?? listedUniversity(q.replace(/\([^)]*\)$/, ''))
+  if (exact) return exact
+  const ascii = /^[a-z]+$/i.test(q) ? q.toLowerCase() : null
+  let best: { rank: number; option: UniversityOption } | null = null
+  for (const e of inTieOrder()) {
+    const r = rank(q, ascii, e)
+    if (r !== null && r <= 3 && (!best || r < best.rank)) best = { rank: r, option: e.option }
+  }
+  return best?.option ?? null
+}

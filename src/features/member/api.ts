@@ -15,3 +15,5 @@ export const deleteMyAccount = (requestId: string): Promise<{ deleted: true }> =
   call('member.deleteMine', {}, { requestId })
 export const saveField = (input: SaveFieldInput) => call('taxonomy.saveField', input)
 export const listAllFields = () => call('taxonomy.fields', {})
+export const universityMatch = () => call('member.universityMatch', {})
+export const confirmUniversity = (university: string): Promise<Member> => call('member.confirmUniversity', { university })

@@ -10,7 +10,7 @@ import FilterChips from '../../features/activity/components/filter-chips'
 import ListFooter from '@/components/list-footer'
 import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-taxonomy'
 import { usePagedList } from '@/hooks/use-paged-list'
-import { useMe } from '@/hooks/use-me'
+import { useIdentityKey, useMe } from '@/hooks/use-me'
 import { takeTabIntent } from '@/services/tab-intent'
 import '../../features/activity/activity.scss'
 import './index.scss'
@@ -30,6 +30,7 @@ export default function ActivitiesPage() {
   const [phase, setPhase] = useState<PhaseFilter>('all')
   const [eligibleOnly, setEligibleOnly] = useState(false)
   const mineOnly = eligibleOnly && Boolean(me.member)
+  const identity = useIdentityKey(me)
 
   const list = usePagedList(
     (cursor) =>
@@ -40,7 +41,7 @@ export default function ActivitiesPage() {
         phase: phase === 'all' ? undefined : phase,
         eligibleOnly: mineOnly || undefined,
       }),
-    `${type}|${phase}|${mineOnly}|${me.member?.openid ?? ''}`,
+    `${type}|${phase}|${mineOnly}|${identity}`,
   )
 
   // Opened from a 首页 card: show that kind of activity.

@@ -10,6 +10,7 @@ import { openDemoLogin } from '../../features/demo/session'
 import { openSpreadsheet } from '@/services/files'
 import { deleteMyAccount, exportMyData, exportMyDataXlsx } from '../../features/member/api'
 import MemberCard from '../../features/member/components/member-card'
+import UniversityConfirm from '../../features/member/components/university-confirm'
 import { useMe } from '@/hooks/use-me'
 import { useRequestId } from '@/hooks/use-request-id'
 import { deliverExport, EXPORT_NEEDS_SECOND_TAP, prepareExport, type PreparedExport } from '../../features/member/save-export'
@@ -118,6 +119,7 @@ export default function MinePage() {
       return (
         <View>
           <MemberCard member={me.member} />
+          <UniversityConfirm member={me.member} />
           {me.member.consentWithdrawnAt ? (
             <View className='card mine-consent' id='mine-consent-withdrawn' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
               <Text className='mine-consent__text'>你已撤回隐私同意：报名、入站和岗位意向已暂停，资料仍为你保留。</Text>

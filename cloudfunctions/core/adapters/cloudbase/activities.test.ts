@@ -117,6 +117,7 @@ describe('CloudBase activities, messages and rate limits: query shapes', () => {
       phase: null,
       now: T,
       statuses: ['published'],
+      text: null,
       stationScope: null,
       eligibleFor: { degree: 'master', county: 'queshan', fields: ['energy'], stationId: null },
       cursor: null,

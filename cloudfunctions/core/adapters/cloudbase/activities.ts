@@ -154,6 +154,10 @@ export class CloudBaseActivityStore implements ActivityStore {
     const after = decodeCursor(q.cursor, 2)
     const conditions: object[] = [{ status: _.in(q.statuses) }]
     if (q.type) conditions.push({ type: q.type })
+    if (q.text) {
+      const pattern = this.collections.contains(q.text)
+      conditions.push(_.or([{ title: pattern }, { place: pattern }]) as object)
+    }
     if (q.phase === 'open') {
       conditions.push({ status: 'published', signUpOpenAt: _.lte(q.now) }, { signUpCloseAt: _.gt(q.now) })
     }

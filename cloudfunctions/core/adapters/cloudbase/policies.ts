@@ -153,6 +153,7 @@ export class CloudBasePolicyStore implements PolicyStore {
     const _ = this._
     const conditions: object[] = []
     if (!q.includeDrafts) conditions.push({ status: 'published' })
+    if (q.status) conditions.push({ status: q.status })
     for (const word of q.words) conditions.push(this.wordCondition(word, ['title', 'summary', 'bodyText']))
     if (q.category) conditions.push({ category: q.category })
     // An array property equals a value when one of its elements does.

@@ -3,6 +3,7 @@ import type { Activity, ActivityStatus, Page } from '../../../../types'
 import type { ActivityChanges, ActivityListQuery, ActivityStore } from '../../activity/ports'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { statementCache, type Sql } from './statements'
+import { containsPattern, LIKE_ESCAPE } from './like'
 
 export interface ActivityRow {
   id: string
@@ -152,6 +153,10 @@ export class SqliteActivityStore implements ActivityStore {
     if (q.type) {
       where.push('type = @type')
       params.type = q.type
+    }
+    if (q.text) {
+      where.push(`(title LIKE @text ${LIKE_ESCAPE} OR place LIKE @text ${LIKE_ESCAPE})`)
+      params.text = containsPattern(q.text)
     }
     if (q.phase === 'open') where.push("status = 'published' AND sign_up_open_at <= @now AND sign_up_close_at > @now")
     if (q.phase === 'upcoming') where.push('start_at > @now')

@@ -171,6 +171,10 @@ export class SqlitePolicyStore implements PolicyStore {
     const where: string[] = []
     const params: Record<string, unknown> = { limit: q.limit + 1, offset: q.offset }
     if (!q.includeDrafts) where.push("p.status = 'published'")
+    if (q.status) {
+      where.push('p.status = @status')
+      params.status = q.status
+    }
     const titleHits: string[] = []
     const summaryHits: string[] = []
     q.words.forEach((word, i) => {

@@ -1,11 +1,14 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
-import type { Activity } from '../../../../../types'
+import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { cancelActivity, closeActivitySignUp, copyActivity, listActivities, publishActivity } from '../../../../features/activity/api'
 import ActivityCard from '../../../../features/activity/components/activity-card'
 import ListFooter from '@/components/list-footer'
+import SearchBar from '@/components/search-bar'
+import { useJustSaved } from '@/hooks/use-just-saved'
+import StatusFilter from '@/components/status-filter'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { ACTIVITY_STATUS_NAMES } from '../../../../features/activity/labels'
 import { useMe } from '@/hooks/use-me'
@@ -14,14 +17,23 @@ import '../../../../features/activity/activity.scss'
 import './index.scss'
 
 const STATUS_TONES = { draft: 'draft', published: 'ok', closed: 'wait', cancelled: 'off' } as const
+/** Short names for the filter row (the badge on each card keeps the full status name). */
+const STATUS_FILTER_NAMES: Record<ActivityStatus, string> = { draft: '草稿', published: '已发布', closed: '已截止', cancelled: '已取消' }
 
 /** Staff see every activity, a head their station's: drafts to cancelled, with what can be done next. */
 export default function ManageActivitiesPage() {
   const me = useMe()
   const allowed = me.member?.role === 'staff' || me.member?.role === 'station_head'
-  const list = usePagedList(allowed ? (cursor) => listActivities({ manage: true, cursor, limit: 10 }) : null, me.member?.openid ?? '')
+  const [q, setQ] = useState('')
+  const [status, setStatus] = useState<ActivityStatus | ''>('')
+  const list = usePagedList(
+    allowed ? (cursor) => listActivities({ manage: true, q: q || undefined, status: status || undefined, cursor, limit: 10 }) : null,
+    `${me.member?.openid ?? ''}|${q}|${status}`,
+  )
   const [busy, setBusy] = useState<string | null>(null)
   const [cancelling, setCancelling] = useState<{ activity: Activity; reason: string } | null>(null)
+  // A draft just created on the edit page: on top at once, wherever its date sorts it.
+  const [pinned, setPinned] = useJustSaved('activity')
 
   useDidShow(() => {
     if (list.status === 'ready') void list.reload(true)
@@ -37,6 +49,7 @@ export default function ManageActivitiesPage() {
     try {
       const next = await work()
       list.update((a) => a.id === next.id, next)
+      if (pinned?.id === next.id) setPinned(next)
       void Taro.showToast({ title: done, icon: 'success' })
       return next
     } catch (error) {
@@ -85,60 +98,73 @@ export default function ManageActivitiesPage() {
   if (me.loading) return <StateView kind='loading' />
   if (!allowed) return <StateView kind='empty' title='只有团市委工作人员和站长可以管理活动' />
 
+  // The pinned draft leads the list only while no search or filter would hide it.
+  const pinVisible = pinned !== null && !q && (!status || status === pinned.status)
+
+  const renderItem = (a: Activity, fresh: boolean) => (
+    <ActivityCard key={a.id} activity={a} onClick={() => go(`/pages/activity/index?id=${a.id}`)}>
+      <View className='manage-item'>
+        {fresh ? <Text className='manage-item__fresh' id={`manage-fresh-${a.id}`}>刚保存的草稿</Text> : null}
+        <View className='manage-item__status'>
+          <Text className={`badge badge--${STATUS_TONES[a.status]}`}>{ACTIVITY_STATUS_NAMES[a.status]}</Text>
+          <Text className='hint'>
+            报名 {a.registeredCount}/{a.capacity}
+            {a.waitlistCount ? ` · 候补 ${a.waitlistCount}` : ''}
+          </Text>
+        </View>
+        <View className='manage-item__actions'>
+          {a.status !== 'cancelled' ? (
+            <Text className='manage-action' id={`manage-edit-${a.id}`} onClick={() => go(`/packages/manage/pages/activity-edit/index?id=${a.id}`)}>
+              编辑
+            </Text>
+          ) : null}
+          {a.status === 'draft' ? (
+            <Text className='manage-action manage-action--primary' id={`manage-publish-${a.id}`} onClick={() => void publish(a)}>
+              {busy === `publish-${a.id}` ? '发布中…' : '发布'}
+            </Text>
+          ) : null}
+          {a.status === 'published' ? (
+            <Text className='manage-action' id={`manage-close-${a.id}`} onClick={() => void close(a)}>
+              截止报名
+            </Text>
+          ) : null}
+          {a.status !== 'draft' ? (
+            <Text className='manage-action' id={`manage-registrations-${a.id}`} onClick={() => go(`/packages/manage/pages/registrations/index?activityId=${a.id}`)}>
+              报名名单
+            </Text>
+          ) : null}
+          {a.status === 'published' || a.status === 'closed' ? (
+            <Text className='manage-action' id={`manage-check-in-${a.id}`} onClick={() => go(`/packages/manage/pages/check-in-screen/index?activityId=${a.id}`)}>
+              签到屏
+            </Text>
+          ) : null}
+          <Text className='manage-action' id={`manage-copy-${a.id}`} onClick={() => void copy(a)}>
+            复制
+          </Text>
+          {a.status !== 'cancelled' ? (
+            <Text className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onClick={() => setCancelling({ activity: a, reason: '' })}>
+              取消
+            </Text>
+          ) : null}
+        </View>
+      </View>
+    </ActivityCard>
+  )
+
   const renderList = () => {
     if (list.status === 'loading') return <StateView kind='loading' title='正在加载活动…' />
     if (list.status === 'error') return <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
-    if (list.items.length === 0) return <StateView kind='empty' title='还没有活动' description='点“新建活动”发布第一个' />
+    if (list.items.length === 0 && !pinVisible) {
+      return q || status ? (
+        <StateView kind='empty' title='没有符合条件的活动' description='换个关键词或状态试试' />
+      ) : (
+        <StateView kind='empty' title='还没有活动' description='点“新建活动”发布第一个' />
+      )
+    }
     return (
       <View id='manage-list'>
-        {list.items.map((a) => (
-          <ActivityCard key={a.id} activity={a} onClick={() => go(`/pages/activity/index?id=${a.id}`)}>
-            <View className='manage-item'>
-              <View className='manage-item__status'>
-                <Text className={`badge badge--${STATUS_TONES[a.status]}`}>{ACTIVITY_STATUS_NAMES[a.status]}</Text>
-                <Text className='hint'>
-                  报名 {a.registeredCount}/{a.capacity}
-                  {a.waitlistCount ? ` · 候补 ${a.waitlistCount}` : ''}
-                </Text>
-              </View>
-              <View className='manage-item__actions'>
-                {a.status !== 'cancelled' ? (
-                  <Text className='manage-action' id={`manage-edit-${a.id}`} onClick={() => go(`/packages/manage/pages/activity-edit/index?id=${a.id}`)}>
-                    编辑
-                  </Text>
-                ) : null}
-                {a.status === 'draft' ? (
-                  <Text className='manage-action manage-action--primary' id={`manage-publish-${a.id}`} onClick={() => void publish(a)}>
-                    {busy === `publish-${a.id}` ? '发布中…' : '发布'}
-                  </Text>
-                ) : null}
-                {a.status === 'published' ? (
-                  <Text className='manage-action' id={`manage-close-${a.id}`} onClick={() => void close(a)}>
-                    截止报名
-                  </Text>
-                ) : null}
-                {a.status !== 'draft' ? (
-                  <Text className='manage-action' id={`manage-registrations-${a.id}`} onClick={() => go(`/packages/manage/pages/registrations/index?activityId=${a.id}`)}>
-                    报名名单
-                  </Text>
-                ) : null}
-                {a.status === 'published' || a.status === 'closed' ? (
-                  <Text className='manage-action' id={`manage-check-in-${a.id}`} onClick={() => go(`/packages/manage/pages/check-in-screen/index?activityId=${a.id}`)}>
-                    签到屏
-                  </Text>
-                ) : null}
-                <Text className='manage-action' id={`manage-copy-${a.id}`} onClick={() => void copy(a)}>
-                  复制
-                </Text>
-                {a.status !== 'cancelled' ? (
-                  <Text className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onClick={() => setCancelling({ activity: a, reason: '' })}>
-                    取消
-                  </Text>
-                ) : null}
-              </View>
-            </View>
-          </ActivityCard>
-        ))}
+        {pinVisible && pinned ? renderItem(pinned, true) : null}
+        {list.items.filter((a) => !pinVisible || a.id !== pinned?.id).map((a) => renderItem(a, false))}
         <ListFooter list={list} />
       </View>
     )
@@ -150,6 +176,8 @@ export default function ManageActivitiesPage() {
         + 新建活动
       </Button>
       {me.member?.role === 'station_head' ? <Text className='hint manage-scope'>你是站长：这里是本驿站的活动，只有本驿站成员能报名</Text> : null}
+      <SearchBar id='manage-search' placeholder='搜索活动标题或地点' onSearch={setQ} />
+      <StatusFilter idPrefix='manage-status' names={STATUS_FILTER_NAMES} order={ACTIVITY_STATUSES} value={status} onChange={setStatus} />
       {renderList()}
 
       {cancelling ? (

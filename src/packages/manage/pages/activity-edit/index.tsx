@@ -12,6 +12,7 @@ import {
   type ActivityDraft,
 } from '../../../../features/activity/activity-draft'
 import { createActivity, getActivity, updateActivity } from '../../../../features/activity/api'
+import { rememberSaved } from '@/services/just-saved'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
 import FormBuilder from '../../../../features/activity/components/form-builder'
 import { useActivityTaxonomy } from '../../../../features/activity/hooks/use-activity-taxonomy'
@@ -112,7 +113,7 @@ export default function ActivityEditPage() {
     try {
       const { stationId: _ignored, ...fields } = parsed.data
       if (id) await updateActivity({ id, ...fields }, request.idFor({ id, ...fields }))
-      else await createActivity(fields, request.idFor(fields))
+      else rememberSaved('activity', await createActivity(fields, request.idFor(fields)))
       request.done()
       void Taro.showToast({ title: id ? '已保存' : '已保存为草稿', icon: 'success' })
       await pause(600)

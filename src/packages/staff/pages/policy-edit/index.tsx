@@ -5,6 +5,8 @@ import StateView from '../../../../components/state-view'
 import ChoiceChips from '@/components/choice-chips'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { createPolicy, getPolicy, setPolicyPublished, updatePolicy } from '../../../../features/policy/api'
+import { policyHitOf } from '../../../../features/policy/hit'
+import { rememberSaved } from '@/services/just-saved'
 import FormField from '@/components/form-field'
 import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { errorMessage } from '../../../../services/api'
@@ -96,6 +98,8 @@ function PolicyEditor() {
         return
       }
     }
+    // A new one leads the staff list on return (that list sorts by date, not by creation).
+    if (!id) rememberSaved('policy', policyHitOf({ ...saved, status: publish ? 'published' : saved.status }))
     void Taro.showToast({ title: publish ? '已保存并发布' : '已保存', icon: 'success' })
     setTimeout(leavePage, 600)
   }
