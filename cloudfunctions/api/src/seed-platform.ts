@@ -84,6 +84,8 @@ export async function seedDemoPlatforms(deps: Pick<Deps, 'store' | 'clock'>, at:
     createdBy: DEMO_STAFF_OPENID,
     registeredCount: 0,
     waitlistCount: 0,
+    openToPublic: false,
+    publicCount: 0,
     createdAt: at,
     updatedAt: at,
     publishedAt: at,
