@@ -1,5 +1,5 @@
 import type { ActivityView, MyPublicSignUp } from '../../types'
-import { actAs, currentPage, eventually, startHarness, type Harness } from './support'
+import { actAs, appUrl, currentPage, eventually, startHarness, type Harness } from './support'
 
 /**
  * 面向公众/青少年 end to end (issue 19 §4): a parent who never joins the alliance signs up their
@@ -31,6 +31,7 @@ describe('科普 open to the public in the browser', () => {
   test('a parent signs up a 12-year-old without joining, with guardian consent; the record is gone after the retention period', async () => {
     const { page } = h
     try {
+      await page.goto(appUrl(h.baseUrl, 'pages/index/index'))
       await actAs(page, h.baseUrl, PARENT, '一位家长', `pages/activity/index?id=${OUTREACH}`)
       await visible().locator('#activity-title').getByText('青少年走进重点实验室科普日').waitFor()
       await visible().locator('#public-sign-up').click()
@@ -58,6 +59,8 @@ describe('科普 open to the public in the browser', () => {
       await visible().locator('#public-submit').click()
       await visible().locator('#public-signed').getByText('报名成功（公众）').waitFor()
       await visible().locator('#public-signed-guardian').getByText('王建国（父亲），已同意').waitFor()
+      // The person may cancel their own sign-up while sign-up is open.
+      await visible().locator('#public-cancel').getByText('取消报名').waitFor()
       await h.screenshot('po-03-signed-up')
       const mine = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)
       expect(mine.ok && mine.data.registration).toMatchObject({ name: '王小明', age: 12, status: 'registered' })

@@ -147,7 +147,7 @@ export default function PublicSignUpPage() {
           <Text className='public-sign-up__line'>活动当天请凭参加者姓名入场。报名信息在活动结束30天后删除。</Text>
           {canCancel ? (
             <View className='public-sign-up__actions'>
-              <Button id='public-cancel' className='btn btn-plain' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
+              <Button id='public-cancel' className='btn btn-ghost' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
                 {busy === 'cancel' ? '正在取消…' : '取消报名'}
               </Button>
             </View>
