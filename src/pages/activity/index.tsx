@@ -184,7 +184,7 @@ export default function ActivityPage() {
             </Button>
           ) : null}
           <Text className='activity-reason'>加入翼展联盟后即可报名</Text>
-          <Button id='join-to-sign-up' className={`btn ${a.openToPublic ? 'btn-plain' : 'btn-primary'}`} onClick={join}>
+          <Button id='join-to-sign-up' className={`btn ${a.openToPublic ? 'btn-ghost' : 'btn-primary'}`} onClick={join}>
             加入翼展联盟
           </Button>
         </View>
