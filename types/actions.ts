@@ -98,6 +98,8 @@ import {
   reviewDemandDraftInput,
   updatePlatformInput,
 } from './platform'
+import type { MyPublicSignUp, PublicRegistration, PublicRegistrationLine } from './outreach'
+import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
 import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { PublicStory, Story, StoryView } from './story'
 import {
@@ -363,6 +365,10 @@ export const actionSchemas = {
   'platform.submitDemand': createDemandInput,
   'platform.demandDrafts': platformRefInput,
   'platform.reviewDemand': reviewDemandDraftInput,
+  'platform.publicSignUp': publicSignUpInput,
+  'platform.myPublicSignUp': publicActivityRefInput,
+  'platform.cancelPublicSignUp': publicActivityRefInput,
+  'platform.publicRegistrations': publicRegistrationsInput,
   // Competitions (issue 18).
   'competition.list': emptyInput,
   'competition.get': competitionIdInput,
@@ -620,6 +626,13 @@ export interface ActionResults {
   'platform.submitDemand': DemandDraft
   'platform.demandDrafts': DemandDraft[]
   'platform.reviewDemand': DemandDraft
+  /** 面向公众/青少年: anyone signs up for an open-to-public activity without joining (a guardian for under-14s). */
+  'platform.publicSignUp': PublicRegistration
+  /** My own public sign-up for the activity (none: null), and whether I may sign up now. */
+  'platform.myPublicSignUp': MyPublicSignUp
+  'platform.cancelPublicSignUp': PublicRegistration
+  /** The activity's managers: its public sign-ups, phones masked. */
+  'platform.publicRegistrations': Page<PublicRegistrationLine>
   /** Staff see drafts too. */
   'competition.list': Competition[]
   'competition.get': Competition

@@ -83,6 +83,8 @@ const activityFields = {
   checkInHelpers: z.array(id('签到助手'), { error: '签到助手应为列表' }).max(20, '签到助手最多20人').optional(),
   /** The innovation platform that hosts it (issue 19); hostOrg and place stay free text. */
   platformId: id('创新平台').nullish().transform((v) => v ?? null),
+  /** 面向公众/青少年: anyone may sign up without joining (platform.publicSignUp). */
+  openToPublic: z.boolean({ error: '是否面向公众应为是或否' }).optional(),
 }
 
 const ms = (iso: string) => Date.parse(iso)
@@ -198,6 +200,13 @@ export interface Activity {
   stationId: string | null
   /** The innovation platform it is linked to, if any. */
   platformId: string | null
+  /** 面向公众/青少年: non-members may sign up too (their sign-ups are kept apart, sharing the capacity). */
+  openToPublic: boolean
+  /**
+   * Public sign-ups holding a place (part of `registeredCount`). It stays after the retention job
+   * deletes them: the anonymous count for statistics.
+   */
+  publicCount: number
   /** Who created it: for those who manage the activity only (empty for others). */
   createdBy: string
   registeredCount: number

@@ -4,6 +4,15 @@
  */
 export const PRIVACY_VERSION = '2026-11-v1'
 
+/**
+ * 面向公众/青少年 sign-ups (issue 19 §4): who, what, why, how long, and the guardian for under-14s
+ * (PIPL art. 31). Shown on the sign-up form and in the statement; the retention matches
+ * PUBLIC_RETENTION_DAYS (core/platform/outreach.ts). It concerns people who do not join, so members
+ * are not asked to agree again.
+ */
+export const PUBLIC_SIGN_UP_PRIVACY =
+  '不加入联盟也可以报名标有“面向公众”的科普活动。报名时我们只收集参加者的姓名、年龄、学校和年级（可不填）和联系电话，仅用于活动组织、入场核对和必要时联系你，不用于推送或统计个人画像。参加者未满14周岁的，须由父母或其他监护人代为报名，填写监护人的姓名、与参加者的关系和手机号，并勾选同意我们为上述目的处理孩子的个人信息。这些报名与联盟成员的信息分开保存，只有活动负责人和团市委工作人员可以查看（名单中手机号打码，导出会被记录）。报名人可以在活动页面查看或取消自己的报名；活动结束30天后，这些报名信息会被自动删除，只保留不含个人信息的人数统计。'
+
 export const PRIVACY_STATEMENT = {
   version: PRIVACY_VERSION,
   title: '翼展联盟隐私保护指引',
@@ -28,6 +37,10 @@ export const PRIVACY_STATEMENT = {
     {
       heading: '你的权利',
       body: '你可以随时在“我的”里查看、修改、导出自己的全部数据（JSON 或 Excel 表格），可以撤回同意而保留账号，也可以注销账号：注销后你的个人信息会被删除，活动报名和驿站成员关系随之解除，操作记录中与你有关的内容会被匿名化。',
+    },
+    {
+      heading: '面向公众和青少年的科普活动',
+      body: PUBLIC_SIGN_UP_PRIVACY,
     },
     {
       heading: '不同意也可以浏览',

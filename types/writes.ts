@@ -74,6 +74,8 @@ export const RETRYABLE_WRITES = [
   'competition.submit',
   'competition.addJudge',
   'competition.shortlist',
+  'platform.publicSignUp',
+  'platform.cancelPublicSignUp',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

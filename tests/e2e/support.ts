@@ -34,8 +34,11 @@ export interface Harness {
   close(): Promise<void>
 }
 
-/** `clock`: the server's clock seam, for journeys that move time on (deadlines). */
-export async function startHarness(options: { clock?: Clock } = {}): Promise<Harness> {
+/**
+ * `clock`: the server's clock seam, for journeys that move time on (deadlines);
+ * `schedulerIntervalMs`: the local runtime's scheduler runs on this interval (retention, reminders).
+ */
+export async function startHarness(options: { clock?: Clock; schedulerIntervalMs?: number } = {}): Promise<Harness> {
   if (!fs.existsSync(path.join(H5_DIR, 'index.html'))) {
     throw new Error('dist/h5 is missing: run `npm run build:h5` before the browser journeys')
   }
@@ -44,7 +47,16 @@ export async function startHarness(options: { clock?: Clock } = {}): Promise<Har
     throw new Error(`No chromium at ${executablePath}: apt-get install -y chromium, or set CHROMIUM_PATH`)
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-e2e-data-'))
-  const server = await startServer({ port: 0, dataDir, staticDir: H5_DIR, demo: true, seed: true, logger: quietLogger, clock: options.clock })
+  const server = await startServer({
+    port: 0,
+    dataDir,
+    staticDir: H5_DIR,
+    demo: true,
+    seed: true,
+    logger: quietLogger,
+    clock: options.clock,
+    schedulerIntervalMs: options.schedulerIntervalMs,
+  })
   let browser: Browser
   try {
     // Plain launch: playwright gives the browser a fresh temporary profile every run.

@@ -24,6 +24,7 @@ import {
   viewActivity,
 } from '../../core/activity/activities'
 import { listAudit, listAuditActors } from '../../core/audit/audit'
+import { cancelPublicSignUp, listPublicRegistrations, myPublicSignUp, publicSignUp } from '../../core/platform/outreach'
 import { myOutbox } from '../../core/messaging/outbox'
 import {
   closeDemand,
@@ -350,6 +351,12 @@ export const actionTable: ActionTable = {
   'platform.submitDemand': allow(isSignedIn, submitDemand),
   'platform.demandDrafts': allow(isStaff, (deps, _caller, input) => pendingDemandDrafts(deps, input)),
   'platform.reviewDemand': allow(isStaff, reviewDemandDraft),
+  // 面向公众/青少年: anyone signed in (no member profile needed) signs up for an open-to-public
+  // activity and sees or cancels their own; the activity's managers list them — core/platform/outreach.ts
+  'platform.publicSignUp': allow(isSignedIn, publicSignUp),
+  'platform.myPublicSignUp': allow(isSignedIn, myPublicSignUp),
+  'platform.cancelPublicSignUp': allow(isSignedIn, cancelPublicSignUp),
+  'platform.publicRegistrations': allow(isMemberOrStaff, listPublicRegistrations),
   // Surveys — core/survey/. Staff, or a head for their own station (the use case pins it);
   // approval by a second staff member; members answer the surveys sent to them.
   'survey.create': allow(isStationLeaderOrStaff, createSurvey),

@@ -1,5 +1,5 @@
 import { seedDemoData } from './seed'
-import { DEMO_KEY_LAB_ID, DEMO_LAB_VISIT_ID, DEMO_PLATFORM_CONTACT } from './seed-platform'
+import { DEMO_KEY_LAB_ID, DEMO_LAB_VISIT_ID, DEMO_OUTREACH_ID, DEMO_PLATFORM_CONTACT } from './seed-platform'
 import { data, makeTestApi } from './test-support'
 
 /** The platform demo data (seed-platform.ts) through the router, on SQLite as local mode runs it. */
@@ -24,5 +24,21 @@ describe('the demo data', () => {
     expect(lab.openDemands).toHaveLength(1)
     expect(data(await t.call(DEMO_PLATFORM_CONTACT, 'platform.mine', {})).platforms.map((p) => p.platform.id)).toEqual([DEMO_KEY_LAB_ID])
     expect(data(await t.call('demo-student-1', 'activity.signUp', { activityId: DEMO_LAB_VISIT_ID })).status).toBe('registered')
+  })
+
+  it('has a 科普 day at the national key laboratory open to the public: a parent signs up a child without joining', async () => {
+    await seedDemoData({ store: t.store, clock })
+    const outreach = data(await t.call('demo-staff', 'activity.get', { id: DEMO_OUTREACH_ID }))
+    expect(outreach).toMatchObject({ openToPublic: true, type: 'science_outreach', platformId: 'pf-demo-national-lab', status: 'published' })
+    expect(data(await t.call('demo-student-1', 'platform.get', { id: 'pf-demo-national-lab' })).upcoming.map((a) => a.id)).toContain(DEMO_OUTREACH_ID)
+    const signed = data(
+      await t.call('a-parent', 'platform.publicSignUp', {
+        activityId: DEMO_OUTREACH_ID,
+        name: '王小明',
+        age: 12,
+        guardian: { name: '王建国', relation: 'father', phone: '13700002222', consent: true },
+      }),
+    )
+    expect(signed.status).toBe('registered')
   })
 })

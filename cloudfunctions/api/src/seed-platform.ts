@@ -10,6 +10,8 @@ import { DEMO_STAFF_OPENID } from '../../runtime/config'
  */
 export const DEMO_KEY_LAB_ID = 'pf-demo-biomed-lab'
 export const DEMO_LAB_VISIT_ID = 'ac-demo-platform-visit'
+/** 面向公众/青少年: a 科普 day at the national key laboratory that anyone may sign up for without joining. */
+export const DEMO_OUTREACH_ID = 'ac-demo-outreach'
 /** A demo student who is the key laboratory's contact. */
 export const DEMO_PLATFORM_CONTACT = 'demo-student-2'
 
@@ -84,6 +86,8 @@ export async function seedDemoPlatforms(deps: Pick<Deps, 'store' | 'clock'>, at:
     createdBy: DEMO_STAFF_OPENID,
     registeredCount: 0,
     waitlistCount: 0,
+    openToPublic: false,
+    publicCount: 0,
     createdAt: at,
     updatedAt: at,
     publishedAt: at,
@@ -97,6 +101,25 @@ export async function seedDemoPlatforms(deps: Pick<Deps, 'store' | 'clock'>, at:
       endAt: day(8, 12),
       signUpOpenAt: day(-2, 9),
       signUpCloseAt: day(7, 18),
+      status: 'published',
+    },
+    {
+      ...base,
+      id: DEMO_OUTREACH_ID,
+      type: 'science_outreach',
+      title: '青少年走进重点实验室科普日（示例）',
+      description:
+        '面向公众和青少年开放：参观新材料实验室，看科研人员演示材料的“超能力”，动手做一个小实验。无需加入联盟即可报名；未满14周岁的同学请由家长代为报名。（示例）',
+      hostOrg: '特种材料国家重点实验室驻马店分中心 · 共青团驻马店市委',
+      place: '西平县新材料产业园科普展厅',
+      capacity: 40,
+      waitlist: false,
+      platformId: 'pf-demo-national-lab',
+      openToPublic: true,
+      startAt: day(12, 9),
+      endAt: day(12, 12),
+      signUpOpenAt: day(-1, 9),
+      signUpCloseAt: day(11, 18),
       status: 'published',
     },
     {

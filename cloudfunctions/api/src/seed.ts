@@ -230,6 +230,8 @@ async function seedDemoActivities(deps: Pick<Deps, 'store' | 'clock'>, at: strin
     createdBy: DEMO_STAFF_OPENID,
     registeredCount: 0,
     waitlistCount: 0,
+    openToPublic: false,
+    publicCount: 0,
     createdAt: at,
     updatedAt: at,
     publishedAt: at,

@@ -41,6 +41,7 @@ import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
+import { PUBLIC_EXPORT_HEADER, publicExportRows } from '../platform/public-export'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -164,6 +165,8 @@ export async function createActivity(
     cancelReason: '',
     stationId,
     platformId: platformScope ?? input.platformId,
+    openToPublic: input.openToPublic ?? false,
+    publicCount: 0,
     createdBy: caller.openid ?? '',
     registeredCount: 0,
     waitlistCount: 0,
@@ -189,6 +192,9 @@ export async function updateActivity(deps: Deps, caller: Caller, input: ActionPa
   if (defined.checkInHelpers) await checkHelpers(deps, current.stationId, defined.checkInHelpers as string[])
   if (defined.coverImage !== current.coverImage) await checkCover(deps, defined.coverImage as string | null | undefined)
   if (input.platformId && input.platformId !== current.platformId) await requireLinkablePlatform(deps, input.platformId)
+  if (current.openToPublic && input.openToPublic === false && (await deps.store.publicRegistrations.countFor(current.id)) > 0) {
+    throw invalidInput('openToPublic', '已有公众报名，不能取消面向公众')
+  }
   const eligibility = merged.eligibility ?? current.eligibility
   const updated = await deps.store.activities.update(
     id,
@@ -305,6 +311,7 @@ export async function copyActivity(deps: Deps, caller: Caller, input: ActionPayl
     createdBy: caller.openid ?? '',
     registeredCount: 0,
     waitlistCount: 0,
+    publicCount: 0,
     createdAt: at,
     updatedAt: at,
     publishedAt: null,
@@ -458,7 +465,7 @@ export async function cancelSignUp(deps: Deps, caller: Caller, input: ActionPayl
   return cancelled
 }
 
-async function tellPromoted(deps: Deps, activity: Activity, promoted: Registration) {
+export async function tellPromoted(deps: Deps, activity: Activity, promoted: Registration) {
   await pushMessage(deps, promoted.openid, 'result', `${ACTIVITY_PAGE}?id=${activity.id}`, {
     title: activity.title,
     status: '候补成功，已为你保留名额',
@@ -552,6 +559,8 @@ export async function exportRegistrations(
 ) {
   const activity = await requireManaged(deps, caller, input.activityId)
   const header = ['姓名', '手机号', '学校', '学历', '家乡县区', '状态', '候补位次', '报名时间', '签到时间', ...activity.form.map((f) => f.label)]
+  // 面向公众: the public sign-ups follow the members', marked 公众 (platform/outreach.ts).
+  const withPublic = activity.openToPublic || activity.publicCount > 0
   const rows: (string | number)[][] = []
   let cursor: string | null = null
   do {
@@ -576,11 +585,18 @@ export async function exportRegistrations(
     }
     cursor = page.nextCursor
   } while (cursor)
+  const members = rows.length
+  if (withPublic) {
+    header.push(...PUBLIC_EXPORT_HEADER)
+    for (const row of rows) row.push('成员', '', '', '', '', '')
+    const options = { fullPhones: caller.isStaff, status: input.status ?? null, formColumns: activity.form.length, max: 5000 - members }
+    rows.push(...(await publicExportRows(deps, activity, options)))
+  }
   const content = await deps.files.spreadsheets.writeXlsx('报名名单', header, rows)
   await recordAudit(deps, caller, {
     action: 'activity.exportRegistrations',
     stationId: activity.stationId,
-    summary: `导出活动「${activity.title}」报名名单${rows.length}人（${caller.isStaff ? '完整手机号' : '手机号打码'}）`,
+    summary: `导出活动「${activity.title}」报名名单${rows.length}人${withPublic ? `（其中公众${rows.length - members}人）` : ''}（${caller.isStaff ? '完整手机号' : '手机号打码'}）`,
   })
   return { filename: `${activity.title}-报名名单-${nowIso(deps).slice(0, 10)}.xlsx`, contentBase64: content.toString('base64'), rows: rows.length }
 }

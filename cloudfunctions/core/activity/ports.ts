@@ -6,7 +6,7 @@ import type { Activity, ActivityStatus, AnswerValue, Page, Registration, Registr
  * conditional `_.lt(capacity)` increment and deterministic registration ids in CloudBase).
  */
 export type ActivityChanges = Partial<
-  Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'registeredCount' | 'waitlistCount' | 'status' | 'publishedAt'>
+  Omit<Activity, 'id' | 'createdAt' | 'updatedAt' | 'createdBy' | 'registeredCount' | 'waitlistCount' | 'status' | 'publishedAt' | 'publicCount'>
 >
 
 export interface ActivityListQuery {

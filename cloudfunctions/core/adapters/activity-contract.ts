@@ -79,6 +79,8 @@ export function describeActivityStoreContract(name: string, open: () => Promise<
         cancelReason: '',
         stationId: stationFor('main'),
         platformId: null,
+        openToPublic: false,
+        publicCount: 0,
         createdBy: 'staff-1',
         registeredCount: 0,
         waitlistCount: 0,

@@ -275,6 +275,8 @@ export function sampleActivity(
     cancelReason: '',
     stationId: null,
     platformId: null,
+    openToPublic: false,
+    publicCount: 0,
     createdBy: 'staff-1',
     registeredCount: 0,
     waitlistCount: 0,

@@ -1,4 +1,5 @@
 import type {
+  Activity,
   DemandDraft,
   Page,
   Platform,
@@ -7,6 +8,7 @@ import type {
   PlatformDemandLine,
   PlatformInvite,
   PlatformParticipant,
+  PublicRegistration,
 } from '../../../types'
 
 /**
@@ -71,4 +73,38 @@ export interface PlatformStore {
   decideDemandDraft(id: string, decision: { status: 'approved' | 'rejected'; reason: string; demandId: string | null; at: string }): Promise<boolean>
   /** The platform's proposals, newest first: pending only, or one author's. */
   demandDrafts(platformId: string, filter: { status?: 'pending'; submittedBy?: string }, limit: number): Promise<DemandDraft[]>
+}
+
+// ——— 面向公众/青少年: sign-ups without joining (kept apart from member registrations) ———
+
+export interface NewPublicRegistration {
+  registration: PublicRegistration
+  /** The activity as the caller just read it (a conditional-write store may start from it; never trusted for capacity). */
+  seen?: Activity
+}
+
+export type PublicSignUpOutcome =
+  | { outcome: 'registered'; registration: PublicRegistration; fresh: boolean }
+  | { outcome: 'full' }
+  | { outcome: 'not_open' }
+
+/**
+ * Public sign-ups hold places of the activity: the same gate as member registrations
+ * (`registeredCount < capacity`) takes each, so together they never oversell. One per (activity,
+ * openid). Public sign-ups never wait: with members on the waitlist, or no place, it is 'full'.
+ */
+export interface PublicRegistrationStore {
+  signUp(input: NewPublicRegistration): Promise<PublicSignUpOutcome>
+  get(activityId: string, openid: string): Promise<PublicRegistration | null>
+  /** registered → cancelled, the place given back; null when there was nothing to cancel. */
+  cancel(activityId: string, openid: string, at: string): Promise<PublicRegistration | null>
+  /** Oldest first. */
+  listForActivity(activityId: string, cursor: string | null, limit: number): Promise<Page<PublicRegistration>>
+  /** How many rows (any status) the activity has: personal data still kept. */
+  countFor(activityId: string): Promise<number>
+  /**
+   * Retention: deletes every public sign-up of up to `limit` activities that ended before
+   * `endedBefore`; the activities' `publicCount` stays. How many activities and rows.
+   */
+  purgeEnded(endedBefore: string, limit: number): Promise<{ activities: number; deleted: number }>
 }

@@ -7,6 +7,7 @@ import { takeMonthlySnapshot } from '../pipeline/pipeline'
 import { expireMediaWaits } from '../story/stories'
 import { closeDueSurveys } from '../survey/surveys'
 import { closeDueCompetitions } from '../competition/competitions'
+import { purgeExpiredPublicSignUps } from '../platform/outreach'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -24,6 +25,8 @@ export interface ScheduledRun {
   closedSurveys?: number
   /** Competitions whose submission window this run closed (open → judging). */
   closedCompetitions?: number
+  /** 面向公众 sign-ups deleted by the retention rule (platform/outreach.ts). */
+  purgedPublicSignUps?: number
 }
 
 /**
@@ -66,6 +69,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)
   run.storiesToReview = await expireMediaWaits(deps)
   run.closedCompetitions = await closeDueCompetitions(deps)
+  run.purgedPublicSignUps = await purgeExpiredPublicSignUps(deps)
   return run
 }
 

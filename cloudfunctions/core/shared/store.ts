@@ -11,7 +11,7 @@ import type { IdempotencyStore, RateLimiter } from './ports'
 import type { PipelineStore } from '../pipeline/ports'
 import type { HonourStore } from '../honour/ports'
 import type { StoryStore } from '../story/ports'
-import type { PlatformStore } from '../platform/ports'
+import type { PlatformStore, PublicRegistrationStore } from '../platform/ports'
 import type { SurveyStore } from '../survey/ports'
 import type { CompetitionStore } from '../competition/ports'
 
@@ -38,6 +38,7 @@ export interface Store {
   honours: HonourStore
   stories: StoryStore
   platforms: PlatformStore
+  publicRegistrations: PublicRegistrationStore
   surveys: SurveyStore
   competitions: CompetitionStore
   close(): Promise<void>

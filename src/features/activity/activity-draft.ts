@@ -32,6 +32,8 @@ export interface ActivityDraft {
   coverImage: string | null
   /** The innovation platform it belongs to (issue 19), or none. */
   platformId: string | null
+  /** 面向公众/青少年: non-members may sign up too (issue 19). */
+  openToPublic: boolean
 }
 
 let keySeq = 0
@@ -58,6 +60,7 @@ export function emptyActivityDraft(): ActivityDraft {
     form: [],
     coverImage: null,
     platformId: null,
+    openToPublic: false,
   }
 }
 
@@ -81,6 +84,7 @@ export function draftFromActivity(a: Activity): ActivityDraft {
     form: a.form.map((f) => ({ key: newKey(), id: f.id, label: f.label, kind: f.kind, required: f.required, options: f.options ?? [] })),
     coverImage: a.coverImage,
     platformId: a.platformId,
+    openToPublic: a.openToPublic,
   }
 }
 
@@ -122,6 +126,7 @@ export function draftToCandidate(d: ActivityDraft): Record<string, unknown> {
     })),
     coverImage: d.coverImage,
     platformId: d.platformId,
+    openToPublic: d.openToPublic,
   }
 }
 

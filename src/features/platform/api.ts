@@ -23,3 +23,9 @@ export const reviewDemandDraft = (input: ActionInput<'platform.reviewDemand'>) =
 /** Staff approve a contact's draft visit by publishing it, or turn it down by cancelling it. */
 export const approveActivityDraft = (id: string) => call('activity.publish', { id })
 export const rejectActivityDraft = (id: string, reason: string) => call('activity.cancel', { id, reason })
+// 面向公众/青少年: sign-ups without joining (a guardian for under-14s); the activity's managers list them.
+export const activityForPublic = (id: string) => call('activity.get', { id })
+export const myPublicSignUp = (activityId: string) => call('platform.myPublicSignUp', { activityId })
+export const publicSignUp = (input: ActionInput<'platform.publicSignUp'>, requestId: string) => call('platform.publicSignUp', input, { requestId })
+export const cancelPublicSignUp = (activityId: string) => call('platform.cancelPublicSignUp', { activityId })
+export const publicRegistrations = (activityId: string, cursor?: string) => call('platform.publicRegistrations', { activityId, cursor, limit: 50 })

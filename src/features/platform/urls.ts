@@ -9,3 +9,5 @@ export const demandPageUrl = (id: string) => `/pages/demand/index?id=${encodeURI
 export const platformContactUrl = () => '/packages/platform/pages/contact/index'
 export const platformSubmitUrl = (platformId: string, kind: 'activity' | 'demand') =>
   `/packages/platform/pages/submit/index?platformId=${encodeURIComponent(platformId)}&kind=${kind}`
+/** 报名（公众）: the short form for people who do not join (subpackage, linked from the activity page). */
+export const publicSignUpUrl = (activityId: string) => `/packages/platform/pages/public-sign-up/index?activityId=${encodeURIComponent(activityId)}`

@@ -15,6 +15,7 @@ import { useActivityTaxonomy } from '../../features/activity/hooks/use-activity-
 import { useStationNames } from '../../features/activity/hooks/use-station-names'
 import { formatRange, formatTime, phaseOf, placesText, registrationBadge, REGISTRATION_TONES, TYPE_COLORS, typeName } from '../../features/activity/labels'
 import { askForSubscriptions, type TemplateKey } from '../../features/activity/subscribe'
+import { publicSignUpUrl } from '../../features/platform/urls'
 import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { useRequestId } from '@/hooks/use-request-id'
@@ -176,8 +177,14 @@ export default function ActivityPage() {
     if (!me.member && !me.loading) {
       return (
         <View>
+          {a.openToPublic ? (
+            // 面向公众/青少年: anyone signs up without joining (the form lives in the platform subpackage).
+            <Button id='public-sign-up' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: publicSignUpUrl(a.id) })}>
+              报名（公众，无需加入联盟）
+            </Button>
+          ) : null}
           <Text className='activity-reason'>加入翼展联盟后即可报名</Text>
-          <Button id='join-to-sign-up' className='btn btn-primary' onClick={join}>
+          <Button id='join-to-sign-up' className={`btn ${a.openToPublic ? 'btn-ghost' : 'btn-primary'}`} onClick={join}>
             加入翼展联盟
           </Button>
         </View>

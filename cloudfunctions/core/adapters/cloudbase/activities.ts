@@ -53,6 +53,8 @@ export function activityFromDocument(doc: RawDocument): Activity {
     cancelReason: text(doc.cancelReason),
     stationId: textOrNull(doc.stationId),
     platformId: textOrNull(doc.platformId),
+    openToPublic: doc.openToPublic === true,
+    publicCount: count(doc.publicCount),
     createdBy: text(doc.createdBy),
     registeredCount: count(doc.registeredCount),
     waitlistCount: count(doc.waitlistCount),
@@ -82,6 +84,7 @@ const CHANGEABLE_KEYS = propertyNames<keyof ActivityChanges>({
   cancelReason: true,
   stationId: true,
   platformId: true,
+  openToPublic: true,
 })
 
 /**

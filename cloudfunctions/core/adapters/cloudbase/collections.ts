@@ -55,6 +55,8 @@ export const COLLECTIONS = {
   platformInvites: 'platform_invites',
   /** Demands a contact proposed, until staff review them. */
   platformDemandDrafts: 'platform_demand_drafts',
+  /** 面向公众/青少年 sign-ups without joining: `_id` = `${activityId}:${openid}`, deleted after the activity (retention). */
+  publicRegistrations: 'public_registrations',
   /** Surveys (surveys.ts): the survey, its counters, frozen recipients, drafts, and answers kept apart. */
   surveys: 'surveys',
   surveyCounters: 'survey_counters',

@@ -22,6 +22,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['status', 'absenceMarkedAt', 'endAt'],
     ['status', 'endAt', 'reconciledAt'],
     ['platformId', 'status', 'startAt'],
+    ['openToPublic', 'publicPurgedAt', 'endAt'],
   ],
   registrations: [
     ['activityId', 'status', 'waitlistSeq', '_id'],
@@ -70,6 +71,8 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   platform_contacts: [['platformId', 'addedAt'], ['openid', 'addedAt']],
   platform_invites: [],
   platform_demand_drafts: [['platformId', 'status', 'createdAt', '_id'], ['platformId', 'submittedBy', 'createdAt']],
+  // An activity's list pages by time; reconcile counts places held and claims in flight.
+  public_registrations: [['activityId', 'createdAt', '_id'], ['activityId', 'holdsPlace'], ['activityId', 'claim', 'claimedAt']],
   surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id'], ['status', 'closeMs']],
   survey_counters: [['surveyId']],
   survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],

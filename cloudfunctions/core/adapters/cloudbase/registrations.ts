@@ -2,7 +2,7 @@ import type { Activity, AnswerValue, Page, Registration, RegistrationStatus } fr
 import type { MoveOutcome, NewRegistration, RegistrationFilters, RegistrationStore, RegistrationWithMember, SignUpOutcome } from '../../activity/ports'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import { activityFromDocument } from './activities'
-import { COLLECTIONS, type Collections } from './collections'
+import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
 import { allOf, getDocument, keysetPage, MAX_READ, newRev, num, SWEEP_MAX_ROUNDS, SWEEP_PAGE_SIZE, text, textOrNull, updateWhere } from './docs'
 
@@ -57,6 +57,8 @@ const NAME_SCAN_MAX = 2000
 
 /** Statuses that hold one of the activity's places. */
 export const HOLDING: RegistrationStatus[] = ['registered', 'checked_in', 'absent']
+/** The collections whose documents hold places of an activity (members' and public sign-ups). */
+const PLACE_HOLDERS: CollectionName[] = [COLLECTIONS.registrations, COLLECTIONS.publicRegistrations]
 const VISIBLE: RegistrationStatus[] = ['registered', 'waitlisted', 'cancelled', 'checked_in', 'absent']
 
 /** Deterministic: one registration per (activity, member), whatever the retries. */
@@ -713,27 +715,25 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
       }
       if (stale.length < SWEEP_PAGE_SIZE) break
     }
-    for (let round = 0; round < SWEEP_MAX_ROUNDS; round += 1) {
-      const stale = documentsOf(
-        await this.collections.run(COLLECTIONS.registrations, (c) =>
-          checked(
-            c
-              .where({ activityId, holdsPlace: true, status: _.in(['waitlisted', 'cancelled']), releasedAt: _.lt(staleBefore) })
-              .field({ _id: true, releasedAt: true })
-              .limit(SWEEP_PAGE_SIZE)
-              .get(),
+    // Public sign-ups (public-registrations.ts) hold places of the same counter, with the same marks.
+    for (const name of PLACE_HOLDERS) {
+      for (let round = 0; round < SWEEP_MAX_ROUNDS; round += 1) {
+        const stale = documentsOf(
+          await this.collections.run(name, (c) =>
+            checked(
+              c
+                .where({ activityId, holdsPlace: true, status: _.in(['waitlisted', 'cancelled']), releasedAt: _.lt(staleBefore) })
+                .field({ _id: true, releasedAt: true })
+                .limit(SWEEP_PAGE_SIZE)
+                .get(),
+            ),
           ),
-        ),
-      )
-      for (const doc of stale) {
-        cleared += await updateWhere(
-          this.collections,
-          COLLECTIONS.registrations,
-          { _id: doc._id, holdsPlace: true, releasedAt: doc.releasedAt ?? null },
-          { holdsPlace: false },
         )
+        for (const doc of stale) {
+          cleared += await updateWhere(this.collections, name, { _id: doc._id, holdsPlace: true, releasedAt: doc.releasedAt ?? null }, { holdsPlace: false })
+        }
+        if (stale.length < SWEEP_PAGE_SIZE) break
       }
-      if (stale.length < SWEEP_PAGE_SIZE) break
     }
 
     const activityDoc = await getDocument(this.collections, COLLECTIONS.activities, activityId)
@@ -742,11 +742,15 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
     }
     const registered = num(activityDoc.registeredCount)
     const waiting = num(activityDoc.waitlistCount)
-    const [holders, inFlight, waitlisted] = await Promise.all([
+    const [memberHolders, memberInFlight, waitlisted, publicHolders, publicInFlight] = await Promise.all([
       this.count({ activityId, holdsPlace: true }),
       this.count({ activityId, claim: _.neq(null), claimedAt: _.gte(staleBefore) }),
       this.count({ activityId, status: 'waitlisted' }),
+      this.count({ activityId, holdsPlace: true }, COLLECTIONS.publicRegistrations),
+      this.count({ activityId, claim: _.neq(null), claimedAt: _.gte(staleBefore) }, COLLECTIONS.publicRegistrations),
     ])
+    const holders = memberHolders + publicHolders
+    const inFlight = memberInFlight + publicInFlight
     const target = registered > holders + inFlight ? holders + inFlight : registered < holders ? holders : registered
     let applied = true
     if (target !== registered || waitlisted !== waiting) {
@@ -805,8 +809,8 @@ export class CloudBaseRegistrationStore implements RegistrationStore {
     return doc && doc.status !== 'pending' ? doc : null
   }
 
-  private async count(where: object): Promise<number> {
-    return totalOf(await this.collections.run(COLLECTIONS.registrations, (c) => checked(c.where(where).count())))
+  private async count(where: object, name: CollectionName = COLLECTIONS.registrations): Promise<number> {
+    return totalOf(await this.collections.run(name, (c) => checked(c.where(where).count())))
   }
 
   /** The gate: one place, only while `registeredCount < capacity` (and the capacity is the one read). */

@@ -8,6 +8,7 @@ import { describeHonourStoreContract } from '../honour-contract'
 import { describeStoryStoreContract } from '../story-contract'
 import { describePlatformStoreContract } from '../platform-contract'
 import { describeSurveyStoreContract } from '../survey-contract'
+import { describePublicRegistrationStoreContract } from '../public-registration-contract'
 import { describeCompetitionStoreContract } from '../competition-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
@@ -28,5 +29,6 @@ describePrivacyStoreContract('cloudbase (stand-in)', open)
 describeHonourStoreContract('cloudbase (stand-in)', open)
 describeStoryStoreContract('cloudbase (stand-in)', open)
 describePlatformStoreContract('cloudbase (stand-in)', open)
+describePublicRegistrationStoreContract('cloudbase (stand-in)', open)
 describeSurveyStoreContract('cloudbase (stand-in)', open)
 describeCompetitionStoreContract('cloudbase (stand-in)', open)

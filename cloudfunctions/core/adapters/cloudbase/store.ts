@@ -19,6 +19,7 @@ import { CloudBasePipelineStore } from './pipeline'
 import { CloudBaseHonourStore } from './honours'
 import { CloudBaseStoryStore } from './stories'
 import { CloudBasePlatformStore } from './platforms'
+import { CloudBasePublicRegistrationStore } from './public-registrations'
 import { CloudBaseSurveyStore } from './surveys'
 import { CloudBaseCompetitionStore } from './competitions'
 
@@ -44,6 +45,7 @@ export function createCloudBaseStore(db: DocumentDatabase): Store & { registrati
     honours: new CloudBaseHonourStore(collections),
     stories: new CloudBaseStoryStore(collections),
     platforms: new CloudBasePlatformStore(collections),
+    publicRegistrations: new CloudBasePublicRegistrationStore(collections),
     surveys: new CloudBaseSurveyStore(collections),
     competitions: new CloudBaseCompetitionStore(collections),
     // The SDK keeps no connection open: HTTP requests per call, nothing to release.

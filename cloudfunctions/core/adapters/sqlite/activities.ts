@@ -26,6 +26,8 @@ export interface ActivityRow {
   cancel_reason: string
   station_id: string | null
   platform_id: string | null
+  open_to_public: number
+  public_count: number
   created_by: string
   registered_count: number
   waitlist_count: number
@@ -56,6 +58,8 @@ export function activityFromRow(r: ActivityRow): Activity {
     cancelReason: r.cancel_reason,
     stationId: r.station_id,
     platformId: r.platform_id,
+    openToPublic: r.open_to_public === 1,
+    publicCount: r.public_count,
     createdBy: r.created_by,
     registeredCount: r.registered_count,
     waitlistCount: r.waitlist_count,
@@ -85,6 +89,7 @@ const COLUMN: Record<keyof ActivityChanges, string> = {
   cancelReason: 'cancel_reason',
   stationId: 'station_id',
   platformId: 'platform_id',
+  openToPublic: 'open_to_public',
 }
 
 function columnValue(value: unknown): unknown {

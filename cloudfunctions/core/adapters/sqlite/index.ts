@@ -22,6 +22,7 @@ import { SqlitePipelineStore } from './pipeline'
 import { SqliteHonourStore } from './honours'
 import { SqliteStoryStore } from './stories'
 import { SqlitePlatformStore } from './platforms'
+import { SqlitePublicRegistrationStore } from './public-registrations'
 import { SqliteSurveyStore } from './surveys'
 import { SqliteCompetitionStore } from './competitions'
 
@@ -59,6 +60,7 @@ export function openSqliteStore({ file }: SqliteOptions): Store & { db: Database
     honours: new SqliteHonourStore(db),
     stories: new SqliteStoryStore(db),
     platforms: new SqlitePlatformStore(db),
+    publicRegistrations: new SqlitePublicRegistrationStore(db),
     surveys: new SqliteSurveyStore(db),
     competitions: new SqliteCompetitionStore(db),
     close: async () => {

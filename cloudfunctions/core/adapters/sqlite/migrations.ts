@@ -711,6 +711,38 @@ const MIGRATIONS: readonly string[] = [
     competition_id TEXT PRIMARY KEY,
     data           TEXT NOT NULL
   );
+  `,  // Issue 19 round 2: 面向公众/青少年 sign-ups, kept apart from members' registrations but holding
+  // places of the same activity: the triggers move activities.registered_count (whose CHECK is the
+  // capacity gate) and public_count. Deleting rows (the retention job) moves no counter: the
+  // anonymous public_count stays for statistics.
+  `
+  ALTER TABLE activities ADD COLUMN open_to_public INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE activities ADD COLUMN public_count INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE public_registrations (
+    id          TEXT PRIMARY KEY,
+    activity_id TEXT NOT NULL REFERENCES activities (id),
+    openid      TEXT NOT NULL,
+    status      TEXT NOT NULL CHECK (status IN ('registered', 'cancelled')),
+    name        TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (activity_id, openid)
+  );
+  CREATE INDEX public_registrations_by_activity ON public_registrations (activity_id, created_at, id);
+  CREATE TRIGGER public_registration_added AFTER INSERT ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
+  CREATE TRIGGER public_registration_moved AFTER UPDATE OF status ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered') - (OLD.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered') - (OLD.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
   `,
   `
   -- Honours (issue 16), account deletion: a history line may change in one way only, its actor

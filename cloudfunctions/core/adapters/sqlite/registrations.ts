@@ -262,7 +262,7 @@ export class SqliteRegistrationStore implements RegistrationStore {
   private static readonly ACTIVITY_JSON = `json_object(${[
     'id', 'type', 'title', 'description', 'host_org', 'place', 'start_at', 'end_at', 'sign_up_open_at', 'sign_up_close_at',
     'capacity', 'waitlist', 'eligibility', 'form', 'cover_image', 'check_in_helpers', 'status', 'cancel_reason', 'station_id',
-    'created_by', 'registered_count', 'waitlist_count', 'created_at', 'updated_at', 'published_at',
+    'created_by', 'registered_count', 'waitlist_count', 'created_at', 'updated_at', 'published_at', 'open_to_public', 'public_count',
   ]
     .map((c) => `'${c}', a.${c}`)
     .join(', ')}) AS activity_json`

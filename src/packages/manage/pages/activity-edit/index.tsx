@@ -210,6 +210,14 @@ export default function ActivityEditPage() {
           </View>
           <Switch id='waitlist-switch' nativeProps={{ 'aria-label': '名额满后允许候补' }} checked={draft.waitlist} color='#C8161D' onChange={(e) => change('waitlist', e.detail.value)} />
         </View>
+        <View className='ae-switch' id='field-openToPublic'>
+          <View>
+            <Text className='form-field__label'>面向公众/青少年</Text>
+            <Text className='hint form-field__hint'>不加入联盟也能报名（未满14周岁由监护人报名），与成员共用名额；报名信息在活动结束30天后删除</Text>
+            {errors.openToPublic ? <Text className='form-field__error' id='error-openToPublic'>{errors.openToPublic}</Text> : null}
+          </View>
+          <Switch id='public-switch' nativeProps={{ 'aria-label': '面向公众/青少年' }} checked={draft.openToPublic} color='#C8161D' onChange={(e) => change('openToPublic', e.detail.value)} />
+        </View>
       </View>
 
       <View className='card' id='field-eligibility'>

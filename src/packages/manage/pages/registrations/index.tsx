@@ -11,6 +11,7 @@ import { formatTime, registrationBadge, REGISTRATION_TONES } from '../../../../f
 import { openSpreadsheet } from '@/services/files'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { errorMessage } from '../../../../services/api'
+import PublicRegistrations from '../../../../features/platform/components/public-registrations'
 import '../../../../features/activity/activity.scss'
 import './index.scss'
 
@@ -155,6 +156,7 @@ export default function RegistrationsPage() {
           </Text>
         </View>
       ) : null}
+      {activity && (activity.openToPublic || activity.publicCount > 0) ? <PublicRegistrations activityId={activity.id} /> : null}
       <View className='reg-filters'>
         {FILTERS.map((f) => (
           <Text key={f.id} id={`reg-filter-${f.id}`} className={`reg-filter${filter === f.id ? ' reg-filter--on' : ''}`} onClick={() => setFilter(f.id)}>

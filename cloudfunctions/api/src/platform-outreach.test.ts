@@ -1,0 +1,215 @@
+import ExcelJS from 'exceljs'
+import type { CreateActivityInput, PublicSignUpInput } from '../../../types'
+import { sampleMember } from '../../core/adapters/store-contract'
+import { PUBLIC_RETENTION_DAYS } from '../../core/platform/outreach'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
+import { codeOf, data, errorOf, makeTestApi, publishActivity, testServices } from './test-support'
+
+/**
+ * 面向公众/青少年 sign-ups (issue 19 §4) through the router: anyone signed in signs up without
+ * joining; under-14s only through a consenting guardian; the places are the activity's, shared
+ * with members; staff list and export them; the scheduler deletes them after the retention period.
+ */
+const STAFF = 'staff-1'
+let now = new Date('2026-07-01T10:00:00.000+08:00')
+const clock = { now: () => now }
+let t: ReturnType<typeof makeTestApi>
+
+beforeEach(() => {
+  now = new Date('2026-07-01T10:00:00.000+08:00')
+  t = makeTestApi({ staff: [STAFF], clock })
+})
+afterEach(() => t.close())
+
+const outreach = (overrides: Partial<CreateActivityInput> = {}) =>
+  publishActivity(t, STAFF, { type: 'lab_visit', title: '青少年走进重点实验室科普日', openToPublic: true, capacity: 5, waitlist: false, ...overrides })
+
+const adult = (activityId: string, overrides: Partial<PublicSignUpInput> = {}): PublicSignUpInput => ({
+  activityId,
+  name: '赵晓雨',
+  age: 16,
+  school: '驻马店市第一高级中学',
+  grade: '高一',
+  phone: '13900001111',
+  ...overrides,
+})
+
+const child = (activityId: string, overrides: Partial<PublicSignUpInput> = {}): PublicSignUpInput => ({
+  activityId,
+  name: '王小明',
+  age: 12,
+  school: '驿城区实验小学',
+  grade: '六年级',
+  guardian: { name: '王建国', relation: 'father', phone: '13700002222', consent: true },
+  ...overrides,
+})
+
+async function members(count: number, prefix = 'm') {
+  const ids = Array.from({ length: count }, (_, i) => `${prefix}${i}`)
+  for (const openid of ids) await t.store.members.create(sampleMember(openid))
+  return ids
+}
+
+describe('platform.publicSignUp (anyone signed in, no member profile)', () => {
+  it('a non-member signs up with the minimum data; no member record is made; they see it on the activity', async () => {
+    const a = await outreach()
+    const mine = data(await t.call('parent-1', 'platform.publicSignUp', adult(a.id)))
+    expect(mine).toMatchObject({ activityId: a.id, name: '赵晓雨', age: 16, phone: '13900001111', guardian: null, status: 'registered' })
+    expect(await t.store.members.get('parent-1')).toBeNull()
+    expect(data(await t.call('parent-1', 'activity.get', { id: a.id })).myRegistration).toBeNull()
+    const view = data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id }))
+    expect(view.registration?.status).toBe('registered')
+    expect(view.placesLeft).toBe(4)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 1, publicCount: 1 })
+    // Signing up again gives back the same sign-up; a different requestId changes nothing.
+    expect(data(await t.call('parent-1', 'platform.publicSignUp', adult(a.id, { name: '别的名字' }))).name).toBe('赵晓雨')
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(1)
+  })
+
+  it('a guardian signs up a 12-year-old with consent; without a guardian or without consent it is refused and nothing is written', async () => {
+    const a = await outreach()
+    const noGuardian = errorOf(await t.call('parent-1', 'platform.publicSignUp', child(a.id, { guardian: null })))
+    expect(noGuardian.code).toBe('INVALID_INPUT')
+    expect(noGuardian.fields?.guardian).toBe('参加者未满14周岁，须由监护人填写监护人信息')
+    const noConsent = errorOf(
+      await t.call('parent-1', 'platform.publicSignUp', child(a.id, { guardian: { name: '王建国', relation: 'father', phone: '13700002222', consent: false } })),
+    )
+    expect(noConsent.fields?.['guardian.consent']).toBe('参加者未满14周岁，须由监护人勾选同意处理其个人信息')
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id })).registeredCount).toBe(0)
+
+    const signed = data(await t.call('parent-1', 'platform.publicSignUp', child(a.id)))
+    expect(signed.guardian).toMatchObject({ name: '王建国', relation: 'father', phone: '13700002222', consentAt: signed.createdAt })
+    // A minor's contact phone is the guardian's.
+    expect(signed.phone).toBe('13700002222')
+  })
+
+  it('bad input names the field in Chinese; a members-only activity and strangers are refused', async () => {
+    const a = await outreach()
+    const bad = errorOf(await t.call('p1', 'platform.publicSignUp', { ...adult(a.id), name: '', age: 2, phone: '123' }))
+    expect(bad.code).toBe('INVALID_INPUT')
+    expect(bad.fields).toMatchObject({ name: '请填写参加者姓名', age: '参加者年龄不能小于3岁', phone: '联系电话应为11位数字，以1开头' })
+    const noPhone = errorOf(await t.call('p1', 'platform.publicSignUp', adult(a.id, { phone: null })))
+    expect(noPhone.fields?.phone).toBe('请填写联系电话')
+    const relation = errorOf(
+      await t.call('p1', 'platform.publicSignUp', child(a.id, { guardian: { name: '王', relation: 'uncle' as 'father', phone: '13700002222', consent: true } })),
+    )
+    expect(relation.fields?.['guardian.relation']).toBe('请从列表中选择与参加者的关系')
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
+
+    expect(codeOf(await t.call(null, 'platform.publicSignUp', adult(a.id)))).toBe('UNAUTHENTICATED')
+    const membersOnly = await publishActivity(t, STAFF, { title: '成员专场', capacity: 5 })
+    expect(codeOf(await t.call('p1', 'platform.publicSignUp', adult(membersOnly.id)))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('p1', 'platform.myPublicSignUp', { activityId: membersOnly.id }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('p1', 'platform.publicSignUp', adult('ac-nope')))).toBe('NOT_FOUND')
+    now = new Date('2026-07-16T10:00:00.000+08:00')
+    expect(codeOf(await t.call('p1', 'platform.publicSignUp', adult(a.id)))).toBe('SIGNUP_CLOSED')
+  })
+
+  it('idempotent by requestId: a retried request answers the first result and writes once', async () => {
+    const a = await outreach()
+    const [first, second] = await Promise.all([
+      t.call('p1', 'platform.publicSignUp', adult(a.id), 'req-public-0001'),
+      t.call('p1', 'platform.publicSignUp', adult(a.id), 'req-public-0001'),
+    ])
+    expect(data(second)).toEqual(data(first))
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id })).registeredCount).toBe(1)
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(1)
+  })
+})
+
+describe('shared capacity', () => {
+  it('members and the public signing up at once in parallel never take more than the capacity', async () => {
+    const a = await outreach({ capacity: 5 })
+    const ids = await members(8)
+    const results = await Promise.all([
+      ...ids.map((openid) => t.call(openid, 'activity.signUp', { activityId: a.id })),
+      ...ids.map((_, i) => t.call(`p${i}`, 'platform.publicSignUp', adult(a.id, { name: `公众${i}` }))),
+    ])
+    expect(results.filter((r) => r.ok)).toHaveLength(5)
+    expect(results.filter((r) => !r.ok).every((r) => codeOf(r) === 'ACTIVITY_FULL')).toBe(true)
+    const after = data(await t.call(STAFF, 'activity.get', { id: a.id }))
+    expect(after.registeredCount).toBe(5)
+    const publicHeld = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items.filter((r) => r.status === 'registered')
+    const membersHeld = data(await t.call(STAFF, 'activity.registrations', { activityId: a.id, status: 'registered' })).items
+    expect(publicHeld.length + membersHeld.length).toBe(5)
+    expect(after.publicCount).toBe(publicHeld.length)
+  })
+
+  it('a public sign-up never jumps the members waitlist; its cancelled place goes to the first member waiting', async () => {
+    const a = await outreach({ capacity: 1, waitlist: true })
+    data(await t.call('p1', 'platform.publicSignUp', adult(a.id)))
+    await members(1)
+    expect(data(await t.call('m0', 'activity.signUp', { activityId: a.id })).status).toBe('waitlisted')
+    expect(codeOf(await t.call('p2', 'platform.publicSignUp', adult(a.id)))).toBe('ACTIVITY_FULL')
+    expect(data(await t.call('p1', 'platform.cancelPublicSignUp', { activityId: a.id })).status).toBe('cancelled')
+    expect(data(await t.call('m0', 'activity.get', { id: a.id })).myRegistration?.status).toBe('registered')
+    expect(codeOf(await t.call('p1', 'platform.cancelPublicSignUp', { activityId: a.id }))).toBe('CONFLICT')
+    expect(codeOf(await t.call('p9', 'platform.cancelPublicSignUp', { activityId: a.id }))).toBe('CONFLICT')
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 1, publicCount: 0 })
+  })
+})
+
+describe('staff: list, export, edit', () => {
+  it('staff list public sign-ups with masked phones and export them marked 公众 (audited); students may not', async () => {
+    const a = await outreach()
+    await members(1)
+    data(await t.call('m0', 'activity.signUp', { activityId: a.id }))
+    data(await t.call('p1', 'platform.publicSignUp', child(a.id)))
+    const list = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items
+    expect(list).toEqual([
+      expect.objectContaining({ name: '王小明', age: 12, phoneMasked: '137****2222', guardianName: '王建国', guardianRelation: '父亲', guardianPhoneMasked: '137****2222' }),
+    ])
+    expect(JSON.stringify(list)).not.toContain('13700002222')
+    expect(JSON.stringify(list)).not.toContain('p1')
+    expect(codeOf(await t.call('m0', 'platform.publicRegistrations', { activityId: a.id }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('p1', 'platform.publicRegistrations', { activityId: a.id }))).toBe('FORBIDDEN')
+    expect(errorOf(await t.call(STAFF, 'platform.publicRegistrations', { activityId: '' })).fields?.activityId).toBe('请填写活动')
+
+    const file = data(await t.call(STAFF, 'activity.exportRegistrations', { activityId: a.id }))
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
+    const rows: string[][] = []
+    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    expect(rows[0].slice(-6)).toEqual(['类别', '年龄', '年级', '监护人', '与参加者关系', '监护人手机号'])
+    expect(rows.slice(1).map((r) => [r[0], r[9]])).toEqual([
+      [expect.any(String), '成员'],
+      ['王小明', '公众'],
+    ])
+    expect(rows[2]).toEqual(['王小明', '13700002222', '驿城区实验小学', '', '', '报名成功', '', expect.any(String), '', '公众', '12', '六年级', '王建国', '父亲', '13700002222'])
+    const audit = data(await t.call(STAFF, 'audit.list', {})).items[0]
+    expect(audit).toMatchObject({ action: 'activity.exportRegistrations' })
+    expect(audit.summary).toContain('其中公众1人')
+  })
+
+  it('staff mark an activity open to the public in the editor; it cannot be turned off once the public signed up', async () => {
+    const a = await publishActivity(t, STAFF, { title: '科普开放日', capacity: 5 })
+    expect(a.openToPublic).toBe(false)
+    expect(data(await t.call(STAFF, 'activity.update', { id: a.id, openToPublic: true })).openToPublic).toBe(true)
+    data(await t.call('p1', 'platform.publicSignUp', adult(a.id)))
+    const refused = errorOf(await t.call(STAFF, 'activity.update', { id: a.id, openToPublic: false }))
+    expect(refused.fields?.openToPublic).toBe('已有公众报名，不能取消面向公众')
+    expect(errorOf(await t.call(STAFF, 'activity.update', { id: a.id, openToPublic: 'yes' })).fields?.openToPublic).toBe('是否面向公众应为是或否')
+  })
+})
+
+describe('retention', () => {
+  it(`the scheduler deletes public sign-ups ${PUBLIC_RETENTION_DAYS} days after the activity ends; only the anonymous count stays`, async () => {
+    const a = await outreach()
+    data(await t.call('p1', 'platform.publicSignUp', child(a.id)))
+    data(await t.call('p2', 'platform.publicSignUp', adult(a.id)))
+    data(await t.call('p2', 'platform.cancelPublicSignUp', { activityId: a.id }))
+    const deps = { store: t.store, clock, ...testServices }
+    const end = Date.parse(a.endAt)
+    now = new Date(end + (PUBLIC_RETENTION_DAYS - 1) * 24 * 3600 * 1000)
+    expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(0)
+    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registration?.name).toBe('王小明')
+    now = new Date(end + (PUBLIC_RETENTION_DAYS + 1) * 24 * 3600 * 1000)
+    expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(2)
+    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registration).toBeNull()
+    expect(data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items).toEqual([])
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id })).publicCount).toBe(1)
+    expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(0)
+  })
+})

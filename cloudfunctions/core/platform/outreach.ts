@@ -1,0 +1,157 @@
+import { createHash } from 'node:crypto'
+import type { Activity, ActionPayload, MyPublicSignUp, Page, PublicRegistration, PublicRegistrationLine } from '../../../types'
+import { maskPhone, PUBLIC_GUARDIAN_AGE } from '../../../types'
+import type { Caller } from '../access/access'
+import { canManageActivity, tellPromoted } from '../activity/activities'
+import { toIsoString } from '../shared/clock'
+import type { Deps } from '../shared/context'
+import { pageSize } from '../shared/cursor'
+import { AppError, conflict, forbidden, notFound } from '../shared/errors'
+import { newId } from '../shared/ids'
+import { relationName } from './public-export'
+
+/**
+ * 面向公众/青少年 (issue 19 §4): science outreach that anyone signs up for without joining. The
+ * person is known by the openid the server gives (no member record is made); the sign-up holds a
+ * place of the activity through the same gate as members' (platform/ports.ts), is kept apart from
+ * members' registrations, and is deleted PUBLIC_RETENTION_DAYS after the activity ends.
+ */
+
+/**
+ * Days after an activity's end that public sign-ups (names, ages, phones, guardians) are kept,
+ * for questions and follow-up about the day; then the scheduler deletes them and only the
+ * anonymous `publicCount` on the activity remains. The privacy text says the same.
+ */
+export const PUBLIC_RETENTION_DAYS = 30
+const DAY = 24 * 60 * 60 * 1000
+const PURGE_BATCH = 50
+
+const nowIso = (deps: Deps) => toIsoString(deps.clock.now())
+
+async function requirePublicActivity(deps: Deps, activityId: string): Promise<Activity> {
+  const activity = await deps.store.activities.get(activityId)
+  if (!activity || activity.status === 'draft') throw notFound('没有找到这个活动')
+  if (!activity.openToPublic) throw forbidden('这个活动只面向联盟成员，请先加入翼展联盟')
+  return activity
+}
+
+/** Whether a public sign-up is possible now (the window; members' eligibility does not apply). */
+function publicSignUpState(activity: Activity, now: number): { ok: boolean; reason: string } {
+  if (activity.status === 'cancelled') return { ok: false, reason: `活动已取消：${activity.cancelReason}` }
+  if (activity.status !== 'published') return { ok: false, reason: '报名已截止' }
+  if (now < Date.parse(activity.signUpOpenAt)) return { ok: false, reason: `报名将于${activity.signUpOpenAt.slice(5, 16).replace('T', ' ')}开始` }
+  if (now >= Date.parse(activity.signUpCloseAt)) return { ok: false, reason: '报名已截止' }
+  if (activity.waitlistCount > 0 || activity.registeredCount >= activity.capacity) return { ok: false, reason: '名额已满' }
+  return { ok: true, reason: '' }
+}
+
+export async function publicSignUp(deps: Deps, caller: Caller, input: ActionPayload<'platform.publicSignUp'>): Promise<PublicRegistration> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  const activity = await requirePublicActivity(deps, input.activityId)
+  const state = publicSignUpState(activity, deps.clock.now().getTime())
+  if (!state.ok) {
+    // A retry after the deadline still gets back the sign-up held.
+    const existing = await deps.store.publicRegistrations.get(activity.id, openid)
+    if (existing?.status === 'registered') return existing
+    throw new AppError(state.reason === '名额已满' ? 'ACTIVITY_FULL' : 'SIGNUP_CLOSED', state.reason)
+  }
+  const at = nowIso(deps)
+  // The schema already refused an under-14 sign-up without a consenting guardian; only then is a guardian kept.
+  const guardian = input.age < PUBLIC_GUARDIAN_AGE && input.guardian?.consent === true
+    ? { name: input.guardian.name, relation: input.guardian.relation, phone: input.guardian.phone, consentAt: at }
+    : null
+  const registration: PublicRegistration = {
+    id: newId('pr'),
+    activityId: activity.id,
+    openid,
+    name: input.name,
+    age: input.age,
+    school: input.school,
+    grade: input.grade,
+    phone: input.phone || (guardian?.phone ?? ''),
+    guardian,
+    status: 'registered',
+    createdAt: at,
+    updatedAt: at,
+  }
+  const outcome = await deps.store.publicRegistrations.signUp({ registration, seen: activity })
+  if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满')
+  if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
+  return outcome.registration
+}
+
+export async function myPublicSignUp(deps: Deps, caller: Caller, input: ActionPayload<'platform.myPublicSignUp'>): Promise<MyPublicSignUp> {
+  const activity = await requirePublicActivity(deps, input.activityId)
+  const registration = caller.openid ? await deps.store.publicRegistrations.get(activity.id, caller.openid) : null
+  return {
+    registration,
+    canSignUp: publicSignUpState(activity, deps.clock.now().getTime()),
+    placesLeft: activity.waitlistCount > 0 ? 0 : Math.max(0, activity.capacity - activity.registeredCount),
+  }
+}
+
+/** The person cancels their own public sign-up while sign-up is open; the place goes to the first member waiting. */
+export async function cancelPublicSignUp(deps: Deps, caller: Caller, input: ActionPayload<'platform.cancelPublicSignUp'>): Promise<PublicRegistration> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  const activity = await requirePublicActivity(deps, input.activityId)
+  const mine = await deps.store.publicRegistrations.get(activity.id, openid)
+  if (mine?.status !== 'registered') throw conflict('你没有可以取消的报名')
+  if (activity.status !== 'published' || deps.clock.now().getTime() >= Date.parse(activity.signUpCloseAt)) {
+    throw new AppError('SIGNUP_CLOSED', '报名已截止，不能在线取消，请联系活动负责人')
+  }
+  const at = nowIso(deps)
+  const cancelled = await deps.store.publicRegistrations.cancel(activity.id, openid, at)
+  if (!cancelled) throw conflict('你没有可以取消的报名')
+  if (activity.waitlistCount > 0) {
+    for (const promoted of await deps.store.registrations.promoteWaitlist(activity.id, at, 1)) await tellPromoted(deps, activity, promoted)
+  }
+  return cancelled
+}
+
+const lineId = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 24)
+
+function lineOf(r: PublicRegistration): PublicRegistrationLine {
+  return {
+    id: lineId(r.id),
+    name: r.name,
+    age: r.age,
+    school: r.school,
+    grade: r.grade,
+    phoneMasked: maskPhone(r.phone),
+    guardianName: r.guardian?.name ?? '',
+    guardianRelation: r.guardian ? relationName(r.guardian.relation) : '',
+    guardianPhoneMasked: r.guardian ? maskPhone(r.guardian.phone) : '',
+    status: r.status,
+    createdAt: r.createdAt,
+  }
+}
+
+async function requireManagedActivity(deps: Deps, caller: Caller, activityId: string): Promise<Activity> {
+  const activity = await deps.store.activities.get(activityId)
+  if (!activity) throw notFound('没有找到这个活动')
+  if (!canManageActivity(caller, activity)) throw forbidden('只能查看自己负责的活动的报名')
+  return activity
+}
+
+/** The activity's managers: its public sign-ups, phones masked (the export has them whole for staff). */
+export async function listPublicRegistrations(
+  deps: Deps,
+  caller: Caller,
+  input: ActionPayload<'platform.publicRegistrations'>,
+): Promise<Page<PublicRegistrationLine>> {
+  const activity = await requireManagedActivity(deps, caller, input.activityId)
+  const page = await deps.store.publicRegistrations.listForActivity(activity.id, input.cursor ?? null, pageSize(input.limit))
+  return { items: page.items.map(lineOf), nextCursor: page.nextCursor }
+}
+
+/**
+ * The retention rule the scheduler runs: public sign-ups of activities that ended more than
+ * PUBLIC_RETENTION_DAYS ago are deleted (the activity keeps its anonymous `publicCount`).
+ */
+export async function purgeExpiredPublicSignUps(deps: Deps): Promise<number> {
+  const endedBefore = toIsoString(new Date(deps.clock.now().getTime() - PUBLIC_RETENTION_DAYS * DAY))
+  const { deleted } = await deps.store.publicRegistrations.purgeEnded(endedBefore, PURGE_BATCH)
+  return deleted
+}
