@@ -251,6 +251,10 @@ export const figureShape = {
   stationId: id('驿站').optional(),
   field: z.string({ error: '重点产业领域格式不正确' }).max(32, '重点产业领域格式不正确').optional(),
   reason: choice('未回驻马店的原因', REASON_IDS).optional(),
+  /** The member's university (as in their profile), or OTHER_UNIVERSITIES: all but the top 20. */
+  university: z.string({ error: '学校格式不正确' }).max(40, '学校格式不正确').optional(),
+  /** The province of the member's university (教育部名单), or UNKNOWN_PROVINCE. */
+  province: z.string({ error: '学校所在省份格式不正确' }).max(20, '学校所在省份格式不正确').optional(),
 }
 export const figureInput = z.object(figureShape)
 export type Figure = z.output<typeof figureInput>
@@ -347,7 +351,34 @@ export interface DashboardOverview {
   fields: { field: string; name: string; members: Cell; openPositions: number }[]
   stations: { stationId: string; name: string; members: Cell; participationRate: Rate; coverage: Rate }[]
   reasons: { reason: NotReturningReason; name: string; count: Cell }[]
+  /** The same reasons (same order) per cohort and per home county: heat tables, multiple choice. */
+  reasonsByCohort: { cohorts: number[]; rows: ReasonRow[] }
+  /** Columns: COUNTIES in order. */
+  reasonsByCounty: { rows: ReasonRow[] }
+  /** Members by university of study: the top 20, then 其他 (OTHER_UNIVERSITIES) when there are more. */
+  universities: StudyPlaceRow[]
+  /** Members by the province of their university; UNKNOWN_PROVINCE for a university not on the list. */
+  provinces: StudyPlaceRow[]
 }
+
+export interface ReasonRow {
+  reason: NotReturningReason
+  name: string
+  cells: Cell[]
+}
+
+export interface StudyPlaceRow {
+  /** The figure key: a university or province name, or the OTHER / UNKNOWN marker. */
+  key: string
+  name: string
+  members: Cell
+}
+
+/** The figure key of 其他 in the universities view: every university outside the top 20. */
+export const OTHER_UNIVERSITIES = '（其他学校）'
+/** The figure key of a university not on the Ministry's list (typed in by the member). */
+export const UNKNOWN_PROVINCE = '（未识别省份）'
+export const TOP_UNIVERSITIES = 20
 
 export interface PipelineMemberRow {
   openid: string
@@ -402,5 +433,7 @@ export function figureFromParams(params: Record<string, string | undefined>): Fi
   if (params.field) figure.field = decodeURIComponent(params.field)
   const reason = oneOf(REASON_IDS, params.reason)
   if (reason) figure.reason = reason
+  if (params.university) figure.university = decodeURIComponent(params.university)
+  if (params.province) figure.province = decodeURIComponent(params.province)
   return figure
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import { fromWire } from '../../../types'
 import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
@@ -136,7 +137,7 @@ describe('去向登记', () => {
     expect(verified.verification?.note).toBe('单位人事电话核实')
     expect(errorOf(await t.call(STAFF, 'destination.verify', { id: record.id, note: '再次' })).code).toBe('CONFLICT')
     await refreshed()
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     expect(overview.headline.returned.value).toBe(6)
     expect(overview.headline.returnedVerified.value).toBe(1)
     expect(await rowsOf(STAFF, { metric: 'returnedVerified' })).toEqual(['a1'])
@@ -167,7 +168,7 @@ describe('the dashboard', () => {
 
   it('lists exactly the members behind every figure it shows, staff and head alike', async () => {
     await refreshed()
-    const staffOverview: DashboardOverview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const staffOverview: DashboardOverview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     const staffFunnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
     const cells = [...cellsOf(staffOverview), ...cellsOf(staffFunnel)]
     expect(cells.length).toBeGreaterThan(50)
@@ -180,7 +181,7 @@ describe('the dashboard', () => {
       expect([key, rows.length]).toEqual([key, cell.value])
       expect(new Set(rows).size).toBe(rows.length)
     }
-    const headOverview = data(await t.call('head-a', 'dashboard.overview', {}))
+    const headOverview = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     for (const cell of cellsOf(headOverview)) {
       if (cell.value === null || cell.value < 5) continue
       expect(await rowsOf('head-a', cell.figure)).toHaveLength(cell.value)
@@ -189,7 +190,7 @@ describe('the dashboard', () => {
 
   it('shows a head their own station only, with no small cell printed', async () => {
     await refreshed()
-    const overview = data(await t.call('head-a', 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     expect(overview.scope).toMatchObject({ stationId: stationA.id, suppressed: true })
     expect(overview.stations.map((s) => s.stationId)).toEqual([stationA.id])
     const cells = cellsOf(overview)
@@ -210,7 +211,7 @@ describe('the dashboard', () => {
   it('does not open a cell a head sees hidden, even one of 5 or more hidden to protect a small one', async () => {
     await refreshed()
     const hidden = [
-      ...cellsOf(data(await t.call('head-a', 'dashboard.overview', {}))),
+      ...cellsOf(fromWire(data(await t.call('head-a', 'dashboard.overview', {})))),
       ...cellsOf(data(await t.call('head-a', 'pipeline.funnel', {}))),
     ].filter((c) => c.value === null)
     let complementary = 0
@@ -251,7 +252,7 @@ describe('the dashboard', () => {
 
   it('puts field supply beside open positions per field', async () => {
     await refreshed()
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     const electronics = overview.fields.find((f) => f.field === 'electronics')
     expect(electronics).toMatchObject({ openPositions: 7, members: expect.objectContaining({ value: 12 }) })
     expect(overview.reasons.slice(0, 3).map((r) => [r.reason, r.count.value])).toEqual(
@@ -270,8 +271,8 @@ describe('monthly snapshots', () => {
     expect(await takeMonthlySnapshot(deps)).toBeNull()
     data(await t.call('a8', 'destination.report', inQueshan))
     await refreshed()
-    const live = data(await t.call(STAFF, 'dashboard.overview', {}))
-    const frozen = data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' }))
+    const live = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const frozen = fromWire(data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' })))
     expect(live.headline.returned.value).toBe(7)
     expect(frozen.headline.returned.value).toBe(6)
     expect(frozen.snapshot).toBe('2026-07')
@@ -290,7 +291,7 @@ describe('on the demo data', () => {
     await t.close()
     t = makeTestApi({ staff: [STAFF], clock })
     await seedDemoData({ store: t.store, clock })
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     expect(overview.headline.members.value).toBeGreaterThanOrEqual(DEMO_PIPELINE_MEMBERS)
     expect(overview.headline.returned.value).toBeGreaterThan(30)
     expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
@@ -304,7 +305,7 @@ describe('on the demo data', () => {
       expect([key, (await rowsOf(STAFF, cell.figure, 50)).length]).toEqual([key, cell.value])
     }
     // The demo head sees their station, suppressed, and the same holds for what they may open.
-    const head = data(await t.call('demo-head-1', 'dashboard.overview', {}))
+    const head = fromWire(data(await t.call('demo-head-1', 'dashboard.overview', {})))
     for (const cell of cellsOf(head)) {
       if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true)
     }

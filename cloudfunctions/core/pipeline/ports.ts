@@ -1,7 +1,16 @@
 import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../types'
 
 /** The breakdowns a figure can be counted by. */
-export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason'
+export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason' | 'university'
+
+/**
+ * A figure as the stores filter it: the university and province keys of a figure are resolved by
+ * the use case (pipeline.ts `filterOf`) into a list of university names to keep or to leave out.
+ */
+export interface FigureFilter extends Omit<Figure, 'university' | 'province'> {
+  universityIn?: readonly string[]
+  universityNotIn?: readonly string[]
+}
 
 export interface FigureCount {
   keys: Partial<Record<GroupKey, string | number>>
@@ -28,11 +37,11 @@ export interface PipelineStore {
    * The one query behind a figure: how many members it holds, broken down by `groupBy` (empty:
    * one row). `listFigure` lists the same members through the same filter, so counts equal rows.
    */
-  countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
+  countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
   /** The members behind a figure, by openid, paged. */
-  listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
+  listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
   /** Days from joining to the latest destination report, per cohort, for the members of the figure. */
-  returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]>
+  returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]>
   /** Open positions (sum of headcount of open demands) per field. */
   openPositionsByField(): Promise<Map<string, number>>
   /**

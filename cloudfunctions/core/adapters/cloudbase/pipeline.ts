@@ -1,6 +1,6 @@
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
+import type { DestinationRecord, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -46,6 +46,7 @@ const GROUP_FIELD: Record<GroupKey, string> = {
   stationId: 'stationId',
   field: 'fields',
   reason: 'reasons',
+  university: 'university',
 }
 
 export class CloudBasePipelineStore implements PipelineStore {
@@ -82,7 +83,7 @@ export class CloudBasePipelineStore implements PipelineStore {
   }
 
   /** The one condition of a figure on `pipeline_facts`: its count and its rows both use it. */
-  private figureWhere(figure: Figure): Record<string, unknown> {
+  private figureWhere(figure: FigureFilter): Record<string, unknown> {
     const where: Record<string, unknown> = {}
     switch (figure.metric) {
       case 'joined':
@@ -117,10 +118,12 @@ export class CloudBasePipelineStore implements PipelineStore {
     // An array field equal to a value matches documents whose array holds it.
     if (figure.field !== undefined) where.fields = figure.field
     if (figure.reason !== undefined) where.reasons = figure.reason
+    if (figure.universityIn) where.university = this._.in([...figure.universityIn])
+    if (figure.universityNotIn) where.university = this._.nin([...figure.universityNotIn])
     return where
   }
 
-  async countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
+  async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const where = this.figureWhere(figure)
     const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
@@ -142,7 +145,7 @@ export class CloudBasePipelineStore implements PipelineStore {
     return groupBy.length === 0 && rows.length === 0 ? [{ keys: {}, count: 0 }] : rows
   }
 
-  async listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
+  async listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
     const after = decodeCursor(cursor, 1)
     const where = this.figureWhere(figure)
     const condition = after ? { ...where, _id: this._.gt(String(after[0])) } : where
@@ -154,7 +157,7 @@ export class CloudBasePipelineStore implements PipelineStore {
     return { items, nextCursor: docs.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
-  async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
+  async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
     const where = this.figureWhere({ ...figure, metric: 'returned' })
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
       checked(c.aggregate().match(where).group({ _id: '$cohort', lags: { $push: { j: '$joinedAt', r: '$reportedAt' } } }).end()),

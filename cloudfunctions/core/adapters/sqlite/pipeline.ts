@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
@@ -59,6 +59,7 @@ const GROUP_SQL: Record<GroupKey, string> = {
   stationId: 'f.station_id',
   field: 'jf.value',
   reason: 'jr.value',
+  university: 'f.university',
 }
 
 /**
@@ -66,13 +67,13 @@ const GROUP_SQL: Record<GroupKey, string> = {
  * all start from it. A member holds a field or a reason at most once, so joining them for a
  * filter or a breakdown never counts a member twice within one group.
  */
-function figureQuery(figure: Figure, groupBy: readonly GroupKey[]): { from: string; where: string[]; params: Record<string, unknown> } {
+function figureQuery(figure: FigureFilter, groupBy: readonly GroupKey[]): { from: string; where: string[]; params: Record<string, unknown> } {
   const joins: string[] = []
   const where = [METRIC_SQL[figure.metric]]
   const params: Record<string, unknown> = {}
   if (figure.field !== undefined || groupBy.includes('field')) joins.push('JOIN json_each(f.fields) jf')
   if (figure.reason !== undefined || groupBy.includes('reason')) joins.push('JOIN json_each(f.reasons) jr')
-  const conditions: [keyof Figure, string][] = [
+  const conditions: [keyof FigureFilter, string][] = [
     ['cohort', 'f.cohort = @cohort'],
     ['county', 'f.county = @county'],
     ['stationId', 'f.station_id = @stationId'],
@@ -84,6 +85,14 @@ function figureQuery(figure: Figure, groupBy: readonly GroupKey[]): { from: stri
       where.push(condition)
       params[key] = figure[key]
     }
+  }
+  if (figure.universityIn) {
+    where.push('f.university IN (SELECT value FROM json_each(@universityIn))')
+    params.universityIn = JSON.stringify(figure.universityIn)
+  }
+  if (figure.universityNotIn) {
+    where.push('f.university NOT IN (SELECT value FROM json_each(@universityNotIn))')
+    params.universityNotIn = JSON.stringify(figure.universityNotIn)
   }
   return { from: ['pipeline_facts f', ...joins].join(' '), where, params }
 }
@@ -175,7 +184,7 @@ export class SqlitePipelineStore implements PipelineStore {
     return changed.changes === 1 ? this.getDestination(id) : null
   }
 
-  async countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
+  async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const q = figureQuery(figure, groupBy)
     const columns = groupBy.map((k) => `${GROUP_SQL[k]} AS ${k}`)
     const text = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
@@ -190,7 +199,7 @@ export class SqlitePipelineStore implements PipelineStore {
     }))
   }
 
-  async listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
+  async listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
     const q = figureQuery(figure, [])
     const after = decodeCursor(cursor, 1)
     const where = after ? [...q.where, 'f.openid > @after'] : q.where
@@ -201,7 +210,7 @@ export class SqlitePipelineStore implements PipelineStore {
     return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
-  async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
+  async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
     const q = figureQuery({ ...figure, metric: 'returned' }, [])
     const text = `SELECT f.cohort AS cohort, CAST(round(julianday(f.reported_at) - julianday(f.joined_at)) AS INTEGER) AS days
        FROM ${q.from} WHERE ${q.where.join(' AND ')}`
