@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
-import { fromWire } from '../../../types'
+import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, toWire } from '../../../types'
 import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
@@ -261,6 +261,70 @@ describe('the dashboard', () => {
         ['jobs', 1],
       ]),
     )
+  })
+})
+
+describe('the study places and the reasons', () => {
+  it('shows the top 20 universities and 其他, provinces of study, and each opens into exactly its rows', async () => {
+    // 21 more universities (one not on the Ministry's list): 郑州大学 and 20 others, so one falls into 其他.
+    const extra = ['北京大学', '清华大学', '复旦大学', '浙江大学', '南京大学', '武汉大学', '中山大学', '四川大学', '山东大学', '吉林大学', '厦门大学', '湖南大学', '重庆大学', '兰州大学', '天津大学', '东南大学', '同济大学', '南开大学', '河南财经政法大学', '河南工业大学', '驻马店自学考试辅导站']
+    for (const [i, university] of extra.entries()) {
+      data(await t.call(`u${i}`, 'member.register', profile({ name: `同学u${i}`, university })))
+    }
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(overview.universities).toHaveLength(21)
+    expect(overview.universities[0]).toMatchObject({ key: '郑州大学', members: expect.objectContaining({ value: 12 }) })
+    const other = overview.universities[20]
+    expect(other).toMatchObject({ key: OTHER_UNIVERSITIES, name: '其他', members: expect.objectContaining({ value: 2 }) })
+    expect(overview.universities.reduce((a, u) => a + (u.members.value ?? 0), 0)).toBe(overview.headline.members.value)
+    expect(overview.provinces.reduce((a, p) => a + (p.members.value ?? 0), 0)).toBe(overview.headline.members.value)
+    expect(overview.provinces[0]).toMatchObject({ key: '河南省' })
+    expect(overview.provinces.find((p) => p.key === UNKNOWN_PROVINCE)?.members.value).toBe(1)
+    for (const row of [...overview.universities, ...overview.provinces]) {
+      expect([row.key, (await rowsOf(STAFF, row.members.figure, 10)).length]).toEqual([row.key, row.members.value])
+    }
+    // 其他 holds the two universities ranked last (by members, then by name).
+    const rows = data(await t.call(STAFF, 'pipeline.members', { ...other.members.figure, limit: 50 }))
+    const byName = [...extra].sort((a, b) => (a < b ? -1 : 1))
+    expect(rows.items.map((r) => r.university).sort()).toEqual(byName.slice(-2).sort())
+  })
+
+  it('breaks the reasons down per cohort and per county, the cells of a reason adding up to its count', async () => {
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const pay = overview.reasonsByCohort.rows.find((r) => r.reason === 'pay')
+    expect(overview.reasonsByCohort.cohorts).toEqual(overview.countyByCohort.cohorts)
+    expect(pay?.cells.map((c) => [c.figure.cohort, c.value])).toEqual([
+      [2026, 1],
+      [2025, 0],
+    ])
+    const study = overview.reasonsByCounty.rows.find((r) => r.reason === 'study')
+    expect(study?.cells.find((c) => c.figure.county === 'xiping')?.value).toBe(1)
+    expect(overview.reasonsByCounty.rows.map((r) => r.reason)).toEqual(overview.reasons.map((r) => r.reason))
+    // A head sees them suppressed: no small number printed, and what is hidden cannot be worked out.
+    const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    for (const row of [...head.reasonsByCohort.rows, ...head.reasonsByCounty.rows]) {
+      for (const c of row.cells) if (c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true)
+    }
+    expect(head.reasonsByCohort.rows.flatMap((r) => r.cells).some((c) => c.display === '<5')).toBe(true)
+  })
+})
+
+describe('the dashboard on the wire', () => {
+  it('sends counts only, and the client rebuilds the very overview the server computed', async () => {
+    await refreshed()
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    // The snapshot keeps the whole overview, figures and all: what the wire must rebuild.
+    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07')) ?? '{}') as DashboardOverview
+    expect(fromWire(toWire(full))).toEqual(full)
+    const wire = data(await t.call(STAFF, 'dashboard.overview', {}))
+    expect(fromWire(wire)).toEqual({ ...full, asOf: wire.asOf, snapshots: ['2026-07'] })
+    expect(JSON.stringify(wire).length * 4).toBeLessThan(JSON.stringify(full).length)
+    // And for a head, whose figures all carry their station.
+    const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(toWire(head)).toEqual(data(await t.call('head-a', 'dashboard.overview', {})))
   })
 })
 
