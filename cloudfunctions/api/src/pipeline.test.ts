@@ -27,6 +27,7 @@ async function memberOf(station: Station, openid: string, overrides: Parameters<
 
 let stationA: Station
 let stationB: Station
+let demandId: string
 
 /** Station A: a head and eight members over two cohorts; station B: three members. */
 beforeEach(async () => {
@@ -71,6 +72,7 @@ beforeEach(async () => {
       deadline: '2099-12-31',
     }),
   )
+  demandId = demand.id
   for (const m of ['a1', 'a2']) data(await t.call(m, 'demand.registerInterest', { id: demand.id, share: ['name'] }))
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'b1']) data(await t.call(m, 'destination.report', inQueshan))
   data(await t.call('a6', 'destination.report', inZhengzhou))
@@ -325,6 +327,24 @@ describe('the dashboard on the wire', () => {
     // And for a head, whose figures all carry their station.
     const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     expect(toWire(head)).toEqual(data(await t.call('head-a', 'dashboard.overview', {})))
+  })
+})
+
+describe('the facts behind the figures', () => {
+  it('follow every write that changes them, with no nightly refresh in between', async () => {
+    // No refreshed() here: on CloudBase each write above updated its member's fact row itself.
+    const now1 = data(await t.call(STAFF, 'dashboard.overview', {}))
+    await refreshed()
+    expect(data(await t.call(STAFF, 'dashboard.overview', {}))).toEqual(now1)
+    // A profile edit moves a member to another cohort; withdrawing an interest turns 意向 off.
+    data(await t.call('a1', 'member.update', { graduationYear: 2027 }))
+    data(await t.call('a2', 'demand.withdrawInterest', { id: demandId }))
+    const now2 = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(now2.funnel.find((c) => c.cohort === 2027)?.steps[0].count.value).toBe(1)
+    expect(now2.headline.members.value).toBe(12)
+    expect(now2.funnel.reduce((a, c) => a + (c.steps.find((x) => x.metric === 'intent')?.count.value ?? 0), 0)).toBe(1)
+    await refreshed()
+    expect(fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))).toEqual(now2)
   })
 })
 

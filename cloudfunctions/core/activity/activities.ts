@@ -40,6 +40,7 @@ import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
+import { memberFactsChanged, memberFactsGained } from '../pipeline/facts'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -426,6 +427,7 @@ export async function signUp(deps: Deps, caller: Caller, input: ActionPayload<'a
   const outcome = await deps.store.registrations.signUp({ activityId: activity.id, openid: caller.openid, answers, at, seen: activity })
   if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，本活动不设候补')
   if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
+  if (outcome.registration.status === 'registered') await memberFactsGained(deps, caller.openid, { signedUp: true })
   return resultOf(outcome.registration)
 }
 
@@ -447,6 +449,7 @@ export async function cancelSignUp(deps: Deps, caller: Caller, input: ActionPayl
   const { cancelled, promoted } = await deps.store.registrations.cancel(activity.id, caller.openid, nowIso(deps))
   if (!cancelled) throw conflict('你没有可以取消的报名')
   if (promoted) await tellPromoted(deps, activity, promoted)
+  await Promise.all([cancelled.openid, ...(promoted ? [promoted.openid] : [])].map((openid) => memberFactsChanged(deps, openid)))
   return cancelled
 }
 
@@ -583,6 +586,7 @@ export async function markAttendance(deps: Deps, caller: Caller, input: ActionPa
   if (outcome === 'not_found') throw notFound('这位同学没有报名本活动')
   if (outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，不能再转为报名成功')
   if (promoted) await tellPromoted(deps, activity, promoted)
+  await Promise.all([input.openid, ...(promoted ? [promoted.openid] : [])].map((openid) => memberFactsChanged(deps, openid)))
   await recordAudit(deps, caller, {
     action: 'activity.markAttendance',
     stationId: activity.stationId,
@@ -668,6 +672,7 @@ export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'
   }
   const outcome = await deps.store.registrations.checkIn(activity.id, openid, nowIso(deps))
   if (outcome === 'not_registered') throw forbidden('没有找到有效的报名，候补或已取消不能签到')
+  await memberFactsGained(deps, openid, { signedUp: true, participated: true })
   if (input.personalCode) {
     await recordAudit(deps, caller, {
       action: 'activity.checkIn',

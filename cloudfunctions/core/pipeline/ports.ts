@@ -25,6 +25,12 @@ export interface StoredDestination extends DestinationRecord {
   isWorking: boolean
 }
 
+export interface GainedFacts {
+  signedUp?: true
+  participated?: true
+  intent?: true
+}
+
 export interface PipelineStore {
   /** Appends a record and makes it the member's latest; earlier ones stay as history. */
   addDestination(record: StoredDestination): Promise<void>
@@ -49,6 +55,11 @@ export interface PipelineStore {
    * members, or all when null. A store that derives them on every read does nothing.
    */
   refreshFacts(openids: readonly string[] | null): Promise<void>
+  /**
+   * A write that can only turn stage flags on (a sign-up, a check-in, an interest): stores that
+   * keep facts set them in one request, or refresh the member's row when they hold none yet.
+   */
+  gainFacts(openid: string, gained: GainedFacts): Promise<void>
   /** Stores a month's frozen overview unless that month already has one; false when it had. */
   saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean>
   getSnapshot(month: string): Promise<string | null>

@@ -1,6 +1,6 @@
 import type { DestinationRecord, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, FigureFilter, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GainedFacts, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -193,6 +193,13 @@ export class CloudBasePipelineStore implements PipelineStore {
       if (ids.length < FACT_PAGE) return
       after = ids[ids.length - 1]
     }
+  }
+
+  async gainFacts(openid: string, gained: GainedFacts): Promise<void> {
+    if (Object.keys(gained).length === 0) return
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.where({ _id: openid }).update({ ...gained })))
+    // No row yet (a member the sweep has not reached): the whole row, from the collections.
+    if (typeof result !== 'object' || result === null || num((result as RawDocument).updated) === 0) await this.refreshOne(openid)
   }
 
   private async refreshOne(openid: string): Promise<void> {

@@ -230,6 +230,10 @@ export class SqlitePipelineStore implements PipelineStore {
     // The facts are a view, derived on every read: nothing to bring up to date.
   }
 
+  async gainFacts(): Promise<void> {
+    // Derived on every read, as above.
+  }
+
   async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
     return this.sql('INSERT OR IGNORE INTO pipeline_snapshots (month, taken_at, data) VALUES (?, ?, ?)').run(month, takenAt, overview).changes === 1
   }
