@@ -138,9 +138,12 @@ interface FunnelData {
 /** Every count of the funnel and of the county × cohort table, suppressed together for heads. */
 async function funnelData(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<FunnelData> {
   const { stationId, suppressed } = scope
-  const byCohort = new Map<MetricId, Map<string, number>>()
-  for (const metric of LINE_METRICS) byCohort.set(metric, await countsBy(deps, scoped(metric, stationId), 'cohort'))
-  const cohorts = [...(byCohort.get('joined')?.keys() ?? [])].map(Number).sort((a, b) => b - a)
+  // Every line per cohort in one pass over the members (not one scan per metric).
+  const perCohort = await deps.store.pipeline.countMetrics(stationId ? { stationId } : {}, LINE_METRICS, ['cohort'])
+  const byCohort = new Map<MetricId, Map<string, number>>(
+    LINE_METRICS.map((metric) => [metric, new Map(perCohort.map((r) => [String(r.keys.cohort), r.counts[metric] ?? 0]))]),
+  )
+  const cohorts = perCohort.filter((r) => (r.counts.joined ?? 0) > 0).map((r) => Number(r.keys.cohort)).sort((a, b) => b - a)
 
   // County × cohort of members (加入): its column totals are the funnel's 加入 per cohort.
   const grid = await deps.store.pipeline.countFigure(scoped('joined', stationId), ['county', 'cohort'])
@@ -420,9 +423,9 @@ function hiddenAgainstTotal(parts: number[], total: Cell, suppressed: boolean): 
 
 /** Staff only: members, participants and reports per station, largest first. */
 async function stationRows(deps: Deps): Promise<{ stationId: string; members: Cell; participated: Cell; reported: Cell }[]> {
-  const members = await countsBy(deps, { metric: 'joined' }, 'stationId')
-  const participated = await countsBy(deps, { metric: 'participated' }, 'stationId')
-  const reported = await countsBy(deps, { metric: 'reported' }, 'stationId')
+  const rows = await deps.store.pipeline.countMetrics({}, ['joined', 'participated', 'reported'], ['stationId'])
+  const count = (metric: MetricId) => new Map(rows.map((r) => [String(r.keys.stationId), r.counts[metric] ?? 0]))
+  const [members, participated, reported] = [count('joined'), count('participated'), count('reported')]
   return [...members.entries()]
     .filter(([id]) => id !== 'null' && id !== 'undefined' && id !== '')
     .sort((a, b) => b[1] - a[1])

@@ -1,4 +1,4 @@
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../types'
+import type { DestinationRecord, Figure, MetricId, Page, PipelineMemberRow, Verification } from '../../../types'
 
 /** The breakdowns a figure can be counted by. */
 export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason' | 'university'
@@ -25,6 +25,11 @@ export interface StoredDestination extends DestinationRecord {
   isWorking: boolean
 }
 
+export interface MetricCounts {
+  keys: Partial<Record<GroupKey, string | number>>
+  counts: Partial<Record<MetricId, number>>
+}
+
 export interface GainedFacts {
   signedUp?: true
   participated?: true
@@ -44,6 +49,11 @@ export interface PipelineStore {
    * one row). `listFigure` lists the same members through the same filter, so counts equal rows.
    */
   countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
+  /**
+   * Several metrics over the same members and breakdown in one pass (each with the very condition
+   * countFigure uses for it): the funnel's lines and the stations table, without a scan per metric.
+   */
+  countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]>
   /** The members behind a figure, by openid, paged. */
   listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
   /** Days from joining to the latest destination report, per cohort, for the members of the figure. */

@@ -1,6 +1,6 @@
-import type { DestinationRecord, Page, PipelineMemberRow, Verification } from '../../../../types'
+import type { DestinationRecord, MetricId, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, FigureFilter, GainedFacts, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GainedFacts, GroupKey, MetricCounts, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -49,6 +49,18 @@ const GROUP_FIELD: Record<GroupKey, string> = {
   university: 'university',
 }
 
+/** Each metric as equalities on the member's fact row: the figure's `match`, and its `$cond` in countMetrics. */
+const METRIC_WHERE: Record<MetricId, Record<string, boolean>> = {
+  joined: {},
+  signedUp: { signedUp: true },
+  participated: { participated: true },
+  intent: { intent: true },
+  reported: { reported: true },
+  returned: { returned: true },
+  returnedVerified: { returned: true, verified: true },
+  notReturned: { reported: true, returned: false },
+}
+
 export class CloudBasePipelineStore implements PipelineStore {
   constructor(private readonly collections: Collections) {}
 
@@ -84,34 +96,7 @@ export class CloudBasePipelineStore implements PipelineStore {
 
   /** The one condition of a figure on `pipeline_facts`: its count and its rows both use it. */
   private figureWhere(figure: FigureFilter): Record<string, unknown> {
-    const where: Record<string, unknown> = {}
-    switch (figure.metric) {
-      case 'joined':
-        break
-      case 'signedUp':
-        where.signedUp = true
-        break
-      case 'participated':
-        where.participated = true
-        break
-      case 'intent':
-        where.intent = true
-        break
-      case 'reported':
-        where.reported = true
-        break
-      case 'returned':
-        where.returned = true
-        break
-      case 'returnedVerified':
-        where.returned = true
-        where.verified = true
-        break
-      case 'notReturned':
-        where.reported = true
-        where.returned = false
-        break
-    }
+    const where: Record<string, unknown> = { ...METRIC_WHERE[figure.metric] }
     if (figure.cohort !== undefined) where.cohort = figure.cohort
     if (figure.county !== undefined) where.county = figure.county
     if (figure.stationId !== undefined) where.stationId = figure.stationId
@@ -143,6 +128,30 @@ export class CloudBasePipelineStore implements PipelineStore {
       }
     })
     return groupBy.length === 0 && rows.length === 0 ? [{ keys: {}, count: 0 }] : rows
+  }
+
+  async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
+    const where = this.figureWhere({ ...scope, metric: 'joined' })
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
+    const sums = Object.fromEntries(
+      metrics.map((m, i) => {
+        const all = Object.entries(METRIC_WHERE[m]).map(([field, value]) => ({ $eq: [`$${field}`, value] }))
+        return [`m${i}`, { $sum: all.length === 0 ? 1 : { $cond: [{ $and: all }, 1, 0] } }]
+      }),
+    )
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
+      let pipeline = c.aggregate().match(where)
+      if (groupBy.includes('field')) pipeline = pipeline.unwind('$fields')
+      if (groupBy.includes('reason')) pipeline = pipeline.unwind('$reasons')
+      return checked(pipeline.group({ _id: groupBy.length > 0 ? id : null, ...sums }).end())
+    })
+    return documentsOf(result).map((d) => {
+      const keys = (d._id && typeof d._id === 'object' ? d._id : {}) as Record<string, unknown>
+      return {
+        keys: Object.fromEntries(groupBy.map((k) => [k, typeof keys[k] === 'number' || typeof keys[k] === 'string' ? keys[k] : 'null'])) as MetricCounts['keys'],
+        counts: Object.fromEntries(metrics.map((m, i) => [m, num(d[`m${i}`])])),
+      }
+    })
   }
 
   async listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
+import type { DestinationRecord, Figure, MetricId, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, FigureFilter, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GroupKey, MetricCounts, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
@@ -196,6 +196,23 @@ export class SqlitePipelineStore implements PipelineStore {
     return rows.map((r) => ({
       keys: Object.fromEntries(groupBy.map((k) => [k, r[k] ?? 'null'])) as FigureCount['keys'],
       count: r.n,
+    }))
+  }
+
+  async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
+    // The scope's conditions (metric 'joined' adds none), then each metric's own as a sum.
+    const q = figureQuery({ ...scope, metric: 'joined' }, groupBy)
+    const columns = groupBy.map((k) => `${GROUP_SQL[k]} AS ${k}`)
+    const sums = metrics.map((m, i) => `SUM(CASE WHEN ${METRIC_SQL[m]} THEN 1 ELSE 0 END) AS m${i}`)
+    const text = `SELECT ${[...columns, ...sums].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
+      groupBy.length > 0 ? ` GROUP BY ${groupBy.map((k) => GROUP_SQL[k]).join(', ')}` : ''
+    }`
+    const rows = this.reads.get(`metrics:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
+      this.sql<[Record<string, unknown>], Record<string, string | number | null>>(text).all(q.params),
+    )
+    return rows.map((r) => ({
+      keys: Object.fromEntries(groupBy.map((k) => [k, r[k] ?? 'null'])) as MetricCounts['keys'],
+      counts: Object.fromEntries(metrics.map((m, i) => [m, Number(r[`m${i}`] ?? 0)])),
     }))
   }
 
