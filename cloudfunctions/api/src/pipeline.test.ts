@@ -331,7 +331,7 @@ describe('the dashboard on the wire', () => {
 })
 
 describe('the facts behind the figures', () => {
-  it('follow every write that changes them, with no nightly refresh in between', async () => {
+  it('follow the writes that change them, with no nightly refresh in between (a sign-up alone waits for it)', async () => {
     // No refreshed() here: on CloudBase each write above updated its member's fact row itself.
     const now1 = data(await t.call(STAFF, 'dashboard.overview', {}))
     await refreshed()

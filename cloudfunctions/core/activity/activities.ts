@@ -427,7 +427,6 @@ export async function signUp(deps: Deps, caller: Caller, input: ActionPayload<'a
   const outcome = await deps.store.registrations.signUp({ activityId: activity.id, openid: caller.openid, answers, at, seen: activity })
   if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，本活动不设候补')
   if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
-  if (outcome.registration.status === 'registered') await memberFactsGained(deps, caller.openid, { signedUp: true })
   return resultOf(outcome.registration)
 }
 
