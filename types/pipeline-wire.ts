@@ -1,5 +1,5 @@
 import type { Cell, DashboardOverview, Figure, FunnelCohort, MetricId, NotReturningReason, PipelineScope, Rate, ReasonRow, StudyPlaceRow } from './pipeline'
-import { FUNNEL_METRICS, NOT_RETURNING_REASONS, OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, metricName } from './pipeline'
+import { FUNNEL_METRICS, NOT_RETURNING_REASONS, OTHER_UNIVERSITIES, TREND_METRICS, UNKNOWN_PROVINCE, metricName } from './pipeline'
 import { COUNTIES, nameOf } from './taxonomy'
 
 /**
@@ -54,6 +54,8 @@ export interface OverviewWire {
   reasons: [reason: NotReturningReason, count: WireCount, perCohort: WireCount[], perCounty: WireCount[]][]
   universities: [key: string, members: WireCount][]
   provinces: [key: string, members: WireCount][]
+  /** The months, then a count per month for each of TREND_METRICS. */
+  trend: { months: string[]; rows: WireCount[][] }
 }
 
 const count = (c: Cell): WireCount => c.value
@@ -82,6 +84,7 @@ export function toWire(o: DashboardOverview): OverviewWire {
     reasons: o.reasons.map((r) => [r.reason, count(r.count), reasonCells(o.reasonsByCohort.rows, r.reason), reasonCells(o.reasonsByCounty.rows, r.reason)]),
     universities: o.universities.map((u) => [u.key, count(u.members)]),
     provinces: o.provinces.map((p) => [p.key, count(p.members)]),
+    trend: { months: o.trend.months, rows: o.trend.rows.map((r) => r.cells.map(count)) },
   }
 }
 
@@ -183,5 +186,13 @@ export function fromWire(w: OverviewWire): DashboardOverview {
     },
     universities: w.universities.map(place('university')),
     provinces: w.provinces.map(place('province')),
+    trend: {
+      months: w.trend.months,
+      rows: w.trend.rows.length === 0 ? [] : TREND_METRICS.map((metric, i) => ({
+        metric,
+        name: metricName(metric),
+        cells: w.trend.months.map((month, k) => at(w.trend.rows[i]?.[k], fig(metric, { month }))),
+      })),
+    },
   }
 }

@@ -235,6 +235,7 @@ export const RATE_DEFINITIONS = [
   { id: 'overallConversion', name: '总体转化率', definition: '本阶段人数 ÷ 加入人数。' },
   { id: 'medianDays', name: '加入到回驻用时（中位数）', definition: '回驻（自报）成员从加入联盟到提交最新去向登记的天数的中位数。' },
   { id: 'cohort', name: '届别', definition: '成员档案中的毕业年份。' },
+  { id: 'trend', name: '月度趋势', definition: '近12个月每月新增：加入（加入联盟的月份）、参与（首次签到的月份）、已登记去向（首次登记去向的月份）、回驻（最新一条、满足回驻条件的去向登记的月份）。' },
   { id: 'suppression', name: '小数保护', definition: '站长看到的数字及对外导出中，1至4人的格子显示为“<5”；同行或同列只剩1个隐藏格时，再隐藏一个最小的格子（互补隐藏），使隐藏格无法由合计反推。' },
 ] as const
 
@@ -255,16 +256,31 @@ export const figureShape = {
   university: z.string({ error: '学校格式不正确' }).max(40, '学校格式不正确').optional(),
   /** The province of the member's university (教育部名单), or UNKNOWN_PROVINCE. */
   province: z.string({ error: '学校所在省份格式不正确' }).max(20, '学校所在省份格式不正确').optional(),
+  /** The month (YYYY-MM) the member reached the stage: only with a TREND_METRICS metric. */
+  month: z
+    .string({ error: '月份格式不正确' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM')
+    .optional(),
 }
-export const figureInput = z.object(figureShape)
+
+/** The monthly trend's lines: each counts members by the month they reached that stage. */
+export const TREND_METRICS = ['joined', 'participated', 'reported', 'returned'] as const satisfies readonly MetricId[]
+
+/** A month is a breakdown of the trend's metrics only. */
+function monthWithTrendMetric(v: { metric: MetricId; month?: string }, ctx: z.RefinementCtx): void {
+  if (v.month !== undefined && !(TREND_METRICS as readonly MetricId[]).includes(v.metric)) {
+    ctx.addIssue({ code: 'custom', path: ['month'], message: '按月份只能查看加入、参与、已登记去向和回驻' })
+  }
+}
+export const figureInput = z.object(figureShape).superRefine(monthWithTrendMetric)
 export type Figure = z.output<typeof figureInput>
 
-export const pipelineMembersInput = z.object({ ...figureShape, ...pageInput })
+export const pipelineMembersInput = z.object({ ...figureShape, ...pageInput }).superRefine(monthWithTrendMetric)
 export const pipelineExportInput = z.object({
   ...figureShape,
   /** 对外: figures under 5 and names are withheld; only staff may export names. */
   external: z.boolean({ error: '是否对外应为是或否' }).optional(),
-})
+}).superRefine(monthWithTrendMetric)
 export const pipelineFunnelInput = z.object({ stationId: id('驿站').optional() })
 export const dashboardOverviewInput = z.object({
   stationId: id('驿站').optional(),
@@ -359,6 +375,8 @@ export interface DashboardOverview {
   universities: StudyPlaceRow[]
   /** Members by the province of their university; UNKNOWN_PROVINCE for a university not on the list. */
   provinces: StudyPlaceRow[]
+  /** The last 12 months (oldest first): members who joined, first took part, first reported, and returned (latest report) in each. */
+  trend: { months: string[]; rows: { metric: MetricId; name: string; cells: Cell[] }[] }
 }
 
 export interface ReasonRow {
@@ -435,5 +453,6 @@ export function figureFromParams(params: Record<string, string | undefined>): Fi
   if (reason) figure.reason = reason
   if (params.university) figure.university = decodeURIComponent(params.university)
   if (params.province) figure.province = decodeURIComponent(params.province)
+  if (params.month && /^\d{4}-\d{2}$/.test(params.month)) figure.month = params.month
   return figure
 }

@@ -313,6 +313,32 @@ describe('the study places and the reasons', () => {
   })
 })
 
+describe('the monthly trend', () => {
+  it('counts members by the month they reached each stage, and each month opens into its rows', async () => {
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(overview.trend.months).toHaveLength(12)
+    expect(overview.trend.months[11]).toBe('2026-07')
+    expect(overview.trend.months[0]).toBe('2025-08')
+    expect(overview.trend.rows.map((r) => [r.metric, r.cells[11].value])).toEqual([
+      ['joined', 12],
+      ['participated', 5],
+      ['reported', 8],
+      ['returned', 6],
+    ])
+    // A later report in August: 回驻 moves to August, the first report stays in July.
+    now = new Date('2026-08-03T10:00:00+08:00')
+    data(await t.call('a7', 'destination.report', inQueshan))
+    await refreshed()
+    const august = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const row = (metric: string) => august.trend.rows.find((r) => r.metric === metric)?.cells.slice(-2).map((c) => c.value)
+    expect(row('reported')).toEqual([8, 0])
+    expect(row('returned')).toEqual([6, 1])
+    expect(await rowsOf(STAFF, { metric: 'returned', month: '2026-08' })).toEqual(['a7'])
+    expect(errorOf(await t.call(STAFF, 'pipeline.members', { metric: 'intent', month: '2026-07' })).fields?.month).toContain('按月份')
+  })
+})
+
 describe('the dashboard on the wire', () => {
   it('sends counts only, and the client rebuilds the very overview the server computed', async () => {
     await refreshed()

@@ -40,7 +40,7 @@ import { noticeActivityChange } from '../notice/notices'
 import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
-import { memberFactsChanged, memberFactsGained } from '../pipeline/facts'
+import { memberFactsChanged } from '../pipeline/facts'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -671,7 +671,7 @@ export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'
   }
   const outcome = await deps.store.registrations.checkIn(activity.id, openid, nowIso(deps))
   if (outcome === 'not_registered') throw forbidden('没有找到有效的报名，候补或已取消不能签到')
-  await memberFactsGained(deps, openid, { signedUp: true, participated: true })
+  await memberFactsChanged(deps, openid)
   if (input.personalCode) {
     await recordAudit(deps, caller, {
       action: 'activity.checkIn',

@@ -23,6 +23,7 @@ import {
   OTHER_UNIVERSITIES,
   RATE_DEFINITIONS,
   TOP_UNIVERSITIES,
+  TREND_METRICS,
   UNKNOWN_PROVINCE,
   fromWire,
   metricName,
@@ -232,7 +233,8 @@ export async function dashboardOverview(deps: Deps, caller: Caller, input: Actio
 }
 
 /** A snapshot frozen before a view existed shows it empty. */
-const NO_NEWER_VIEWS: Pick<DashboardOverview, 'reasonsByCohort' | 'reasonsByCounty' | 'universities' | 'provinces'> = {
+const NO_NEWER_VIEWS: Pick<DashboardOverview, 'reasonsByCohort' | 'reasonsByCounty' | 'universities' | 'provinces' | 'trend'> = {
+  trend: { months: [], rows: [] },
   reasonsByCohort: { cohorts: [], rows: [] },
   reasonsByCounty: { rows: [] },
   universities: [],
@@ -282,6 +284,12 @@ async function liveOverview(deps: Deps, scope: { stationId: string | null; suppr
 
   const reasons = await reasonTables(deps, scope, data.cohorts)
   const study = await studyPlaces(deps, scope, data.county.grand)
+  const trend = await monthlyTrend(deps, scope, monthsUpTo(monthOf(toIsoString(deps.clock.now())), TREND_MONTHS), {
+    joined: total('joined'),
+    participated: total('participated'),
+    reported: total('reported'),
+    returned: total('returned'),
+  })
 
   const stations = stationId
     ? [{ stationId, members: total('joined'), participated: total('participated'), reported: total('reported') }]
@@ -316,7 +324,41 @@ async function liveOverview(deps: Deps, scope: { stationId: string | null; suppr
     stations: named,
     ...reasons,
     ...study,
+    trend,
   }
+}
+
+const TREND_MONTHS = 12
+
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+export function monthsUpTo(last: string, count: number): string[] {
+  const [y, m] = last.split('-').map(Number)
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - (count - 1 - i)
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+  })
+}
+
+/**
+ * Per month, the members who reached each trend stage in it. A line's months add up to its
+ * headline count when everyone reached the stage inside the window: for heads each line is
+ * suppressed with that count as its total, and hidden whole when the count is hidden.
+ */
+async function monthlyTrend(deps: Deps, scope: Scope, months: string[], totals: Record<(typeof TREND_METRICS)[number], Cell>): Promise<DashboardOverview['trend']> {
+  const { stationId, suppressed } = scope
+  const rows = await Promise.all(
+    TREND_METRICS.map(async (metric) => {
+      const counts = await countsBy(deps, scoped(metric, stationId), 'month')
+      const values = months.map((month) => counts.get(month) ?? 0)
+      const hidden = hiddenAgainstTotal(values, totals[metric], suppressed)
+      return {
+        metric,
+        name: metricName(metric),
+        cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
+      }
+    }),
+  )
+  return { months, rows }
 }
 
 type Scope = { stationId: string | null; suppressed: boolean }
@@ -450,6 +492,7 @@ function figureOf(input: Figure): Figure {
   if (input.reason !== undefined) figure.reason = input.reason
   if (input.university !== undefined) figure.university = input.university
   if (input.province !== undefined) figure.province = input.province
+  if (input.month !== undefined) figure.month = input.month
   return figure
 }
 
@@ -527,6 +570,7 @@ export function describeFigure(figure: Figure): string {
   if (figure.reason) parts.push(nameOf(NOT_RETURNING_REASONS, figure.reason))
   if (figure.university) parts.push(studyPlaceName(figure.university))
   if (figure.province) parts.push(studyPlaceName(figure.province))
+  if (figure.month) parts.push(`${figure.month}月`)
   return parts.join(' · ')
 }
 

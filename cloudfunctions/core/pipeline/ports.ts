@@ -1,7 +1,8 @@
 import type { DestinationRecord, Figure, MetricId, Page, PipelineMemberRow, Verification } from '../../../types'
 
 /** The breakdowns a figure can be counted by. */
-export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason' | 'university'
+/** `month` is the month the member reached the figure's stage (TREND_METRICS only). */
+export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason' | 'university' | 'month'
 
 /**
  * A figure as the stores filter it: the university and province keys of a figure are resolved by

@@ -40,7 +40,16 @@ const toRecord = (d: RawDocument): DestinationRecord => ({
   isDemo: d.isDemo === true,
 })
 
-const GROUP_FIELD: Record<GroupKey, string> = {
+/** The month a member reached each trend stage, kept on the fact row. */
+const MONTH_FIELD: Partial<Record<MetricId, string>> = {
+  joined: 'joinedMonth',
+  participated: 'participatedMonth',
+  reported: 'firstReportedMonth',
+  returned: 'reportedMonth',
+}
+const monthField = (metric: MetricId) => MONTH_FIELD[metric] ?? 'noMonth'
+
+const GROUP_FIELD: Record<Exclude<GroupKey, 'month'>, string> = {
   cohort: 'cohort',
   county: 'county',
   stationId: 'stationId',
@@ -103,6 +112,7 @@ export class CloudBasePipelineStore implements PipelineStore {
     // An array field equal to a value matches documents whose array holds it.
     if (figure.field !== undefined) where.fields = figure.field
     if (figure.reason !== undefined) where.reasons = figure.reason
+    if (figure.month !== undefined) where[monthField(figure.metric)] = figure.month
     if (figure.universityIn) where.university = this._.in([...figure.universityIn])
     if (figure.universityNotIn) where.university = this._.nin([...figure.universityNotIn])
     return where
@@ -110,7 +120,7 @@ export class CloudBasePipelineStore implements PipelineStore {
 
   async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const where = this.figureWhere(figure)
-    const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${k === 'month' ? monthField(figure.metric) : GROUP_FIELD[k]}`]))
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
       let pipeline = c.aggregate().match(where)
       if (groupBy.includes('field')) pipeline = pipeline.unwind('$fields')
@@ -132,7 +142,7 @@ export class CloudBasePipelineStore implements PipelineStore {
 
   async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
     const where = this.figureWhere({ ...scope, metric: 'joined' })
-    const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${k === 'month' ? monthField('joined') : GROUP_FIELD[k]}`]))
     const sums = Object.fromEntries(
       metrics.map((m, i) => {
         const all = Object.entries(METRIC_WHERE[m]).map(([field, value]) => ({ $eq: [`$${field}`, value] }))
@@ -220,15 +230,21 @@ export class CloudBasePipelineStore implements PipelineStore {
     }
     const count = async (name: typeof COLLECTIONS.registrations | typeof COLLECTIONS.demandInterests, where: object) =>
       totalOf(await this.collections.run(name, (c) => checked(c.where(where).count())))
-    const [signedUp, participated, intent, latest] = await Promise.all([
+    const [signedUp, firstCheckIn, intent, latest, first] = await Promise.all([
       count(COLLECTIONS.registrations, { openid, status: this._.in(['registered', 'checked_in', 'absent']) }),
-      count(COLLECTIONS.registrations, { openid, status: 'checked_in' }),
+      this.collections.run(COLLECTIONS.registrations, (c) =>
+        checked(c.where({ openid, status: 'checked_in' }).orderBy('checkedInAt', 'asc').limit(1).field({ checkedInAt: true, updatedAt: true }).get()),
+      ),
       count(COLLECTIONS.demandInterests, { openid }),
       this.collections.run(COLLECTIONS.destinations, (c) =>
         checked(c.where({ openid }).orderBy('reportedAt', 'desc').orderBy('_id', 'desc').limit(1).get()),
       ),
+      this.collections.run(COLLECTIONS.destinations, (c) => checked(c.where({ openid }).orderBy('reportedAt', 'asc').limit(1).field({ reportedAt: true }).get())),
     ])
     const d = documentsOf(latest)[0] ?? null
+    const checkIn = documentsOf(firstCheckIn)[0] ?? null
+    const firstReport = documentsOf(first)[0] ?? null
+    const month = (iso: string) => iso.slice(0, 7)
     const facts = {
       name: text(member.name),
       university: text(member.university),
@@ -239,7 +255,7 @@ export class CloudBasePipelineStore implements PipelineStore {
       joinedAt: text(member.joinedAt),
       isDemo: member.isDemo === true,
       signedUp: signedUp > 0,
-      participated: participated > 0,
+      participated: checkIn !== null,
       intent: intent > 0,
       reported: d !== null,
       destinationId: d ? String(d._id) : null,
@@ -251,6 +267,10 @@ export class CloudBasePipelineStore implements PipelineStore {
       reportedAt: d ? text(d.reportedAt) : null,
       returned: d !== null && d.isHome === true && d.isWorking === true,
       verified: d !== null && d.verification !== null && typeof d.verification === 'object',
+      joinedMonth: month(text(member.joinedAt)),
+      participatedMonth: checkIn ? month(text(checkIn.checkedInAt) || text(checkIn.updatedAt)) : null,
+      firstReportedMonth: firstReport ? month(text(firstReport.reportedAt)) : null,
+      reportedMonth: d ? month(text(d.reportedAt)) : null,
     }
     await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).set(facts)))
   }

@@ -53,7 +53,16 @@ const METRIC_SQL: Record<Figure['metric'], string> = {
   notReturned: 'f.destination_id IS NOT NULL AND NOT f.returned',
 }
 
-const GROUP_SQL: Record<GroupKey, string> = {
+/** The month a member reached each trend stage (the view's month columns). */
+const MONTH_SQL: Partial<Record<MetricId, string>> = {
+  joined: 'f.joined_month',
+  participated: 'f.participated_month',
+  reported: 'f.first_reported_month',
+  returned: 'f.reported_month',
+}
+const monthOf = (metric: MetricId) => MONTH_SQL[metric] ?? 'NULL'
+
+const GROUP_SQL: Record<Exclude<GroupKey, 'month'>, string> = {
   cohort: 'f.cohort',
   county: 'f.county',
   stationId: 'f.station_id',
@@ -85,6 +94,10 @@ function figureQuery(figure: FigureFilter, groupBy: readonly GroupKey[]): { from
       where.push(condition)
       params[key] = figure[key]
     }
+  }
+  if (figure.month !== undefined) {
+    where.push(`${monthOf(figure.metric)} = @month`)
+    params.month = figure.month
   }
   if (figure.universityIn) {
     where.push('f.university IN (SELECT value FROM json_each(@universityIn))')
@@ -186,9 +199,10 @@ export class SqlitePipelineStore implements PipelineStore {
 
   async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const q = figureQuery(figure, groupBy)
-    const columns = groupBy.map((k) => `${GROUP_SQL[k]} AS ${k}`)
+    const expr = (k: GroupKey) => (k === 'month' ? monthOf(figure.metric) : GROUP_SQL[k])
+    const columns = groupBy.map((k) => `${expr(k)} AS ${k}`)
     const text = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
-      groupBy.length > 0 ? ` GROUP BY ${groupBy.map((k) => GROUP_SQL[k]).join(', ')}` : ''
+      groupBy.length > 0 ? ` GROUP BY ${groupBy.map(expr).join(', ')}` : ''
     }`
     const rows = this.reads.get(`count:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
       this.sql<[Record<string, unknown>], Record<string, string | number | null> & { n: number }>(text).all(q.params),
@@ -202,10 +216,11 @@ export class SqlitePipelineStore implements PipelineStore {
   async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
     // The scope's conditions (metric 'joined' adds none), then each metric's own as a sum.
     const q = figureQuery({ ...scope, metric: 'joined' }, groupBy)
-    const columns = groupBy.map((k) => `${GROUP_SQL[k]} AS ${k}`)
+    const expr = (k: GroupKey) => (k === 'month' ? monthOf('joined') : GROUP_SQL[k])
+    const columns = groupBy.map((k) => `${expr(k)} AS ${k}`)
     const sums = metrics.map((m, i) => `SUM(CASE WHEN ${METRIC_SQL[m]} THEN 1 ELSE 0 END) AS m${i}`)
     const text = `SELECT ${[...columns, ...sums].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
-      groupBy.length > 0 ? ` GROUP BY ${groupBy.map((k) => GROUP_SQL[k]).join(', ')}` : ''
+      groupBy.length > 0 ? ` GROUP BY ${groupBy.map(expr).join(', ')}` : ''
     }`
     const rows = this.reads.get(`metrics:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
       this.sql<[Record<string, unknown>], Record<string, string | number | null>>(text).all(q.params),
