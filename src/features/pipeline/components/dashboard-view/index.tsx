@@ -11,6 +11,13 @@ export interface DashboardViewProps {
   membersPage: string
 }
 
+interface HeatRow {
+  key: string
+  name: string
+  cells: Cell[]
+}
+const reasonRow = (r: ReasonRow): HeatRow => ({ key: r.reason, name: r.name, cells: r.cells })
+
 const percentOf = (value: number | null, max: number) => (value === null || max <= 0 ? 0 : Math.max(2, Math.round((value / max) * 100)))
 
 /**
@@ -65,14 +72,14 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
     )
   }
 
-  /** Reasons down, a column per cohort or county: a heat table with its numbers, scrolled sideways when wide. */
-  const ReasonHeat = ({ id, columns, rows, wide }: { id: string; columns: string[]; rows: ReasonRow[]; wide?: boolean }) => {
+  /** Rows down (reasons, stages), a column per cohort, county or month: a heat table with its numbers, scrolled sideways when wide. */
+  const HeatRows = ({ id, head, columns, rows, wide }: { id: string; head: string; columns: string[]; rows: HeatRow[]; wide?: boolean }) => {
     const max = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.value ?? 0)))
     return (
       <ScrollView scrollX className='heat-scroll'>
         <View className={`heat${wide ? ' heat--wide' : ''}`} id={id}>
           <View className='heat__row heat__row--head'>
-            <Text className='heat__label heat__label--wide'>原因</Text>
+            <Text className='heat__label heat__label--wide'>{head}</Text>
             {columns.map((c) => (
               <Text className='heat__cell' key={c}>
                 {c}
@@ -80,7 +87,7 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
             ))}
           </View>
           {rows.map((row) => (
-            <View className='heat__row' key={row.reason}>
+            <View className='heat__row' key={row.key}>
               <Text className='heat__label heat__label--wide'>{row.name}</Text>
               {row.cells.map((cell, k) => (
                 <View
@@ -254,18 +261,32 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
         ))}
       </View>
 
+      {data.trend.rows.length > 0 ? (
+        <View className='card'>
+          <Text className='pipeline-section__title'>近12个月趋势（每月新增人数）</Text>
+          <Text className='hint'>加入按加入月份，参与按首次签到月份，已登记去向按首次登记月份，回驻按最新一条去向登记的月份。</Text>
+          <HeatRows
+            id='trend'
+            head='阶段'
+            columns={data.trend.months.map((m, i) => (i === 0 || m.endsWith('-01') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : `${Number(m.slice(5))}月`))}
+            rows={data.trend.rows.map((r) => ({ key: r.metric, name: r.name, cells: r.cells }))}
+            wide
+          />
+        </View>
+      ) : null}
+
       {data.reasonsByCohort.rows.length > 0 ? (
         <View className='card'>
           <Text className='pipeline-section__title'>未回驻原因 × 届别</Text>
           <Text className='hint'>各届未回驻成员中选择该原因的人数，可多选。</Text>
-          <ReasonHeat id='reasons-by-cohort' columns={data.reasonsByCohort.cohorts.map(String)} rows={data.reasonsByCohort.rows} />
+          <HeatRows id='reasons-by-cohort' head='原因' columns={data.reasonsByCohort.cohorts.map(String)} rows={data.reasonsByCohort.rows.map(reasonRow)} />
         </View>
       ) : null}
 
       {data.reasonsByCounty.rows.length > 0 ? (
         <View className='card'>
           <Text className='pipeline-section__title'>未回驻原因 × 家乡县区</Text>
-          <ReasonHeat id='reasons-by-county' columns={COUNTIES.map((c) => c.name)} rows={data.reasonsByCounty.rows} wide />
+          <HeatRows id='reasons-by-county' head='原因' columns={COUNTIES.map((c) => c.name)} rows={data.reasonsByCounty.rows.map(reasonRow)} wide />
         </View>
       ) : null}
 
