@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro'
-import { ScrollView, Text, View } from '@tarojs/components'
+import { Text, View } from '@tarojs/components'
 import type { Cell, DashboardOverview, FunnelCohort, Rate, ReasonRow, StudyPlaceRow } from '../../../../../types'
 import { COUNTIES, figureQuery } from '../../../../../types'
 import MetricDictionary from '../metric-dictionary'
@@ -72,37 +72,35 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
     )
   }
 
-  /** Rows down (reasons, stages), a column per cohort, county or month: a heat table with its numbers, scrolled sideways when wide. */
+  /** Rows down (reasons, stages), a column per cohort, county or month: a heat table with its numbers, set smaller when wide, so it fits the screen. */
   const HeatRows = ({ id, head, columns, rows, wide }: { id: string; head: string; columns: string[]; rows: HeatRow[]; wide?: boolean }) => {
     const max = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.value ?? 0)))
     return (
-      <ScrollView scrollX className='heat-scroll'>
-        <View className={`heat${wide ? ' heat--wide' : ''}`} id={id}>
-          <View className='heat__row heat__row--head'>
-            <Text className='heat__label heat__label--wide'>{head}</Text>
-            {columns.map((c) => (
-              <Text className='heat__cell' key={c}>
-                {c}
-              </Text>
-            ))}
-          </View>
-          {rows.map((row) => (
-            <View className='heat__row' key={row.key}>
-              <Text className='heat__label heat__label--wide'>{row.name}</Text>
-              {row.cells.map((cell, k) => (
-                <View
-                  className='heat__cell'
-                  key={columns[k]}
-                  style={{ backgroundColor: `rgba(200, 22, 29, ${cell.value === null ? 0.05 : 0.08 + (0.6 * cell.value) / max})` }}
-                  onClick={() => open(cell)}
-                >
-                  <Text>{cell.display}</Text>
-                </View>
-              ))}
-            </View>
+      <View className={`heat${wide ? ' heat--wide' : ''}`} id={id}>
+        <View className='heat__row heat__row--head'>
+          <Text className='heat__label heat__label--wide'>{head}</Text>
+          {columns.map((c) => (
+            <Text className='heat__cell' key={c}>
+              {c}
+            </Text>
           ))}
         </View>
-      </ScrollView>
+        {rows.map((row) => (
+          <View className='heat__row' key={row.key}>
+            <Text className='heat__label heat__label--wide'>{row.name}</Text>
+            {row.cells.map((cell, k) => (
+              <View
+                className='heat__cell'
+                key={columns[k]}
+                style={{ backgroundColor: `rgba(200, 22, 29, ${cell.value === null ? 0.05 : 0.08 + (0.6 * cell.value) / max})` }}
+                onClick={() => open(cell)}
+              >
+                <Text>{cell.display}</Text>
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
     )
   }
 
