@@ -100,7 +100,8 @@ import {
 } from './platform'
 import type { MyPublicSignUp, PublicRegistration, PublicRegistrationLine } from './outreach'
 import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
-import type { DashboardOverview, DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
+import type { DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
+import type { OverviewWire } from './pipeline-wire'
 import type { PublicStory, Story, StoryView } from './story'
 import {
   consentStoryInput,
@@ -539,7 +540,7 @@ export interface ActionResults {
   'pipeline.members': PipelineMembersPage
   /** The same rows as `.xlsx`; the first sheet is the metric dictionary. */
   'pipeline.export': ExportFile
-  'dashboard.overview': DashboardOverview
+  'dashboard.overview': OverviewWire
   'honour.awardCreate': Award
   'honour.awardUpdate': Award
   /** Newest first. */

@@ -235,6 +235,7 @@ export const RATE_DEFINITIONS = [
   { id: 'overallConversion', name: '总体转化率', definition: '本阶段人数 ÷ 加入人数。' },
   { id: 'medianDays', name: '加入到回驻用时（中位数）', definition: '回驻（自报）成员从加入联盟到提交最新去向登记的天数的中位数。' },
   { id: 'cohort', name: '届别', definition: '成员档案中的毕业年份。' },
+  { id: 'trend', name: '月度趋势', definition: '近12个月每月新增：加入（加入联盟的月份）、参与（首次签到的月份）、已登记去向（首次登记去向的月份）、回驻（最新一条、满足回驻条件的去向登记的月份）。' },
   { id: 'suppression', name: '小数保护', definition: '站长看到的数字及对外导出中，1至4人的格子显示为“<5”；同行或同列只剩1个隐藏格时，再隐藏一个最小的格子（互补隐藏），使隐藏格无法由合计反推。' },
 ] as const
 
@@ -251,16 +252,35 @@ export const figureShape = {
   stationId: id('驿站').optional(),
   field: z.string({ error: '重点产业领域格式不正确' }).max(32, '重点产业领域格式不正确').optional(),
   reason: choice('未回驻马店的原因', REASON_IDS).optional(),
+  /** The member's university (as in their profile), or OTHER_UNIVERSITIES: all but the top 20. */
+  university: z.string({ error: '学校格式不正确' }).max(40, '学校格式不正确').optional(),
+  /** The province of the member's university (教育部名单), or UNKNOWN_PROVINCE. */
+  province: z.string({ error: '学校所在省份格式不正确' }).max(20, '学校所在省份格式不正确').optional(),
+  /** The month (YYYY-MM) the member reached the stage: only with a TREND_METRICS metric. */
+  month: z
+    .string({ error: '月份格式不正确' })
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份应为 YYYY-MM')
+    .optional(),
 }
-export const figureInput = z.object(figureShape)
+
+/** The monthly trend's lines: each counts members by the month they reached that stage. */
+export const TREND_METRICS = ['joined', 'participated', 'reported', 'returned'] as const satisfies readonly MetricId[]
+
+/** A month is a breakdown of the trend's metrics only. */
+function monthWithTrendMetric(v: { metric: MetricId; month?: string }, ctx: z.RefinementCtx): void {
+  if (v.month !== undefined && !(TREND_METRICS as readonly MetricId[]).includes(v.metric)) {
+    ctx.addIssue({ code: 'custom', path: ['month'], message: '按月份只能查看加入、参与、已登记去向和回驻' })
+  }
+}
+export const figureInput = z.object(figureShape).superRefine(monthWithTrendMetric)
 export type Figure = z.output<typeof figureInput>
 
-export const pipelineMembersInput = z.object({ ...figureShape, ...pageInput })
+export const pipelineMembersInput = z.object({ ...figureShape, ...pageInput }).superRefine(monthWithTrendMetric)
 export const pipelineExportInput = z.object({
   ...figureShape,
   /** 对外: figures under 5 and names are withheld; only staff may export names. */
   external: z.boolean({ error: '是否对外应为是或否' }).optional(),
-})
+}).superRefine(monthWithTrendMetric)
 export const pipelineFunnelInput = z.object({ stationId: id('驿站').optional() })
 export const dashboardOverviewInput = z.object({
   stationId: id('驿站').optional(),
@@ -347,7 +367,36 @@ export interface DashboardOverview {
   fields: { field: string; name: string; members: Cell; openPositions: number }[]
   stations: { stationId: string; name: string; members: Cell; participationRate: Rate; coverage: Rate }[]
   reasons: { reason: NotReturningReason; name: string; count: Cell }[]
+  /** The same reasons (same order) per cohort and per home county: heat tables, multiple choice. */
+  reasonsByCohort: { cohorts: number[]; rows: ReasonRow[] }
+  /** Columns: COUNTIES in order. */
+  reasonsByCounty: { rows: ReasonRow[] }
+  /** Members by university of study: the top 20, then 其他 (OTHER_UNIVERSITIES) when there are more. */
+  universities: StudyPlaceRow[]
+  /** Members by the province of their university; UNKNOWN_PROVINCE for a university not on the list. */
+  provinces: StudyPlaceRow[]
+  /** The last 12 months (oldest first): members who joined, first took part, first reported, and returned (latest report) in each. */
+  trend: { months: string[]; rows: { metric: MetricId; name: string; cells: Cell[] }[] }
 }
+
+export interface ReasonRow {
+  reason: NotReturningReason
+  name: string
+  cells: Cell[]
+}
+
+export interface StudyPlaceRow {
+  /** The figure key: a university or province name, or the OTHER / UNKNOWN marker. */
+  key: string
+  name: string
+  members: Cell
+}
+
+/** The figure key of 其他 in the universities view: every university outside the top 20. */
+export const OTHER_UNIVERSITIES = '（其他学校）'
+/** The figure key of a university not on the Ministry's list (typed in by the member). */
+export const UNKNOWN_PROVINCE = '（未识别省份）'
+export const TOP_UNIVERSITIES = 20
 
 export interface PipelineMemberRow {
   openid: string
@@ -402,5 +451,8 @@ export function figureFromParams(params: Record<string, string | undefined>): Fi
   if (params.field) figure.field = decodeURIComponent(params.field)
   const reason = oneOf(REASON_IDS, params.reason)
   if (reason) figure.reason = reason
+  if (params.university) figure.university = decodeURIComponent(params.university)
+  if (params.province) figure.province = decodeURIComponent(params.province)
+  if (params.month && /^\d{4}-\d{2}$/.test(params.month)) figure.month = params.month
   return figure
 }

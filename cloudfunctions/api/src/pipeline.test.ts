@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
+import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, toWire } from '../../../types'
 import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
@@ -26,6 +27,7 @@ async function memberOf(station: Station, openid: string, overrides: Parameters<
 
 let stationA: Station
 let stationB: Station
+let demandId: string
 
 /** Station A: a head and eight members over two cohorts; station B: three members. */
 beforeEach(async () => {
@@ -70,6 +72,7 @@ beforeEach(async () => {
       deadline: '2099-12-31',
     }),
   )
+  demandId = demand.id
   for (const m of ['a1', 'a2']) data(await t.call(m, 'demand.registerInterest', { id: demand.id, share: ['name'] }))
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'b1']) data(await t.call(m, 'destination.report', inQueshan))
   data(await t.call('a6', 'destination.report', inZhengzhou))
@@ -136,7 +139,7 @@ describe('去向登记', () => {
     expect(verified.verification?.note).toBe('单位人事电话核实')
     expect(errorOf(await t.call(STAFF, 'destination.verify', { id: record.id, note: '再次' })).code).toBe('CONFLICT')
     await refreshed()
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     expect(overview.headline.returned.value).toBe(6)
     expect(overview.headline.returnedVerified.value).toBe(1)
     expect(await rowsOf(STAFF, { metric: 'returnedVerified' })).toEqual(['a1'])
@@ -167,7 +170,7 @@ describe('the dashboard', () => {
 
   it('lists exactly the members behind every figure it shows, staff and head alike', async () => {
     await refreshed()
-    const staffOverview: DashboardOverview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const staffOverview: DashboardOverview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     const staffFunnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
     const cells = [...cellsOf(staffOverview), ...cellsOf(staffFunnel)]
     expect(cells.length).toBeGreaterThan(50)
@@ -176,20 +179,21 @@ describe('the dashboard', () => {
       const key = JSON.stringify(cell.figure)
       if (seen.has(key)) continue
       seen.add(key)
-      const rows = await rowsOf(STAFF, cell.figure)
+      // Pages of 20 here (paging itself is walked in threes for the head below).
+      const rows = await rowsOf(STAFF, cell.figure, 20)
       expect([key, rows.length]).toEqual([key, cell.value])
       expect(new Set(rows).size).toBe(rows.length)
     }
-    const headOverview = data(await t.call('head-a', 'dashboard.overview', {}))
+    const headOverview = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     for (const cell of cellsOf(headOverview)) {
       if (cell.value === null || cell.value < 5) continue
       expect(await rowsOf('head-a', cell.figure)).toHaveLength(cell.value)
     }
-  })
+  }, 60_000)
 
   it('shows a head their own station only, with no small cell printed', async () => {
     await refreshed()
-    const overview = data(await t.call('head-a', 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     expect(overview.scope).toMatchObject({ stationId: stationA.id, suppressed: true })
     expect(overview.stations.map((s) => s.stationId)).toEqual([stationA.id])
     const cells = cellsOf(overview)
@@ -210,7 +214,7 @@ describe('the dashboard', () => {
   it('does not open a cell a head sees hidden, even one of 5 or more hidden to protect a small one', async () => {
     await refreshed()
     const hidden = [
-      ...cellsOf(data(await t.call('head-a', 'dashboard.overview', {}))),
+      ...cellsOf(fromWire(data(await t.call('head-a', 'dashboard.overview', {})))),
       ...cellsOf(data(await t.call('head-a', 'pipeline.funnel', {}))),
     ].filter((c) => c.value === null)
     let complementary = 0
@@ -251,7 +255,7 @@ describe('the dashboard', () => {
 
   it('puts field supply beside open positions per field', async () => {
     await refreshed()
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     const electronics = overview.fields.find((f) => f.field === 'electronics')
     expect(electronics).toMatchObject({ openPositions: 7, members: expect.objectContaining({ value: 12 }) })
     expect(overview.reasons.slice(0, 3).map((r) => [r.reason, r.count.value])).toEqual(
@@ -263,6 +267,114 @@ describe('the dashboard', () => {
   })
 })
 
+describe('the study places and the reasons', () => {
+  it('shows the top 20 universities and 其他, provinces of study, and each opens into exactly its rows', async () => {
+    // 21 more universities (one not on the Ministry's list): 郑州大学 and 20 others, so one falls into 其他.
+    const extra = ['北京大学', '清华大学', '复旦大学', '浙江大学', '南京大学', '武汉大学', '中山大学', '四川大学', '山东大学', '吉林大学', '厦门大学', '湖南大学', '重庆大学', '兰州大学', '天津大学', '东南大学', '同济大学', '南开大学', '河南财经政法大学', '河南工业大学', '驻马店自学考试辅导站']
+    for (const [i, university] of extra.entries()) {
+      data(await t.call(`u${i}`, 'member.register', profile({ name: `同学u${i}`, university })))
+    }
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(overview.universities).toHaveLength(21)
+    expect(overview.universities[0]).toMatchObject({ key: '郑州大学', members: expect.objectContaining({ value: 12 }) })
+    const other = overview.universities[20]
+    expect(other).toMatchObject({ key: OTHER_UNIVERSITIES, name: '其他', members: expect.objectContaining({ value: 2 }) })
+    expect(overview.universities.reduce((a, u) => a + (u.members.value ?? 0), 0)).toBe(overview.headline.members.value)
+    expect(overview.provinces.reduce((a, p) => a + (p.members.value ?? 0), 0)).toBe(overview.headline.members.value)
+    expect(overview.provinces[0]).toMatchObject({ key: '河南省' })
+    expect(overview.provinces.find((p) => p.key === UNKNOWN_PROVINCE)?.members.value).toBe(1)
+    for (const row of [...overview.universities, ...overview.provinces]) {
+      expect([row.key, (await rowsOf(STAFF, row.members.figure, 10)).length]).toEqual([row.key, row.members.value])
+    }
+    // 其他 holds the two universities ranked last (by members, then by name).
+    const rows = data(await t.call(STAFF, 'pipeline.members', { ...other.members.figure, limit: 50 }))
+    const byName = [...extra].sort((a, b) => (a < b ? -1 : 1))
+    expect(rows.items.map((r) => r.university).sort()).toEqual(byName.slice(-2).sort())
+  })
+
+  it('breaks the reasons down per cohort and per county, the cells of a reason adding up to its count', async () => {
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const pay = overview.reasonsByCohort.rows.find((r) => r.reason === 'pay')
+    expect(overview.reasonsByCohort.cohorts).toEqual(overview.countyByCohort.cohorts)
+    expect(pay?.cells.map((c) => [c.figure.cohort, c.value])).toEqual([
+      [2026, 1],
+      [2025, 0],
+    ])
+    const study = overview.reasonsByCounty.rows.find((r) => r.reason === 'study')
+    expect(study?.cells.find((c) => c.figure.county === 'xiping')?.value).toBe(1)
+    expect(overview.reasonsByCounty.rows.map((r) => r.reason)).toEqual(overview.reasons.map((r) => r.reason))
+    // A head sees them suppressed: no small number printed, and what is hidden cannot be worked out.
+    const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    for (const row of [...head.reasonsByCohort.rows, ...head.reasonsByCounty.rows]) {
+      for (const c of row.cells) if (c.value !== null) expect(c.value === 0 || c.value >= 5).toBe(true)
+    }
+    expect(head.reasonsByCohort.rows.flatMap((r) => r.cells).some((c) => c.display === '<5')).toBe(true)
+  })
+})
+
+describe('the monthly trend', () => {
+  it('counts members by the month they reached each stage, and each month opens into its rows', async () => {
+    await refreshed()
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(overview.trend.months).toHaveLength(12)
+    expect(overview.trend.months[11]).toBe('2026-07')
+    expect(overview.trend.months[0]).toBe('2025-08')
+    expect(overview.trend.rows.map((r) => [r.metric, r.cells[11].value])).toEqual([
+      ['joined', 12],
+      ['participated', 5],
+      ['reported', 8],
+      ['returned', 6],
+    ])
+    // A later report in August: 回驻 moves to August, the first report stays in July.
+    now = new Date('2026-08-03T10:00:00+08:00')
+    data(await t.call('a7', 'destination.report', inQueshan))
+    await refreshed()
+    const august = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const row = (metric: string) => august.trend.rows.find((r) => r.metric === metric)?.cells.slice(-2).map((c) => c.value)
+    expect(row('reported')).toEqual([8, 0])
+    expect(row('returned')).toEqual([6, 1])
+    expect(await rowsOf(STAFF, { metric: 'returned', month: '2026-08' })).toEqual(['a7'])
+    expect(errorOf(await t.call(STAFF, 'pipeline.members', { metric: 'intent', month: '2026-07' })).fields?.month).toContain('按月份')
+  })
+})
+
+describe('the dashboard on the wire', () => {
+  it('sends counts only, and the client rebuilds the very overview the server computed', async () => {
+    await refreshed()
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    // The snapshot keeps the whole overview, figures and all: what the wire must rebuild.
+    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07')) ?? '{}') as DashboardOverview
+    expect(fromWire(toWire(full))).toEqual(full)
+    const wire = data(await t.call(STAFF, 'dashboard.overview', {}))
+    expect(fromWire(wire)).toEqual({ ...full, asOf: wire.asOf, snapshots: ['2026-07'] })
+    expect(JSON.stringify(wire).length * 4).toBeLessThan(JSON.stringify(full).length)
+    // And for a head, whose figures all carry their station.
+    const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(toWire(head)).toEqual(data(await t.call('head-a', 'dashboard.overview', {})))
+  })
+})
+
+describe('the facts behind the figures', () => {
+  it('follow the writes that change them, with no nightly refresh in between (a sign-up alone waits for it)', async () => {
+    // No refreshed() here: on CloudBase each write above updated its member's fact row itself.
+    const now1 = data(await t.call(STAFF, 'dashboard.overview', {}))
+    await refreshed()
+    expect(data(await t.call(STAFF, 'dashboard.overview', {}))).toEqual(now1)
+    // A profile edit moves a member to another cohort; withdrawing an interest turns 意向 off.
+    data(await t.call('a1', 'member.update', { graduationYear: 2027 }))
+    data(await t.call('a2', 'demand.withdrawInterest', { id: demandId }))
+    const now2 = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    expect(now2.funnel.find((c) => c.cohort === 2027)?.steps[0].count.value).toBe(1)
+    expect(now2.headline.members.value).toBe(12)
+    expect(now2.funnel.reduce((a, c) => a + (c.steps.find((x) => x.metric === 'intent')?.count.value ?? 0), 0)).toBe(1)
+    await refreshed()
+    expect(fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))).toEqual(now2)
+  })
+})
+
 describe('monthly snapshots', () => {
   it('freeze the figures: a later report changes now, not the month already taken', async () => {
     const deps = { store: t.store, clock, ...testServices }
@@ -270,8 +382,8 @@ describe('monthly snapshots', () => {
     expect(await takeMonthlySnapshot(deps)).toBeNull()
     data(await t.call('a8', 'destination.report', inQueshan))
     await refreshed()
-    const live = data(await t.call(STAFF, 'dashboard.overview', {}))
-    const frozen = data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' }))
+    const live = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
+    const frozen = fromWire(data(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-07' })))
     expect(live.headline.returned.value).toBe(7)
     expect(frozen.headline.returned.value).toBe(6)
     expect(frozen.snapshot).toBe('2026-07')
@@ -290,7 +402,7 @@ describe('on the demo data', () => {
     await t.close()
     t = makeTestApi({ staff: [STAFF], clock })
     await seedDemoData({ store: t.store, clock })
-    const overview = data(await t.call(STAFF, 'dashboard.overview', {}))
+    const overview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
     expect(overview.headline.members.value).toBeGreaterThanOrEqual(DEMO_PIPELINE_MEMBERS)
     expect(overview.headline.returned.value).toBeGreaterThan(30)
     expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
@@ -304,7 +416,7 @@ describe('on the demo data', () => {
       expect([key, (await rowsOf(STAFF, cell.figure, 50)).length]).toEqual([key, cell.value])
     }
     // The demo head sees their station, suppressed, and the same holds for what they may open.
-    const head = data(await t.call('demo-head-1', 'dashboard.overview', {}))
+    const head = fromWire(data(await t.call('demo-head-1', 'dashboard.overview', {})))
     for (const cell of cellsOf(head)) {
       if (cell.value !== null) expect(cell.value === 0 || cell.value >= 5).toBe(true)
     }

@@ -42,6 +42,7 @@ import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
 import { PUBLIC_EXPORT_HEADER, publicExportRows } from '../platform/public-export'
+import { memberFactsChanged } from '../pipeline/facts'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -462,6 +463,7 @@ export async function cancelSignUp(deps: Deps, caller: Caller, input: ActionPayl
   const { cancelled, promoted } = await deps.store.registrations.cancel(activity.id, caller.openid, nowIso(deps))
   if (!cancelled) throw conflict('你没有可以取消的报名')
   if (promoted) await tellPromoted(deps, activity, promoted)
+  for (const openid of [cancelled.openid, ...(promoted ? [promoted.openid] : [])]) await memberFactsChanged(deps, openid)
   return cancelled
 }
 
@@ -607,6 +609,7 @@ export async function markAttendance(deps: Deps, caller: Caller, input: ActionPa
   if (outcome === 'not_found') throw notFound('这位同学没有报名本活动')
   if (outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，不能再转为报名成功')
   if (promoted) await tellPromoted(deps, activity, promoted)
+  for (const openid of [input.openid, ...(promoted ? [promoted.openid] : [])]) await memberFactsChanged(deps, openid)
   await recordAudit(deps, caller, {
     action: 'activity.markAttendance',
     stationId: activity.stationId,
@@ -692,6 +695,7 @@ export async function checkIn(deps: Deps, caller: Caller, input: ActionPayload<'
   }
   const outcome = await deps.store.registrations.checkIn(activity.id, openid, nowIso(deps))
   if (outcome === 'not_registered') throw forbidden('没有找到有效的报名，候补或已取消不能签到')
+  await memberFactsChanged(deps, openid)
   if (input.personalCode) {
     await recordAudit(deps, caller, {
       action: 'activity.checkIn',

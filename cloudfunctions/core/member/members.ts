@@ -11,6 +11,7 @@ import { matchUniversity } from '../taxonomy/universities'
 import { forgetStoriesOf } from '../story/stories'
 import { forgetCompetitionsOf } from '../competition/competitions'
 import { forgetHonoursOf } from '../honour/forget'
+import { memberFactsChanged } from '../pipeline/facts'
 
 /** The member as the wire shows it: staff is a role from configuration, not from the record. */
 export function toMember(record: MemberRecord, isStaff: boolean): Member {
@@ -63,6 +64,7 @@ export async function registerMember(
   // The store's unique key decides a race between two first registrations.
   if (!(await deps.store.members.create(record))) throw conflict('你已经加入翼展联盟了')
   await deps.store.privacy.recordConsent(openid, { kind: 'given', version: consentVersion, at: now })
+  await memberFactsChanged(deps, openid)
   return toMember(record, caller.isStaff)
 }
 
@@ -83,6 +85,7 @@ export async function updateMember(
   await checkFieldIds(deps, changes.fields, current.fields)
   const updated = await deps.store.members.update(openid, changes, toIsoString(deps.clock.now()))
   if (!updated) throw notFound('还没有加入翼展联盟')
+  await memberFactsChanged(deps, openid)
   return toMember(updated, caller.isStaff)
 }
 

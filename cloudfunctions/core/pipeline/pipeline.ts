@@ -11,6 +11,8 @@ import type {
   MyDestinations,
   PipelineMembersPage,
   PipelineScope,
+  OverviewWire,
+  StudyPlaceRow,
 } from '../../../types'
 import {
   COUNTIES,
@@ -18,9 +20,16 @@ import {
   FUNNEL_METRICS,
   METRICS,
   NOT_RETURNING_REASONS,
+  OTHER_UNIVERSITIES,
   RATE_DEFINITIONS,
+  TOP_UNIVERSITIES,
+  TREND_METRICS,
+  UNKNOWN_PROVINCE,
+  fromWire,
   metricName,
   nameOf,
+  studyPlaceName,
+  toWire,
 } from '../../../types'
 import { recordAudit } from '../audit/audit'
 import type { Caller } from '../access/access'
@@ -30,9 +39,10 @@ import { pageSize } from '../shared/cursor'
 import { AppError, conflict, forbidden, notFound, unauthenticated } from '../shared/errors'
 import { newTimeOrderedId } from '../shared/ids'
 import { allFields } from '../taxonomy/taxonomy'
-import type { GroupKey } from './ports'
+import { listedUniversity } from '../taxonomy/universities'
+import type { FigureFilter, GroupKey } from './ports'
 import { cell, classifyDestination, keepsReasons, median, rate, shouldPromptForDestination } from './rules'
-import { SMALL_CELL, suppressGrid, suppressRow } from './suppression'
+import { SMALL_CELL, suppress, suppressGrid, suppressRow } from './suppression'
 
 // ---------------------------------------------------------------------------------------------
 // 去向登记
@@ -111,7 +121,7 @@ async function describeScope(deps: Deps, scope: { stationId: string | null; supp
 const scoped = (metric: MetricId, stationId: string | null, extra: Omit<Figure, 'metric' | 'stationId'> = {}): Figure =>
   stationId ? { metric, stationId, ...extra } : { metric, ...extra }
 
-async function countsBy(deps: Deps, figure: Figure, key: GroupKey): Promise<Map<string, number>> {
+async function countsBy(deps: Deps, figure: FigureFilter, key: GroupKey): Promise<Map<string, number>> {
   const rows = await deps.store.pipeline.countFigure(figure, [key])
   return new Map(rows.map((r) => [String(r.keys[key]), r.count]))
 }
@@ -129,9 +139,12 @@ interface FunnelData {
 /** Every count of the funnel and of the county × cohort table, suppressed together for heads. */
 async function funnelData(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<FunnelData> {
   const { stationId, suppressed } = scope
-  const byCohort = new Map<MetricId, Map<string, number>>()
-  for (const metric of LINE_METRICS) byCohort.set(metric, await countsBy(deps, scoped(metric, stationId), 'cohort'))
-  const cohorts = [...(byCohort.get('joined')?.keys() ?? [])].map(Number).sort((a, b) => b - a)
+  // Every line per cohort in one pass over the members (not one scan per metric).
+  const perCohort = await deps.store.pipeline.countMetrics(stationId ? { stationId } : {}, LINE_METRICS, ['cohort'])
+  const byCohort = new Map<MetricId, Map<string, number>>(
+    LINE_METRICS.map((metric) => [metric, new Map(perCohort.map((r) => [String(r.keys.cohort), r.counts[metric] ?? 0]))]),
+  )
+  const cohorts = perCohort.filter((r) => (r.counts.joined ?? 0) > 0).map((r) => Number(r.keys.cohort)).sort((a, b) => b - a)
 
   // County × cohort of members (加入): its column totals are the funnel's 加入 per cohort.
   const grid = await deps.store.pipeline.countFigure(scoped('joined', stationId), ['county', 'cohort'])
@@ -200,7 +213,7 @@ export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPa
   })
 }
 
-export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<DashboardOverview> {
+export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<OverviewWire> {
   const scope = scopeOf(caller, input.stationId)
   const whole = scope.stationId === null && !scope.suppressed
   if (input.snapshot !== undefined) {
@@ -208,14 +221,24 @@ export async function dashboardOverview(deps: Deps, caller: Caller, input: Actio
     if (!whole) throw forbidden('月度快照只包含全市数字，仅团市委工作人员可以查看')
     const stored = await deps.store.pipeline.getSnapshot(input.snapshot)
     if (!stored) throw notFound(`${input.snapshot} 没有月度快照`)
-    const frozen = JSON.parse(stored) as DashboardOverview
-    return { ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) }
+    const frozen = { ...NO_NEWER_VIEWS, ...(JSON.parse(stored) as Partial<DashboardOverview>) } as DashboardOverview
+    return toWire({ ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) })
   }
   // Kept by the store until the data behind it changes: a dashboard is opened far more often.
+  // The counts only go out (types/pipeline-wire.ts): the client rebuilds every figure from its place.
   return deps.store.pipeline.memo(`overview:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
     const overview = await liveOverview(deps, scope)
-    return { ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] }
+    return toWire({ ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] })
   })
+}
+
+/** A snapshot frozen before a view existed shows it empty. */
+const NO_NEWER_VIEWS: Pick<DashboardOverview, 'reasonsByCohort' | 'reasonsByCounty' | 'universities' | 'provinces' | 'trend'> = {
+  trend: { months: [], rows: [] },
+  reasonsByCohort: { cohorts: [], rows: [] },
+  reasonsByCounty: { rows: [] },
+  universities: [],
+  provinces: [],
 }
 
 const SNAPSHOT_LIST = 36
@@ -259,11 +282,14 @@ async function liveOverview(deps: Deps, scope: { stationId: string | null; suppr
       return { field: f.id, name: f.name, members: cell(n, scoped('joined', stationId, { field: f.id }), small(n)), openPositions: open.get(f.id) ?? 0 }
     })
 
-  const reasonCounts = await countsBy(deps, scoped('notReturned', stationId), 'reason')
-  const reasons = NOT_RETURNING_REASONS.map((r) => {
-    const n = reasonCounts.get(r.id) ?? 0
-    return { reason: r.id, name: r.name, count: cell(n, scoped('notReturned', stationId, { reason: r.id }), small(n)) }
-  }).sort((a, b) => (reasonCounts.get(b.reason) ?? 0) - (reasonCounts.get(a.reason) ?? 0))
+  const reasons = await reasonTables(deps, scope, data.cohorts)
+  const study = await studyPlaces(deps, scope, data.county.grand)
+  const trend = await monthlyTrend(deps, scope, monthsUpTo(monthOf(toIsoString(deps.clock.now())), TREND_MONTHS), {
+    joined: total('joined'),
+    participated: total('participated'),
+    reported: total('reported'),
+    returned: total('returned'),
+  })
 
   const stations = stationId
     ? [{ stationId, members: total('joined'), participated: total('participated'), reported: total('reported') }]
@@ -296,15 +322,152 @@ async function liveOverview(deps: Deps, scope: { stationId: string | null; suppr
     countyByCohort: data.county,
     fields,
     stations: named,
-    reasons,
+    ...reasons,
+    ...study,
+    trend,
   }
+}
+
+const TREND_MONTHS = 12
+
+/** The `count` months ending with `last` (YYYY-MM), oldest first. */
+export function monthsUpTo(last: string, count: number): string[] {
+  const [y, m] = last.split('-').map(Number)
+  return Array.from({ length: count }, (_, i) => {
+    const index = y * 12 + (m - 1) - (count - 1 - i)
+    return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`
+  })
+}
+
+/**
+ * Per month, the members who reached each trend stage in it. A line's months add up to its
+ * headline count when everyone reached the stage inside the window: for heads each line is
+ * suppressed with that count as its total, and hidden whole when the count is hidden.
+ */
+async function monthlyTrend(deps: Deps, scope: Scope, months: string[], totals: Record<(typeof TREND_METRICS)[number], Cell>): Promise<DashboardOverview['trend']> {
+  const { stationId, suppressed } = scope
+  const rows = await Promise.all(
+    TREND_METRICS.map(async (metric) => {
+      const counts = await countsBy(deps, scoped(metric, stationId), 'month')
+      const values = months.map((month) => counts.get(month) ?? 0)
+      const hidden = hiddenAgainstTotal(values, totals[metric], suppressed)
+      return {
+        metric,
+        name: metricName(metric),
+        cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
+      }
+    }),
+  )
+  return { months, rows }
+}
+
+type Scope = { stationId: string | null; suppressed: boolean }
+
+/**
+ * Top reasons for not returning, in all and per cohort and per home county. A member names a
+ * reason at most once and has one cohort and one county, so each reason's cohorts add up to its
+ * count, and so do its counties: for heads both lines are suppressed together with that count.
+ */
+async function reasonTables(deps: Deps, scope: Scope, cohorts: number[]): Promise<Pick<DashboardOverview, 'reasons' | 'reasonsByCohort' | 'reasonsByCounty'>> {
+  const { stationId, suppressed } = scope
+  const figure = scoped('notReturned', stationId)
+  const [totals, byCohort, byCounty] = await Promise.all([
+    countsBy(deps, figure, 'reason'),
+    deps.store.pipeline.countFigure(figure, ['reason', 'cohort']),
+    deps.store.pipeline.countFigure(figure, ['reason', 'county']),
+  ])
+  const keyed = (rows: { keys: Partial<Record<GroupKey, string | number>>; count: number }[], key: GroupKey) =>
+    new Map(rows.map((r) => [`${String(r.keys.reason)}|${String(r.keys[key])}`, r.count]))
+  const cohortCounts = keyed(byCohort, 'cohort')
+  const countyCounts = keyed(byCounty, 'county')
+  const K = cohorts.length
+  const rows = NOT_RETURNING_REASONS.map((r) => {
+    const perCohort = cohorts.map((c) => cohortCounts.get(`${r.id}|${c}`) ?? 0)
+    const perCounty = COUNTIES.map((c) => countyCounts.get(`${r.id}|${c.id}`) ?? 0)
+    const total = totals.get(r.id) ?? 0
+    const values = [...perCohort, ...perCounty, total]
+    const at = values.length - 1
+    const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i)
+    const hidden = suppressed
+      ? suppress(values, [
+          { parts: range(0, K), total: at },
+          { parts: range(K, COUNTIES.length), total: at },
+        ])
+      : values.map(() => false)
+    return {
+      reason: r.id,
+      name: r.name,
+      count: cell(total, scoped('notReturned', stationId, { reason: r.id }), hidden[at]),
+      byCohort: perCohort.map((n, k) => cell(n, scoped('notReturned', stationId, { reason: r.id, cohort: cohorts[k] }), hidden[k])),
+      byCounty: perCounty.map((n, i) => cell(n, scoped('notReturned', stationId, { reason: r.id, county: COUNTIES[i].id }), hidden[K + i])),
+    }
+  })
+  // Largest first by what is printed: a hidden count must not be told by its place in the list.
+  rows.sort((a, b) => (b.count.value ?? 0) - (a.count.value ?? 0))
+  return {
+    reasons: rows.map((r) => ({ reason: r.reason, name: r.name, count: r.count })),
+    reasonsByCohort: { cohorts, rows: rows.map((r) => ({ reason: r.reason, name: r.name, cells: r.byCohort })) },
+    reasonsByCounty: { rows: rows.map((r) => ({ reason: r.reason, name: r.name, cells: r.byCounty })) },
+  }
+}
+
+/** The province of a university on the Ministry's list; UNKNOWN_PROVINCE for one typed in. */
+export function provinceOfUniversity(university: string): string {
+  return listedUniversity(university)?.province ?? UNKNOWN_PROVINCE
+}
+
+/** Universities by members, most first (then by name): the order the top 20 is taken in. */
+async function rankedUniversities(deps: Deps, figure: FigureFilter): Promise<[string, number][]> {
+  const rows = await deps.store.pipeline.countFigure(figure, ['university'])
+  return rows
+    .map((r): [string, number] => [String(r.keys.university), r.count])
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+}
+
+/**
+ * Members by university (top 20 + 其他) and by the province of the university. Each member has
+ * one university, so either list adds up to the members figure: for heads, a line with that total.
+ */
+async function studyPlaces(deps: Deps, scope: Scope, members: Cell): Promise<Pick<DashboardOverview, 'universities' | 'provinces'>> {
+  const { stationId, suppressed } = scope
+  const ranked = await rankedUniversities(deps, scoped('joined', stationId))
+  const top = ranked.slice(0, TOP_UNIVERSITIES)
+  const others = ranked.slice(TOP_UNIVERSITIES).reduce((a, [, n]) => a + n, 0)
+  const universities: [string, number][] = ranked.length > TOP_UNIVERSITIES ? [...top, [OTHER_UNIVERSITIES, others]] : top
+  const byProvince = new Map<string, number>()
+  for (const [name, n] of ranked) {
+    const province = provinceOfUniversity(name)
+    byProvince.set(province, (byProvince.get(province) ?? 0) + n)
+  }
+  const provinces = [...byProvince.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
+  const rows = (list: [string, number][], key: 'university' | 'province'): StudyPlaceRow[] => {
+    const hidden = hiddenAgainstTotal(
+      list.map(([, n]) => n),
+      members,
+      suppressed,
+    )
+    return list.map(([name, n], i) => ({
+      key: name,
+      name: studyPlaceName(name),
+      members: cell(n, scoped('joined', stationId, key === 'university' ? { university: name } : { province: name }), hidden[i]),
+    }))
+  }
+  return { universities: rows(universities, 'university'), provinces: rows(provinces, 'province') }
+}
+
+/** Parts that add up to a total printed elsewhere: hidden as one line with it, and all of them when it is hidden. */
+function hiddenAgainstTotal(parts: number[], total: Cell, suppressed: boolean): boolean[] {
+  if (!suppressed) return parts.map(() => false)
+  if (total.value === null) return parts.map(() => true)
+  const mask = suppressRow(parts)
+  return mask.total ? parts.map(() => true) : mask.parts
 }
 
 /** Staff only: members, participants and reports per station, largest first. */
 async function stationRows(deps: Deps): Promise<{ stationId: string; members: Cell; participated: Cell; reported: Cell }[]> {
-  const members = await countsBy(deps, { metric: 'joined' }, 'stationId')
-  const participated = await countsBy(deps, { metric: 'participated' }, 'stationId')
-  const reported = await countsBy(deps, { metric: 'reported' }, 'stationId')
+  const rows = await deps.store.pipeline.countMetrics({}, ['joined', 'participated', 'reported'], ['stationId'])
+  const count = (metric: MetricId) => new Map(rows.map((r) => [String(r.keys.stationId), r.counts[metric] ?? 0]))
+  const [members, participated, reported] = [count('joined'), count('participated'), count('reported')]
   return [...members.entries()]
     .filter(([id]) => id !== 'null' && id !== 'undefined' && id !== '')
     .sort((a, b) => b[1] - a[1])
@@ -327,22 +490,47 @@ function figureOf(input: Figure): Figure {
   if (input.stationId !== undefined) figure.stationId = input.stationId
   if (input.field !== undefined) figure.field = input.field
   if (input.reason !== undefined) figure.reason = input.reason
+  if (input.university !== undefined) figure.university = input.university
+  if (input.province !== undefined) figure.province = input.province
+  if (input.month !== undefined) figure.month = input.month
   return figure
 }
 
 /** The figure as a head may see it: their station, and never one whose count is under 5. */
-async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ figure: Figure; total: number; suppressed: boolean }> {
+async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ figure: Figure; filter: FigureFilter; total: number; suppressed: boolean }> {
   const scope = scopeOf(caller, input.stationId)
   const figure = figureOf({ ...input, ...(scope.stationId ? { stationId: scope.stationId } : {}) })
-  const total = (await deps.store.pipeline.countFigure(figure, []))[0]?.count ?? 0
+  const filter = await filterOf(deps, figure)
+  const total = (await deps.store.pipeline.countFigure(filter, []))[0]?.count ?? 0
   if (scope.suppressed && total > 0 && total < SMALL_CELL) throw forbidden('少于5人的数字不能查看名单')
   if (scope.suppressed) {
     // A cell hidden only to protect a small one (complementary suppression) may hold 5 or more,
     // but its count would give the small one away: a head opens only what their dashboard prints.
-    const shown = shownFigures([await dashboardOverview(deps, caller, {}), await pipelineFunnel(deps, caller, {})])
+    const shown = shownFigures([fromWire(await dashboardOverview(deps, caller, {})), await pipelineFunnel(deps, caller, {})])
     if (!shown.has(figureKey(figure))) throw forbidden('看板上没有显示的数字不能查看名单')
   }
-  return { figure, total, suppressed: scope.suppressed }
+  return { figure, filter, total, suppressed: scope.suppressed }
+}
+
+/**
+ * A figure as the stores filter it. Its university and province keys become lists of university
+ * names, worked out from the same counts the dashboard printed: 其他 is every university but the
+ * top 20 of the figure without its university key; a province is the universities in it.
+ */
+export async function filterOf(deps: Deps, figure: Figure): Promise<FigureFilter> {
+  const { university, province, ...rest } = figure
+  if (university === undefined && province === undefined) return rest
+  const ranked = (await rankedUniversities(deps, rest)).map(([name]) => name)
+  let keep: string[] | null = province === undefined ? null : ranked.filter((name) => provinceOfUniversity(name) === province)
+  let leaveOut: string[] | null = null
+  if (university === OTHER_UNIVERSITIES) {
+    const top = ranked.slice(0, TOP_UNIVERSITIES)
+    if (keep) keep = keep.filter((name) => !top.includes(name))
+    else leaveOut = top
+  } else if (university !== undefined) {
+    keep = keep ? keep.filter((name) => name === university) : [university]
+  }
+  return { ...rest, ...(keep ? { universityIn: keep } : {}), ...(leaveOut ? { universityNotIn: leaveOut } : {}) }
 }
 
 /** A figure's identity, whatever order its keys were given in. */
@@ -380,12 +568,15 @@ export function describeFigure(figure: Figure): string {
   if (figure.stationId) parts.push(`驿站 ${figure.stationId}`)
   if (figure.field) parts.push(`领域 ${figure.field}`)
   if (figure.reason) parts.push(nameOf(NOT_RETURNING_REASONS, figure.reason))
+  if (figure.university) parts.push(studyPlaceName(figure.university))
+  if (figure.province) parts.push(studyPlaceName(figure.province))
+  if (figure.month) parts.push(`${figure.month}月`)
   return parts.join(' · ')
 }
 
 export async function pipelineMembers(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.members'>): Promise<PipelineMembersPage> {
-  const { figure, total } = await figureFor(deps, caller, input)
-  const page = await deps.store.pipeline.listFigure(figure, input.cursor ?? null, pageSize(input.limit))
+  const { figure, filter, total } = await figureFor(deps, caller, input)
+  const page = await deps.store.pipeline.listFigure(filter, input.cursor ?? null, pageSize(input.limit))
   await recordAudit(deps, caller, {
     action: 'pipeline.members',
     stationId: figure.stationId ?? null,
@@ -413,7 +604,7 @@ export function dictionarySheet(): { name: string; header: string[]; rows: strin
 export async function exportPipeline(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.export'>): Promise<ExportFile> {
   const external = input.external === true
   if (external && !caller.isStaff) throw forbidden('仅团市委工作人员可以导出对外数据')
-  const { figure, total } = await figureFor(deps, caller, input)
+  const { figure, filter, total } = await figureFor(deps, caller, input)
   const description = describeFigure(figure)
   const sheets: { name: string; header: string[]; rows: (string | number)[][] }[] = [dictionarySheet()]
   let rows = 0
@@ -425,7 +616,7 @@ export async function exportPipeline(deps: Deps, caller: Caller, input: ActionPa
     const lines: (string | number)[][] = []
     let cursor: string | null = null
     do {
-      const page = await deps.store.pipeline.listFigure(figure, cursor, EXPORT_PAGE)
+      const page = await deps.store.pipeline.listFigure(filter, cursor, EXPORT_PAGE)
       for (const r of page.items) {
         lines.push([
           r.name,

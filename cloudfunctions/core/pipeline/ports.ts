@@ -1,7 +1,17 @@
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../types'
+import type { DestinationRecord, Figure, MetricId, Page, PipelineMemberRow, Verification } from '../../../types'
 
 /** The breakdowns a figure can be counted by. */
-export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason'
+/** `month` is the month the member reached the figure's stage (TREND_METRICS only). */
+export type GroupKey = 'cohort' | 'county' | 'stationId' | 'field' | 'reason' | 'university' | 'month'
+
+/**
+ * A figure as the stores filter it: the university and province keys of a figure are resolved by
+ * the use case (pipeline.ts `filterOf`) into a list of university names to keep or to leave out.
+ */
+export interface FigureFilter extends Omit<Figure, 'university' | 'province'> {
+  universityIn?: readonly string[]
+  universityNotIn?: readonly string[]
+}
 
 export interface FigureCount {
   keys: Partial<Record<GroupKey, string | number>>
@@ -16,6 +26,17 @@ export interface StoredDestination extends DestinationRecord {
   isWorking: boolean
 }
 
+export interface MetricCounts {
+  keys: Partial<Record<GroupKey, string | number>>
+  counts: Partial<Record<MetricId, number>>
+}
+
+export interface GainedFacts {
+  signedUp?: true
+  participated?: true
+  intent?: true
+}
+
 export interface PipelineStore {
   /** Appends a record and makes it the member's latest; earlier ones stay as history. */
   addDestination(record: StoredDestination): Promise<void>
@@ -28,11 +49,16 @@ export interface PipelineStore {
    * The one query behind a figure: how many members it holds, broken down by `groupBy` (empty:
    * one row). `listFigure` lists the same members through the same filter, so counts equal rows.
    */
-  countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
+  countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]>
+  /**
+   * Several metrics over the same members and breakdown in one pass (each with the very condition
+   * countFigure uses for it): the funnel's lines and the stations table, without a scan per metric.
+   */
+  countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]>
   /** The members behind a figure, by openid, paged. */
-  listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
+  listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>>
   /** Days from joining to the latest destination report, per cohort, for the members of the figure. */
-  returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]>
+  returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]>
   /** Open positions (sum of headcount of open demands) per field. */
   openPositionsByField(): Promise<Map<string, number>>
   /**
@@ -40,6 +66,11 @@ export interface PipelineStore {
    * members, or all when null. A store that derives them on every read does nothing.
    */
   refreshFacts(openids: readonly string[] | null): Promise<void>
+  /**
+   * A write that can only turn stage flags on (a sign-up, a check-in, an interest): stores that
+   * keep facts set them in one request, or refresh the member's row when they hold none yet.
+   */
+  gainFacts(openid: string, gained: GainedFacts): Promise<void>
   /** Stores a month's frozen overview unless that month already has one; false when it had. */
   saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean>
   getSnapshot(month: string): Promise<string | null>

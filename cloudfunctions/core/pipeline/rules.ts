@@ -1,4 +1,4 @@
-import type { Cell, DestinationRecord, Figure, Rate, ReportDestinationInput } from '../../../types'
+import type { DestinationRecord, ReportDestinationInput } from '../../../types'
 import { COUNTIES, isHomePlace, nameOf, PROVINCES, WORKING_STATUSES, type DestinationStatus } from '../../../types'
 import type { StoredDestination } from './ports'
 
@@ -45,21 +45,8 @@ export function median(values: readonly number[]): number | null {
   return sorted.length % 2 === 1 ? sorted[mid] : Math.round((sorted[mid - 1] + sorted[mid]) / 2)
 }
 
-export const SUPPRESSED = '<5'
-
-export function cell(value: number, figure: Figure, hidden = false): Cell {
-  return hidden ? { value: null, display: SUPPRESSED, figure } : { value, display: String(value), figure }
-}
-
-/** A rate prints its numerator and denominator: `25.0%（3/12）`; a hidden side hides the rate. */
-export function rate(numerator: Cell, denominator: Cell): Rate {
-  const n = numerator.value
-  const d = denominator.value
-  if (n === null || d === null) return { numerator, denominator, percent: null, display: `—（${numerator.display}/${denominator.display}）` }
-  if (d === 0) return { numerator, denominator, percent: null, display: `—（${n}/0）` }
-  const percent = Math.round((n / d) * 1000) / 10
-  return { numerator, denominator, percent, display: `${percent.toFixed(1)}%（${n}/${d}）` }
-}
+// Cells and rates are built the same way on the client (types/pipeline-wire.ts rebuilds them).
+export { SUPPRESSED, cell, rate } from '../../../types'
 
 /** A place of work as people read it: `河南省 驻马店市 确山县`. */
 export function workPlaceOf(record: { workProvince: string; workCity: string; workCounty: string | null }): string {

@@ -36,6 +36,7 @@ import { importRows, parseOrThrow } from '../files/spreadsheet-import'
 import { markWords, queryWords, snippetAround } from './snippets'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
+import { memberFactsChanged, memberFactsGained } from '../pipeline/facts'
 
 const nowIso = (deps: Deps) => toIsoString(deps.clock.now())
 const today = (deps: Deps) => nowIso(deps).slice(0, 10)
@@ -290,11 +291,13 @@ export async function registerInterest(deps: Deps, caller: Caller, input: Action
     share: input.share,
   })
   if (!created) throw conflict('你已经登记过对这个岗位的兴趣了')
+  await memberFactsGained(deps, member.openid, { intent: true })
   return viewDemand(deps, caller, { id: demand.id })
 }
 
 export async function withdrawInterest(deps: Deps, caller: Caller, input: ActionPayload<'demand.withdrawInterest'>): Promise<DemandView> {
   if (!(await deps.store.demands.withdrawInterest(input.id, caller.openid!))) throw notFound('你没有登记过这个岗位')
+  await memberFactsChanged(deps, caller.openid!)
   return viewDemand(deps, caller, { id: input.id })
 }
 

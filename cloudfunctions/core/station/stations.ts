@@ -20,6 +20,7 @@ import { newId, newTimeOrderedId } from '../shared/ids'
 import { canManageStation, notYourStation, type Caller } from '../access/access'
 import type { RosterEntry, StationRecord } from './ports'
 import { searchUniversities } from '../taxonomy/universities'
+import { memberFactsChanged } from '../pipeline/facts'
 
 const now = (deps: Deps) => toIsoString(deps.clock.now())
 
@@ -204,6 +205,7 @@ export async function leaveStation(deps: Deps, caller: Caller): Promise<{ left: 
   if (!member.stationId || !(await deps.store.membership.detach(member.openid, member.stationId, now(deps)))) {
     throw conflict('你还没有加入驿站')
   }
+  await memberFactsChanged(deps, member.openid)
   return { left: true }
 }
 
@@ -242,6 +244,7 @@ export async function reviewJoinRequest(deps: Deps, caller: Caller, input: Actio
     const outcome = await deps.store.membership.approveRequest(request.id, by, at)
     if (outcome === 'not_pending') throw conflict('这条申请已经处理过了')
     if (outcome === 'in_other_station') throw conflict('这位同学已加入其他驿站')
+    await memberFactsChanged(deps, request.openid)
   } else if (!(await deps.store.membership.rejectRequest(request.id, input.reason, by, at))) {
     throw conflict('这条申请已经处理过了')
   }

@@ -64,6 +64,7 @@ export interface DbCollection extends DbQuery {
 /** The query operators of `db.command` the stores use (`_.and([...])` / `_.or([...])` take an array). */
 export interface DbCommand {
   in(values: unknown[]): unknown
+  nin(values: unknown[]): unknown
   gt(value: unknown): unknown
   gte(value: unknown): unknown
   lt(value: unknown): unknown

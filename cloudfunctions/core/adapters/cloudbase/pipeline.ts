@@ -1,6 +1,6 @@
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
+import type { DestinationRecord, MetricId, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GainedFacts, GroupKey, MetricCounts, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -40,12 +40,34 @@ const toRecord = (d: RawDocument): DestinationRecord => ({
   isDemo: d.isDemo === true,
 })
 
-const GROUP_FIELD: Record<GroupKey, string> = {
+/** The month a member reached each trend stage, kept on the fact row. */
+const MONTH_FIELD: Partial<Record<MetricId, string>> = {
+  joined: 'joinedMonth',
+  participated: 'participatedMonth',
+  reported: 'firstReportedMonth',
+  returned: 'reportedMonth',
+}
+const monthField = (metric: MetricId) => MONTH_FIELD[metric] ?? 'noMonth'
+
+const GROUP_FIELD: Record<Exclude<GroupKey, 'month'>, string> = {
   cohort: 'cohort',
   county: 'county',
   stationId: 'stationId',
   field: 'fields',
   reason: 'reasons',
+  university: 'university',
+}
+
+/** Each metric as equalities on the member's fact row: the figure's `match`, and its `$cond` in countMetrics. */
+const METRIC_WHERE: Record<MetricId, Record<string, boolean>> = {
+  joined: {},
+  signedUp: { signedUp: true },
+  participated: { participated: true },
+  intent: { intent: true },
+  reported: { reported: true },
+  returned: { returned: true },
+  returnedVerified: { returned: true, verified: true },
+  notReturned: { reported: true, returned: false },
 }
 
 export class CloudBasePipelineStore implements PipelineStore {
@@ -82,47 +104,23 @@ export class CloudBasePipelineStore implements PipelineStore {
   }
 
   /** The one condition of a figure on `pipeline_facts`: its count and its rows both use it. */
-  private figureWhere(figure: Figure): Record<string, unknown> {
-    const where: Record<string, unknown> = {}
-    switch (figure.metric) {
-      case 'joined':
-        break
-      case 'signedUp':
-        where.signedUp = true
-        break
-      case 'participated':
-        where.participated = true
-        break
-      case 'intent':
-        where.intent = true
-        break
-      case 'reported':
-        where.reported = true
-        break
-      case 'returned':
-        where.returned = true
-        break
-      case 'returnedVerified':
-        where.returned = true
-        where.verified = true
-        break
-      case 'notReturned':
-        where.reported = true
-        where.returned = false
-        break
-    }
+  private figureWhere(figure: FigureFilter): Record<string, unknown> {
+    const where: Record<string, unknown> = { ...METRIC_WHERE[figure.metric] }
     if (figure.cohort !== undefined) where.cohort = figure.cohort
     if (figure.county !== undefined) where.county = figure.county
     if (figure.stationId !== undefined) where.stationId = figure.stationId
     // An array field equal to a value matches documents whose array holds it.
     if (figure.field !== undefined) where.fields = figure.field
     if (figure.reason !== undefined) where.reasons = figure.reason
+    if (figure.month !== undefined) where[monthField(figure.metric)] = figure.month
+    if (figure.universityIn) where.university = this._.in([...figure.universityIn])
+    if (figure.universityNotIn) where.university = this._.nin([...figure.universityNotIn])
     return where
   }
 
-  async countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
+  async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const where = this.figureWhere(figure)
-    const id = Object.fromEntries(groupBy.map((k) => [k, `$${GROUP_FIELD[k]}`]))
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${k === 'month' ? monthField(figure.metric) : GROUP_FIELD[k]}`]))
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
       let pipeline = c.aggregate().match(where)
       if (groupBy.includes('field')) pipeline = pipeline.unwind('$fields')
@@ -142,7 +140,31 @@ export class CloudBasePipelineStore implements PipelineStore {
     return groupBy.length === 0 && rows.length === 0 ? [{ keys: {}, count: 0 }] : rows
   }
 
-  async listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
+  async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
+    const where = this.figureWhere({ ...scope, metric: 'joined' })
+    const id = Object.fromEntries(groupBy.map((k) => [k, `$${k === 'month' ? monthField('joined') : GROUP_FIELD[k]}`]))
+    const sums = Object.fromEntries(
+      metrics.map((m, i) => {
+        const all = Object.entries(METRIC_WHERE[m]).map(([field, value]) => ({ $eq: [`$${field}`, value] }))
+        return [`m${i}`, { $sum: all.length === 0 ? 1 : { $cond: [{ $and: all }, 1, 0] } }]
+      }),
+    )
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => {
+      let pipeline = c.aggregate().match(where)
+      if (groupBy.includes('field')) pipeline = pipeline.unwind('$fields')
+      if (groupBy.includes('reason')) pipeline = pipeline.unwind('$reasons')
+      return checked(pipeline.group({ _id: groupBy.length > 0 ? id : null, ...sums }).end())
+    })
+    return documentsOf(result).map((d) => {
+      const keys = (d._id && typeof d._id === 'object' ? d._id : {}) as Record<string, unknown>
+      return {
+        keys: Object.fromEntries(groupBy.map((k) => [k, typeof keys[k] === 'number' || typeof keys[k] === 'string' ? keys[k] : 'null'])) as MetricCounts['keys'],
+        counts: Object.fromEntries(metrics.map((m, i) => [m, num(d[`m${i}`])])),
+      }
+    })
+  }
+
+  async listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
     const after = decodeCursor(cursor, 1)
     const where = this.figureWhere(figure)
     const condition = after ? { ...where, _id: this._.gt(String(after[0])) } : where
@@ -154,7 +176,7 @@ export class CloudBasePipelineStore implements PipelineStore {
     return { items, nextCursor: docs.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
-  async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
+  async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
     const where = this.figureWhere({ ...figure, metric: 'returned' })
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
       checked(c.aggregate().match(where).group({ _id: '$cohort', lags: { $push: { j: '$joinedAt', r: '$reportedAt' } } }).end()),
@@ -192,6 +214,13 @@ export class CloudBasePipelineStore implements PipelineStore {
     }
   }
 
+  async gainFacts(openid: string, gained: GainedFacts): Promise<void> {
+    if (Object.keys(gained).length === 0) return
+    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.where({ _id: openid }).update({ ...gained })))
+    // No row yet (a member the sweep has not reached): the whole row, from the collections.
+    if (typeof result !== 'object' || result === null || num((result as RawDocument).updated) === 0) await this.refreshOne(openid)
+  }
+
   private async refreshOne(openid: string): Promise<void> {
     const member = await getDocument(this.collections, COLLECTIONS.members, openid)
     // A member who withdrew consent is kept on record but not counted (types/privacy.ts).
@@ -201,15 +230,21 @@ export class CloudBasePipelineStore implements PipelineStore {
     }
     const count = async (name: typeof COLLECTIONS.registrations | typeof COLLECTIONS.demandInterests, where: object) =>
       totalOf(await this.collections.run(name, (c) => checked(c.where(where).count())))
-    const [signedUp, participated, intent, latest] = await Promise.all([
+    const [signedUp, firstCheckIn, intent, latest, first] = await Promise.all([
       count(COLLECTIONS.registrations, { openid, status: this._.in(['registered', 'checked_in', 'absent']) }),
-      count(COLLECTIONS.registrations, { openid, status: 'checked_in' }),
+      this.collections.run(COLLECTIONS.registrations, (c) =>
+        checked(c.where({ openid, status: 'checked_in' }).orderBy('checkedInAt', 'asc').limit(1).field({ checkedInAt: true, updatedAt: true }).get()),
+      ),
       count(COLLECTIONS.demandInterests, { openid }),
       this.collections.run(COLLECTIONS.destinations, (c) =>
         checked(c.where({ openid }).orderBy('reportedAt', 'desc').orderBy('_id', 'desc').limit(1).get()),
       ),
+      this.collections.run(COLLECTIONS.destinations, (c) => checked(c.where({ openid }).orderBy('reportedAt', 'asc').limit(1).field({ reportedAt: true }).get())),
     ])
     const d = documentsOf(latest)[0] ?? null
+    const checkIn = documentsOf(firstCheckIn)[0] ?? null
+    const firstReport = documentsOf(first)[0] ?? null
+    const month = (iso: string) => iso.slice(0, 7)
     const facts = {
       name: text(member.name),
       university: text(member.university),
@@ -220,7 +255,7 @@ export class CloudBasePipelineStore implements PipelineStore {
       joinedAt: text(member.joinedAt),
       isDemo: member.isDemo === true,
       signedUp: signedUp > 0,
-      participated: participated > 0,
+      participated: checkIn !== null,
       intent: intent > 0,
       reported: d !== null,
       destinationId: d ? String(d._id) : null,
@@ -232,6 +267,10 @@ export class CloudBasePipelineStore implements PipelineStore {
       reportedAt: d ? text(d.reportedAt) : null,
       returned: d !== null && d.isHome === true && d.isWorking === true,
       verified: d !== null && d.verification !== null && typeof d.verification === 'object',
+      joinedMonth: month(text(member.joinedAt)),
+      participatedMonth: checkIn ? month(text(checkIn.checkedInAt) || text(checkIn.updatedAt)) : null,
+      firstReportedMonth: firstReport ? month(text(firstReport.reportedAt)) : null,
+      reportedMonth: d ? month(text(d.reportedAt)) : null,
     }
     await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).set(facts)))
   }

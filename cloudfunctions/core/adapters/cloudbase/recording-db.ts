@@ -56,6 +56,7 @@ export const inMarker = (values: unknown[]) => ({ $in: values })
 /** The markers the other `command` operators and `db.RegExp` leave in a recorded condition. */
 export const commandMarkers = {
   in: inMarker,
+  nin: (values: unknown[]) => ({ $nin: values }),
   gt: (value: unknown) => ({ $gt: value }),
   gte: (value: unknown) => ({ $gte: value }),
   lt: (value: unknown) => ({ $lt: value }),

@@ -759,6 +759,29 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX honour_events_by_actor ON honour_events (json_extract(doc, '$.actorOpenid'));
   CREATE INDEX honour_objections_by_filer ON honour_objections (json_extract(doc, '$.filerOpenid'), created_at);
   `,
+  `
+  -- The pipeline's monthly trend (issue 14, round 2): the month each member reached a stage. The
+  -- facts view again, with those months beside the columns it had (the same conditions).
+  DROP VIEW pipeline_facts;
+  CREATE VIEW pipeline_facts AS
+  SELECT
+    m.openid, m.name, m.university, m.station_id, m.graduation_year AS cohort, m.hometown_county AS county,
+    m.fields, m.joined_at, m.is_demo,
+    EXISTS (SELECT 1 FROM registrations r WHERE r.openid = m.openid AND r.status IN ('registered', 'checked_in', 'absent')) AS signed_up,
+    EXISTS (SELECT 1 FROM registrations r WHERE r.openid = m.openid AND r.status = 'checked_in') AS participated,
+    EXISTS (SELECT 1 FROM demand_interests i WHERE i.openid = m.openid) AS intent,
+    d.id AS destination_id, d.status AS destination_status, d.work_province, d.work_city, d.work_county,
+    coalesce(d.reasons, '[]') AS reasons, d.reported_at, d.verified_at,
+    coalesce(d.is_home = 1 AND d.is_working = 1, 0) AS returned,
+    substr(m.joined_at, 1, 7) AS joined_month,
+    (SELECT substr(min(coalesce(r.checked_in_at, r.updated_at)), 1, 7) FROM registrations r WHERE r.openid = m.openid AND r.status = 'checked_in') AS participated_month,
+    (SELECT substr(min(d1.reported_at), 1, 7) FROM destinations d1 WHERE d1.openid = m.openid) AS first_reported_month,
+    substr(d.reported_at, 1, 7) AS reported_month
+  FROM members m
+  LEFT JOIN destinations d ON d.openid = m.openid AND d.is_latest = 1
+  -- A member who withdrew consent is kept on record but not counted (types/privacy.ts).
+  WHERE m.consent_withdrawn_at IS NULL;
+  `,
 ]
 
 export function migrate(db: Database): number {

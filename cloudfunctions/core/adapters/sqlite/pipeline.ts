@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3'
-import type { DestinationRecord, Figure, Page, PipelineMemberRow, Verification } from '../../../../types'
+import type { DestinationRecord, Figure, MetricId, Page, PipelineMemberRow, Verification } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { FigureCount, GroupKey, PipelineStore, StoredDestination } from '../../pipeline/ports'
+import type { FigureCount, FigureFilter, GroupKey, MetricCounts, PipelineStore, StoredDestination } from '../../pipeline/ports'
 import { workPlaceOf } from '../../pipeline/rules'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
@@ -53,12 +53,22 @@ const METRIC_SQL: Record<Figure['metric'], string> = {
   notReturned: 'f.destination_id IS NOT NULL AND NOT f.returned',
 }
 
-const GROUP_SQL: Record<GroupKey, string> = {
+/** The month a member reached each trend stage (the view's month columns). */
+const MONTH_SQL: Partial<Record<MetricId, string>> = {
+  joined: 'f.joined_month',
+  participated: 'f.participated_month',
+  reported: 'f.first_reported_month',
+  returned: 'f.reported_month',
+}
+const monthOf = (metric: MetricId) => MONTH_SQL[metric] ?? 'NULL'
+
+const GROUP_SQL: Record<Exclude<GroupKey, 'month'>, string> = {
   cohort: 'f.cohort',
   county: 'f.county',
   stationId: 'f.station_id',
   field: 'jf.value',
   reason: 'jr.value',
+  university: 'f.university',
 }
 
 /**
@@ -66,13 +76,13 @@ const GROUP_SQL: Record<GroupKey, string> = {
  * all start from it. A member holds a field or a reason at most once, so joining them for a
  * filter or a breakdown never counts a member twice within one group.
  */
-function figureQuery(figure: Figure, groupBy: readonly GroupKey[]): { from: string; where: string[]; params: Record<string, unknown> } {
+function figureQuery(figure: FigureFilter, groupBy: readonly GroupKey[]): { from: string; where: string[]; params: Record<string, unknown> } {
   const joins: string[] = []
   const where = [METRIC_SQL[figure.metric]]
   const params: Record<string, unknown> = {}
   if (figure.field !== undefined || groupBy.includes('field')) joins.push('JOIN json_each(f.fields) jf')
   if (figure.reason !== undefined || groupBy.includes('reason')) joins.push('JOIN json_each(f.reasons) jr')
-  const conditions: [keyof Figure, string][] = [
+  const conditions: [keyof FigureFilter, string][] = [
     ['cohort', 'f.cohort = @cohort'],
     ['county', 'f.county = @county'],
     ['stationId', 'f.station_id = @stationId'],
@@ -84,6 +94,18 @@ function figureQuery(figure: Figure, groupBy: readonly GroupKey[]): { from: stri
       where.push(condition)
       params[key] = figure[key]
     }
+  }
+  if (figure.month !== undefined) {
+    where.push(`${monthOf(figure.metric)} = @month`)
+    params.month = figure.month
+  }
+  if (figure.universityIn) {
+    where.push('f.university IN (SELECT value FROM json_each(@universityIn))')
+    params.universityIn = JSON.stringify(figure.universityIn)
+  }
+  if (figure.universityNotIn) {
+    where.push('f.university NOT IN (SELECT value FROM json_each(@universityNotIn))')
+    params.universityNotIn = JSON.stringify(figure.universityNotIn)
   }
   return { from: ['pipeline_facts f', ...joins].join(' '), where, params }
 }
@@ -175,11 +197,12 @@ export class SqlitePipelineStore implements PipelineStore {
     return changed.changes === 1 ? this.getDestination(id) : null
   }
 
-  async countFigure(figure: Figure, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
+  async countFigure(figure: FigureFilter, groupBy: readonly GroupKey[]): Promise<FigureCount[]> {
     const q = figureQuery(figure, groupBy)
-    const columns = groupBy.map((k) => `${GROUP_SQL[k]} AS ${k}`)
+    const expr = (k: GroupKey) => (k === 'month' ? monthOf(figure.metric) : GROUP_SQL[k])
+    const columns = groupBy.map((k) => `${expr(k)} AS ${k}`)
     const text = `SELECT ${[...columns, 'COUNT(*) AS n'].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
-      groupBy.length > 0 ? ` GROUP BY ${groupBy.map((k) => GROUP_SQL[k]).join(', ')}` : ''
+      groupBy.length > 0 ? ` GROUP BY ${groupBy.map(expr).join(', ')}` : ''
     }`
     const rows = this.reads.get(`count:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
       this.sql<[Record<string, unknown>], Record<string, string | number | null> & { n: number }>(text).all(q.params),
@@ -190,7 +213,25 @@ export class SqlitePipelineStore implements PipelineStore {
     }))
   }
 
-  async listFigure(figure: Figure, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
+  async countMetrics(scope: Omit<FigureFilter, 'metric'>, metrics: readonly MetricId[], groupBy: readonly GroupKey[]): Promise<MetricCounts[]> {
+    // The scope's conditions (metric 'joined' adds none), then each metric's own as a sum.
+    const q = figureQuery({ ...scope, metric: 'joined' }, groupBy)
+    const expr = (k: GroupKey) => (k === 'month' ? monthOf('joined') : GROUP_SQL[k])
+    const columns = groupBy.map((k) => `${expr(k)} AS ${k}`)
+    const sums = metrics.map((m, i) => `SUM(CASE WHEN ${METRIC_SQL[m]} THEN 1 ELSE 0 END) AS m${i}`)
+    const text = `SELECT ${[...columns, ...sums].join(', ')} FROM ${q.from} WHERE ${q.where.join(' AND ')}${
+      groupBy.length > 0 ? ` GROUP BY ${groupBy.map(expr).join(', ')}` : ''
+    }`
+    const rows = this.reads.get(`metrics:${text}:${JSON.stringify(q.params)}`, FACT_TABLES, () =>
+      this.sql<[Record<string, unknown>], Record<string, string | number | null>>(text).all(q.params),
+    )
+    return rows.map((r) => ({
+      keys: Object.fromEntries(groupBy.map((k) => [k, r[k] ?? 'null'])) as MetricCounts['keys'],
+      counts: Object.fromEntries(metrics.map((m, i) => [m, Number(r[`m${i}`] ?? 0)])),
+    }))
+  }
+
+  async listFigure(figure: FigureFilter, cursor: string | null, limit: number): Promise<Page<PipelineMemberRow>> {
     const q = figureQuery(figure, [])
     const after = decodeCursor(cursor, 1)
     const where = after ? [...q.where, 'f.openid > @after'] : q.where
@@ -201,7 +242,7 @@ export class SqlitePipelineStore implements PipelineStore {
     return { items, nextCursor: rows.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
-  async returnLags(figure: Figure): Promise<{ cohort: number; days: number }[]> {
+  async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
     const q = figureQuery({ ...figure, metric: 'returned' }, [])
     const text = `SELECT f.cohort AS cohort, CAST(round(julianday(f.reported_at) - julianday(f.joined_at)) AS INTEGER) AS days
        FROM ${q.from} WHERE ${q.where.join(' AND ')}`
@@ -219,6 +260,10 @@ export class SqlitePipelineStore implements PipelineStore {
 
   async refreshFacts(): Promise<void> {
     // The facts are a view, derived on every read: nothing to bring up to date.
+  }
+
+  async gainFacts(): Promise<void> {
+    // Derived on every read, as above.
   }
 
   async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {

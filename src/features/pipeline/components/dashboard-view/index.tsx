@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
-import type { Cell, DashboardOverview, FunnelCohort, Rate } from '../../../../../types'
-import { figureQuery } from '../../../../../types'
+import type { Cell, DashboardOverview, FunnelCohort, Rate, ReasonRow, StudyPlaceRow } from '../../../../../types'
+import { COUNTIES, figureQuery } from '../../../../../types'
 import MetricDictionary from '../metric-dictionary'
 import './index.scss'
 
@@ -10,6 +10,13 @@ export interface DashboardViewProps {
   /** The members page of this role (staff or head subpackage): tapping a figure opens it. */
   membersPage: string
 }
+
+interface HeatRow {
+  key: string
+  name: string
+  cells: Cell[]
+}
+const reasonRow = (r: ReasonRow): HeatRow => ({ key: r.reason, name: r.name, cells: r.cells })
 
 const percentOf = (value: number | null, max: number) => (value === null || max <= 0 ? 0 : Math.max(2, Math.round((value / max) * 100)))
 
@@ -41,6 +48,61 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
   const countyMax = Math.max(1, ...county.rows.flatMap((r) => r.cells.map((c) => c.value ?? 0)))
   const supplyMax = Math.max(1, ...data.fields.map((f) => Math.max(f.members.value ?? 0, f.openPositions)))
   const reasonMax = Math.max(1, ...data.reasons.map((r) => r.count.value ?? 0))
+
+  /** Bars of members, one per row, each number opening its members. */
+  const PlaceBars = ({ id, rows }: { id: string; rows: StudyPlaceRow[] }) => {
+    const max = Math.max(1, ...rows.map((r) => r.members.value ?? 0))
+    return (
+      <View id={id}>
+        {rows.length === 0 ? <Text className='hint'>还没有成员</Text> : null}
+        {rows.map((r) => (
+          <View className='supply' key={r.key}>
+            <Text className='supply__name'>{r.name}</Text>
+            <View className='supply__bars'>
+              <View className='bar'>
+                <View className='bar__fill' style={{ width: `${percentOf(r.members.value, max)}%` }} />
+              </View>
+            </View>
+            <View className='supply__nums'>
+              <Num cell={r.members} />
+            </View>
+          </View>
+        ))}
+      </View>
+    )
+  }
+
+  /** Rows down (reasons, stages), a column per cohort, county or month: a heat table with its numbers, set smaller when wide, so it fits the screen. */
+  const HeatRows = ({ id, head, columns, rows, wide }: { id: string; head: string; columns: string[]; rows: HeatRow[]; wide?: boolean }) => {
+    const max = Math.max(1, ...rows.flatMap((r) => r.cells.map((c) => c.value ?? 0)))
+    return (
+      <View className={`heat${wide ? ' heat--wide' : ''}`} id={id}>
+        <View className='heat__row heat__row--head'>
+          <Text className='heat__label heat__label--wide'>{head}</Text>
+          {columns.map((c) => (
+            <Text className='heat__cell' key={c}>
+              {c}
+            </Text>
+          ))}
+        </View>
+        {rows.map((row) => (
+          <View className='heat__row' key={row.key}>
+            <Text className='heat__label heat__label--wide'>{row.name}</Text>
+            {row.cells.map((cell, k) => (
+              <View
+                className='heat__cell'
+                key={columns[k]}
+                style={{ backgroundColor: `rgba(200, 22, 29, ${cell.value === null ? 0.05 : 0.08 + (0.6 * cell.value) / max})` }}
+                onClick={() => open(cell)}
+              >
+                <Text>{cell.display}</Text>
+              </View>
+            ))}
+          </View>
+        ))}
+      </View>
+    )
+  }
 
   return (
     <View className='pipeline' id='pipeline-dashboard'>
@@ -195,6 +257,46 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
             </View>
           </View>
         ))}
+      </View>
+
+      {data.trend.rows.length > 0 ? (
+        <View className='card'>
+          <Text className='pipeline-section__title'>近12个月趋势（每月新增人数）</Text>
+          <Text className='hint'>加入按加入月份，参与按首次签到月份，已登记去向按首次登记月份，回驻按最新一条去向登记的月份。</Text>
+          <HeatRows
+            id='trend'
+            head='阶段'
+            columns={data.trend.months.map((m, i) => (i === 0 || m.endsWith('-01') ? `${m.slice(0, 4)}年${Number(m.slice(5))}月` : `${Number(m.slice(5))}月`))}
+            rows={data.trend.rows.map((r) => ({ key: r.metric, name: r.name, cells: r.cells }))}
+            wide
+          />
+        </View>
+      ) : null}
+
+      {data.reasonsByCohort.rows.length > 0 ? (
+        <View className='card'>
+          <Text className='pipeline-section__title'>未回驻原因 × 届别</Text>
+          <Text className='hint'>各届未回驻成员中选择该原因的人数，可多选。</Text>
+          <HeatRows id='reasons-by-cohort' head='原因' columns={data.reasonsByCohort.cohorts.map(String)} rows={data.reasonsByCohort.rows.map(reasonRow)} />
+        </View>
+      ) : null}
+
+      {data.reasonsByCounty.rows.length > 0 ? (
+        <View className='card'>
+          <Text className='pipeline-section__title'>未回驻原因 × 家乡县区</Text>
+          <HeatRows id='reasons-by-county' head='原因' columns={COUNTIES.map((c) => c.name)} rows={data.reasonsByCounty.rows.map(reasonRow)} wide />
+        </View>
+      ) : null}
+
+      <View className='card'>
+        <Text className='pipeline-section__title'>就读学校（前20名及其他）</Text>
+        <PlaceBars id='universities' rows={data.universities} />
+      </View>
+
+      <View className='card'>
+        <Text className='pipeline-section__title'>就读学校所在省份</Text>
+        <Text className='hint'>按教育部高校名单确定省份；名单中查不到的学校计为“未识别”。</Text>
+        <PlaceBars id='provinces' rows={data.provinces} />
       </View>
 
       <MetricDictionary />
