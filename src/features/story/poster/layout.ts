@@ -181,9 +181,10 @@ const GOLD = '#B8860B'
 
 /**
  * The certificate card: a red frame, the heading, the holder's name large, each entry, the note,
- * the issuer and date right-aligned above the code. Same operations and limits as the story card.
+ * the issuer and date right-aligned above the code (when there is one: an honour's certificate has
+ * none). Same operations and limits as the story card.
  */
-export function layoutCertificatePoster(input: CertificateInput, measure: Measure): PosterLayout {
+export function layoutCertificatePoster(input: CertificateInput, measure: Measure, options: { code: boolean } = { code: true }): PosterLayout {
   const c: Cursor = { y: 0, ops: [] }
   c.ops.push({ kind: 'rect', x: 0, y: 0, w: POSTER_WIDTH, h: 0, color: RED, radius: 0 })
   c.ops.push({ kind: 'rect', x: 10, y: 10, w: POSTER_WIDTH - 20, h: 0, color: '#FFFDF7', radius: 8 })
@@ -201,7 +202,7 @@ export function layoutCertificatePoster(input: CertificateInput, measure: Measur
   c.y += 6
 
   const entryFont: Font = { size: 17, weight: 'bold' }
-  const shown = input.entries.length > MAX_ENTRIES ? [...input.entries.slice(0, MAX_ENTRIES - 1), `……共${input.entries.length}项（扫码查看全部）`] : input.entries
+  const shown = input.entries.length > MAX_ENTRIES ? [...input.entries.slice(0, MAX_ENTRIES - 1), `……共${input.entries.length}项${options.code ? '（扫码查看全部）' : ''}`] : input.entries
   for (const entry of shown) textBlock(c, wrapText(entry, entryFont, INNER, measure), entryFont, TEXT, 28)
   c.y += 10
   const noteFont: Font = { size: 15, weight: 'normal' }
@@ -215,10 +216,13 @@ export function layoutCertificatePoster(input: CertificateInput, measure: Measur
     textBlock(c, [text], font, TEXT, 24, Math.max(PAD, Math.round(POSTER_WIDTH - PAD - measure(text, font))))
   }
   c.y += 16
-  c.ops.push({ kind: 'image', source: 'code', x: PAD, y: c.y, w: CODE, h: CODE })
-  const footer: Cursor = { y: c.y + 24, ops: c.ops }
-  textBlock(footer, ['长按识别小程序码', '在翼展联盟查看与核验'], small, GREY, 22, PAD + CODE + 16)
-  c.y += CODE + PAD + 10
+  if (options.code) {
+    c.ops.push({ kind: 'image', source: 'code', x: PAD, y: c.y, w: CODE, h: CODE })
+    const footer: Cursor = { y: c.y + 24, ops: c.ops }
+    textBlock(footer, ['长按识别小程序码', '在翼展联盟查看与核验'], small, GREY, 22, PAD + CODE + 16)
+    c.y += CODE
+  }
+  c.y += PAD + 10
 
   const height = Math.min(Math.ceil(c.y), MAX_CANVAS_PX)
   c.ops[0] = { kind: 'rect', x: 0, y: 0, w: POSTER_WIDTH, h: height, color: RED, radius: 0 }

@@ -7,7 +7,8 @@ import { layoutCertificatePoster, layoutStoryPoster, POSTER_WIDTH, type Certific
  */
 export interface PosterSources {
   photo: string | null
-  code: string
+  /** The mini-program code; null for a certificate that has none. */
+  code: string | null
 }
 
 export interface RenderedPoster {
@@ -30,7 +31,7 @@ function load(src: string): Promise<LoadedImage & { element: HTMLImageElement }>
 type Build = (photo: { width: number; height: number } | null, pixelRatio: number, measure: Measure) => PosterLayout
 
 async function renderLayout(build: Build, sources: PosterSources): Promise<RenderedPoster> {
-  const [photo, code] = await Promise.all([sources.photo ? load(sources.photo) : null, load(sources.code)])
+  const [photo, code] = await Promise.all([sources.photo ? load(sources.photo) : null, sources.code ? load(sources.code) : null])
   const canvas = document.createElement('canvas')
   try {
     const ctx = canvas.getContext('2d') as Context2D | null
@@ -39,7 +40,7 @@ async function renderLayout(build: Build, sources: PosterSources): Promise<Rende
     canvas.width = Math.round(layout.width * layout.scale)
     canvas.height = Math.round(layout.height * layout.scale)
     // Resizing resets the context's state: measure was set before, drawing starts afresh.
-    drawLayout(ctx, layout, { code, ...(photo ? { photo } : {}) })
+    drawLayout(ctx, layout, { ...(code ? { code } : {}), ...(photo ? { photo } : {}) })
     const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
     if (!blob) throw new Error('海报生成失败，请重试')
     return { path: URL.createObjectURL(blob), width: POSTER_WIDTH, height: layout.height }
@@ -54,9 +55,9 @@ export function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixel
   return renderLayout((photo, pixelRatio, measure) => layoutStoryPoster({ ...story, photo, pixelRatio }, measure), sources)
 }
 
-/** A certificate (荣誉证书, 翼展档案) with its code. */
-export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string, _canvasId: string): Promise<RenderedPoster> {
-  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure), { photo: null, code })
+/** A certificate (荣誉证书, 翼展档案), with its code where it has one. */
+export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string | null, _canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure, { code: code !== null }), { photo: null, code })
 }
 
 /** Downloads the PNG (the browser's 保存). */

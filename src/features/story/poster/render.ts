@@ -10,7 +10,8 @@ import { layoutCertificatePoster, layoutStoryPoster, POSTER_WIDTH, type Certific
  */
 export interface PosterSources {
   photo: string | null
-  code: string
+  /** The mini-program code; null for a certificate that has none. */
+  code: string | null
 }
 
 export interface RenderedPoster {
@@ -66,14 +67,14 @@ async function renderLayout(build: Build, sources: PosterSources, canvasId: stri
   const canvas = await canvasNode(canvasId)
   const downloaded: string[] = []
   try {
-    const files = await Promise.all([sources.photo ? download(sources.photo) : null, download(sources.code)])
+    const files = await Promise.all([sources.photo ? download(sources.photo) : null, sources.code ? download(sources.code) : null])
     for (const f of files) if (f?.temporary) downloaded.push(f.path)
-    const [photo, code] = await Promise.all([files[0] ? load(canvas, files[0].path) : null, load(canvas, files[1]!.path)])
+    const [photo, code] = await Promise.all([files[0] ? load(canvas, files[0].path) : null, files[1] ? load(canvas, files[1].path) : null])
     const ctx = canvas.getContext('2d') as unknown as Context2D
     const layout = build(photo ? { width: photo.width, height: photo.height } : null, Taro.getWindowInfo().pixelRatio, measureWith(ctx))
     canvas.width = Math.round(layout.width * layout.scale)
     canvas.height = Math.round(layout.height * layout.scale)
-    drawLayout(ctx, layout, { code, ...(photo ? { photo } : {}) })
+    drawLayout(ctx, layout, { ...(code ? { code } : {}), ...(photo ? { photo } : {}) })
     const { tempFilePath } = await Taro.canvasToTempFilePath({
       canvas,
       destWidth: canvas.width,
@@ -90,9 +91,9 @@ export function renderStoryPoster(story: Omit<StoryPosterInput, 'photo' | 'pixel
   return renderLayout((photo, pixelRatio, measure) => layoutStoryPoster({ ...story, photo, pixelRatio }, measure), sources, canvasId)
 }
 
-/** A certificate (荣誉证书, 翼展档案) with its code. */
-export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string, canvasId: string): Promise<RenderedPoster> {
-  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure), { photo: null, code }, canvasId)
+/** A certificate (荣誉证书, 翼展档案), with its code where it has one. */
+export function renderCertificatePoster(certificate: Omit<CertificateInput, 'pixelRatio'>, code: string | null, canvasId: string): Promise<RenderedPoster> {
+  return renderLayout((_photo, pixelRatio, measure) => layoutCertificatePoster({ ...certificate, pixelRatio }, measure, { code: code !== null }), { photo: null, code }, canvasId)
 }
 
 /** Saves to the album (the person is asked for the permission the first time). */

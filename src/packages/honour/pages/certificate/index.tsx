@@ -6,9 +6,9 @@ import StateView from '../../../../components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '@/services/api'
 import PosterCanvas, { POSTER_CANVAS_ID } from '@/features/story/components/poster-canvas'
-import { releasePoster, savePoster, type RenderedPoster } from '@/features/story/poster/render'
+import { releasePoster, renderCertificatePoster, savePoster, type RenderedPoster } from '@/features/story/poster/render'
 import { fetchAward, fetchNomination } from '@/features/honour/api'
-import { renderCertificate } from '../../certificate/render'
+import { honourCertificate } from '../../certificate'
 import '@/features/honour/honour.scss'
 
 type Drawn = { status: 'drawing' } | { status: 'ready'; image: RenderedPoster } | { status: 'error'; message: string }
@@ -42,7 +42,7 @@ function Certificate(props: { name: string; awardName: string; levelName: string
     setDrawn({ status: 'drawing' })
     // After the first paint: the hidden canvas must be on the page before it is drawn on.
     const timer = setTimeout(() => {
-      renderCertificate({ name, awardName, levelName, awardedOn }, POSTER_CANVAS_ID)
+      renderCertificatePoster(honourCertificate({ holder: name, awardName, levelName, awardedOn }), null, POSTER_CANVAS_ID)
         .then((image) => {
           made = image
           setDrawn({ status: 'ready', image })
