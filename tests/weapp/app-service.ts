@@ -269,8 +269,8 @@ export class AppService {
     this.timers.clear()
   }
 
-  /** Waits until no cloud call is in flight and no short timer is pending, several times in a row. */
-  private async settle(maxMs = 5000) {
+  /** Waits until no cloud call is in flight and no short timer is pending, several times in a row (up to 15 s: a busy machine answers slowly, and a page caught still loading fails). */
+  private async settle(maxMs = 15000) {
     const started = Date.now()
     let quiet = 0
     while (quiet < 3 && Date.now() - started < maxMs) {
