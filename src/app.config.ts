@@ -81,7 +81,7 @@ export default defineAppConfig({
       ],
     },
     // Stories of young talent (issue 17): the feed and story pages are public (shared cards open them).
-    { root: 'packages/story', pages: ['pages/feed/index', 'pages/story/index', 'pages/edit/index', 'pages/review/index'] },
+    { root: 'packages/story', pages: ['pages/feed/index', 'pages/story/index', 'pages/edit/index', 'pages/review/index', 'pages/archive/index'] },
     // Surveys (issue 15): management for staff and heads, and the member's 我的问卷 and answer page.
     {
       root: 'packages/survey',

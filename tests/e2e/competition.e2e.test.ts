@@ -273,5 +273,13 @@ describe('competitions in the browser', () => {
     await visible().locator('#team-certificate #poster-make').click()
     await visible().locator('#team-certificate #poster-image img').waitFor()
     await h.screenshot('competition-certificate')
+
+    // …and the whole 翼展档案 as one poster page, the placement on it.
+    await as('cp-m2', '/pages/growth/index')
+    await visible().locator('#growth-poster').click()
+    await visible().locator('#archive-poster').getByText(/竞赛 · .*晋级上一级比赛/).waitFor()
+    await visible().locator('#archive-poster #poster-make').click()
+    await visible().locator('#archive-poster #poster-image img').waitFor()
+    await h.screenshot('growth-archive-poster')
   }
 })

@@ -1,5 +1,5 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
-import { Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { GrowthRecord } from '../../../types'
 import StateView from '../../components/state-view'
 import { fetchGrowthRecord } from '../../features/activity/api'
@@ -52,6 +52,9 @@ export default function GrowthPage() {
         </View>
       ) : null}
       <CompetitionEntries openid={me.member.openid} />
+      <Button className='btn btn-ghost' id='growth-poster' onClick={() => void Taro.navigateTo({ url: '/packages/story/pages/archive/index' })}>
+        生成我的翼展档案海报
+      </Button>
       <SurveyFeedbackEntries openid={me.member.openid} />
       {record.total === 0 ? (
         <View className='card'>

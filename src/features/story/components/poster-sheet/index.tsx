@@ -33,15 +33,15 @@ export default function PosterSheet({ story }: { story: Pick<PublicStory, 'id' |
   )
 }
 
-/** 荣誉证书 / 翼展档案: a certificate the caller's page fetched, drawn with its code, previewed, saved. */
-export function CertificateSheet({ fetch, makeText }: { fetch: () => Promise<Omit<CertificateInput, 'pixelRatio'> & { code: { image: string } }>; makeText: string }) {
+/** 荣誉证书 / 翼展档案: a certificate the caller's page fetched, drawn with its code (if any), previewed, saved. */
+export function CertificateSheet({ fetch, makeText, alt = '荣誉证书' }: { fetch: () => Promise<Omit<CertificateInput, 'pixelRatio'> & { code: { image: string } | null }>; makeText: string; alt?: string }) {
   return (
     <PosterMaker
-      alt='荣誉证书'
+      alt={alt}
       makeText={makeText}
       make={async () => {
         const { code, ...certificate } = await fetch()
-        return renderCertificatePoster(certificate, code.image, POSTER_CANVAS_ID)
+        return renderCertificatePoster(certificate, code ? code.image : null, POSTER_CANVAS_ID)
       }}
     />
   )

@@ -1,0 +1,3 @@
+export default definePageConfig({
+  navigationBarTitleText: '我的翼展档案海报',
+})
