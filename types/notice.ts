@@ -7,7 +7,10 @@ import { choice, id, text, year } from './validation'
 export const NOTICE_ACTIVITY_STATUSES = ['registered', 'waitlisted', 'checked_in'] as const
 export type NoticeActivityStatus = (typeof NOTICE_ACTIVITY_STATUSES)[number]
 
+/** What a sender may link a notice to (notice.send). */
 export const NOTICE_LINK_KINDS = ['activity', 'policy'] as const
+/** What the system links its own notices to as well: a survey's answer page (survey reminders). */
+export type NoticeLinkKind = (typeof NOTICE_LINK_KINDS)[number] | 'survey'
 
 /**
  * Who a notice is for. Lists combine as "any of" within a dimension and "all of" across them
@@ -67,7 +70,7 @@ export const noticeLinkInput = z
   .object({ kind: z.enum(NOTICE_LINK_KINDS, { error: '请选择链接类型' }), id: id('链接的内容') })
   .nullish()
   .transform((v) => v ?? null)
-export type NoticeLink = { kind: (typeof NOTICE_LINK_KINDS)[number]; id: string }
+export type NoticeLink = { kind: NoticeLinkKind; id: string }
 
 export const sendNoticeInput = z.object({
   title: text('通知标题', { max: 40 }),

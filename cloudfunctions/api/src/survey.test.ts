@@ -361,14 +361,61 @@ describe('non-respondents and reminders', () => {
     expect(errorOf(await t.call('c', 'survey.remind', { id: survey.id })).code).toBe('FORBIDDEN')
   })
 
+  /** The survey-reminder items of a member's inbox (newest first). */
+  async function reminderItems(openid: string) {
+    const inbox = data(await t.call(openid, 'notice.inbox', {}))
+    return inbox.items.filter((n) => n.link?.kind === 'survey')
+  }
+
+  it('puts each reminder in the inbox: one item per reminded member and round, linked to the survey', async () => {
+    await join('a')
+    await join('b')
+    await join('c')
+    const survey = await published({ identityMode: 'anonymous_tracked', title: '返乡就业意向调查' })
+    data(await t.call('a', 'survey.submit', { id: survey.id, answers: complete }))
+    // Two staff press at once (and one presses again): the round reminds each non-respondent once.
+    const round = await Promise.all([t.call(STAFF, 'survey.remind', { id: survey.id }), t.call(STAFF2, 'survey.remind', { id: survey.id })])
+    expect(round.map((r) => data(r).reminded).sort()).toEqual([0, 2])
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id })).reminded).toBe(0)
+    expect(await reminderItems('a')).toEqual([])
+    for (const openid of ['b', 'c']) {
+      const items = await reminderItems(openid)
+      expect(items).toHaveLength(1)
+      expect(items[0]).toMatchObject({ title: '请填写问卷：返乡就业意向调查', link: { kind: 'survey', id: survey.id }, senderLabel: '共青团驻马店市委', read: false })
+      expect(items[0]?.body).toContain('返乡就业意向调查')
+    }
+    expect(data(await t.call('b', 'notice.unreadCount', {}))).toMatchObject({ count: 1 })
+    // The item opens like any notice; the reminder's own subscribe message is its push (no second one).
+    expect(data(await t.call('c', 'notice.read', { id: (await reminderItems('c'))[0]?.id ?? '' })).link).toEqual({ kind: 'survey', id: survey.id })
+    data(await t.call('b', 'notice.subscribe', {}))
+    expect((await runScheduledJobs({ store: t.store, clock, ...testServices })).notices.pushed).toBe(0)
+
+    // The next round (2 days on): b submitted meanwhile, only c gets a second item.
+    data(await t.call('b', 'survey.submit', { id: survey.id, answers: complete }))
+    laterDays(2)
+    const next = await Promise.all([1, 2, 3].map(() => t.call(STAFF, 'survey.remind', { id: survey.id })))
+    expect(next.map((r) => data(r).reminded).sort()).toEqual([0, 0, 1])
+    expect(await reminderItems('b')).toHaveLength(1)
+    expect(await reminderItems('c')).toHaveLength(2)
+    // The limit counts inbox items too: after the third round, none more.
+    laterDays(2)
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id })).reminded).toBe(1)
+    laterDays(2)
+    expect(data(await t.call(STAFF, 'survey.remind', { id: survey.id })).reminded).toBe(0)
+    expect(await reminderItems('c')).toHaveLength(3)
+  })
+
   it('keeps no per-person status in 完全匿名: no list, no reminders', async () => {
     await join('a')
+    await join('b')
     const survey = await published({ identityMode: 'anonymous' })
     data(await t.call('a', 'survey.get', { id: survey.id }))
     data(await t.call('a', 'survey.submit', { id: survey.id, answers: complete }))
     expect(data(await t.call('a', 'survey.mine', {})).items[0]?.status).toBeNull()
     expect(errorOf(await t.call(STAFF, 'survey.respondents', { id: survey.id })).message).toContain('完全匿名')
     expect(errorOf(await t.call(STAFF, 'survey.remind', { id: survey.id })).code).toBe('CONFLICT')
+    // Nobody is reminded, so no inbox item either (b has not answered; who has is not known).
+    for (const openid of ['a', 'b']) expect(await reminderItems(openid)).toEqual([])
   })
 })
 

@@ -268,6 +268,16 @@ export function describeNoticeStoreContract(name: string, open: () => Promise<St
       expect(await store.notices.findInInbox(outside, activityNotice.id, at(600))).toBeNull()
     })
 
+    it('stores an inbox-only notice (push: false) for its frozen list without ever pushing it', async () => {
+      const reader = readerOf(await member('inbox-only'))
+      await store.messages.grant(reader.openid, 'notice', at(1))
+      const record = notice(150, { audience: { ...NOBODY, activityId: `${runId}-survey`, activityStatus: null }, link: { kind: 'survey', id: `${runId}-survey` } })
+      await store.notices.create(record, [reader.openid], { push: false })
+      expect(await store.notices.findInInbox(reader, record.id, at(151))).toMatchObject({ id: record.id, link: { kind: 'survey', id: `${runId}-survey` }, read: false })
+      expect(ids(await store.notices.pushing(1000))).not.toContain(record.id)
+      expect(await store.notices.claimPushes(record, 10, at(152), at(140))).toEqual([])
+    })
+
     it('takes scheduled notices when due, once, and sets their recipients and frozen list', async () => {
       const reader = readerOf(await member('due'))
       const scheduled = await sent(300, { createdAt: at(120), audience: { ...NOBODY, activityId: `${runId}-act2`, activityStatus: null } })

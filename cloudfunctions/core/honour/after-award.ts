@@ -1,8 +1,7 @@
 import type { Nomination } from '../../../types'
 import type { Caller } from '../access/access'
-import { toIsoString } from '../shared/clock'
+import { sendDirectNotice } from '../notice/direct'
 import type { Deps } from '../shared/context'
-import { newTimeOrderedId } from '../shared/ids'
 import { draftStoryFromHonour } from '../story/stories'
 
 const LEAGUE_NAME = '共青团驻马店市委'
@@ -14,36 +13,7 @@ const LEAGUE_NAME = '共青团驻马店市委'
  * call that loses the race sends nothing.
  */
 export async function notifyNominee(deps: Deps, caller: Caller, nomination: Nomination, title: string, body: string): Promise<void> {
-  const now = deps.clock.now()
-  const at = toIsoString(now)
-  await deps.store.notices.create(
-    {
-      id: newTimeOrderedId('nt', now),
-      title: title.slice(0, 40),
-      body,
-      link: null,
-      audience: {
-        all: false,
-        stationIds: [],
-        countyIds: [],
-        fieldIds: [],
-        degreeIds: [],
-        graduationYears: [],
-        activityId: nomination.id,
-        activityStatus: null,
-      },
-      origin: 'activity',
-      senderOpenid: caller.openid ?? '',
-      senderRole: 'staff',
-      senderLabel: LEAGUE_NAME,
-      stationId: null,
-      sendAt: at,
-      createdAt: at,
-      recipients: 1,
-      withdrawnAt: null,
-    },
-    [nomination.nomineeOpenid],
-  )
+  await sendDirectNotice(deps, caller, { key: nomination.id, title, body, recipients: [nomination.nomineeOpenid], senderLabel: LEAGUE_NAME })
 }
 
 /**

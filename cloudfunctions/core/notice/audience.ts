@@ -1,5 +1,11 @@
 import type { NoticeAudience } from '../../../types'
-import type { NoticeReader } from './ports'
+import type { NoticeReader, NoticeRecord } from './ports'
+
+/** A new notice's push state: `done` for an inbox-only one, else pushing from its send time. */
+export function pushStateOf(n: Pick<NoticeRecord, 'sendAt' | 'createdAt'>, options?: { push: boolean }): 'pushing' | 'waiting' | 'done' {
+  if (options?.push === false) return 'done'
+  return n.sendAt <= n.createdAt ? 'pushing' : 'waiting'
+}
 
 /**
  * Where a notice is filed: the keys of ONE of its dimensions, so that a reader finds it by

@@ -41,8 +41,11 @@ export interface NoticeListQuery {
 }
 
 export interface NoticeStore {
-  /** Stores the notice; `frozen` is an activity audience's registrants at the send time. */
-  create(notice: NoticeRecord, frozen: string[] | null): Promise<void>
+  /**
+   * Stores the notice; `frozen` is an activity audience's registrants at the send time.
+   * `push: false`: inbox only, no `notice` push (its sender sends its own message, as survey reminders do).
+   */
+  create(notice: NoticeRecord, frozen: string[] | null, options?: { push: boolean }): Promise<void>
   get(id: string): Promise<NoticeRecord | null>
   /** How many members a (non-activity) audience held at `at`: a count, never a listing. */
   countAudience(audience: NoticeAudience, at: string): Promise<number>

@@ -22,6 +22,7 @@ import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
 import { memberCards } from '../member/cards'
 import { pushMessage } from '../messaging/push'
+import { sendDirectNotice } from '../notice/direct'
 import { freezeRegistrants, LEAGUE_NAME } from '../notice/notices'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
@@ -401,10 +402,26 @@ export async function surveyRespondents(deps: Deps, caller: Caller, input: Actio
   }
 }
 
+const deadline = (survey: Survey) => (survey.closeAt ? `${survey.closeAt.slice(0, 16).replace('T', ' ')} 截止` : '请尽快填写')
+const senderOf = (survey: Survey) => (survey.stationId ? '翼展驿站' : LEAGUE_NAME)
+
+/** The inbox item of a reminder: its link opens the survey's answer page. */
+function reminderNotice(survey: Survey) {
+  return {
+    key: survey.id,
+    title: `请填写问卷：${survey.title}`,
+    body: `你还没有提交问卷「${survey.title}」（${deadline(survey)}）。点下方按钮去填写，已填的内容会保留。`,
+    link: { kind: 'survey' as const, id: survey.id },
+    senderLabel: senderOf(survey),
+  }
+}
+
 /**
  * Reminds the non-respondents: at most MAX_REMINDERS each, at least MIN_DAYS_BETWEEN_REMINDERS
- * apart (a conditional write per recipient, so two staff pressing at once remind once). Each
- * reminder shows in 我的问卷 and goes as a subscribe message where the member authorised one.
+ * apart (a conditional write per recipient, so two staff pressing at once, or a retry, remind once). Each
+ * reminder shows in 我的问卷, lands in the member's notice inbox (one notice per page of reminded
+ * members, inbox only: the reminder's own subscribe message is its push) and goes as a subscribe
+ * message where the member authorised one.
  */
 export async function remindSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.remind'>): Promise<{ reminded: number; pushed: number; skipped: number }> {
   const survey = await managed(deps, caller, input.id)
@@ -419,17 +436,20 @@ export async function remindSurvey(deps: Deps, caller: Caller, input: ActionPayl
   let cursor: string | null = null
   do {
     const page = await deps.store.surveys.pending(survey.id, cursor, 100)
+    // The conditional write is the round's gate: only its winner reminds (inbox and push).
+    const won: string[] = []
     for (const r of page.items) {
-      if (!(await deps.store.surveys.remind(survey.id, r.openid, at, MAX_REMINDERS, notAfter))) {
-        skipped += 1
-        continue
-      }
-      reminded += 1
+      if (await deps.store.surveys.remind(survey.id, r.openid, at, MAX_REMINDERS, notAfter)) won.push(r.openid)
+      else skipped += 1
+    }
+    reminded += won.length
+    await sendDirectNotice(deps, caller, { ...reminderNotice(survey), recipients: won, push: false })
+    for (const openid of won) {
       // The reminder template's keywords (title, time, place), as for activities.
-      const sent = await pushMessage(deps, r.openid, 'reminder', `${SURVEY_PAGE}?id=${survey.id}`, {
+      const sent = await pushMessage(deps, openid, 'reminder', `${SURVEY_PAGE}?id=${survey.id}`, {
         title: `请填写问卷：${survey.title}`.slice(0, 20),
-        time: survey.closeAt ? `${survey.closeAt.slice(0, 16).replace('T', ' ')} 截止` : '请尽快填写',
-        place: survey.stationId ? '翼展驿站·我的问卷' : `${LEAGUE_NAME}·我的问卷`,
+        time: deadline(survey),
+        place: `${senderOf(survey)}·我的问卷`,
       })
       if (sent) pushed += 1
     }

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import type { InboxNotice } from '../../../types'
+import type { InboxNotice, NoticeLinkKind } from '../../../types'
 import StateView from '../../components/state-view'
 import { formatTime } from '../../features/activity/labels'
 import { readNotice } from '../../features/notice/api'
@@ -10,10 +10,12 @@ import { useLoad } from '../../hooks/use-load'
 import { ApiCallError } from '../../services/api'
 import './index.scss'
 
-const LINKS = {
+/** Where each kind of notice link opens (every kind has one: tsc checks). */
+const LINKS: Record<NoticeLinkKind, { text: string; url: (id: string) => string }> = {
   activity: { text: '查看活动', url: (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}` },
   policy: { text: '查看政策', url: (id: string) => `/pages/policy/index?id=${encodeURIComponent(id)}` },
-} as const
+  survey: { text: '去填写问卷', url: (id: string) => `/packages/survey/pages/answer/index?id=${encodeURIComponent(id)}` },
+}
 
 /** One notice of my inbox: opening it marks it read. */
 export default function NoticePage() {

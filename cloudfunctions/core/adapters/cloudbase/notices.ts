@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import type { NoticeAudience, NoticeLink, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import { anchorKeys, audienceHeld, readerKeys, type StationPeriod } from '../../notice/audience'
+import { anchorKeys, audienceHeld, pushStateOf, readerKeys, type StationPeriod } from '../../notice/audience'
 import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice/ports'
 import type { MemberRecord } from '../../member/ports'
 import { COLLECTIONS, type Collections } from './collections'
@@ -85,12 +85,12 @@ export class CloudBaseNoticeStore implements NoticeStore {
     }
   }
 
-  async create(n: NoticeRecord, frozen: string[] | null): Promise<void> {
+  async create(n: NoticeRecord, frozen: string[] | null, options?: { push: boolean }): Promise<void> {
     const { id, ...rest } = n
     // Recipients first: a notice is never visible with half its frozen list.
     if (frozen) await this.freeze(id, n.sendAt, frozen)
     await this.collections.run(COLLECTIONS.notices, (c) =>
-      checked(c.add({ _id: id, ...rest, keys: anchorKeys(n.audience), pushState: n.sendAt <= n.createdAt ? 'pushing' : 'waiting', pushAfter: '' })),
+      checked(c.add({ _id: id, ...rest, keys: anchorKeys(n.audience), pushState: pushStateOf(n, options), pushAfter: '' })),
     )
     await this.bumpVersion()
   }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3'
 import type { NoticeAudience, NoticeLink, Page } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice/ports'
-import { anchorKeys, readerKeys } from '../../notice/audience'
+import { anchorKeys, pushStateOf, readerKeys } from '../../notice/audience'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
 
 /** Everything an inbox answer reads. */
@@ -141,7 +141,7 @@ export class SqliteNoticeStore implements NoticeStore {
     for (const openid of openids) insert.run(openid, noticeId)
   }
 
-  async create(n: NoticeRecord, frozen: string[] | null): Promise<void> {
+  async create(n: NoticeRecord, frozen: string[] | null, options?: { push: boolean }): Promise<void> {
     const a = n.audience
     this.db.transaction(() => {
       this.sql(
@@ -161,7 +161,7 @@ export class SqliteNoticeStore implements NoticeStore {
         years: JSON.stringify(a.graduationYears),
         activity: a.activityId,
         activityStatus: a.activityStatus,
-        pushState: n.sendAt <= n.createdAt ? 'pushing' : 'waiting',
+        pushState: pushStateOf(n, options),
       })
       const file = this.sql('INSERT INTO notice_keys (key, send_at, notice_id) VALUES (?, ?, ?)')
       for (const key of anchorKeys(a)) file.run(key, n.sendAt, n.id)
