@@ -60,7 +60,7 @@ export default defineAppConfig({
     // 家乡创新平台 (issue 19): the directory and a platform's page for everyone; staff management.
     {
       root: 'packages/platform',
-      pages: ['pages/list/index', 'pages/detail/index', 'pages/manage/index', 'pages/edit/index', 'pages/contact/index', 'pages/submit/index', 'pages/public-sign-up/index'],
+      pages: ['pages/list/index', 'pages/detail/index', 'pages/manage/index', 'pages/edit/index', 'pages/contact/index', 'pages/submit/index', 'pages/public-sign-up/index', 'pages/my-public-data/index'],
     },
     // Competitions (issue 18): students, external judges and staff.
     {

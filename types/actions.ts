@@ -98,7 +98,7 @@ import {
   reviewDemandDraftInput,
   updatePlatformInput,
 } from './platform'
-import type { MyPublicSignUp, PublicRegistration, PublicRegistrationLine } from './outreach'
+import type { MyPublicSignUp, PublicDataExport, PublicRegistration, PublicRegistrationLine } from './outreach'
 import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
 import type { DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { OverviewWire } from './pipeline-wire'
@@ -370,6 +370,8 @@ export const actionSchemas = {
   'platform.myPublicSignUp': publicActivityRefInput,
   'platform.cancelPublicSignUp': publicActivityRefInput,
   'platform.publicRegistrations': publicRegistrationsInput,
+  'platform.exportMyPublicData': emptyInput,
+  'platform.deleteMyPublicData': emptyInput,
   // Competitions (issue 18).
   'competition.list': emptyInput,
   'competition.get': competitionIdInput,
@@ -634,6 +636,8 @@ export interface ActionResults {
   'platform.cancelPublicSignUp': PublicRegistration
   /** The activity's managers: its public sign-ups, phones masked. */
   'platform.publicRegistrations': Page<PublicRegistrationLine>
+  'platform.exportMyPublicData': PublicDataExport
+  'platform.deleteMyPublicData': { deleted: number }
   /** Staff see drafts too. */
   'competition.list': Competition[]
   'competition.get': Competition

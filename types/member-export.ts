@@ -8,6 +8,7 @@ import type { JoinRequestStatus } from './station'
 import type { IdentityMode, RecipientStatus, SurveyAnswers } from './survey'
 import type { ExportedJuryWork, ExportedObjection, Materials, NominationState } from './honour'
 import type { StoryStatus, SubjectConsent } from './story'
+import type { ExportedPublicSignUp } from './outreach'
 
 /**
  * Everything stored about a member, as `member.exportMine` hands it out (PIPL art. 45): one list
@@ -164,6 +165,8 @@ export interface MemberExport {
   honourObjections: ExportedObjection[]
   /** The competition teams I am in (issue 18). */
   competitionTeams: ExportedCompetitionTeam[]
+  /** 面向公众 sign-ups I made for myself or a child (issue 19). */
+  publicSignUps: ExportedPublicSignUp[]
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -189,6 +192,7 @@ export const MEMBER_EXPORT_KINDS = {
   honourJuryWork: '评优评审记录',
   honourObjections: '评优公示异议',
   competitionTeams: '竞赛团队',
+  publicSignUps: '公众活动报名',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS
 

@@ -119,3 +119,33 @@ export interface MyPublicSignUp {
   canSignUp: { ok: boolean; reason: string }
   placesLeft: number
 }
+
+/** A public sign-up in the personal export (PIPL art. 45): everything given, with the activity it was for. */
+export interface ExportedPublicSignUp {
+  activityId: string
+  activityTitle: string
+  activityStartAt: string
+  activityEndAt: string
+  name: string
+  age: number
+  school: string
+  grade: string
+  phone: string
+  guardian: PublicGuardian | null
+  status: PublicRegistrationStatus
+  createdAt: string
+  updatedAt: string
+}
+
+export const PUBLIC_DATA_EXPORT_NOTICE =
+  '这是翼展联盟保存的你在公众活动报名中填写的全部信息（依据《个人信息保护法》第四十五条）。报名信息在活动结束30天后自动删除，你也可以随时删除。'
+
+/**
+ * What a signed-in person who never joined can export (`platform.exportMyPublicData`): the
+ * public sign-ups they made. A member's `member.exportMine` carries the same list.
+ */
+export interface PublicDataExport {
+  exportedAt: string
+  notice: string
+  publicSignUps: ExportedPublicSignUp[]
+}

@@ -76,6 +76,7 @@ export const RETRYABLE_WRITES = [
   'competition.shortlist',
   'platform.publicSignUp',
   'platform.cancelPublicSignUp',
+  'platform.deleteMyPublicData',
 ] as const satisfies readonly ActionName[]
 
 const retryable: ReadonlySet<ActionName> = new Set(RETRYABLE_WRITES)

@@ -24,7 +24,14 @@ import {
   viewActivity,
 } from '../../core/activity/activities'
 import { listAudit, listAuditActors } from '../../core/audit/audit'
-import { cancelPublicSignUp, listPublicRegistrations, myPublicSignUp, publicSignUp } from '../../core/platform/outreach'
+import {
+  cancelPublicSignUp,
+  deleteMyPublicData,
+  exportMyPublicData,
+  listPublicRegistrations,
+  myPublicSignUp,
+  publicSignUp,
+} from '../../core/platform/outreach'
 import { myOutbox } from '../../core/messaging/outbox'
 import {
   closeDemand,
@@ -357,6 +364,8 @@ export const actionTable: ActionTable = {
   'platform.myPublicSignUp': allow(isSignedIn, myPublicSignUp),
   'platform.cancelPublicSignUp': allow(isSignedIn, cancelPublicSignUp),
   'platform.publicRegistrations': allow(isMemberOrStaff, listPublicRegistrations),
+  'platform.exportMyPublicData': allow(isSignedIn, exportMyPublicData),
+  'platform.deleteMyPublicData': allow(isSignedIn, deleteMyPublicData),
   // Surveys — core/survey/. Staff, or a head for their own station (the use case pins it);
   // approval by a second staff member; members answer the surveys sent to them.
   'survey.create': allow(isStationLeaderOrStaff, createSurvey),

@@ -31,6 +31,14 @@ const labVisit: Partial<CreateActivityInput> = {
 }
 const published = (overrides: Partial<CreateActivityInput> = {}) => publishActivity(t, STAFF, { ...labVisit, ...overrides })
 
+const childSignUp = {
+  name: '隐私小朋友',
+  age: 9,
+  school: '驿城区实验小学',
+  grade: '三年级',
+  guardian: { name: '隐私测试同学', relation: 'mother' as const, phone: '13812341234', consent: true },
+}
+
 /** Signs ME up for every kind of data the store can hold about a member. */
 async function memberWithEverything() {
   data(await t.call(ME, 'member.register', profile({ name: '隐私测试同学' })))
@@ -118,7 +126,10 @@ async function memberWithEverything() {
 
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))
-  return { lab, full, demand, policy, notice, stationA, stationB }
+  // A 面向公众 sign-up I made for my child (issue 19).
+  const outreach = await published({ title: '青少年科普日', openToPublic: true, capacity: 1, waitlist: true })
+  data(await t.call(ME, 'platform.publicSignUp', { activityId: outreach.id, ...childSignUp }))
+  return { lab, full, demand, policy, notice, stationA, stationB, outreach }
 }
 
 describe('member.exportMine (M-1)', () => {
@@ -167,6 +178,17 @@ describe('member.exportMine (M-1)', () => {
         ['anonymous_tracked', 'submitted', []],
       ]),
     )
+    expect(exported.publicSignUps).toEqual([
+      expect.objectContaining({
+        activityTitle: '青少年科普日',
+        activityStartAt: expect.stringMatching(/^2026-07-01T/),
+        name: '隐私小朋友',
+        age: 9,
+        phone: '13812341234',
+        guardian: expect.objectContaining({ name: '隐私测试同学', relation: 'mother', consentAt: expect.any(String) }),
+        status: 'registered',
+      }),
+    ])
     // Nothing about the other member leaks in.
     expect(JSON.stringify(exported)).not.toContain('13912345678')
 
@@ -179,6 +201,7 @@ describe('member.exportMine (M-1)', () => {
     const registrations = workbook.getWorksheet(MEMBER_EXPORT_KINDS.registrations)!
     expect(registrations.getRow(1).getCell(1).text).toBe('活动')
     expect(JSON.stringify(registrations.getSheetValues())).toContain('报名理由：我的病史：无')
+    expect(JSON.stringify(workbook.getWorksheet(MEMBER_EXPORT_KINDS.publicSignUps)!.getSheetValues())).toContain('隐私小朋友')
   })
 
   it('is only for members: anonymous callers are UNAUTHENTICATED, visitors FORBIDDEN', async () => {
@@ -234,11 +257,16 @@ describe('consent withdrawal (m-13, PIPL art. 15)', () => {
 
 describe('member.deleteMine (m-1)', () => {
   it('removes the member from check-in helper lists and pseudonymises audit entries about them', async () => {
-    const { lab } = await memberWithEverything()
+    const { lab, outreach } = await memberWithEverything()
+    data(await t.call('other', 'activity.signUp', { activityId: outreach.id }))
     expect(codeOf(await t.call(ME, 'activity.registrations', { activityId: lab.id }))).toBe('OK')
     data(await t.call(ME, 'member.deleteMine'))
 
     expect(data(await t.call(STAFF, 'activity.get', { id: lab.id })).checkInHelpers).toEqual([])
+    // The child's public sign-up goes, and its place to the member waiting (the cancel path).
+    expect(await t.store.publicRegistrations.countFor(outreach.id)).toBe(0)
+    expect(data(await t.call(STAFF, 'activity.get', { id: outreach.id }))).toMatchObject({ registeredCount: 1, publicCount: 0, waitlistCount: 0 })
+    expect(data(await t.call('other', 'activity.get', { id: outreach.id })).myRegistration?.status).toBe('registered')
     const audit = data(await t.call(STAFF, 'audit.list', { limit: 50 })).items
     expect(audit.length).toBeGreaterThan(0)
     expect(JSON.stringify(audit)).not.toContain(ME)
@@ -255,6 +283,7 @@ describe('member.deleteMine (m-1)', () => {
     expect(fresh.consentHistory).toHaveLength(1)
     // 去向登记 go with the account, and the member leaves the pipeline's figures.
     expect(fresh.destinations).toEqual([])
+    expect(fresh.publicSignUps).toEqual([])
     data(await t.call(ME, 'member.deleteMine'))
     await t.store.pipeline.refreshFacts(null)
     const rows = data(await t.call(STAFF, 'pipeline.members', { metric: 'joined' })).items.map((r) => r.openid)

@@ -213,3 +213,93 @@ describe('retention', () => {
     expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(0)
   })
 })
+
+describe("the person's own public sign-ups (PIPL art. 45, 47), members or not", () => {
+  it('a parent who never joined exports what they gave: participant, guardian, activity title and time; nobody else sees it', async () => {
+    const science = await outreach({ title: '青少年科普日' })
+    const lab = await outreach({ title: '实验室开放日', startAt: '2026-07-20T09:00:00+08:00', endAt: '2026-07-20T12:00:00+08:00' })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(science.id), 'req-export-child'))
+    now = new Date('2026-07-01T10:05:00.000+08:00')
+    data(await t.call('parent-1', 'platform.publicSignUp', adult(lab.id, { name: '王建国', age: 40, phone: '13700002222' })))
+    data(await t.call('parent-2', 'platform.publicSignUp', adult(science.id)))
+    data(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: lab.id }))
+
+    // member.exportMine stays the members' export; the public one is for anyone signed in.
+    expect(codeOf(await t.call('parent-1', 'member.exportMine'))).toBe('FORBIDDEN')
+    const exported = data(await t.call('parent-1', 'platform.exportMyPublicData'))
+    expect(exported.notice).toContain('个人信息保护法')
+    expect(exported.publicSignUps).toEqual([
+      expect.objectContaining({ activityId: lab.id, activityTitle: '实验室开放日', activityStartAt: lab.startAt, name: '王建国', guardian: null, status: 'cancelled' }),
+      expect.objectContaining({
+        activityId: science.id,
+        activityTitle: '青少年科普日',
+        activityStartAt: science.startAt,
+        activityEndAt: science.endAt,
+        name: '王小明',
+        age: 12,
+        school: '驿城区实验小学',
+        grade: '六年级',
+        phone: '13700002222',
+        guardian: { name: '王建国', relation: 'father', phone: '13700002222', consentAt: expect.any(String) },
+        status: 'registered',
+      }),
+    ])
+    expect(JSON.stringify(exported)).not.toContain('赵晓雨')
+    expect(data(await t.call('stranger', 'platform.exportMyPublicData')).publicSignUps).toEqual([])
+    expect(codeOf(await t.call(null, 'platform.exportMyPublicData'))).toBe('UNAUTHENTICATED')
+    expect(codeOf(await t.call(null, 'platform.deleteMyPublicData'))).toBe('UNAUTHENTICATED')
+  })
+
+  it('bad input is refused and nothing is deleted', async () => {
+    const a = await outreach()
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id)))
+    expect(codeOf(await t.call('parent-1', 'platform.deleteMyPublicData', 'now'))).toBe('INVALID_INPUT')
+    expect(codeOf(await t.call('parent-1', 'platform.exportMyPublicData', 'now'))).toBe('INVALID_INPUT')
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(1)
+  })
+
+  it('deleting gives held places back through the cancel path (the member waiting moves up); an ended activity keeps only its anonymous count', async () => {
+    const past = await outreach({ title: '上周的科普日' })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(past.id)))
+    const upcoming = await outreach({ capacity: 1, waitlist: true, startAt: '2026-07-30T09:00:00+08:00', endAt: '2026-07-30T12:00:00+08:00' })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(upcoming.id), 'req-signup-0001'))
+    await members(1)
+    expect(data(await t.call('m0', 'activity.signUp', { activityId: upcoming.id })).status).toBe('waitlisted')
+    data(await t.call('parent-2', 'platform.publicSignUp', adult(past.id)))
+    // The first activity is over by the time the parent asks.
+    now = new Date(Date.parse(past.endAt) + 3600_000)
+
+    const [first, retried] = await Promise.all([
+      t.call('parent-1', 'platform.deleteMyPublicData', {}, 'req-delete-0001'),
+      t.call('parent-1', 'platform.deleteMyPublicData', {}, 'req-delete-0001'),
+    ])
+    expect(data(first)).toEqual({ deleted: 2 })
+    expect(data(retried)).toEqual(data(first))
+    expect(data(await t.call('parent-1', 'platform.exportMyPublicData')).publicSignUps).toEqual([])
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: upcoming.id })).registration).toBeNull()
+    expect(data(await t.call(STAFF, 'activity.get', { id: upcoming.id }))).toMatchObject({ registeredCount: 1, publicCount: 0, waitlistCount: 0 })
+    expect(data(await t.call('m0', 'activity.get', { id: upcoming.id })).myRegistration?.status).toBe('registered')
+    expect(data(await t.call(STAFF, 'activity.get', { id: past.id }))).toMatchObject({ registeredCount: 2, publicCount: 2 })
+    expect(data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: past.id })).items.map((r) => r.name)).toEqual(['赵晓雨'])
+    // Nothing is left to delete; the remembered sign-up answer went too, so the old requestId signs up afresh.
+    expect(data(await t.call('parent-1', 'platform.deleteMyPublicData'))).toEqual({ deleted: 0 })
+    expect(await t.store.idempotency.find('parent-1', 'req-signup-0001')).toBeNull()
+  })
+
+  it('a deletion racing sign-ups at the capacity boundary leaves the counter equal to the places held', async () => {
+    const a = await outreach({ capacity: 2 })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id)))
+    data(await t.call('parent-2', 'platform.publicSignUp', adult(a.id)))
+    const results = await Promise.all([
+      t.call('parent-1', 'platform.deleteMyPublicData'),
+      ...['p3', 'p4', 'p5'].map((openid) => t.call(openid, 'platform.publicSignUp', adult(a.id, { name: openid }))),
+    ])
+    expect(data(results[0])).toEqual({ deleted: 1 })
+    const signedUp = results.slice(1).filter((r) => r.ok)
+    expect(signedUp.length).toBeLessThanOrEqual(1)
+    const held = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items.filter((r) => r.status === 'registered')
+    expect(held.map((r) => r.name)).not.toContain('王小明')
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: held.length, publicCount: held.length })
+    expect(held.length).toBe(1 + signedUp.length)
+  })
+})

@@ -158,5 +158,28 @@ export function describePublicRegistrationStoreContract(name: string, open: () =
       expect((await store.activities.get(ended.id))?.publicCount).toBe(2)
       expect((await store.publicRegistrations.purgeEnded(at(20 * DAY), 50)).deleted).toBe(0)
     })
+
+    it("lists one person's sign-ups across activities newest first, and removes them all without touching the counters", async () => {
+      const parent = `${marker}-parent`
+      const first = await activity(5, false)
+      const second = await activity(5, false)
+      await store.publicRegistrations.signUp({ registration: person(first.id, parent, { createdAt: at(1) }) })
+      await store.publicRegistrations.signUp({ registration: person(second.id, parent, { createdAt: at(2), name: '王小红' }) })
+      await store.publicRegistrations.signUp({ registration: person(second.id, `${marker}-other`) })
+      await store.publicRegistrations.cancel(first.id, parent, at(3))
+      const mine = await store.publicRegistrations.listOf(parent, 10)
+      expect(mine.map((r) => [r.activityId, r.name, r.status])).toEqual([
+        [second.id, '王小红', 'registered'],
+        [first.id, '王小明', 'cancelled'],
+      ])
+      expect(mine[0]?.guardian).toMatchObject({ name: '王建国', relation: 'father', phone: '13700002222' })
+      expect(await store.publicRegistrations.listOf(parent, 1)).toHaveLength(1)
+      expect(await store.publicRegistrations.removeAllOf(parent)).toBe(2)
+      expect(await store.publicRegistrations.listOf(parent, 10)).toEqual([])
+      expect(await store.publicRegistrations.get(second.id, `${marker}-other`)).toMatchObject({ status: 'registered' })
+      // A held place is the caller's to give back (cancel) before removing: removal alone keeps the count, as the purge does.
+      expect(await store.activities.get(second.id)).toMatchObject({ registeredCount: 2, publicCount: 2 })
+      expect(await store.publicRegistrations.removeAllOf(parent)).toBe(0)
+    })
   })
 }

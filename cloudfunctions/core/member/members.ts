@@ -11,6 +11,7 @@ import { matchUniversity } from '../taxonomy/universities'
 import { forgetStoriesOf } from '../story/stories'
 import { forgetCompetitionsOf } from '../competition/competitions'
 import { forgetHonoursOf } from '../honour/forget'
+import { forgetPublicSignUpsOf } from '../platform/outreach'
 import { memberFactsChanged } from '../pipeline/facts'
 
 /** The member as the wire shows it: staff is a role from configuration, not from the record. */
@@ -101,6 +102,7 @@ export async function deleteMyAccount(deps: Deps, caller: Caller): Promise<{ del
   await deps.store.pipeline.forgetMember(openid)
   await forgetStoriesOf(deps, openid, newPseudonym())
   await deps.store.platforms.forgetContact(openid)
+  await forgetPublicSignUpsOf(deps, openid)
   await deps.store.surveys.forgetMember(openid)
   await forgetCompetitionsOf(deps, openid, newPseudonym())
   await forgetHonoursOf(deps, openid, newPseudonym())

@@ -4,6 +4,7 @@ import type {
   ExportedMessage,
   ExportedNomination,
   ExportedNotice,
+  ExportedPublicSignUp,
   ExportedRegistration,
   ExportedStory,
   ExportedSurvey,
@@ -32,6 +33,8 @@ import { growthRecord } from '../activity/activities'
 import { competitionTeamsOf } from '../competition/competitions'
 import { exportedJuryWork, exportedObjections } from '../honour/export'
 import { workPlaceOf } from '../pipeline/rules'
+import { exportedPublicSignUps } from '../platform/outreach'
+import { relationName } from '../platform/public-export'
 import type { Caller } from '../access/access'
 import type { Cell } from '../files/ports'
 import { toIsoString } from '../shared/clock'
@@ -117,6 +120,7 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     honourJuryWork: await exportedJuryWork(deps, openid),
     honourObjections: await exportedObjections(deps, openid),
     competitionTeams: await competitionTeamsOf(deps, openid),
+    publicSignUps: await exportedPublicSignUps(deps, openid),
   }
 }
 
@@ -175,6 +179,28 @@ const REQUEST_STATUSES = { pending: '待审核', approved: '已通过', rejected
 const REGISTRATION_STATUSES = { registered: '报名成功', waitlisted: '候补', cancelled: '已取消', checked_in: '已签到', absent: '缺席' } as const
 const JURY_STATUSES = { invited: '待声明', declared: '已声明无冲突', conflicted: '已声明回避', auto_conflicted: '自动回避', scored: '已评分' } as const
 const TEMPLATES: Record<string, string> = { reminder: '活动提醒', result: '报名结果', notice: '通知' }
+
+const PUBLIC_SIGN_UP_STATUSES = { registered: '报名成功', cancelled: '已取消' } as const
+const PUBLIC_SIGN_UP_HEADER = ['活动', '活动时间', '参加者', '年龄', '学校', '年级', '联系电话', '监护人', '与参加者关系', '监护人手机号', '监护人同意时间', '状态', '报名时间']
+
+/** The public sign-ups as sheet rows: the same in a member's export and a non-member's. */
+export function publicSignUpRows(items: ExportedPublicSignUp[]): Cell[][] {
+  return items.map((p) => [
+    p.activityTitle,
+    day(p.activityStartAt),
+    p.name,
+    p.age,
+    p.school,
+    p.grade,
+    p.phone,
+    p.guardian?.name ?? '',
+    p.guardian ? relationName(p.guardian.relation) : '',
+    p.guardian?.phone ?? '',
+    day(p.guardian?.consentAt),
+    PUBLIC_SIGN_UP_STATUSES[p.status],
+    day(p.createdAt),
+  ])
+}
 
 interface Sheet {
   name: string
@@ -329,6 +355,7 @@ export function exportSheets(data: MemberExport): Sheet[] {
       ['赛事', '团队', '项目', '角色', '作者排序', '确认时间', '作品版本数', '结果'],
       data.competitionTeams.map((t) => [t.competitionTitle, t.teamName, t.projectTitle, t.role === 'leader' ? '负责人' : '成员', t.authorPosition, day(t.confirmedAt), t.versions, t.result]),
     ),
+    sheet('publicSignUps', PUBLIC_SIGN_UP_HEADER, publicSignUpRows(data.publicSignUps)),
   ]
 }
 

@@ -1,6 +1,15 @@
 import { createHash } from 'node:crypto'
-import type { Activity, ActionPayload, MyPublicSignUp, Page, PublicRegistration, PublicRegistrationLine } from '../../../types'
-import { maskPhone, PUBLIC_GUARDIAN_AGE } from '../../../types'
+import type {
+  Activity,
+  ActionPayload,
+  ExportedPublicSignUp,
+  MyPublicSignUp,
+  Page,
+  PublicDataExport,
+  PublicRegistration,
+  PublicRegistrationLine,
+} from '../../../types'
+import { maskPhone, PUBLIC_DATA_EXPORT_NOTICE, PUBLIC_GUARDIAN_AGE } from '../../../types'
 import type { Caller } from '../access/access'
 import { canManageActivity, tellPromoted } from '../activity/activities'
 import { toIsoString } from '../shared/clock'
@@ -8,6 +17,7 @@ import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
 import { AppError, conflict, forbidden, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
+import { EXPORT_MAX_PER_KIND } from '../member/privacy-ports'
 import { relationName } from './public-export'
 
 /**
@@ -101,13 +111,88 @@ export async function cancelPublicSignUp(deps: Deps, caller: Caller, input: Acti
   if (activity.status !== 'published' || deps.clock.now().getTime() >= Date.parse(activity.signUpCloseAt)) {
     throw new AppError('SIGNUP_CLOSED', '报名已截止，不能在线取消，请联系活动负责人')
   }
-  const at = nowIso(deps)
-  const cancelled = await deps.store.publicRegistrations.cancel(activity.id, openid, at)
+  const cancelled = await giveBackPlace(deps, activity, openid, nowIso(deps))
   if (!cancelled) throw conflict('你没有可以取消的报名')
-  if (activity.waitlistCount > 0) {
+  return cancelled
+}
+
+/**
+ * The one cancel path (the person's cancel, and their data deletion): registered → cancelled with
+ * the place given back to the activity's counter, and the first member waiting promoted into it.
+ */
+async function giveBackPlace(deps: Deps, activity: Activity, openid: string, at: string): Promise<PublicRegistration | null> {
+  const cancelled = await deps.store.publicRegistrations.cancel(activity.id, openid, at)
+  if (cancelled && activity.status === 'published' && activity.waitlistCount > 0) {
     for (const promoted of await deps.store.registrations.promoteWaitlist(activity.id, at, 1)) await tellPromoted(deps, activity, promoted)
   }
   return cancelled
+}
+
+// ——— the person's own data (PIPL art. 45 and 47), members and non-members alike ———
+
+async function activitiesById(deps: Deps, ids: string[]): Promise<Map<string, Activity>> {
+  const found = await Promise.all([...new Set(ids)].map((id) => deps.store.activities.get(id)))
+  return new Map(found.filter((a): a is Activity => a !== null).map((a) => [a.id, a]))
+}
+
+/** Every public sign-up the person made (for themself or a child), newest first, with the activity's title and time. */
+export async function exportedPublicSignUps(deps: Deps, openid: string): Promise<ExportedPublicSignUp[]> {
+  const rows = await deps.store.publicRegistrations.listOf(openid, EXPORT_MAX_PER_KIND)
+  const activities = await activitiesById(deps, rows.map((r) => r.activityId))
+  return rows.map((r) => {
+    const activity = activities.get(r.activityId)
+    return {
+      activityId: r.activityId,
+      activityTitle: activity?.title ?? '',
+      activityStartAt: activity?.startAt ?? '',
+      activityEndAt: activity?.endAt ?? '',
+      name: r.name,
+      age: r.age,
+      school: r.school,
+      grade: r.grade,
+      phone: r.phone,
+      guardian: r.guardian,
+      status: r.status,
+      createdAt: r.createdAt,
+      updatedAt: r.updatedAt,
+    }
+  })
+}
+
+/** `platform.exportMyPublicData`: what a signed-in person gave in public sign-ups, whether or not they joined. */
+export async function exportMyPublicData(deps: Deps, caller: Caller): Promise<PublicDataExport> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  return { exportedAt: nowIso(deps), notice: PUBLIC_DATA_EXPORT_NOTICE, publicSignUps: await exportedPublicSignUps(deps, openid) }
+}
+
+/**
+ * Deletes every public sign-up the person made. A place still held for an activity that has not
+ * ended goes back through the cancel path (counter, waitlist promotion); after the end the count
+ * stays as the anonymous `publicCount`, as the retention purge leaves it. How many were deleted.
+ */
+export async function forgetPublicSignUpsOf(deps: Deps, openid: string): Promise<number> {
+  const at = nowIso(deps)
+  const now = deps.clock.now().getTime()
+  // One row per activity and person, so the export cap bounds this far above any real case.
+  const held = (await deps.store.publicRegistrations.listOf(openid, EXPORT_MAX_PER_KIND)).filter((r) => r.status === 'registered')
+  const activities = await activitiesById(deps, held.map((r) => r.activityId))
+  for (const activity of activities.values()) {
+    if (now < Date.parse(activity.endAt)) await giveBackPlace(deps, activity, openid, at)
+  }
+  return deps.store.publicRegistrations.removeAllOf(openid)
+}
+
+/**
+ * `platform.deleteMyPublicData`: a person (typically a parent who never joined) deletes what they
+ * gave; remembered answers of their writes (which hold the sign-ups) go too.
+ */
+export async function deleteMyPublicData(deps: Deps, caller: Caller): Promise<{ deleted: number }> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  const deleted = await forgetPublicSignUpsOf(deps, openid)
+  await deps.store.idempotency.forgetCaller(openid)
+  return { deleted }
 }
 
 const lineId = (id: string) => createHash('sha256').update(id).digest('hex').slice(0, 24)

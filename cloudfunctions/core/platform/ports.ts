@@ -107,4 +107,11 @@ export interface PublicRegistrationStore {
    * `endedBefore`; the activities' `publicCount` stays. How many activities and rows.
    */
   purgeEnded(endedBefore: string, limit: number): Promise<{ activities: number; deleted: number }>
+  /** Every sign-up the person made (any status), newest first, at most `limit` (their export). */
+  listOf(openid: string, limit: number): Promise<PublicRegistration[]>
+  /**
+   * Deletes every sign-up the person made; how many. Counters are not touched (as `purgeEnded`):
+   * a place still held is given back first through `cancel`.
+   */
+  removeAllOf(openid: string): Promise<number>
 }

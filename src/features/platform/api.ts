@@ -28,4 +28,7 @@ export const activityForPublic = (id: string) => call('activity.get', { id })
 export const myPublicSignUp = (activityId: string) => call('platform.myPublicSignUp', { activityId })
 export const publicSignUp = (input: ActionInput<'platform.publicSignUp'>, requestId: string) => call('platform.publicSignUp', input, { requestId })
 export const cancelPublicSignUp = (activityId: string) => call('platform.cancelPublicSignUp', { activityId })
+/** What the caller gave in public sign-ups (members or not), and its deletion (PIPL art. 45, 47). */
+export const exportMyPublicData = () => call('platform.exportMyPublicData', {})
+export const deleteMyPublicData = (requestId: string) => call('platform.deleteMyPublicData', {}, { requestId })
 export const publicRegistrations = (activityId: string, cursor?: string) => call('platform.publicRegistrations', { activityId, cursor, limit: 50 })

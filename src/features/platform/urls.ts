@@ -11,3 +11,5 @@ export const platformSubmitUrl = (platformId: string, kind: 'activity' | 'demand
   `/packages/platform/pages/submit/index?platformId=${encodeURIComponent(platformId)}&kind=${kind}`
 /** 报名（公众）: the short form for people who do not join (subpackage, linked from the activity page). */
 export const publicSignUpUrl = (activityId: string) => `/packages/platform/pages/public-sign-up/index?activityId=${encodeURIComponent(activityId)}`
+/** 我填写的报名信息: the caller's own public sign-ups, to read, copy or delete. */
+export const myPublicDataUrl = () => '/packages/platform/pages/my-public-data/index'

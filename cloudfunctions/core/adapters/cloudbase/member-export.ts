@@ -55,7 +55,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   platform_invites: 'nothing about members (a code and the invited name)',
   platform_demand_drafts: 'not exported: demands a platform contact proposed for their organisation',
   public_registrations:
-    'NOT YET EXPORTED (issue 19 follow-up): 面向公众 sign-ups a signed-in person made (participant and guardian data); the person sees each on the activity (platform.myPublicSignUp) and all are deleted 30 days after the activity',
+    'publicSignUps (publicRegistrations.listOf; also platform.exportMyPublicData for a non-member; removed on deletion, places given back)',
   surveys: 'nothing about members (creatorOpenid/approvedBy mark staff work)',
   survey_counters: 'nothing about members (counts only)',
   survey_recipients: 'surveys (status and reminders; removed on deletion)',

@@ -168,6 +168,34 @@ export class CloudBasePublicRegistrationStore implements PublicRegistrationStore
     return totalOf(await this.collections.run(COLLECTIONS.publicRegistrations, (c) => checked(c.where({ activityId }).count())))
   }
 
+  /** One bounded query on (openid, createdAt); a claim still in flight is not a sign-up yet. */
+  async listOf(openid: string, limit: number): Promise<PublicRegistration[]> {
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.publicRegistrations, (c) =>
+        checked(
+          c
+            .where({ openid, status: this._.in(['registered', 'cancelled']) })
+            .orderBy('createdAt', 'desc')
+            .limit(Math.min(limit, MAX_READ))
+            .get(),
+        ),
+      ),
+    )
+    return docs.map(fromDocument)
+  }
+
+  /** Removes every document of the person (a claim in flight too: its gate then finds no document to flip and gives the place back). */
+  async removeAllOf(openid: string): Promise<number> {
+    let deleted = 0
+    for (let round = 0; round < SWEEP_MAX_ROUNDS; round += 1) {
+      const removed = await this.collections.run(COLLECTIONS.publicRegistrations, (c) => checked(c.where({ openid }).remove()))
+      const n = num((removed as { deleted?: unknown }).deleted)
+      deleted += n
+      if (n === 0) break
+    }
+    return deleted
+  }
+
   /**
    * Activities open to the public, ended before `endedBefore`, not purged yet (`publicPurgedAt`
    * missing): their public sign-ups are removed, then the activity is stamped. A crash between

@@ -39,6 +39,8 @@ export const MEMBER_DATA_COVERAGE: Record<string, string> = {
   stories: 'stories (written by or about the member); removed or pseudonymised on deletion (forgetStoriesOf)',
   honour_nominations: 'nominations (for or by the member, with their materials; history as state and dates); withdrawn or de-named on deletion (forgetHonoursOf)',
   honour_jurors: 'honourJuryWork (the seat bound to the member\'s openid, its declarations and scores); unbound on deletion',
+  public_registrations:
+    'publicSignUps (publicRegistrations.listOf; also platform.exportMyPublicData for a non-member); removed on deletion, held places given back (forgetPublicSignUpsOf)',
 }
 
 /** Columns naming a member, by convention: anything with "openid", and the few named otherwise. */

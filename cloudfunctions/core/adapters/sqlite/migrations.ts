@@ -782,6 +782,10 @@ const MIGRATIONS: readonly string[] = [
   -- A member who withdrew consent is kept on record but not counted (types/privacy.ts).
   WHERE m.consent_withdrawn_at IS NULL;
   `,
+  // Issue 19 (PIPL): a person's own public sign-ups, for their export and deletion.
+  `
+  CREATE INDEX public_registrations_by_openid ON public_registrations (openid, created_at);
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -103,6 +103,16 @@ export class SqlitePublicRegistrationStore implements PublicRegistrationStore {
     return this.sql<[string], { n: number }>('SELECT count(*) AS n FROM public_registrations WHERE activity_id = ?').get(activityId)!.n
   }
 
+  async listOf(openid: string, limit: number): Promise<PublicRegistration[]> {
+    return this.sql<[string, number], PublicRow>('SELECT * FROM public_registrations WHERE openid = ? ORDER BY created_at DESC, id DESC LIMIT ?')
+      .all(openid, limit)
+      .map(fromRow)
+  }
+
+  async removeAllOf(openid: string): Promise<number> {
+    return this.sql('DELETE FROM public_registrations WHERE openid = ?').run(openid).changes
+  }
+
   async purgeEnded(endedBefore: string, limit: number): Promise<{ activities: number; deleted: number }> {
     return this.db
       .transaction(() => {

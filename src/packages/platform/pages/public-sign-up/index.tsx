@@ -11,6 +11,7 @@ import { ApiCallError, errorMessage } from '@/services/api'
 import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId } from '../../../../../types'
 import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicSignUp } from '../../../../features/platform/api'
 import { whenOf } from '../../../../features/platform/labels'
+import { myPublicDataUrl } from '../../../../features/platform/urls'
 import '../../platform.scss'
 import './index.scss'
 
@@ -210,6 +211,9 @@ export default function PublicSignUpPage() {
       <View className='card'>
         <Text className='section-title'>个人信息说明</Text>
         <Text className='public-sign-up__privacy' id='public-privacy'>{PUBLIC_SIGN_UP_PRIVACY}</Text>
+        <Button id='public-my-data' className='btn btn-ghost' onClick={() => void Taro.navigateTo({ url: myPublicDataUrl() })}>
+          查看、导出或删除我填写的报名信息
+        </Button>
       </View>
     </View>
   )

@@ -1,0 +1,4 @@
+export default definePageConfig({
+  navigationBarTitleText: '我填写的报名信息',
+  enablePullDownRefresh: true,
+})
