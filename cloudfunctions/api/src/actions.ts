@@ -57,6 +57,7 @@ import {
 import {
   canManageStation,
   isAnyone,
+  isPlatformPush,
   isConsentingMember,
   isConsentingMemberOrStaff,
   isMember,
@@ -337,8 +338,9 @@ export const actionTable: ActionTable = {
   'story.mine': allow(isMemberOrStaff, myStories),
   'story.queue': allow(isStaff, reviewQueue),
   'story.posterCode': allow(isAnyone, storyPosterCode),
-  // WeChat's message push carries no caller; the unguessable trace id is the check (stories.ts).
-  'story.mediaCheckEvent': allow(isAnyone, applyMediaCheck),
+  // WeChat's message push carries no caller (a signed-in user is refused); the unguessable trace id
+  // is the check (stories.ts).
+  'story.mediaCheckEvent': allow(isPlatformPush, applyMediaCheck),
   // 家乡创新平台: everyone browses, staff manage — core/platform/platforms.ts
   'platform.list': allow(isAnyone, listPlatforms),
   'platform.get': allow(isAnyone, viewPlatform),

@@ -6,7 +6,7 @@ import { systemClock, toIsoString, type Clock } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
 import { AppError } from '../../core/shared/errors'
 import { toMember } from '../../core/member/members'
-import { isAnyone, type Caller } from '../../core/access/access'
+import { isAnyone, isPlatformPush, type Caller } from '../../core/access/access'
 import type { FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import type { Store } from '../../core/shared/store'
@@ -109,7 +109,7 @@ export function createApi(options: ApiOptions): Api {
   async function run(action: ActionName, rawPayload: unknown, requestId: string | undefined, identity: Identity) {
     const def = actionTable[action] as ActionDef<ActionName>
     // Who may call comes before what they sent: an anonymous caller learns nothing of the fields.
-    if (!identity.openid && def.policy !== isAnyone) return fail({ code: 'UNAUTHENTICATED', message: '请先登录' })
+    if (!identity.openid && def.policy !== isAnyone && def.policy !== isPlatformPush) return fail({ code: 'UNAUTHENTICATED', message: '请先登录' })
     const parsed = actionSchemas[action].safeParse(rawPayload ?? {})
     if (!parsed.success) {
       const { message, fields } = toFieldErrors(parsed.error)

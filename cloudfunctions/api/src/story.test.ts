@@ -154,6 +154,9 @@ describe('photos: mediaCheckAsync answers later, by trace id', () => {
     expect(story.status).toBe('machine_check')
     expect(codeOf(await t.call(STAFF, 'story.review', { id: story.id, decision: 'approve' }))).toBe('CONFLICT')
     const [traceId] = t.security.pending()
+    // The author is a mini-program user (always an openid): they cannot answer for WeChat.
+    expect(codeOf(await t.call('head', 'story.mediaCheckEvent', { traceId, suggest: 'pass' }))).toBe('FORBIDDEN')
+    expect((data(await t.call('head', 'story.get', { id: story.id })).story as Story).status).toBe('machine_check')
     expect(await t.security.deliverPending()).toBe(1)
     const reviewed = data(await t.call(STAFF, 'story.get', { id: story.id })).story as Story
     expect(reviewed).toMatchObject({ status: 'human_review', mediaCheck: { suggest: 'pass' } })

@@ -18,6 +18,12 @@ export type Policy<I = unknown> = (caller: Caller, input: I) => AppError | null
 /** Anyone, signed in or not: health checks and public vocabularies. */
 export const isAnyone: Policy = () => null
 
+/**
+ * WeChat's own message push (the media-check verdict): it arrives with no caller. A mini-program
+ * user always has an openid, so none of them can post a verdict about their own photos.
+ */
+export const isPlatformPush: Policy = (caller) => (caller.openid ? forbidden('只有微信平台可以回传检测结果') : null)
+
 /** A WeChat user, joined or not (e.g. to join, or to ask whether they have joined). */
 export const isSignedIn: Policy = (caller) => (caller.openid ? null : unauthenticated())
 
