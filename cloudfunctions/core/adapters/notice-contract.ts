@@ -173,7 +173,9 @@ export function describeNoticeStoreContract(name: string, open: () => Promise<St
 
     it('filters the list by title: a case-insensitive substring, wildcards and regexp characters taken literally, still paged', async () => {
       const sender = `${runId}-searcher`
-      const by = (minutes: number, title: string) => sent(minutes, { senderOpenid: sender, title })
+      // Sent to an activity nobody registered for: in no reader's inbox, so the inbox cases below are untouched.
+      const nobody = { ...NOBODY, activityId: `${runId}-searched`, activityStatus: null }
+      const by = (minutes: number, title: string) => sent(minutes, { senderOpenid: sender, title, audience: nobody }, [])
       const exam = await by(5, '期末考试安排 Exam')
       const trip = await by(6, '暑期返乡实践（100%报名）')
       const exam2 = await by(7, '考试座位表 exam.v2')
