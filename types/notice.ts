@@ -1,7 +1,7 @@
 import * as z from 'zod'
 import { COUNTY_IDS, DEGREE_IDS, type CountyId, type DegreeId } from './taxonomy'
 import { pageInput } from './station'
-import { choice, id, text, year } from './validation'
+import { choice, id, optionalText, text, year } from './validation'
 
 /** Whose registrations an activity audience means: all who hold or wait for a place, or some. */
 export const NOTICE_ACTIVITY_STATUSES = ['registered', 'waitlisted', 'checked_in'] as const
@@ -89,6 +89,8 @@ export const noticeListInput = z.object({
   ...pageInput,
   /** Staff: only the notices I sent (heads always see only their own). */
   mine: z.boolean({ error: '是否只看我发的应为是或否' }).optional(),
+  /** Only notices whose title contains this text (case-insensitive, taken literally). */
+  q: optionalText('搜索词', 40),
 })
 export const noticeInboxInput = z.object(pageInput)
 

@@ -37,7 +37,11 @@ const policyFields = {
   title: text('标题', { max: 80 }),
   category: choice('类别', POLICY_CATEGORY_IDS),
   summary: text('摘要', { max: 300 }),
-  /** Rich text from a small safe subset; anything else is stripped on save. */
+  /**
+   * Plain text with a light markup (`## 标题`, `- 列表`, `**加粗**`, `[文字](https://…)`, blank line = paragraph;
+   * see policy-markup.ts). The server turns it into the sanitised HTML stored as `Policy.body`; HTML typed here
+   * is shown as text.
+   */
   body: text('正文', { max: 50_000 }),
   issuer: optionalText('发文单位', 60),
   docNumber: optionalText('文号', 60),

@@ -93,7 +93,7 @@ export async function measureCloudBaseCosts(options: CostOptions): Promise<Cost[
         await call(
           STAFF,
           'policy.create',
-          { title: `驻马店市创业补贴办法${i}`, category: 'measure', summary: '创业补贴与安家费。', body: '<p>创业补贴</p>', issuer: '驻马店市人社局' },
+          { title: `驻马店市创业补贴办法${i}`, category: 'measure', summary: '创业补贴与安家费。', body: '创业补贴', issuer: '驻马店市人社局' },
           true,
         ),
       )

@@ -74,7 +74,7 @@ async function memberWithEverything() {
   )
   data(await t.call(ME, 'demand.registerInterest', { id: demand.id, share: ['name', 'phone'] }))
   const policy = data(
-    await t.call(STAFF, 'policy.create', { title: '人才安家补贴', category: 'measure', summary: '安家补贴。', body: '<p>安家费</p>' }),
+    await t.call(STAFF, 'policy.create', { title: '人才安家补贴', category: 'measure', summary: '安家补贴。', body: '安家费' }),
   )
   data(await t.call(STAFF, 'policy.publish', { id: policy.id }))
   data(await t.call(ME, 'policy.favorite', { id: policy.id, favorite: true }))

@@ -233,6 +233,33 @@ describe('read state, withdraw, schedule', () => {
   })
 })
 
+describe('searching the sent notices by title (notice.list q)', () => {
+  it('staff find any sender’s notices by title, heads only their own; a bad q is named in Chinese; students are refused', async () => {
+    const zz = await station('郑州大学')
+    await join('head')
+    await joinStation('head', zz)
+    data(await t.call(STAFF, 'station.appointHead', { stationId: zz, openid: 'head', as: 'head' }))
+    later(1)
+    const exam = await send({ all: true }, STAFF, { title: '期末考试安排' })
+    await send({ all: true }, STAFF, { title: '暑期返乡实践' })
+    const headExam = await send({ all: true }, 'head', { title: '驿站考试经验交流会' })
+    const titles = async (who: string, input: Record<string, unknown>) => data(await t.call(who, 'notice.list', input)).items.map((n) => n.id)
+    expect(await titles(STAFF, { q: '考试' })).toEqual([headExam.id, exam.id])
+    expect(await titles(STAFF, { q: ' 考试 ', mine: true })).toEqual([exam.id])
+    expect(await titles('head', { q: '考试' })).toEqual([headExam.id])
+    expect(await titles(STAFF, { q: '没有这个标题' })).toEqual([])
+    expect(await titles(STAFF, { q: '' })).toHaveLength(3)
+    for (const q of ['考'.repeat(41), 42]) {
+      const bad = errorOf(await t.call(STAFF, 'notice.list', { q }))
+      expect(bad.code).toBe('INVALID_INPUT')
+      expect(bad.fields).toHaveProperty('q')
+      expect(bad.message).toMatch(/搜索词/)
+    }
+    await join('student')
+    expect(errorOf(await t.call('student', 'notice.list', { q: '考试' })).code).toBe('FORBIDDEN')
+  })
+})
+
 describe('refusals', () => {
   it('refuses students and strangers every staff action, and non-members the inbox', async () => {
     await join('a')

@@ -171,6 +171,31 @@ export function describeNoticeStoreContract(name: string, open: () => Promise<St
       expect(second.nextCursor).toBeNull()
     })
 
+    it('filters the list by title: a case-insensitive substring, wildcards and regexp characters taken literally, still paged', async () => {
+      const sender = `${runId}-searcher`
+      // Sent to an activity nobody registered for: in no reader's inbox, so the inbox cases below are untouched.
+      const nobody = { ...NOBODY, activityId: `${runId}-searched`, activityStatus: null }
+      const by = (minutes: number, title: string) => sent(minutes, { senderOpenid: sender, title, audience: nobody }, [])
+      const exam = await by(5, '期末考试安排 Exam')
+      const trip = await by(6, '暑期返乡实践（100%报名）')
+      const exam2 = await by(7, '考试座位表 exam.v2')
+      await by(8, '驿站例会')
+      const titled = async (title: string, limit = 10) => ids((await store.notices.list({ senderOpenid: sender, title, cursor: null, limit })).items)
+      expect(await titled('考试')).toEqual([exam2.id, exam.id])
+      expect(await titled('EXAM')).toEqual([exam2.id, exam.id])
+      expect(await titled('100%')).toEqual([trip.id])
+      expect(await titled('%')).toEqual([trip.id])
+      expect(await titled('_')).toEqual([])
+      expect(await titled('.v2')).toEqual([exam2.id])
+      expect(await titled('(.*)')).toEqual([])
+      expect(await titled('')).toHaveLength(4)
+      const first = await store.notices.list({ senderOpenid: sender, title: '考试', cursor: null, limit: 1 })
+      expect(ids(first.items)).toEqual([exam2.id])
+      const second = await store.notices.list({ senderOpenid: sender, title: '考试', cursor: first.nextCursor, limit: 1 })
+      expect(ids(second.items)).toEqual([exam.id])
+      expect(second.nextCursor).toBeNull()
+    })
+
     it('counts the audience a notice holds at a time: joined by then and matching every dimension', async () => {
       await member('count-a', { degree: 'master', hometownCounty: 'suiping' })
       await member('count-b', { degree: 'bachelor', hometownCounty: 'suiping' })

@@ -213,6 +213,7 @@ export async function withdrawNotice(deps: Deps, caller: Caller, input: ActionPa
 export async function listNotices(deps: Deps, caller: Caller, input: ActionPayload<'notice.list'>): Promise<Page<Notice>> {
   const page = await deps.store.notices.list({
     senderOpenid: caller.isStaff && !input.mine ? null : (caller.openid ?? ''),
+    title: input.q,
     cursor: input.cursor ?? null,
     limit: pageSize(input.limit),
   })

@@ -36,6 +36,8 @@ export interface PushOutcome {
 export interface NoticeListQuery {
   /** Only those sent by this member; null: all. */
   senderOpenid: string | null
+  /** Only titles containing this text, case-insensitive, wildcards taken literally; '' or absent: any. */
+  title?: string
   cursor: string | null
   limit: number
 }

@@ -19,6 +19,7 @@ import {
   SHAREABLE_LABELS,
   createDemandInput,
   createPolicyInput,
+  markupToHtml,
   importHeader,
   nameOf,
 } from '../../../types'
@@ -62,9 +63,12 @@ async function checkFieldIds(deps: Deps, ids: readonly string[], path = 'fields'
 
 // ——— staff: policies ———
 
+/** The markup staff typed → the stored, sanitised HTML (the sanitizer stays as a second line of defence). */
+const policyBodyHtml = (deps: Deps, markup: string) => sanitizePolicyHtml(deps.files.html, markupToHtml(markup))
+
 export async function createPolicy(deps: Deps, caller: Caller, input: ActionPayload<'policy.create'>): Promise<Policy> {
   await checkFieldIds(deps, input.fields)
-  const body = await sanitizePolicyHtml(deps.files.html, input.body)
+  const body = await policyBodyHtml(deps, input.body)
   if (!htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const at = nowIso(deps)
   const record: PolicyRecord = {
@@ -92,7 +96,7 @@ export async function updatePolicy(deps: Deps, caller: Caller, input: ActionPayl
   if (merged.effectiveFrom && merged.effectiveUntil && merged.effectiveUntil < merged.effectiveFrom) {
     throw invalidInput('effectiveUntil', '失效日期不能早于生效日期')
   }
-  const body = defined.body !== undefined ? await sanitizePolicyHtml(deps.files.html, defined.body) : undefined
+  const body = defined.body !== undefined ? await policyBodyHtml(deps, defined.body) : undefined
   // As on create: a body that sanitises to nothing is refused, never stored empty (m-10).
   if (body !== undefined && !htmlToText(body)) throw invalidInput('body', '正文不能为空（只保留文字、标题、列表和链接）')
   const updated = await deps.store.policies.update(
@@ -352,10 +356,8 @@ export async function importPolicies(deps: Deps, caller: Caller, input: ActionPa
         title: cell('标题'),
         category: idOf(POLICY_CATEGORIES, '类别')(cell('类别')),
         summary: cell('摘要'),
-        body: cell('正文')
-          .split(/\n+/)
-          .map((line) => `<p>${line.replace(/[<>&]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;' })[c]!)}</p>`)
-          .join(''),
+        // Each line of the cell a paragraph; the cell may also use the editor's markup.
+        body: cell('正文').split(/\n+/).join('\n\n'),
         issuer: cell('发文单位'),
         docNumber: cell('文号'),
         fields: splitList(cell('领域')).map((n) => fieldIdByName.get(n) ?? n),

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Switch, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
+import { a11yProps } from '@/utils/a11y-props'
 import type { ActivityTypeId } from '../../../types'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
@@ -86,11 +88,11 @@ export default function ActivitiesPage() {
     <View className='page activities'>
       <DemoBanner />
       <FilterChips idPrefix='type' options={[{ id: 'all', name: '全部类型' }, ...activityTypes]} value={type} onChange={setType} />
-      <View className='seg'>
+      <View className='seg' {...a11yProps('tablist', { label: '活动阶段' })}>
         {PHASES.map((p) => (
-          <View key={p.id} id={`phase-${p.id}`} className={`seg__item${phase === p.id ? ' seg__item--on' : ''}`} onClick={() => setPhase(p.id)}>
+          <Pressable role='tab' selected={phase === p.id} key={p.id} id={`phase-${p.id}`} className={`seg__item${phase === p.id ? ' seg__item--on' : ''}`} onPress={() => setPhase(p.id)}>
             <Text>{p.name}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
       {me.member ? (

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import type { ActivityView } from '../../../types'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
@@ -200,10 +200,10 @@ export default function ActivityPage() {
     return (
       <View>
         {process.env.TARO_ENV === 'h5' ? (
-          <View id='subscribe-demo' className='activity-subscribe' onClick={() => setSubscribeDemo((v) => !v)} {...a11yProps('checkbox', { checked: subscribeDemo })}>
+          <Pressable role='checkbox' checked={subscribeDemo} id='subscribe-demo' className='activity-subscribe' onPress={() => setSubscribeDemo((v) => !v)}>
             <View className={`activity-subscribe__box${subscribeDemo ? ' activity-subscribe__box--on' : ''}`}>{subscribeDemo ? '✓' : ''}</View>
             <Text className='activity-subscribe__text'>接收活动提醒（示例：推送会出现在“我的 → 微信提醒记录”里）</Text>
-          </View>
+          </Pressable>
         ) : null}
         <Button id='sign-up-submit' className='btn btn-primary' loading={busy === 'signup'} disabled={busy !== null} onClick={signUp}>
           {busy === 'signup' ? '正在报名…' : a.placesLeft > 0 ? '立即报名' : '名额已满，报名候补'}

@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { GrowthRecord } from '../../../types'
 import StateView from '../../components/state-view'
 import { fetchGrowthRecord } from '../../features/activity/api'
@@ -86,12 +87,12 @@ export default function GrowthPage() {
           <View className='card'>
             <Text className='section-title'>参加过的活动</Text>
             {record.items.map(({ activity }) => (
-              <View className='growth-item' key={activity.id} onClick={() => Taro.navigateTo({ url: `/pages/activity/index?id=${activity.id}` })}>
+              <Pressable role='link' className='growth-item' key={activity.id} onPress={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${activity.id}` })}>
                 <Text className='growth-item__title'>{activity.title}</Text>
                 <Text className='hint'>
                   {typeName(activity.type)} · {formatRange(activity.startAt, activity.endAt)}
                 </Text>
-              </View>
+              </Pressable>
             ))}
           </View>
         </View>

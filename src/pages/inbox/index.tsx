@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -115,13 +116,13 @@ export default function InboxPage() {
         </Button>
       </View>
       {template ? (
-        <View className='inbox-subscribe' id='inbox-subscribe' onClick={subscribe}>
+        <Pressable className='inbox-subscribe' id='inbox-subscribe' onPress={subscribe}>
           <View className='inbox-subscribe__body'>
             <Text className='inbox-subscribe__title'>订阅通知提醒</Text>
             <Text className='hint'>每订阅一次，下一条通知会通过微信提醒你</Text>
           </View>
           <Text className='inbox-subscribe__go'>{busy === 'subscribe' ? '请稍候…' : '订阅'}</Text>
-        </View>
+        </Pressable>
       ) : null}
       {renderList()}
     </View>

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -84,7 +84,7 @@ export default function IndexPage() {
     <View className='page home'>
       <View className='home-hero'>
         {me.member ? (
-          <View className='home-bell' id='home-bell' onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
+          <Pressable role='link' className='home-bell' id='home-bell' onPress={() => void Taro.navigateTo({ url: '/pages/inbox/index' })}>
             <View className='home-bell__icon' />
             <Text className='home-bell__label'>消息</Text>
             {unread > 0 ? (
@@ -92,7 +92,7 @@ export default function IndexPage() {
                 {unread > 99 ? '99+' : unread}
               </Text>
             ) : null}
-          </View>
+          </Pressable>
         ) : null}
         <Text className='home-hero__eyebrow'>共青团驻马店市委</Text>
         <Text className='home-hero__title'>翼展联盟</Text>
@@ -103,21 +103,21 @@ export default function IndexPage() {
       <View className='card home-call'>{renderCall()}</View>
       {me.member ? <HomeNext openid={me.member.openid} unread={unread} /> : null}
 
-      <View className='home-stations' id='home-stations' onClick={openStations}>
+      <Pressable role='link' className='home-stations' id='home-stations' onPress={openStations}>
         <View className='home-stations__body'>
           <Text className='home-stations__title'>翼展驿站</Text>
           <Text className='home-stations__text'>找到你学校的驿站，认识身边的驻马店老乡</Text>
         </View>
         <Text className='home-stations__go'>去看看 ›</Text>
-      </View>
+      </Pressable>
 
       <Text className='section-title home-offers__title'>联盟能为你做什么</Text>
       <View className='home-offers'>
         {OFFERS.map((offer) => (
-          <View className='home-offer' key={offer.id} id={`home-offer-${offer.id}`} {...a11yProps('link')} onClick={() => openOffer(offer.to)}>
+          <Pressable role='link' className='home-offer' key={offer.id} id={`home-offer-${offer.id}`} onPress={() => openOffer(offer.to)}>
             <Text className='home-offer__title'>{offer.title} ›</Text>
             <Text className='home-offer__text'>{offer.text}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
 

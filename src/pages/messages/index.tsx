@@ -1,5 +1,6 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import { fetchOutbox } from '../../features/activity/api'
 import ListFooter from '@/components/list-footer'
@@ -34,7 +35,7 @@ export default function MessagesPage() {
   return (
     <View className='page messages' id='messages'>
       {list.items.map((m) => (
-        <View className='card message' key={m.id} onClick={() => open(m.page)}>
+        <Pressable role='link' className='card message' key={m.id} onPress={() => open(m.page)}>
           <View className='message__top'>
             <Text className='message__kind'>{TEMPLATE_NAMES[m.template]}</Text>
             <Text className='hint'>{formatTime(m.at)}</Text>
@@ -45,7 +46,7 @@ export default function MessagesPage() {
               <Text className='kv__v'>{value}</Text>
             </View>
           ))}
-        </View>
+        </Pressable>
       ))}
       <ListFooter list={list} />
     </View>

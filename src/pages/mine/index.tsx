@@ -2,6 +2,7 @@ import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import CareModeSwitch from '@/components/care-mode-switch'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import DemoBanner from '../../features/demo/components/demo-banner'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -121,24 +122,24 @@ export default function MinePage() {
           <MemberCard member={me.member} />
           <UniversityConfirm member={me.member} />
           {me.member.consentWithdrawnAt ? (
-            <View className='card mine-consent' id='mine-consent-withdrawn' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+            <Pressable role='link' className='card mine-consent' id='mine-consent-withdrawn' onPress={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
               <Text className='mine-consent__text'>你已撤回隐私同意：报名、入站和岗位意向已暂停，资料仍为你保留。</Text>
               <Text className='mine-consent__action'>去重新同意 ›</Text>
-            </View>
+            </Pressable>
           ) : null}
           <MineInboxSection />
           <MyStation member={me.member} />
           <MineActivitiesSection member={me.member} />
           <MinePolicySection member={me.member} />
           <View className='mine-actions card'>
-            <View className='mine-action' id='action-edit' onClick={() => Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
+            <Pressable role='link' className='mine-action' id='action-edit' onPress={() => void Taro.navigateTo({ url: '/pages/profile-edit/index' })}>
               <Text>编辑资料</Text>
               <Text className='mine-action__arrow'>›</Text>
-            </View>
-            <View className={`mine-action${busy === 'export' ? ' mine-action--busy' : ''}`} id='action-export' onClick={exportData}>
+            </Pressable>
+            <Pressable className={`mine-action${busy === 'export' ? ' mine-action--busy' : ''}`} id='action-export' disabled={busy === 'export'} onPress={() => void exportData()}>
               <Text>导出我的数据</Text>
               <Text className='mine-action__arrow'>{busy === 'export' ? '正在导出…' : '›'}</Text>
-            </View>
+            </Pressable>
             {prepared ? (
               <View className='mine-export-ready'>
                 <Text className='hint'>数据文件已生成，发送到文件传输助手或自己的聊天即可保存</Text>
@@ -147,26 +148,26 @@ export default function MinePage() {
                 </Button>
               </View>
             ) : null}
-            <View className='mine-action' id='action-surveys' onClick={() => Taro.navigateTo({ url: '/packages/survey/pages/mine/index' })}>
+            <Pressable role='link' className='mine-action' id='action-surveys' onPress={() => void Taro.navigateTo({ url: '/packages/survey/pages/mine/index' })}>
               <Text>我的问卷</Text>
               <Text className='mine-action__arrow'>›</Text>
-            </View>
-            <View className='mine-action' id='action-competitions' onClick={() => Taro.navigateTo({ url: '/packages/competition/pages/list/index' })}>
+            </Pressable>
+            <Pressable role='link' className='mine-action' id='action-competitions' onPress={() => void Taro.navigateTo({ url: '/packages/competition/pages/list/index' })}>
               <Text>竞赛：挑战杯 · 创青春 · 振兴杯</Text>
               <Text className='mine-action__arrow'>›</Text>
-            </View>
-            <View className='mine-action' id='action-destination' onClick={() => Taro.navigateTo({ url: '/pages/destination/index' })}>
+            </Pressable>
+            <Pressable role='link' className='mine-action' id='action-destination' onPress={() => void Taro.navigateTo({ url: '/pages/destination/index' })}>
               <Text>毕业去向登记</Text>
               <Text className='mine-action__arrow'>{destinationDue(me.member.graduationYear) ? '毕业季请登记 ›' : '›'}</Text>
-            </View>
-            <View className='mine-action' id='action-honours' onClick={() => Taro.navigateTo({ url: '/packages/honour/pages/index/index' })}>
+            </Pressable>
+            <Pressable role='link' className='mine-action' id='action-honours' onPress={() => void Taro.navigateTo({ url: '/packages/honour/pages/index/index' })}>
               <Text>评优评先</Text>
               <Text className='mine-action__arrow'>›</Text>
-            </View>
-            <View className='mine-action' id='action-privacy' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
+            </Pressable>
+            <Pressable role='link' className='mine-action' id='action-privacy' onPress={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
               <Text>隐私保护指引与撤回同意</Text>
               <Text className='mine-action__arrow'>›</Text>
-            </View>
+            </Pressable>
           </View>
           <Button
             id='action-delete'

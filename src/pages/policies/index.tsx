@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { a11yProps } from '@/utils/a11y-props'
 import { POLICY_CATEGORIES, type PolicyCategoryId } from '../../../types'
 import ListPage from '@/components/list-page'
@@ -83,13 +84,13 @@ export default function PoliciesPage() {
       ) : null}
 
       {browsing ? (
-        <View className='policies__demands' id='open-demands' onClick={() => void Taro.navigateTo({ url: demandsUrl() })}>
+        <Pressable role='link' className='policies__demands' id='open-demands' onPress={() => void Taro.navigateTo({ url: demandsUrl() })}>
           <View className='policies__demands-body'>
             <Text className='policies__demands-title'>岗位需求</Text>
             <Text className='policies__demands-text'>驻马店企事业单位正在招人，登记意向由团市委帮你对接</Text>
           </View>
           <Text className='policies__demands-go'>去看看 ›</Text>
-        </View>
+        </Pressable>
       ) : null}
 
       {browsing && me.member ? <MatchSection refreshKey={me.member.updatedAt} /> : null}

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useRouter, useShareAppMessage, useShareTimeline } from '@tarojs/taro'
 import { Button, RichText, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import { useDemo } from '../../features/demo/hooks/use-demo'
 import { openDemoLogin } from '../../features/demo/session'
@@ -125,11 +126,11 @@ export default function PolicyPage() {
         <Text className='section-title'>政策原文</Text>
         <RichText className='policy__body' id='policy-body' nodes={styledBody(policy.body)} />
         {policy.sourceUrl ? (
-          <View className='policy__source' id='policy-source' onClick={() => openSource(policy.sourceUrl!)}>
+          <Pressable className='policy__source' id='policy-source' onPress={() => openSource(policy.sourceUrl!)}>
             <Text className='policy__source-label'>来源</Text>
             <Text className='policy__source-url'>{policy.sourceUrl}</Text>
             <Text className='policy__source-go'>{process.env.TARO_ENV === 'weapp' ? '复制' : '打开'}</Text>
-          </View>
+          </Pressable>
         ) : null}
       </View>
 

@@ -130,6 +130,7 @@ export class CloudBaseNoticeStore implements NoticeStore {
     const after = decodeCursor(q.cursor, 2)
     const where: object[] = []
     if (q.senderOpenid !== null) where.push({ senderOpenid: q.senderOpenid })
+    if (q.title) where.push({ title: this.collections.contains(q.title) })
     if (after) where.push(_.or([{ createdAt: _.lt(after[0]) }, { createdAt: after[0], _id: _.lt(after[1]) }]) as object)
     const result = await this.collections.run(COLLECTIONS.notices, (c) => {
       const filtered = where.length ? c.where(allOf(this.collections, where)) : c

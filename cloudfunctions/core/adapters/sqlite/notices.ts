@@ -4,6 +4,7 @@ import { decodeCursor, encodeCursor } from '../../shared/cursor'
 import type { InboxRecord, NoticeListQuery, NoticeReader, NoticeRecord, NoticeStore, PushOutcome } from '../../notice/ports'
 import { anchorKeys, pushStateOf, readerKeys } from '../../notice/audience'
 import { ReadCache, statementCache, tableVersions, type Sql } from './statements'
+import { containsPattern, LIKE_ESCAPE } from './like'
 
 /** Everything an inbox answer reads. */
 const INBOX_TABLES = ['notices', 'notice_keys', 'notice_reads', 'notice_recipients', 'station_memberships', 'members']
@@ -193,11 +194,12 @@ export class SqliteNoticeStore implements NoticeStore {
     const after = decodeCursor(q.cursor, 2)
     const where: string[] = []
     if (q.senderOpenid !== null) where.push('sender_openid = @sender')
+    if (q.title) where.push(`title LIKE @title ${LIKE_ESCAPE}`)
     if (after) where.push('(created_at, id) < (@afterAt, @afterId)')
     const limit = Math.min(q.limit, PAGE_CAP)
     const rows = this.sql<Record<string, unknown>, NoticeRow>(
       `SELECT * FROM notices ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY created_at DESC, id DESC LIMIT @limit`,
-    ).all({ sender: q.senderOpenid, afterAt: after?.[0], afterId: after?.[1], limit: limit + 1 })
+    ).all({ sender: q.senderOpenid, title: q.title ? containsPattern(q.title) : null, afterAt: after?.[0], afterId: after?.[1], limit: limit + 1 })
     const items = rows.slice(0, limit).map(fromRow)
     const last = items[items.length - 1]
     return { items, nextCursor: rows.length > limit && last ? encodeCursor([last.createdAt, last.id]) : null }

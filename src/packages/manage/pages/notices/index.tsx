@@ -3,6 +3,8 @@ import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/ta
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '../../../../components/state-view'
 import ListFooter from '@/components/list-footer'
+import SearchBar from '@/components/search-bar'
+import Pressable from '@/components/pressable'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { formatTime } from '../../../../features/activity/labels'
 import { useMe } from '@/hooks/use-me'
@@ -20,15 +22,16 @@ export default function ManageNoticesPage() {
   const role = me.member?.role
   const allowed = role === 'staff' || role === 'station_head'
   const [scope, setScope] = useState<Scope>('mine')
+  const [q, setQ] = useState('')
   const list = usePagedList(
     allowed
       ? async (cursor) => {
-          const page = await listNotices({ mine: role === 'staff' ? scope === 'mine' : undefined, cursor, limit: 20 })
+          const page = await listNotices({ mine: role === 'staff' ? scope === 'mine' : undefined, q, cursor, limit: 20 })
           rememberNotices(page.items)
           return page
         }
       : null,
-    `${me.member?.openid ?? ''}:${scope}`,
+    `${me.member?.openid ?? ''}:${scope}:${q}`,
   )
 
   useDidShow(() => {
@@ -47,11 +50,14 @@ export default function ManageNoticesPage() {
   const renderList = () => {
     if (list.status === 'loading') return <StateView kind='loading' title='正在加载通知…' />
     if (list.status === 'error') return <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} />
-    if (list.items.length === 0) return <StateView kind='empty' title='还没有发过通知' description='点“写通知”给成员发第一条' />
+    if (list.items.length === 0) {
+      if (q) return <StateView kind='empty' title={`没有标题含“${q}”的通知`} description='换个词试试，或清除搜索' />
+      return <StateView kind='empty' title='还没有发过通知' description='点“写通知”给成员发第一条' />
+    }
     return (
       <View id='notice-list'>
         {list.items.map((n) => (
-          <View key={n.id} id={`notice-${n.id}`} className='card mn-item' onClick={() => go(`/packages/manage/pages/notice-stats/index?id=${encodeURIComponent(n.id)}`)}>
+          <Pressable role='link' key={n.id} id={`notice-${n.id}`} className='card mn-item' onPress={() => go(`/packages/manage/pages/notice-stats/index?id=${encodeURIComponent(n.id)}`)}>
             <View className='mn-item__top'>
               <Text className='mn-item__title'>{n.title}</Text>
               <Text className={`badge badge--${NOTICE_STATUS_TONES[n.status]}`}>{NOTICE_STATUS_NAMES[n.status]}</Text>
@@ -63,7 +69,7 @@ export default function ManageNoticesPage() {
               </Text>
               <Text className='mn-item__recipients'>{n.status === 'scheduled' ? `预计 ${n.recipients} 人` : `${n.recipients} 人`}</Text>
             </View>
-          </View>
+          </Pressable>
         ))}
         <ListFooter list={list} />
       </View>
@@ -86,6 +92,7 @@ export default function ManageNoticesPage() {
       ) : (
         <Text className='hint mn-scope'>你是站长：这里是你发给本驿站成员的通知</Text>
       )}
+      <SearchBar id='notice-search' placeholder='搜索通知标题' onSearch={setQ} />
       {renderList()}
     </View>
   )

@@ -1,6 +1,18 @@
+import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
-import { Button, Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { createPolicyInput, POLICY_CATEGORIES, updatePolicyInput, type Policy, type PolicyCategoryId } from '../../../../../types'
+import { Button, Input, Picker, RichText, Text, Textarea, View } from '@tarojs/components'
+import {
+  createPolicyInput,
+  htmlToMarkup,
+  insertMarkup,
+  markupToHtml,
+  POLICY_CATEGORIES,
+  updatePolicyInput,
+  type MarkupTool,
+  type Policy,
+  type PolicyCategoryId,
+} from '../../../../../types'
+import { styledBody } from '../../../../features/policy/rich-body'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '@/components/choice-chips'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
@@ -52,8 +64,10 @@ const EMPTY: Draft = {
   tags: '',
 }
 
+/** The stored body is sanitised HTML (also for policies saved before the markup existed): opened as markup. */
 const fromPolicy = (p: Policy): Draft => ({
   ...p,
+  body: htmlToMarkup(p.body),
   effectiveFrom: p.effectiveFrom ?? '',
   effectiveUntil: p.effectiveUntil ?? '',
   sourceUrl: p.sourceUrl ?? '',
@@ -70,6 +84,13 @@ const toInput = (d: Draft) => ({
   tags: d.tags.split(/[\s,，、]+/).filter(Boolean),
 })
 
+const TOOLS: { tool: MarkupTool; label: string }[] = [
+  { tool: 'heading', label: '标题' },
+  { tool: 'list', label: '列表' },
+  { tool: 'bold', label: '加粗' },
+  { tool: 'link', label: '链接' },
+]
+
 const toggle = (list: string[], id: string) => (list.includes(id) ? list.filter((x) => x !== id) : [...list, id])
 
 /** New or existing policy; validated with the contract's schema, the body cleaned by the server. */
@@ -78,6 +99,9 @@ function PolicyEditor() {
   const tax = useTaxonomy()
   const form = useStaffForm()
   const { draft, setDraft, load: loaded } = useEditDraft(id, getPolicy, fromPolicy, EMPTY, '编辑政策')
+  // Where the body's cursor was last (typing or leaving the box); unknown → the toolbar adds at the end.
+  const bodyCursor = useRef<number | null>(null)
+  const [preview, setPreview] = useState(false)
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -114,6 +138,11 @@ function PolicyEditor() {
   }
 
   const e = form.errors
+  const insert = (tool: MarkupTool) => {
+    const next = insertMarkup(draft.body, bodyCursor.current, tool)
+    bodyCursor.current = next.cursor
+    set('body', next.text)
+  }
   const dateField = (key: 'effectiveFrom' | 'effectiveUntil', label: string) => (
     <FormField name={key} label={label} optional error={e[key]}>
       <View className='policy-edit__date'>
@@ -144,11 +173,41 @@ function PolicyEditor() {
         </FormField>
         <FormField
           name='body'
-          label='正文（HTML）'
-          hint='可用标签：<h2> <h3> <h4> 标题，<p> 段落，<ul> <ol> <li> 列表，<strong> <em> 强调，<a href="https://…"> 链接，<br> 换行。其他标签和脚本保存时会被自动去除。'
+          label='正文'
+          hint='直接输入文字，空一行另起一段。“## ”开头是小标题，“- ”开头是列表，**文字** 加粗，[文字](https://网址) 是链接；也可以点上面的按钮插入。'
           error={e.body}
         >
-          <Textarea className='sf-textarea policy-edit__html' maxlength={50000} placeholder='<h2>补贴标准</h2><p>……</p>' placeholderClass='sf-placeholder' value={draft.body} onInput={(ev) => set('body', ev.detail.value)} />
+          <View className='policy-edit__tools' id='policy-body-tools'>
+            {TOOLS.map(({ tool, label }) => (
+              <Button key={tool} id={`policy-tool-${tool}`} className='policy-edit__tool' size='mini' onClick={() => insert(tool)}>
+                {label}
+              </Button>
+            ))}
+            <Button id='policy-body-preview' className='policy-edit__tool policy-edit__tool--end' size='mini' onClick={() => setPreview((v) => !v)}>
+              {preview ? '继续编辑' : '预览'}
+            </Button>
+          </View>
+          {preview ? (
+            <View className='policy-edit__preview' id='policy-body-preview-view'>
+              {draft.body.trim() ? <RichText nodes={styledBody(markupToHtml(draft.body))} /> : <Text className='hint'>还没有正文</Text>}
+            </View>
+          ) : (
+            <Textarea
+              id='policy-body-input'
+              className='sf-textarea policy-edit__body'
+              maxlength={50000}
+              placeholder={'## 补贴标准\n\n全职引进的博士给予安家费 **20 万元**……'}
+              placeholderClass='sf-placeholder'
+              value={draft.body}
+              onInput={(ev) => {
+                bodyCursor.current = ev.detail.cursor ?? null
+                set('body', ev.detail.value)
+              }}
+              onBlur={(ev) => {
+                if (typeof ev.detail.cursor === 'number') bodyCursor.current = ev.detail.cursor
+              }}
+            />
+          )}
         </FormField>
         <FormField name='issuer' label='发文单位' optional error={e.issuer}>
           <Input className='sf-input' placeholder='如：驻马店市人民政府' placeholderClass='sf-placeholder' maxlength={60} value={draft.issuer} onInput={(ev) => set('issuer', ev.detail.value)} />
