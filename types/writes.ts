@@ -74,6 +74,9 @@ export const RETRYABLE_WRITES = [
   'competition.submit',
   'competition.addJudge',
   'competition.shortlist',
+  'competition.publishResults',
+  'competition.objectResult',
+  'competition.resolveResultObjection',
   'platform.publicSignUp',
   'platform.cancelPublicSignUp',
 ] as const satisfies readonly ActionName[]
