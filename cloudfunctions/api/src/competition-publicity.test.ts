@@ -1,5 +1,5 @@
 import type { TeamView } from '../../../types'
-import { competitionDraft } from './seed-competition'
+import { competitionDraft, seedDemoCompetitions } from './seed-competition'
 import { codeOf, data, errorOf, makeTestApi, profile } from './test-support'
 
 /**
@@ -191,5 +191,17 @@ describe('objections to a published result', () => {
     expect((await t.store.competitions.getTeam(first.id))!).toMatchObject({ award: null, shortlistedAt: null })
     const record = data(await t.call('lead1', 'competition.myRecord', {}))
     expect(record.map((r) => r.result)).toEqual(['已提交作品'])
+  })
+})
+
+describe('demo data', () => {
+  it('the past demo round is in 公示 now, with its shortlisted, awarded team; seeding again changes nothing', async () => {
+    for (const n of [13, 14, 15]) await join(`demo-student-${n}`)
+    await seedDemoCompetitions({ store: t.store, clock })
+    await seedDemoCompetitions({ store: t.store, clock })
+    const listed = data(await t.call(null, 'competition.resultNotices', {}))
+    expect(listed).toHaveLength(1)
+    expect(listed[0]).toMatchObject({ competitionId: 'cp-demo-past', start: '2026-11-19', end: '2026-11-26' })
+    expect(listed[0]!.entries).toEqual([expect.objectContaining({ teamId: 'tm-demo-shortlisted', teamName: '天中智造队', result: '市赛一等奖（晋级）', withdrawn: null })])
   })
 })

@@ -60,15 +60,19 @@ function entryOf(team: Team, result: string): ResultNoticeEntry {
   }
 }
 
+/** The 公示 lines of the teams with a result (award or 晋级), in the order given. */
+export function resultEntries(teams: readonly Team[]): ResultNoticeEntry[] {
+  return teams.flatMap((t) => {
+    const result = resultOf(t)
+    return result ? [entryOf(t, result)] : []
+  })
+}
+
 export async function publishResults(deps: Deps, caller: Caller, input: ActionPayload<'competition.publishResults'>): Promise<ResultNotice> {
   const c = await competitionOf(deps, input.id)
   const existing = await deps.store.competitions.getNotice(c.id)
   if (existing) return existing
-  const teams = await deps.store.competitions.listTeams(c.id, MAX_TEAMS)
-  const entries = teams.flatMap((t) => {
-    const result = resultOf(t)
-    return result ? [entryOf(t, result)] : []
-  })
+  const entries = resultEntries(await deps.store.competitions.listTeams(c.id, MAX_TEAMS))
   if (entries.length === 0) throw conflict('还没有晋级或获奖的团队，无法公示')
   const start = input.start ?? today(deps)
   const end = input.end ?? workingDayPeriod(start, NOTICE_DAYS).end
