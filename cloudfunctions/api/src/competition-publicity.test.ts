@@ -192,6 +192,18 @@ describe('objections to a published result', () => {
     const record = data(await t.call('lead1', 'competition.myRecord', {}))
     expect(record.map((r) => r.result)).toEqual(['已提交作品'])
   })
+
+  it('a member who deletes their account: the objection they filed keeps its text, loses name, phone and openid', async () => {
+    const { first } = await placedTeams()
+    data(await t.call(STAFF, 'competition.publishResults', { id: competitionId }))
+    await join('m9')
+    const id = data(await t.call('m9', 'competition.objectResult', objection(first.id))).id
+    data(await t.call('m9', 'member.deleteMine'))
+    const stored = (await t.store.competitions.getObjection(id))!
+    expect(stored).toMatchObject({ realName: '已注销成员', phone: '', reason: '作品并非团队原创' })
+    expect(stored.filerOpenid).not.toBe('m9')
+    expect(await t.store.competitions.objectionsBy('m9', 10)).toEqual([])
+  })
 })
 
 describe('demo data', () => {

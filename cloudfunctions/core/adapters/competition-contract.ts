@@ -156,6 +156,8 @@ export function describeCompetitionStoreContract(name: string, open: () => Promi
       expect(results.filter(Boolean)).toHaveLength(1)
       expect((await store.competitions.getObjection(objection.id))!.outcome).not.toBeNull()
       expect(await store.competitions.resolveObjection(`${run}none`, outcome('upheld'))).toBe(false)
+      expect((await store.competitions.objectionsBy(`${run}f`, 50)).map((o) => o.id)).toEqual([`${run}ob1`, `${run}ob2`])
+      expect(await store.competitions.objectionsBy(`${run}nobody`, 50)).toEqual([])
     })
   })
 }

@@ -74,4 +74,6 @@ export interface CompetitionStore {
   objectionsOf(competitionId: string, limit: number): Promise<ResultObjection[]>
   /** Records the outcome unless one is recorded; false then (a second resolution changes nothing). */
   resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean>
+  /** The objections this person filed (account deletion), at most `limit`. */
+  objectionsBy(openid: string, limit: number): Promise<ResultObjection[]>
 }

@@ -212,6 +212,10 @@ export class CloudBaseCompetitionStore implements CompetitionStore {
     return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   }
 
+  async objectionsBy(openid: string, limit: number): Promise<ResultObjection[]> {
+    return (await this.readAll(C.competitionObjections, { filerOpenid: openid }, limit)).map((d) => recordOf<ResultObjection>(d))
+  }
+
   /** A transaction: read, and set whole only while no outcome is recorded. 2 requests. */
   async resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean> {
     return this.collections.transaction([C.competitionObjections], async (tx) => {

@@ -86,5 +86,5 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   competition_scores: [['competitionId']],
   competition_assignments: [],
   competition_notices: [['end', 'start']],
-  competition_objections: [['competitionId', 'createdAt', '_id']],
+  competition_objections: [['competitionId', 'createdAt', '_id'], ['filerOpenid']],
 }

@@ -200,6 +200,12 @@ export class SqliteCompetitionStore implements CompetitionStore {
       .map(parse<ResultObjection>)
   }
 
+  async objectionsBy(openid: string, limit: number): Promise<ResultObjection[]> {
+    return this.sql<[string, number], DataRow>("SELECT data FROM competition_objections WHERE json_extract(data, '$.filerOpenid') = ? ORDER BY created_at, id LIMIT ?")
+      .all(openid, limit)
+      .map(parse<ResultObjection>)
+  }
+
   async resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean> {
     const run = this.db.transaction(() => {
       const row = this.sql<[string], DataRow>('SELECT data FROM competition_objections WHERE id = ?').get(id)
