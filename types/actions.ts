@@ -146,7 +146,7 @@ import {
   unitDecideInput,
   updateAwardInput,
 } from './honour'
-import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, Score, TalentLead, TeamView } from './competition'
+import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, ResultNotice, ResultObjectionLine, Score, TalentLead, TeamView } from './competition'
 import {
   addJudgeInput,
   advisorInput,
@@ -159,6 +159,9 @@ import {
   reorderInput,
   saveCompetitionInput,
   competitionScoreInput,
+  publishResultsInput,
+  resolveResultObjectionInput,
+  resultObjectionInput,
   shortlistInput,
   signChecklistInput,
   submitInput,
@@ -405,6 +408,11 @@ export const actionSchemas = {
   'competition.award': awardInput,
   'competition.talent': competitionIdInput,
   'competition.withdraw': teamIdInput,
+  'competition.publishResults': publishResultsInput,
+  'competition.resultNotices': emptyInput,
+  'competition.objectResult': resultObjectionInput,
+  'competition.resultObjections': competitionIdInput,
+  'competition.resolveResultObjection': resolveResultObjectionInput,
   'competition.handOver': memberRefInput,
   'competition.certificate': teamIdInput,
 } as const
@@ -678,6 +686,11 @@ export interface ActionResults {
   'competition.award': TeamView
   'competition.talent': TalentLead[]
   'competition.withdraw': TeamView
+  'competition.publishResults': ResultNotice
+  'competition.resultNotices': ResultNotice[]
+  'competition.objectResult': { received: true; id: string }
+  'competition.resultObjections': { notice: ResultNotice | null; objections: ResultObjectionLine[] }
+  'competition.resolveResultObjection': ResultObjectionLine
   'competition.handOver': TeamView
   'competition.certificate': CompetitionCertificate
 }

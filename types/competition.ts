@@ -1,5 +1,7 @@
 import * as z from 'zod'
 import { DEGREE_IDS, type DegreeId } from './taxonomy'
+import { PHONE_PATTERN } from './member'
+import { calendarDate } from './text'
 import { choice, id, optionalText, text } from './validation'
 
 /**
@@ -417,3 +419,69 @@ export const shortlistInput = z.object({
 export const awardInput = z.object({ teamId: idOf('团队'), award: text('奖项', { max: 20 }) })
 
 export const teamsListInput = z.object({ id: idOf('赛事'), state: z.enum(['forming', 'ready', 'submitted', 'shortlisted', 'withdrawn']).optional() })
+
+// ——— 公示 of results (科创赛事公示) and objections to them ———
+
+/** Staff publish a competition's results for 公示; the period defaults to 5 working days from today. */
+export const publishResultsInput = z
+  .object({
+    id: idOf('赛事'),
+    start: calendarDate('公示开始日期').optional(),
+    end: calendarDate('公示结束日期').optional(),
+  })
+  .refine((v) => !v.start || !v.end || v.start <= v.end, { message: '公示结束日期不能早于开始日期', path: ['end'] })
+export type PublishResultsInput = z.input<typeof publishResultsInput>
+
+/** One result in a 公示: publishable facts only — never scores or judges. */
+export interface ResultNoticeEntry {
+  teamId: string
+  teamName: string
+  projectTitle: string
+  /** The declaring unit (or the leader's university). */
+  university: string
+  /** The award, or 晋级 when shortlisted without an award. */
+  result: string
+  /** Set when an objection was upheld: the result is withdrawn, with the public reason. */
+  withdrawn: { reason: string; at: string } | null
+}
+
+/** A competition's results in 公示: one per competition, published once. */
+export interface ResultNotice {
+  competitionId: string
+  competitionTitle: string
+  start: string
+  end: string
+  entries: ResultNoticeEntry[]
+  publishedAt: string
+  byOpenid: string
+}
+
+/** Objections to a result: a real name and an 11-digit phone, never anonymous (honours' rules). */
+export const resultObjectionInput = z.object({
+  teamId: idOf('团队'),
+  realName: text('真实姓名', { max: 20 }),
+  phone: text('联系电话', { max: 11 }).regex(PHONE_PATTERN, '联系电话须为11位手机号，以便核实'),
+  reason: text('异议内容', { max: 1000 }),
+})
+export type ResultObjectionInput = z.input<typeof resultObjectionInput>
+
+export const resolveResultObjectionInput = z.object({
+  id: idOf('异议'),
+  decision: choice('处理结论', ['rejected', 'upheld'] as const),
+  note: text('处理说明', { max: 300 }),
+})
+
+export interface ResultObjection {
+  id: string
+  competitionId: string
+  teamId: string
+  teamName: string
+  realName: string
+  phone: string
+  reason: string
+  filerOpenid: string
+  createdAt: string
+  outcome: { decision: 'rejected' | 'upheld'; note: string; at: string; byOpenid: string } | null
+}
+/** Staff lists: the phone masked, the filer's openid not shown. */
+export type ResultObjectionLine = Omit<ResultObjection, 'phone' | 'filerOpenid'> & { phoneMasked: string }

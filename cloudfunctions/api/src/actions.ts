@@ -158,6 +158,7 @@ import {
 } from '../../core/survey/surveys'
 import { exportSurvey, surveyResults } from '../../core/survey/results'
 import * as competition from '../../core/competition/competitions'
+import * as competitionPublicity from '../../core/competition/publicity'
 
 export interface ActionDef<A extends ActionName> {
   /** Checked before the use case runs, on the server-resolved caller. */
@@ -421,4 +422,9 @@ export const actionTable: ActionTable = {
   'competition.withdraw': allow(isMember, competition.withdrawTeam),
   'competition.handOver': allow(isMemberOrStaff, competition.handOverTeam),
   'competition.certificate': allow(isMember, competition.certificate),
+  'competition.publishResults': allow(isStaff, competitionPublicity.publishResults),
+  'competition.resultNotices': allow(isAnyone, (deps) => competitionPublicity.resultNotices(deps)),
+  'competition.objectResult': allow(isSignedIn, competitionPublicity.objectResult),
+  'competition.resultObjections': allow(isStaff, (deps, _caller, input) => competitionPublicity.resultObjections(deps, input)),
+  'competition.resolveResultObjection': allow(isStaff, competitionPublicity.resolveResultObjection),
 }

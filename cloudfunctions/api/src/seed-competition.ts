@@ -1,6 +1,7 @@
 import type { Competition, SaveCompetitionInput, Team, TeamMember } from '../../../types'
 import { toIsoString } from '../../core/shared/clock'
 import type { Deps } from '../../core/shared/context'
+import { resultEntries } from '../../core/competition/publicity'
 import { sampleCompetition } from '../../core/competition/samples'
 
 /**
@@ -94,6 +95,18 @@ export async function seedDemoCompetitions(deps: Pick<Deps, 'store' | 'clock'>):
     submissions: [version('面向驻马店农机合作社的远程运维平台。', s(13))],
     shortlistedAt: iso(-150),
     award: '市赛一等奖',
+  })
+  // Its results in 公示 (科创赛事公示 on the honours 公示 page): published once, running now.
+  const entries = resultEntries(await deps.store.competitions.listTeams(past.id, 50))
+  if (entries.length === 0) return
+  await deps.store.competitions.publishNotice({
+    competitionId: past.id,
+    competitionTitle: past.title,
+    start: iso(-1).slice(0, 10),
+    end: iso(6).slice(0, 10),
+    entries,
+    publishedAt: iso(-1),
+    byOpenid: 'demo-staff',
   })
 }
 

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Team } from '../../../types'
+import type { ResultNotice, ResultObjection, Team } from '../../../types'
 import { conflict } from '../shared/errors'
 import { personMayJoin } from '../competition/rules'
 import type { PersonEntry } from '../competition/ports'
@@ -110,6 +110,54 @@ export function describeCompetitionStoreContract(name: string, open: () => Promi
       expect(await store.competitions.getAssignments(competition.id)).toEqual({})
       await store.competitions.saveAssignments(competition.id, { [`${run}t1`]: [`${run}j1`] })
       expect(await store.competitions.getAssignments(competition.id)).toEqual({ [`${run}t1`]: [`${run}j1`] })
+    })
+
+    it('publishes a result notice once, lists it while running, and replaces it whole', async () => {
+      const notice: ResultNotice = {
+        competitionId: competition.id,
+        competitionTitle: competition.title,
+        start: '2090-03-02',
+        end: '2090-03-06',
+        entries: [{ teamId: `${run}t1`, teamName: '甲队', projectTitle: '项目', university: '郑州大学', result: '一等奖', withdrawn: null }],
+        publishedAt: '2090-03-02T01:00:00.000Z',
+        byOpenid: `${run}staff`,
+      }
+      expect(await store.competitions.getNotice(competition.id)).toBeNull()
+      const [a, b] = await Promise.all([store.competitions.publishNotice(notice), store.competitions.publishNotice({ ...notice, end: '2090-03-20', byOpenid: 'other' })])
+      expect(a).toEqual(b)
+      expect(await store.competitions.getNotice(competition.id)).toEqual(a)
+      expect((await store.competitions.runningNotices('2090-03-04', 50)).map((n) => n.competitionId)).toContain(competition.id)
+      expect((await store.competitions.runningNotices('2090-03-01', 50)).map((n) => n.competitionId)).not.toContain(competition.id)
+      expect((await store.competitions.runningNotices('2090-04-01', 50)).map((n) => n.competitionId)).not.toContain(competition.id)
+      const withdrawn = { ...a, entries: a.entries.map((e) => ({ ...e, withdrawn: { reason: '查实', at: '2090-03-03T00:00:00.000Z' } })) }
+      await store.competitions.saveNotice(withdrawn)
+      expect(await store.competitions.getNotice(competition.id)).toEqual(withdrawn)
+    })
+
+    it('keeps objections and resolves each once, even when resolutions race', async () => {
+      const objection: ResultObjection = {
+        id: `${run}ob1`,
+        competitionId: competition.id,
+        teamId: `${run}t1`,
+        teamName: '甲队',
+        realName: '张三',
+        phone: '13800000000',
+        reason: '作品并非原创',
+        filerOpenid: `${run}f`,
+        createdAt: '2090-03-03T00:00:00.000Z',
+        outcome: null,
+      }
+      await store.competitions.saveObjection(objection)
+      await store.competitions.saveObjection({ ...objection, id: `${run}ob2`, createdAt: '2090-03-03T00:00:01.000Z' })
+      expect(await store.competitions.getObjection(objection.id)).toEqual(objection)
+      expect((await store.competitions.objectionsOf(competition.id, 50)).map((o) => o.id)).toEqual([`${run}ob1`, `${run}ob2`])
+      const outcome = (decision: 'upheld' | 'rejected') => ({ decision, note: '核查', at: '2090-03-04T00:00:00.000Z', byOpenid: `${run}staff` })
+      const results = await Promise.all([store.competitions.resolveObjection(objection.id, outcome('upheld')), store.competitions.resolveObjection(objection.id, outcome('rejected'))])
+      expect(results.filter(Boolean)).toHaveLength(1)
+      expect((await store.competitions.getObjection(objection.id))!.outcome).not.toBeNull()
+      expect(await store.competitions.resolveObjection(`${run}none`, outcome('upheld'))).toBe(false)
+      expect((await store.competitions.objectionsBy(`${run}f`, 50)).map((o) => o.id)).toEqual([`${run}ob1`, `${run}ob2`])
+      expect(await store.competitions.objectionsBy(`${run}nobody`, 50)).toEqual([])
     })
   })
 }

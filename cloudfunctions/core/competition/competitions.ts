@@ -789,7 +789,8 @@ export const GONE_MEMBER = '已注销成员'
 /**
  * Account deletion: in every team the member was in they become a pseudonym named 已注销成员 (the
  * team keeps its author order, size and versions; their school and station go), their per-person
- * entries are removed, and judge seats they redeemed are unbound. Safe to run again.
+ * entries are removed, judge seats they redeemed are unbound, and objections they filed lose their
+ * name and phone. Safe to run again.
  */
 export async function forgetCompetitionsOf(deps: Deps, openid: string, pseudonym: string): Promise<void> {
   const store = deps.store.competitions
@@ -810,6 +811,8 @@ export async function forgetCompetitionsOf(deps: Deps, openid: string, pseudonym
   }
   await store.forgetPerson(openid)
   for (const judge of await store.judgesOf(openid)) await store.saveJudge({ ...judge, openid: null })
+  // Objections they filed to a result in 公示: the text stays (the record), name, phone and openid go.
+  for (const o of await store.objectionsBy(openid, MAX_TEAMS)) await store.saveObjection({ ...o, realName: GONE_MEMBER, phone: '', filerOpenid: pseudonym })
 }
 
 export async function competitionTeamsOf(deps: Deps, openid: string): Promise<ExportedCompetitionTeam[]> {

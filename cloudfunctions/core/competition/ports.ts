@@ -1,4 +1,4 @@
-import type { Competition, Judge, Score, Team } from '../../../types'
+import type { Competition, Judge, ResultNotice, ResultObjection, Score, Team } from '../../../types'
 
 /**
  * Ports of competitions. A team is one document (members in author order, advisors, versions);
@@ -59,4 +59,21 @@ export interface CompetitionStore {
 
   saveAssignments(competitionId: string, assignments: Record<string, string[]>): Promise<void>
   getAssignments(competitionId: string): Promise<Record<string, string[]>>
+
+  /** Publishes once per competition: stores the notice unless one exists; answers the one stored. */
+  publishNotice(notice: ResultNotice): Promise<ResultNotice>
+  getNotice(competitionId: string): Promise<ResultNotice | null>
+  /** Replaces a published notice (an entry withdrawn). */
+  saveNotice(notice: ResultNotice): Promise<void>
+  /** The notices running on `day` (start ≤ day ≤ end), latest end first, at most `limit`. */
+  runningNotices(day: string, limit: number): Promise<ResultNotice[]>
+
+  saveObjection(objection: ResultObjection): Promise<void>
+  getObjection(id: string): Promise<ResultObjection | null>
+  /** Oldest first, at most `limit`. */
+  objectionsOf(competitionId: string, limit: number): Promise<ResultObjection[]>
+  /** Records the outcome unless one is recorded; false then (a second resolution changes nothing). */
+  resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean>
+  /** The objections this person filed (account deletion), at most `limit`. */
+  objectionsBy(openid: string, limit: number): Promise<ResultObjection[]>
 }

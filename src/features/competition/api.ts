@@ -42,3 +42,9 @@ export const saveCompetition = (input: ActionInput<'competition.save'>) => call(
 export const handOverTeam = (teamId: string, openid: string) => call('competition.handOver', { teamId, openid })
 export const withdrawTeam = (teamId: string) => call('competition.withdraw', { teamId })
 export const certificate = (teamId: string) => call('competition.certificate', { teamId })
+
+// Staff: results in 公示 (shown to anyone on the honours 公示 page) and objections to them.
+export const publishResults = (input: ActionInput<'competition.publishResults'>, requestId: string) => call('competition.publishResults', input, { requestId })
+export const resultObjections = (id: string) => call('competition.resultObjections', { id })
+export const resolveResultObjection = (input: ActionInput<'competition.resolveResultObjection'>, requestId: string) =>
+  call('competition.resolveResultObjection', input, { requestId })

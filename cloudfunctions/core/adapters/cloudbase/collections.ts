@@ -76,6 +76,10 @@ export const COLLECTIONS = {
   competitionScores: 'competition_scores',
   /** `_id` = competition id: {items: [{teamId, judgeIds}]}. */
   competitionAssignments: 'competition_assignments',
+  /** `_id` = competition id: the results in 公示 (created once, then only set whole). */
+  competitionNotices: 'competition_notices',
+  /** `_id` = objection id: a real-name objection to a result in 公示. */
+  competitionObjections: 'competition_objections',
 } as const
 export type CollectionName = (typeof COLLECTIONS)[keyof typeof COLLECTIONS]
 

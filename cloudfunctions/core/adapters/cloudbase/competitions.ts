@@ -1,4 +1,4 @@
-import type { Competition, Judge, Score, Team } from '../../../../types'
+import type { Competition, Judge, ResultNotice, ResultObjection, Score, Team } from '../../../../types'
 import type { CodeKind, CompetitionStore, PersonEntry, TeamUpdate } from '../../competition/ports'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, updatedCount, type RawDocument } from './database'
@@ -169,4 +169,67 @@ export class CloudBaseCompetitionStore implements CompetitionStore {
     const items = Array.isArray(doc?.items) ? (doc.items as RawDocument[]) : []
     return Object.fromEntries(items.map((i) => [String(i.teamId), Array.isArray(i.judgeIds) ? i.judgeIds.map(String) : []]))
   }
+
+  /** One `add` with `_id` = competition id: a second publication is a duplicate and changes nothing. 1–2 requests. */
+  async publishNotice(notice: ResultNotice): Promise<ResultNotice> {
+    try {
+      await this.collections.run(C.competitionNotices, (c) => checked(c.add({ _id: notice.competitionId, ...notice })))
+      return notice
+    } catch (error) {
+      if (!isDuplicateWrite(error)) throw error
+      return (await this.getNotice(notice.competitionId))!
+    }
+  }
+
+  async getNotice(competitionId: string): Promise<ResultNotice | null> {
+    const doc = await getDocument(this.collections, C.competitionNotices, competitionId)
+    return doc ? noticeOf(doc) : null
+  }
+
+  async saveNotice(notice: ResultNotice): Promise<void> {
+    await this.collections.run(C.competitionNotices, (c) => checked(c.doc(notice.competitionId).set({ ...notice })))
+  }
+
+  async runningNotices(day: string, limit: number): Promise<ResultNotice[]> {
+    const _ = this.collections.command
+    const result = await this.collections.run(C.competitionNotices, (c) =>
+      checked(c.where({ end: _.gte(day), start: _.lte(day) }).orderBy('end', 'desc').orderBy('_id', 'desc').limit(Math.min(limit, MAX_READ)).get()),
+    )
+    return documentsOf(result).map(noticeOf)
+  }
+
+  async saveObjection(o: ResultObjection): Promise<void> {
+    await this.collections.run(C.competitionObjections, (c) => checked(c.doc(o.id).set(bodyOf(o))))
+  }
+
+  async getObjection(id: string): Promise<ResultObjection | null> {
+    const doc = await getDocument(this.collections, C.competitionObjections, id)
+    return doc ? recordOf<ResultObjection>(doc) : null
+  }
+
+  async objectionsOf(competitionId: string, limit: number): Promise<ResultObjection[]> {
+    const list = (await this.readAll(C.competitionObjections, { competitionId }, limit)).map((d) => recordOf<ResultObjection>(d))
+    return list.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  }
+
+  async objectionsBy(openid: string, limit: number): Promise<ResultObjection[]> {
+    return (await this.readAll(C.competitionObjections, { filerOpenid: openid }, limit)).map((d) => recordOf<ResultObjection>(d))
+  }
+
+  /** A transaction: read, and set whole only while no outcome is recorded. 2 requests. */
+  async resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean> {
+    return this.collections.transaction([C.competitionObjections], async (tx) => {
+      const doc = documentsOf(await checked(tx.collection(C.competitionObjections).doc(id).get()))[0]
+      if (!doc) return false
+      const stored = recordOf<ResultObjection>(doc)
+      if (stored.outcome) return false
+      await checked(tx.collection(C.competitionObjections).doc(id).set(bodyOf({ ...stored, outcome })))
+      return true
+    })
+  }
+}
+
+function noticeOf(doc: RawDocument): ResultNotice {
+  const { _id: _ignored, ...rest } = doc
+  return rest as unknown as ResultNotice
 }

@@ -85,4 +85,6 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   competition_judges: [['competitionId', '_id'], ['openid']],
   competition_scores: [['competitionId']],
   competition_assignments: [],
+  competition_notices: [['end', 'start']],
+  competition_objections: [['competitionId', 'createdAt', '_id'], ['filerOpenid']],
 }

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Competition, Judge, Score, Team } from '../../../../types'
+import type { Competition, Judge, ResultNotice, ResultObjection, Score, Team } from '../../../../types'
 import type { CodeKind, CompetitionStore, PersonEntry, TeamUpdate } from '../../competition/ports'
 import { statementCache, type Sql } from './statements'
 
@@ -154,5 +154,67 @@ export class SqliteCompetitionStore implements CompetitionStore {
   async getAssignments(competitionId: string): Promise<Record<string, string[]>> {
     const row = this.sql<[string], DataRow>('SELECT data FROM competition_assignments WHERE competition_id = ?').get(competitionId)
     return row ? parse<Record<string, string[]>>(row) : {}
+  }
+
+  async publishNotice(notice: ResultNotice): Promise<ResultNotice> {
+    this.sql('INSERT OR IGNORE INTO competition_notices (competition_id, start, end_day, data) VALUES (?, ?, ?, ?)').run(
+      notice.competitionId,
+      notice.start,
+      notice.end,
+      JSON.stringify(notice),
+    )
+    return (await this.getNotice(notice.competitionId))!
+  }
+
+  async getNotice(competitionId: string): Promise<ResultNotice | null> {
+    const row = this.sql<[string], DataRow>('SELECT data FROM competition_notices WHERE competition_id = ?').get(competitionId)
+    return row ? parse<ResultNotice>(row) : null
+  }
+
+  async saveNotice(notice: ResultNotice): Promise<void> {
+    this.sql('UPDATE competition_notices SET data = ? WHERE competition_id = ?').run(JSON.stringify(notice), notice.competitionId)
+  }
+
+  async runningNotices(day: string, limit: number): Promise<ResultNotice[]> {
+    return this.sql<[string, string, number], DataRow>(
+      'SELECT data FROM competition_notices WHERE start <= ? AND end_day >= ? ORDER BY end_day DESC, competition_id DESC LIMIT ?',
+    )
+      .all(day, day, limit)
+      .map(parse<ResultNotice>)
+  }
+
+  async saveObjection(o: ResultObjection): Promise<void> {
+    this.sql(
+      'INSERT INTO competition_objections (id, competition_id, created_at, data) VALUES (?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET data = excluded.data',
+    ).run(o.id, o.competitionId, o.createdAt, JSON.stringify(o))
+  }
+
+  async getObjection(id: string): Promise<ResultObjection | null> {
+    const row = this.sql<[string], DataRow>('SELECT data FROM competition_objections WHERE id = ?').get(id)
+    return row ? parse<ResultObjection>(row) : null
+  }
+
+  async objectionsOf(competitionId: string, limit: number): Promise<ResultObjection[]> {
+    return this.sql<[string, number], DataRow>('SELECT data FROM competition_objections WHERE competition_id = ? ORDER BY created_at, id LIMIT ?')
+      .all(competitionId, limit)
+      .map(parse<ResultObjection>)
+  }
+
+  async objectionsBy(openid: string, limit: number): Promise<ResultObjection[]> {
+    return this.sql<[string, number], DataRow>("SELECT data FROM competition_objections WHERE json_extract(data, '$.filerOpenid') = ? ORDER BY created_at, id LIMIT ?")
+      .all(openid, limit)
+      .map(parse<ResultObjection>)
+  }
+
+  async resolveObjection(id: string, outcome: NonNullable<ResultObjection['outcome']>): Promise<boolean> {
+    const run = this.db.transaction(() => {
+      const row = this.sql<[string], DataRow>('SELECT data FROM competition_objections WHERE id = ?').get(id)
+      if (!row) return false
+      const stored = parse<ResultObjection>(row)
+      if (stored.outcome) return false
+      this.sql('UPDATE competition_objections SET data = ? WHERE id = ?').run(JSON.stringify({ ...stored, outcome }), id)
+      return true
+    })
+    return run()
   }
 }

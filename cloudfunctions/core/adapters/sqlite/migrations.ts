@@ -786,6 +786,23 @@ const MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX public_registrations_by_openid ON public_registrations (openid, created_at);
   `,
+  `
+  -- Competition results in 公示 (one per competition) and real-name objections to them.
+  CREATE TABLE competition_notices (
+    competition_id TEXT PRIMARY KEY,
+    start TEXT NOT NULL,
+    end_day TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX competition_notices_period ON competition_notices (end_day, start);
+  CREATE TABLE competition_objections (
+    id TEXT PRIMARY KEY,
+    competition_id TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+  CREATE INDEX competition_objections_by_competition ON competition_objections (competition_id, created_at, id);
+  `,
 ]
 
 export function migrate(db: Database): number {

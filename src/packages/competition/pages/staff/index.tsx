@@ -9,6 +9,7 @@ import StaffGate from '../../../staff/staff-gate'
 import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
+import ResultNoticeCard from '../../../../features/competition/components/result-notice-card'
 import { COMPETITION_PAGES, STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import '../../competition.scss'
 
@@ -250,6 +251,8 @@ function StaffView() {
               </Button>
             </View>
           </View>
+
+          <ResultNoticeCard competitionId={id} />
 
           <View className='card' id='staff-talent'>
             <Text className='section-title'>以赛引才</Text>

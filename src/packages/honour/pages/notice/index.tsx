@@ -11,6 +11,7 @@ import { pickImage, uploadCover, type PickedImage } from '@/services/upload'
 import { fetchNoticeList, objectTo } from '@/features/honour/api'
 import { honourNoticeUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
+import CompetitionNotices from './competition-notices'
 
 const KINDS = [
   { id: 'personal', name: '以个人名义' },
@@ -59,6 +60,7 @@ export default function HonourNoticePage() {
           {target?.nominationId === e.nominationId ? <ObjectionForm entry={e} onDone={() => setTarget(null)} /> : null}
         </View>
       ))}
+      <CompetitionNotices />
     </View>
   )
 }

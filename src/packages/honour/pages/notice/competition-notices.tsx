@@ -1,0 +1,98 @@
+import Taro from '@tarojs/taro'
+import { useState } from 'react'
+import { Button, Text, View } from '@tarojs/components'
+import type { ResultNotice, ResultNoticeEntry } from '../../../../../types'
+import StateView from '../../../../components/state-view'
+import FormField, { FormText } from '../../../../components/form-field'
+import { useLoad } from '@/hooks/use-load'
+import { useRequestId } from '@/hooks/use-request-id'
+import { ApiCallError, call, errorMessage } from '@/services/api'
+
+/**
+ * 科创赛事公示: competition results (team, project, unit, award or 晋级 — never scores or judges)
+ * shown on the honours 公示 page in their own section, with a real-name objection form. Calls the
+ * competition actions through services/api (packages may not import another feature).
+ */
+export default function CompetitionNotices() {
+  const list = useLoad<ResultNotice[]>(() => call('competition.resultNotices', {}), 'competition-notices')
+  const [target, setTarget] = useState<string | null>(null)
+
+  return (
+    <View id='competition-notices'>
+      <View className='card'>
+        <Text className='section-title'>科创赛事公示</Text>
+        <Text className='hint'>对下列赛事结果如有异议，请在公示期内实名反映（真实姓名和联系电话），不受理匿名异议。</Text>
+      </View>
+      {list.status === 'loading' ? <StateView kind='loading' /> : null}
+      {list.status === 'error' ? <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} /> : null}
+      {list.status === 'ready' && (list.data ?? []).length === 0 ? <StateView kind='empty' title='目前没有公示中的赛事结果' /> : null}
+      {(list.data ?? []).map((n) => (
+        <View className='card honour-card' key={n.competitionId} id={`result-notice-${n.competitionId}`}>
+          <Text className='honour-row__title'>{n.competitionTitle}</Text>
+          <Text className='hint'>
+            公示期：{n.start} 至 {n.end}
+          </Text>
+          {n.entries.map((e) => (
+            <View key={e.teamId} id={`result-${e.teamId}`}>
+              <Text className='honour-deeds'>
+                {e.teamName}《{e.projectTitle}》 · {e.university} · {e.withdrawn ? `已撤销（${e.withdrawn.reason}）` : e.result}
+              </Text>
+              {e.withdrawn ? null : (
+                <View className='honour-actions'>
+                  <Button className='btn btn-ghost' id={`object-result-${e.teamId}`} onClick={() => setTarget(e.teamId)}>
+                    提出异议
+                  </Button>
+                </View>
+              )}
+              {target === e.teamId ? <ResultObjectionForm entry={e} onDone={() => setTarget(null)} /> : null}
+            </View>
+          ))}
+        </View>
+      ))}
+    </View>
+  )
+}
+
+function ResultObjectionForm({ entry, onDone }: { entry: ResultNoticeEntry; onDone: () => void }) {
+  const [realName, setRealName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const request = useRequestId()
+
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    setErrors({})
+    const payload = { teamId: entry.teamId, realName, phone, reason }
+    try {
+      await call('competition.objectResult', payload, { requestId: request.idFor(payload) })
+      request.done()
+      void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
+      onDone()
+    } catch (error) {
+      if (error instanceof ApiCallError) setErrors(error.fields)
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='honour-objection' id='result-objection-form'>
+      <FormField name='realName' label='真实姓名' error={errors.realName}>
+        <FormText id='result-objection-name' value={realName} onChange={setRealName} maxlength={20} placeholder='请填写真实姓名' />
+      </FormField>
+      <FormField name='phone' label='联系电话' hint='仅用于核实，工作人员看到的号码已隐去中间四位' error={errors.phone}>
+        <FormText id='result-objection-phone' value={phone} onChange={setPhone} maxlength={11} placeholder='11位手机号' />
+      </FormField>
+      <FormField name='reason' label='异议内容' error={errors.reason}>
+        <FormText id='result-objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
+      </FormField>
+      <Button className='btn btn-primary' id='result-objection-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+        {busy ? '正在提交…' : '提交异议'}
+      </Button>
+    </View>
+  )
+}
