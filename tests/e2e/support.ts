@@ -143,13 +143,23 @@ export function appUrl(baseUrl: string, pagePath: string): string {
  * (for someone the demo sign-in page does not list, such as a new visitor from earlier).
  */
 export async function actAs(page: Page, baseUrl: string, openid: string, label: string, pagePath = 'pages/index/index'): Promise<void> {
-  await page.evaluate(
-    ([id, name]) => {
-      window.localStorage.setItem('yz.demo.openid', id)
-      window.localStorage.setItem('yz.demo.label', name)
-    },
-    [openid, label],
-  )
+  // The page may still be navigating from the last step (a toast, then back): a navigation that
+  // destroys the context mid-evaluate is waited out and the sign-in written again.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await page.evaluate(
+        ([id, name]) => {
+          window.localStorage.setItem('yz.demo.openid', id)
+          window.localStorage.setItem('yz.demo.label', name)
+        },
+        [openid, label],
+      )
+      break
+    } catch (error) {
+      if (attempt >= 5 || !/Execution context was destroyed|navigat/i.test(String(error))) throw error
+      await page.waitForLoadState('load')
+    }
+  }
   await page.goto(appUrl(baseUrl, pagePath))
   await page.reload()
 }
