@@ -62,7 +62,10 @@ export function writeSection(root, section) {
   let next = text
   if (start < 0) next = `${text.trimEnd()}\n\n${section}`
   else {
-    const end = text.indexOf('\n## ', start + SECTION_TITLE.length)
+    // The section ends at the next heading, or at the marker a following section starts with
+    // (`<!-- cloudbase-costs:start -->`), which must survive a rewrite.
+    const ends = ['\n## ', '\n<!-- '].map((m) => text.indexOf(m, start + SECTION_TITLE.length)).filter((i) => i >= 0)
+    const end = ends.length > 0 ? Math.min(...ends) : -1
     next = `${text.slice(0, start)}${section}${end < 0 ? '' : `\n${text.slice(end + 1)}`}`
   }
   fs.writeFileSync(file, next)
