@@ -121,20 +121,10 @@ export interface MyPublicSignUp {
 }
 
 /** A public sign-up in the personal export (PIPL art. 45): everything given, with the activity it was for. */
-export interface ExportedPublicSignUp {
-  activityId: string
+export type ExportedPublicSignUp = Omit<PublicRegistration, 'id' | 'openid'> & {
   activityTitle: string
   activityStartAt: string
   activityEndAt: string
-  name: string
-  age: number
-  school: string
-  grade: string
-  phone: string
-  guardian: PublicGuardian | null
-  status: PublicRegistrationStatus
-  createdAt: string
-  updatedAt: string
 }
 
 export const PUBLIC_DATA_EXPORT_NOTICE =

@@ -463,7 +463,7 @@ export async function cancelSignUp(deps: Deps, caller: Caller, input: ActionPayl
   const { cancelled, promoted } = await deps.store.registrations.cancel(activity.id, caller.openid, nowIso(deps))
   if (!cancelled) throw conflict('你没有可以取消的报名')
   if (promoted) await tellPromoted(deps, activity, promoted)
-  for (const openid of [cancelled.openid, ...(promoted ? [promoted.openid] : [])]) await memberFactsChanged(deps, openid)
+  await memberFactsChanged(deps, cancelled.openid, ...(promoted ? [promoted.openid] : []))
   return cancelled
 }
 
@@ -609,7 +609,7 @@ export async function markAttendance(deps: Deps, caller: Caller, input: ActionPa
   if (outcome === 'not_found') throw notFound('这位同学没有报名本活动')
   if (outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，不能再转为报名成功')
   if (promoted) await tellPromoted(deps, activity, promoted)
-  for (const openid of [input.openid, ...(promoted ? [promoted.openid] : [])]) await memberFactsChanged(deps, openid)
+  await memberFactsChanged(deps, input.openid, ...(promoted ? [promoted.openid] : []))
   await recordAudit(deps, caller, {
     action: 'activity.markAttendance',
     stationId: activity.stationId,

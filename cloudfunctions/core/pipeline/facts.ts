@@ -9,9 +9,9 @@ import type { GainedFacts } from './ports'
  * failure here never turns a done check-in or profile edit into an error for the member.
  */
 
-/** The member's row again, from the collections: for changes that can turn a flag off or move the member. */
-export async function memberFactsChanged(deps: Deps, openid: string): Promise<void> {
-  await deps.store.pipeline.refreshFacts([openid]).catch(() => undefined)
+/** The members' rows again, from the collections: for changes that can turn a flag off or move a member. */
+export async function memberFactsChanged(deps: Deps, ...openids: string[]): Promise<void> {
+  await deps.store.pipeline.refreshFacts(openids).catch(() => undefined)
 }
 
 /** Flags that can only have turned on (a sign-up, a check-in, an interest): one request on CloudBase. */
