@@ -1,4 +1,4 @@
-import type { ExportedCompetitionTeam } from './competition'
+import type { ExportedCompetitionTeam, ResultObjection } from './competition'
 import type { DestinationRecord } from './pipeline'
 import type { AnswerValue, GrowthRecord, RegistrationStatus } from './activity'
 import type { AuditEntry } from './audit'
@@ -163,10 +163,16 @@ export interface MemberExport {
   /** Honour reviews I judged as a juror, and 公示 objections I filed (issue 16). */
   honourJuryWork: ExportedJuryWork[]
   honourObjections: ExportedObjection[]
-  /** The competition teams I am in (issue 18). */
+  /** The competition teams I am in, and objections I filed to a result in 公示 (issue 18). */
   competitionTeams: ExportedCompetitionTeam[]
+  competitionObjections: ExportedResultObjection[]
   /** 面向公众 sign-ups I made for myself or a child (issue 19). */
   publicSignUps: ExportedPublicSignUp[]
+}
+
+/** An objection I filed to a competition result: what I wrote and how it was decided (not by whom). */
+export type ExportedResultObjection = Omit<ResultObjection, 'filerOpenid' | 'outcome'> & {
+  outcome: Omit<NonNullable<ResultObjection['outcome']>, 'byOpenid'> | null
 }
 
 /** The lists of an export (everything but the envelope fields), each with its Chinese name. */
@@ -192,6 +198,7 @@ export const MEMBER_EXPORT_KINDS = {
   honourJuryWork: '评优评审记录',
   honourObjections: '评优公示异议',
   competitionTeams: '竞赛团队',
+  competitionObjections: '赛事公示异议',
   publicSignUps: '公众活动报名',
 } as const satisfies Record<Exclude<keyof MemberExport, 'exportedAt' | 'notice'>, string>
 export type MemberExportKind = keyof typeof MEMBER_EXPORT_KINDS

@@ -120,6 +120,10 @@ export async function exportMyData(deps: Deps, caller: Caller): Promise<MemberEx
     honourJuryWork: await exportedJuryWork(deps, openid),
     honourObjections: await exportedObjections(deps, openid),
     competitionTeams: await competitionTeamsOf(deps, openid),
+    competitionObjections: (await deps.store.competitions.objectionsBy(openid, EXPORT_MAX_PER_KIND)).map(({ filerOpenid: _filer, outcome, ...o }) => ({
+      ...o,
+      outcome: outcome ? { decision: outcome.decision, note: outcome.note, at: outcome.at } : null,
+    })),
     publicSignUps: await exportedPublicSignUps(deps, openid),
   }
 }
@@ -354,6 +358,19 @@ export function exportSheets(data: MemberExport): Sheet[] {
       'competitionTeams',
       ['赛事', '团队', '项目', '角色', '作者排序', '确认时间', '作品版本数', '结果'],
       data.competitionTeams.map((t) => [t.competitionTitle, t.teamName, t.projectTitle, t.role === 'leader' ? '负责人' : '成员', t.authorPosition, day(t.confirmedAt), t.versions, t.result]),
+    ),
+    sheet(
+      'competitionObjections',
+      ['团队', '姓名', '电话', '异议内容', '提出时间', '处理结论', '处理说明'],
+      data.competitionObjections.map((o) => [
+        o.teamName,
+        o.realName,
+        o.phone,
+        o.reason,
+        day(o.createdAt),
+        o.outcome ? (o.outcome.decision === 'upheld' ? '异议成立' : '异议不成立') : '处理中',
+        o.outcome?.note ?? '',
+      ]),
     ),
     sheet('publicSignUps', PUBLIC_SIGN_UP_HEADER, publicSignUpRows(data.publicSignUps)),
   ]

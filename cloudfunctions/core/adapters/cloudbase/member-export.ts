@@ -68,7 +68,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   competition_codes: 'nothing about members (invite codes)',
   competition_assignments: 'nothing about members (judges per team)',
   competition_notices: 'published results (team, project, unit, award): public facts, no personal data beyond the team name',
-  competition_objections: 'NOT YET exported (issue 18 follow-up): objections filed to a result; name and phone removed on account deletion (forgetCompetitionsOf)',
+  competition_objections: 'competitionObjections (objections the member filed to a result in 公示: real name, phone, text, outcome); filer de-named on deletion (forgetCompetitionsOf)',
   competitions: 'nothing about members',
   pipeline_facts: 'not exported: derived from the profile, registrations, interests and destinations, all exported; removed on deletion',
 }
