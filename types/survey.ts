@@ -47,6 +47,18 @@ export const IDENTITY_MODE_STATEMENTS: Record<IdentityMode, string> = {
   anonymous: '这是一份完全匿名问卷：不记录谁填写了、谁没有填写，答卷不记录姓名，只记录提交日期。',
 }
 
+/**
+ * 公开链接: anyone with the link answers, member or not. Identity as in 匿名可催办 (the only mode it
+ * takes): the answers carry no member id or WeChat identity, only the day; apart from them the
+ * service keeps which WeChat account has submitted (one answer per account), never joined to them.
+ */
+export const PUBLIC_LINK_LABEL = '公开链接（匿名）'
+export const PUBLIC_LINK_STATEMENT =
+  '这是一份公开链接问卷，不是联盟成员也可以填写。答卷不记录你的姓名和微信身份，只记录提交日期；系统另外记下这个微信账号已提交过（每个账号只能提交一次），但无法把它和你的回答对应起来。'
+/** What the builder says about a public link. */
+export const PUBLIC_LINK_BUILDER_NOTE =
+  '公开链接问卷：拿到链接的人都能填写（不必是成员），只能用匿名可催办模式（不提供实名）；每个微信账号只能提交一次；没有固定的发送对象，所以没有未填写名单，也不能提醒。'
+
 const CODE = /^[A-Za-z0-9_-]{1,16}$/
 const code = (label: string) => z.string({ error: `${label}编号格式不正确` }).regex(CODE, `${label}编号应为1到16位字母、数字、下划线或短横线`)
 
@@ -459,6 +471,8 @@ const surveyFields = {
   responseCap: z.int({ error: '答卷上限应为整数' }).min(1, '答卷上限至少为1').max(1_000_000, '答卷上限过大').nullish().transform((v) => v ?? null),
   /** A head's survey goes to their station; staff leave it empty. */
   stationId: id('驿站').nullish().transform((v) => v ?? null),
+  /** Instead of an audience, a public link (staff only; 匿名可催办 only). */
+  publicLink: z.boolean({ error: '是否公开链接应为是或否' }).default(false),
 }
 
 const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
@@ -466,20 +480,28 @@ const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) =
 const noPrefillWhenAnonymous = (v: { identityMode: IdentityMode; definition: SurveyDefinition }) =>
   v.identityMode !== 'anonymous' || !allQuestions(v.definition).some((q) => q.prefill)
 const NO_PREFILL = { message: '完全匿名问卷不能用成员资料预填答案', path: ['definition'] }
+/** A public link is answered by people who need not be members: never 实名, and kept as 匿名可催办 keeps it. */
+const linkIsAnonymous = (v: { identityMode: IdentityMode; publicLink: boolean }) => !v.publicLink || v.identityMode === 'anonymous_tracked'
+const LINK_MODE = { message: '公开链接问卷只能选「匿名可催办」（不提供实名；每个微信账号只能提交一次）', path: ['identityMode'] }
 
 export const createSurveyInput = z
   .object(surveyFields)
   .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
   .refine(noPrefillWhenAnonymous, NO_PREFILL)
+  .refine(linkIsAnonymous, LINK_MODE)
 export type CreateSurveyInput = z.input<typeof createSurveyInput>
 export const updateSurveyInput = z
   .object({ id: id('问卷'), ...surveyFields })
   .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
   .refine(noPrefillWhenAnonymous, NO_PREFILL)
+  .refine(linkIsAnonymous, LINK_MODE)
 export const surveyIdInput = z.object({ id: id('问卷') })
 export const surveyListInput = z.object({ ...pageInput })
 export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
 export const submitSurveyInput = z.object({ id: id('问卷'), answers: surveyAnswersSchema })
+const linkToken = z.string({ error: '请使用完整的问卷链接' }).regex(/^lk[A-Za-z0-9]{24}$/, '问卷链接不完整或有误')
+export const surveyLinkInput = z.object({ id: id('问卷'), token: linkToken })
+export const submitSurveyLinkInput = z.object({ id: id('问卷'), token: linkToken, answers: surveyAnswersSchema })
 export const respondentsInput = z.object({ id: id('问卷'), ...pageInput })
 export const CROSS_DIMENSIONS = ['county', 'degree', 'graduationYear'] as const
 export type CrossDimension = (typeof CROSS_DIMENSIONS)[number]
@@ -509,6 +531,10 @@ export interface Survey {
   updatedAt: string
   publishedAt: string | null
   closedAt: string | null
+  /** Answered through a public link instead of an audience (old records: absent = false). */
+  publicLink?: boolean
+  /** The public link's secret, made at publish (null before, and for audience surveys). */
+  linkToken?: string | null
   /** Members frozen at publish. */
   recipients: number
   responses: number
@@ -524,6 +550,8 @@ export interface SurveyForMember {
   definition: SurveyDefinition
   identityMode: IdentityMode
   identityStatement: string
+  /** Opened through a public link (answers go by `survey.linkSubmit`, no draft is kept on the server). */
+  publicLink: boolean
   closeAt: string | null
   open: boolean
   status: RecipientStatus | null

@@ -51,8 +51,12 @@ export type TakeOutcome = { ok: true } | { ok: false; full: string }
 export interface SubmitInput {
   response: ResponseRecord
   openid: string
-  /** Tracked modes: the statuses it may move to 已提交 from, and the status it had (kept on failure); null: not tracked. */
-  recipient: { from: RecipientStatus[]; restore: RecipientStatus } | null
+  /**
+   * Tracked modes: the statuses it may move to 已提交 from, and the status it had (kept on failure);
+   * a public link: `claim` writes the account's 已提交 row (refused when one exists; removed on
+   * failure), so one answer per WeChat account; null: not tracked.
+   */
+  recipient: { from: RecipientStatus[]; restore: RecipientStatus } | { claim: true; publishedAt: string | null } | null
   /** The counters to take, with their limits (the same as stored at publish; null = none). */
   counters: { key: string; cap: number | null }[]
   /** Whether a draft may exist (false saves a write). */

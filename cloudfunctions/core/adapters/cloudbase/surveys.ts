@@ -293,6 +293,19 @@ export class CloudBaseSurveyStore implements SurveyStore {
     )
   }
 
+  /** One request: the status flip, or (a public link) the account's 已提交 row, refused when it exists. */
+  private async markSubmitted(surveyId: string, openid: string, recipient: NonNullable<SubmitInput['recipient']>): Promise<boolean> {
+    if (!('claim' in recipient)) return this.advance(surveyId, openid, recipient.from, 'submitted')
+    const doc = { _id: pairId(surveyId, openid), surveyId, openid, status: 'submitted', reminders: 0, lastRemindedAt: null, publishedAt: recipient.publishedAt }
+    try {
+      await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.add(doc)))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
   /**
    * Requests: the status flip (tracked modes), one conditional increment per counter (their caps
    * come with the call: no counter read), the response, and the draft's removal when one may
@@ -300,9 +313,11 @@ export class CloudBaseSurveyStore implements SurveyStore {
    */
   async submit(input: SubmitInput): Promise<SubmitOutcome> {
     const { response: r, openid, recipient } = input
-    if (recipient && !(await this.advance(r.surveyId, openid, recipient.from, 'submitted'))) return { ok: false, already: true }
+    if (recipient && !(await this.markSubmitted(r.surveyId, openid, recipient))) return { ok: false, already: true }
     const restore = async () => {
-      if (recipient) await this.advance(r.surveyId, openid, ['submitted'], recipient.restore)
+      if (!recipient) return
+      if ('claim' in recipient) await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.where({ _id: pairId(r.surveyId, openid) }).remove()))
+      else await this.advance(r.surveyId, openid, ['submitted'], recipient.restore)
     }
     const taken: string[] = []
     let full: string | null = null

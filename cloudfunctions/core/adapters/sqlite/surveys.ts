@@ -263,16 +263,17 @@ export class SqliteSurveyStore implements SurveyStore {
     const { response: r, openid } = input
     try {
       return await this.writes.run((): SubmitOutcome => {
-        if (
-          input.recipient &&
-          this.sql("UPDATE survey_recipients SET status = 'submitted' WHERE survey_id = ? AND openid = ? AND status IN (SELECT value FROM json_each(?))").run(
-            r.surveyId,
-            openid,
-            JSON.stringify(input.recipient.from),
-          ).changes !== 1
-        ) {
-          return { ok: false, already: true }
-        }
+        const who = input.recipient
+        const marked =
+          who === null ||
+          ('claim' in who
+            ? this.sql("INSERT OR IGNORE INTO survey_recipients (survey_id, openid, status) VALUES (?, ?, 'submitted')").run(r.surveyId, openid).changes === 1
+            : this.sql("UPDATE survey_recipients SET status = 'submitted' WHERE survey_id = ? AND openid = ? AND status IN (SELECT value FROM json_each(?))").run(
+                r.surveyId,
+                openid,
+                JSON.stringify(who.from),
+              ).changes === 1)
+        if (!marked) return { ok: false, already: true }
         const inc = this.sql('UPDATE survey_counters SET used = used + 1 WHERE survey_id = ? AND key = ? AND (cap IS NULL OR used < cap)')
         for (const { key } of input.counters) if (inc.run(r.surveyId, key).changes !== 1) throw new CounterFull(key)
         this.insertResponse(r)
