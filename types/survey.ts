@@ -605,7 +605,7 @@ export interface QuestionResult {
 }
 
 export interface SurveyResults {
-  survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status'>
+  survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status' | 'publicLink'>
   by: string | null
   questions: QuestionResult[]
 }

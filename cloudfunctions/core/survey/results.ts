@@ -159,7 +159,7 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
     }
   })
   return {
-    survey: { id: survey.id, title: survey.title, identityMode: survey.identityMode, recipients: survey.recipients, responses: survey.responses, status: survey.status },
+    survey: { id: survey.id, title: survey.title, identityMode: survey.identityMode, recipients: survey.recipients, responses: survey.responses, status: survey.status, publicLink: Boolean(survey.publicLink) },
     by: input.by ?? null,
     questions,
   }

@@ -48,7 +48,8 @@ export interface SurveyDraft {
   title: string
   intro: string
   identityMode: IdentityMode
-  audienceKind: 'all' | 'county'
+  /** 'link': a public link instead of an audience (staff only; 匿名可催办 only). */
+  audienceKind: 'all' | 'county' | 'link'
   countyIds: string[]
   responseCap: string
   closeAt: string
@@ -98,7 +99,7 @@ export const emptySurveyDraft = (): SurveyDraft => ({
 })
 
 /** The definition and fields as the builder holds them (a template, or a saved survey being edited). */
-export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identityMode' | 'definition'> & Partial<Pick<Survey, 'audience' | 'responseCap' | 'closeAt'>>): SurveyDraft {
+export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identityMode' | 'definition'> & Partial<Pick<Survey, 'audience' | 'responseCap' | 'closeAt' | 'publicLink'>>): SurveyDraft {
   const questions: QuestionDraft[] = []
   for (const page of source.definition.pages) {
     page.questions.forEach((q, i) => {
@@ -129,7 +130,7 @@ export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identi
     title: source.title,
     intro: source.intro,
     identityMode: source.identityMode,
-    audienceKind: audience?.all ? 'all' : 'county',
+    audienceKind: source.publicLink ? 'link' : audience?.all ? 'all' : 'county',
     countyIds: audience ? [...audience.countyIds] : [],
     responseCap: source.responseCap ? String(source.responseCap) : '',
     closeAt: source.closeAt ?? '',
@@ -183,7 +184,8 @@ export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput
     intro: d.intro,
     identityMode: d.identityMode,
     definition: { pages },
-    audience: isHead || d.audienceKind === 'all' ? { all: true } : { countyIds: d.countyIds as CreateSurveyInput['audience']['countyIds'] },
+    publicLink: !isHead && d.audienceKind === 'link',
+    audience: isHead || d.audienceKind !== 'county' ? { all: true } : { countyIds: d.countyIds as CreateSurveyInput['audience']['countyIds'] },
     responseCap: int(d.responseCap) ?? null,
     closeAt: d.closeAt || null,
   }

@@ -13,6 +13,7 @@ import {
   IDENTITY_MODE_LABELS,
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
+  PUBLIC_LINK_BUILDER_NOTE,
   QUESTION_KIND_LABELS,
   PREFILL_KINDS,
   PREFILL_LABELS,
@@ -263,7 +264,12 @@ export default function SurveyEditPage() {
           'identityMode',
           '身份模式（发布后不能更改）',
           <View>
-            <ChoiceChips idPrefix='survey-mode' items={MODE_ITEMS} selected={[draft.identityMode]} onToggle={(m) => set({ identityMode: m as SurveyDraft['identityMode'] })} />
+            <ChoiceChips
+              idPrefix='survey-mode'
+              items={draft.audienceKind === 'link' ? MODE_ITEMS.filter((m) => m.id === 'anonymous_tracked') : MODE_ITEMS}
+              selected={[draft.identityMode]}
+              onToggle={(m) => set({ identityMode: m as SurveyDraft['identityMode'] })}
+            />
             <Text className='hint'>{IDENTITY_MODE_STATEMENTS[draft.identityMode]}</Text>
           </View>,
         )}
@@ -274,7 +280,20 @@ export default function SurveyEditPage() {
             <Text className='hint' id='survey-audience-own'>本站成员（站长只能向本驿站成员发问卷）</Text>
           ) : (
             <View>
-              <ChoiceChips idPrefix='survey-audience' items={[{ id: 'county', name: '按家乡县区' }, { id: 'all', name: '全部成员' }]} selected={[draft.audienceKind]} onToggle={(k) => set({ audienceKind: k as SurveyDraft['audienceKind'] })} />
+              <ChoiceChips
+                idPrefix='survey-audience'
+                items={[{ id: 'county', name: '按家乡县区' }, { id: 'all', name: '全部成员' }, ...(role === 'staff' ? [{ id: 'link', name: '公开链接' }] : [])]}
+                selected={[draft.audienceKind]}
+                onToggle={(k) =>
+                  // A public link is never 实名: switching to it takes 匿名可催办.
+                  set(k === 'link' ? { audienceKind: 'link', identityMode: 'anonymous_tracked' } : { audienceKind: k as SurveyDraft['audienceKind'] })
+                }
+              />
+              {draft.audienceKind === 'link' ? (
+                <Text className='hint' id='survey-link-note'>
+                  {PUBLIC_LINK_BUILDER_NOTE}
+                </Text>
+              ) : null}
               {draft.audienceKind === 'county' ? (
                 <ChoiceChips
                   idPrefix='survey-county'
