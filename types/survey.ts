@@ -535,6 +535,8 @@ export interface Survey {
   publicLink?: boolean
   /** The public link's secret, made at publish (null before, and for audience surveys). */
   linkToken?: string | null
+  /** Running totals kept since publish (results read them); absent on surveys published before they existed, counted from the answers. */
+  tallied?: boolean
   /** Members frozen at publish. */
   recipients: number
   responses: number

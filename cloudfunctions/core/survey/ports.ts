@@ -1,3 +1,4 @@
+import type { TotalCount } from './totals'
 import type { CrossDimension, NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../types'
 
 /**
@@ -61,6 +62,8 @@ export interface SubmitInput {
   counters: { key: string; cap: number | null }[]
   /** Whether a draft may exist (false saves a write). */
   dropDraft: boolean
+  /** What the response adds to the survey's running totals (see totals.ts), in the same unit. */
+  totals: TotalCount[]
 }
 
 export type SubmitOutcome = { ok: true } | { ok: false; full: string } | { ok: false; already: true }
@@ -111,6 +114,8 @@ export interface SurveyStore {
   addResponse(response: ResponseRecord): Promise<void>
   /** A submission in one unit (see SubmitInput). */
   submit(input: SubmitInput): Promise<SubmitOutcome>
+  /** The survey's running totals of these dimensions (ALL for the overall ones). */
+  totals(surveyId: string, dims: string[]): Promise<TotalCount[]>
   /** Every response, ordered by its (random) id, paged. */
   responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>>
   /** The named (实名) answers of a member, at most `limit` (anonymous ones carry no member id). */

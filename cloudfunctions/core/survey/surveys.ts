@@ -33,6 +33,7 @@ import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { allFields } from '../taxonomy/taxonomy'
 import type { SubmitInput, SurveyRecord } from './ports'
+import { totalsOf } from './totals'
 import { MAX_REMINDERS, MIN_DAYS_BETWEEN_REMINDERS } from '../../../types'
 
 export const SURVEY_PAGE = 'packages/survey/pages/answer/index'
@@ -192,7 +193,7 @@ export async function publishSurvey(deps: Deps, caller: Caller, input: ActionPay
       ? await freezeRegistrants(deps, current.audience)
       : await deps.store.surveys.audienceOpenids(current.audience, at)
   const linkToken = current.publicLink ? newId('lk', 24) : null
-  const next: SurveyRecord = { ...record(current), status: 'published', publishedAt: at, updatedAt: at, recipients: openids.length, linkToken }
+  const next: SurveyRecord = { ...record(current), status: 'published', publishedAt: at, updatedAt: at, recipients: openids.length, linkToken, tallied: true }
   if (!(await deps.store.surveys.publish(next, openids, quotasOf(current.definition)))) throw conflict('问卷已发布')
   await recordAudit(deps, caller, { action: 'survey.publish', stationId: next.stationId, summary: current.publicLink ? `发布公开链接问卷「${next.title}」` : `发布问卷「${next.title}」给${openids.length}人` })
   return (await deps.store.surveys.get(next.id)) ?? { ...next, responses: 0, quotaUsed: {} }
@@ -374,16 +375,11 @@ async function takeAnswers(
   const quotas = quotasOf(survey.definition)
   const member = caller.member
   const named = survey.identityMode === 'named' && !survey.publicLink
+  const profile = named && member ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) } : null
   const outcome = await deps.store.surveys.submit({
     openid,
-    response: {
-      id: newId('sr', 16),
-      surveyId: survey.id,
-      openid: named ? openid : null,
-      day: now.slice(0, 10),
-      answers: checked.answers,
-      profile: named && member ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) } : null,
-    },
+    response: { id: newId('sr', 16), surveyId: survey.id, openid: named ? openid : null, day: now.slice(0, 10), answers: checked.answers, profile },
+    totals: survey.tallied ? totalsOf(survey.definition, checked.answers, profile) : [],
     recipient: how.recipient,
     counters: [...quotaKeysUsed(survey.definition, checked.answers).map((key) => ({ key, cap: quotas[key] ?? null })), { key: '*', cap: survey.responseCap }],
     dropDraft: how.dropDraft,
