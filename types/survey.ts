@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { COUNTY_IDS } from './taxonomy'
 import { noticeAudienceInput, type NoticeAudience } from './notice'
+import { CONSIDER_RETURN_IDS, REASON_IDS } from './pipeline'
 import { pageInput } from './station'
 import { isCalendarDate, findHostile } from './text'
 import { id, optionalText, text } from './validation'
@@ -118,6 +119,20 @@ export const PREFILL_KINDS: Record<PrefillSource, readonly QuestionKind[]> = {
   field: ['field'],
 }
 
+/**
+ * 回驻意愿 questions that feed the pipeline (issue 14): in a 实名 survey the member's answer is
+ * written where the pipeline reads 是否考虑回驻 and 未回驻马店的原因 (their latest 去向登记);
+ * never from an anonymous survey or a public link. Option ids are the pipeline's.
+ */
+export const PIPELINE_FEEDS = ['considerReturn', 'reasons'] as const
+export type PipelineFeed = (typeof PIPELINE_FEEDS)[number]
+export const PIPELINE_FEED_NOTE =
+  '本问卷含“回驻意愿与原因”题：实名时，已登记去向且尚未回驻的成员，其“是否考虑回驻”和“未回驻原因”会更新到去向登记，用于人才回流统计；匿名可催办、完全匿名和公开链接问卷不会写入。'
+const FEED_RULES: Record<PipelineFeed, { kind: QuestionKind; ids: readonly string[]; label: string }> = {
+  considerReturn: { kind: 'single', ids: CONSIDER_RETURN_IDS, label: '是否考虑回驻' },
+  reasons: { kind: 'multiple', ids: REASON_IDS, label: '未回驻马店的原因' },
+}
+
 const base = {
   id: code('题目'),
   title: text('题目', { max: 100 }),
@@ -126,6 +141,8 @@ const base = {
   showIf: conditionSchema.optional(),
   /** Prefilled from the member's profile (the author ticks it per question). */
   prefill: z.enum(PREFILL_SOURCES, { error: '请选择预填的资料项' }).optional(),
+  /** Feeds the pipeline's 回驻 intention or reasons (实名 only; see PIPELINE_FEEDS). */
+  feeds: z.enum(PIPELINE_FEEDS, { error: '请选择写入去向登记的项目' }).optional(),
 }
 
 export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
@@ -220,6 +237,12 @@ export const surveyDefinitionSchema = z
         checkCondition(q.showIf, [...path, 'showIf'])
         if (q.prefill && !PREFILL_KINDS[q.prefill].includes(q.kind)) {
           ctx.addIssue({ code: 'custom', message: `「${q.title}」不能用${PREFILL_LABELS[q.prefill]}预填`, path: [...path, 'prefill'] })
+        }
+        if (q.feeds) {
+          const rule = FEED_RULES[q.feeds]
+          if (q.kind !== rule.kind || ('options' in q && q.options.some((o) => !rule.ids.includes(o.id)))) {
+            ctx.addIssue({ code: 'custom', message: `「${q.title}」不能写入去向登记的“${rule.label}”：题型或选项编号与去向登记不一致`, path: [...path, 'feeds'] })
+          }
         }
         if ('options' in q) {
           const ids = q.options.map((o) => o.id)

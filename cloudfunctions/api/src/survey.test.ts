@@ -1,4 +1,4 @@
-import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } from '../../../types'
+import { SURVEY_TEMPLATES, type CreateSurveyInput, type RegisterMemberInput, type SurveyDefinitionInput } from '../../../types'
 import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { Logger } from '../../runtime/logger'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
@@ -650,6 +650,43 @@ describe('a public link', () => {
     expect(taken).toBeGreaterThan(0)
     expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage?.responses).toBe(2 + taken)
   }, 30_000)
+})
+
+describe('回驻意愿与原因 feeds the pipeline', () => {
+  const template = SURVEY_TEMPLATES.find((x) => x.id === 'return_intent')!
+  const inZhengzhou = { status: 'contract', workProvince: 'henan', workCity: '郑州市', reasons: ['pay'], considerReturn: 'maybe' }
+  const notReturnedFor = async (reason: string) =>
+    data(await t.call(STAFF, 'pipeline.members', { metric: 'notReturned', reason })).items.map((r) => r.openid).sort()
+
+  it('writes a 实名 answer where the pipeline reads 是否考虑回驻 and the reasons; never an anonymous one', async () => {
+    for (const m of ['named1', 'anon1', 'fresh']) await join(m)
+    for (const m of ['named1', 'anon1']) data(await t.call(m, 'destination.report', inZhengzhou))
+    const answers = { intent: 'no', reasons: ['growth', 'family'] }
+    const named = await published({ title: '回驻意愿（实名）', identityMode: 'named', definition: template.definition, audience: { all: true } })
+    const anonymous = await published({ title: '回驻意愿（匿名）', identityMode: 'anonymous_tracked', definition: template.definition, audience: { all: true } })
+    expect(await notReturnedFor('growth')).toEqual([])
+    data(await t.call('named1', 'survey.submit', { id: named.id, answers }))
+    data(await t.call('anon1', 'survey.submit', { id: anonymous.id, answers }))
+    // No 去向登记 yet: no place in those figures, nothing written.
+    data(await t.call('fresh', 'survey.submit', { id: named.id, answers }))
+    expect(await notReturnedFor('growth')).toEqual(['named1'])
+    expect(await notReturnedFor('family')).toEqual(['named1'])
+    // The 实名 member's latest 去向登记: same destination, the survey's intention and reasons.
+    const mine = data(await t.call('named1', 'destination.mine', {})).records
+    expect(mine).toHaveLength(2)
+    expect(mine[0]).toMatchObject({ status: 'contract', workCity: '郑州市', considerReturn: 'no', reasons: ['growth', 'family'] })
+    expect(data(await t.call('anon1', 'destination.mine', {})).records).toHaveLength(1)
+    expect(data(await t.call('fresh', 'destination.mine', {})).records).toHaveLength(0)
+  })
+
+  it('refuses a feeding question whose options are not the pipeline\'s, naming it', async () => {
+    const wrong = JSON.parse(JSON.stringify(template.definition)) as SurveyDefinitionInput
+    const reasons = wrong.pages[0]!.questions[1]! as { options: { id: string; label: string }[] }
+    reasons.options[0] = { id: 'weather', label: '天气' }
+    const bad = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: wrong })))
+    expect(bad.code).toBe('INVALID_INPUT')
+    expect(bad.message).toContain('不能写入去向登记的“未回驻马店的原因”')
+  })
 })
 
 describe('the scheduler', () => {

@@ -16,6 +16,7 @@ import {
   type SurveyFeedbackEntry,
   type Survey,
   type SurveyAnswers,
+  type SurveyDefinition,
   type SurveyForMember,
   type SurveyView,
 } from '../../../types'
@@ -23,6 +24,7 @@ import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
 import { memberCards } from '../member/cards'
 import { pushMessage } from '../messaging/push'
+import { recordReturnIntent, type ReturnIntent } from '../pipeline/survey-intent'
 import { sendDirectNotice } from '../notice/direct'
 import { freezeRegistrants, LEAGUE_NAME } from '../notice/notices'
 import { toIsoString } from '../shared/clock'
@@ -389,7 +391,25 @@ async function takeAnswers(
     if (outcome.full !== '*' && quotaFullRule(survey.definition, outcome.full).mode === 'end') return endPolitely(deps, survey, openid, outcome.full)
     throw conflict(outcome.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, outcome.full)}名额已满，请选择其他选项`)
   }
+  // 实名 only: the answers of 回驻意愿 questions go where the pipeline reads them. Best effort (the
+  // answer is taken; a retry would be refused as already submitted): a failure here is not the member's.
+  const intent = named ? returnIntentOf(survey.definition, checked.answers) : null
+  if (intent) await recordReturnIntent(deps, openid, intent).catch(() => false)
   return { submitted: true }
+}
+
+/** The 回驻 intention and reasons answered in questions that feed the pipeline, or null when none was. */
+function returnIntentOf(def: SurveyDefinition, answers: SurveyAnswers): ReturnIntent | null {
+  const intent: ReturnIntent = { considerReturn: null, reasons: [] }
+  let answered = false
+  for (const q of allQuestions(def)) {
+    const v = answers[q.id]
+    if (q.feeds === 'considerReturn' && typeof v === 'string') intent.considerReturn = v as ReturnIntent['considerReturn']
+    else if (q.feeds === 'reasons' && Array.isArray(v)) intent.reasons = v as ReturnIntent['reasons']
+    else continue
+    answered = true
+  }
+  return answered ? intent : null
 }
 
 // ——— public links: anyone signed in with the link, member or not ———

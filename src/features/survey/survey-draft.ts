@@ -1,4 +1,4 @@
-import type { Condition, CreateSurveyInput, IdentityMode, PrefillSource, QuestionKind, QuotaFullMode, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
+import type { Condition, CreateSurveyInput, IdentityMode, PipelineFeed, PrefillSource, QuestionKind, QuotaFullMode, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
 
 /**
  * The builder's form state: a flat list of questions (a question may start a new page), each with
@@ -37,6 +37,8 @@ export interface QuestionDraft {
   fullMessage: string
   /** Prefilled from this profile value (null: not prefilled). */
   prefill: PrefillSource | null
+  /** Feeds the pipeline (from the 回驻意愿 template; kept as it is). */
+  feeds?: PipelineFeed
   /** A simple rule the builder edits; `rawShowIf` holds any other kept as it is. */
   showIf: { questionId: string; optionId: string } | null
   rawShowIf?: Condition
@@ -119,6 +121,7 @@ export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identi
         whenFull: 'whenFull' in q && q.whenFull === 'end' ? 'end' : 'hide',
         fullMessage: 'fullMessage' in q && q.fullMessage ? q.fullMessage : '',
         prefill: q.prefill ?? null,
+        ...(q.feeds ? { feeds: q.feeds } : {}),
         showIf: simple ? { questionId: simple.questionId, optionId: simple.optionId } : null,
         rawShowIf: simple ? undefined : (q.showIf as Condition | undefined),
         page: i === 0 ? { id: page.id, title: page.title ?? '', showIf: page.showIf as Condition | undefined, jumps: (page.jumps ?? []) as SurveyJump[] } : null,
@@ -151,7 +154,7 @@ export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput
       pages.push({ id: meta.id, title: meta.title, questions: [], ...(meta.showIf ? { showIf: meta.showIf } : {}), jumps: meta.jumps })
     }
     const showIf: Condition | undefined = q.showIf ? { op: 'chosen', ...q.showIf } : q.rawShowIf
-    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}), ...(q.prefill && d.identityMode !== 'anonymous' ? { prefill: q.prefill } : {}) }
+    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}), ...(q.prefill && d.identityMode !== 'anonymous' ? { prefill: q.prefill } : {}), ...(q.feeds ? { feeds: q.feeds } : {}) }
     const options = q.options.map((o) => ({
       id: o.id,
       label: o.label,

@@ -13,6 +13,7 @@ import {
   IDENTITY_MODE_LABELS,
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
+  PIPELINE_FEED_NOTE,
   PUBLIC_LINK_BUILDER_NOTE,
   QUESTION_KIND_LABELS,
   PREFILL_KINDS,
@@ -271,6 +272,11 @@ export default function SurveyEditPage() {
               onToggle={(m) => set({ identityMode: m as SurveyDraft['identityMode'] })}
             />
             <Text className='hint'>{IDENTITY_MODE_STATEMENTS[draft.identityMode]}</Text>
+            {draft.questions.some((q) => q.feeds) ? (
+              <Text className='hint' id='survey-pipeline-note'>
+                {PIPELINE_FEED_NOTE}
+              </Text>
+            ) : null}
           </View>,
         )}
         {field(
