@@ -27,6 +27,7 @@ import {
   type QuestionKind,
 } from '../../../../../types'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
+import ShowIfEditor from '../../../../features/survey/components/show-if-editor'
 import { createSurvey, fetchSurvey, updateSurvey } from '../../../../features/survey/api'
 import { CHOICE_KINDS, draftOf, draftToInput, emptySurveyDraft, freshId, newQuestion, type QuestionDraft, type SurveyDraft } from '../../../../features/survey/survey-draft'
 import { errorMessage } from '../../../../services/api'
@@ -104,8 +105,6 @@ export default function SurveyEditPage() {
 
   const renderQuestion = (q: QuestionDraft, index: number) => {
     const earlier = draft.questions.slice(0, index).filter((x) => x.kind === 'single' || x.kind === 'multiple')
-    const rule = q.showIf
-    const ruleSource = earlier.find((x) => x.id === rule?.questionId)
     const choice = CHOICE_KINDS.includes(q.kind)
     return (
       <View key={q.id} className='card se-question' id={`builder-${q.id}`}>
@@ -232,24 +231,13 @@ export default function SurveyEditPage() {
           </View>
         ) : null}
         {earlier.length ? (
-          <View>
-            <Text className='form-field__label se-sub'>显示条件</Text>
-            <ChoiceChips
-              idPrefix={`builder-${q.id}-if`}
-              items={[{ id: '', name: '总是显示' }, ...earlier.map((x) => ({ id: x.id, name: `当「${x.title || x.id}」选了…` }))]}
-              selected={[rule?.questionId ?? '']}
-              onToggle={(qid) => setQuestion(index, { showIf: qid ? { questionId: qid, optionId: earlier.find((x) => x.id === qid)?.options[0]?.id ?? '' } : null, rawShowIf: undefined })}
-            />
-            {ruleSource ? (
-              <ChoiceChips
-                idPrefix={`builder-${q.id}-if-option`}
-                items={ruleSource.options.map((o) => ({ id: o.id, name: o.label || o.id }))}
-                selected={[rule!.optionId]}
-                onToggle={(oid) => setQuestion(index, { showIf: { questionId: ruleSource.id, optionId: oid } })}
-              />
-            ) : null}
-            {q.rawShowIf ? <Text className='hint'>此题有模板里的组合条件（与/或/非），改选上面的条件会替换它</Text> : null}
-          </View>
+          <ShowIfEditor
+            questionId={q.id}
+            earlier={earlier}
+            rule={q.showIf}
+            keptFromTemplate={Boolean(q.rawShowIf)}
+            onChange={(showIf) => setQuestion(index, { showIf, rawShowIf: undefined })}
+          />
         ) : null}
       </View>
     )
