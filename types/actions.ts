@@ -70,13 +70,15 @@ import {
   updateStationInput,
 } from './station'
 import type { FieldItem, TaxonomyList, UniversityOption } from './taxonomy'
-import type { MySurvey, Respondent, SubmitSurveyResult, Survey, SurveyFeedbackEntry, SurveyResults, SurveyView } from './survey'
+import type { MySurvey, Respondent, SubmitSurveyResult, Survey, SurveyFeedbackEntry, SurveyForMember, SurveyResults, SurveyView } from './survey'
 import {
   createSurveyInput,
   respondentsInput,
   saveDraftInput,
   submitSurveyInput,
+  submitSurveyLinkInput,
   surveyIdInput,
+  surveyLinkInput,
   surveyListInput,
   surveyResultsInput,
   updateSurveyInput,
@@ -287,6 +289,8 @@ export const actionSchemas = {
   'survey.get': surveyIdInput,
   'survey.saveDraft': saveDraftInput,
   'survey.submit': submitSurveyInput,
+  'survey.linkGet': surveyLinkInput,
+  'survey.linkSubmit': submitSurveyLinkInput,
   'survey.mine': surveyListInput,
   'survey.myFeedback': emptyInput,
   'survey.respondents': respondentsInput,
@@ -531,6 +535,9 @@ export interface ActionResults {
   'survey.saveDraft': { saved: true; pageId: string }
   /** Carries nothing that names the response (anonymity). */
   'survey.submit': SubmitSurveyResult
+  /** A public link opened by anyone signed in (member or not). */
+  'survey.linkGet': SurveyForMember
+  'survey.linkSubmit': SubmitSurveyResult
   'survey.mine': Page<MySurvey>
   /** 翼展档案: the activity feedback surveys I answered. */
   'survey.myFeedback': SurveyFeedbackEntry[]

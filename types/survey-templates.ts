@@ -121,6 +121,7 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
               kind: 'single',
               title: '毕业后你考虑回驻马店工作或创业吗',
               required: true,
+              feeds: 'considerReturn',
               options: [
                 { id: 'yes', label: '会' },
                 { id: 'maybe', label: '看机会' },
@@ -134,11 +135,13 @@ export const SURVEY_TEMPLATES: readonly SurveyTemplate[] = [
               required: true,
               max: 3,
               showIf: { op: 'chosen', questionId: 'intent', optionId: 'no' },
+              feeds: 'reasons',
+              // The pipeline's reason ids (types/pipeline.ts NOT_RETURNING_REASONS), so 实名 answers join its figures.
               options: [
-                { id: 'jobs', label: '合适岗位少' },
-                { id: 'pay', label: '收入偏低' },
-                { id: 'platform', label: '发展平台有限' },
-                { id: 'family', label: '家庭原因' },
+                { id: 'jobs', label: '对口岗位少' },
+                { id: 'pay', label: '薪资待遇偏低' },
+                { id: 'growth', label: '发展空间有限' },
+                { id: 'family', label: '家庭或伴侣原因' },
                 { id: 'other', label: '其他' },
               ],
             },

@@ -148,3 +148,18 @@ describe('the templates', () => {
     for (const t of SURVEY_TEMPLATES) expect({ id: t.id, ok: surveyDefinitionSchema.safeParse(t.definition).success }).toEqual({ id: t.id, ok: true })
   })
 })
+
+describe('public links and pipeline feeds in the schema', () => {
+  it('refuses a public link that is not 匿名可催办, and a feeding question whose options are not the pipeline\'s', async () => {
+    const { createSurveyInput } = await import('./survey')
+    const base = { title: '调查', intro: '', audience: { all: true }, definition: { pages: [{ id: 'p1', questions: [{ id: 'q', kind: 'date' as const, title: '日期' }] }] } }
+    const named = createSurveyInput.safeParse({ ...base, identityMode: 'named', publicLink: true })
+    expect(named.success).toBe(false)
+    expect(named.error?.issues[0]).toMatchObject({ path: ['identityMode'] })
+    expect(createSurveyInput.safeParse({ ...base, identityMode: 'anonymous_tracked', publicLink: true }).success).toBe(true)
+    const feeds = (options: string[]) =>
+      surveyDefinitionSchema.safeParse({ pages: [{ id: 'p', questions: [{ id: 'i', kind: 'single', title: '回吗', feeds: 'considerReturn', options: opts(...options) }] }] })
+    expect(feeds(['yes', 'no']).success).toBe(true)
+    expect(feeds(['yes', 'later']).error?.issues[0]?.message).toContain('不能写入去向登记的“是否考虑回驻”')
+  })
+})

@@ -1,6 +1,7 @@
 import * as z from 'zod'
 import { COUNTY_IDS } from './taxonomy'
 import { noticeAudienceInput, type NoticeAudience } from './notice'
+import { CONSIDER_RETURN_IDS, REASON_IDS } from './pipeline'
 import { pageInput } from './station'
 import { isCalendarDate, findHostile } from './text'
 import { id, optionalText, text } from './validation'
@@ -46,6 +47,18 @@ export const IDENTITY_MODE_STATEMENTS: Record<IdentityMode, string> = {
     '这是一份匿名问卷：工作人员只能知道你是否已提交（用于提醒未填写的同学），看不到你填了什么；你的答卷不记录姓名，只记录提交日期。',
   anonymous: '这是一份完全匿名问卷：不记录谁填写了、谁没有填写，答卷不记录姓名，只记录提交日期。',
 }
+
+/**
+ * 公开链接: anyone with the link answers, member or not. Identity as in 匿名可催办 (the only mode it
+ * takes): the answers carry no member id or WeChat identity, only the day; apart from them the
+ * service keeps which WeChat account has submitted (one answer per account), never joined to them.
+ */
+export const PUBLIC_LINK_LABEL = '公开链接（匿名）'
+export const PUBLIC_LINK_STATEMENT =
+  '这是一份公开链接问卷，不是联盟成员也可以填写。答卷不记录你的姓名和微信身份，只记录提交日期；系统另外记下这个微信账号已提交过（每个账号只能提交一次），但无法把它和你的回答对应起来。'
+/** What the builder says about a public link. */
+export const PUBLIC_LINK_BUILDER_NOTE =
+  '公开链接问卷：拿到链接的人都能填写（不必是成员），只能用匿名可催办模式（不提供实名）；每个微信账号只能提交一次；没有固定的发送对象，所以没有未填写名单，也不能提醒。'
 
 const CODE = /^[A-Za-z0-9_-]{1,16}$/
 const code = (label: string) => z.string({ error: `${label}编号格式不正确` }).regex(CODE, `${label}编号应为1到16位字母、数字、下划线或短横线`)
@@ -106,6 +119,20 @@ export const PREFILL_KINDS: Record<PrefillSource, readonly QuestionKind[]> = {
   field: ['field'],
 }
 
+/**
+ * 回驻意愿 questions that feed the pipeline (issue 14): in a 实名 survey the member's answer is
+ * written where the pipeline reads 是否考虑回驻 and 未回驻马店的原因 (their latest 去向登记);
+ * never from an anonymous survey or a public link. Option ids are the pipeline's.
+ */
+export const PIPELINE_FEEDS = ['considerReturn', 'reasons'] as const
+export type PipelineFeed = (typeof PIPELINE_FEEDS)[number]
+export const PIPELINE_FEED_NOTE =
+  '本问卷含“回驻意愿与原因”题：实名时，已登记去向且尚未回驻的成员，其“是否考虑回驻”和“未回驻原因”会更新到去向登记，用于人才回流统计；匿名可催办、完全匿名和公开链接问卷不会写入。'
+const FEED_RULES: Record<PipelineFeed, { kind: QuestionKind; ids: readonly string[]; label: string }> = {
+  considerReturn: { kind: 'single', ids: CONSIDER_RETURN_IDS, label: '是否考虑回驻' },
+  reasons: { kind: 'multiple', ids: REASON_IDS, label: '未回驻马店的原因' },
+}
+
 const base = {
   id: code('题目'),
   title: text('题目', { max: 100 }),
@@ -114,6 +141,8 @@ const base = {
   showIf: conditionSchema.optional(),
   /** Prefilled from the member's profile (the author ticks it per question). */
   prefill: z.enum(PREFILL_SOURCES, { error: '请选择预填的资料项' }).optional(),
+  /** Feeds the pipeline's 回驻 intention or reasons (实名 only; see PIPELINE_FEEDS). */
+  feeds: z.enum(PIPELINE_FEEDS, { error: '请选择写入去向登记的项目' }).optional(),
 }
 
 export const TEXT_FORMATS = ['plain', 'phone', 'number'] as const
@@ -208,6 +237,12 @@ export const surveyDefinitionSchema = z
         checkCondition(q.showIf, [...path, 'showIf'])
         if (q.prefill && !PREFILL_KINDS[q.prefill].includes(q.kind)) {
           ctx.addIssue({ code: 'custom', message: `「${q.title}」不能用${PREFILL_LABELS[q.prefill]}预填`, path: [...path, 'prefill'] })
+        }
+        if (q.feeds) {
+          const rule = FEED_RULES[q.feeds]
+          if (q.kind !== rule.kind || ('options' in q && q.options.some((o) => !rule.ids.includes(o.id)))) {
+            ctx.addIssue({ code: 'custom', message: `「${q.title}」不能写入去向登记的“${rule.label}”：题型或选项编号与去向登记不一致`, path: [...path, 'feeds'] })
+          }
         }
         if ('options' in q) {
           const ids = q.options.map((o) => o.id)
@@ -459,6 +494,8 @@ const surveyFields = {
   responseCap: z.int({ error: '答卷上限应为整数' }).min(1, '答卷上限至少为1').max(1_000_000, '答卷上限过大').nullish().transform((v) => v ?? null),
   /** A head's survey goes to their station; staff leave it empty. */
   stationId: id('驿站').nullish().transform((v) => v ?? null),
+  /** Instead of an audience, a public link (staff only; 匿名可催办 only). */
+  publicLink: z.boolean({ error: '是否公开链接应为是或否' }).default(false),
 }
 
 const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) => !v.openAt || !v.closeAt || Date.parse(v.openAt) < Date.parse(v.closeAt)
@@ -466,20 +503,28 @@ const openBeforeClose = (v: { openAt: string | null; closeAt: string | null }) =
 const noPrefillWhenAnonymous = (v: { identityMode: IdentityMode; definition: SurveyDefinition }) =>
   v.identityMode !== 'anonymous' || !allQuestions(v.definition).some((q) => q.prefill)
 const NO_PREFILL = { message: '完全匿名问卷不能用成员资料预填答案', path: ['definition'] }
+/** A public link is answered by people who need not be members: never 实名, and kept as 匿名可催办 keeps it. */
+const linkIsAnonymous = (v: { identityMode: IdentityMode; publicLink: boolean }) => !v.publicLink || v.identityMode === 'anonymous_tracked'
+const LINK_MODE = { message: '公开链接问卷只能选「匿名可催办」（不提供实名；每个微信账号只能提交一次）', path: ['identityMode'] }
 
 export const createSurveyInput = z
   .object(surveyFields)
   .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
   .refine(noPrefillWhenAnonymous, NO_PREFILL)
+  .refine(linkIsAnonymous, LINK_MODE)
 export type CreateSurveyInput = z.input<typeof createSurveyInput>
 export const updateSurveyInput = z
   .object({ id: id('问卷'), ...surveyFields })
   .refine(openBeforeClose, { message: '截止时间应晚于开始时间', path: ['closeAt'] })
   .refine(noPrefillWhenAnonymous, NO_PREFILL)
+  .refine(linkIsAnonymous, LINK_MODE)
 export const surveyIdInput = z.object({ id: id('问卷') })
 export const surveyListInput = z.object({ ...pageInput })
 export const saveDraftInput = z.object({ id: id('问卷'), pageId: code('页面'), answers: surveyAnswersSchema })
 export const submitSurveyInput = z.object({ id: id('问卷'), answers: surveyAnswersSchema })
+const linkToken = z.string({ error: '请使用完整的问卷链接' }).regex(/^lk[A-Za-z0-9]{24}$/, '问卷链接不完整或有误')
+export const surveyLinkInput = z.object({ id: id('问卷'), token: linkToken })
+export const submitSurveyLinkInput = z.object({ id: id('问卷'), token: linkToken, answers: surveyAnswersSchema })
 export const respondentsInput = z.object({ id: id('问卷'), ...pageInput })
 export const CROSS_DIMENSIONS = ['county', 'degree', 'graduationYear'] as const
 export type CrossDimension = (typeof CROSS_DIMENSIONS)[number]
@@ -509,6 +554,12 @@ export interface Survey {
   updatedAt: string
   publishedAt: string | null
   closedAt: string | null
+  /** Answered through a public link instead of an audience (old records: absent = false). */
+  publicLink?: boolean
+  /** The public link's secret, made at publish (null before, and for audience surveys). */
+  linkToken?: string | null
+  /** Running totals kept since publish (results read them); absent on surveys published before they existed, counted from the answers. */
+  tallied?: boolean
   /** Members frozen at publish. */
   recipients: number
   responses: number
@@ -524,6 +575,8 @@ export interface SurveyForMember {
   definition: SurveyDefinition
   identityMode: IdentityMode
   identityStatement: string
+  /** Opened through a public link (answers go by `survey.linkSubmit`, no draft is kept on the server). */
+  publicLink: boolean
   closeAt: string | null
   open: boolean
   status: RecipientStatus | null
@@ -577,7 +630,7 @@ export interface QuestionResult {
 }
 
 export interface SurveyResults {
-  survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status'>
+  survey: Pick<Survey, 'id' | 'title' | 'identityMode' | 'recipients' | 'responses' | 'status' | 'publicLink'>
   by: string | null
   questions: QuestionResult[]
 }

@@ -4,6 +4,7 @@ import path from 'node:path'
 import { surveyDefinitionSchema, type NoticeAudience, type SurveyDefinitionInput } from '../../types'
 import { openSqliteStore } from '../../cloudfunctions/core/adapters/sqlite'
 import type { SurveyRecord } from '../../cloudfunctions/core/survey/ports'
+import { totalsOf } from '../../cloudfunctions/core/survey/totals'
 
 const [dataDir, membersArg, responsesArg] = process.argv.slice(2)
 const members = Number(membersArg ?? 2000)
@@ -18,7 +19,7 @@ function record(id: string, definition: SurveyDefinitionInput): SurveyRecord {
   return {
     id, title: `压测问卷 ${id}`, intro: '', definition: surveyDefinitionSchema.parse(definition), identityMode: 'anonymous_tracked', audience,
     stationId: null, creatorOpenid: 'demo-staff', approvedBy: 'demo-staff-2', status: 'approved', openAt: null, closeAt: null,
-    responseCap: null, createdAt: at, updatedAt: at, publishedAt: null, closedAt: null, recipients: 0,
+    responseCap: null, createdAt: at, updatedAt: at, publishedAt: null, closedAt: null, recipients: 0, tallied: true,
   }
 }
 
@@ -51,22 +52,30 @@ async function main() {
   const wide = record('sv-bench-results', { pages: [{ id: 'p1', questions }] })
   await store.surveys.create(wide)
   await store.surveys.publish({ ...wide, status: 'published', publishedAt: at }, [], {})
-  store.db.transaction(() => {
-    for (let n = 0; n < responses; n += 1) {
-      const answers: Record<string, string | number | string[] | Record<string, string>> = {}
-      questions.forEach((q, i) => {
-        if (q.kind === 'single') answers[q.id] = `o${(n + i) % 5}`
-        else if (q.kind === 'multiple') answers[q.id] = [`o${n % 5}`, `o${(n + 2) % 5}`]
-        else if (q.kind === 'rating') answers[q.id] = 1 + ((n + i) % 5)
-        else if (q.kind === 'matrix') answers[q.id] = { r0: `o${n % 3}`, r1: `o${(n + 1) % 3}` }
-        else answers[q.id] = `回答${n}`
-      })
-      store.db
-        .prepare('INSERT INTO survey_responses (survey_id, id, openid, day, answers, profile) VALUES (?, ?, NULL, ?, ?, NULL)')
-        .run(wide.id, `sr${String(n).padStart(8, '0')}`, '2026-10-02', JSON.stringify(answers))
-    }
-    store.db.prepare("UPDATE survey_counters SET used = ? WHERE survey_id = ? AND key = '*'").run(responses, wide.id)
-  })()
+  // Each answer through the store's submit, as survey.submit writes it: the row and its running totals.
+  const batch: Promise<unknown>[] = []
+  for (let n = 0; n < responses; n += 1) {
+    const answers: Record<string, string | number | string[] | Record<string, string>> = {}
+    questions.forEach((q, i) => {
+      if (q.kind === 'single') answers[q.id] = `o${(n + i) % 5}`
+      else if (q.kind === 'multiple') answers[q.id] = [`o${n % 5}`, `o${(n + 2) % 5}`]
+      else if (q.kind === 'rating') answers[q.id] = 1 + ((n + i) % 5)
+      else if (q.kind === 'matrix') answers[q.id] = { r0: `o${n % 3}`, r1: `o${(n + 1) % 3}` }
+      else answers[q.id] = `回答${n}`
+    })
+    batch.push(
+      store.surveys.submit({
+        openid: `bench-answer-${n}`,
+        response: { id: `sr${String(n).padStart(8, '0')}`, surveyId: wide.id, openid: null, day: '2026-10-02', answers, profile: null },
+        recipient: null,
+        counters: [{ key: '*', cap: null }],
+        dropDraft: false,
+        totals: totalsOf(wide.definition, answers, null),
+      }),
+    )
+    if (batch.length === 500) await Promise.all(batch.splice(0))
+  }
+  await Promise.all(batch)
   await store.close()
 }
 

@@ -52,10 +52,14 @@ export async function surveyBench(root, { members = 2000, responses = 10_000, co
     const results = []
     for (let i = 0; i < 5; i += 1) results.push((await call(url, 'survey.results', { id: 'sv-bench-results' }, 'demo-staff')).ms)
     results.sort((a, b) => a - b)
+    // A cross-tab by the first single-choice question: read from the running totals too.
+    const crossTabs = []
+    for (let i = 0; i < 5; i += 1) crossTabs.push((await call(url, 'survey.results', { id: 'sv-bench-results', by: 'q0' }, 'demo-staff')).ms)
+    crossTabs.sort((a, b) => a - b)
     return {
       members, responses, concurrency, ping, pingAfter, wallMs, accepted, refusedFull, failed,
       p50: percentile(latencies, 50), p95: percentile(latencies, 95), used, responsesCounted: after.data.manage.responses,
-      resultsMedian: results[2], resultsMax: results[4],
+      resultsMedian: results[2], resultsMax: results[4], crossMedian: crossTabs[2], crossMax: crossTabs[4],
     }
   } finally {
     await server.stop()
@@ -80,9 +84,10 @@ same run; \`survey.results\` of a 20-question survey with ${r.responses.toLocale
 | accepted / refused "名额已满" / other failures | ${r.accepted} / ${r.refusedFull} / ${r.failed} |
 | quota used per option (quota 300 each) | ${Object.entries(r.used).map(([k, n]) => `${k} ${n}`).join(', ')} |
 | \`survey.results\` median / max of 5 | ${f(r.resultsMedian)} / ${f(r.resultsMax)} ms |
+| \`survey.results\` by a question (cross-tab), median / max of 5 | ${f(r.crossMedian)} / ${f(r.crossMax)} ms |
 
 - Quotas: ${oversold ? '**oversold**' : 'none oversold'}; responses counted ${r.responsesCounted}.
 - Submissions: ${r.wallMs <= 60_000 ? 'within' : '**over**'} one minute; p95 ${r.p95 <= 3 * r.ping.p95 ? 'within' : '**over**'} 3× ping.
-- Results: ${r.resultsMax <= 1000 ? 'within' : '**over**'} 1 s.
+- Results: ${Math.max(r.resultsMax, r.crossMax) <= 1000 ? 'within' : '**over**'} 1 s (read from running totals kept at submit).
 `
 }

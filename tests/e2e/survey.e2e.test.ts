@@ -58,7 +58,7 @@ describe('surveys in the browser', () => {
 
   async function journey() {
     const { page } = h
-    const { county, member } = await countyWithStudents()
+    const { county, member, other } = await countyWithStudents()
     const title = '返乡就业意愿调研（测试）'
 
     // Staff build: a single choice with a quota, a question shown only for 外地, a rating on page 2.
@@ -78,6 +78,11 @@ describe('surveys in the browser', () => {
     await fill('builder-q2-title', '没有回驻马店的主要原因')
     await visible().locator('#builder-q2-if-q1').click()
     await visible().locator('#builder-q2-if-option-o2').click()
+    // A second condition, negated: shown when 外地 is chosen AND 驻马店 is not.
+    await visible().locator('#builder-q2-add-condition').click()
+    await visible().locator('#builder-q2-if1-q1').click()
+    await visible().locator('#builder-q2-if1-mode-not').click()
+    await visible().locator('#builder-q2-join', { hasText: '全部满足（且）' }).waitFor()
     await visible().locator('#survey-add-rating').click()
     await fill('builder-q3-title', '你对家乡人才政策的满意度')
     await visible().locator('#builder-q3-flags-page').click()
@@ -91,7 +96,15 @@ describe('surveys in the browser', () => {
     if (!created) throw new Error('the survey is not in survey.list')
     expect(created).toMatchObject({ status: 'draft', identityMode: 'anonymous_tracked', audience: { countyIds: [county] } })
     expect(created.definition.pages).toHaveLength(2)
-    expect(created.definition.pages[0]!.questions[1]).toMatchObject({ showIf: { op: 'chosen', questionId: 'q1', optionId: 'o2' } })
+    expect(created.definition.pages[0]!.questions[1]).toMatchObject({
+      showIf: {
+        op: 'and',
+        of: [
+          { op: 'chosen', questionId: 'q1', optionId: 'o2' },
+          { op: 'not', of: { op: 'chosen', questionId: 'q1', optionId: 'o1' } },
+        ],
+      },
+    })
     expect(created.definition.pages[0]!.questions[0]).toMatchObject({ whenFull: 'end' })
     // The creator cannot approve their own survey: no button for them.
     await expect(visible().locator(`#survey-approve-${created.id}`).count()).resolves.toBe(0)
@@ -165,6 +178,66 @@ describe('surveys in the browser', () => {
     expect(JSON.stringify(values)).not.toContain(member)
     const audit = await ok<Page<{ action: string }>>('audit.list', {}, 'demo-staff')
     expect(audit.items.some((e) => e.action === 'survey.export')).toBe(true)
+
+    // A reminded student: the inbox item's 去填写问卷 opens the answer page.
+    await actAs(page, h.baseUrl, other, other, 'pages/inbox/index')
+    await visible().locator('#inbox-list .inbox-item', { hasText: `请填写问卷：${title}` }).first().click()
+    await visible().locator('#notice-link', { hasText: '去填写问卷' }).click()
+    await visible().locator('#identity-statement', { hasText: '工作人员只能知道你是否已提交' }).waitFor()
+    await visible().locator('#survey-begin', { hasText: '开始填写' }).waitFor()
+    await h.screenshot('survey-8-from-inbox')
+  }
+
+  test('a public link: staff build it, anyone signed in answers once without being a member', async () => {
+    try {
+      await linkJourney()
+    } catch (error) {
+      await h.screenshot('survey-link-failure').catch(() => undefined)
+      throw error
+    }
+  })
+
+  async function linkJourney() {
+    const { page } = h
+    const title = '青年夜市意见征集（测试）'
+    await actAs(page, h.baseUrl, 'demo-staff', '团市委示例工作人员', 'packages/survey/pages/manage/index')
+    await visible().locator('#survey-new').click()
+    await fill('survey-title-input', title)
+    await visible().locator('#survey-audience-link').click()
+    await visible().locator('#survey-link-note', { hasText: '不提供实名' }).waitFor()
+    // Only 匿名可催办 is offered for a public link.
+    await expect(visible().locator('#survey-mode-named').count()).resolves.toBe(0)
+    await visible().locator('#survey-add-single').click()
+    await fill('builder-q1-title', '你会去青年夜市吗')
+    await fill('builder-q1-option-0', '会')
+    await fill('builder-q1-option-1', '不会')
+    await visible().locator('#survey-save').click()
+    await visible().locator('#survey-list .sv-item', { hasText: title }).waitFor()
+    const created = (await ok<Page<Survey>>('survey.list', {}, 'demo-staff')).items.find((s) => s.title === title)
+    if (!created) throw new Error('the public-link survey is not in survey.list')
+    expect(created).toMatchObject({ publicLink: true, identityMode: 'anonymous_tracked' })
+    await ok('survey.approve', { id: created.id }, 'demo-staff-2')
+    const live = await ok<Survey>('survey.publish', { id: created.id }, 'demo-staff')
+    const token = live.linkToken!
+    await actAs(page, h.baseUrl, 'demo-staff', '团市委示例工作人员', 'packages/survey/pages/manage/index')
+    await visible().locator(`#survey-link-${created.id}`, { hasText: token }).waitFor()
+    await expect(visible().locator(`#survey-respondents-${created.id}`).count()).resolves.toBe(0)
+    await h.screenshot('survey-9-public-link')
+
+    // A visitor who never joined opens the link: the first screen says what is kept.
+    const visitor = 'visitor-survey-e2e'
+    await actAs(page, h.baseUrl, visitor, '访客', `packages/survey/pages/answer/index?id=${created.id}&token=${token}`)
+    await visible().locator('#identity-mode', { hasText: '公开链接' }).waitFor()
+    await visible().locator('#identity-statement', { hasText: '不是联盟成员也可以填写' }).waitFor()
+    await h.screenshot('survey-10-link-first-screen')
+    await visible().locator('#survey-begin').click()
+    await visible().locator('#q-q1-o1').click()
+    await visible().locator('#survey-next', { hasText: '提交' }).click()
+    await visible().locator('.state-view', { hasText: '已提交' }).waitFor()
+    const view = await ok<{ status: string | null }>('survey.linkGet', { id: created.id, token }, visitor)
+    expect(view.status).toBe('submitted')
+    const after = (await ok<Page<Survey>>('survey.list', {}, 'demo-staff')).items.find((s) => s.id === created.id)
+    expect(after).toMatchObject({ responses: 1, recipients: 0 })
   }
 
   test('a prefilled answer the member can change; a full option that ends the survey politely', async () => {

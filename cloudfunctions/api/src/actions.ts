@@ -152,6 +152,8 @@ import {
   saveSurveyDraft,
   submitSurvey,
   surveyRespondents,
+  submitSurveyLink,
+  viewSurveyLink,
   myFeedback,
   updateSurvey,
   viewSurvey,
@@ -380,6 +382,9 @@ export const actionTable: ActionTable = {
   'survey.get': allow(isMemberOrStaff, viewSurvey),
   'survey.saveDraft': allow(isMember, saveSurveyDraft),
   'survey.submit': allow(isConsentingMember, submitSurvey),
+  // A public link: anyone signed in holding its token (member or not); answers carry no id.
+  'survey.linkGet': allow(isSignedIn, viewSurveyLink),
+  'survey.linkSubmit': allow(isSignedIn, submitSurveyLink),
   'survey.mine': allow(isMember, mySurveys),
   'survey.myFeedback': allow(isMember, myFeedback),
   'survey.respondents': allow(isStationLeaderOrStaff, surveyRespondents),

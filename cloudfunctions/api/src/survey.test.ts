@@ -1,4 +1,4 @@
-import type { CreateSurveyInput, RegisterMemberInput, SurveyDefinitionInput } from '../../../types'
+import { SURVEY_TEMPLATES, type CreateSurveyInput, type RegisterMemberInput, type SurveyDefinitionInput } from '../../../types'
 import { ALL_COLLECTIONS } from '../../core/adapters/cloudbase/collections'
 import type { Logger } from '../../runtime/logger'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
@@ -137,6 +137,7 @@ describe('building, approving and publishing', () => {
     laterDays(1)
     const created = data(await t.call('head', 'survey.create', draft({ audience: { all: true } })))
     expect(created).toMatchObject({ stationId: zz, audience: { stationIds: [zz], all: false } })
+    expect(errorOf(await t.call('head', 'survey.create', draft({ publicLink: true, identityMode: 'anonymous_tracked' }))).message).toContain('只有团市委工作人员可以发布公开链接问卷')
     expect(errorOf(await t.call('head', 'survey.approve', { id: created.id })).code).toBe('FORBIDDEN')
     data(await t.call(STAFF, 'survey.approve', { id: created.id }))
     const live = data(await t.call('head', 'survey.publish', { id: created.id }))
@@ -432,6 +433,28 @@ describe('results and export', () => {
     return survey
   }
 
+  it('reads results from running totals kept at submit, equal to a recount from the answers', async () => {
+    const named = await answered('named', 8)
+    const anonymous = await published({ identityMode: 'anonymous_tracked', title: '匿名版' })
+    for (const [i, m] of ['r0', 'r1', 'r2', 'r3', 'r4', 'r5', 'r6'].entries()) {
+      data(await t.call(m, 'survey.submit', { id: anonymous.id, answers: i % 3 ? { where: 'home', need: 'job', score: 1 + (i % 5) } : { where: 'away', why: '远', need: 'job', score: 2 } }))
+    }
+    const cases: [string, (string | undefined)[]][] = [
+      [named.id, [undefined, 'county', 'degree', 'graduationYear', 'where', 'need']],
+      [anonymous.id, [undefined, 'where', 'need']],
+    ]
+    for (const [id, bys] of cases) {
+      expect(data(await t.call(STAFF, 'survey.get', { id })).manage?.tallied).toBe(true)
+      const fromTotals = []
+      for (const by of bys) fromTotals.push(data(await t.call(STAFF, 'survey.results', { id, by })))
+      // The same survey counted from its answers (as for one published before running totals).
+      const { responses: _r, quotaUsed: _q, ...stored } = data(await t.call(STAFF, 'survey.get', { id })).manage!
+      expect(await t.store.surveys.replace({ ...stored, tallied: false }, ['published'])).toBe(true)
+      for (const [i, by] of bys.entries()) expect(data(await t.call(STAFF, 'survey.results', { id, by }))).toEqual(fromTotals[i])
+    }
+    expect(JSON.stringify(data(await t.call(STAFF, 'survey.results', { id: named.id, by: 'county' })).questions)).toContain('"mean":4.5')
+  })
+
   it('counts per question, cross-tabs by a profile dimension, never shows free text', async () => {
     const survey = await answered('named', 8)
     const results = data(await t.call(STAFF, 'survey.results', { id: survey.id, by: 'graduationYear' }))
@@ -542,6 +565,127 @@ describe('匿名可催办: no query, export or log joins an answer to a member',
     const audit = data(await t.call(STAFF, 'audit.list', {})).items
     for (const e of audit) expect(JSON.stringify(e)).not.toContain(responseId!)
     expect(audit.some((e) => e.action === 'survey.submit')).toBe(false)
+  })
+})
+
+describe('a public link', () => {
+  /** Published by STAFF after STAFF2 approved it: no audience, a token. */
+  const linked = (overrides: Partial<CreateSurveyInput> = {}) => published({ publicLink: true, identityMode: 'anonymous_tracked', audience: { all: true }, ...overrides })
+
+  it('is staff-only, never 实名, and opens for anyone signed in with its token (members need not be)', async () => {
+    await join('m1')
+    expect(errorOf(await t.call('m1', 'survey.create', draft({ publicLink: true, identityMode: 'anonymous_tracked' }))).code).toBe('FORBIDDEN')
+    const named = errorOf(await t.call(STAFF, 'survey.create', draft({ publicLink: true, identityMode: 'named' })))
+    expect(named).toMatchObject({ code: 'INVALID_INPUT', fields: { identityMode: expect.stringContaining('公开链接问卷只能选「匿名可催办」') } })
+    expect(data(await t.call(STAFF, 'survey.list', {})).items).toEqual([])
+    const survey = await linked()
+    expect(survey).toMatchObject({ publicLink: true, recipients: 0, status: 'published' })
+    expect(survey.linkToken).toMatch(/^lk[0-9a-z]{24}$/)
+    const token = survey.linkToken!
+    // A visitor who never joined opens it; the first screen says what is kept.
+    const view = data(await t.call('visitor-1', 'survey.linkGet', { id: survey.id, token }))
+    expect(view).toMatchObject({ id: survey.id, publicLink: true, open: true, status: null, draft: null, prefill: {} })
+    expect(view.identityStatement).toContain('不是联盟成员也可以填写')
+    expect(view.identityStatement).toContain('每个账号只能提交一次')
+    expect(JSON.stringify(view)).not.toContain(token)
+    expect(errorOf(await t.call('visitor-1', 'survey.linkGet', { id: survey.id, token: `lk${'0'.repeat(24)}` })).code).toBe('NOT_FOUND')
+    expect(errorOf(await t.call('visitor-1', 'survey.linkGet', { id: survey.id, token: 'abc' }))).toMatchObject({ code: 'INVALID_INPUT', fields: { token: '问卷链接不完整或有误' } })
+    expect(errorOf(await t.call(null, 'survey.linkGet', { id: survey.id, token })).code).toBe('UNAUTHENTICATED')
+    // Without the link a visitor reaches nothing; an audience survey has no link.
+    expect(errorOf(await t.call('visitor-1', 'survey.get', { id: survey.id })).code).toBe('FORBIDDEN')
+    const plain = await published()
+    expect(plain.linkToken).toBeNull()
+  })
+
+  it('takes one answer per WeChat account that names no one, with results and export; no non-respondent list', async () => {
+    await join('m1')
+    const survey = await linked()
+    const token = survey.linkToken!
+    const marker = '访客才会写的原因'
+    const bad = errorOf(await t.call('visitor-1', 'survey.linkSubmit', { id: survey.id, token, answers: { where: 'home' } }))
+    expect(bad).toMatchObject({ code: 'INVALID_INPUT', fields: { 'answers.need': '请回答「最需要的政策」' } })
+    expect(data(await t.call('visitor-1', 'survey.linkSubmit', { id: survey.id, token, answers: { where: 'away', why: marker, need: 'job', score: 5 } }))).toEqual({ submitted: true })
+    expect(errorOf(await t.call('visitor-1', 'survey.linkSubmit', { id: survey.id, token, answers: complete })).message).toBe('你已提交过这份问卷')
+    expect(data(await t.call('visitor-1', 'survey.linkGet', { id: survey.id, token })).status).toBe('submitted')
+    data(await t.call('m1', 'survey.linkSubmit', { id: survey.id, token, answers: complete }))
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: 2, recipients: 0 })
+    // The answer row names no account; the account's row holds no answer.
+    const rows = await everyStoredRow()
+    const answerRows = rows.filter((r) => r.row.includes(marker))
+    expect(answerRows).toHaveLength(1)
+    expect(answerRows[0]!.row).not.toContain('visitor-1')
+    for (const r of rows.filter((x) => x.row.includes('visitor-1'))) expect(r.row).not.toContain(marker)
+    const results = data(await t.call(STAFF, 'survey.results', { id: survey.id }))
+    expect(results.survey.responses).toBe(2)
+    const file = data(await t.call(STAFF, 'survey.export', { id: survey.id }))
+    expect(file.rows).toBe(2)
+    expect(JSON.stringify(await testFiles.spreadsheets.readRows(file.filename, Buffer.from(file.contentBase64, 'base64')))).not.toContain('visitor-1')
+    expect(errorOf(await t.call(STAFF, 'survey.respondents', { id: survey.id })).message).toContain('没有未填写名单')
+    expect(errorOf(await t.call(STAFF, 'survey.remind', { id: survey.id })).message).toContain('不能提醒')
+    // Closed: the link answers no more.
+    data(await t.call(STAFF, 'survey.close', { id: survey.id }))
+    expect(errorOf(await t.call('visitor-2', 'survey.linkSubmit', { id: survey.id, token, answers: complete })).message).toBe('问卷已结束')
+  })
+
+  it('holds quotas under parallel submissions and stops ballot stuffing with the rate limiter', async () => {
+    const survey = await linked()
+    const token = survey.linkToken!
+    const answers = { where: 'home', need: 'house', score: 3 }
+    const visitors = Array.from({ length: 20 }, (_, i) => `v${i}`)
+    const first = await Promise.all(visitors.map((v) => t.call(v, 'survey.linkSubmit', { id: survey.id, token, answers })))
+    expect(new Set(first.filter((r) => !r.ok).map((r) => errorOf(r).message))).toEqual(new Set(['「最需要的政策」的「人才公寓」名额已满，请选择其他选项']))
+    expect(first.filter((r) => r.ok)).toHaveLength(2)
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: 2, quotaUsed: { 'need:house': 2 } })
+    // One account trying again and again: refused as already submitted, then by its own limit.
+    const tries = []
+    for (let i = 0; i < 5; i += 1) tries.push(codeOf(await t.call('v0', 'survey.linkSubmit', { id: survey.id, token, answers: complete })))
+    expect(tries.slice(-1)).toEqual(['RATE_LIMITED'])
+    // A farm of accounts at once: at most the survey's pace per minute gets through, nothing beyond is written.
+    const farm = Array.from({ length: 70 }, (_, i) => `farm${i}`)
+    const flood = await Promise.all(farm.map((v) => t.call(v, 'survey.linkSubmit', { id: survey.id, token, answers: complete })))
+    const taken = flood.filter((r) => r.ok).length
+    expect(flood.filter((r) => !r.ok).map(codeOf).filter((c) => c === 'RATE_LIMITED').length).toBeGreaterThanOrEqual(70 - taken)
+    // The survey's 60 a minute, less the 20 above and v0's 4 tries that reached it (its 5th met its own limit first).
+    expect(taken).toBeLessThanOrEqual(60 - 20 - 4)
+    expect(taken).toBeGreaterThan(0)
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage?.responses).toBe(2 + taken)
+  }, 30_000)
+})
+
+describe('回驻意愿与原因 feeds the pipeline', () => {
+  const template = SURVEY_TEMPLATES.find((x) => x.id === 'return_intent')!
+  const inZhengzhou = { status: 'contract', workProvince: 'henan', workCity: '郑州市', reasons: ['pay'], considerReturn: 'maybe' }
+  const notReturnedFor = async (reason: string) =>
+    data(await t.call(STAFF, 'pipeline.members', { metric: 'notReturned', reason })).items.map((r) => r.openid).sort()
+
+  it('writes a 实名 answer where the pipeline reads 是否考虑回驻 and the reasons; never an anonymous one', async () => {
+    for (const m of ['named1', 'anon1', 'fresh']) await join(m)
+    for (const m of ['named1', 'anon1']) data(await t.call(m, 'destination.report', inZhengzhou))
+    const answers = { intent: 'no', reasons: ['growth', 'family'] }
+    const named = await published({ title: '回驻意愿（实名）', identityMode: 'named', definition: template.definition, audience: { all: true } })
+    const anonymous = await published({ title: '回驻意愿（匿名）', identityMode: 'anonymous_tracked', definition: template.definition, audience: { all: true } })
+    expect(await notReturnedFor('growth')).toEqual([])
+    data(await t.call('named1', 'survey.submit', { id: named.id, answers }))
+    data(await t.call('anon1', 'survey.submit', { id: anonymous.id, answers }))
+    // No 去向登记 yet: no place in those figures, nothing written.
+    data(await t.call('fresh', 'survey.submit', { id: named.id, answers }))
+    expect(await notReturnedFor('growth')).toEqual(['named1'])
+    expect(await notReturnedFor('family')).toEqual(['named1'])
+    // The 实名 member's latest 去向登记: same destination, the survey's intention and reasons.
+    const mine = data(await t.call('named1', 'destination.mine', {})).records
+    expect(mine).toHaveLength(2)
+    expect(mine[0]).toMatchObject({ status: 'contract', workCity: '郑州市', considerReturn: 'no', reasons: ['growth', 'family'] })
+    expect(data(await t.call('anon1', 'destination.mine', {})).records).toHaveLength(1)
+    expect(data(await t.call('fresh', 'destination.mine', {})).records).toHaveLength(0)
+  })
+
+  it('refuses a feeding question whose options are not the pipeline\'s, naming it', async () => {
+    const wrong = JSON.parse(JSON.stringify(template.definition)) as SurveyDefinitionInput
+    const reasons = wrong.pages[0]!.questions[1]! as { options: { id: string; label: string }[] }
+    reasons.options[0] = { id: 'weather', label: '天气' }
+    const bad = errorOf(await t.call(STAFF, 'survey.create', draft({ definition: wrong })))
+    expect(bad.code).toBe('INVALID_INPUT')
+    expect(bad.message).toContain('不能写入去向登记的“未回驻马店的原因”')
   })
 })
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto'
 import { surveyDefinitionSchema, type NoticeAudience } from '../../../types'
 import type { Store } from '../shared/store'
 import type { SurveyRecord } from '../survey/ports'
+import { ALL, ANSWERED, type TotalCount } from '../survey/totals'
 import { aroundSuite, everyItem } from './contract-support'
 import { sampleMember } from './store-contract'
 
@@ -19,6 +20,13 @@ const definition = surveyDefinitionSchema.parse({
  * The behaviour every adapter of `SurveyStore` must show, through the `Store` ports only. Each run
  * targets a field id and a station id of its own, so it holds on a shared real database too.
  */
+/** What one answer to `q` adds: overall, and in a county group whose name holds a dot, a dollar and a tilde. */
+const totalsFor = (option: string): TotalCount[] => [
+  { dim: ALL, group: ALL, questionId: 'q', value: ANSWERED, n: 1 },
+  { dim: ALL, group: ALL, questionId: 'q', value: option, n: 1 },
+  { dim: 'county', group: '驿城区.a$b~', questionId: 'q', value: option, n: 1 },
+]
+
 export function describeSurveyStoreContract(name: string, open: () => Promise<Store>): void {
   describe(`${name} surveys contract`, () => {
     const runId = `sv${randomBytes(5).toString('hex')}`
@@ -166,6 +174,7 @@ export function describeSurveyStoreContract(name: string, open: () => Promise<St
           recipient: { from: ['unread', 'opened', 'started'], restore: openid === members[0] ? 'started' : 'unread' },
           counters: [...(option === 'a' ? [{ key: 'q:a', cap: 3 }] : []), { key: '*', cap: 5 }],
           dropDraft: true,
+          totals: totalsFor(option),
         })
       // Five want the option with three places, all at once.
       const outcomes = await Promise.all(members.slice(0, 5).map((m) => submit(m, 'a')))
@@ -188,6 +197,40 @@ export function describeSurveyStoreContract(name: string, open: () => Promise<St
       )
       // Member 0 had a draft: it went with the submission that was taken (the first or the second).
       expect(await store.surveys.draft(s.id, members[0]!)).toBeNull()
+      // The running totals hold exactly the five taken, none of those refused; groups of any text come back as written.
+      const sorted = (rows: TotalCount[]) => rows.map((r) => `${r.dim}|${r.group}|${r.questionId}|${r.value}=${r.n}`).sort()
+      expect(sorted(await store.surveys.totals(s.id, [ALL]))).toEqual(sorted([
+        { dim: ALL, group: ALL, questionId: 'q', value: ANSWERED, n: 5 },
+        { dim: ALL, group: ALL, questionId: 'q', value: 'a', n: 3 },
+        { dim: ALL, group: ALL, questionId: 'q', value: 'b', n: 2 },
+      ]))
+      expect(sorted(await store.surveys.totals(s.id, ['county']))).toEqual(sorted([
+        { dim: 'county', group: '驿城区.a$b~', questionId: 'q', value: 'a', n: 3 },
+        { dim: 'county', group: '驿城区.a$b~', questionId: 'q', value: 'b', n: 2 },
+      ]))
+      expect(await store.surveys.totals(s.id, ['q:other'])).toEqual([])
+    })
+
+    it('claims one 已提交 row per account for a public link, in the same unit (given back when full)', async () => {
+      const s = survey({ status: 'approved', responseCap: 1 })
+      await store.surveys.create(s)
+      await store.surveys.publish({ ...s, status: 'published', publishedAt: at(1) }, [], {})
+      const [a, b] = [await member(), await member()]
+      const submit = (openid: string, id: string) =>
+        store.surveys.submit({
+          openid,
+          response: { id, surveyId: s.id, openid: null, day: '2026-11-01', answers: { q: 'b' }, profile: null },
+          recipient: { claim: true, publishedAt: at(1) },
+          counters: [{ key: '*', cap: 1 }],
+          dropDraft: false,
+          totals: totalsFor('b'),
+        })
+      expect(await submit(a, `${a}-1`)).toEqual({ ok: true })
+      expect(await store.surveys.recipient(s.id, a)).toMatchObject({ status: 'submitted' })
+      expect(await submit(a, `${a}-2`)).toEqual({ ok: false, already: true })
+      expect(await submit(b, `${b}-1`)).toEqual({ ok: false, full: '*' })
+      expect(await store.surveys.recipient(s.id, b)).toBeNull()
+      expect((await store.surveys.responses(s.id, null, 10)).items.map((r) => r.id)).toEqual([`${a}-1`])
     })
 
     it("lists the activity feedback surveys a member submitted, newest first", async () => {

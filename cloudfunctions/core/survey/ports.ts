@@ -1,3 +1,4 @@
+import type { TotalCount } from './totals'
 import type { CrossDimension, NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../types'
 
 /**
@@ -51,12 +52,18 @@ export type TakeOutcome = { ok: true } | { ok: false; full: string }
 export interface SubmitInput {
   response: ResponseRecord
   openid: string
-  /** Tracked modes: the statuses it may move to 已提交 from, and the status it had (kept on failure); null: not tracked. */
-  recipient: { from: RecipientStatus[]; restore: RecipientStatus } | null
+  /**
+   * Tracked modes: the statuses it may move to 已提交 from, and the status it had (kept on failure);
+   * a public link: `claim` writes the account's 已提交 row (refused when one exists; removed on
+   * failure), so one answer per WeChat account; null: not tracked.
+   */
+  recipient: { from: RecipientStatus[]; restore: RecipientStatus } | { claim: true; publishedAt: string | null } | null
   /** The counters to take, with their limits (the same as stored at publish; null = none). */
   counters: { key: string; cap: number | null }[]
   /** Whether a draft may exist (false saves a write). */
   dropDraft: boolean
+  /** What the response adds to the survey's running totals (see totals.ts), in the same unit. */
+  totals: TotalCount[]
 }
 
 export type SubmitOutcome = { ok: true } | { ok: false; full: string } | { ok: false; already: true }
@@ -107,6 +114,8 @@ export interface SurveyStore {
   addResponse(response: ResponseRecord): Promise<void>
   /** A submission in one unit (see SubmitInput). */
   submit(input: SubmitInput): Promise<SubmitOutcome>
+  /** The survey's running totals of these dimensions (ALL for the overall ones). */
+  totals(surveyId: string, dims: string[]): Promise<TotalCount[]>
   /** Every response, ordered by its (random) id, paged. */
   responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>>
   /** The named (实名) answers of a member, at most `limit` (anonymous ones carry no member id). */

@@ -26,6 +26,7 @@ import { invalidInput } from '../shared/errors'
 import { allFields } from '../taxonomy/taxonomy'
 import type { ResponseRecord } from './ports'
 import { managed } from './surveys'
+import { ALL, ANSWERED, dimOf, SUM, valuesOf, type TotalCount } from './totals'
 
 const READ_PAGE = 1000
 
@@ -39,18 +40,6 @@ async function allResponses(deps: Deps, surveyId: string): Promise<ResponseRecor
     cursor = page.nextCursor
   } while (cursor)
   return out
-}
-
-/** Free text (and dates, and school names typed in) is never counted into a summary. */
-const FREE: ReadonlySet<SurveyQuestion['kind']> = new Set(['text', 'date', 'university'])
-
-/** The values an answer counts under: option ids, scores, `row:option` for a matrix, the first place of a ranking. */
-function valuesOf(q: SurveyQuestion, v: SurveyAnswer | undefined): string[] {
-  if (v === undefined || FREE.has(q.kind)) return []
-  if (q.kind === 'matrix' && typeof v === 'object' && !Array.isArray(v)) return Object.entries(v).map(([r, o]) => `${r}:${o}`)
-  if (q.kind === 'ranking' && Array.isArray(v)) return v.slice(0, 1)
-  if (Array.isArray(v)) return v
-  return [String(v)]
 }
 
 type Labels = { county: (id: string) => string; field: (id: string) => string }
@@ -104,17 +93,40 @@ async function labelsOf(deps: Deps): Promise<Labels> {
   return { county: (id) => nameOf(COUNTIES, id), field: (id) => fields.find((f) => f.id === id)?.name ?? id }
 }
 
-/** Figures per question, and by one dimension when asked; small cells "<5" in anonymous surveys. */
-export async function surveyResults(deps: Deps, caller: Caller, input: ActionPayload<'survey.results'>): Promise<SurveyResults> {
-  const survey = await managed(deps, caller, input.id)
-  const labels = await labelsOf(deps)
-  const group = input.by ? grouper(survey, input.by, labels) : null
-  const responses = await allResponses(deps, survey.id)
-  const anonymous = survey.identityMode !== 'named'
-  const suppress = suppressor(anonymous, responses.length)
+/** One question's figures before labels: counts per value, per group and value, answered, sum. */
+interface Tally {
+  counts: Map<string, number>
+  cross: Map<string, Map<string, number>>
+  answered: number
+  sum: number
+}
+
+const emptyTallies = (n: number): Tally[] => Array.from({ length: n }, () => ({ counts: new Map(), cross: new Map(), answered: 0, sum: 0 }))
+
+/** From the running totals kept at submit time: a few thousand counters, whatever the number of answers. */
+function tallyFromTotals(all: SurveyQuestion[], rows: TotalCount[], dim: string | null): Tally[] {
+  const tallies = emptyTallies(all.length)
+  const index = new Map(all.map((q, i) => [q.id, tallies[i]!]))
+  for (const r of rows) {
+    const t = index.get(r.questionId)
+    if (!t) continue
+    if (r.dim === ALL) {
+      if (r.value === ANSWERED) t.answered += r.n
+      else if (r.value === SUM) t.sum += r.n
+      else t.counts.set(r.value, (t.counts.get(r.value) ?? 0) + r.n)
+    } else if (r.dim === dim) {
+      const row = t.cross.get(r.group) ?? new Map<string, number>()
+      row.set(r.value, (row.get(r.value) ?? 0) + r.n)
+      t.cross.set(r.group, row)
+    }
+  }
+  return tallies
+}
+
+/** Counted again from every response (surveys published before running totals existed). */
+function tallyFromResponses(all: SurveyQuestion[], responses: ResponseRecord[], group: ((r: ResponseRecord) => string | null) | null): Tally[] {
+  const tallies = emptyTallies(all.length)
   // One pass over the responses (each read once, its group worked out once), a tally per question.
-  const all = allQuestions(survey.definition)
-  const tallies = all.map(() => ({ counts: new Map<string, number>(), cross: new Map<string, Map<string, number>>(), answered: 0, sum: 0 }))
   for (const r of responses) {
     const g = group ? group(r) : null
     for (let i = 0; i < all.length; i += 1) {
@@ -134,6 +146,24 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
       }
     }
   }
+  return tallies
+}
+
+/**
+ * Figures per question, and by one dimension when asked; small cells "<5" in anonymous surveys.
+ * Read from the running totals (survey.tallied), or counted from the responses for older surveys.
+ */
+export async function surveyResults(deps: Deps, caller: Caller, input: ActionPayload<'survey.results'>): Promise<SurveyResults> {
+  const survey = await managed(deps, caller, input.id)
+  const labels = await labelsOf(deps)
+  const group = input.by ? grouper(survey, input.by, labels) : null
+  const all = allQuestions(survey.definition)
+  const dim = input.by ? dimOf(input.by) : null
+  const tallies = survey.tallied
+    ? tallyFromTotals(all, await deps.store.surveys.totals(survey.id, dim ? [ALL, dim] : [ALL]), dim)
+    : tallyFromResponses(all, await allResponses(deps, survey.id), group)
+  const anonymous = survey.identityMode !== 'named'
+  const suppress = suppressor(anonymous, survey.responses)
   const questions: QuestionResult[] = all.map((q, i) => {
     const { counts, cross: crossCounts, answered, sum } = tallies[i]!
     const cats = categories(q, labels, new Set(counts.keys()))
@@ -159,7 +189,7 @@ export async function surveyResults(deps: Deps, caller: Caller, input: ActionPay
     }
   })
   return {
-    survey: { id: survey.id, title: survey.title, identityMode: survey.identityMode, recipients: survey.recipients, responses: survey.responses, status: survey.status },
+    survey: { id: survey.id, title: survey.title, identityMode: survey.identityMode, recipients: survey.recipients, responses: survey.responses, status: survey.status, publicLink: Boolean(survey.publicLink) },
     by: input.by ?? null,
     questions,
   }

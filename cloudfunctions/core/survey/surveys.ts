@@ -2,6 +2,7 @@ import {
   allQuestions,
   checkSurveyAnswers,
   IDENTITY_MODE_STATEMENTS,
+  PUBLIC_LINK_STATEMENT,
   quotaFullRule,
   quotaKeysUsed,
   quotasOf,
@@ -15,6 +16,7 @@ import {
   type SurveyFeedbackEntry,
   type Survey,
   type SurveyAnswers,
+  type SurveyDefinition,
   type SurveyForMember,
   type SurveyView,
 } from '../../../types'
@@ -22,21 +24,34 @@ import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
 import { memberCards } from '../member/cards'
 import { pushMessage } from '../messaging/push'
+import { recordReturnIntent, type ReturnIntent } from '../pipeline/survey-intent'
 import { sendDirectNotice } from '../notice/direct'
 import { freezeRegistrants, LEAGUE_NAME } from '../notice/notices'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
+import { requireWithinLimit } from '../shared/rate-limit'
 import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { allFields } from '../taxonomy/taxonomy'
-import type { SurveyRecord } from './ports'
+import type { SubmitInput, SurveyRecord } from './ports'
+import { totalsOf } from './totals'
 import { MAX_REMINDERS, MIN_DAYS_BETWEEN_REMINDERS } from '../../../types'
 
 export const SURVEY_PAGE = 'packages/survey/pages/answer/index'
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Recipients reminded per `survey.remind` call at most (the rest on the next call). */
 const REMIND_BATCH = 500
+
+/**
+ * Public links: what stops ballot stuffing beside one answer per WeChat account. Per account, a few
+ * attempts (a refused one counts too); per survey, across accounts, a pace no classroom of real
+ * people exceeds but a farm of accounts does.
+ */
+export const LINK_LIMITS = {
+  perAccount: { max: 5, windowMs: 10 * 60_000 },
+  perSurvey: { max: 60, windowMs: 60_000 },
+} as const
 
 const nowIso = (deps: Deps) => toIsoString(deps.clock.now())
 
@@ -93,7 +108,13 @@ export function isOpen(s: Pick<Survey, 'status' | 'openAt' | 'closeAt'> & Partia
   return !(s.closeAt && Date.parse(s.closeAt) <= Date.parse(now))
 }
 
+/** A public link reaches beyond any station: staff only. */
+function requireLinkAllowed(caller: Caller, publicLink: boolean) {
+  if (publicLink && !caller.isStaff) throw forbidden('只有团市委工作人员可以发布公开链接问卷；站长的问卷发给本驿站成员')
+}
+
 export async function createSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.create'>): Promise<Survey> {
+  requireLinkAllowed(caller, input.publicLink)
   const { audience, stationId } = await scoped(deps, caller, input.audience)
   const now = deps.clock.now()
   const at = toIsoString(now)
@@ -111,6 +132,8 @@ export async function createSurvey(deps: Deps, caller: Caller, input: ActionPayl
     openAt: input.openAt,
     closeAt: input.closeAt,
     responseCap: input.responseCap,
+    publicLink: input.publicLink,
+    linkToken: null,
     createdAt: at,
     updatedAt: at,
     publishedAt: null,
@@ -126,6 +149,7 @@ export async function createSurvey(deps: Deps, caller: Caller, input: ActionPayl
 export async function updateSurvey(deps: Deps, caller: Caller, input: ActionPayload<'survey.update'>): Promise<Survey> {
   const current = await managed(deps, caller, input.id)
   if (current.status !== 'draft' && current.status !== 'approved') throw conflict('问卷发布后不能再修改（身份模式和题目已固定）')
+  requireLinkAllowed(caller, input.publicLink)
   const { audience, stationId } = await scoped(deps, caller, input.audience)
   const next: SurveyRecord = {
     ...record(current),
@@ -138,6 +162,7 @@ export async function updateSurvey(deps: Deps, caller: Caller, input: ActionPayl
     openAt: input.openAt,
     closeAt: input.closeAt,
     responseCap: input.responseCap,
+    publicLink: input.publicLink,
     approvedBy: null,
     status: 'draft',
     updatedAt: nowIso(deps),
@@ -163,12 +188,16 @@ export async function publishSurvey(deps: Deps, caller: Caller, input: ActionPay
   const current = await managed(deps, caller, input.id)
   if (current.status !== 'approved') throw conflict(current.status === 'draft' ? '问卷需先由另一位工作人员审核，才能发布' : '问卷已发布')
   const at = nowIso(deps)
-  const openids = current.audience.activityId
-    ? await freezeRegistrants(deps, current.audience)
-    : await deps.store.surveys.audienceOpenids(current.audience, at)
-  const next: SurveyRecord = { ...record(current), status: 'published', publishedAt: at, updatedAt: at, recipients: openids.length }
+  // A public link has no recipients: its secret token is the way in.
+  const openids = current.publicLink
+    ? []
+    : current.audience.activityId
+      ? await freezeRegistrants(deps, current.audience)
+      : await deps.store.surveys.audienceOpenids(current.audience, at)
+  const linkToken = current.publicLink ? newId('lk', 24) : null
+  const next: SurveyRecord = { ...record(current), status: 'published', publishedAt: at, updatedAt: at, recipients: openids.length, linkToken, tallied: true }
   if (!(await deps.store.surveys.publish(next, openids, quotasOf(current.definition)))) throw conflict('问卷已发布')
-  await recordAudit(deps, caller, { action: 'survey.publish', stationId: next.stationId, summary: `发布问卷「${next.title}」给${openids.length}人` })
+  await recordAudit(deps, caller, { action: 'survey.publish', stationId: next.stationId, summary: current.publicLink ? `发布公开链接问卷「${next.title}」` : `发布问卷「${next.title}」给${openids.length}人` })
   return (await deps.store.surveys.get(next.id)) ?? { ...next, responses: 0, quotaUsed: {} }
 }
 
@@ -239,7 +268,8 @@ export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayloa
       intro: survey.intro,
       definition: survey.definition,
       identityMode: survey.identityMode,
-      identityStatement: IDENTITY_MODE_STATEMENTS[survey.identityMode],
+      identityStatement: survey.publicLink ? PUBLIC_LINK_STATEMENT : IDENTITY_MODE_STATEMENTS[survey.identityMode],
+      publicLink: Boolean(survey.publicLink),
       closeAt: survey.closeAt,
       open: isOpen(survey, now),
       status,
@@ -253,7 +283,7 @@ export async function viewSurvey(deps: Deps, caller: Caller, input: ActionPayloa
 
 /** The profile values of the questions the author ticked; none in 完全匿名 (whatever the definition says). */
 function prefillOf(survey: SurveyRecord, member: Caller['member']): SurveyAnswers {
-  if (!member || survey.identityMode === 'anonymous') return {}
+  if (!member || survey.identityMode === 'anonymous' || survey.publicLink) return {}
   const values: Record<PrefillSource, string | undefined> = {
     university: member.university || undefined,
     county: member.hometownCounty || undefined,
@@ -307,11 +337,33 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
   const openid = caller.openid ?? ''
   const recipient = survey && caller.member ? await deps.store.surveys.recipient(input.id, openid) : null
   if (!survey || !recipient) throw notFound('没有找到这份问卷，或它不是发给你的')
-  const now = nowIso(deps)
-  requireOpen(survey, now)
-  const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
-  const checked = checkSurveyAnswers(survey.definition, input.answers, { fieldIds })
+  requireOpen(survey, nowIso(deps))
   if (tracked(survey) && recipient.status === 'submitted') throw conflict('你已提交过这份问卷')
+  return takeAnswers(deps, caller, survey, input.answers, {
+    recipient: tracked(survey) ? { from: ['unread', 'opened', 'started'], restore: recipient.status } : null,
+    // A draft exists only once the member saved one (tracked modes then say 已开始).
+    dropDraft: !tracked(survey) || recipient.status === 'started',
+  })
+}
+
+/**
+ * The answers checked again with the shared function, then ONE store call marks the account
+ * submitted (tracked modes and public links; once: a second submission is refused), takes one of
+ * each quota and one response, adds the response and drops the draft (all or none). When a limit is
+ * full nothing is kept: the member is told which option is full (or that the survey has enough
+ * answers) and their draft stays, or, where the author ends such answers, is ended politely.
+ */
+async function takeAnswers(
+  deps: Deps,
+  caller: Caller,
+  survey: SurveyRecord,
+  given: SurveyAnswers,
+  how: Pick<SubmitInput, 'recipient' | 'dropDraft'>,
+): Promise<SubmitSurveyResult> {
+  const openid = caller.openid ?? ''
+  const now = nowIso(deps)
+  const fieldIds = allQuestions(survey.definition).some((q) => q.kind === 'field') ? (await allFields(deps)).map((f) => f.id) : undefined
+  const checked = checkSurveyAnswers(survey.definition, given, { fieldIds })
   const problems = Object.entries(checked.errors)
   if (problems.length) {
     // Answers cut short on a full option whose question ends such answers: the answer page sends
@@ -324,30 +376,87 @@ export async function submitSurvey(deps: Deps, caller: Caller, input: ActionPayl
   }
   const quotas = quotasOf(survey.definition)
   const member = caller.member
+  const named = survey.identityMode === 'named' && !survey.publicLink
+  const profile = named && member ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) } : null
   const outcome = await deps.store.surveys.submit({
     openid,
-    response: {
-      id: newId('sr', 16),
-      surveyId: survey.id,
-      openid: survey.identityMode === 'named' ? openid : null,
-      day: now.slice(0, 10),
-      answers: checked.answers,
-      profile:
-        survey.identityMode === 'named' && member
-          ? { county: member.hometownCounty, degree: member.degree, graduationYear: String(member.graduationYear) }
-          : null,
-    },
-    recipient: tracked(survey) ? { from: ['unread', 'opened', 'started'], restore: recipient.status } : null,
+    response: { id: newId('sr', 16), surveyId: survey.id, openid: named ? openid : null, day: now.slice(0, 10), answers: checked.answers, profile },
+    totals: survey.tallied ? totalsOf(survey.definition, checked.answers, profile) : [],
+    recipient: how.recipient,
     counters: [...quotaKeysUsed(survey.definition, checked.answers).map((key) => ({ key, cap: quotas[key] ?? null })), { key: '*', cap: survey.responseCap }],
-    // A draft exists only once the member saved one (tracked modes then say 已开始).
-    dropDraft: !tracked(survey) || recipient.status === 'started',
+    dropDraft: how.dropDraft,
   })
   if (!outcome.ok) {
     if ('already' in outcome) throw conflict('你已提交过这份问卷')
     if (outcome.full !== '*' && quotaFullRule(survey.definition, outcome.full).mode === 'end') return endPolitely(deps, survey, openid, outcome.full)
     throw conflict(outcome.full === '*' ? '这份问卷已收满答卷，感谢你的关注' : `${optionLabel(survey, outcome.full)}名额已满，请选择其他选项`)
   }
+  // 实名 only: the answers of 回驻意愿 questions go where the pipeline reads them. Best effort (the
+  // answer is taken; a retry would be refused as already submitted): a failure here is not the member's.
+  const intent = named ? returnIntentOf(survey.definition, checked.answers) : null
+  if (intent) await recordReturnIntent(deps, openid, intent).catch(() => false)
   return { submitted: true }
+}
+
+/** The 回驻 intention and reasons answered in questions that feed the pipeline, or null when none was. */
+function returnIntentOf(def: SurveyDefinition, answers: SurveyAnswers): ReturnIntent | null {
+  const intent: ReturnIntent = { considerReturn: null, reasons: [] }
+  let answered = false
+  for (const q of allQuestions(def)) {
+    const v = answers[q.id]
+    if (q.feeds === 'considerReturn' && typeof v === 'string') intent.considerReturn = v as ReturnIntent['considerReturn']
+    else if (q.feeds === 'reasons' && Array.isArray(v)) intent.reasons = v as ReturnIntent['reasons']
+    else continue
+    answered = true
+  }
+  return answered ? intent : null
+}
+
+// ——— public links: anyone signed in with the link, member or not ———
+
+/** The published public-link survey this token opens; the same answer for a wrong token as for no survey. */
+async function byLink(deps: Deps, id: string, token: string): Promise<Survey> {
+  const survey = await deps.store.surveys.get(id)
+  if (!survey || !survey.publicLink || !survey.linkToken || survey.linkToken !== token || survey.status === 'draft' || survey.status === 'approved') {
+    throw notFound('问卷链接无效或已失效')
+  }
+  return survey
+}
+
+/** What someone who opened the link sees: no draft and no prefill (nothing of them joins their answers). */
+export async function viewSurveyLink(deps: Deps, caller: Caller, input: ActionPayload<'survey.linkGet'>): Promise<SurveyForMember> {
+  const survey = await byLink(deps, input.id, input.token)
+  const claimed = await deps.store.surveys.recipient(survey.id, caller.openid ?? '')
+  return {
+    id: survey.id,
+    title: survey.title,
+    intro: survey.intro,
+    definition: survey.definition,
+    identityMode: survey.identityMode,
+    identityStatement: PUBLIC_LINK_STATEMENT,
+    publicLink: true,
+    closeAt: survey.closeAt,
+    open: isOpen(survey, nowIso(deps)),
+    status: claimed ? 'submitted' : null,
+    draft: null,
+    prefill: {},
+    fullOptions: fullOptions(survey),
+  }
+}
+
+/**
+ * Answers through a public link: within the account's and the survey's pace (LINK_LIMITS), once per
+ * WeChat account (the account's 已提交 row is written in the same store call as the answers,
+ * which carry no member id, and never point at each other), with the same quotas and cap.
+ */
+export async function submitSurveyLink(deps: Deps, caller: Caller, input: ActionPayload<'survey.linkSubmit'>): Promise<SubmitSurveyResult> {
+  const openid = caller.openid ?? ''
+  const { perAccount, perSurvey } = LINK_LIMITS
+  await requireWithinLimit(deps, `survey-link:${openid}`, perAccount.max, perAccount.windowMs, '提交太频繁了，请稍后再试')
+  const survey = await byLink(deps, input.id, input.token)
+  requireOpen(survey, nowIso(deps))
+  await requireWithinLimit(deps, `survey-link-all:${survey.id}`, perSurvey.max, perSurvey.windowMs, '这会儿提交的人太多了，请过一分钟再试')
+  return takeAnswers(deps, caller, record(survey), input.answers, { recipient: { claim: true, publishedAt: survey.publishedAt }, dropDraft: false })
 }
 
 export async function mySurveys(deps: Deps, caller: Caller, input: ActionPayload<'survey.mine'>): Promise<Page<MySurvey>> {
@@ -382,6 +491,7 @@ export async function myFeedback(deps: Deps, caller: Caller): Promise<SurveyFeed
 // ——— managers: non-respondents and reminders ———
 
 function requireTracked(survey: Survey) {
+  if (survey.publicLink) throw conflict('公开链接问卷没有固定的发送对象，所以没有未填写名单，也不能提醒')
   if (!tracked(survey)) throw conflict('完全匿名问卷不记录谁已填写，无法查看未填写名单或提醒')
 }
 

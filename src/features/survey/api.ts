@@ -11,6 +11,8 @@ export const listSurveys = (cursor?: string) => call('survey.list', { cursor, li
 export const fetchSurvey = (id: string) => call('survey.get', { id })
 export const saveSurveyDraft = (id: string, pageId: string, answers: SurveyAnswers) => call('survey.saveDraft', { id, pageId, answers })
 export const submitSurvey = (id: string, answers: SurveyAnswers, requestId: string) => call('survey.submit', { id, answers }, { requestId })
+export const fetchSurveyLink = (id: string, token: string) => call('survey.linkGet', { id, token })
+export const submitSurveyLink = (id: string, token: string, answers: SurveyAnswers, requestId: string) => call('survey.linkSubmit', { id, token, answers }, { requestId })
 export const mySurveys = (cursor?: string) => call('survey.mine', { cursor, limit: 20 })
 export const myFeedbackRecord = () => call('survey.myFeedback', {})
 export const fetchRespondents = (id: string, cursor?: string) => call('survey.respondents', { id, cursor, limit: 50 })

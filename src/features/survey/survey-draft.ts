@@ -1,10 +1,44 @@
-import type { Condition, CreateSurveyInput, IdentityMode, PrefillSource, QuestionKind, QuotaFullMode, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
+import type { Condition, CreateSurveyInput, IdentityMode, PipelineFeed, PrefillSource, QuestionKind, QuotaFullMode, Survey, SurveyDefinitionInput, SurveyJump, SurveyTemplate } from '../../../types'
 
 /**
  * The builder's form state: a flat list of questions (a question may start a new page), each with
- * its options, a simple show-if rule ("when question X has option Y") and option quotas. Richer
- * conditions and page jumps from a template or an earlier save are kept as they are.
+ * its options, a show-if rule (several "question X has / has not option Y" joined by 且 or 或) and
+ * option quotas. Deeper conditions and page jumps from a template or an earlier save are kept as they are.
  */
+/** One condition of a show-if rule: the earlier question's option chosen, or (negate) not chosen. */
+export interface RuleItem {
+  questionId: string
+  optionId: string
+  negate: boolean
+}
+
+/** A show-if rule the builder edits: its conditions, all (且) or any (或) of them. */
+export interface ShowRule {
+  join: 'and' | 'or'
+  items: RuleItem[]
+}
+
+const itemOf = (c: Condition): RuleItem | null =>
+  c.op === 'chosen' ? { questionId: c.questionId, optionId: c.optionId, negate: false } : c.op === 'not' && c.of.op === 'chosen' ? { questionId: c.of.questionId, optionId: c.of.optionId, negate: true } : null
+
+/** The rule of a condition the builder can show (flat: chosen / not chosen, joined by and / or), or null. */
+export function ruleOf(c: Condition): ShowRule | null {
+  const single = itemOf(c)
+  if (single) return { join: 'and', items: [single] }
+  if (c.op !== 'and' && c.op !== 'or') return null
+  const items = c.of.map(itemOf)
+  return items.every((x): x is RuleItem => x !== null) ? { join: c.op, items } : null
+}
+
+/** The condition a rule stands for (one condition alone, else and / or of them). */
+export function conditionOf(rule: ShowRule): Condition {
+  const parts = rule.items.map((i): Condition => {
+    const chosen: Condition = { op: 'chosen', questionId: i.questionId, optionId: i.optionId }
+    return i.negate ? { op: 'not', of: chosen } : chosen
+  })
+  return parts.length === 1 ? parts[0]! : { op: rule.join, of: parts }
+}
+
 export interface OptionDraft {
   id: string
   label: string
@@ -37,8 +71,10 @@ export interface QuestionDraft {
   fullMessage: string
   /** Prefilled from this profile value (null: not prefilled). */
   prefill: PrefillSource | null
-  /** A simple rule the builder edits; `rawShowIf` holds any other kept as it is. */
-  showIf: { questionId: string; optionId: string } | null
+  /** Feeds the pipeline (from the 回驻意愿 template; kept as it is). */
+  feeds?: PipelineFeed
+  /** The rule the builder edits; `rawShowIf` holds a deeper one kept as it is. */
+  showIf: ShowRule | null
   rawShowIf?: Condition
   /** Set when this question starts a page (always for the first). */
   page: PageMeta | null
@@ -48,7 +84,8 @@ export interface SurveyDraft {
   title: string
   intro: string
   identityMode: IdentityMode
-  audienceKind: 'all' | 'county'
+  /** 'link': a public link instead of an audience (staff only; 匿名可催办 only). */
+  audienceKind: 'all' | 'county' | 'link'
   countyIds: string[]
   responseCap: string
   closeAt: string
@@ -98,11 +135,11 @@ export const emptySurveyDraft = (): SurveyDraft => ({
 })
 
 /** The definition and fields as the builder holds them (a template, or a saved survey being edited). */
-export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identityMode' | 'definition'> & Partial<Pick<Survey, 'audience' | 'responseCap' | 'closeAt'>>): SurveyDraft {
+export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identityMode' | 'definition'> & Partial<Pick<Survey, 'audience' | 'responseCap' | 'closeAt' | 'publicLink'>>): SurveyDraft {
   const questions: QuestionDraft[] = []
   for (const page of source.definition.pages) {
     page.questions.forEach((q, i) => {
-      const simple = q.showIf && typeof q.showIf === 'object' && (q.showIf as Condition).op === 'chosen' ? (q.showIf as Extract<Condition, { op: 'chosen' }>) : null
+      const rule = q.showIf ? ruleOf(q.showIf as Condition) : null
       questions.push({
         id: q.id,
         kind: q.kind,
@@ -118,8 +155,9 @@ export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identi
         whenFull: 'whenFull' in q && q.whenFull === 'end' ? 'end' : 'hide',
         fullMessage: 'fullMessage' in q && q.fullMessage ? q.fullMessage : '',
         prefill: q.prefill ?? null,
-        showIf: simple ? { questionId: simple.questionId, optionId: simple.optionId } : null,
-        rawShowIf: simple ? undefined : (q.showIf as Condition | undefined),
+        ...(q.feeds ? { feeds: q.feeds } : {}),
+        showIf: rule,
+        rawShowIf: rule ? undefined : (q.showIf as Condition | undefined),
         page: i === 0 ? { id: page.id, title: page.title ?? '', showIf: page.showIf as Condition | undefined, jumps: (page.jumps ?? []) as SurveyJump[] } : null,
       })
     })
@@ -129,7 +167,7 @@ export function draftOf(source: Pick<SurveyTemplate, 'title' | 'intro' | 'identi
     title: source.title,
     intro: source.intro,
     identityMode: source.identityMode,
-    audienceKind: audience?.all ? 'all' : 'county',
+    audienceKind: source.publicLink ? 'link' : audience?.all ? 'all' : 'county',
     countyIds: audience ? [...audience.countyIds] : [],
     responseCap: source.responseCap ? String(source.responseCap) : '',
     closeAt: source.closeAt ?? '',
@@ -149,8 +187,8 @@ export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput
       const meta = q.page ?? { id: `p${pageNo}`, title: '', jumps: [] }
       pages.push({ id: meta.id, title: meta.title, questions: [], ...(meta.showIf ? { showIf: meta.showIf } : {}), jumps: meta.jumps })
     }
-    const showIf: Condition | undefined = q.showIf ? { op: 'chosen', ...q.showIf } : q.rawShowIf
-    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}), ...(q.prefill && d.identityMode !== 'anonymous' ? { prefill: q.prefill } : {}) }
+    const showIf: Condition | undefined = q.showIf ? conditionOf(q.showIf) : q.rawShowIf
+    const base = { id: q.id, title: q.title, required: q.required, ...(showIf ? { showIf } : {}), ...(q.prefill && d.identityMode !== 'anonymous' ? { prefill: q.prefill } : {}), ...(q.feeds ? { feeds: q.feeds } : {}) }
     const options = q.options.map((o) => ({
       id: o.id,
       label: o.label,
@@ -183,7 +221,8 @@ export function draftToInput(d: SurveyDraft, isHead: boolean): CreateSurveyInput
     intro: d.intro,
     identityMode: d.identityMode,
     definition: { pages },
-    audience: isHead || d.audienceKind === 'all' ? { all: true } : { countyIds: d.countyIds as CreateSurveyInput['audience']['countyIds'] },
+    publicLink: !isHead && d.audienceKind === 'link',
+    audience: isHead || d.audienceKind !== 'county' ? { all: true } : { countyIds: d.countyIds as CreateSurveyInput['audience']['countyIds'] },
     responseCap: int(d.responseCap) ?? null,
     closeAt: d.closeAt || null,
   }

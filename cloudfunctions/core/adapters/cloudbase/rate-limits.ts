@@ -15,7 +15,8 @@ const ATTEMPTS = 4
  * .update({count: _.inc(1)})`: concurrent attempts never let more than `max` through in a window.
  * When it does not match, the document is read: missing → insert (a duplicate means a racing
  * first attempt: try again); an older window → reset conditioned on that old window; the same
- * window → over the limit.
+ * window → over the limit, unless it has room left (a racing first attempt made it after the
+ * increment missed): try again.
  */
 export class CloudBaseRateLimiter implements RateLimiter {
   constructor(private readonly collections: Collections) {}
@@ -44,6 +45,9 @@ export class CloudBaseRateLimiter implements RateLimiter {
         }
       }
       const current = typeof doc.windowStart === 'number' ? doc.windowStart : 0
+      // Room left in this window: the document appeared (or was reset) between the increment and
+      // the read, by a racing attempt: count again rather than refuse.
+      if (current === windowStart && typeof doc.count === 'number' && doc.count < max) continue
       if (current >= windowStart) return false
       const reset = await updateWhere(
         this.collections,

@@ -1,5 +1,6 @@
 import type { NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { TotalCount } from '../../survey/totals'
 import type { RecipientRecord, ResponseRecord, SubmitInput, SubmitOutcome, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, type RawDocument } from './database'
@@ -18,6 +19,10 @@ import { audienceConditions } from './notices'
  *                      before the response counter, so a quota race does not hold response places;
  *                      while the last places are contested one may be refused that a moment later
  *                      would have fitted: under-selling briefly is the price of never overselling).
+ *                      The `*` counter also holds the running totals (core/survey/totals.ts) as
+ *                      `totals.<dim>.<group>.<questionId>.<value>` numbers (segments escaped by
+ *                      `segment`), added by the same conditional increment that takes the response's
+ *                      place: no request more per submission, and taken back with it.
  *   survey_recipients  `_id` = `${surveyId}:${openid}`; {surveyId, openid, status, reminders,
  *                      lastRemindedAt, publishedAt}: no time of submission.
  *   survey_drafts      `_id` = `${surveyId}:${openid}`; {surveyId, openid, pageId, answers (JSON), savedAt}.
@@ -29,6 +34,14 @@ const RESPONSES = '*'
 const MAX_RECIPIENTS = 100_000
 
 const counterId = (surveyId: string, key: string) => `${surveyId}|${key}`
+/** The counter reads that need no totals (the `*` document may hold thousands). */
+const COUNTER_FIELDS = { surveyId: true, key: true, used: true, cap: true }
+
+/** A field-name segment: anything but letters, digits and `_:#+-` escaped as `~hex~` (no dot, no `$`, never empty). */
+const segment = (s: string) => (s === '' ? '~~' : s.replace(/[^A-Za-z0-9_:#+-]/g, (c) => `~${c.codePointAt(0)!.toString(16)}~`))
+const unsegment = (s: string) => (s === '~~' ? '' : s.replace(/~([0-9a-f]+)~/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))))
+const totalField = (t: TotalCount) => `totals.${segment(t.dim)}.${segment(t.group)}.${segment(t.questionId)}.${segment(t.value)}`
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const pairId = (surveyId: string, openid: string) => `${surveyId}:${openid}`
 
 const recipientOf = (d: RawDocument): RecipientRecord => ({
@@ -47,14 +60,14 @@ export class CloudBaseSurveyStore implements SurveyStore {
   }
 
   private async counters(surveyId: string): Promise<RawDocument[]> {
-    return documentsOf(await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId }).limit(MAX_READ).get())))
+    return documentsOf(await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId }).field(COUNTER_FIELDS).limit(MAX_READ).get())))
   }
 
   private async withCounters(records: SurveyRecord[]): Promise<Survey[]> {
     if (records.length === 0) return []
     const ids = records.map((r) => r.id)
     const docs = documentsOf(
-      await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId: this._.in(ids) }).limit(MAX_READ).get())),
+      await this.collections.run(COLLECTIONS.surveyCounters, (c) => checked(c.where({ surveyId: this._.in(ids) }).field(COUNTER_FIELDS).limit(MAX_READ).get())),
     )
     return records.map((r) => {
       const quotaUsed: Record<string, number> = {}
@@ -250,9 +263,37 @@ export class CloudBaseSurveyStore implements SurveyStore {
     await this.collections.run(COLLECTIONS.surveyDrafts, (c) => checked(c.where({ _id: pairId(surveyId, openid) }).remove()))
   }
 
-  private async step(surveyId: string, key: string, cap: number | null): Promise<boolean> {
+  /** One conditional increment; the response counter's also adds the response's totals (`sign` -1 takes them back). */
+  private async step(surveyId: string, key: string, cap: number | null, totals: TotalCount[] = []): Promise<boolean> {
     const where = cap === null ? { _id: counterId(surveyId, key) } : { _id: counterId(surveyId, key), used: this._.lt(cap) }
-    return (await updateWhere(this.collections, COLLECTIONS.surveyCounters, where, { used: this._.inc(1) })) === 1
+    return (await updateWhere(this.collections, COLLECTIONS.surveyCounters, where, { used: this._.inc(1), ...this.totalsUpdate(totals, 1) })) === 1
+  }
+
+  private totalsUpdate(totals: TotalCount[], sign: 1 | -1): Record<string, unknown> {
+    const sums = new Map<string, number>()
+    for (const t of totals) sums.set(totalField(t), (sums.get(totalField(t)) ?? 0) + t.n)
+    return Object.fromEntries([...sums].map(([field, n]) => [field, this._.inc(sign * n)]))
+  }
+
+  /** One read: the `*` counter's totals, of these dimensions. */
+  async totals(surveyId: string, dims: string[]): Promise<TotalCount[]> {
+    const doc = await getDocument(this.collections, COLLECTIONS.surveyCounters, counterId(surveyId, RESPONSES))
+    const out: TotalCount[] = []
+    const byDim = isObject(doc?.totals) ? doc.totals : {}
+    for (const dim of dims) {
+      const groups = byDim[segment(dim)]
+      if (!isObject(groups)) continue
+      for (const [g, questions] of Object.entries(groups)) {
+        if (!isObject(questions)) continue
+        for (const [q, values] of Object.entries(questions)) {
+          if (!isObject(values)) continue
+          for (const [v, n] of Object.entries(values)) {
+            if (typeof n === 'number' && n !== 0) out.push({ dim, group: unsegment(g), questionId: unsegment(q), value: unsegment(v), n })
+          }
+        }
+      }
+    }
+    return out
   }
 
   async take(surveyId: string, keys: string[]): Promise<TakeOutcome> {
@@ -268,9 +309,14 @@ export class CloudBaseSurveyStore implements SurveyStore {
     return { ok: true }
   }
 
-  private async giveBack(surveyId: string, keys: string[]): Promise<void> {
+  private async giveBack(surveyId: string, keys: string[], totals: TotalCount[] = []): Promise<void> {
     await mapBounded(keys, (key) =>
-      updateWhere(this.collections, COLLECTIONS.surveyCounters, { _id: counterId(surveyId, key), used: this._.gt(0) }, { used: this._.inc(-1) }),
+      updateWhere(
+        this.collections,
+        COLLECTIONS.surveyCounters,
+        { _id: counterId(surveyId, key), used: this._.gt(0) },
+        { used: this._.inc(-1), ...(key === RESPONSES ? this.totalsUpdate(totals, -1) : {}) },
+      ),
     )
   }
 
@@ -293,6 +339,19 @@ export class CloudBaseSurveyStore implements SurveyStore {
     )
   }
 
+  /** One request: the status flip, or (a public link) the account's 已提交 row, refused when it exists. */
+  private async markSubmitted(surveyId: string, openid: string, recipient: NonNullable<SubmitInput['recipient']>): Promise<boolean> {
+    if (!('claim' in recipient)) return this.advance(surveyId, openid, recipient.from, 'submitted')
+    const doc = { _id: pairId(surveyId, openid), surveyId, openid, status: 'submitted', reminders: 0, lastRemindedAt: null, publishedAt: recipient.publishedAt }
+    try {
+      await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.add(doc)))
+      return true
+    } catch (error) {
+      if (isDuplicateWrite(error)) return false
+      throw error
+    }
+  }
+
   /**
    * Requests: the status flip (tracked modes), one conditional increment per counter (their caps
    * come with the call: no counter read), the response, and the draft's removal when one may
@@ -300,15 +359,17 @@ export class CloudBaseSurveyStore implements SurveyStore {
    */
   async submit(input: SubmitInput): Promise<SubmitOutcome> {
     const { response: r, openid, recipient } = input
-    if (recipient && !(await this.advance(r.surveyId, openid, recipient.from, 'submitted'))) return { ok: false, already: true }
+    if (recipient && !(await this.markSubmitted(r.surveyId, openid, recipient))) return { ok: false, already: true }
     const restore = async () => {
-      if (recipient) await this.advance(r.surveyId, openid, ['submitted'], recipient.restore)
+      if (!recipient) return
+      if ('claim' in recipient) await this.collections.run(COLLECTIONS.surveyRecipients, (c) => checked(c.where({ _id: pairId(r.surveyId, openid) }).remove()))
+      else await this.advance(r.surveyId, openid, ['submitted'], recipient.restore)
     }
     const taken: string[] = []
     let full: string | null = null
     try {
       for (const { key, cap } of input.counters) {
-        if (!(await this.step(r.surveyId, key, cap))) {
+        if (!(await this.step(r.surveyId, key, cap, key === RESPONSES ? input.totals : []))) {
           full = key
           break
         }
@@ -316,12 +377,12 @@ export class CloudBaseSurveyStore implements SurveyStore {
       }
       if (full === null) await this.addResponse(r)
     } catch (error) {
-      await this.giveBack(r.surveyId, taken)
+      await this.giveBack(r.surveyId, taken, input.totals)
       await restore()
       throw error
     }
     if (full !== null) {
-      await this.giveBack(r.surveyId, taken)
+      await this.giveBack(r.surveyId, taken, input.totals)
       await restore()
       return { ok: false, full }
     }

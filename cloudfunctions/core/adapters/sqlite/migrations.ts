@@ -803,6 +803,19 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX competition_objections_by_competition ON competition_objections (competition_id, created_at, id);
   `,
+  `
+  -- Survey running totals (adapters/sqlite/surveys.ts, core/survey/totals.ts): per question and
+  -- value, overall (dim = grp = '_') or within a cross-tab group; added to in the submission's savepoint.
+  CREATE TABLE survey_totals (
+    survey_id   TEXT NOT NULL,
+    dim         TEXT NOT NULL,
+    grp         TEXT NOT NULL,
+    question_id TEXT NOT NULL,
+    value       TEXT NOT NULL,
+    n           INTEGER NOT NULL,
+    PRIMARY KEY (survey_id, dim, grp, question_id, value)
+  ) WITHOUT ROWID;
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3'
 import type { NoticeAudience, Page, RecipientStatus, Survey, SurveyAnswers, SurveyStatus } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
+import type { TotalCount } from '../../survey/totals'
 import type { RecipientRecord, ResponseRecord, SubmitInput, SubmitOutcome, SurveyListQuery, SurveyRecord, SurveyStore, TakeOutcome } from '../../survey/ports'
 import { GroupCommit } from './group-commit'
 import { memberConditions } from './notices'
@@ -263,19 +264,22 @@ export class SqliteSurveyStore implements SurveyStore {
     const { response: r, openid } = input
     try {
       return await this.writes.run((): SubmitOutcome => {
-        if (
-          input.recipient &&
-          this.sql("UPDATE survey_recipients SET status = 'submitted' WHERE survey_id = ? AND openid = ? AND status IN (SELECT value FROM json_each(?))").run(
-            r.surveyId,
-            openid,
-            JSON.stringify(input.recipient.from),
-          ).changes !== 1
-        ) {
-          return { ok: false, already: true }
-        }
+        const who = input.recipient
+        const marked =
+          who === null ||
+          ('claim' in who
+            ? this.sql("INSERT OR IGNORE INTO survey_recipients (survey_id, openid, status) VALUES (?, ?, 'submitted')").run(r.surveyId, openid).changes === 1
+            : this.sql("UPDATE survey_recipients SET status = 'submitted' WHERE survey_id = ? AND openid = ? AND status IN (SELECT value FROM json_each(?))").run(
+                r.surveyId,
+                openid,
+                JSON.stringify(who.from),
+              ).changes === 1)
+        if (!marked) return { ok: false, already: true }
         const inc = this.sql('UPDATE survey_counters SET used = used + 1 WHERE survey_id = ? AND key = ? AND (cap IS NULL OR used < cap)')
         for (const { key } of input.counters) if (inc.run(r.surveyId, key).changes !== 1) throw new CounterFull(key)
         this.insertResponse(r)
+        const add = this.sql('INSERT INTO survey_totals (survey_id, dim, grp, question_id, value, n) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n')
+        for (const x of input.totals) add.run(r.surveyId, x.dim, x.group, x.questionId, x.value, x.n)
         if (input.dropDraft) this.sql('DELETE FROM survey_drafts WHERE survey_id = ? AND openid = ?').run(r.surveyId, openid)
         return { ok: true }
       })
@@ -284,6 +288,12 @@ export class SqliteSurveyStore implements SurveyStore {
       if (error instanceof CounterFull) return { ok: false, full: error.key }
       throw error
     }
+  }
+
+  async totals(surveyId: string, dims: string[]): Promise<TotalCount[]> {
+    return this.sql<[string, string], TotalCount>(
+      'SELECT dim, grp AS "group", question_id AS questionId, value, n FROM survey_totals WHERE survey_id = ? AND dim IN (SELECT value FROM json_each(?))',
+    ).all(surveyId, JSON.stringify(dims))
   }
 
   async responses(surveyId: string, cursor: string | null, limit: number): Promise<Page<ResponseRecord>> {

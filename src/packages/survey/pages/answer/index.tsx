@@ -1,31 +1,38 @@
 import { useMemo, useState } from 'react'
-import Taro, { useRouter } from '@tarojs/taro'
+import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
-import { checkSurveyAnswers, IDENTITY_MODE_LABELS, quotaFullRule, quotaKeysUsed, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
+import { checkSurveyAnswers, IDENTITY_MODE_LABELS, PUBLIC_LINK_LABEL, quotaFullRule, quotaKeysUsed, surveyPath, type SurveyAnswer, type SurveyAnswers, type SurveyForMember } from '../../../../../types'
 import QuestionInput from '../../../../features/survey/components/question-input'
-import { fetchSurvey, saveSurveyDraft, submitSurvey } from '../../../../features/survey/api'
+import { fetchSurvey, fetchSurveyLink, saveSurveyDraft, submitSurvey, submitSurveyLink } from '../../../../features/survey/api'
+import { surveyLinkPath } from '../../../../features/survey/urls'
 import { errorMessage } from '../../../../services/api'
 import { scrollToElement } from '../../../../utils/scroll'
 import '../../../../features/activity/activity.scss'
 import '../../../../features/survey/survey.scss'
 import './index.scss'
 
-/** A member answers a survey page by page: each page is saved on the server, so they can leave and 继续上次填写. */
+/**
+ * A member answers a survey page by page: each page is saved on the server, so they can leave and
+ * 继续上次填写. Opened from a public link (`token`), anyone signed in answers, member or not; the
+ * pages are then kept on the phone only (nothing of theirs is stored before they submit).
+ */
 export default function SurveyAnswerPage() {
-  const id = useRouter().params.id ?? ''
-  const load = useLoad(id ? () => fetchSurvey(id) : null, id)
+  const { id = '', token = '' } = useRouter().params
+  const load = useLoad(id ? () => (token ? fetchSurveyLink(id, token).then((answer) => ({ manage: null, answer })) : fetchSurvey(id)) : null, `${id}:${token}`)
   const survey = load.data?.answer ?? null
+  // A public link may be passed on: the share card carries the same link.
+  useShareAppMessage(() => ({ title: survey?.title ?? '填写问卷', path: token ? `/${surveyLinkPath(id, token)}` : '/pages/index/index' }))
   if (!id) return <StateView kind='empty' title='没有指定问卷' />
   if (load.status === 'loading') return <StateView kind='loading' title='正在打开问卷…' />
   if (load.status === 'error') return <StateView kind='error' description={load.error ?? undefined} actionText='重试' onAction={() => void load.reload()} />
   if (!survey) return <StateView kind='empty' title='这份问卷不是发给你的' />
-  return <Answering key={survey.id} survey={survey} />
+  return <Answering key={survey.id} survey={survey} token={token} />
 }
 
-function Answering({ survey }: { survey: SurveyForMember }) {
+function Answering({ survey, token }: { survey: SurveyForMember; token: string }) {
   // A saved draft wins; otherwise the answers the author prefilled from the member's profile.
   const [answers, setAnswers] = useState<SurveyAnswers>(survey.draft?.answers ?? survey.prefill)
   const [stage, setStage] = useState<'intro' | 'pages' | 'done'>(survey.status === 'submitted' ? 'done' : 'intro')
@@ -66,13 +73,14 @@ function Answering({ survey }: { survey: SurveyForMember }) {
     setBusy(true)
     try {
       if (last || ending) {
-        const result = await submitSurvey(survey.id, check.answers, request.idFor(check.answers))
+        const requestId = request.idFor(check.answers)
+        const result = token ? await submitSurveyLink(survey.id, token, check.answers, requestId) : await submitSurvey(survey.id, check.answers, requestId)
         request.done()
         if (!result.submitted) setEnded(result.ended)
         setStage('done')
       } else {
         const nextPage = path.pages[index + 1]!
-        await saveSurveyDraft(survey.id, nextPage.id, check.answers)
+        if (!survey.publicLink) await saveSurveyDraft(survey.id, nextPage.id, check.answers)
         setIndex(index + 1)
         void Taro.pageScrollTo({ scrollTop: 0, duration: 0 })
       }
@@ -95,7 +103,7 @@ function Answering({ survey }: { survey: SurveyForMember }) {
         <View className='card'>
           <Text className='sa-title'>{survey.title}</Text>
           <Text className='badge badge--done' id='identity-mode'>
-            {IDENTITY_MODE_LABELS[survey.identityMode]}
+            {survey.publicLink ? PUBLIC_LINK_LABEL : IDENTITY_MODE_LABELS[survey.identityMode]}
           </Text>
           <Text className='sv-statement' id='identity-statement'>
             {survey.identityStatement}

@@ -13,6 +13,8 @@ import {
   IDENTITY_MODE_LABELS,
   IDENTITY_MODE_STATEMENTS,
   IDENTITY_MODES,
+  PIPELINE_FEED_NOTE,
+  PUBLIC_LINK_BUILDER_NOTE,
   QUESTION_KIND_LABELS,
   PREFILL_KINDS,
   PREFILL_LABELS,
@@ -25,6 +27,7 @@ import {
   type QuestionKind,
 } from '../../../../../types'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
+import ShowIfEditor from '../../../../features/survey/components/show-if-editor'
 import { createSurvey, fetchSurvey, updateSurvey } from '../../../../features/survey/api'
 import { CHOICE_KINDS, draftOf, draftToInput, emptySurveyDraft, freshId, newQuestion, type QuestionDraft, type SurveyDraft } from '../../../../features/survey/survey-draft'
 import { errorMessage } from '../../../../services/api'
@@ -102,8 +105,6 @@ export default function SurveyEditPage() {
 
   const renderQuestion = (q: QuestionDraft, index: number) => {
     const earlier = draft.questions.slice(0, index).filter((x) => x.kind === 'single' || x.kind === 'multiple')
-    const rule = q.showIf
-    const ruleSource = earlier.find((x) => x.id === rule?.questionId)
     const choice = CHOICE_KINDS.includes(q.kind)
     return (
       <View key={q.id} className='card se-question' id={`builder-${q.id}`}>
@@ -230,24 +231,13 @@ export default function SurveyEditPage() {
           </View>
         ) : null}
         {earlier.length ? (
-          <View>
-            <Text className='form-field__label se-sub'>显示条件</Text>
-            <ChoiceChips
-              idPrefix={`builder-${q.id}-if`}
-              items={[{ id: '', name: '总是显示' }, ...earlier.map((x) => ({ id: x.id, name: `当「${x.title || x.id}」选了…` }))]}
-              selected={[rule?.questionId ?? '']}
-              onToggle={(qid) => setQuestion(index, { showIf: qid ? { questionId: qid, optionId: earlier.find((x) => x.id === qid)?.options[0]?.id ?? '' } : null, rawShowIf: undefined })}
-            />
-            {ruleSource ? (
-              <ChoiceChips
-                idPrefix={`builder-${q.id}-if-option`}
-                items={ruleSource.options.map((o) => ({ id: o.id, name: o.label || o.id }))}
-                selected={[rule!.optionId]}
-                onToggle={(oid) => setQuestion(index, { showIf: { questionId: ruleSource.id, optionId: oid } })}
-              />
-            ) : null}
-            {q.rawShowIf ? <Text className='hint'>此题有模板里的组合条件（与/或/非），改选上面的条件会替换它</Text> : null}
-          </View>
+          <ShowIfEditor
+            questionId={q.id}
+            earlier={earlier}
+            rule={q.showIf}
+            keptFromTemplate={Boolean(q.rawShowIf)}
+            onChange={(showIf) => setQuestion(index, { showIf, rawShowIf: undefined })}
+          />
         ) : null}
       </View>
     )
@@ -263,8 +253,18 @@ export default function SurveyEditPage() {
           'identityMode',
           '身份模式（发布后不能更改）',
           <View>
-            <ChoiceChips idPrefix='survey-mode' items={MODE_ITEMS} selected={[draft.identityMode]} onToggle={(m) => set({ identityMode: m as SurveyDraft['identityMode'] })} />
+            <ChoiceChips
+              idPrefix='survey-mode'
+              items={draft.audienceKind === 'link' ? MODE_ITEMS.filter((m) => m.id === 'anonymous_tracked') : MODE_ITEMS}
+              selected={[draft.identityMode]}
+              onToggle={(m) => set({ identityMode: m as SurveyDraft['identityMode'] })}
+            />
             <Text className='hint'>{IDENTITY_MODE_STATEMENTS[draft.identityMode]}</Text>
+            {draft.questions.some((q) => q.feeds) ? (
+              <Text className='hint' id='survey-pipeline-note'>
+                {PIPELINE_FEED_NOTE}
+              </Text>
+            ) : null}
           </View>,
         )}
         {field(
@@ -274,7 +274,20 @@ export default function SurveyEditPage() {
             <Text className='hint' id='survey-audience-own'>本站成员（站长只能向本驿站成员发问卷）</Text>
           ) : (
             <View>
-              <ChoiceChips idPrefix='survey-audience' items={[{ id: 'county', name: '按家乡县区' }, { id: 'all', name: '全部成员' }]} selected={[draft.audienceKind]} onToggle={(k) => set({ audienceKind: k as SurveyDraft['audienceKind'] })} />
+              <ChoiceChips
+                idPrefix='survey-audience'
+                items={[{ id: 'county', name: '按家乡县区' }, { id: 'all', name: '全部成员' }, ...(role === 'staff' ? [{ id: 'link', name: '公开链接' }] : [])]}
+                selected={[draft.audienceKind]}
+                onToggle={(k) =>
+                  // A public link is never 实名: switching to it takes 匿名可催办.
+                  set(k === 'link' ? { audienceKind: 'link', identityMode: 'anonymous_tracked' } : { audienceKind: k as SurveyDraft['audienceKind'] })
+                }
+              />
+              {draft.audienceKind === 'link' ? (
+                <Text className='hint' id='survey-link-note'>
+                  {PUBLIC_LINK_BUILDER_NOTE}
+                </Text>
+              ) : null}
               {draft.audienceKind === 'county' ? (
                 <ChoiceChips
                   idPrefix='survey-county'

@@ -5,10 +5,10 @@ import StateView from '@/components/state-view'
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
 import { useMe } from '@/hooks/use-me'
-import { IDENTITY_MODE_LABELS, SURVEY_STATUS_LABELS, SURVEY_TEMPLATES, type Survey } from '../../../../../types'
+import { IDENTITY_MODE_LABELS, PUBLIC_LINK_LABEL, SURVEY_STATUS_LABELS, SURVEY_TEMPLATES, type Survey } from '../../../../../types'
 import { approveSurvey, closeSurvey, listSurveys, publishSurvey } from '../../../../features/survey/api'
 import { SURVEY_STATUS_TONES } from '../../../../features/survey/labels'
-import { surveyEditUrl, surveyRespondentsUrl, surveyResultsUrl } from '../../../../features/survey/urls'
+import { surveyEditUrl, surveyLinkPath, surveyRespondentsUrl, surveyResultsUrl } from '../../../../features/survey/urls'
 import { errorMessage } from '../../../../services/api'
 import '../../../../features/activity/activity.scss'
 import '../../../../features/survey/survey.scss'
@@ -37,12 +37,18 @@ export default function SurveyManagePage() {
     try {
       const next = await (verb === 'approve' ? approveSurvey(s.id) : verb === 'publish' ? publishSurvey(s.id) : closeSurvey(s.id))
       list.update((x) => x.id === s.id, next)
-      void Taro.showToast({ title: verb === 'publish' ? `已发给 ${next.recipients} 人` : '已完成', icon: 'none' })
+      void Taro.showToast({ title: verb !== 'publish' ? '已完成' : next.publicLink ? '已发布，复制链接分享给同学' : `已发给 ${next.recipients} 人`, icon: 'none' })
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none', duration: 3000 })
     } finally {
       setBusy('')
     }
+  }
+
+  /** The public link's page path: pasted into a WeChat message, a menu or a QR code generator. */
+  const copyLink = (s: Survey) => {
+    if (!s.linkToken) return
+    void Taro.setClipboardData({ data: surveyLinkPath(s.id, s.linkToken) })
   }
 
   if (me.loading) return <StateView kind='loading' />
@@ -69,15 +75,21 @@ export default function SurveyManagePage() {
               </Text>
             </View>
             <Text className='hint sv-item__meta'>
-              {IDENTITY_MODE_LABELS[s.identityMode]}
-              {s.status === 'published' || s.status === 'closed' ? ` · 已收 ${s.responses} / ${s.recipients} 份` : ''}
+              {s.publicLink ? PUBLIC_LINK_LABEL : IDENTITY_MODE_LABELS[s.identityMode]}
+              {s.status === 'published' || s.status === 'closed' ? ` · 已收 ${s.responses}${s.publicLink ? '' : ` / ${s.recipients}`} 份` : ''}
               {s.status === 'draft' && s.creatorOpenid === me.member?.openid ? ' · 等待另一位工作人员审核' : ''}
             </Text>
+            {s.status === 'published' && s.linkToken ? (
+              <Text className='hint sv-item__meta' id={`survey-link-${s.id}`} userSelect>
+                公开链接：{surveyLinkPath(s.id, s.linkToken)}（没有未填写名单，也不能提醒）
+              </Text>
+            ) : null}
             <View className='sv-item__actions'>
               {s.status === 'draft' || s.status === 'approved' ? small(`survey-edit-${s.id}`, '编辑', () => go(surveyEditUrl(s.id))) : null}
               {s.status === 'draft' && role === 'staff' && s.creatorOpenid !== me.member?.openid ? small(`survey-approve-${s.id}`, '审核通过', () => void act(s, 'approve'), true) : null}
               {s.status === 'approved' ? small(`survey-publish-${s.id}`, '发布', () => void act(s, 'publish'), true) : null}
-              {s.status === 'published' && s.identityMode !== 'anonymous' ? small(`survey-respondents-${s.id}`, '未填写名单', () => go(surveyRespondentsUrl(s.id))) : null}
+              {s.status === 'published' && s.linkToken ? small(`survey-copy-link-${s.id}`, '复制公开链接', () => copyLink(s), true) : null}
+              {s.status === 'published' && s.identityMode !== 'anonymous' && !s.publicLink ? small(`survey-respondents-${s.id}`, '未填写名单', () => go(surveyRespondentsUrl(s.id))) : null}
               {s.status === 'published' || s.status === 'closed' ? small(`survey-results-${s.id}`, '结果', () => go(surveyResultsUrl(s.id))) : null}
               {s.status === 'published' ? small(`survey-close-${s.id}`, '结束', () => void act(s, 'close')) : null}
             </View>

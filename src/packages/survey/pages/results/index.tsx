@@ -4,7 +4,7 @@ import { Button, Text, View } from '@tarojs/components'
 import ChoiceChips from '@/components/choice-chips'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
-import { IDENTITY_MODE_LABELS, QUESTION_KIND_LABELS } from '../../../../../types'
+import { IDENTITY_MODE_LABELS, PUBLIC_LINK_LABEL, QUESTION_KIND_LABELS } from '../../../../../types'
 import { exportSurvey, fetchSurveyResults } from '../../../../features/survey/api'
 import { errorMessage } from '../../../../services/api'
 import { openSpreadsheet } from '../../../../services/files'
@@ -46,7 +46,7 @@ export default function SurveyResultsPage() {
       <View className='card'>
         <Text className='sv-item__title'>{r.survey.title}</Text>
         <Text className='hint sv-item__meta' id='results-summary'>
-          {IDENTITY_MODE_LABELS[r.survey.identityMode]} · 已收 {r.survey.responses} / {r.survey.recipients} 份
+          {r.survey.publicLink ? PUBLIC_LINK_LABEL : IDENTITY_MODE_LABELS[r.survey.identityMode]} · 已收 {r.survey.responses}{r.survey.publicLink ? '' : ` / ${r.survey.recipients}`} 份
           {r.survey.identityMode !== 'named' ? ' · 少于5的数字显示为“<5”' : ''}
         </Text>
         <Text className='form-field__label'>交叉分析</Text>
