@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { Envelope, FunnelView, Member, PipelineMembersPage } from '../../types'
+import type { Envelope, FunnelWire, Member, PipelineMembersPage } from '../../types'
+import { funnelFromWire } from '../../types'
 import { currentPage, startHarness, type Harness } from './support'
 
 /**
@@ -30,9 +31,9 @@ describe('the talent pipeline in the browser', () => {
   }
 
   async function returnedOf(cohort: number): Promise<number> {
-    const reply = await h.api<FunnelView>('pipeline.funnel', {}, 'demo-staff')
+    const reply = await h.api<FunnelWire>('pipeline.funnel', {}, 'demo-staff')
     if (!reply.ok) throw new Error(reply.error.message)
-    const step = reply.data.cohorts.find((c) => c.cohort === cohort)?.steps.find((s) => s.metric === 'returned')
+    const step = funnelFromWire(reply.data).cohorts.find((c) => c.cohort === cohort)?.steps.find((s) => s.metric === 'returned')
     return step?.count.value ?? 0
   }
 

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
-import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, toWire } from '../../../types'
+import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, funnelFromWire, funnelToWire, toWire } from '../../../types'
 import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
@@ -152,7 +152,7 @@ describe('去向登记', () => {
 describe('the dashboard', () => {
   it('shows staff the funnel per cohort with denominators beside every rate', async () => {
     await refreshed()
-    const funnel: FunnelView = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const funnel: FunnelView = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const c2026 = funnel.cohorts.find((c) => c.cohort === 2026)
     expect(c2026?.steps.map((s) => [s.metric, s.count.value])).toEqual([
       ['joined', 10],
@@ -171,7 +171,7 @@ describe('the dashboard', () => {
   it('lists exactly the members behind every figure it shows, staff and head alike', async () => {
     await refreshed()
     const staffOverview: DashboardOverview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
-    const staffFunnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const staffFunnel = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const cells = [...cellsOf(staffOverview), ...cellsOf(staffFunnel)]
     expect(cells.length).toBeGreaterThan(50)
     const seen = new Set<string>()
@@ -215,7 +215,7 @@ describe('the dashboard', () => {
     await refreshed()
     const hidden = [
       ...cellsOf(fromWire(data(await t.call('head-a', 'dashboard.overview', {})))),
-      ...cellsOf(data(await t.call('head-a', 'pipeline.funnel', {}))),
+      ...cellsOf(funnelFromWire(data(await t.call('head-a', 'pipeline.funnel', {})))),
     ].filter((c) => c.value === null)
     let complementary = 0
     for (const cell of hidden) {
@@ -355,6 +355,19 @@ describe('the dashboard on the wire', () => {
     const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     expect(toWire(head)).toEqual(data(await t.call('head-a', 'dashboard.overview', {})))
   })
+
+  it('sends the funnel as counts too: it rebuilds into the funnel of the overview, for staff and for a head', async () => {
+    await refreshed()
+    for (const who of [STAFF, 'head-a']) {
+      const wire = data(await t.call(who, 'pipeline.funnel', {}))
+      const overview = fromWire(data(await t.call(who, 'dashboard.overview', {})))
+      const funnel = funnelFromWire(wire)
+      expect(funnel).toEqual({ scope: overview.scope, cohorts: overview.funnel })
+      expect(funnelToWire(funnel)).toEqual(wire)
+      // No figure objects on the wire: a count (or null for "<5") per line and cohort.
+      expect(JSON.stringify(wire)).not.toContain('"figure"')
+    }
+  })
 })
 
 describe('the facts behind the figures', () => {
@@ -407,7 +420,7 @@ describe('on the demo data', () => {
     expect(overview.headline.returned.value).toBeGreaterThan(30)
     expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
     expect(overview.funnel.length).toBeGreaterThanOrEqual(7)
-    const funnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const funnel = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const seen = new Set<string>()
     for (const cell of [...cellsOf(overview), ...cellsOf(funnel)]) {
       const key = JSON.stringify(cell.figure)

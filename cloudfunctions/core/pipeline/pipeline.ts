@@ -6,7 +6,7 @@ import type {
   ExportFile,
   Figure,
   FunnelCohort,
-  FunnelView,
+  FunnelWire,
   MetricId,
   MyDestinations,
   PipelineMembersPage,
@@ -26,6 +26,8 @@ import {
   TREND_METRICS,
   UNKNOWN_PROVINCE,
   fromWire,
+  funnelFromWire,
+  funnelToWire,
   metricName,
   nameOf,
   studyPlaceName,
@@ -205,11 +207,12 @@ async function funnelData(deps: Deps, scope: { stationId: string | null; suppres
   return { cohorts, lines, county, funnel }
 }
 
-export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelView> {
+/** Counts only on the wire, like the overview: the client rebuilds steps, rates and figures (funnelFromWire). */
+export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelWire> {
   const scope = scopeOf(caller, input.stationId)
   return deps.store.pipeline.memo(`funnel:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
     const data = await funnelData(deps, scope)
-    return { scope: await describeScope(deps, scope), cohorts: data.funnel }
+    return funnelToWire({ scope: await describeScope(deps, scope), cohorts: data.funnel })
   })
 }
 
@@ -506,7 +509,7 @@ async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ f
   if (scope.suppressed) {
     // A cell hidden only to protect a small one (complementary suppression) may hold 5 or more,
     // but its count would give the small one away: a head opens only what their dashboard prints.
-    const shown = shownFigures([fromWire(await dashboardOverview(deps, caller, {})), await pipelineFunnel(deps, caller, {})])
+    const shown = shownFigures([fromWire(await dashboardOverview(deps, caller, {})), funnelFromWire(await pipelineFunnel(deps, caller, {}))])
     if (!shown.has(figureKey(figure))) throw forbidden('看板上没有显示的数字不能查看名单')
   }
   return { figure, filter, total, suppressed: scope.suppressed }
