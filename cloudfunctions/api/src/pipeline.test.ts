@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
 import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, funnelFromWire, funnelToWire, toWire } from '../../../types'
-import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
+import { takeMonthlySnapshot, takeStationSnapshots } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
 import { data, errorOf, makeTestApi, profile, testServices } from './test-support'
@@ -28,6 +28,7 @@ async function memberOf(station: Station, openid: string, overrides: Parameters<
 let stationA: Station
 let stationB: Station
 let demandId: string
+let activityId: string
 
 /** Station A: a head and eight members over two cohorts; station B: three members. */
 beforeEach(async () => {
@@ -57,6 +58,7 @@ beforeEach(async () => {
     }),
   )
   data(await t.call(STAFF, 'activity.publish', { id: created.id }))
+  activityId = created.id
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) data(await t.call(m, 'activity.signUp', { activityId: created.id, answers: {} }))
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5']) {
     data(await t.call(STAFF, 'activity.markAttendance', { activityId: created.id, openid: m, status: 'checked_in' }))
@@ -346,7 +348,7 @@ describe('the dashboard on the wire', () => {
     const deps = { store: t.store, clock, ...testServices }
     expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
     // The snapshot keeps the whole overview, figures and all: what the wire must rebuild.
-    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07')) ?? '{}') as DashboardOverview
+    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07', null)) ?? '{}') as DashboardOverview
     expect(fromWire(toWire(full))).toEqual(full)
     const wire = data(await t.call(STAFF, 'dashboard.overview', {}))
     expect(fromWire(wire)).toEqual({ ...full, asOf: wire.asOf, snapshots: ['2026-07'] })
@@ -386,6 +388,18 @@ describe('the facts behind the figures', () => {
     await refreshed()
     expect(fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))).toEqual(now2)
   })
+
+  it('count a sign-up under 报名 at once (one conditional flag write on CloudBase), and once only', async () => {
+    const signedUp = async () => (await rowsOf(STAFF, { metric: 'signedUp', cohort: 2025 }, 20)).sort()
+    expect(await signedUp()).toEqual([])
+    data(await t.call('a7', 'activity.signUp', { activityId, answers: {} }))
+    expect(await signedUp()).toEqual(['a7'])
+    // Signing up again (a retry) changes nothing; the nightly refresh agrees with the flag.
+    data(await t.call('a7', 'activity.signUp', { activityId, answers: {} }))
+    expect(await signedUp()).toEqual(['a7'])
+    await refreshed()
+    expect(await signedUp()).toEqual(['a7'])
+  })
 })
 
 describe('monthly snapshots', () => {
@@ -403,10 +417,46 @@ describe('monthly snapshots', () => {
     expect(live.snapshots).toEqual(['2026-07'])
   })
 
-  it('are for staff only, and a month must be written as YYYY-MM', async () => {
-    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('FORBIDDEN')
+  it('give a head their own station month, frozen as they saw it, and never the whole alliance one', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    // The league-wide snapshot is not a head's: theirs is taken station by station.
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('NOT_FOUND')
+    const before = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(await takeStationSnapshots(deps)).toBe(2)
+    expect(await takeStationSnapshots(deps)).toBe(0)
+    expect((await t.store.pipeline.snapshotStations('2026-07')).sort()).toEqual(['*', stationA.id, stationB.id].sort())
+
+    // After the month was taken: a profile edit moves a1 to 2027, a8 reports 回驻.
+    data(await t.call('a1', 'member.update', { graduationYear: 2027 }))
+    data(await t.call('a8', 'destination.report', inQueshan))
+    await refreshed()
+    const live = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(live.snapshots).toEqual(['2026-07'])
+    expect(live.funnel.map((c) => c.cohort)).toContain(2027)
+    const frozen = fromWire(data(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })))
+    // Exactly what the head saw when it was taken: their station, small cells as "<5".
+    expect(frozen).toEqual({ ...before, asOf: frozen.asOf, snapshot: '2026-07', snapshots: ['2026-07'] })
+    expect(frozen.scope).toMatchObject({ stationId: stationA.id, suppressed: true })
+    expect(frozen.funnel.map((c) => c.cohort)).not.toContain(2027)
+    expect(JSON.stringify(frozen)).toContain('<5')
+    // Another station's month stays closed to this head.
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07', stationId: stationB.id })).code).toBe('FORBIDDEN')
+  })
+
+  it('take the stations a batch per scheduler run, then cost one read', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeStationSnapshots(deps, 1)).toBe(1)
+    expect(await t.store.pipeline.snapshotStations('2026-07')).toHaveLength(1)
+    expect(await takeStationSnapshots(deps, 1)).toBe(1)
+    expect(await takeStationSnapshots(deps, 1)).toBe(0)
+    expect((await t.store.pipeline.snapshotStations('2026-07')).sort()).toEqual(['*', stationA.id, stationB.id].sort())
+  })
+
+  it('need a month written as YYYY-MM that has one', async () => {
     expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-7' })).fields?.snapshot).toContain('YYYY-MM')
     expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
   })
 })
 

@@ -218,20 +218,18 @@ export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPa
 
 export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<OverviewWire> {
   const scope = scopeOf(caller, input.stationId)
-  const whole = scope.stationId === null && !scope.suppressed
   if (input.snapshot !== undefined) {
-    // Snapshots freeze the whole alliance's figures for staff reports.
-    if (!whole) throw forbidden('月度快照只包含全市数字，仅团市委工作人员可以查看')
-    const stored = await deps.store.pipeline.getSnapshot(input.snapshot)
-    if (!stored) throw notFound(`${input.snapshot} 没有月度快照`)
+    // The whole alliance's snapshot for staff; a station's (frozen as its head sees it) for a head.
+    const stored = await deps.store.pipeline.getSnapshot(input.snapshot, scope.stationId)
+    if (!stored) throw notFound(`${input.snapshot} 没有${scope.stationId ? '本驿站的' : ''}月度快照`)
     const frozen = { ...NO_NEWER_VIEWS, ...(JSON.parse(stored) as Partial<DashboardOverview>) } as DashboardOverview
-    return toWire({ ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) })
+    return toWire({ ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(scope.stationId, SNAPSHOT_LIST) })
   }
   // Kept by the store until the data behind it changes: a dashboard is opened far more often.
   // The counts only go out (types/pipeline-wire.ts): the client rebuilds every figure from its place.
   return deps.store.pipeline.memo(`overview:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
     const overview = await liveOverview(deps, scope)
-    return toWire({ ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] })
+    return toWire({ ...overview, snapshots: await deps.store.pipeline.snapshotMonths(scope.stationId, SNAPSHOT_LIST) })
   })
 }
 
@@ -259,10 +257,43 @@ export function monthOf(iso: string): string {
 export async function takeMonthlySnapshot(deps: Deps): Promise<string | null> {
   const takenAt = toIsoString(deps.clock.now())
   const month = monthOf(takenAt)
-  if (await deps.store.pipeline.getSnapshot(month)) return null
+  if (await deps.store.pipeline.getSnapshot(month, null)) return null
   await deps.store.pipeline.refreshFacts(null)
   const overview = await liveOverview(deps, { stationId: null, suppressed: false })
-  return (await deps.store.pipeline.saveSnapshot(month, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+  return (await deps.store.pipeline.saveSnapshot(month, null, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+}
+
+/** The station key marking a month whose stations all have their snapshot. */
+const ALL_STATIONS_TAKEN = '*'
+/** A station's overview is a dozen aggregates on CloudBase: a scheduler run takes this many. */
+export const STATION_SNAPSHOTS_PER_RUN = 20
+
+/**
+ * Freezes this month's overview of every station with members, as its head sees it (their
+ * station, small cells suppressed), `limit` stations per scheduler run until all are taken; then
+ * marks the month done, so every later run costs one read. Returns how many this run took.
+ */
+export async function takeStationSnapshots(deps: Deps, limit = STATION_SNAPSHOTS_PER_RUN): Promise<number> {
+  const takenAt = toIsoString(deps.clock.now())
+  const month = monthOf(takenAt)
+  if (await deps.store.pipeline.getSnapshot(month, ALL_STATIONS_TAKEN)) return 0
+  const [withMembers, taken] = await Promise.all([
+    deps.store.pipeline.countMetrics({}, ['joined'], ['stationId']),
+    deps.store.pipeline.snapshotStations(month),
+  ])
+  const done = new Set(taken)
+  const due = withMembers
+    .filter((r) => (r.counts.joined ?? 0) > 0)
+    .map((r) => String(r.keys.stationId))
+    .filter((id) => id !== 'null' && id !== 'undefined' && id !== '' && !done.has(id))
+    .sort()
+  let count = 0
+  for (const stationId of due.slice(0, limit)) {
+    const overview = await liveOverview(deps, { stationId, suppressed: true })
+    if (await deps.store.pipeline.saveSnapshot(month, stationId, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) count += 1
+  }
+  if (due.length <= limit) await deps.store.pipeline.saveSnapshot(month, ALL_STATIONS_TAKEN, takenAt, '')
+  return count
 }
 
 async function liveOverview(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<DashboardOverview> {
