@@ -25,8 +25,6 @@ import {
   TOP_UNIVERSITIES,
   TREND_METRICS,
   UNKNOWN_PROVINCE,
-  fromWire,
-  funnelFromWire,
   funnelToWire,
   metricName,
   nameOf,
@@ -130,16 +128,23 @@ async function countsBy(deps: Deps, figure: FigureFilter, key: GroupKey): Promis
 
 const LINE_METRICS: readonly MetricId[] = [...FUNNEL_METRICS, 'reported']
 
-interface FunnelData {
+interface FunnelCounts {
   cohorts: number[]
   /** Per metric: the cells per cohort (in `cohorts` order) and the all-cohort total. */
   lines: Map<MetricId, { perCohort: Cell[]; total: Cell }>
   county: DashboardOverview['countyByCohort']
+}
+
+interface FunnelData extends FunnelCounts {
   funnel: FunnelCohort[]
 }
 
-/** Every count of the funnel and of the county × cohort table, suppressed together for heads. */
-async function funnelData(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<FunnelData> {
+/**
+ * Every count of the funnel and of the county × cohort table, suppressed together for heads:
+ * two aggregates (the lines per cohort in one pass, and the county × cohort grid). Every cell the
+ * headline, the funnel, the county table and a head's station row print is one of these.
+ */
+async function funnelCounts(deps: Deps, scope: Scope): Promise<FunnelCounts> {
   const { stationId, suppressed } = scope
   // Every line per cohort in one pass over the members (not one scan per metric).
   const perCohort = await deps.store.pipeline.countMetrics(stationId ? { stationId } : {}, LINE_METRICS, ['cohort'])
@@ -178,7 +183,12 @@ async function funnelData(deps: Deps, scope: { stationId: string | null; suppres
       total: cell(rowTotal(values), scoped(metric, stationId), hide?.total),
     })
   }
+  return { cohorts, lines, county }
+}
 
+async function funnelData(deps: Deps, scope: Scope): Promise<FunnelData> {
+  const { stationId, suppressed } = scope
+  const { cohorts, lines, county } = await funnelCounts(deps, scope)
   const lags = await deps.store.pipeline.returnLags(scoped('returned', stationId))
   const funnel = cohorts.map((cohort, k): FunnelCohort => {
     const at = (metric: MetricId) => lines.get(metric)?.perCohort[k] ?? cell(0, scoped(metric, stationId, { cohort }))
@@ -379,20 +389,21 @@ export function monthsUpTo(last: string, count: number): string[] {
  * suppressed with that count as its total, and hidden whole when the count is hidden.
  */
 async function monthlyTrend(deps: Deps, scope: Scope, months: string[], totals: Record<(typeof TREND_METRICS)[number], Cell>): Promise<DashboardOverview['trend']> {
-  const { stationId, suppressed } = scope
-  const rows = await Promise.all(
-    TREND_METRICS.map(async (metric) => {
-      const counts = await countsBy(deps, scoped(metric, stationId), 'month')
-      const values = months.map((month) => counts.get(month) ?? 0)
-      const hidden = hiddenAgainstTotal(values, totals[metric], suppressed)
-      return {
-        metric,
-        name: metricName(metric),
-        cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
-      }
-    }),
-  )
+  const rows = await Promise.all(TREND_METRICS.map((metric) => trendLine(deps, scope, months, metric, totals[metric])))
   return { months, rows }
+}
+
+/** One line of the trend: one aggregate (the metric's members by month). */
+async function trendLine(deps: Deps, scope: Scope, months: string[], metric: MetricId, total: Cell) {
+  const { stationId, suppressed } = scope
+  const counts = await countsBy(deps, scoped(metric, stationId), 'month')
+  const values = months.map((month) => counts.get(month) ?? 0)
+  const hidden = hiddenAgainstTotal(values, total, suppressed)
+  return {
+    metric,
+    name: metricName(metric),
+    cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
+  }
 }
 
 type Scope = { stationId: string | null; suppressed: boolean }
@@ -537,13 +548,41 @@ async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ f
   const filter = await filterOf(deps, figure)
   const total = (await deps.store.pipeline.countFigure(filter, []))[0]?.count ?? 0
   if (scope.suppressed && total > 0 && total < SMALL_CELL) throw forbidden('少于5人的数字不能查看名单')
-  if (scope.suppressed) {
+  if (scope.suppressed && !(await printedForHead(deps, scope, figure))) {
     // A cell hidden only to protect a small one (complementary suppression) may hold 5 or more,
     // but its count would give the small one away: a head opens only what their dashboard prints.
-    const shown = shownFigures([fromWire(await dashboardOverview(deps, caller, {})), funnelFromWire(await pipelineFunnel(deps, caller, {}))])
-    if (!shown.has(figureKey(figure))) throw forbidden('看板上没有显示的数字不能查看名单')
+    throw forbidden('看板上没有显示的数字不能查看名单')
   }
   return { figure, filter, total, suppressed: scope.suppressed }
+}
+
+/**
+ * Whether a head's dashboard prints this figure's number (not "<5", not hidden to protect a small
+ * cell). Only the table that holds the figure is computed, with the very functions the dashboard
+ * uses: the funnel's two aggregates for the headline, funnel, county and station cells, plus one
+ * for a trend line, three for the reasons or one for the places of study.
+ */
+async function printedForHead(deps: Deps, scope: Scope, figure: Figure): Promise<boolean> {
+  const keyed = (k: keyof Figure) => figure[k] !== undefined
+  const has = figureKey(figure)
+  // A field's members are multiple choice: no printed total adds them up, only small cells hide
+  // (figureFor has refused those already).
+  if (keyed('field')) return figure.metric === 'joined' && !keyed('cohort') && !keyed('county') && !keyed('reason') && !keyed('month')
+  const counts = await funnelCounts(deps, scope)
+  let views: unknown[]
+  if (keyed('month')) {
+    const months = monthsUpTo(monthOf(toIsoString(deps.clock.now())), TREND_MONTHS)
+    const total = counts.lines.get(figure.metric)?.total
+    if (!months.includes(figure.month ?? '') || !total || !(TREND_METRICS as readonly MetricId[]).includes(figure.metric)) return false
+    views = [await trendLine(deps, scope, months, figure.metric, total)]
+  } else if (keyed('reason')) {
+    views = [await reasonTables(deps, scope, counts.cohorts)]
+  } else if (keyed('university') || keyed('province')) {
+    views = [await studyPlaces(deps, scope, counts.county.grand)]
+  } else {
+    views = [counts.county, [...counts.lines.values()]]
+  }
+  return shownFigures(views).has(has)
 }
 
 /**
