@@ -15,6 +15,8 @@ import { getDocument, mapBounded, num, SWEEP_MAX_ROUNDS, text, textOrNull } from
  */
 
 const FACT_PAGE = 100
+/** The most documents one query answers (the service's cap). */
+const QUERY_CAP = 1000
 /** Station snapshots of a month, listed a page at a time (the data field left out). */
 const SNAPSHOT_PAGE = 100
 
@@ -170,12 +172,15 @@ export class CloudBasePipelineStore implements PipelineStore {
     const after = decodeCursor(cursor, 1)
     const where = this.figureWhere(figure)
     const condition = after ? { ...where, _id: this._.gt(String(after[0])) } : where
+    // The service answers at most 1000 documents, one of them the look-ahead: a longer page asked
+    // for (an export's) comes back shorter, with a cursor, instead of cut off without one.
+    const size = Math.min(limit, QUERY_CAP - 1)
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
-      checked(c.where(condition).orderBy('_id', 'asc').limit(limit + 1).get()),
+      checked(c.where(condition).orderBy('_id', 'asc').limit(size + 1).get()),
     )
     const docs = documentsOf(result)
-    const items = docs.slice(0, limit).map(toMemberRow)
-    return { items, nextCursor: docs.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
+    const items = docs.slice(0, size).map(toMemberRow)
+    return { items, nextCursor: docs.length > size ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
   async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
