@@ -19,7 +19,9 @@ export default function SnapshotPicker({ month, snapshots, onChange }: Props) {
       onChange={(e) => onChange(options[Number(e.detail.value)] ?? '')}
     >
       <View className='card' id='dashboard-snapshot'>
-        <Text>{month ? `${month} 月度快照` : '当前数字'} ▾</Text>
+        <View>
+          <Text>{month ? `${month} 月度快照` : '当前数字'} ▾</Text>
+        </View>
         <Text className='hint'>{snapshots.length > 0 ? '可切换到每月冻结的快照' : '每月第一次定时任务会冻结一份快照'}</Text>
       </View>
     </Picker>
