@@ -102,8 +102,8 @@ import {
 } from './platform'
 import type { MyPublicSignUp, PublicDataExport, PublicRegistration, PublicRegistrationLine } from './outreach'
 import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
-import type { DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
-import type { OverviewWire } from './pipeline-wire'
+import type { DestinationRecord, MyDestinations, PipelineMembersPage } from './pipeline'
+import type { FunnelWire, OverviewWire } from './pipeline-wire'
 import type { PublicStory, Story, StoryView } from './story'
 import {
   consentStoryInput,
@@ -552,7 +552,7 @@ export interface ActionResults {
   /** Staff: marks one record verified (with a note); the member's report itself is unchanged. */
   'destination.verify': DestinationRecord
   /** Staff: the whole alliance (or one station); a head: own station, cells under 5 suppressed. */
-  'pipeline.funnel': FunnelView
+  'pipeline.funnel': FunnelWire
   /** The members behind one figure, paged; `total` is the figure. */
   'pipeline.members': PipelineMembersPage
   /** The same rows as `.xlsx`; the first sheet is the metric dictionary. */

@@ -1,4 +1,4 @@
-import type { Cell, DashboardOverview, Figure, FunnelCohort, MetricId, NotReturningReason, PipelineScope, Rate, ReasonRow, StudyPlaceRow } from './pipeline'
+import type { Cell, DashboardOverview, Figure, FunnelCohort, FunnelView, MetricId, NotReturningReason, PipelineScope, Rate, ReasonRow, StudyPlaceRow } from './pipeline'
 import { FUNNEL_METRICS, NOT_RETURNING_REASONS, OTHER_UNIVERSITIES, TREND_METRICS, UNKNOWN_PROVINCE, metricName } from './pipeline'
 import { COUNTIES, nameOf } from './taxonomy'
 
@@ -62,8 +62,6 @@ const count = (c: Cell): WireCount => c.value
 
 export function toWire(o: DashboardOverview): OverviewWire {
   const h = o.headline
-  const lineOf = (metric: MetricId): WireCount[] =>
-    o.funnel.map((f) => count(metric === 'reported' ? f.reported : (f.steps.find((s) => s.metric === metric)?.count ?? f.reported)))
   const reasonCells = (rows: ReasonRow[], reason: NotReturningReason) => (rows.find((r) => r.reason === reason)?.cells ?? []).map(count)
   return {
     scope: o.scope,
@@ -73,7 +71,7 @@ export function toWire(o: DashboardOverview): OverviewWire {
     currentCohort: h.currentCohort,
     cohorts: o.countyByCohort.cohorts,
     headline: [h.members, h.participated, h.reported, h.returned, h.returnedVerified, h.currentCohortMembers].map(count),
-    lines: WIRE_LINES.map(lineOf),
+    lines: linesOf(o.funnel),
     medians: o.funnel.map((f) => f.medianDaysToReturn),
     county: [
       ...o.countyByCohort.rows.map((r) => [...r.cells.map(count), count(r.total)]),
@@ -92,15 +90,27 @@ export function studyPlaceName(key: string): string {
   return key === OTHER_UNIVERSITIES ? '其他' : key === UNKNOWN_PROVINCE ? '未识别' : key
 }
 
-export function fromWire(w: OverviewWire): DashboardOverview {
-  const stationId = w.scope.stationId
+/** Per metric of WIRE_LINES, the funnel's count for each cohort (in the funnel's order). */
+function linesOf(funnel: FunnelCohort[]): WireCount[][] {
+  return WIRE_LINES.map((metric) =>
+    funnel.map((f) => count(metric === 'reported' ? f.reported : (f.steps.find((s) => s.metric === metric)?.count ?? f.reported))),
+  )
+}
+
+/** A figure and a cell rebuilt from their place in a scope's answer. */
+function placed(scope: PipelineScope) {
+  const stationId = scope.stationId
   const fig = (metric: MetricId, extra: Omit<Figure, 'metric' | 'stationId'> = {}): Figure =>
     stationId ? { metric, stationId, ...extra } : { metric, ...extra }
   const at = (v: WireCount | undefined, figure: Figure): Cell => (v === null ? cell(0, figure, true) : cell(v ?? 0, figure))
-  const cohorts = w.cohorts
-  const line = (metric: MetricId, k: number): Cell => at(w.lines[WIRE_LINES.indexOf(metric)]?.[k], fig(metric, { cohort: cohorts[k] }))
+  return { fig, at }
+}
 
-  const funnel = cohorts.map((cohort, k): FunnelCohort => {
+/** The funnel per cohort, every step with its rates, from the counts per line and cohort. */
+function funnelOf(w: FunnelWire): FunnelCohort[] {
+  const { fig, at } = placed(w.scope)
+  const line = (metric: MetricId, k: number): Cell => at(w.lines[WIRE_LINES.indexOf(metric)]?.[k], fig(metric, { cohort: w.cohorts[k] }))
+  return w.cohorts.map((cohort, k): FunnelCohort => {
     const first = line('joined', k)
     const steps = FUNNEL_METRICS.map((metric, i) => ({
       metric,
@@ -120,6 +130,33 @@ export function fromWire(w: OverviewWire): DashboardOverview {
       medianDaysToReturn: w.medians[k] ?? null,
     }
   })
+}
+
+/**
+ * `pipeline.funnel` on the wire: the funnel's part of the overview's answer (counts per line and
+ * cohort, and the medians); `funnelFromWire` rebuilds every step, rate and figure on the client.
+ */
+export interface FunnelWire {
+  scope: PipelineScope
+  /** Newest first. */
+  cohorts: number[]
+  /** Per metric of WIRE_LINES: a count per cohort. */
+  lines: WireCount[][]
+  medians: (number | null)[]
+}
+
+export function funnelToWire(v: FunnelView): FunnelWire {
+  return { scope: v.scope, cohorts: v.cohorts.map((c) => c.cohort), lines: linesOf(v.cohorts), medians: v.cohorts.map((c) => c.medianDaysToReturn) }
+}
+
+export function funnelFromWire(w: FunnelWire): FunnelView {
+  return { scope: w.scope, cohorts: funnelOf(w) }
+}
+
+export function fromWire(w: OverviewWire): DashboardOverview {
+  const { fig, at } = placed(w.scope)
+  const cohorts = w.cohorts
+  const funnel = funnelOf(w)
 
   const last = w.county[COUNTIES.length] ?? []
   const K = cohorts.length

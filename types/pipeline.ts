@@ -284,7 +284,7 @@ export const pipelineExportInput = z.object({
 export const pipelineFunnelInput = z.object({ stationId: id('驿站').optional() })
 export const dashboardOverviewInput = z.object({
   stationId: id('驿站').optional(),
-  /** A frozen monthly snapshot (`2026-06`) instead of now; staff only. */
+  /** A frozen monthly snapshot (`2026-06`) instead of now: the whole alliance's for staff, their station's (suppressed) for a head. */
   snapshot: z
     .string({ error: '快照月份格式不正确' })
     .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '快照月份应为 YYYY-MM')
@@ -350,7 +350,7 @@ export interface DashboardOverview {
   asOf: string
   /** The month of the frozen snapshot shown, or null for figures as of now. */
   snapshot: string | null
-  /** Months with a frozen snapshot, newest first (staff; empty for heads). */
+  /** Months with a frozen snapshot of this scope (the whole alliance, or the head's station), newest first. */
   snapshots: string[]
   headline: {
     members: Cell

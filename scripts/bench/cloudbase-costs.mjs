@@ -43,7 +43,7 @@ the most requests of the call in flight at once. The same budgets are asserted i
 | --- | ---: | ---: | ---: | --- |
 ${rows.join('\n')}
 
-- Sign-up with a place free, its own requests: ${signUp}, ${ok(signUp <= 4)} budget (≤ 4).
+- Sign-up with a place free, its own requests: ${signUp}, ${ok(signUp <= 5)} budget (≤ 5: activity read, insert, gate, flip, and the conditional write of the member's pipeline 报名 flag).
 - Station list page, store call: ${list} requests whatever the page (20 or 50) and the ${STATIONS} stations, ${ok(list <= 4)} budget (≤ 4).
 - Unread count: ${unread.requests} requests for the action, ${unread.projected ? 'projected' : '**not projected**'}, ${ok(unread.requests <= 2 && unread.projected)} budget (≤ 2, projected).
 - Most requests in flight for one call: ${peak}, ${ok(peak <= 10)} budget (≤ 10).

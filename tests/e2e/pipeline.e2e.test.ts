@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs'
-import type { Envelope, FunnelView, Member, PipelineMembersPage } from '../../types'
+import type { Envelope, FunnelWire, Member, PipelineMembersPage } from '../../types'
+import { funnelFromWire } from '../../types'
 import { currentPage, startHarness, type Harness } from './support'
 
 /**
@@ -30,9 +31,9 @@ describe('the talent pipeline in the browser', () => {
   }
 
   async function returnedOf(cohort: number): Promise<number> {
-    const reply = await h.api<FunnelView>('pipeline.funnel', {}, 'demo-staff')
+    const reply = await h.api<FunnelWire>('pipeline.funnel', {}, 'demo-staff')
     if (!reply.ok) throw new Error(reply.error.message)
-    const step = reply.data.cohorts.find((c) => c.cohort === cohort)?.steps.find((s) => s.metric === 'returned')
+    const step = funnelFromWire(reply.data).cohorts.find((c) => c.cohort === cohort)?.steps.find((s) => s.metric === 'returned')
     return step?.count.value ?? 0
   }
 
@@ -96,5 +97,16 @@ describe('the talent pipeline in the browser', () => {
     await workbook.xlsx.readFile(await download.path())
     expect(workbook.worksheets[0].name).toBe('指标说明')
     expect(workbook.worksheets[1].rowCount - 1).toBe(before + 1)
+
+    // A head: the same dashboard, their station only, small cells as "<5", their own monthly snapshots.
+    await as('demo-head-1', '/packages/head/pages/dashboard/index')
+    await visible().locator('#pipeline-dashboard').waitFor()
+    await visible().getByText('少于5人的格子显示为', { exact: false }).waitFor()
+    await visible().locator('#dashboard-snapshot').waitFor()
+    const headFunnel = await h.api<FunnelWire>('pipeline.funnel', {}, 'demo-head-1')
+    if (!headFunnel.ok) throw new Error(headFunnel.error.message)
+    expect(headFunnel.data.scope.suppressed).toBe(true)
+    for (const line of headFunnel.data.lines) for (const n of line) expect(n === null || n === 0 || n >= 5).toBe(true)
+    await h.screenshot('pipeline-04-head')
   }
 })

@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs'
 import type { Cell, DashboardOverview, Figure, FunnelView, PipelineMembersPage, Station } from '../../../types'
-import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, toWire } from '../../../types'
-import { takeMonthlySnapshot } from '../../core/pipeline/pipeline'
+import { OTHER_UNIVERSITIES, UNKNOWN_PROVINCE, fromWire, funnelFromWire, funnelToWire, toWire } from '../../../types'
+import { takeMonthlySnapshot, takeStationSnapshots } from '../../core/pipeline/pipeline'
 import { seedDemoData } from './seed'
 import { DEMO_PIPELINE_MEMBERS } from './seed-pipeline'
 import { data, errorOf, makeTestApi, profile, testServices } from './test-support'
@@ -28,6 +28,7 @@ async function memberOf(station: Station, openid: string, overrides: Parameters<
 let stationA: Station
 let stationB: Station
 let demandId: string
+let activityId: string
 
 /** Station A: a head and eight members over two cohorts; station B: three members. */
 beforeEach(async () => {
@@ -57,6 +58,7 @@ beforeEach(async () => {
     }),
   )
   data(await t.call(STAFF, 'activity.publish', { id: created.id }))
+  activityId = created.id
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5', 'a6']) data(await t.call(m, 'activity.signUp', { activityId: created.id, answers: {} }))
   for (const m of ['a1', 'a2', 'a3', 'a4', 'a5']) {
     data(await t.call(STAFF, 'activity.markAttendance', { activityId: created.id, openid: m, status: 'checked_in' }))
@@ -152,7 +154,7 @@ describe('去向登记', () => {
 describe('the dashboard', () => {
   it('shows staff the funnel per cohort with denominators beside every rate', async () => {
     await refreshed()
-    const funnel: FunnelView = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const funnel: FunnelView = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const c2026 = funnel.cohorts.find((c) => c.cohort === 2026)
     expect(c2026?.steps.map((s) => [s.metric, s.count.value])).toEqual([
       ['joined', 10],
@@ -171,7 +173,7 @@ describe('the dashboard', () => {
   it('lists exactly the members behind every figure it shows, staff and head alike', async () => {
     await refreshed()
     const staffOverview: DashboardOverview = fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))
-    const staffFunnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const staffFunnel = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const cells = [...cellsOf(staffOverview), ...cellsOf(staffFunnel)]
     expect(cells.length).toBeGreaterThan(50)
     const seen = new Set<string>()
@@ -215,7 +217,7 @@ describe('the dashboard', () => {
     await refreshed()
     const hidden = [
       ...cellsOf(fromWire(data(await t.call('head-a', 'dashboard.overview', {})))),
-      ...cellsOf(data(await t.call('head-a', 'pipeline.funnel', {}))),
+      ...cellsOf(funnelFromWire(data(await t.call('head-a', 'pipeline.funnel', {})))),
     ].filter((c) => c.value === null)
     let complementary = 0
     for (const cell of hidden) {
@@ -346,7 +348,7 @@ describe('the dashboard on the wire', () => {
     const deps = { store: t.store, clock, ...testServices }
     expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
     // The snapshot keeps the whole overview, figures and all: what the wire must rebuild.
-    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07')) ?? '{}') as DashboardOverview
+    const full = JSON.parse((await t.store.pipeline.getSnapshot('2026-07', null)) ?? '{}') as DashboardOverview
     expect(fromWire(toWire(full))).toEqual(full)
     const wire = data(await t.call(STAFF, 'dashboard.overview', {}))
     expect(fromWire(wire)).toEqual({ ...full, asOf: wire.asOf, snapshots: ['2026-07'] })
@@ -354,6 +356,19 @@ describe('the dashboard on the wire', () => {
     // And for a head, whose figures all carry their station.
     const head = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
     expect(toWire(head)).toEqual(data(await t.call('head-a', 'dashboard.overview', {})))
+  })
+
+  it('sends the funnel as counts too: it rebuilds into the funnel of the overview, for staff and for a head', async () => {
+    await refreshed()
+    for (const who of [STAFF, 'head-a']) {
+      const wire = data(await t.call(who, 'pipeline.funnel', {}))
+      const overview = fromWire(data(await t.call(who, 'dashboard.overview', {})))
+      const funnel = funnelFromWire(wire)
+      expect(funnel).toEqual({ scope: overview.scope, cohorts: overview.funnel })
+      expect(funnelToWire(funnel)).toEqual(wire)
+      // No figure objects on the wire: a count (or null for "<5") per line and cohort.
+      expect(JSON.stringify(wire)).not.toContain('"figure"')
+    }
   })
 })
 
@@ -373,6 +388,18 @@ describe('the facts behind the figures', () => {
     await refreshed()
     expect(fromWire(data(await t.call(STAFF, 'dashboard.overview', {})))).toEqual(now2)
   })
+
+  it('count a sign-up under 报名 at once (one conditional flag write on CloudBase), and once only', async () => {
+    const signedUp = async () => (await rowsOf(STAFF, { metric: 'signedUp', cohort: 2025 }, 20)).sort()
+    expect(await signedUp()).toEqual([])
+    data(await t.call('a7', 'activity.signUp', { activityId, answers: {} }))
+    expect(await signedUp()).toEqual(['a7'])
+    // Signing up again (a retry) changes nothing; the nightly refresh agrees with the flag.
+    data(await t.call('a7', 'activity.signUp', { activityId, answers: {} }))
+    expect(await signedUp()).toEqual(['a7'])
+    await refreshed()
+    expect(await signedUp()).toEqual(['a7'])
+  })
 })
 
 describe('monthly snapshots', () => {
@@ -390,10 +417,46 @@ describe('monthly snapshots', () => {
     expect(live.snapshots).toEqual(['2026-07'])
   })
 
-  it('are for staff only, and a month must be written as YYYY-MM', async () => {
-    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('FORBIDDEN')
+  it('give a head their own station month, frozen as they saw it, and never the whole alliance one', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeMonthlySnapshot(deps)).toBe('2026-07')
+    // The league-wide snapshot is not a head's: theirs is taken station by station.
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })).code).toBe('NOT_FOUND')
+    const before = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(await takeStationSnapshots(deps)).toBe(2)
+    expect(await takeStationSnapshots(deps)).toBe(0)
+    expect((await t.store.pipeline.snapshotStations('2026-07')).sort()).toEqual(['*', stationA.id, stationB.id].sort())
+
+    // After the month was taken: a profile edit moves a1 to 2027, a8 reports 回驻.
+    data(await t.call('a1', 'member.update', { graduationYear: 2027 }))
+    data(await t.call('a8', 'destination.report', inQueshan))
+    await refreshed()
+    const live = fromWire(data(await t.call('head-a', 'dashboard.overview', {})))
+    expect(live.snapshots).toEqual(['2026-07'])
+    expect(live.funnel.map((c) => c.cohort)).toContain(2027)
+    const frozen = fromWire(data(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07' })))
+    // Exactly what the head saw when it was taken: their station, small cells as "<5".
+    expect(frozen).toEqual({ ...before, asOf: frozen.asOf, snapshot: '2026-07', snapshots: ['2026-07'] })
+    expect(frozen.scope).toMatchObject({ stationId: stationA.id, suppressed: true })
+    expect(frozen.funnel.map((c) => c.cohort)).not.toContain(2027)
+    expect(JSON.stringify(frozen)).toContain('<5')
+    // Another station's month stays closed to this head.
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-07', stationId: stationB.id })).code).toBe('FORBIDDEN')
+  })
+
+  it('take the stations a batch per scheduler run, then cost one read', async () => {
+    const deps = { store: t.store, clock, ...testServices }
+    expect(await takeStationSnapshots(deps, 1)).toBe(1)
+    expect(await t.store.pipeline.snapshotStations('2026-07')).toHaveLength(1)
+    expect(await takeStationSnapshots(deps, 1)).toBe(1)
+    expect(await takeStationSnapshots(deps, 1)).toBe(0)
+    expect((await t.store.pipeline.snapshotStations('2026-07')).sort()).toEqual(['*', stationA.id, stationB.id].sort())
+  })
+
+  it('need a month written as YYYY-MM that has one', async () => {
     expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-7' })).fields?.snapshot).toContain('YYYY-MM')
     expect(errorOf(await t.call(STAFF, 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
+    expect(errorOf(await t.call('head-a', 'dashboard.overview', { snapshot: '2026-06' })).code).toBe('NOT_FOUND')
   })
 })
 
@@ -407,7 +470,7 @@ describe('on the demo data', () => {
     expect(overview.headline.returned.value).toBeGreaterThan(30)
     expect(overview.headline.returnedVerified.value).toBeGreaterThan(5)
     expect(overview.funnel.length).toBeGreaterThanOrEqual(7)
-    const funnel = data(await t.call(STAFF, 'pipeline.funnel', {}))
+    const funnel = funnelFromWire(data(await t.call(STAFF, 'pipeline.funnel', {})))
     const seen = new Set<string>()
     for (const cell of [...cellsOf(overview), ...cellsOf(funnel)]) {
       const key = JSON.stringify(cell.figure)

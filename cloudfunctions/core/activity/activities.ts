@@ -42,7 +42,7 @@ import { pushMessage } from '../messaging/push'
 import { allFields } from '../taxonomy/taxonomy'
 import { requireLinkablePlatform } from '../platform/platforms'
 import { PUBLIC_EXPORT_HEADER, publicExportRows } from '../platform/public-export'
-import { memberFactsChanged } from '../pipeline/facts'
+import { memberFactsChanged, memberFactsGained } from '../pipeline/facts'
 
 export const ACTIVITY_PAGE = 'pages/activity/index'
 const HOUR = 60 * 60 * 1000
@@ -442,6 +442,7 @@ export async function signUp(deps: Deps, caller: Caller, input: ActionPayload<'a
   const outcome = await deps.store.registrations.signUp({ activityId: activity.id, openid: caller.openid, answers, at, seen: activity })
   if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满，本活动不设候补')
   if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
+  if (outcome.registration.status === 'registered') await memberFactsGained(deps, caller.openid, { signedUp: true })
   return resultOf(outcome.registration)
 }
 

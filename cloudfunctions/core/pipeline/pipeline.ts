@@ -6,7 +6,7 @@ import type {
   ExportFile,
   Figure,
   FunnelCohort,
-  FunnelView,
+  FunnelWire,
   MetricId,
   MyDestinations,
   PipelineMembersPage,
@@ -25,7 +25,7 @@ import {
   TOP_UNIVERSITIES,
   TREND_METRICS,
   UNKNOWN_PROVINCE,
-  fromWire,
+  funnelToWire,
   metricName,
   nameOf,
   studyPlaceName,
@@ -128,16 +128,23 @@ async function countsBy(deps: Deps, figure: FigureFilter, key: GroupKey): Promis
 
 const LINE_METRICS: readonly MetricId[] = [...FUNNEL_METRICS, 'reported']
 
-interface FunnelData {
+interface FunnelCounts {
   cohorts: number[]
   /** Per metric: the cells per cohort (in `cohorts` order) and the all-cohort total. */
   lines: Map<MetricId, { perCohort: Cell[]; total: Cell }>
   county: DashboardOverview['countyByCohort']
+}
+
+interface FunnelData extends FunnelCounts {
   funnel: FunnelCohort[]
 }
 
-/** Every count of the funnel and of the county × cohort table, suppressed together for heads. */
-async function funnelData(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<FunnelData> {
+/**
+ * Every count of the funnel and of the county × cohort table, suppressed together for heads:
+ * two aggregates (the lines per cohort in one pass, and the county × cohort grid). Every cell the
+ * headline, the funnel, the county table and a head's station row print is one of these.
+ */
+async function funnelCounts(deps: Deps, scope: Scope): Promise<FunnelCounts> {
   const { stationId, suppressed } = scope
   // Every line per cohort in one pass over the members (not one scan per metric).
   const perCohort = await deps.store.pipeline.countMetrics(stationId ? { stationId } : {}, LINE_METRICS, ['cohort'])
@@ -176,7 +183,12 @@ async function funnelData(deps: Deps, scope: { stationId: string | null; suppres
       total: cell(rowTotal(values), scoped(metric, stationId), hide?.total),
     })
   }
+  return { cohorts, lines, county }
+}
 
+async function funnelData(deps: Deps, scope: Scope): Promise<FunnelData> {
+  const { stationId, suppressed } = scope
+  const { cohorts, lines, county } = await funnelCounts(deps, scope)
   const lags = await deps.store.pipeline.returnLags(scoped('returned', stationId))
   const funnel = cohorts.map((cohort, k): FunnelCohort => {
     const at = (metric: MetricId) => lines.get(metric)?.perCohort[k] ?? cell(0, scoped(metric, stationId, { cohort }))
@@ -205,30 +217,29 @@ async function funnelData(deps: Deps, scope: { stationId: string | null; suppres
   return { cohorts, lines, county, funnel }
 }
 
-export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelView> {
+/** Counts only on the wire, like the overview: the client rebuilds steps, rates and figures (funnelFromWire). */
+export async function pipelineFunnel(deps: Deps, caller: Caller, input: ActionPayload<'pipeline.funnel'>): Promise<FunnelWire> {
   const scope = scopeOf(caller, input.stationId)
   return deps.store.pipeline.memo(`funnel:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
     const data = await funnelData(deps, scope)
-    return { scope: await describeScope(deps, scope), cohorts: data.funnel }
+    return funnelToWire({ scope: await describeScope(deps, scope), cohorts: data.funnel })
   })
 }
 
 export async function dashboardOverview(deps: Deps, caller: Caller, input: ActionPayload<'dashboard.overview'>): Promise<OverviewWire> {
   const scope = scopeOf(caller, input.stationId)
-  const whole = scope.stationId === null && !scope.suppressed
   if (input.snapshot !== undefined) {
-    // Snapshots freeze the whole alliance's figures for staff reports.
-    if (!whole) throw forbidden('月度快照只包含全市数字，仅团市委工作人员可以查看')
-    const stored = await deps.store.pipeline.getSnapshot(input.snapshot)
-    if (!stored) throw notFound(`${input.snapshot} 没有月度快照`)
+    // The whole alliance's snapshot for staff; a station's (frozen as its head sees it) for a head.
+    const stored = await deps.store.pipeline.getSnapshot(input.snapshot, scope.stationId)
+    if (!stored) throw notFound(`${input.snapshot} 没有${scope.stationId ? '本驿站的' : ''}月度快照`)
     const frozen = { ...NO_NEWER_VIEWS, ...(JSON.parse(stored) as Partial<DashboardOverview>) } as DashboardOverview
-    return toWire({ ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) })
+    return toWire({ ...frozen, snapshot: input.snapshot, snapshots: await deps.store.pipeline.snapshotMonths(scope.stationId, SNAPSHOT_LIST) })
   }
   // Kept by the store until the data behind it changes: a dashboard is opened far more often.
   // The counts only go out (types/pipeline-wire.ts): the client rebuilds every figure from its place.
   return deps.store.pipeline.memo(`overview:${scope.stationId ?? '*'}:${scope.suppressed}`, async () => {
     const overview = await liveOverview(deps, scope)
-    return toWire({ ...overview, snapshots: whole ? await deps.store.pipeline.snapshotMonths(SNAPSHOT_LIST) : [] })
+    return toWire({ ...overview, snapshots: await deps.store.pipeline.snapshotMonths(scope.stationId, SNAPSHOT_LIST) })
   })
 }
 
@@ -256,10 +267,43 @@ export function monthOf(iso: string): string {
 export async function takeMonthlySnapshot(deps: Deps): Promise<string | null> {
   const takenAt = toIsoString(deps.clock.now())
   const month = monthOf(takenAt)
-  if (await deps.store.pipeline.getSnapshot(month)) return null
+  if (await deps.store.pipeline.getSnapshot(month, null)) return null
   await deps.store.pipeline.refreshFacts(null)
   const overview = await liveOverview(deps, { stationId: null, suppressed: false })
-  return (await deps.store.pipeline.saveSnapshot(month, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+  return (await deps.store.pipeline.saveSnapshot(month, null, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) ? month : null
+}
+
+/** The station key marking a month whose stations all have their snapshot. */
+const ALL_STATIONS_TAKEN = '*'
+/** A station's overview is a dozen aggregates on CloudBase: a scheduler run takes this many. */
+export const STATION_SNAPSHOTS_PER_RUN = 20
+
+/**
+ * Freezes this month's overview of every station with members, as its head sees it (their
+ * station, small cells suppressed), `limit` stations per scheduler run until all are taken; then
+ * marks the month done, so every later run costs one read. Returns how many this run took.
+ */
+export async function takeStationSnapshots(deps: Deps, limit = STATION_SNAPSHOTS_PER_RUN): Promise<number> {
+  const takenAt = toIsoString(deps.clock.now())
+  const month = monthOf(takenAt)
+  if (await deps.store.pipeline.getSnapshot(month, ALL_STATIONS_TAKEN)) return 0
+  const [withMembers, taken] = await Promise.all([
+    deps.store.pipeline.countMetrics({}, ['joined'], ['stationId']),
+    deps.store.pipeline.snapshotStations(month),
+  ])
+  const done = new Set(taken)
+  const due = withMembers
+    .filter((r) => (r.counts.joined ?? 0) > 0)
+    .map((r) => String(r.keys.stationId))
+    .filter((id) => id !== 'null' && id !== 'undefined' && id !== '' && !done.has(id))
+    .sort()
+  let count = 0
+  for (const stationId of due.slice(0, limit)) {
+    const overview = await liveOverview(deps, { stationId, suppressed: true })
+    if (await deps.store.pipeline.saveSnapshot(month, stationId, takenAt, JSON.stringify({ ...overview, snapshots: [] }))) count += 1
+  }
+  if (due.length <= limit) await deps.store.pipeline.saveSnapshot(month, ALL_STATIONS_TAKEN, takenAt, '')
+  return count
 }
 
 async function liveOverview(deps: Deps, scope: { stationId: string | null; suppressed: boolean }): Promise<DashboardOverview> {
@@ -345,20 +389,21 @@ export function monthsUpTo(last: string, count: number): string[] {
  * suppressed with that count as its total, and hidden whole when the count is hidden.
  */
 async function monthlyTrend(deps: Deps, scope: Scope, months: string[], totals: Record<(typeof TREND_METRICS)[number], Cell>): Promise<DashboardOverview['trend']> {
-  const { stationId, suppressed } = scope
-  const rows = await Promise.all(
-    TREND_METRICS.map(async (metric) => {
-      const counts = await countsBy(deps, scoped(metric, stationId), 'month')
-      const values = months.map((month) => counts.get(month) ?? 0)
-      const hidden = hiddenAgainstTotal(values, totals[metric], suppressed)
-      return {
-        metric,
-        name: metricName(metric),
-        cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
-      }
-    }),
-  )
+  const rows = await Promise.all(TREND_METRICS.map((metric) => trendLine(deps, scope, months, metric, totals[metric])))
   return { months, rows }
+}
+
+/** One line of the trend: one aggregate (the metric's members by month). */
+async function trendLine(deps: Deps, scope: Scope, months: string[], metric: MetricId, total: Cell) {
+  const { stationId, suppressed } = scope
+  const counts = await countsBy(deps, scoped(metric, stationId), 'month')
+  const values = months.map((month) => counts.get(month) ?? 0)
+  const hidden = hiddenAgainstTotal(values, total, suppressed)
+  return {
+    metric,
+    name: metricName(metric),
+    cells: months.map((month, k) => cell(values[k], scoped(metric, stationId, { month }), hidden[k])),
+  }
 }
 
 type Scope = { stationId: string | null; suppressed: boolean }
@@ -503,13 +548,41 @@ async function figureFor(deps: Deps, caller: Caller, input: Figure): Promise<{ f
   const filter = await filterOf(deps, figure)
   const total = (await deps.store.pipeline.countFigure(filter, []))[0]?.count ?? 0
   if (scope.suppressed && total > 0 && total < SMALL_CELL) throw forbidden('少于5人的数字不能查看名单')
-  if (scope.suppressed) {
+  if (scope.suppressed && !(await printedForHead(deps, scope, figure))) {
     // A cell hidden only to protect a small one (complementary suppression) may hold 5 or more,
     // but its count would give the small one away: a head opens only what their dashboard prints.
-    const shown = shownFigures([fromWire(await dashboardOverview(deps, caller, {})), await pipelineFunnel(deps, caller, {})])
-    if (!shown.has(figureKey(figure))) throw forbidden('看板上没有显示的数字不能查看名单')
+    throw forbidden('看板上没有显示的数字不能查看名单')
   }
   return { figure, filter, total, suppressed: scope.suppressed }
+}
+
+/**
+ * Whether a head's dashboard prints this figure's number (not "<5", not hidden to protect a small
+ * cell). Only the table that holds the figure is computed, with the very functions the dashboard
+ * uses: the funnel's two aggregates for the headline, funnel, county and station cells, plus one
+ * for a trend line, three for the reasons or one for the places of study.
+ */
+async function printedForHead(deps: Deps, scope: Scope, figure: Figure): Promise<boolean> {
+  const keyed = (k: keyof Figure) => figure[k] !== undefined
+  const has = figureKey(figure)
+  // A field's members are multiple choice: no printed total adds them up, only small cells hide
+  // (figureFor has refused those already).
+  if (keyed('field')) return figure.metric === 'joined' && !keyed('cohort') && !keyed('county') && !keyed('reason') && !keyed('month')
+  const counts = await funnelCounts(deps, scope)
+  let views: unknown[]
+  if (keyed('month')) {
+    const months = monthsUpTo(monthOf(toIsoString(deps.clock.now())), TREND_MONTHS)
+    const total = counts.lines.get(figure.metric)?.total
+    if (!months.includes(figure.month ?? '') || !total || !(TREND_METRICS as readonly MetricId[]).includes(figure.metric)) return false
+    views = [await trendLine(deps, scope, months, figure.metric, total)]
+  } else if (keyed('reason')) {
+    views = [await reasonTables(deps, scope, counts.cohorts)]
+  } else if (keyed('university') || keyed('province')) {
+    views = [await studyPlaces(deps, scope, counts.county.grand)]
+  } else {
+    views = [counts.county, [...counts.lines.values()]]
+  }
+  return shownFigures(views).has(has)
 }
 
 /**

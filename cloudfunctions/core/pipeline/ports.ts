@@ -67,15 +67,21 @@ export interface PipelineStore {
    */
   refreshFacts(openids: readonly string[] | null): Promise<void>
   /**
-   * A write that can only turn stage flags on (a sign-up, a check-in, an interest): stores that
-   * keep facts set them in one request, or refresh the member's row when they hold none yet.
+   * A write that can only turn stage flags on (a sign-up, an interest): stores that keep facts
+   * set each flag with one conditional request, only where it is not set yet; a member without a
+   * fact row yet waits for the nightly sweep.
    */
   gainFacts(openid: string, gained: GainedFacts): Promise<void>
-  /** Stores a month's frozen overview unless that month already has one; false when it had. */
-  saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean>
-  getSnapshot(month: string): Promise<string | null>
-  /** Months with a snapshot, newest first. */
-  snapshotMonths(limit: number): Promise<string[]>
+  /**
+   * Stores a month's frozen overview, of the whole alliance (`stationId` null) or of one station
+   * (as its head sees it), unless that month already has one there; false when it had.
+   */
+  saveSnapshot(month: string, stationId: string | null, takenAt: string, overview: string): Promise<boolean>
+  getSnapshot(month: string, stationId: string | null): Promise<string | null>
+  /** Months with a snapshot of the whole alliance (null) or of the station, newest first. */
+  snapshotMonths(stationId: string | null, limit: number): Promise<string[]>
+  /** The stations with a snapshot of `month` (each at most once). */
+  snapshotStations(month: string): Promise<string[]>
   /**
    * An answer derived from pipeline data only (members, registrations, interests, destinations,
    * demands, stations, fields, snapshots), kept until any of them changes where the store can

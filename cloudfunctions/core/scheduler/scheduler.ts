@@ -3,7 +3,7 @@ import { toIsoString } from '../shared/clock'
 import { ACTIVITY_PAGE } from '../activity/activities'
 import { runNoticePushes, type NoticePushRun } from '../notice/notice-push'
 import { pushMessage } from '../messaging/push'
-import { takeMonthlySnapshot } from '../pipeline/pipeline'
+import { takeMonthlySnapshot, takeStationSnapshots } from '../pipeline/pipeline'
 import { expireMediaWaits } from '../story/stories'
 import { closeDueSurveys } from '../survey/surveys'
 import { closeDueCompetitions } from '../competition/competitions'
@@ -19,6 +19,8 @@ export interface ScheduledRun {
   notices: NoticePushRun
   /** The month whose pipeline snapshot this run took, if any. */
   pipelineSnapshot?: string | null
+  /** Stations whose monthly snapshot this run took (a batch per run until all are taken). */
+  pipelineStationSnapshots?: number
   /** Stories whose photo check went unanswered for 30 minutes, sent to a human. */
   storiesToReview?: number
   /** Surveys past their close time, closed by this run. */
@@ -67,6 +69,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   if (isPipelineRefreshTime(now)) await deps.store.pipeline.refreshFacts(null)
   // The first run of a month freezes the dashboard's figures (one read on every other run).
   run.pipelineSnapshot = await takeMonthlySnapshot(deps)
+  run.pipelineStationSnapshots = await takeStationSnapshots(deps)
   run.storiesToReview = await expireMediaWaits(deps)
   run.closedCompetitions = await closeDueCompetitions(deps)
   run.purgedPublicSignUps = await purgeExpiredPublicSignUps(deps)

@@ -36,6 +36,8 @@ export const COLLECTIONS = {
   pipelineFacts: 'pipeline_facts',
   /** `_id` = month (`2026-07`): the frozen dashboard figures of that month. */
   pipelineSnapshots: 'pipeline_snapshots',
+  /** `_id` = `${month}:${stationId}`: a station's frozen figures of that month, as its head sees them. */
+  pipelineStationSnapshots: 'pipeline_station_snapshots',
   /** Honours 评优评先 (honours.ts): award definitions, nominations and their append-only history. */
   honourAwards: 'honour_awards',
   honourNominations: 'honour_nominations',

@@ -53,6 +53,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   destinations: [['openid', 'reportedAt', '_id']],
   pipeline_facts: [['cohort', 'county'], ['stationId', 'cohort'], ['fields'], ['reasons'], ['returned', 'cohort']],
   pipeline_snapshots: [],
+  pipeline_station_snapshots: [['stationId', 'month'], ['month']],
   honour_awards: [['createdAt', '_id']],
   honour_nominations: [
     ['awardId', 'state', 'createdAt', '_id'],

@@ -43,6 +43,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   demands: 'nothing about members',
   destinations: 'destinations (pipeline.destinationsOf)',
   pipeline_snapshots: 'nothing about members (counts only)',
+  pipeline_station_snapshots: 'nothing about members (counts only, small cells suppressed)',
   honour_awards: 'nothing about members (award definitions)',
   honour_nominations: 'nominations (for or by the member, with their materials); withdrawn or de-named on deletion (forgetHonoursOf)',
   honour_events: 'nominations (the history of each is its state and dates; each move is also in the audit log); actor pseudonymised on deletion',

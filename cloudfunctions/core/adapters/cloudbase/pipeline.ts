@@ -15,6 +15,10 @@ import { getDocument, mapBounded, num, SWEEP_MAX_ROUNDS, text, textOrNull } from
  */
 
 const FACT_PAGE = 100
+/** The most documents one query answers (the service's cap). */
+const QUERY_CAP = 1000
+/** Station snapshots of a month, listed a page at a time (the data field left out). */
+const SNAPSHOT_PAGE = 100
 
 const toRecord = (d: RawDocument): DestinationRecord => ({
   id: String(d._id),
@@ -168,12 +172,15 @@ export class CloudBasePipelineStore implements PipelineStore {
     const after = decodeCursor(cursor, 1)
     const where = this.figureWhere(figure)
     const condition = after ? { ...where, _id: this._.gt(String(after[0])) } : where
+    // The service answers at most 1000 documents, one of them the look-ahead: a longer page asked
+    // for (an export's) comes back shorter, with a cursor, instead of cut off without one.
+    const size = Math.min(limit, QUERY_CAP - 1)
     const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) =>
-      checked(c.where(condition).orderBy('_id', 'asc').limit(limit + 1).get()),
+      checked(c.where(condition).orderBy('_id', 'asc').limit(size + 1).get()),
     )
     const docs = documentsOf(result)
-    const items = docs.slice(0, limit).map(toMemberRow)
-    return { items, nextCursor: docs.length > limit ? encodeCursor([items[items.length - 1].openid]) : null }
+    const items = docs.slice(0, size).map(toMemberRow)
+    return { items, nextCursor: docs.length > size ? encodeCursor([items[items.length - 1].openid]) : null }
   }
 
   async returnLags(figure: FigureFilter): Promise<{ cohort: number; days: number }[]> {
@@ -214,11 +221,18 @@ export class CloudBasePipelineStore implements PipelineStore {
     }
   }
 
+  /**
+   * One conditional `update` per flag, written only where the row does not hold it yet (a second
+   * sign-up writes nothing). A member with no row yet (registration makes it; a failed refresh
+   * may not have) is left to the nightly sweep: telling "no row" from "already set" would cost a read.
+   */
   async gainFacts(openid: string, gained: GainedFacts): Promise<void> {
-    if (Object.keys(gained).length === 0) return
-    const result = await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.where({ _id: openid }).update({ ...gained })))
-    // No row yet (a member the sweep has not reached): the whole row, from the collections.
-    if (typeof result !== 'object' || result === null || num((result as RawDocument).updated) === 0) await this.refreshOne(openid)
+    const flags = (Object.keys(gained) as (keyof GainedFacts)[]).filter((flag) => gained[flag] === true)
+    await Promise.all(
+      flags.map((flag) =>
+        this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.where({ _id: openid, [flag]: this._.neq(true) }).update({ [flag]: true }))),
+      ),
+    )
   }
 
   private async refreshOne(openid: string): Promise<void> {
@@ -275,9 +289,14 @@ export class CloudBasePipelineStore implements PipelineStore {
     await this.collections.run(COLLECTIONS.pipelineFacts, (c) => checked(c.doc(openid).set(facts)))
   }
 
-  async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
+  async saveSnapshot(month: string, stationId: string | null, takenAt: string, overview: string): Promise<boolean> {
     try {
-      await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) => checked(c.add({ _id: month, month, takenAt, data: overview })))
+      if (stationId === null) {
+        await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) => checked(c.add({ _id: month, month, takenAt, data: overview })))
+      } else {
+        const _id = `${month}:${stationId}`
+        await this.collections.run(COLLECTIONS.pipelineStationSnapshots, (c) => checked(c.add({ _id, month, stationId, takenAt, data: overview })))
+      }
       return true
     } catch (error) {
       if (isDuplicateWrite(error)) return false
@@ -285,16 +304,40 @@ export class CloudBasePipelineStore implements PipelineStore {
     }
   }
 
-  async getSnapshot(month: string): Promise<string | null> {
-    const doc = await getDocument(this.collections, COLLECTIONS.pipelineSnapshots, month)
+  async getSnapshot(month: string, stationId: string | null): Promise<string | null> {
+    const doc =
+      stationId === null
+        ? await getDocument(this.collections, COLLECTIONS.pipelineSnapshots, month)
+        : await getDocument(this.collections, COLLECTIONS.pipelineStationSnapshots, `${month}:${stationId}`)
     return doc && typeof doc.data === 'string' ? doc.data : null
   }
 
-  async snapshotMonths(limit: number): Promise<string[]> {
-    const result = await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) =>
-      checked(c.where({}).orderBy('_id', 'desc').limit(limit).field({ _id: true }).get()),
-    )
-    return documentsOf(result).map((d) => String(d._id))
+  async snapshotMonths(stationId: string | null, limit: number): Promise<string[]> {
+    const result =
+      stationId === null
+        ? await this.collections.run(COLLECTIONS.pipelineSnapshots, (c) =>
+            checked(c.where({}).orderBy('_id', 'desc').limit(limit).field({ _id: true }).get()),
+          )
+        : await this.collections.run(COLLECTIONS.pipelineStationSnapshots, (c) =>
+            checked(c.where({ stationId }).orderBy('month', 'desc').limit(limit).field({ month: true }).get()),
+          )
+    return documentsOf(result).map((d) => (stationId === null ? String(d._id) : text(d.month)))
+  }
+
+  async snapshotStations(month: string): Promise<string[]> {
+    const stations: string[] = []
+    let after = ''
+    for (let page = 0; page < SWEEP_MAX_ROUNDS; page += 1) {
+      const where = after ? { month, _id: this._.gt(after) } : { month }
+      const result = await this.collections.run(COLLECTIONS.pipelineStationSnapshots, (c) =>
+        checked(c.where(where).orderBy('_id', 'asc').limit(SNAPSHOT_PAGE).field({ _id: true, stationId: true }).get()),
+      )
+      const docs = documentsOf(result)
+      stations.push(...docs.map((d) => text(d.stationId)))
+      if (docs.length < SNAPSHOT_PAGE) break
+      after = String(docs[docs.length - 1]._id)
+    }
+    return stations
   }
 
   async memo<T>(_key: string, compute: () => Promise<T>): Promise<T> {

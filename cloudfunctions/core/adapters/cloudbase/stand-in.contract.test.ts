@@ -10,6 +10,7 @@ import { describePlatformStoreContract } from '../platform-contract'
 import { describeSurveyStoreContract } from '../survey-contract'
 import { describePublicRegistrationStoreContract } from '../public-registration-contract'
 import { describeCompetitionStoreContract } from '../competition-contract'
+import { describePipelineStoreContract } from '../pipeline-contract'
 import { createCloudBaseStore } from './store'
 import { CloudBaseStandIn } from './testing/stand-in'
 
@@ -32,3 +33,4 @@ describePlatformStoreContract('cloudbase (stand-in)', open)
 describePublicRegistrationStoreContract('cloudbase (stand-in)', open)
 describeSurveyStoreContract('cloudbase (stand-in)', open)
 describeCompetitionStoreContract('cloudbase (stand-in)', open)
+describePipelineStoreContract('cloudbase (stand-in)', open)

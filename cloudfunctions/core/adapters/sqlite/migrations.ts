@@ -816,6 +816,18 @@ const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (survey_id, dim, grp, question_id, value)
   ) WITHOUT ROWID;
   `,
+  `
+  -- Frozen monthly dashboard figures per station (issue 14, round 4), as that station's head sees
+  -- them (small cells suppressed). station_id '*' marks a month whose stations are all taken.
+  CREATE TABLE pipeline_station_snapshots (
+    month      TEXT NOT NULL,
+    station_id TEXT NOT NULL,
+    taken_at   TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    PRIMARY KEY (month, station_id)
+  );
+  CREATE INDEX pipeline_station_snapshots_by_station ON pipeline_station_snapshots (station_id, month);
+  `,
 ]
 
 export function migrate(db: Database): number {

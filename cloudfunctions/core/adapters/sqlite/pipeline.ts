@@ -131,7 +131,7 @@ interface FactRow {
 const FACT_TABLES = ['members', 'registrations', 'demand_interests', 'destinations'] as const
 
 /** What a whole dashboard answer reads besides the facts. */
-const MEMO_TABLES = [...FACT_TABLES, 'demands', 'stations', 'fields', 'pipeline_snapshots'] as const
+const MEMO_TABLES = [...FACT_TABLES, 'demands', 'stations', 'fields', 'pipeline_snapshots', 'pipeline_station_snapshots'] as const
 
 export class SqlitePipelineStore implements PipelineStore {
   /** Bumped when a memoised computation fails, so that a failure is never kept. */
@@ -266,18 +266,41 @@ export class SqlitePipelineStore implements PipelineStore {
     // Derived on every read, as above.
   }
 
-  async saveSnapshot(month: string, takenAt: string, overview: string): Promise<boolean> {
-    return this.sql('INSERT OR IGNORE INTO pipeline_snapshots (month, taken_at, data) VALUES (?, ?, ?)').run(month, takenAt, overview).changes === 1
+  async saveSnapshot(month: string, stationId: string | null, takenAt: string, overview: string): Promise<boolean> {
+    const insert =
+      stationId === null
+        ? this.sql('INSERT OR IGNORE INTO pipeline_snapshots (month, taken_at, data) VALUES (?, ?, ?)').run(month, takenAt, overview)
+        : this.sql('INSERT OR IGNORE INTO pipeline_station_snapshots (month, station_id, taken_at, data) VALUES (?, ?, ?, ?)').run(
+            month,
+            stationId,
+            takenAt,
+            overview,
+          )
+    return insert.changes === 1
   }
 
-  async getSnapshot(month: string): Promise<string | null> {
-    return this.sql<[string], { data: string }>('SELECT data FROM pipeline_snapshots WHERE month = ?').get(month)?.data ?? null
+  async getSnapshot(month: string, stationId: string | null): Promise<string | null> {
+    const row =
+      stationId === null
+        ? this.sql<[string], { data: string }>('SELECT data FROM pipeline_snapshots WHERE month = ?').get(month)
+        : this.sql<[string, string], { data: string }>('SELECT data FROM pipeline_station_snapshots WHERE month = ? AND station_id = ?').get(month, stationId)
+    return row?.data ?? null
   }
 
-  async snapshotMonths(limit: number): Promise<string[]> {
-    return this.sql<[number], { month: string }>('SELECT month FROM pipeline_snapshots ORDER BY month DESC LIMIT ?')
-      .all(limit)
-      .map((r) => r.month)
+  async snapshotMonths(stationId: string | null, limit: number): Promise<string[]> {
+    const rows =
+      stationId === null
+        ? this.sql<[number], { month: string }>('SELECT month FROM pipeline_snapshots ORDER BY month DESC LIMIT ?').all(limit)
+        : this.sql<[string, number], { month: string }>(
+            'SELECT month FROM pipeline_station_snapshots WHERE station_id = ? ORDER BY month DESC LIMIT ?',
+          ).all(stationId, limit)
+    return rows.map((r) => r.month)
+  }
+
+  async snapshotStations(month: string): Promise<string[]> {
+    return this.sql<[string], { station_id: string }>('SELECT station_id FROM pipeline_station_snapshots WHERE month = ?')
+      .all(month)
+      .map((r) => r.station_id)
   }
 
   async memo<T>(key: string, compute: () => Promise<T>): Promise<T> {
