@@ -291,7 +291,67 @@ export interface Juror {
 export const redeemInviteInput = z.object({
   code: z.string({ error: '请填写邀请码' }).trim().regex(/^[0-9a-z]{8,32}$/, '邀请码格式不正确'),
 })
-export const drawJuryInput = z.object({ id: id('提名'), tags: z.array(text('标签', { max: 12 })).max(8).default([]) })
+/**
+ * The structure a jury is drawn by (core/honour/jury-draw.ts): `tags` narrows the pool (any of
+ * them), each requirement needs at least `min` jurors carrying its tag (a group such as `学科`
+ * is met by `学科:计算机`), and one unit sends at most `maxPerUnit`.
+ */
+const juryStructureFields = {
+  tags: z.array(text('标签', { max: 12 }), { error: '标签格式不正确' }).max(8, '标签最多8个').default([]),
+  requirements: z
+    .array(z.object({ tag: text('结构标签', { max: 12 }), min: int('该标签最少人数', 1, 15) }), { error: '评委结构格式不正确' })
+    .max(8, '评委结构最多8项')
+    .default([]),
+  maxPerUnit: int('同单位评委上限', 1, 15).nullish().transform((v) => v ?? null),
+}
+export const drawJuryInput = z.object({ id: id('提名'), ...juryStructureFields })
+/** One draw for the whole round: every nomination of the award in 评审 without a panel yet. */
+export const drawRoundInput = z.object({ awardId: id('奖项'), ...juryStructureFields })
+export const drawsInput = z.object({ awardId: id('奖项') })
+
+export interface JuryDrawStructure {
+  size: number
+  tags: string[]
+  requirements: { tag: string; min: number }[]
+  maxPerUnit: number | null
+}
+
+/** A juror as the draw saw them: the unit is their school or employer (or station). */
+export interface JuryDrawCandidate {
+  id: string
+  tags: string[]
+  unit: string
+}
+
+/**
+ * A jury draw as recorded: the seed, the pool considered (ids), who was left out and why, and the
+ * panel — enough to replay it (core/honour/jury-draw.ts is deterministic for a seed).
+ */
+export interface JuryDraw {
+  id: string
+  awardId: string
+  /** `round`: the first draw for these nominations; `replacement`: one seat after a declared conflict. */
+  kind: 'round' | 'replacement'
+  nominationIds: string[]
+  seed: number
+  structure: JuryDrawStructure
+  /** The pool considered, as it stood (tags and unit decide the structure). */
+  pool: JuryDrawCandidate[]
+  /** Jurors already sitting (a replacement keeps them). */
+  fixed: JuryDrawCandidate[]
+  excluded: { jurorId: string; reason: string }[]
+  panelIds: string[]
+  /** Why nobody could be drawn, or what was relaxed; empty when the draw met the structure. */
+  note: string
+  at: string
+  byOpenid: string
+}
+
+/** A draw as staff read it: with juror names and whether replaying the seed gives the same panel. */
+export interface JuryDrawView extends JuryDraw {
+  names: Record<string, string>
+  reproduced: boolean
+}
 export const declareInput = z.object({ id: id('提名'), conflict: z.boolean({ error: '请声明是否存在利益冲突' }) })
 export const scoreInput = z.object({
   id: id('提名'),

@@ -22,7 +22,7 @@ import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { requireWithinLimit } from '../shared/rate-limit'
-import { automaticConflict, drawPanel, nameVariants, redact, shuffled } from './blind'
+import { nameVariants, redact } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
 import { isFinal, transition } from './transitions'
 import { workingDayPeriod } from './working-days'
@@ -30,7 +30,7 @@ import { honourAwarded } from './after-award'
 import { notifyStep } from './step-notices'
 
 const today = (deps: Deps): string => toIsoString(deps.clock.now()).slice(0, 10)
-const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
+export const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
 
 // ——— award definitions (staff) ———
 
@@ -85,7 +85,7 @@ export async function viewAward(deps: Deps, input: ActionPayload<'honour.award'>
   return requireAward(deps, input.id)
 }
 
-async function requireAward(deps: Deps, id: string): Promise<Award> {
+export async function requireAward(deps: Deps, id: string): Promise<Award> {
   const award = await deps.store.honours.getAward(id)
   if (!award) throw notFound('没有找到这个奖项')
   return award
@@ -149,7 +149,7 @@ async function move(
   return next
 }
 
-async function requireNomination(deps: Deps, id: string): Promise<Nomination> {
+export async function requireNomination(deps: Deps, id: string): Promise<Nomination> {
   const nomination = await deps.store.honours.getNomination(id)
   if (!nomination) throw notFound('没有找到这个提名')
   return nomination
@@ -314,31 +314,7 @@ export async function redeemInvite(deps: Deps, caller: Caller, input: ActionPayl
   return { jurorId: juror.id, name: juror.name }
 }
 
-const affiliationOf = (j: Juror) => ({ stationId: j.stationId || null, university: j.university, county: j.county })
-
-export async function drawJury(deps: Deps, caller: Caller, input: ActionPayload<'honour.drawJury'>): Promise<JuryAssignment[]> {
-  const nomination = await requireNomination(deps, input.id)
-  if (nomination.state !== 'jury_review') throw conflict('该提名不在评审阶段')
-  const award = await requireAward(deps, nomination.awardId)
-  if ((await deps.store.honours.assignmentsOf(nomination.id)).length > 0) throw conflict('该提名已抽取评委')
-  const pool = (await deps.store.honours.listJurors()).filter((j) => input.tags.length === 0 || j.tags.some((t) => input.tags.includes(t)))
-  const draw = drawPanel(pool, award.jurySize, deps.random ?? Math.random, (j) => automaticConflict(affiliationOf(j), nomination))
-  if (draw.panel.length < award.jurySize) throw conflict(`符合条件的评委不足${award.jurySize}人`)
-  const assignments: JuryAssignment[] = [
-    ...draw.skipped.map(({ member, reason }, i) => assignment(nomination.id, member.id, i + 1, 'auto_conflicted', reason)),
-    ...draw.panel.map((j, i) => assignment(nomination.id, j.id, draw.skipped.length + i + 1, 'invited', '')),
-  ]
-  for (const a of assignments) await deps.store.honours.saveAssignment(a)
-  await recordAudit(deps, caller, {
-    action: 'honour.drawJury',
-    stationId: nomination.stationId,
-    subjectOpenid: nomination.nomineeOpenid,
-    summary: `为${nomination.nomineeName}抽取评委${draw.panel.length}名${draw.skipped.length ? `，自动回避${draw.skipped.length}名` : ''}`,
-  })
-  return assignments
-}
-
-const assignment = (nominationId: string, jurorId: string, drawOrder: number, status: JuryAssignment['status'], conflictReason: string): JuryAssignment => ({
+export const assignment = (nominationId: string, jurorId: string, drawOrder: number, status: JuryAssignment['status'], conflictReason: string): JuryAssignment => ({
   nominationId,
   jurorId,
   drawOrder,
@@ -351,45 +327,16 @@ const assignment = (nominationId: string, jurorId: string, drawOrder: number, st
   scoredAt: null,
 })
 
-async function requireJuror(deps: Deps, caller: Caller): Promise<Juror> {
+export async function requireJuror(deps: Deps, caller: Caller): Promise<Juror> {
   const juror = caller.openid ? await deps.store.honours.jurorByOpenid(caller.openid) : null
   if (!juror) throw forbidden('仅受邀评委可以进行此操作，请先打开评委邀请')
   return juror
 }
 
-async function requireAssignment(deps: Deps, juror: Juror, nominationId: string): Promise<JuryAssignment> {
+export async function requireAssignment(deps: Deps, juror: Juror, nominationId: string): Promise<JuryAssignment> {
   const mine = (await deps.store.honours.assignmentsOf(nominationId)).find((a) => a.jurorId === juror.id)
   if (!mine || mine.status === 'auto_conflicted') throw forbidden('你不是该提名的评委')
   return mine
-}
-
-/**
- * The conflict-of-interest declaration, before any material is shown. A declared conflict takes
- * the juror off and draws the next one from the pool (automatic conflicts skipped).
- */
-export async function declare(deps: Deps, caller: Caller, input: ActionPayload<'honour.declare'>): Promise<JuryAssignment> {
-  const juror = await requireJuror(deps, caller)
-  const mine = await requireAssignment(deps, juror, input.id)
-  if (mine.status !== 'invited') throw conflict('你已声明过')
-  const nomination = await requireNomination(deps, input.id)
-  const at = nowIso(deps)
-  const declared: JuryAssignment = { ...mine, status: input.conflict ? 'conflicted' : 'declared', declaredAt: at, conflictReason: input.conflict ? '本人声明存在利益冲突' : '' }
-  await deps.store.honours.saveAssignment(declared)
-  if (input.conflict) {
-    const taken = await deps.store.honours.assignmentsOf(nomination.id)
-    const used = new Set(taken.map((a) => a.jurorId))
-    const rest = (await deps.store.honours.listJurors()).filter((j) => !used.has(j.id))
-    const next = shuffled(rest, deps.random ?? Math.random).find((j) => !automaticConflict(affiliationOf(j), nomination))
-    const order = Math.max(...taken.map((a) => a.drawOrder)) + 1
-    if (next) await deps.store.honours.saveAssignment(assignment(nomination.id, next.id, order, 'invited', ''))
-  }
-  await recordAudit(deps, caller, {
-    action: 'honour.declare',
-    stationId: nomination.stationId,
-    subjectOpenid: nomination.nomineeOpenid,
-    summary: `评委${juror.name}${input.conflict ? '声明存在利益冲突，已回避并补抽' : '声明无利益冲突'}`,
-  })
-  return declared
 }
 
 /** The juror's list: materials only after the declaration, blind (no name, unit, place; texts masked). */

@@ -63,6 +63,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   honour_events: [['nominationId', 'at', '_id'], ['actorOpenid']],
   honour_jurors: [['openid'], ['inviteCode'], ['createdAt', '_id']],
   honour_assignments: [['nominationId', 'drawOrder'], ['jurorId', 'nominationId']],
+  honour_draws: [['awardId', 'at', '_id']],
   honour_objections: [['nominationId', 'createdAt', '_id'], ['filerOpenid', 'createdAt', '_id']],
   // The feed, the review queue, my stories, the media-check event, the 30-minute wait (stories.ts).
   stories: [['status', 'feedKey', '_id'], ['status', 'updatedAt', '_id'], ['authorOpenid', 'updatedAt'], ['subjectOpenid', 'updatedAt'], ['mediaTraceId'], ['status', 'submittedAt']],
