@@ -271,6 +271,8 @@ describe('who may call each action', () => {
     ['honour.jurors', 'amy', {}, 'FORBIDDEN'],
     ['honour.redeemInvite', null, { code: 'abcdefgh' }, 'UNAUTHENTICATED'],
     ['honour.drawJury', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.drawRound', 'head', { awardId: 'x' }, 'FORBIDDEN'],
+    ['honour.draws', 'amy', { awardId: 'x' }, 'FORBIDDEN'],
     ['honour.declare', 'amy', { id: 'x', conflict: false }, 'FORBIDDEN'],
     ['honour.myReviews', 'amy', {}, 'FORBIDDEN'],
     ['honour.score', 'amy', { id: 'x', score: 1, approve: true }, 'FORBIDDEN'],
@@ -324,6 +326,9 @@ describe('bad input', () => {
     ['honour.jurorCreate', { name: '' }, 'name', '请填写评委姓名'],
     ['honour.redeemInvite', { code: 'A B' }, 'code', '邀请码格式不正确'],
     ['honour.declare', { id: 'x' }, 'conflict', '请声明是否存在利益冲突'],
+    ['honour.drawRound', { awardId: 'x', requirements: [{ tag: '学科', min: 0 }] }, 'requirements.0.min', '该标签最少人数不能小于1'],
+    ['honour.drawRound', { awardId: 'x', maxPerUnit: 0 }, 'maxPerUnit', '同单位评委上限不能小于1'],
+    ['honour.drawJury', { id: 'x', requirements: [{ tag: '', min: 1 }] }, 'requirements.0.tag', '请填写结构标签'],
     ['honour.score', { id: 'x', score: 101, approve: true }, 'score', '评分不能大于100'],
     ['honour.object', { id: 'x', kind: 'personal', realName: '陈实', phone: '13900001111', reason: '' }, 'reason', '请填写异议内容'],
     ['honour.resolveObjections', { id: 'x', decision: 'maybe', note: '无' }, 'decision', '请从列表中选择处理结论'],
@@ -506,5 +511,113 @@ describe('demo data', () => {
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
     ])
+  })
+})
+
+describe('a jury drawn by structure for a round', () => {
+  /** amy (郑州大学, 遂平) and dan (黄淮学院, 汝南) of one station, both passed to 评审; a pool of seven. */
+  async function round() {
+    const stationId = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' })).id
+    for (const [openid, spec] of [
+      ['head', profile({ name: '李站长' })],
+      ['amy', profile({ name: '王小明' })],
+      ['dan', profile({ name: '孙大力', university: '黄淮学院', hometownCounty: 'runan', phone: '13812349999' })],
+    ] as const) {
+      data(await t.call(openid, 'member.register', spec))
+      const request = data(await t.call(openid, 'station.requestJoin', { stationId }))
+      data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+    }
+    data(await t.call(STAFF, 'station.appointHead', { stationId, openid: 'head', as: 'head' }))
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi({ eligibility: { cutoffDate: '2027-05-04' } })))
+    const ids: string[] = []
+    for (const openid of ['amy', 'dan']) {
+      const n = data(await t.call(openid, 'honour.nominate', { awardId: award.id, materials: materials() }))
+      data(await t.call(openid, 'honour.submit', { id: n.id }))
+      data(await t.call('head', 'honour.startPublicity', { id: n.id }))
+      ids.push(n.id)
+    }
+    setDay('2026-07-13T10:00:00.000+08:00')
+    for (const id of ids) data(await t.call('head', 'honour.unitDecide', { id, approve: true }))
+    data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: ids }))
+    expect(data(await t.call(STAFF, 'honour.screen', { awardId: award.id })).map((n) => n.state)).toEqual(['jury_review', 'jury_review'])
+    const specs = [
+      { name: '郑评委', university: '郑州大学', county: 'xiping', tags: ['学科:法学'] },
+      { name: '汝评委', university: '汝南县教育局', county: 'runan', tags: ['行业:教育'] },
+      { name: '河评委甲', university: '河南大学', county: 'xiping', tags: ['学科:农学'] },
+      { name: '河评委乙', university: '河南大学', county: 'zhengyang', tags: ['行业:制造'] },
+      { name: '科评委', university: '驻马店市科技局', county: 'xincai', tags: ['学科:医学'] },
+      { name: '人评委甲', university: '驻马店市人社局', county: 'queshan', tags: ['行业:人社'] },
+      { name: '人评委乙', university: '驻马店市人社局', county: 'biyang', tags: ['学科:管理'] },
+    ]
+    const pool: { id: string; openid: string; name: string; unit: string; tags: string[] }[] = []
+    for (const [i, spec] of specs.entries()) {
+      const juror = data(await t.call(STAFF, 'honour.jurorCreate', spec))
+      data(await t.call(`judge-${i}`, 'honour.redeemInvite', { code: juror.inviteCode }))
+      pool.push({ id: juror.id, openid: `judge-${i}`, name: spec.name, unit: spec.university, tags: spec.tags })
+    }
+    return { award, amyId: ids[0]!, danId: ids[1]!, pool }
+  }
+
+  const structure = { requirements: [{ tag: '学科', min: 1 }, { tag: '行业', min: 1 }], maxPerUnit: 1 }
+  type Seat = { id: string; unit: string; tags: string[] }
+  const meetsStructure = (panel: Seat[]) =>
+    panel.length === 3 &&
+    panel.some((j) => j.tags.some((tag) => tag.startsWith('学科:'))) &&
+    panel.some((j) => j.tags.some((tag) => tag.startsWith('行业:'))) &&
+    new Set(panel.map((j) => j.unit)).size === panel.length
+
+  it('draws one panel for the round, by structure, leaving out conflicts with any nominee; records and replays it', async () => {
+    const { award, amyId, danId, pool } = await round()
+    const seats = data(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, ...structure }))
+    const byId = new Map(pool.map((j) => [j.id, j]))
+    const invited = (id: string) => seats.filter((a) => a.nominationId === id && a.status === 'invited').map((a) => byId.get(a.jurorId)!)
+    expect(invited(amyId).map((j) => j.id)).toEqual(invited(danId).map((j) => j.id))
+    expect(meetsStructure(invited(amyId))).toBe(true)
+    // 郑评委 (amy's university) and 汝评委 (dan's county) sit on neither; each seat says whose conflict it is.
+    expect(invited(amyId).map((j) => j.name)).not.toContain('郑评委')
+    expect(invited(amyId).map((j) => j.name)).not.toContain('汝评委')
+    const auto = seats.filter((a) => a.status === 'auto_conflicted').map((a) => [a.nominationId, byId.get(a.jurorId)!.name, a.conflictReason])
+    expect(auto).toEqual([
+      [amyId, '郑评委', '与被提名人同一学校或单位'],
+      [danId, '汝评委', '与被提名人同一县区'],
+    ])
+    expect(codeOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, ...structure }))).toBe('CONFLICT')
+
+    const [draw] = data(await t.call(STAFF, 'honour.draws', { awardId: award.id }))
+    expect(draw).toMatchObject({ kind: 'round', nominationIds: [amyId, danId], reproduced: true, structure: { size: 3, ...structure, tags: [] } })
+    expect(Number.isInteger(draw!.seed)).toBe(true)
+    expect(draw!.panelIds).toEqual(invited(amyId).map((j) => j.id))
+    expect(draw!.pool).toHaveLength(7)
+    expect(draw!.excluded.map((e) => draw!.names[e.jurorId]).sort()).toEqual(['汝评委', '郑评委'])
+    const audit = (await t.store.audit.list({ actor: '', stationId: '', from: null, to: null, cursor: null, limit: 500 })).items
+    expect(audit.find((e) => e.action === 'honour.drawJury')?.summary).toContain(`随机种子${draw!.seed}`)
+    // A record altered after the fact no longer replays to its panel.
+    await t.store.honours.saveDraw({ ...draw!, id: `${draw!.id}-x`, panelIds: [...draw!.panelIds].reverse() })
+    expect(data(await t.call(STAFF, 'honour.draws', { awardId: award.id })).map((d) => d.reproduced)).toEqual([true, false])
+
+    // A declared conflict is replaced by a juror who keeps the structure; the replacement is recorded too.
+    const leaving = invited(amyId)[0]!
+    data(await t.call(leaving.openid, 'honour.declare', { id: amyId, conflict: true }))
+    const active = (await t.store.honours.assignmentsOf(amyId)).filter((a) => a.status === 'invited').map((a) => byId.get(a.jurorId)!)
+    expect(active.map((j) => j.id)).not.toContain(leaving.id)
+    expect(active.map((j) => j.name)).not.toContain('郑评委')
+    expect(meetsStructure(active)).toBe(true)
+    // dan's panel is untouched: the conflict was declared on amy only.
+    expect((await t.store.honours.assignmentsOf(danId)).filter((a) => a.status === 'invited').map((a) => a.jurorId)).toContain(leaving.id)
+    const replacement = data(await t.call(STAFF, 'honour.draws', { awardId: award.id })).find((d) => d.kind === 'replacement')
+    expect(replacement).toMatchObject({ nominationIds: [amyId], reproduced: true, note: `替换${leaving.name}` })
+    expect(replacement!.fixed.map((c) => c.id).sort()).toEqual(invited(amyId).slice(1).map((j) => j.id).sort())
+  })
+
+  it('refuses a structure the pool cannot meet, with the reason, and writes nothing', async () => {
+    const { award, amyId } = await round()
+    const tooMany = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, requirements: [{ tag: '学科', min: 4 }] }))
+    expect(tooMany).toMatchObject({ code: 'INVALID_INPUT', fields: { requirements: '“学科”的最少人数不能超过评委人数3' } })
+    const tight = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, requirements: [{ tag: '行业', min: 3 }] }))
+    expect(tight).toMatchObject({ code: 'CONFLICT', message: '带“行业”标签的可选评委不足3人' })
+    const capped = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, tags: ['学科:农学', '行业:制造'], maxPerUnit: 1 }))
+    expect(capped).toMatchObject({ code: 'CONFLICT', message: '符合条件的评委不足3人' })
+    expect(await t.store.honours.assignmentsOf(amyId)).toEqual([])
+    expect(await t.store.honours.drawsOf(award.id)).toEqual([])
   })
 })
