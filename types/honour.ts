@@ -161,8 +161,28 @@ export interface Award extends z.output<typeof createAwardInput> {
   isDemo: boolean
 }
 
-const fileIds = (label: string) =>
-  z.array(z.string({ error: `${label}格式不正确` }).trim().min(1, `${label}格式不正确`).max(200, `${label}格式不正确`), { error: `${label}格式不正确` }).max(9, `${label}最多9个`).default([])
+/**
+ * Materials from the phone: photos (chooseMedia) and files (chooseMessageFile), uploaded to cloud
+ * storage (`honour-materials/`; local mode: the server's uploads) before the nomination is saved.
+ * The server checks count, type and size again (core/honour/materials.ts).
+ */
+export const HONOUR_MATERIAL_LIMITS = {
+  photos: 9,
+  files: 5,
+  photoBytes: 2 * 1024 * 1024,
+  fileBytes: 10 * 1024 * 1024,
+} as const
+export const HONOUR_PHOTO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp'] as const
+export const HONOUR_FILE_EXTENSIONS = ['pdf', 'doc', 'docx', 'ppt', 'pptx', 'zip'] as const
+
+const fileId = (label: string) => z.string({ error: `${label}格式不正确` }).trim().min(1, `${label}格式不正确`).max(300, `${label}格式不正确`)
+export const attachmentShape = z.object({
+  name: text('附件名称', { max: 80 }),
+  fileId: fileId('附件'),
+  /** Bytes, as the phone reported them; local storage checks the stored size too. */
+  size: z.int({ error: '附件大小格式不正确' }).min(0, '附件大小格式不正确').max(HONOUR_MATERIAL_LIMITS.fileBytes, '附件不能超过10MB'),
+})
+export type Attachment = z.output<typeof attachmentShape>
 
 /** What a nomination carries: minimum data, birth date only where the profile has none. */
 export const materialsShape = z.object({
@@ -170,8 +190,8 @@ export const materialsShape = z.object({
   deeds: text('事迹材料', { max: 3000 }),
   /** A publishable summary for the 公示 page. */
   summary: text('事迹简介', { max: 200 }),
-  photos: fileIds('照片'),
-  files: fileIds('附件'),
+  photos: z.array(fileId('照片'), { error: '照片格式不正确' }).max(HONOUR_MATERIAL_LIMITS.photos, `照片最多${HONOUR_MATERIAL_LIMITS.photos}张`).default([]),
+  files: z.array(attachmentShape, { error: '附件格式不正确' }).max(HONOUR_MATERIAL_LIMITS.files, `附件最多${HONOUR_MATERIAL_LIMITS.files}个`).default([]),
   priorHonour: optionalText('已获荣誉', 40),
   priorHonourDate: calendarDate('获得荣誉日期').nullish().transform((v) => v ?? null),
   /** Collectives only: how many members, and how many aged 35 or under. */
@@ -386,6 +406,9 @@ export interface BlindMaterials {
   summary: string
   photoCount: number
   fileCount: number
+  /** The photos (file ids), and the files with any name, unit or place in their names masked. */
+  photos: string[]
+  files: { name: string; fileId: string }[]
   /** False until the juror declared no conflict: nothing of the materials is sent before. */
   declared: boolean
   myScore: { score: number; approve: boolean; comment: string } | null

@@ -1,6 +1,10 @@
 import type { ActionName, CreateAwardInput, NominateInput } from '../../../types'
 import { seededRandom } from '../../core/honour/blind'
 import { MASK } from '../../core/honour/blind'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { localMaterials } from '../../core/adapters/files/local-materials'
 import { seedDemoData } from './seed'
 import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
 
@@ -619,5 +623,74 @@ describe('a jury drawn by structure for a round', () => {
     expect(capped).toMatchObject({ code: 'CONFLICT', message: '符合条件的评委不足3人' })
     expect(await t.store.honours.assignmentsOf(amyId)).toEqual([])
     expect(await t.store.honours.drawsOf(award.id)).toEqual([])
+  })
+})
+
+describe('materials from the phone', () => {
+  /** The local server's storage in a folder of the test's own, and files put there as its upload does. */
+  let uploads: string
+  const stored = (name: string, bytes: number) => {
+    fs.writeFileSync(path.join(uploads, name), Buffer.alloc(bytes, 1))
+    return `/uploads/${name}`
+  }
+  beforeEach(() => {
+    t.close()
+    uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'honour-uploads-'))
+    t = makeTestApi({ staff: [STAFF], clock, random: seededRandom(42), files: { materials: localMaterials(uploads) } })
+  })
+  afterEach(() => fs.rmSync(uploads, { recursive: true, force: true }))
+
+  it('attaches stored photos and files, shows jurors the file names with the nominee masked, and deletes them with the account', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi({ requiredMaterials: ['deeds', 'photos', 'files'], eligibility: { cutoffDate: '2027-05-04' } })))
+    const photo = stored('m-aaaaaaaaaaaaaaaaaaaaaaaa.jpg', 1000)
+    const file = { name: '王小明郑州大学支教证明.pdf', fileId: stored('m-bbbbbbbbbbbbbbbbbbbbbbbb.pdf', 2000), size: 2000 }
+    const withoutFiles = errorOf(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials({ photos: [photo] }) }))
+    expect(withoutFiles.fields).toEqual({ 'materials.files': '请上传附件' })
+    const nomination = data(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials({ photos: [photo], files: [file] }) }))
+    expect(nomination.materials).toMatchObject({ photos: [photo], files: [file] })
+
+    // Through the unit and screening to a juror, who sees the photo and the file under a masked name.
+    data(await t.call('amy', 'honour.submit', { id: nomination.id }))
+    data(await t.call('head', 'honour.startPublicity', { id: nomination.id }))
+    setDay('2026-12-07T10:00:00.000+08:00')
+    data(await t.call('head', 'honour.unitDecide', { id: nomination.id, approve: true }))
+    const stationId = nomination.stationId!
+    data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: [nomination.id] }))
+    data(await t.call(STAFF, 'honour.screen', { awardId: award.id }))
+    const pool = await jurors()
+    const drawn = data(await t.call(STAFF, 'honour.drawJury', { id: nomination.id }))
+    const judge = pool.find((j) => j.id === drawn.find((a) => a.status === 'invited')!.jurorId)!
+    expect(data(await t.call(judge.openid, 'honour.myReviews'))[0]).toMatchObject({ photos: [], files: [], photoCount: 0, fileCount: 0 })
+    data(await t.call(judge.openid, 'honour.declare', { id: nomination.id, conflict: false }))
+    const [blind] = data(await t.call(judge.openid, 'honour.myReviews'))
+    expect(blind).toMatchObject({ photos: [photo], files: [{ name: `${MASK}${MASK}支教证明.pdf`, fileId: file.fileId }], photoCount: 1, fileCount: 1 })
+
+    data(await t.call('amy', 'member.deleteMine'))
+    expect(fs.readdirSync(uploads)).toEqual([])
+    expect((await t.store.honours.getNomination(nomination.id))!.materials).toMatchObject({ photos: [], files: [] })
+  })
+
+  it('checks count, type, size and origin on the server, naming the field, and stores nothing', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi()))
+    const photo = stored('m-cccccccccccccccccccccccc.jpg', 100)
+    const pdf = (over: Partial<{ name: string; fileId: string; size: number }> = {}) => ({ name: '证明.pdf', fileId: stored('m-dddddddddddddddddddddddd.pdf', 100), size: 100, ...over })
+    const cases: [Partial<NominateInput['materials']>, string, string][] = [
+      [{ photos: Array.from({ length: 10 }, () => photo) }, 'materials.photos', '照片最多9张'],
+      [{ files: Array.from({ length: 6 }, () => pdf()) }, 'materials.files', '附件最多5个'],
+      [{ photos: ['/uploads/m-cccccccccccccccccccccccc.gif'] }, 'materials.photos', '照片只支持 png、jpg、webp 格式'],
+      [{ files: [pdf({ name: '程序.exe' })] }, 'materials.files', '附件类型应为pdf、doc、docx、ppt、pptx、zip'],
+      [{ files: [pdf({ name: '证明.docx' })] }, 'materials.files', '附件内容与文件名的类型不符'],
+      [{ files: [pdf({ size: 11 * 1024 * 1024 })] }, 'materials.files.0.size', '附件不能超过10MB'],
+      [{ photos: [stored('m-eeeeeeeeeeeeeeeeeeeeeeee.jpg', 2 * 1024 * 1024 + 1)] }, 'materials.photos', '照片不能超过2MB'],
+      [{ photos: ['/uploads/m-ffffffffffffffffffffffff.jpg'] }, 'materials.photos', '照片须在提名页面上传，请重新选择'],
+      [{ files: [pdf({ fileId: 'https://example.com/a.pdf' })] }, 'materials.files', '附件须在提名页面上传，请重新选择'],
+    ]
+    for (const [over, field, message] of cases) {
+      const error = errorOf(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials(over) }))
+      expect([field, error.code, error.fields?.[field]]).toEqual([field, 'INVALID_INPUT', message])
+    }
+    expect(await t.store.honours.listNominations({ awardId: award.id })).toEqual([])
   })
 })

@@ -28,6 +28,7 @@ import { isFinal, transition } from './transitions'
 import { workingDayPeriod } from './working-days'
 import { honourAwarded } from './after-award'
 import { notifyStep } from './step-notices'
+import { checkMaterialFiles } from './materials'
 
 const today = (deps: Deps): string => toIsoString(deps.clock.now()).slice(0, 10)
 export const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
@@ -172,6 +173,7 @@ export async function nominate(deps: Deps, caller: Caller, input: ActionPayload<
   }
   if (award.requiredMaterials.includes('photos') && m.photos.length === 0) throw invalidInput('materials.photos', '请上传照片')
   if (award.requiredMaterials.includes('files') && m.files.length === 0) throw invalidInput('materials.files', '请上传附件')
+  await checkMaterialFiles(deps, m)
   if (award.kind === 'collective' && (!m.collectiveName || m.memberCount === null || m.youthCount === null)) {
     throw invalidInput('materials.collectiveName', '集体奖项请填写集体名称、人数和35岁以下人数')
   }
@@ -226,6 +228,7 @@ export async function submitNomination(deps: Deps, caller: Caller, input: Action
 
 export async function reviseNomination(deps: Deps, caller: Caller, input: ActionPayload<'honour.revise'>): Promise<Nomination> {
   const nomination = await requireNomination(deps, input.id)
+  await checkMaterialFiles(deps, input.materials)
   return move(deps, caller, nomination, 'revise', { materials: input.materials })
 }
 
@@ -359,6 +362,8 @@ export async function myReviews(deps: Deps, caller: Caller): Promise<BlindMateri
       summary: shown ? redact(n.materials.summary, words) : '',
       photoCount: shown ? n.materials.photos.length : 0,
       fileCount: shown ? n.materials.files.length : 0,
+      photos: shown ? n.materials.photos : [],
+      files: shown ? n.materials.files.map((f) => ({ name: redact(f.name, words), fileId: f.fileId })) : [],
       declared: shown,
       myScore: a.status === 'scored' && a.score !== null && a.approve !== null ? { score: a.score, approve: a.approve, comment: a.comment } : null,
     })
