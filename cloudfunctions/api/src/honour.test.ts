@@ -400,8 +400,10 @@ describe('the nominee hears of each step', () => {
     data(await t.call('head', 'honour.unitDecide', { id: amy.id, approve: false, note: '单位内有更合适人选' }))
     const inbox = data(await t.call('amy', 'notice.inbox', {})).items
     expect(inbox.map((n) => n.title).sort()).toEqual(
-      ['你的驻马店青年五四奖章提名已提交', '你的驻马店青年五四奖章提名已提交', '驻马店青年五四奖章提名被退回修改', '驻马店青年五四奖章评选结果'].sort(),
+      ['你被提名参评驻马店青年五四奖章', '你的驻马店青年五四奖章提名已提交', '你的驻马店青年五四奖章提名已提交', '驻马店青年五四奖章提名被退回修改', '驻马店青年五四奖章评选结果'].sort(),
     )
+    // Each links to the nomination, which the inbox opens among the member's own.
+    expect(inbox.map((n) => n.link)).toEqual(inbox.map(() => ({ kind: 'honour', id: amy.id })))
     expect(inbox.find((n) => n.title.includes('退回'))!.body).toContain('说明：请补充服务时长证明')
     expect(data(await t.call('head', 'notice.inbox', {})).items).toEqual([])
   })

@@ -26,7 +26,7 @@ import { nameVariants, redact } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
 import { isFinal, transition } from './transitions'
 import { workingDayPeriod } from './working-days'
-import { honourAwarded } from './after-award'
+import { honourAwarded, notifyNominee } from './after-award'
 import { notifyStep } from './step-notices'
 import { checkMaterialFiles } from './materials'
 
@@ -210,6 +210,9 @@ export async function nominate(deps: Deps, caller: Caller, input: ActionPayload<
   const event = { id: newTimeOrderedId('he', deps.clock.now()), nominationId: nomination.id, at, action: 'create' as const, from: 'draft' as const, to: 'draft' as const, actorOpenid: caller.openid ?? '', note: '' }
   await deps.store.honours.insertNomination(nomination, event)
   await recordAudit(deps, caller, { action: 'honour.nominate', stationId: nomination.stationId, subjectOpenid: nomineeOpenid, summary: `提名${nomination.nomineeName}参评${award.name}` })
+  if (!self) {
+    await notifyNominee(deps, caller, nomination, `你被提名参评${award.name}`, `你被提名参评“${award.name}”，请在“评优评先”中核对材料，属实后确认提名。`)
+  }
   return nomination
 }
 
