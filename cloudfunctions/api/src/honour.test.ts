@@ -5,8 +5,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { localMaterials } from '../../core/adapters/files/local-materials'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { seedDemoData } from './seed'
-import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
+import { activityDraft, codeOf, data, errorOf, makeTestApi, profile, testServices } from './test-support'
 
 /** Honours through the router, with a clock the tests move and a seeded jury draw. */
 const STAFF = 'staff-1'
@@ -359,6 +360,15 @@ describe('bad input', () => {
 
 /** From the unit to the award: amy is judged blind by three jurors (members too), objected to by name, and awarded. */
 async function throughAward() {
+  const { unit, panel, pool } = await throughNotice()
+  data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '王小明的支教时长存疑' }))
+  data(await t.call(STAFF, 'honour.resolveObjections', { id: unit.amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
+  data(await t.call(STAFF, 'honour.grant', { id: unit.amyId }))
+  return { ...unit, panel, pool }
+}
+
+/** From the unit to the 公示 (2026-12-07 to 2026-12-15): amy judged blind by three jurors and shortlisted. */
+async function throughNotice() {
   const unit = await throughUnit()
   data(await t.call(STAFF, 'honour.screen', { awardId: unit.award.id }))
   for (let i = 0; i < 5; i += 1) data(await t.call(`juror-${i}`, 'member.register', profile({ name: `评委${i}号`, university: '黄淮学院', phone: `1370000000${i}` })))
@@ -371,10 +381,7 @@ async function throughAward() {
   }
   data(await t.call(STAFF, 'honour.tally', { id: unit.amyId }))
   data(await t.call(STAFF, 'honour.publishNotice', { awardId: unit.award.id }))
-  data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '王小明的支教时长存疑' }))
-  data(await t.call(STAFF, 'honour.resolveObjections', { id: unit.amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
-  data(await t.call(STAFF, 'honour.grant', { id: unit.amyId }))
-  return { ...unit, panel, pool }
+  return { unit, panel, pool }
 }
 
 /** Everything honours hold, as one text: what a search for a person's traces would read. */
@@ -694,5 +701,33 @@ describe('materials from the phone', () => {
       expect([field, error.code, error.fields?.[field]]).toEqual([field, 'INVALID_INPUT', message])
     }
     expect(await t.store.honours.listNominations({ awardId: award.id })).toEqual([])
+  })
+})
+
+describe('the scheduler and the end of a 公示', () => {
+  const tick = () => runScheduledJobs({ store: t.store, clock, ...testServices })
+
+  it('closes a 公示 that ended without objection as 审定通过, once, and leaves the award to staff', async () => {
+    const { unit } = await throughNotice()
+    setDay('2026-12-15T23:00:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(0)
+    setDay('2026-12-16T00:10:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(1)
+    expect((await tick()).closedHonourNotices).toBe(0)
+    const view = data(await t.call(STAFF, 'honour.get', { id: unit.amyId }))
+    expect(view.state).toBe('approved')
+    expect(view.history.at(-1)).toMatchObject({ action: 'close_notice', actorOpenid: 'system:scheduler', note: '公示期满（2026-12-07 至 2026-12-15）无异议，自动审定通过' })
+    const audit = (await t.store.audit.list({ actor: '', stationId: '', from: null, to: null, cursor: null, limit: 500 })).items
+    expect(audit.find((e) => e.action === 'honour.close_notice')).toMatchObject({ actorOpenid: 'system:scheduler', actorRole: 'staff' })
+    // The award is still staff's to make.
+    expect(data(await t.call(STAFF, 'honour.grant', { id: unit.amyId })).state).toBe('awarded')
+  })
+
+  it('leaves a 公示 with an objection to the staff who check it', async () => {
+    const { unit } = await throughNotice()
+    data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '支教时长存疑' }))
+    setDay('2026-12-17T10:00:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(0)
+    expect((await t.store.honours.getNomination(unit.amyId))!.state).toBe('objection_check')
   })
 })

@@ -481,6 +481,30 @@ export async function closeNotice(deps: Deps, caller: Caller, input: ActionPaylo
   return move(deps, caller, nomination, 'close_notice')
 }
 
+/** Who the scheduler acts as when it closes a 公示: staff's rights, no person (the history says so). */
+export const SCHEDULER_CALLER: Caller = { openid: 'system:scheduler', member: null, isStaff: true }
+
+/**
+ * The timer's part (core/scheduler): a 公示 that ended with no objection (the nomination is still
+ * 公示中 — an objection moves it to 异议核查) closes as 审定通过, as staff would by hand. The award
+ * itself stays a staff decision (授予荣誉). Safe to repeat: a closed one is no longer 公示中, and a
+ * move that lost a race to staff is skipped. Returns how many it closed.
+ */
+export async function closeEndedNotices(deps: Deps): Promise<number> {
+  const day = today(deps)
+  let closed = 0
+  for (const n of await deps.store.honours.listNominations({ state: 'public_notice' })) {
+    if (!n.notice || day <= n.notice.end) continue
+    try {
+      await move(deps, SCHEDULER_CALLER, n, 'close_notice', {}, `公示期满（${n.notice.start} 至 ${n.notice.end}）无异议，自动审定通过`)
+      closed += 1
+    } catch {
+      // Moved by someone else meanwhile (an objection, staff): theirs stands.
+    }
+  }
+  return closed
+}
+
 // ——— award, revocation, results ———
 
 export async function grant(deps: Deps, caller: Caller, input: ActionPayload<'honour.grant'>): Promise<Nomination> {

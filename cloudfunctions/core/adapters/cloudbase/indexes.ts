@@ -59,6 +59,8 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['nomineeOpenid', 'state'],
     ['nominatorOpenid', 'createdAt'],
     ['stationId', 'state'],
+    // The scheduler's look for 公示 that ended (state alone, oldest first).
+    ['state', 'createdAt', '_id'],
   ],
   honour_events: [['nominationId', 'at', '_id'], ['actorOpenid']],
   honour_jurors: [['openid'], ['inviteCode'], ['createdAt', '_id']],
