@@ -7,6 +7,7 @@ import path from 'node:path'
 import { localMaterials } from '../../core/adapters/files/local-materials'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { seedDemoData } from './seed'
+import { DEMO_AWARDED_AWARD_ID, DEMO_AWARDED_NOMINATION_ID } from './seed-honour'
 import { activityDraft, codeOf, data, errorOf, makeTestApi, profile, testServices } from './test-support'
 
 /** Honours through the router, with a clock the tests move and a seeded jury draw. */
@@ -524,6 +525,12 @@ describe('demo data', () => {
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
     ])
+    // Last year's round: the first demo student holds an honour, in 翼展档案 and with a certificate to draw.
+    expect(data(await t.call('demo-student-1', 'activity.growthRecord')).honours).toEqual([
+      { nominationId: DEMO_AWARDED_NOMINATION_ID, awardName: '2025年度驻马店青年岗位能手（示例）', level: 'city', awardedAt: '2025-05-04T10:00:00.000+08:00' },
+    ])
+    expect(data(await t.call('demo-student-1', 'honour.get', { id: DEMO_AWARDED_NOMINATION_ID })).state).toBe('awarded')
+    expect(data(await t.call(null, 'honour.results', { awardId: DEMO_AWARDED_AWARD_ID })).map((r) => r.name)).toHaveLength(1)
   })
 })
 
