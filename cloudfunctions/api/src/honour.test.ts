@@ -597,14 +597,18 @@ describe('a jury drawn by structure for a round', () => {
     expect(invited(amyId).map((j) => j.name)).not.toContain('郑评委')
     expect(invited(amyId).map((j) => j.name)).not.toContain('汝评委')
     const auto = seats.filter((a) => a.status === 'auto_conflicted').map((a) => [a.nominationId, byId.get(a.jurorId)!.name, a.conflictReason])
-    expect(auto).toEqual([
-      [amyId, '郑评委', '与被提名人同一学校或单位'],
-      [danId, '汝评委', '与被提名人同一县区'],
-    ])
+    expect(auto).toHaveLength(2)
+    expect(auto).toEqual(
+      expect.arrayContaining([
+        [amyId, '郑评委', '与被提名人同一学校或单位'],
+        [danId, '汝评委', '与被提名人同一县区'],
+      ]),
+    )
     expect(codeOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, ...structure }))).toBe('CONFLICT')
 
     const [draw] = data(await t.call(STAFF, 'honour.draws', { awardId: award.id }))
-    expect(draw).toMatchObject({ kind: 'round', nominationIds: [amyId, danId], reproduced: true, structure: { size: 3, ...structure, tags: [] } })
+    expect([...draw!.nominationIds].sort()).toEqual([amyId, danId].sort())
+    expect(draw).toMatchObject({ kind: 'round', reproduced: true, structure: { size: 3, ...structure, tags: [] } })
     expect(Number.isInteger(draw!.seed)).toBe(true)
     expect(draw!.panelIds).toEqual(invited(amyId).map((j) => j.id))
     expect(draw!.pool).toHaveLength(7)
