@@ -59,7 +59,7 @@ export default function MaterialFields({
         <View className='honour-photos' id='honour-photos'>
           {value.photos.map((photo, i) => (
             <View className='honour-photo' key={photo}>
-              <Image className='honour-photo__image' src={photo} mode='aspectFill' ariaLabel={`照片${i + 1}`} />
+              <Image className='honour-photo__image' src={photo} mode='aspectFill' nativeProps={{ alt: `照片${i + 1}` }} />
               <Button className='btn btn-plain honour-photo__remove' id={`honour-photo-remove-${i}`} onClick={() => onChange({ ...value, photos: value.photos.filter((p) => p !== photo) })}>
                 删除
               </Button>

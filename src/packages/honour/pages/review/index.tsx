@@ -128,7 +128,7 @@ function ReviewCard({ review: r, busy, act }: { review: BlindMaterials; busy: st
           {r.photos.length > 0 ? <Text className='section-title'>照片</Text> : null}
           <View className='honour-photos'>
             {r.photos.map((photo, i) => (
-              <Image className='honour-photo__image' key={photo} src={photo} mode='aspectFill' ariaLabel={`${r.label}照片${i + 1}`} />
+              <Image className='honour-photo__image' key={photo} src={photo} mode='aspectFill' nativeProps={{ alt: `${r.label}照片${i + 1}` }} />
             ))}
           </View>
           {r.files.length > 0 ? <Text className='section-title'>附件</Text> : null}
