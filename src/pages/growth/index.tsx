@@ -46,7 +46,7 @@ export default function GrowthPage() {
         <View className='card' id='growth-honours'>
           <Text className='section-title'>获得荣誉</Text>
           {record.honours.map((h) => (
-            <Pressable className='kv' key={h.nominationId} id={`growth-honour-${h.nominationId}`} role='link' label={`${h.awardName}，查看荣誉证书`} onPress={() => void Taro.navigateTo({ url: honourCertificateUrl(h.nominationId) })}>
+            <Pressable className='kv' key={h.nominationId} id={`growth-honour-${h.nominationId}`} role='link' onPress={() => void Taro.navigateTo({ url: honourCertificateUrl(h.nominationId) })}>
               <Text className='kv__k'>{h.awardName}</Text>
               <Text className='kv__v'>{h.awardedAt.slice(0, 10)} · 证书 ›</Text>
             </Pressable>
