@@ -125,7 +125,7 @@ import {
   reportDestinationInput,
   verifyDestinationInput,
 } from './pipeline'
-import type { Award, BlindMaterials, HonourRecord, Juror, JuryAssignment, Nomination, NominationView, NoticeEntry, ObjectionLine } from './honour'
+import type { Award, BlindMaterials, HonourRecord, Juror, JuryAssignment, JuryDrawView, Nomination, NominationView, NoticeEntry, ObjectionLine } from './honour'
 import {
   awardFilterInput,
   awardIdInput,
@@ -133,6 +133,8 @@ import {
   createJurorInput,
   declareInput,
   drawJuryInput,
+  drawRoundInput,
+  drawsInput,
   nominateInput,
   nominationIdInput,
   nominationListInput,
@@ -324,6 +326,8 @@ export const actionSchemas = {
   'honour.jurors': emptyInput,
   'honour.redeemInvite': redeemInviteInput,
   'honour.drawJury': drawJuryInput,
+  'honour.drawRound': drawRoundInput,
+  'honour.draws': drawsInput,
   'honour.declare': declareInput,
   'honour.myReviews': emptyInput,
   'honour.score': scoreInput,
@@ -579,6 +583,10 @@ export interface ActionResults {
   'honour.jurors': Juror[]
   'honour.redeemInvite': { jurorId: string; name: string }
   'honour.drawJury': JuryAssignment[]
+  /** The panels of every nomination in the round (invited and automatically conflicted seats). */
+  'honour.drawRound': JuryAssignment[]
+  /** The recorded draws of an award, oldest first, each replayed from its seed. */
+  'honour.draws': JuryDrawView[]
   'honour.declare': JuryAssignment
   /** Blind: no name, unit or place; materials only after the conflict declaration. */
   'honour.myReviews': BlindMaterials[]

@@ -161,8 +161,28 @@ export interface Award extends z.output<typeof createAwardInput> {
   isDemo: boolean
 }
 
-const fileIds = (label: string) =>
-  z.array(z.string({ error: `${label}格式不正确` }).trim().min(1, `${label}格式不正确`).max(200, `${label}格式不正确`), { error: `${label}格式不正确` }).max(9, `${label}最多9个`).default([])
+/**
+ * Materials from the phone: photos (chooseMedia) and files (chooseMessageFile), uploaded to cloud
+ * storage (`honour-materials/`; local mode: the server's uploads) before the nomination is saved.
+ * The server checks count, type and size again (core/honour/materials.ts).
+ */
+export const HONOUR_MATERIAL_LIMITS = {
+  photos: 9,
+  files: 5,
+  photoBytes: 2 * 1024 * 1024,
+  fileBytes: 10 * 1024 * 1024,
+} as const
+export const HONOUR_PHOTO_EXTENSIONS = ['png', 'jpg', 'jpeg', 'webp'] as const
+export const HONOUR_FILE_EXTENSIONS = ['pdf', 'doc', 'docx', 'ppt', 'pptx', 'zip'] as const
+
+const fileId = (label: string) => z.string({ error: `${label}格式不正确` }).trim().min(1, `${label}格式不正确`).max(300, `${label}格式不正确`)
+export const attachmentShape = z.object({
+  name: text('附件名称', { max: 80 }),
+  fileId: fileId('附件'),
+  /** Bytes, as the phone reported them; local storage checks the stored size too. */
+  size: z.int({ error: '附件大小格式不正确' }).min(0, '附件大小格式不正确').max(HONOUR_MATERIAL_LIMITS.fileBytes, '附件不能超过10MB'),
+})
+export type Attachment = z.output<typeof attachmentShape>
 
 /** What a nomination carries: minimum data, birth date only where the profile has none. */
 export const materialsShape = z.object({
@@ -170,8 +190,8 @@ export const materialsShape = z.object({
   deeds: text('事迹材料', { max: 3000 }),
   /** A publishable summary for the 公示 page. */
   summary: text('事迹简介', { max: 200 }),
-  photos: fileIds('照片'),
-  files: fileIds('附件'),
+  photos: z.array(fileId('照片'), { error: '照片格式不正确' }).max(HONOUR_MATERIAL_LIMITS.photos, `照片最多${HONOUR_MATERIAL_LIMITS.photos}张`).default([]),
+  files: z.array(attachmentShape, { error: '附件格式不正确' }).max(HONOUR_MATERIAL_LIMITS.files, `附件最多${HONOUR_MATERIAL_LIMITS.files}个`).default([]),
   priorHonour: optionalText('已获荣誉', 40),
   priorHonourDate: calendarDate('获得荣誉日期').nullish().transform((v) => v ?? null),
   /** Collectives only: how many members, and how many aged 35 or under. */
@@ -291,7 +311,67 @@ export interface Juror {
 export const redeemInviteInput = z.object({
   code: z.string({ error: '请填写邀请码' }).trim().regex(/^[0-9a-z]{8,32}$/, '邀请码格式不正确'),
 })
-export const drawJuryInput = z.object({ id: id('提名'), tags: z.array(text('标签', { max: 12 })).max(8).default([]) })
+/**
+ * The structure a jury is drawn by (core/honour/jury-draw.ts): `tags` narrows the pool (any of
+ * them), each requirement needs at least `min` jurors carrying its tag (a group such as `学科`
+ * is met by `学科:计算机`), and one unit sends at most `maxPerUnit`.
+ */
+const juryStructureFields = {
+  tags: z.array(text('标签', { max: 12 }), { error: '标签格式不正确' }).max(8, '标签最多8个').default([]),
+  requirements: z
+    .array(z.object({ tag: text('结构标签', { max: 12 }), min: int('该标签最少人数', 1, 15) }), { error: '评委结构格式不正确' })
+    .max(8, '评委结构最多8项')
+    .default([]),
+  maxPerUnit: int('同单位评委上限', 1, 15).nullish().transform((v) => v ?? null),
+}
+export const drawJuryInput = z.object({ id: id('提名'), ...juryStructureFields })
+/** One draw for the whole round: every nomination of the award in 评审 without a panel yet. */
+export const drawRoundInput = z.object({ awardId: id('奖项'), ...juryStructureFields })
+export const drawsInput = z.object({ awardId: id('奖项') })
+
+export interface JuryDrawStructure {
+  size: number
+  tags: string[]
+  requirements: { tag: string; min: number }[]
+  maxPerUnit: number | null
+}
+
+/** A juror as the draw saw them: the unit is their school or employer (or station). */
+export interface JuryDrawCandidate {
+  id: string
+  tags: string[]
+  unit: string
+}
+
+/**
+ * A jury draw as recorded: the seed, the pool considered (ids), who was left out and why, and the
+ * panel — enough to replay it (core/honour/jury-draw.ts is deterministic for a seed).
+ */
+export interface JuryDraw {
+  id: string
+  awardId: string
+  /** `round`: the first draw for these nominations; `replacement`: one seat after a declared conflict. */
+  kind: 'round' | 'replacement'
+  nominationIds: string[]
+  seed: number
+  structure: JuryDrawStructure
+  /** The pool considered, as it stood (tags and unit decide the structure). */
+  pool: JuryDrawCandidate[]
+  /** Jurors already sitting (a replacement keeps them). */
+  fixed: JuryDrawCandidate[]
+  excluded: { jurorId: string; reason: string }[]
+  panelIds: string[]
+  /** Why nobody could be drawn, or what was relaxed; empty when the draw met the structure. */
+  note: string
+  at: string
+  byOpenid: string
+}
+
+/** A draw as staff read it: with juror names and whether replaying the seed gives the same panel. */
+export interface JuryDrawView extends JuryDraw {
+  names: Record<string, string>
+  reproduced: boolean
+}
 export const declareInput = z.object({ id: id('提名'), conflict: z.boolean({ error: '请声明是否存在利益冲突' }) })
 export const scoreInput = z.object({
   id: id('提名'),
@@ -326,6 +406,9 @@ export interface BlindMaterials {
   summary: string
   photoCount: number
   fileCount: number
+  /** The photos (file ids), and the files with any name, unit or place in their names masked. */
+  photos: string[]
+  files: { name: string; fileId: string }[]
   /** False until the juror declared no conflict: nothing of the materials is sent before. */
   declared: boolean
   myScore: { score: number; approve: boolean; comment: string } | null

@@ -9,8 +9,11 @@ export type NoticeActivityStatus = (typeof NOTICE_ACTIVITY_STATUSES)[number]
 
 /** What a sender may link a notice to (notice.send). */
 export const NOTICE_LINK_KINDS = ['activity', 'policy'] as const
-/** What the system links its own notices to as well: a survey's answer page (survey reminders). */
-export type NoticeLinkKind = (typeof NOTICE_LINK_KINDS)[number] | 'survey'
+/**
+ * What the system links its own notices to as well: a survey's answer page (survey reminders), a
+ * nomination (honour step notices: the id is the nomination's).
+ */
+export type NoticeLinkKind = (typeof NOTICE_LINK_KINDS)[number] | 'survey' | 'honour'
 
 /**
  * Who a notice is for. Lists combine as "any of" within a dimension and "all of" across them

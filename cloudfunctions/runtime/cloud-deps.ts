@@ -8,7 +8,7 @@ import type { ContentSecurity } from '../core/story/ports'
 import { qrCodes } from '../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../core/adapters/files/spreadsheets'
 import { htmlSanitizer } from '../core/adapters/html/sanitizer'
-import type { FileServices } from '../core/files/ports'
+import type { FileServices, MaterialStorage } from '../core/files/ports'
 import type { PushConfig } from '../core/messaging/ports'
 import { loadConfig, type ApiConfig } from './config'
 
@@ -50,6 +50,7 @@ export function buildCloudDeps(
       spreadsheets: excelSpreadsheets,
       invites: wxacodeInvites(app, config.miniProgramVersion),
       covers: cloudCovers(env.TCB_ENV || env.SCF_NAMESPACE || null),
+      materials: cloudMaterials(app, env.TCB_ENV || env.SCF_NAMESPACE || null),
       qrCodes,
       html: htmlSanitizer,
     },
@@ -70,5 +71,22 @@ export function cloudCovers(envId: string | null) {
   return {
     isOurs: async (cover: string) =>
       /^cloud:\/\/[\w.-]+\/activity-covers\/[\w.-]+$/.test(cover) && (envId === null || cover.startsWith(`cloud://${envId}.`)),
+  }
+}
+
+/**
+ * Honour materials the mini-program uploaded (`honour-materials/` in this environment's storage,
+ * see src/features/honour/material-upload.ts). Sizes are checked on the phone and declared in the
+ * payload; asking storage for each size would cost a request per file, so `size` is null here.
+ */
+export function cloudMaterials(app: Pick<CloudBase, 'deleteFile'>, envId: string | null): MaterialStorage {
+  const ours = (fileId: string) => /^cloud:\/\/[\w.-]+\/honour-materials\/[\w.-]+$/.test(fileId) && (envId === null || fileId.startsWith(`cloud://${envId}.`))
+  return {
+    inspect: async (fileId) => (ours(fileId) ? { size: null } : null),
+    remove: async (fileIds) => {
+      const list = fileIds.filter(ours)
+      // deleteFile takes at most 50 ids a call.
+      for (let i = 0; i < list.length; i += 50) await app.deleteFile({ fileList: list.slice(i, i + 50) })
+    },
   }
 }

@@ -1,4 +1,4 @@
-import type { Award, JuryAssignment, Juror, Member, Nomination } from '../../types'
+import type { Award, Juror, JuryAssignment, JuryDrawView, Member, Nomination } from '../../types'
 import { actAs, currentPage, eventually, startHarness, type Harness } from './support'
 
 /**
@@ -9,8 +9,15 @@ import { actAs, currentPage, eventually, startHarness, type Harness } from './su
  * objection is refused and a real-name one is recorded and resolved; the award is made and
  * shows in the member's 翼展档案. Round 2: the head returns an application for revision with a
  * reason, the applicant revises and resubmits; staff close the award once every nomination ended.
+ * Round 4: the head attaches a photo and a file from the device; the member confirms from the
+ * notice's link; staff draw the jury by structure in the browser (seed recorded, replay checked);
+ * the juror sees the file under a masked name; the member opens the certificate from 翼展档案.
  * Steps the UI need not show go over HTTP.
  */
+/** A 1×1 PNG and a minimal PDF: what the upload checks by their bytes. */
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=', 'base64')
+const PDF = Buffer.from('%PDF-1.4\n%%EOF\n')
+
 describe('honours in the browser', () => {
   let h: Harness
   let offsetMs = 0
@@ -94,6 +101,15 @@ describe('honours in the browser', () => {
     await visible().locator('#field-materials\\.birthDate input').fill('2002-03-04')
     await visible().locator('#field-materials\\.summary input').fill('发起返乡支教项目，服务乡村小学三年。')
     await visible().locator('#field-materials\\.deeds textarea').fill(`${amy.name}在${amy.university}发起“返乡支教”项目，带领同学走进乡村小学。`)
+    // A photo from the album and a file from the device, uploaded at once (local storage).
+    const photoChooser = page.waitForEvent('filechooser')
+    await visible().locator('#honour-photo-add').click()
+    await (await photoChooser).setFiles({ name: 'photo.png', mimeType: 'image/png', buffer: PNG })
+    await visible().locator('#honour-photo-remove-0').waitFor()
+    const fileChooser = page.waitForEvent('filechooser')
+    await visible().locator('#honour-file-add').click()
+    await (await fileChooser).setFiles({ name: `${amy.name}事迹证明.pdf`, mimeType: 'application/pdf', buffer: PDF })
+    await visible().locator('#honour-file-0', { hasText: '事迹证明.pdf' }).waitFor()
     await shot('honour-2-nominate')
     await visible().locator('#honour-nominate-submit').click()
     let nominated: Nomination | undefined
@@ -102,9 +118,15 @@ describe('honours in the browser', () => {
       return nominated?.state
     }, 'draft')
     const amyId = nominated!.id
+    expect(nominated!.materials.photos).toEqual([expect.stringMatching(/^\/uploads\/m-[0-9a-f]{24}\.png$/)])
+    expect(nominated!.materials.files).toEqual([{ name: `${amy.name}事迹证明.pdf`, fileId: expect.stringMatching(/^\/uploads\/m-[0-9a-f]{24}\.pdf$/), size: PDF.length }])
 
-    // The member confirms the nomination made for them.
-    await actAs(page, h.baseUrl, amy.openid, amy.name, 'packages/honour/pages/index/index')
+    // The member is told, and confirms from the notice's link (it opens the nomination among theirs).
+    const told = (await ok<{ items: { id: string; title: string }[] }>('notice.inbox', {}, amy.openid)).items.find((n) => n.title === '你被提名参评驻马店青年五四奖章')
+    if (!told) throw new Error('the nominee was not told')
+    await actAs(page, h.baseUrl, amy.openid, amy.name, `pages/notice/index?id=${told.id}`)
+    await visible().locator('#notice-link').click()
+    await visible().locator(`#nomination-${amyId}.honour-row--focus`).waitFor()
     await visible().locator(`#confirm-${amyId}`).click()
     await eventually(async () => (await ok<Nomination[]>('honour.list', { scope: 'mine' }, amy.openid)).find((n) => n.id === amyId)?.confirmedAt !== null, true)
     await shot('honour-3-confirmed')
@@ -146,26 +168,34 @@ describe('honours in the browser', () => {
 
     // The juror pool: one at 郑州大学 (an automatic conflict), five others; each redeems an invite.
     const specs = [
-      ['郑评委', amy.university],
-      ['钱评委', '黄淮学院'],
-      ['孙评委', '河南农业大学'],
-      ['周评委', '驻马店市科技局'],
-      ['吴评委', '驻马店市人社局'],
-      ['冯评委', '驻马店市教育局'],
+      ['郑评委', amy.university, '学科:教育'],
+      ['钱评委', '黄淮学院', '学科:教育'],
+      ['孙评委', '河南农业大学', '学科:农学'],
+      ['周评委', '驻马店市科技局', '行业:科技'],
+      ['吴评委', '驻马店市人社局', '行业:人社'],
+      ['冯评委', '驻马店市教育局', '行业:教育'],
     ]
     const jurors: { juror: Juror; openid: string }[] = []
-    for (const [i, [name, university]] of specs.entries()) {
-      const juror = await ok<Juror>('honour.jurorCreate', { name, university }, STAFF)
+    for (const [i, [name, university, tag]] of specs.entries()) {
+      const juror = await ok<Juror>('honour.jurorCreate', { name, university, tags: [tag] }, STAFF)
       jurors.push({ juror, openid: `juror-e2e-${i}` })
     }
     for (const { juror, openid } of jurors.slice(1)) await ok('honour.redeemInvite', { code: juror.inviteCode }, openid)
-    const drawn = await ok<JuryAssignment[]>('honour.drawJury', { id: amyId, tags: [] }, STAFF)
-    expect(drawn.filter((a) => a.status === 'invited')).toHaveLength(3)
-    expect(drawn.filter((a) => a.status === 'auto_conflicted').every((a) => a.jurorId === jurors[0]!.juror.id)).toBe(true)
+
+    // Staff draw the round's jury by structure in the browser: a 学科 and an 行业 juror at least, one per unit.
+    await visible().locator('#field-draw-required input').fill('学科 行业')
+    await visible().locator('#draw-round').click()
+    await visible().locator('[id^="draw-check-"]', { hasText: '结果一致' }).waitFor()
+    await shot('honour-4b-draw')
+    const [draw] = await ok<JuryDrawView[]>('honour.draws', { awardId: award.id }, STAFF)
+    expect(draw).toMatchObject({ kind: 'round', nominationIds: [amyId], reproduced: true, structure: { size: 3, maxPerUnit: 1 } })
+    expect(draw!.excluded).toEqual([{ jurorId: jurors[0]!.juror.id, reason: '与被提名人同一学校或单位' }])
+    // Drawn once: a second draw for the nomination is refused.
+    expect((await h.api<JuryAssignment[]>('honour.drawJury', { id: amyId }, STAFF)).ok).toBe(false)
     const openidOf = (jurorId: string) => jurors.find((j) => j.juror.id === jurorId)!.openid
 
     // The first juror drawn declares a conflict in the browser, before any material is shown.
-    const first = openidOf(drawn.find((a) => a.status === 'invited')!.jurorId)
+    const first = openidOf(draw!.panelIds[0]!)
     await actAs(page, h.baseUrl, first, '评委', 'packages/honour/pages/review/index')
     await visible().locator('#declare-conflict-材料1').waitFor()
     await expect(visible().locator('#review-deeds-材料1').count()).resolves.toBe(0)
@@ -189,6 +219,8 @@ describe('honours in the browser', () => {
     expect(shown).toContain('[已隐去]')
     expect(shown).not.toContain(amy.name)
     expect(shown).not.toContain(amy.university)
+    const fileName = await visible().locator('#review-file-name-材料1-0').innerText()
+    expect(fileName).toBe('[已隐去]事迹证明.pdf')
     await visible().locator('#field-score input').fill('90')
     await visible().locator('#review-vote-材料1-yes').click()
     await shot('honour-6-blind-review')
@@ -244,6 +276,22 @@ describe('honours in the browser', () => {
     await actAs(page, h.baseUrl, amy.openid, amy.name, 'pages/growth/index')
     await visible().locator('#growth-honours', { hasText: '驻马店青年五四奖章' }).waitFor()
     await shot('honour-10-growth')
+    // …and opens its certificate, drawn on a canvas without a console error.
+    const consoleErrors: string[] = []
+    const onConsole = (message: { type(): string; text(): string }) => {
+      if (message.type() === 'error') consoleErrors.push(message.text())
+    }
+    const onError = (error: Error) => consoleErrors.push(error.message)
+    page.on('console', onConsole)
+    page.on('pageerror', onError)
+    await visible().locator(`#growth-honour-${amyId}`).click()
+    const certificate = visible().locator('#certificate-image img')
+    await certificate.waitFor()
+    await eventually(async () => certificate.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0), true)
+    await shot('honour-11-certificate')
+    page.off('console', onConsole)
+    page.off('pageerror', onError)
+    expect(consoleErrors).toEqual([])
     const history = (await ok<Nomination & { history: { action: string }[] }>('honour.get', { id: amyId }, amy.openid)).history.map((e) => e.action)
     expect(history).toEqual(['create', 'confirm', 'submit', 'start_publicity', 'unit_approve', 'recommend', 'screen_pass', 'shortlist', 'publish_notice', 'object', 'dismiss_objections', 'award'])
   }

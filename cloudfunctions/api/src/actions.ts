@@ -112,6 +112,7 @@ import {
   verifyDestination,
 } from '../../core/pipeline/pipeline'
 import * as honours from '../../core/honour/honours'
+import * as jury from '../../core/honour/jury'
 import {
   applyMediaCheck,
   consentToStory,
@@ -311,8 +312,10 @@ export const actionTable: ActionTable = {
   'honour.jurors': allow(isStaff, (deps) => honours.listJurors(deps)),
   // Jurors need no member profile: signed in, then the use case finds the juror by openid.
   'honour.redeemInvite': allow(isSignedIn, honours.redeemInvite),
-  'honour.drawJury': allow(isStaff, honours.drawJury),
-  'honour.declare': allow(isSignedIn, honours.declare),
+  'honour.drawJury': allow(isStaff, jury.drawJury),
+  'honour.drawRound': allow(isStaff, jury.drawRound),
+  'honour.draws': allow(isStaff, (deps, _caller, input) => jury.listDraws(deps, input)),
+  'honour.declare': allow(isSignedIn, jury.declare),
   'honour.myReviews': allow(isSignedIn, (deps, caller) => honours.myReviews(deps, caller)),
   'honour.score': allow(isSignedIn, honours.score),
   'honour.tally': allow(isStaff, honours.tally),

@@ -1,8 +1,14 @@
 import type { ActionName, CreateAwardInput, NominateInput } from '../../../types'
 import { seededRandom } from '../../core/honour/blind'
 import { MASK } from '../../core/honour/blind'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { localMaterials } from '../../core/adapters/files/local-materials'
+import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { seedDemoData } from './seed'
-import { activityDraft, codeOf, data, errorOf, makeTestApi, profile } from './test-support'
+import { DEMO_AWARDED_AWARD_ID, DEMO_AWARDED_NOMINATION_ID } from './seed-honour'
+import { activityDraft, codeOf, data, errorOf, makeTestApi, profile, testServices } from './test-support'
 
 /** Honours through the router, with a clock the tests move and a seeded jury draw. */
 const STAFF = 'staff-1'
@@ -271,6 +277,8 @@ describe('who may call each action', () => {
     ['honour.jurors', 'amy', {}, 'FORBIDDEN'],
     ['honour.redeemInvite', null, { code: 'abcdefgh' }, 'UNAUTHENTICATED'],
     ['honour.drawJury', 'head', { id: 'x' }, 'FORBIDDEN'],
+    ['honour.drawRound', 'head', { awardId: 'x' }, 'FORBIDDEN'],
+    ['honour.draws', 'amy', { awardId: 'x' }, 'FORBIDDEN'],
     ['honour.declare', 'amy', { id: 'x', conflict: false }, 'FORBIDDEN'],
     ['honour.myReviews', 'amy', {}, 'FORBIDDEN'],
     ['honour.score', 'amy', { id: 'x', score: 1, approve: true }, 'FORBIDDEN'],
@@ -324,6 +332,9 @@ describe('bad input', () => {
     ['honour.jurorCreate', { name: '' }, 'name', '请填写评委姓名'],
     ['honour.redeemInvite', { code: 'A B' }, 'code', '邀请码格式不正确'],
     ['honour.declare', { id: 'x' }, 'conflict', '请声明是否存在利益冲突'],
+    ['honour.drawRound', { awardId: 'x', requirements: [{ tag: '学科', min: 0 }] }, 'requirements.0.min', '该标签最少人数不能小于1'],
+    ['honour.drawRound', { awardId: 'x', maxPerUnit: 0 }, 'maxPerUnit', '同单位评委上限不能小于1'],
+    ['honour.drawJury', { id: 'x', requirements: [{ tag: '', min: 1 }] }, 'requirements.0.tag', '请填写结构标签'],
     ['honour.score', { id: 'x', score: 101, approve: true }, 'score', '评分不能大于100'],
     ['honour.object', { id: 'x', kind: 'personal', realName: '陈实', phone: '13900001111', reason: '' }, 'reason', '请填写异议内容'],
     ['honour.resolveObjections', { id: 'x', decision: 'maybe', note: '无' }, 'decision', '请从列表中选择处理结论'],
@@ -350,6 +361,15 @@ describe('bad input', () => {
 
 /** From the unit to the award: amy is judged blind by three jurors (members too), objected to by name, and awarded. */
 async function throughAward() {
+  const { unit, panel, pool } = await throughNotice()
+  data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '王小明的支教时长存疑' }))
+  data(await t.call(STAFF, 'honour.resolveObjections', { id: unit.amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
+  data(await t.call(STAFF, 'honour.grant', { id: unit.amyId }))
+  return { ...unit, panel, pool }
+}
+
+/** From the unit to the 公示 (2026-12-07 to 2026-12-15): amy judged blind by three jurors and shortlisted. */
+async function throughNotice() {
   const unit = await throughUnit()
   data(await t.call(STAFF, 'honour.screen', { awardId: unit.award.id }))
   for (let i = 0; i < 5; i += 1) data(await t.call(`juror-${i}`, 'member.register', profile({ name: `评委${i}号`, university: '黄淮学院', phone: `1370000000${i}` })))
@@ -362,10 +382,7 @@ async function throughAward() {
   }
   data(await t.call(STAFF, 'honour.tally', { id: unit.amyId }))
   data(await t.call(STAFF, 'honour.publishNotice', { awardId: unit.award.id }))
-  data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '王小明的支教时长存疑' }))
-  data(await t.call(STAFF, 'honour.resolveObjections', { id: unit.amyId, decision: 'dismissed', note: '经核查，支教记录属实' }))
-  data(await t.call(STAFF, 'honour.grant', { id: unit.amyId }))
-  return { ...unit, panel, pool }
+  return { unit, panel, pool }
 }
 
 /** Everything honours hold, as one text: what a search for a person's traces would read. */
@@ -391,8 +408,10 @@ describe('the nominee hears of each step', () => {
     data(await t.call('head', 'honour.unitDecide', { id: amy.id, approve: false, note: '单位内有更合适人选' }))
     const inbox = data(await t.call('amy', 'notice.inbox', {})).items
     expect(inbox.map((n) => n.title).sort()).toEqual(
-      ['你的驻马店青年五四奖章提名已提交', '你的驻马店青年五四奖章提名已提交', '驻马店青年五四奖章提名被退回修改', '驻马店青年五四奖章评选结果'].sort(),
+      ['你被提名参评驻马店青年五四奖章', '你的驻马店青年五四奖章提名已提交', '你的驻马店青年五四奖章提名已提交', '驻马店青年五四奖章提名被退回修改', '驻马店青年五四奖章评选结果'].sort(),
     )
+    // Each links to the nomination, which the inbox opens among the member's own.
+    expect(inbox.map((n) => n.link)).toEqual(inbox.map(() => ({ kind: 'honour', id: amy.id })))
     expect(inbox.find((n) => n.title.includes('退回'))!.body).toContain('说明：请补充服务时长证明')
     expect(data(await t.call('head', 'notice.inbox', {})).items).toEqual([])
   })
@@ -506,5 +525,220 @@ describe('demo data', () => {
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
       ['驻马店青年五四奖章（示例）', '2026-11-30', '2026-12-08'],
     ])
+    // Last year's round: the first demo student holds an honour, in 翼展档案 and with a certificate to draw.
+    expect(data(await t.call('demo-student-1', 'activity.growthRecord')).honours).toEqual([
+      { nominationId: DEMO_AWARDED_NOMINATION_ID, awardName: '2025年度驻马店青年岗位能手（示例）', level: 'city', awardedAt: '2025-05-04T10:00:00.000+08:00' },
+    ])
+    expect(data(await t.call('demo-student-1', 'honour.get', { id: DEMO_AWARDED_NOMINATION_ID })).state).toBe('awarded')
+    expect(data(await t.call(null, 'honour.results', { awardId: DEMO_AWARDED_AWARD_ID })).map((r) => r.name)).toHaveLength(1)
+  })
+})
+
+describe('a jury drawn by structure for a round', () => {
+  /** amy (郑州大学, 遂平) and dan (黄淮学院, 汝南) of one station, both passed to 评审; a pool of seven. */
+  async function round() {
+    const stationId = data(await t.call(STAFF, 'station.create', { university: '郑州大学', city: '郑州市' })).id
+    for (const [openid, spec] of [
+      ['head', profile({ name: '李站长' })],
+      ['amy', profile({ name: '王小明' })],
+      ['dan', profile({ name: '孙大力', university: '黄淮学院', hometownCounty: 'runan', phone: '13812349999' })],
+    ] as const) {
+      data(await t.call(openid, 'member.register', spec))
+      const request = data(await t.call(openid, 'station.requestJoin', { stationId }))
+      data(await t.call(STAFF, 'station.reviewRequest', { id: request.id, decision: 'approve' }))
+    }
+    data(await t.call(STAFF, 'station.appointHead', { stationId, openid: 'head', as: 'head' }))
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi({ eligibility: { cutoffDate: '2027-05-04' } })))
+    const ids: string[] = []
+    for (const openid of ['amy', 'dan']) {
+      const n = data(await t.call(openid, 'honour.nominate', { awardId: award.id, materials: materials() }))
+      data(await t.call(openid, 'honour.submit', { id: n.id }))
+      data(await t.call('head', 'honour.startPublicity', { id: n.id }))
+      ids.push(n.id)
+    }
+    setDay('2026-07-13T10:00:00.000+08:00')
+    for (const id of ids) data(await t.call('head', 'honour.unitDecide', { id, approve: true }))
+    data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: ids }))
+    expect(data(await t.call(STAFF, 'honour.screen', { awardId: award.id })).map((n) => n.state)).toEqual(['jury_review', 'jury_review'])
+    const specs = [
+      { name: '郑评委', university: '郑州大学', county: 'xiping', tags: ['学科:法学'] },
+      { name: '汝评委', university: '汝南县教育局', county: 'runan', tags: ['行业:教育'] },
+      { name: '河评委甲', university: '河南大学', county: 'xiping', tags: ['学科:农学'] },
+      { name: '河评委乙', university: '河南大学', county: 'zhengyang', tags: ['行业:制造'] },
+      { name: '科评委', university: '驻马店市科技局', county: 'xincai', tags: ['学科:医学'] },
+      { name: '人评委甲', university: '驻马店市人社局', county: 'queshan', tags: ['行业:人社'] },
+      { name: '人评委乙', university: '驻马店市人社局', county: 'biyang', tags: ['学科:管理'] },
+    ]
+    const pool: { id: string; openid: string; name: string; unit: string; tags: string[] }[] = []
+    for (const [i, spec] of specs.entries()) {
+      const juror = data(await t.call(STAFF, 'honour.jurorCreate', spec))
+      data(await t.call(`judge-${i}`, 'honour.redeemInvite', { code: juror.inviteCode }))
+      pool.push({ id: juror.id, openid: `judge-${i}`, name: spec.name, unit: spec.university, tags: spec.tags })
+    }
+    return { award, amyId: ids[0]!, danId: ids[1]!, pool }
+  }
+
+  const structure = { requirements: [{ tag: '学科', min: 1 }, { tag: '行业', min: 1 }], maxPerUnit: 1 }
+  type Seat = { id: string; unit: string; tags: string[] }
+  const meetsStructure = (panel: Seat[]) =>
+    panel.length === 3 &&
+    panel.some((j) => j.tags.some((tag) => tag.startsWith('学科:'))) &&
+    panel.some((j) => j.tags.some((tag) => tag.startsWith('行业:'))) &&
+    new Set(panel.map((j) => j.unit)).size === panel.length
+
+  it('draws one panel for the round, by structure, leaving out conflicts with any nominee; records and replays it', async () => {
+    const { award, amyId, danId, pool } = await round()
+    const seats = data(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, ...structure }))
+    const byId = new Map(pool.map((j) => [j.id, j]))
+    const invited = (id: string) => seats.filter((a) => a.nominationId === id && a.status === 'invited').map((a) => byId.get(a.jurorId)!)
+    expect(invited(amyId).map((j) => j.id)).toEqual(invited(danId).map((j) => j.id))
+    expect(meetsStructure(invited(amyId))).toBe(true)
+    // 郑评委 (amy's university) and 汝评委 (dan's county) sit on neither; each seat says whose conflict it is.
+    expect(invited(amyId).map((j) => j.name)).not.toContain('郑评委')
+    expect(invited(amyId).map((j) => j.name)).not.toContain('汝评委')
+    const auto = seats.filter((a) => a.status === 'auto_conflicted').map((a) => [a.nominationId, byId.get(a.jurorId)!.name, a.conflictReason])
+    expect(auto).toHaveLength(2)
+    expect(auto).toEqual(
+      expect.arrayContaining([
+        [amyId, '郑评委', '与被提名人同一学校或单位'],
+        [danId, '汝评委', '与被提名人同一县区'],
+      ]),
+    )
+    expect(codeOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, ...structure }))).toBe('CONFLICT')
+
+    const [draw] = data(await t.call(STAFF, 'honour.draws', { awardId: award.id }))
+    expect([...draw!.nominationIds].sort()).toEqual([amyId, danId].sort())
+    expect(draw).toMatchObject({ kind: 'round', reproduced: true, structure: { size: 3, ...structure, tags: [] } })
+    expect(Number.isInteger(draw!.seed)).toBe(true)
+    expect(draw!.panelIds).toEqual(invited(amyId).map((j) => j.id))
+    expect(draw!.pool).toHaveLength(7)
+    expect(draw!.excluded.map((e) => draw!.names[e.jurorId]).sort()).toEqual(['汝评委', '郑评委'])
+    const audit = (await t.store.audit.list({ actor: '', stationId: '', from: null, to: null, cursor: null, limit: 500 })).items
+    expect(audit.find((e) => e.action === 'honour.drawJury')?.summary).toContain(`随机种子${draw!.seed}`)
+    // A record altered after the fact no longer replays to its panel.
+    await t.store.honours.saveDraw({ ...draw!, id: `${draw!.id}-x`, panelIds: [...draw!.panelIds].reverse() })
+    expect(data(await t.call(STAFF, 'honour.draws', { awardId: award.id })).map((d) => d.reproduced)).toEqual([true, false])
+
+    // A declared conflict is replaced by a juror who keeps the structure; the replacement is recorded too.
+    const leaving = invited(amyId)[0]!
+    data(await t.call(leaving.openid, 'honour.declare', { id: amyId, conflict: true }))
+    const active = (await t.store.honours.assignmentsOf(amyId)).filter((a) => a.status === 'invited').map((a) => byId.get(a.jurorId)!)
+    expect(active.map((j) => j.id)).not.toContain(leaving.id)
+    expect(active.map((j) => j.name)).not.toContain('郑评委')
+    expect(meetsStructure(active)).toBe(true)
+    // dan's panel is untouched: the conflict was declared on amy only.
+    expect((await t.store.honours.assignmentsOf(danId)).filter((a) => a.status === 'invited').map((a) => a.jurorId)).toContain(leaving.id)
+    const replacement = data(await t.call(STAFF, 'honour.draws', { awardId: award.id })).find((d) => d.kind === 'replacement')
+    expect(replacement).toMatchObject({ nominationIds: [amyId], reproduced: true, note: `替换${leaving.name}` })
+    expect(replacement!.fixed.map((c) => c.id).sort()).toEqual(invited(amyId).slice(1).map((j) => j.id).sort())
+  })
+
+  it('refuses a structure the pool cannot meet, with the reason, and writes nothing', async () => {
+    const { award, amyId } = await round()
+    const tooMany = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, requirements: [{ tag: '学科', min: 4 }] }))
+    expect(tooMany).toMatchObject({ code: 'INVALID_INPUT', fields: { requirements: '“学科”的最少人数不能超过评委人数3' } })
+    const tight = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, requirements: [{ tag: '行业', min: 3 }] }))
+    expect(tight).toMatchObject({ code: 'CONFLICT', message: '带“行业”标签的可选评委不足3人' })
+    const capped = errorOf(await t.call(STAFF, 'honour.drawRound', { awardId: award.id, tags: ['学科:农学', '行业:制造'], maxPerUnit: 1 }))
+    expect(capped).toMatchObject({ code: 'CONFLICT', message: '符合条件的评委不足3人' })
+    expect(await t.store.honours.assignmentsOf(amyId)).toEqual([])
+    expect(await t.store.honours.drawsOf(award.id)).toEqual([])
+  })
+})
+
+describe('materials from the phone', () => {
+  /** The local server's storage in a folder of the test's own, and files put there as its upload does. */
+  let uploads: string
+  const stored = (name: string, bytes: number) => {
+    fs.writeFileSync(path.join(uploads, name), Buffer.alloc(bytes, 1))
+    return `/uploads/${name}`
+  }
+  beforeEach(() => {
+    t.close()
+    uploads = fs.mkdtempSync(path.join(os.tmpdir(), 'honour-uploads-'))
+    t = makeTestApi({ staff: [STAFF], clock, random: seededRandom(42), files: { materials: localMaterials(uploads) } })
+  })
+  afterEach(() => fs.rmSync(uploads, { recursive: true, force: true }))
+
+  it('attaches stored photos and files, shows jurors the file names with the nominee masked, and deletes them with the account', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi({ requiredMaterials: ['deeds', 'photos', 'files'], eligibility: { cutoffDate: '2027-05-04' } })))
+    const photo = stored('m-aaaaaaaaaaaaaaaaaaaaaaaa.jpg', 1000)
+    const file = { name: '王小明郑州大学支教证明.pdf', fileId: stored('m-bbbbbbbbbbbbbbbbbbbbbbbb.pdf', 2000), size: 2000 }
+    const withoutFiles = errorOf(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials({ photos: [photo] }) }))
+    expect(withoutFiles.fields).toEqual({ 'materials.files': '请上传附件' })
+    const nomination = data(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials({ photos: [photo], files: [file] }) }))
+    expect(nomination.materials).toMatchObject({ photos: [photo], files: [file] })
+
+    // Through the unit and screening to a juror, who sees the photo and the file under a masked name.
+    data(await t.call('amy', 'honour.submit', { id: nomination.id }))
+    data(await t.call('head', 'honour.startPublicity', { id: nomination.id }))
+    setDay('2026-12-07T10:00:00.000+08:00')
+    data(await t.call('head', 'honour.unitDecide', { id: nomination.id, approve: true }))
+    const stationId = nomination.stationId!
+    data(await t.call('head', 'honour.recommend', { awardId: award.id, stationId, ranked: [nomination.id] }))
+    data(await t.call(STAFF, 'honour.screen', { awardId: award.id }))
+    const pool = await jurors()
+    const drawn = data(await t.call(STAFF, 'honour.drawJury', { id: nomination.id }))
+    const judge = pool.find((j) => j.id === drawn.find((a) => a.status === 'invited')!.jurorId)!
+    expect(data(await t.call(judge.openid, 'honour.myReviews'))[0]).toMatchObject({ photos: [], files: [], photoCount: 0, fileCount: 0 })
+    data(await t.call(judge.openid, 'honour.declare', { id: nomination.id, conflict: false }))
+    const [blind] = data(await t.call(judge.openid, 'honour.myReviews'))
+    expect(blind).toMatchObject({ photos: [photo], files: [{ name: `${MASK}${MASK}支教证明.pdf`, fileId: file.fileId }], photoCount: 1, fileCount: 1 })
+
+    data(await t.call('amy', 'member.deleteMine'))
+    expect(fs.readdirSync(uploads)).toEqual([])
+    expect((await t.store.honours.getNomination(nomination.id))!.materials).toMatchObject({ photos: [], files: [] })
+  })
+
+  it('checks count, type, size and origin on the server, naming the field, and stores nothing', async () => {
+    await world()
+    const award = data(await t.call(STAFF, 'honour.awardCreate', wusi()))
+    const photo = stored('m-cccccccccccccccccccccccc.jpg', 100)
+    const pdf = (over: Partial<{ name: string; fileId: string; size: number }> = {}) => ({ name: '证明.pdf', fileId: stored('m-dddddddddddddddddddddddd.pdf', 100), size: 100, ...over })
+    const cases: [Partial<NominateInput['materials']>, string, string][] = [
+      [{ photos: Array.from({ length: 10 }, () => photo) }, 'materials.photos', '照片最多9张'],
+      [{ files: Array.from({ length: 6 }, () => pdf()) }, 'materials.files', '附件最多5个'],
+      [{ photos: ['/uploads/m-cccccccccccccccccccccccc.gif'] }, 'materials.photos', '照片只支持 png、jpg、webp 格式'],
+      [{ files: [pdf({ name: '程序.exe' })] }, 'materials.files', '附件类型应为pdf、doc、docx、ppt、pptx、zip'],
+      [{ files: [pdf({ name: '证明.docx' })] }, 'materials.files', '附件内容与文件名的类型不符'],
+      [{ files: [pdf({ size: 11 * 1024 * 1024 })] }, 'materials.files.0.size', '附件不能超过10MB'],
+      [{ photos: [stored('m-eeeeeeeeeeeeeeeeeeeeeeee.jpg', 2 * 1024 * 1024 + 1)] }, 'materials.photos', '照片不能超过2MB'],
+      [{ photos: ['/uploads/m-ffffffffffffffffffffffff.jpg'] }, 'materials.photos', '照片须在提名页面上传，请重新选择'],
+      [{ files: [pdf({ fileId: 'https://example.com/a.pdf' })] }, 'materials.files', '附件须在提名页面上传，请重新选择'],
+    ]
+    for (const [over, field, message] of cases) {
+      const error = errorOf(await t.call('amy', 'honour.nominate', { awardId: award.id, materials: materials(over) }))
+      expect([field, error.code, error.fields?.[field]]).toEqual([field, 'INVALID_INPUT', message])
+    }
+    expect(await t.store.honours.listNominations({ awardId: award.id })).toEqual([])
+  })
+})
+
+describe('the scheduler and the end of a 公示', () => {
+  const tick = () => runScheduledJobs({ store: t.store, clock, ...testServices })
+
+  it('closes a 公示 that ended without objection as 审定通过, once, and leaves the award to staff', async () => {
+    const { unit } = await throughNotice()
+    setDay('2026-12-15T23:00:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(0)
+    setDay('2026-12-16T00:10:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(1)
+    expect((await tick()).closedHonourNotices).toBe(0)
+    const view = data(await t.call(STAFF, 'honour.get', { id: unit.amyId }))
+    expect(view.state).toBe('approved')
+    expect(view.history.at(-1)).toMatchObject({ action: 'close_notice', actorOpenid: 'system:scheduler', note: '公示期满（2026-12-07 至 2026-12-15）无异议，自动审定通过' })
+    const audit = (await t.store.audit.list({ actor: '', stationId: '', from: null, to: null, cursor: null, limit: 500 })).items
+    expect(audit.find((e) => e.action === 'honour.close_notice')).toMatchObject({ actorOpenid: 'system:scheduler', actorRole: 'staff' })
+    // The award is still staff's to make.
+    expect(data(await t.call(STAFF, 'honour.grant', { id: unit.amyId })).state).toBe('awarded')
+  })
+
+  it('leaves a 公示 with an objection to the staff who check it', async () => {
+    const { unit } = await throughNotice()
+    data(await t.call('passer-by', 'honour.object', { id: unit.amyId, kind: 'personal', realName: '陈实', phone: '13900001111', reason: '支教时长存疑' }))
+    setDay('2026-12-17T10:00:00.000+08:00')
+    expect((await tick()).closedHonourNotices).toBe(0)
+    expect((await t.store.honours.getNomination(unit.amyId))!.state).toBe('objection_check')
   })
 })

@@ -143,6 +143,21 @@ describe('local HTTP entry', () => {
     expect((await upload('not-a-member', 'a.pdf', pdf)).status).toBe(403)
   })
 
+  it('stores honour materials for a member, photos and documents checked by their bytes, under `m-` names (issue 16)', async () => {
+    const server = await start({ demo: true })
+    const upload = (openid: string, filename: string, body: Buffer) =>
+      fetch(`${server.url}/api/upload?kind=material&filename=${encodeURIComponent(filename)}`, { method: 'POST', headers: { 'x-demo-openid': openid }, body })
+    const jpg = Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0])
+    const pdf = Buffer.from('%PDF-1.7\n%%EOF')
+    for (const [name, body, ext] of [['照片.jpeg', jpg, 'jpg'], ['王小明事迹.pdf', pdf, 'pdf']] as const) {
+      const stored = (await (await upload('demo-student-1', name, body)).json()) as { data: { path: string } }
+      expect(stored.data.path).toMatch(new RegExp(`^/uploads/m-[0-9a-f]{24}\\.${ext}$`))
+    }
+    expect(((await (await upload('demo-student-1', '照片.png', pdf)).json()) as Reply).error?.message).toBe('文件内容与扩展名不符')
+    expect((await upload('demo-student-1', '视频.mp4', pdf)).status).toBe(400)
+    expect((await upload('not-a-member', '照片.jpg', jpg)).status).toBe(403)
+  })
+
   it('checks uploads by their bytes and serves them with nosniff in a sandbox (m-8)', async () => {
     const server = await start({ demo: true })
     const upload = (filename: string, body: Buffer) =>

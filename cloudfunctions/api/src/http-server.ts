@@ -12,6 +12,7 @@ import { runScheduledJobs } from '../../core/scheduler/scheduler'
 import { localContentSecurity, type WordList } from '../../core/adapters/files/local-content-security'
 import { qrCodes } from '../../core/adapters/files/qr-codes'
 import { excelSpreadsheets } from '../../core/adapters/files/spreadsheets'
+import { localMaterials } from '../../core/adapters/files/local-materials'
 import { htmlSanitizer } from '../../core/adapters/html/sanitizer'
 import { openSqliteStore } from '../../core/adapters/sqlite'
 import { DEMO_REVIEWER_OPENID, DEMO_STAFF_OPENID } from '../../runtime/config'
@@ -152,7 +153,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     // Only a name this server gave (see handleUpload), and only if the file is there.
     isOurs: async (cover: string) => /^\/uploads\/[0-9a-f]{24}\.(png|jpg|webp)$/.test(cover) && fs.existsSync(path.join(uploadsDir, path.basename(cover))),
   }
-  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers, qrCodes, html: htmlSanitizer }
+  const files = { spreadsheets: excelSpreadsheets, invites: qrInvites(() => options.publicUrl || listeningUrl), covers, materials: localMaterials(uploadsDir), qrCodes, html: htmlSanitizer }
   const push = { sender: localSender, templates: options.templates ?? { reminder: 'local-reminder', result: 'local-result', notice: 'local-notice' } }
   const checkInSecret = options.checkInSecret ?? localSecret(path.resolve(options.dataDir))
   // Photo verdicts come back later through the router's own action, as WeChat's push would.
@@ -196,6 +197,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     const who = identify(req, demo)
     if ('error' in who) return sendJson(res, who.status, failure(who.error))
     if (url.searchParams.get('kind') === 'submission') return handleSubmissionUpload(req, res, url, who.openid)
+    if (url.searchParams.get('kind') === 'material') return handleMaterialUpload(req, res, url, who.openid)
     const record = who.openid ? await store.members.get(who.openid) : null
     const allowed = who.openid !== null && (staffOpenids.has(who.openid) || record?.role === 'station_head')
     if (!allowed) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '仅团市委工作人员或站长可以上传图片' }))
@@ -227,6 +229,24 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     if (!body) return bad('本地模式下作品文件不能超过2MB', 413)
     if (!bytesMatchExtension(ext, body)) return bad('文件内容与扩展名不符')
     const name = `${randomBytes(12).toString('hex')}.${ext}`
+    fs.mkdirSync(uploadsDir, { recursive: true })
+    fs.writeFileSync(path.join(uploadsDir, name), body)
+    sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })
+  }
+
+  /** Honour materials (issue 16): any member, photos or documents whose bytes match their name; `m-` names. */
+  async function handleMaterialUpload(req: IncomingMessage, res: ServerResponse, url: URL, openid: string | null) {
+    if (!openid || !(await store.members.get(openid))) return sendJson(res, 403, failure({ code: 'FORBIDDEN', message: '请先加入翼展联盟' }))
+    const filename = (url.searchParams.get('filename') ?? '').toLowerCase()
+    const photo = filename.match(/\.(png|jpe?g|webp)$/)?.[1]
+    const doc = submissionExtensionOf(filename)
+    const bad = (message: string, status = 400) => sendJson(res, status, failure({ code: 'INVALID_INPUT', message, fields: { file: message } }))
+    if (!photo && (!doc || doc === 'mp4')) return bad('只支持 png、jpg、webp 照片或 pdf、doc、docx、ppt、pptx、zip 文件')
+    const body = await readBytes(req, MAX_UPLOAD_BYTES)
+    if (!body) return bad('本地模式下单个文件不能超过2MB', 413)
+    const kind = photo ? imageKindOf(body) : doc
+    if (photo ? kind !== (photo === 'jpeg' ? 'jpg' : photo) : !bytesMatchExtension(doc!, body)) return bad('文件内容与扩展名不符')
+    const name = `m-${randomBytes(12).toString('hex')}.${kind}`
     fs.mkdirSync(uploadsDir, { recursive: true })
     fs.writeFileSync(path.join(uploadsDir, name), body)
     sendJson(res, 200, { ok: true, data: { path: `/uploads/${name}` } })

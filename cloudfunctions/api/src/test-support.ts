@@ -93,7 +93,7 @@ export interface StoragePeek {
 
 /** A fresh api over a fresh store (see `TestAdapter`), and a typed way to call it as someone. */
 export function makeTestApi(
-  options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter; random?: () => number } = {},
+  options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter; random?: () => number; files?: Partial<FileServices> } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
   const adapter = options.adapter ?? routerTestAdapter
@@ -104,6 +104,7 @@ export function makeTestApi(
     ...testServices,
     contentSecurity: security,
     ...(options.push ? { push: options.push } : {}),
+    ...(options.files ? { files: { ...testFiles, ...options.files } } : {}),
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
     random: options.random,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import type { Award, Juror, JuryAssignment, Nomination, NominationEvent, Objection } from '../../../types'
+import type { Award, Juror, JuryAssignment, JuryDraw, Nomination, NominationEvent, Objection } from '../../../types'
 import type { Store } from '../shared/store'
 
 /** A nomination in the shape the use cases store it, with this run's ids. */
@@ -221,6 +221,31 @@ export function describeHonourStoreContract(name: string, open: () => Promise<St
       expect(await store.honours.jurorByCode(`${run}code`)).toBeNull()
       expect(await store.honours.jurorByCode(`${run}new`)).toEqual({ ...juror, openid: null, inviteCode: `${run}new` })
       expect(await store.honours.jurorByOpenid(juror.openid ?? '')).toBeNull()
+    })
+
+    it('records jury draws whole (pool, structure, exclusions) and lists them per award, oldest first', async () => {
+      const draw = (id: string, at: string, kind: JuryDraw['kind']): JuryDraw => ({
+        id: `${run}-${id}`,
+        awardId: award.id,
+        kind,
+        nominationIds: [`${run}-n1`],
+        seed: 4_294_967_295,
+        structure: { size: 3, tags: [], requirements: [{ tag: '学科', min: 1 }], maxPerUnit: null },
+        pool: [{ id: 'j1', tags: ['学科:农学'], unit: '河南大学' }, { id: 'j2', tags: [], unit: '' }],
+        fixed: kind === 'replacement' ? [{ id: 'j3', tags: [], unit: '黄淮学院' }] : [],
+        excluded: [{ jurorId: 'j2', reason: '与被提名人同一县区' }],
+        panelIds: ['j1'],
+        note: '',
+        at,
+        byOpenid: `${run}-staff`,
+      })
+      const later = draw('d2', '2026-11-06T10:00:00.000+08:00', 'replacement')
+      const first = draw('d1', '2026-11-05T10:00:00.000+08:00', 'round')
+      await store.honours.saveDraw(later)
+      await store.honours.saveDraw(first)
+      await store.honours.saveDraw({ ...first, id: `${run}-other`, awardId: `${run}-aw-other` })
+      expect(await store.honours.drawsOf(award.id)).toEqual([first, later])
+      expect(await store.honours.drawsOf(`${run}-missing`)).toEqual([])
     })
   })
 }

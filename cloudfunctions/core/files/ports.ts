@@ -37,6 +37,18 @@ export interface CoverStorage {
   isOurs(path: string): Promise<boolean>
 }
 
+/**
+ * Where honour materials (photos, files a member uploads from the phone) are stored: whether a
+ * file id is one of this deployment's, its stored size where the storage can tell, and removal
+ * (account deletion).
+ */
+export interface MaterialStorage {
+  /** Null when the id is not a material of this deployment; `size` null where storage cannot tell cheaply. */
+  inspect(fileId: string): Promise<{ size: number | null } | null>
+  /** Removes these files; ids that are not ours are ignored. */
+  remove(fileIds: readonly string[]): Promise<void>
+}
+
 /** Plain QR codes of a text (check-in codes); the same in every environment. */
 export interface QrCodes {
   /** A PNG data URL of a QR code holding `text`. */
@@ -62,6 +74,8 @@ export interface FileServices {
   invites: InviteCodes
   /** Absent: only the schema's shape check applies (tests without storage). */
   covers?: CoverStorage
+  /** Absent: only the schema's checks apply (tests without storage). */
+  materials?: MaterialStorage
   qrCodes: QrCodes
   html: HtmlSanitizer
 }

@@ -13,7 +13,15 @@ const LEAGUE_NAME = '共青团驻马店市委'
  * call that loses the race sends nothing.
  */
 export async function notifyNominee(deps: Deps, caller: Caller, nomination: Nomination, title: string, body: string): Promise<void> {
-  await sendDirectNotice(deps, caller, { key: nomination.id, title, body, recipients: [nomination.nomineeOpenid], senderLabel: LEAGUE_NAME })
+  await sendDirectNotice(deps, caller, {
+    key: nomination.id,
+    title,
+    body,
+    // Opens the nomination among the member's own (its certificate once awarded, its form once returned).
+    link: { kind: 'honour', id: nomination.id },
+    recipients: [nomination.nomineeOpenid],
+    senderLabel: LEAGUE_NAME,
+  })
 }
 
 /**

@@ -3,6 +3,7 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { nameVariants, redact } from './blind'
+import { materialFileIds } from './materials'
 import { transition } from './transitions'
 
 /** Materials with nothing personal left: the texts, photos, files, dates and counts all go. */
@@ -28,7 +29,7 @@ const RETRIES = 3
 /**
  * Account deletion (`member.deleteMe`), for honours. Safe to run again.
  * - Nominations OF the member: any not yet awarded that may still be withdrawn is withdrawn; every
- *   one is de-named (已注销成员 + the pseudonym), its materials and university gone; awarded and
+ *   one is de-named (已注销成员 + the pseudonym), its materials (and their stored files) and university gone; awarded and
  *   revoked records keep the event (award, dates, rank, jury tally, public note). Collective
  *   nominations keep the collective's name on an awarded record: it names a group, not the member.
  * - Nominations BY the member for someone else: stay the nominee's; the nominator becomes the pseudonym.
@@ -44,6 +45,8 @@ export async function forgetHonoursOf(deps: Deps, openid: string, pseudonym: str
   const member = await deps.store.members.get(openid)
   const names = member ? nameVariants(member.name) : []
   for (const n of await store.listNominations({ nomineeOpenid: openid })) {
+    // The photos and files go from storage too, before the record stops naming them.
+    await deps.files.materials?.remove(materialFileIds(n.materials))
     await rewrite(deps, n.id, pseudonym, (current) => forgetNominee(current, pseudonym))
     for (const o of await store.objectionsOf(n.id)) await store.saveObjection({ ...o, reason: redact(o.reason, names) })
   }

@@ -22,15 +22,16 @@ import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { requireWithinLimit } from '../shared/rate-limit'
-import { automaticConflict, drawPanel, nameVariants, redact, shuffled } from './blind'
+import { nameVariants, redact } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
 import { isFinal, transition } from './transitions'
 import { workingDayPeriod } from './working-days'
-import { honourAwarded } from './after-award'
+import { honourAwarded, notifyNominee } from './after-award'
 import { notifyStep } from './step-notices'
+import { checkMaterialFiles } from './materials'
 
 const today = (deps: Deps): string => toIsoString(deps.clock.now()).slice(0, 10)
-const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
+export const nowIso = (deps: Deps): string => toIsoString(deps.clock.now())
 
 // ——— award definitions (staff) ———
 
@@ -85,7 +86,7 @@ export async function viewAward(deps: Deps, input: ActionPayload<'honour.award'>
   return requireAward(deps, input.id)
 }
 
-async function requireAward(deps: Deps, id: string): Promise<Award> {
+export async function requireAward(deps: Deps, id: string): Promise<Award> {
   const award = await deps.store.honours.getAward(id)
   if (!award) throw notFound('没有找到这个奖项')
   return award
@@ -149,7 +150,7 @@ async function move(
   return next
 }
 
-async function requireNomination(deps: Deps, id: string): Promise<Nomination> {
+export async function requireNomination(deps: Deps, id: string): Promise<Nomination> {
   const nomination = await deps.store.honours.getNomination(id)
   if (!nomination) throw notFound('没有找到这个提名')
   return nomination
@@ -172,6 +173,7 @@ export async function nominate(deps: Deps, caller: Caller, input: ActionPayload<
   }
   if (award.requiredMaterials.includes('photos') && m.photos.length === 0) throw invalidInput('materials.photos', '请上传照片')
   if (award.requiredMaterials.includes('files') && m.files.length === 0) throw invalidInput('materials.files', '请上传附件')
+  await checkMaterialFiles(deps, m)
   if (award.kind === 'collective' && (!m.collectiveName || m.memberCount === null || m.youthCount === null)) {
     throw invalidInput('materials.collectiveName', '集体奖项请填写集体名称、人数和35岁以下人数')
   }
@@ -208,6 +210,9 @@ export async function nominate(deps: Deps, caller: Caller, input: ActionPayload<
   const event = { id: newTimeOrderedId('he', deps.clock.now()), nominationId: nomination.id, at, action: 'create' as const, from: 'draft' as const, to: 'draft' as const, actorOpenid: caller.openid ?? '', note: '' }
   await deps.store.honours.insertNomination(nomination, event)
   await recordAudit(deps, caller, { action: 'honour.nominate', stationId: nomination.stationId, subjectOpenid: nomineeOpenid, summary: `提名${nomination.nomineeName}参评${award.name}` })
+  if (!self) {
+    await notifyNominee(deps, caller, nomination, `你被提名参评${award.name}`, `你被提名参评“${award.name}”，请在“评优评先”中核对材料，属实后确认提名。`)
+  }
   return nomination
 }
 
@@ -226,6 +231,7 @@ export async function submitNomination(deps: Deps, caller: Caller, input: Action
 
 export async function reviseNomination(deps: Deps, caller: Caller, input: ActionPayload<'honour.revise'>): Promise<Nomination> {
   const nomination = await requireNomination(deps, input.id)
+  await checkMaterialFiles(deps, input.materials)
   return move(deps, caller, nomination, 'revise', { materials: input.materials })
 }
 
@@ -314,31 +320,7 @@ export async function redeemInvite(deps: Deps, caller: Caller, input: ActionPayl
   return { jurorId: juror.id, name: juror.name }
 }
 
-const affiliationOf = (j: Juror) => ({ stationId: j.stationId || null, university: j.university, county: j.county })
-
-export async function drawJury(deps: Deps, caller: Caller, input: ActionPayload<'honour.drawJury'>): Promise<JuryAssignment[]> {
-  const nomination = await requireNomination(deps, input.id)
-  if (nomination.state !== 'jury_review') throw conflict('该提名不在评审阶段')
-  const award = await requireAward(deps, nomination.awardId)
-  if ((await deps.store.honours.assignmentsOf(nomination.id)).length > 0) throw conflict('该提名已抽取评委')
-  const pool = (await deps.store.honours.listJurors()).filter((j) => input.tags.length === 0 || j.tags.some((t) => input.tags.includes(t)))
-  const draw = drawPanel(pool, award.jurySize, deps.random ?? Math.random, (j) => automaticConflict(affiliationOf(j), nomination))
-  if (draw.panel.length < award.jurySize) throw conflict(`符合条件的评委不足${award.jurySize}人`)
-  const assignments: JuryAssignment[] = [
-    ...draw.skipped.map(({ member, reason }, i) => assignment(nomination.id, member.id, i + 1, 'auto_conflicted', reason)),
-    ...draw.panel.map((j, i) => assignment(nomination.id, j.id, draw.skipped.length + i + 1, 'invited', '')),
-  ]
-  for (const a of assignments) await deps.store.honours.saveAssignment(a)
-  await recordAudit(deps, caller, {
-    action: 'honour.drawJury',
-    stationId: nomination.stationId,
-    subjectOpenid: nomination.nomineeOpenid,
-    summary: `为${nomination.nomineeName}抽取评委${draw.panel.length}名${draw.skipped.length ? `，自动回避${draw.skipped.length}名` : ''}`,
-  })
-  return assignments
-}
-
-const assignment = (nominationId: string, jurorId: string, drawOrder: number, status: JuryAssignment['status'], conflictReason: string): JuryAssignment => ({
+export const assignment = (nominationId: string, jurorId: string, drawOrder: number, status: JuryAssignment['status'], conflictReason: string): JuryAssignment => ({
   nominationId,
   jurorId,
   drawOrder,
@@ -351,45 +333,16 @@ const assignment = (nominationId: string, jurorId: string, drawOrder: number, st
   scoredAt: null,
 })
 
-async function requireJuror(deps: Deps, caller: Caller): Promise<Juror> {
+export async function requireJuror(deps: Deps, caller: Caller): Promise<Juror> {
   const juror = caller.openid ? await deps.store.honours.jurorByOpenid(caller.openid) : null
   if (!juror) throw forbidden('仅受邀评委可以进行此操作，请先打开评委邀请')
   return juror
 }
 
-async function requireAssignment(deps: Deps, juror: Juror, nominationId: string): Promise<JuryAssignment> {
+export async function requireAssignment(deps: Deps, juror: Juror, nominationId: string): Promise<JuryAssignment> {
   const mine = (await deps.store.honours.assignmentsOf(nominationId)).find((a) => a.jurorId === juror.id)
   if (!mine || mine.status === 'auto_conflicted') throw forbidden('你不是该提名的评委')
   return mine
-}
-
-/**
- * The conflict-of-interest declaration, before any material is shown. A declared conflict takes
- * the juror off and draws the next one from the pool (automatic conflicts skipped).
- */
-export async function declare(deps: Deps, caller: Caller, input: ActionPayload<'honour.declare'>): Promise<JuryAssignment> {
-  const juror = await requireJuror(deps, caller)
-  const mine = await requireAssignment(deps, juror, input.id)
-  if (mine.status !== 'invited') throw conflict('你已声明过')
-  const nomination = await requireNomination(deps, input.id)
-  const at = nowIso(deps)
-  const declared: JuryAssignment = { ...mine, status: input.conflict ? 'conflicted' : 'declared', declaredAt: at, conflictReason: input.conflict ? '本人声明存在利益冲突' : '' }
-  await deps.store.honours.saveAssignment(declared)
-  if (input.conflict) {
-    const taken = await deps.store.honours.assignmentsOf(nomination.id)
-    const used = new Set(taken.map((a) => a.jurorId))
-    const rest = (await deps.store.honours.listJurors()).filter((j) => !used.has(j.id))
-    const next = shuffled(rest, deps.random ?? Math.random).find((j) => !automaticConflict(affiliationOf(j), nomination))
-    const order = Math.max(...taken.map((a) => a.drawOrder)) + 1
-    if (next) await deps.store.honours.saveAssignment(assignment(nomination.id, next.id, order, 'invited', ''))
-  }
-  await recordAudit(deps, caller, {
-    action: 'honour.declare',
-    stationId: nomination.stationId,
-    subjectOpenid: nomination.nomineeOpenid,
-    summary: `评委${juror.name}${input.conflict ? '声明存在利益冲突，已回避并补抽' : '声明无利益冲突'}`,
-  })
-  return declared
 }
 
 /** The juror's list: materials only after the declaration, blind (no name, unit, place; texts masked). */
@@ -412,6 +365,8 @@ export async function myReviews(deps: Deps, caller: Caller): Promise<BlindMateri
       summary: shown ? redact(n.materials.summary, words) : '',
       photoCount: shown ? n.materials.photos.length : 0,
       fileCount: shown ? n.materials.files.length : 0,
+      photos: shown ? n.materials.photos : [],
+      files: shown ? n.materials.files.map((f) => ({ name: redact(f.name, words), fileId: f.fileId })) : [],
       declared: shown,
       myScore: a.status === 'scored' && a.score !== null && a.approve !== null ? { score: a.score, approve: a.approve, comment: a.comment } : null,
     })
@@ -524,6 +479,30 @@ export async function closeNotice(deps: Deps, caller: Caller, input: ActionPaylo
   const nomination = await requireNomination(deps, input.id)
   if (nomination.notice && today(deps) <= nomination.notice.end) throw conflict(`公示至${nomination.notice.end}结束，期满后才能审定`)
   return move(deps, caller, nomination, 'close_notice')
+}
+
+/** Who the scheduler acts as when it closes a 公示: staff's rights, no person (the history says so). */
+export const SCHEDULER_CALLER: Caller = { openid: 'system:scheduler', member: null, isStaff: true }
+
+/**
+ * The timer's part (core/scheduler): a 公示 that ended with no objection (the nomination is still
+ * 公示中 — an objection moves it to 异议核查) closes as 审定通过, as staff would by hand. The award
+ * itself stays a staff decision (授予荣誉). Safe to repeat: a closed one is no longer 公示中, and a
+ * move that lost a race to staff is skipped. Returns how many it closed.
+ */
+export async function closeEndedNotices(deps: Deps): Promise<number> {
+  const day = today(deps)
+  let closed = 0
+  for (const n of await deps.store.honours.listNominations({ state: 'public_notice' })) {
+    if (!n.notice || day <= n.notice.end) continue
+    try {
+      await move(deps, SCHEDULER_CALLER, n, 'close_notice', {}, `公示期满（${n.notice.start} 至 ${n.notice.end}）无异议，自动审定通过`)
+      closed += 1
+    } catch {
+      // Moved by someone else meanwhile (an objection, staff): theirs stands.
+    }
+  }
+  return closed
 }
 
 // ——— award, revocation, results ———

@@ -1,4 +1,4 @@
-import type { Award, Juror, JuryAssignment, Nomination, NominationEvent, NominationState, Objection } from '../../../types'
+import type { Award, Juror, JuryAssignment, JuryDraw, Nomination, NominationEvent, NominationState, Objection } from '../../../types'
 
 export interface NominationFilter {
   awardId?: string
@@ -52,6 +52,11 @@ export interface HonourStore {
   /** In draw order. */
   assignmentsOf(nominationId: string): Promise<JuryAssignment[]>
   assignmentsOfJuror(jurorId: string): Promise<JuryAssignment[]>
+
+  /** Records a jury draw (never changed afterwards). */
+  saveDraw(draw: JuryDraw): Promise<void>
+  /** The draws of an award, oldest first, at most MAX_NOMINATIONS. */
+  drawsOf(awardId: string): Promise<JuryDraw[]>
 
   /** Inserts or replaces an objection. */
   saveObjection(objection: Objection): Promise<void>

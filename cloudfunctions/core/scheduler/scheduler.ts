@@ -8,6 +8,7 @@ import { expireMediaWaits } from '../story/stories'
 import { closeDueSurveys } from '../survey/surveys'
 import { closeDueCompetitions } from '../competition/competitions'
 import { purgeExpiredPublicSignUps } from '../platform/outreach'
+import { closeEndedNotices } from '../honour/honours'
 
 const DAY = 24 * 60 * 60 * 1000
 const BATCH = 50
@@ -29,6 +30,8 @@ export interface ScheduledRun {
   closedCompetitions?: number
   /** 面向公众 sign-ups deleted by the retention rule (platform/outreach.ts). */
   purgedPublicSignUps?: number
+  /** Honours 公示 that ended without objection, closed as 审定通过 (honour/honours.ts). */
+  closedHonourNotices?: number
 }
 
 /**
@@ -73,6 +76,7 @@ export async function runScheduledJobs(deps: Deps): Promise<ScheduledRun> {
   run.storiesToReview = await expireMediaWaits(deps)
   run.closedCompetitions = await closeDueCompetitions(deps)
   run.purgedPublicSignUps = await purgeExpiredPublicSignUps(deps)
+  run.closedHonourNotices = await closeEndedNotices(deps)
   return run
 }
 

@@ -23,6 +23,8 @@ export const screenAward = (awardId: string) => call('honour.screen', { awardId 
 export const fetchJurors = () => call('honour.jurors', {})
 export const createJuror = (input: ActionInput<'honour.jurorCreate'>) => call('honour.jurorCreate', input)
 export const drawJury = (id: string) => call('honour.drawJury', { id })
+export const drawRound = (input: ActionInput<'honour.drawRound'>) => call('honour.drawRound', input)
+export const fetchDraws = (awardId: string) => call('honour.draws', { awardId })
 export const tally = (id: string) => call('honour.tally', { id })
 export const publishNotice = (awardId: string) => call('honour.publishNotice', { awardId })
 export const fetchObjections = (id: string) => call('honour.objections', { id })

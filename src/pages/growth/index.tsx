@@ -9,6 +9,7 @@ import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import CompetitionEntries from '../../features/competition/components/growth-entries'
 import SurveyFeedbackEntries from '../../features/survey/components/growth-entries'
+import { honourCertificateUrl } from '@/features/honour/urls'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -45,10 +46,10 @@ export default function GrowthPage() {
         <View className='card' id='growth-honours'>
           <Text className='section-title'>获得荣誉</Text>
           {record.honours.map((h) => (
-            <View className='kv' key={h.nominationId}>
+            <Pressable className='kv' key={h.nominationId} id={`growth-honour-${h.nominationId}`} role='link' onPress={() => void Taro.navigateTo({ url: honourCertificateUrl(h.nominationId) })}>
               <Text className='kv__k'>{h.awardName}</Text>
-              <Text className='kv__v'>{h.awardedAt.slice(0, 10)}</Text>
-            </View>
+              <Text className='kv__v'>{h.awardedAt.slice(0, 10)} · 证书 ›</Text>
+            </Pressable>
           ))}
         </View>
       ) : null}

@@ -15,6 +15,7 @@ const LINKS: Record<NoticeLinkKind, { text: string; url: (id: string) => string 
   activity: { text: '查看活动', url: (id: string) => `/pages/activity/index?id=${encodeURIComponent(id)}` },
   policy: { text: '查看政策', url: (id: string) => `/pages/policy/index?id=${encodeURIComponent(id)}` },
   survey: { text: '去填写问卷', url: (id: string) => `/packages/survey/pages/answer/index?id=${encodeURIComponent(id)}` },
+  honour: { text: '查看我的提名', url: (id: string) => `/packages/honour/pages/index/index?nomination=${encodeURIComponent(id)}` },
 }
 
 /** One notice of my inbox: opening it marks it read. */

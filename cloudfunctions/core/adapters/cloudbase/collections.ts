@@ -47,6 +47,8 @@ export const COLLECTIONS = {
   /** `_id` = `${nominationId}:${jurorId}`: one per juror drawn for a nomination. */
   honourAssignments: 'honour_assignments',
   honourObjections: 'honour_objections',
+  /** Jury draws as recorded (seed, pool, exclusions, panel): replayable, never changed. */
+  honourDraws: 'honour_draws',
   /** Stories of young talent (stories.ts): `_id` = story id. */
   stories: 'stories',
   /** 家乡创新平台 (platforms.ts): `_id` = platform id. */

@@ -1,4 +1,4 @@
-import type { Award, Juror, JuryAssignment, Nomination, NominationEvent, Objection } from '../../../../types'
+import type { Award, Juror, JuryAssignment, JuryDraw, Nomination, NominationEvent, Objection } from '../../../../types'
 import { MAX_NOMINATIONS, type HonourStore, type NominationFilter } from '../../honour/ports'
 import { COLLECTIONS, type CollectionName, type Collections } from './collections'
 import { checked, documentsOf, updatedCount, type RawDocument } from './database'
@@ -137,6 +137,14 @@ export class CloudBaseHonourStore implements HonourStore {
 
   async assignmentsOfJuror(jurorId: string): Promise<JuryAssignment[]> {
     return (await this.find(C.honourAssignments, { jurorId }, [['nominationId', 'asc']], 1000)).map(toAssignment)
+  }
+
+  async saveDraw(draw: JuryDraw): Promise<void> {
+    await this.collections.run(C.honourDraws, (c) => checked(c.add(docOf(draw))))
+  }
+
+  async drawsOf(awardId: string): Promise<JuryDraw[]> {
+    return (await this.find(C.honourDraws, { awardId }, [['at', 'asc'], ['_id', 'asc']])).map((d) => recordOf<JuryDraw>(d))
   }
 
   async saveObjection(o: Objection): Promise<void> {

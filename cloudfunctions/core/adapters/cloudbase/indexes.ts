@@ -60,10 +60,13 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
     ['nomineeOpenid', 'state'],
     ['nominatorOpenid', 'createdAt'],
     ['stationId', 'state'],
+    // The scheduler's look for 公示 that ended (state alone, oldest first).
+    ['state', 'createdAt', '_id'],
   ],
   honour_events: [['nominationId', 'at', '_id'], ['actorOpenid']],
   honour_jurors: [['openid'], ['inviteCode'], ['createdAt', '_id']],
   honour_assignments: [['nominationId', 'drawOrder'], ['jurorId', 'nominationId']],
+  honour_draws: [['awardId', 'at', '_id']],
   honour_objections: [['nominationId', 'createdAt', '_id'], ['filerOpenid', 'createdAt', '_id']],
   // The feed, the review queue, my stories, the media-check event, the 30-minute wait (stories.ts).
   stories: [['status', 'feedKey', '_id'], ['status', 'updatedAt', '_id'], ['authorOpenid', 'updatedAt'], ['subjectOpenid', 'updatedAt'], ['mediaTraceId'], ['status', 'submittedAt']],

@@ -49,6 +49,7 @@ export const MEMBER_DATA_COVERAGE: Record<CollectionName, string> = {
   honour_events: 'nominations (the history of each is its state and dates; each move is also in the audit log); actor pseudonymised on deletion',
   honour_jurors: 'honourJuryWork (the seat bound to the member\'s openid, name as staff entered it); unbound on deletion',
   honour_assignments: 'honourJuryWork (declarations and scores of the member\'s seat, blind)',
+  honour_draws: 'nothing about members (juror ids, a seed and the panel; byOpenid marks staff work)',
   honour_objections: 'honourObjections (objections the member filed: real name, phone, text, outcome); filer de-named on deletion',
   stories: 'stories (written by or about the member); removed or pseudonymised on deletion (forgetStoriesOf)',
   platforms: 'nothing about members (the contact is an external person, for staff only)',

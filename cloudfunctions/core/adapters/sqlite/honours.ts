@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3'
-import type { Award, Juror, JuryAssignment, Nomination, NominationEvent, Objection } from '../../../../types'
+import type { Award, Juror, JuryAssignment, JuryDraw, Nomination, NominationEvent, Objection } from '../../../../types'
 import { MAX_NOMINATIONS, type HonourStore, type NominationFilter } from '../../honour/ports'
 import { Conditions } from './conditions'
 import { statementCache, type Sql } from './statements'
@@ -132,6 +132,16 @@ export class SqliteHonourStore implements HonourStore {
   async assignmentsOfJuror(jurorId: string): Promise<JuryAssignment[]> {
     return parse<JuryAssignment>(
       this.sql<[string], { doc: string }>('SELECT doc FROM honour_assignments WHERE juror_id = ? ORDER BY nomination_id').all(jurorId),
+    )
+  }
+
+  async saveDraw(draw: JuryDraw): Promise<void> {
+    this.sql('INSERT INTO honour_draws (id, award_id, at, doc) VALUES (?, ?, ?, ?)').run(draw.id, draw.awardId, draw.at, JSON.stringify(draw))
+  }
+
+  async drawsOf(awardId: string): Promise<JuryDraw[]> {
+    return parse<JuryDraw>(
+      this.sql<[string, number], { doc: string }>('SELECT doc FROM honour_draws WHERE award_id = ? ORDER BY at, id LIMIT ?').all(awardId, MAX_NOMINATIONS),
     )
   }
 

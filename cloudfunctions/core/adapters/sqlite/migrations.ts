@@ -828,6 +828,16 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX pipeline_station_snapshots_by_station ON pipeline_station_snapshots (station_id, month);
   `,
+  `
+  -- Honours (issue 16): jury draws as recorded (seed, pool, exclusions, panel), never changed.
+  CREATE TABLE honour_draws (
+    id       TEXT PRIMARY KEY,
+    award_id TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    doc      TEXT NOT NULL
+  );
+  CREATE INDEX honour_draws_by_award ON honour_draws (award_id, at, id);
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro'
+import Taro, { useDidShow, useRouter } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { Award, Nomination } from '../../../../../types'
@@ -11,8 +11,12 @@ import { stateName } from '@/features/honour/labels'
 import { honourCertificateUrl, honourManageUrl, honourNominateUrl, honourNoticeUrl, honourReviewUrl, honourReviseUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
 
-/** 评优评先: open awards to apply for, my nominations (confirm, submit, withdraw), 公示 and review. */
+/**
+ * 评优评先: open awards to apply for, my nominations (confirm, submit, withdraw), 公示 and review.
+ * `?nomination=` (a step notice's link): that nomination first, marked, with what to do next.
+ */
 export default function HonourHubPage() {
+  const focus = useRouter().params.nomination ?? ''
   const me = useMe()
   const awards = useLoad<Award[]>(fetchAwards, 'awards')
   const mine = useLoad<Nomination[]>(me.member ? () => listNominations({ scope: 'mine' }) : null, me.member?.openid ?? '')
@@ -84,11 +88,15 @@ export default function HonourHubPage() {
           {mine.status === 'loading' ? <StateView kind='loading' /> : null}
           {mine.status === 'error' ? <StateView kind='error' description={mine.error ?? undefined} actionText='重试' onAction={() => void mine.reload()} /> : null}
           {mine.data && mine.data.length === 0 ? <StateView kind='empty' title='还没有提名' description='申报或被站长提名后会显示在这里' /> : null}
-          {(mine.data ?? []).map((n) => {
+          {focus && mine.status === 'ready' && !(mine.data ?? []).some((n) => n.id === focus) ? (
+            <StateView kind='empty' title='通知所指的提名已不在你的列表中' description='它可能已被撤回' />
+          ) : null}
+          {[...(mine.data ?? [])].sort((a, b) => Number(b.id === focus) - Number(a.id === focus)).map((n) => {
             const forMe = n.nomineeOpenid === me.member?.openid
             const byMe = n.nominatorOpenid === me.member?.openid
             return (
-              <View className='honour-row' key={n.id} id={`nomination-${n.id}`}>
+              <View className={`honour-row${n.id === focus ? ' honour-row--focus' : ''}`} key={n.id} id={`nomination-${n.id}`}>
+                {n.id === focus ? <Text className='hint'>通知所指的提名</Text> : null}
                 <Text className='honour-row__title'>
                   {n.awardName} · {n.nomineeName}
                 </Text>

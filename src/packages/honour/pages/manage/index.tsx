@@ -1,10 +1,9 @@
 import Taro, { useDidShow } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import type { Award, Juror, Nomination, ObjectionLine } from '../../../../../types'
+import type { Award, Nomination, ObjectionLine } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '../../../../components/choice-chips'
-import FormField, { FormText } from '../../../../components/form-field'
 import ReasonSheet from '../../../../features/station/components/reason-sheet'
 import NoPermission from '../../../../features/station/components/no-permission'
 import { useLoad } from '@/hooks/use-load'
@@ -13,10 +12,8 @@ import { errorMessage } from '@/services/api'
 import {
   closeAward,
   closeNotice,
-  createJuror,
   drawJury,
   fetchAwards,
-  fetchJurors,
   fetchObjections,
   grantHonour,
   listNominations,
@@ -32,6 +29,7 @@ import {
 } from '@/features/honour/api'
 import { stateName } from '@/features/honour/labels'
 import { honourAwardEditUrl, honourNoticeUrl } from '@/features/honour/urls'
+import JuryPool from '@/features/honour/components/jury-pool'
 import '@/features/honour/honour.scss'
 
 /** What the reason sheet is open for: a decision on objections, a return for revision, a revocation. */
@@ -68,12 +66,9 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
   const current = awardId || awards.data?.[0]?.id || ''
   const currentAward = awards.data?.find((a) => a.id === current)
   const nominations = useLoad<Nomination[]>(current ? () => listNominations({ awardId: current, scope: staff ? 'all' : 'unit' }) : null, current)
-  const jurors = useLoad<Juror[]>(staff ? fetchJurors : null, 'jurors')
   const [objections, setObjections] = useState<Record<string, ObjectionLine[]>>({})
   const [busy, setBusy] = useState<string | null>(null)
   const [sheet, setSheet] = useState<Sheet>(null)
-  const [jurorName, setJurorName] = useState('')
-  const [jurorUnit, setJurorUnit] = useState('')
   useDidShow(() => {
     void awards.reload(true)
   })
@@ -90,13 +85,6 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
     } finally {
       setBusy(null)
     }
-  }
-
-  const addJuror = async () => {
-    await act('juror', () => createJuror({ name: jurorName, university: jurorUnit }), '已加入评委库')
-    setJurorName('')
-    setJurorUnit('')
-    await jurors.reload(true)
   }
 
   const showObjections = async (id: string) => {
@@ -224,29 +212,7 @@ function Manage({ staff, stationId }: { staff: boolean; stationId: string }) {
         ))}
       </View>
 
-      {staff ? (
-        <View className='card' id='juror-pool'>
-          <Text className='section-title'>评委库</Text>
-          <Text className='hint'>评委凭邀请码进入“评委评审”，无需加入联盟；与被提名人同驿站、同学校或同县区的评委自动回避。</Text>
-          {(jurors.data ?? []).map((j) => (
-            <View className='honour-row' key={j.id}>
-              <Text>
-                {j.name} · {j.university || '未填单位'}
-              </Text>
-              <Text className='honour-code'>邀请码 {j.inviteCode}{j.openid ? '（已接受）' : ''}</Text>
-            </View>
-          ))}
-          <FormField name='juror-name' label='评委姓名'>
-            <FormText id='juror-name-input' value={jurorName} onChange={setJurorName} maxlength={20} placeholder='例如：张老师' />
-          </FormField>
-          <FormField name='juror-unit' label='单位或学校' optional>
-            <FormText id='juror-unit-input' value={jurorUnit} onChange={setJurorUnit} maxlength={40} placeholder='用于自动回避' />
-          </FormField>
-          <Button className='btn btn-ghost' id='juror-add' disabled={disabled} onClick={() => void addJuror()}>
-            加入评委库
-          </Button>
-        </View>
-      ) : null}
+      {staff ? <JuryPool awardId={current} onDrawn={() => nominations.reload(true)} /> : null}
 
       <ReasonSheet
         open={sheet !== null}

@@ -9,6 +9,7 @@ import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { ApiCallError, call, errorMessage } from '@/services/api'
 import { fetchAwards, fetchNomination, nominate, reviseNomination, submitNomination } from '@/features/honour/api'
+import MaterialFields, { type MaterialFiles } from '@/features/honour/components/material-fields'
 import '@/features/honour/honour.scss'
 
 /**
@@ -47,12 +48,13 @@ function NominationForm({ award, returned }: { award: Award; returned: Nominatio
   const [deeds, setDeeds] = useState(before?.deeds ?? '')
   const [summary, setSummary] = useState(before?.summary ?? '')
   const [priorHonour, setPriorHonour] = useState(before?.priorHonour ?? '')
+  const [files, setFiles] = useState<MaterialFiles>({ photos: before?.photos ?? [], files: before?.files ?? [] })
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const reason = returned ? [...returned.history].reverse().find((e) => e.action === 'return')?.note ?? '' : ''
 
   const resubmit = async (nomination: NominationView) => {
-    await reviseNomination({ id: nomination.id, materials: { ...nomination.materials, birthDate: birthDate || null, deeds, summary, priorHonour } })
+    await reviseNomination({ id: nomination.id, materials: { ...nomination.materials, birthDate: birthDate || null, deeds, summary, priorHonour, ...files } })
     await submitNomination(nomination.id)
     void Taro.showToast({ title: '已重新提交', icon: 'success' })
   }
@@ -67,7 +69,7 @@ function NominationForm({ award, returned }: { award: Award; returned: Nominatio
         await nominate({
           awardId,
           nomineeOpenid: isHead ? nominee : '',
-          materials: { birthDate: birthDate || null, deeds, summary, priorHonour },
+          materials: { birthDate: birthDate || null, deeds, summary, priorHonour, ...files },
         })
         void Taro.showToast({ title: isHead ? '已提名，待本人确认' : '已保存，请提交', icon: 'success' })
       }
@@ -117,6 +119,7 @@ function NominationForm({ award, returned }: { award: Award; returned: Nominatio
         <FormField name='materials.priorHonour' label='已获荣誉' optional error={errors['materials.priorHonour']}>
           <FormText id='honour-prior' value={priorHonour} onChange={setPriorHonour} maxlength={40} placeholder='例如：县级青年五四奖章' />
         </FormField>
+        <MaterialFields value={files} onChange={setFiles} errors={errors} onError={(fields) => setErrors((e) => ({ ...e, ...fields }))} />
         <Button className='btn btn-primary' id='honour-nominate-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
           {busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}
         </Button>

@@ -1,6 +1,6 @@
 import Taro, { useRouter } from '@tarojs/taro'
 import { useEffect, useState } from 'react'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import type { BlindMaterials } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '../../../../components/choice-chips'
@@ -8,6 +8,8 @@ import FormField, { FormText } from '../../../../components/form-field'
 import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '@/services/api'
 import { declareConflict, fetchMyReviews, redeemInvite, scoreNomination } from '@/features/honour/api'
+import { openMaterialFile } from '@/features/honour/material-upload'
+import Pressable from '@/components/pressable'
 import '@/features/honour/honour.scss'
 
 const VOTES = [
@@ -123,6 +125,18 @@ function ReviewCard({ review: r, busy, act }: { review: BlindMaterials; busy: st
           <Text className='honour-deeds' id={`review-deeds-${r.label}`}>
             {r.deeds}
           </Text>
+          {r.photos.length > 0 ? <Text className='section-title'>照片</Text> : null}
+          <View className='honour-photos'>
+            {r.photos.map((photo, i) => (
+              <Image className='honour-photo__image' key={photo} src={photo} mode='aspectFill' nativeProps={{ alt: `${r.label}照片${i + 1}` }} />
+            ))}
+          </View>
+          {r.files.length > 0 ? <Text className='section-title'>附件</Text> : null}
+          {r.files.map((f, i) => (
+            <Pressable className='honour-file__name' key={f.fileId} id={`review-file-${r.label}-${i}`} role='link' onPress={() => void openMaterialFile(f.fileId).catch((error: unknown) => void Taro.showToast({ title: errorMessage(error), icon: 'none' }))}>
+              <Text id={`review-file-name-${r.label}-${i}`}>{f.name}</Text>
+            </Pressable>
+          ))}
           <FormField name='score' label='评分（0–100）'>
             <FormText id={`review-score-${r.label}`} type='number' value={score} onChange={setScore} maxlength={3} placeholder='例如 85' />
           </FormField>
