@@ -14,7 +14,8 @@ type NoticeData = ActionResult<'competition.resultObjections'>
 
 /**
  * Staff: publish the competition's results for 公示 (5 working days by default; published once),
- * then read the real-name objections and resolve each once — upheld withdraws the team's award and
+ * then read the objections (real name, or a unit with its seal) and resolve each once — the
+ * objector is told the outcome in their inbox — upheld withdraws the team's award and
  * shortlist with the note as the public reason; rejected keeps the result.
  */
 export default function ResultNoticeCard({ competitionId }: { competitionId: string }) {
@@ -91,7 +92,7 @@ export default function ResultNoticeCard({ competitionId }: { competitionId: str
         <View className='cp-row' key={o.id} id={`result-objection-${o.id}`}>
           <View className='cp-row__main'>
             <Text className='cp-row__title'>
-              {o.teamName} · {o.realName} {o.phoneMasked}
+              {o.teamName} · {o.kind === 'unit' ? `单位：${o.unitName}（附公章照片）` : `${o.realName} ${o.phoneMasked}`}
             </Text>
             <Text className='hint'>{o.reason}</Text>
             <Text className='hint'>提交于 {shortTime(o.createdAt)}</Text>

@@ -10,6 +10,7 @@ import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
 import ResultNoticeCard from '../../../../features/competition/components/result-notice-card'
+import TeamOutcome from '../../../../features/competition/components/team-outcome'
 import { COMPETITION_PAGES, STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import '../../competition.scss'
 
@@ -24,7 +25,8 @@ interface StaffData {
 }
 
 /**
- * Staff: competitions (new, edit, publish), teams by state (hand on a team whose leader left),
+ * Staff: competitions (new, edit, publish), teams by state (hand on a team whose leader left; refuse
+ * a version in the formal check; record an award, a higher-level one later too),
  * judges (declared conflicts) and assignment, results (raw / normalised / robust), shortlist, 以赛引才.
  */
 export default function CompetitionStaffPage() {
@@ -155,6 +157,7 @@ function StaffView() {
                     报送
                   </Button>
                 ) : null}
+                <TeamOutcome team={t} onDone={() => load.reload(true)} />
               </View>
             ))}
           </View>
