@@ -175,6 +175,16 @@ function StaffView() {
                     {j.university ? ` · 回避${j.university}的团队` : ''}
                   </Text>
                 </View>
+                {j.openid ? null : (
+                  <Button
+                    className='btn btn-plain'
+                    size='mini'
+                    id={`judge-link-${j.id}`}
+                    onClick={() => void Taro.setClipboardData({ data: `评委邀请：请在“翼展联盟”小程序打开 ${COMPETITION_PAGES.judgeInvite(j.inviteCode)}，或在评委入口输入邀请码 ${j.inviteCode}` })}
+                  >
+                    复制邀请链接
+                  </Button>
+                )}
               </View>
             ))}
             <FormField name='judge-name' label='评委姓名'>
