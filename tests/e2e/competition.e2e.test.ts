@@ -323,7 +323,13 @@ describe('competitions in the browser', () => {
     const orphan = await teamOf('cp-h-lead', '接力队', ['cp-h-a', 'cp-h-b'])
     const placed = await teamOf('cp-p-lead', '获奖队', [])
     await ok(h.api('competition.submit', { teamId: placed.id, abstract: '简介', files: [{ name: '计划书.pdf', fileId: '/uploads/x.pdf' }] }, 'cp-p-lead'))
-    await ok(h.api('competition.award', { teamId: placed.id, award: '市赛二等奖' }, STAFF))
+    // Staff record the award on the team's row; the leader is told in the inbox.
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator(`#staff-competition-${competition.id}`).click()
+    await visible().locator(`#team-outcome-${placed.id}`).click()
+    await visible().locator(`#award-${placed.id} input`).fill('市赛二等奖')
+    await visible().locator(`#award-save-${placed.id}`).click()
+    await eventually(async () => (await ok<TeamView>(h.api('competition.team', { teamId: placed.id }, 'cp-p-lead'))).award, '市赛二等奖')
     await ok(h.api('competition.publishResults', { id: competition.id }, STAFF))
 
     // The leader withdraws the entry before the deadline; the member is told in the inbox.
@@ -376,5 +382,16 @@ describe('competitions in the browser', () => {
     await as('cp-objector', '/pages/inbox/index')
     await visible().locator('#inbox-list').getByText('你提出的公示异议已处理').waitFor()
     await h.screenshot('competition-objection-told')
+
+    // Staff tighten the rules: the teams they would break are listed before saving; saved on confirmation.
+    await as(STAFF, `/packages/competition/pages/edit/index?id=${competition.id}`)
+    await visible().locator('#cp-membersMax-input input').fill('2')
+    await visible().locator('#cp-save').click()
+    await visible().locator('#cp-breaks').getByText('团队人数应在1到2人之间（含负责人），现在3人').waitFor()
+    await h.screenshot('competition-rule-breaks')
+    await visible().locator('#cp-save-confirm').click()
+    await eventually(async () => (await ok<Competition>(h.api('competition.get', { id: competition.id }, STAFF))).rules.membersMax, 2)
+    await as('cp-h-b', '/pages/inbox/index')
+    await visible().locator('#inbox-list').getByText(`${competition.title}规则已调整`).waitFor()
   }
 })
