@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import type { ActionResult } from '../../../../types'
 import StateView from '../../../components/state-view'
 import FormField, { FormText } from '../../../components/form-field'
 import { useLoad } from '../../../hooks/use-load'
 import { useRequestId } from '../../../hooks/use-request-id'
 import { ApiCallError, errorMessage } from '../../../services/api'
+import { coverUrl } from '../../../services/upload'
 import * as api from '../api'
 import { shortTime } from '../labels'
 
@@ -94,6 +95,7 @@ export default function ResultNoticeCard({ competitionId }: { competitionId: str
             <Text className='cp-row__title'>
               {o.teamName} · {o.kind === 'unit' ? `单位：${o.unitName}（附公章照片）` : `${o.realName} ${o.phoneMasked}`}
             </Text>
+            {o.kind === 'unit' && o.sealFileId ? <Image className='cp-seal' src={coverUrl(o.sealFileId) ?? ''} mode='aspectFit' nativeProps={{ alt: `${o.unitName}的公章照片` }} /> : null}
             <Text className='hint'>{o.reason}</Text>
             <Text className='hint'>提交于 {shortTime(o.createdAt)}</Text>
             {o.outcome ? (
