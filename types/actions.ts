@@ -150,7 +150,7 @@ import {
   unitDecideInput,
   updateAwardInput,
 } from './honour'
-import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, ResultNotice, ResultObjectionLine, Score, TalentLead, TeamView } from './competition'
+import type { BlindProject, Competition, CompetitionCertificate, CompetitionResults, Judge, MyCompetitionEntry, ResultNotice, ResultObjectionLine, RuleBreak, Score, TalentLead, TeamView } from './competition'
 import {
   addJudgeInput,
   advisorInput,
@@ -160,6 +160,7 @@ import {
   createTeamInput,
   inviteCodeInput,
   memberRefInput,
+  refuseSubmissionInput,
   reorderInput,
   saveCompetitionInput,
   competitionScoreInput,
@@ -423,6 +424,8 @@ export const actionSchemas = {
   'competition.resolveResultObjection': resolveResultObjectionInput,
   'competition.handOver': memberRefInput,
   'competition.certificate': teamIdInput,
+  'competition.checkRules': saveCompetitionInput,
+  'competition.refuseSubmission': refuseSubmissionInput,
 } as const
 
 export interface ActionResults {
@@ -708,6 +711,9 @@ export interface ActionResults {
   'competition.resolveResultObjection': ResultObjectionLine
   'competition.handOver': TeamView
   'competition.certificate': CompetitionCertificate
+  /** The teams the rules as given would break (an edit not yet saved); empty for a new competition. */
+  'competition.checkRules': RuleBreak[]
+  'competition.refuseSubmission': TeamView
 }
 
 export interface OutboxMessage {

@@ -1,6 +1,6 @@
 import * as z from 'zod'
 import { DEGREE_IDS, type DegreeId } from './taxonomy'
-import { PHONE_PATTERN } from './member'
+import { objectInput } from './honour'
 import { calendarDate } from './text'
 import { choice, id, optionalText, text } from './validation'
 
@@ -118,6 +118,11 @@ export interface SubmissionVersion {
   files: SubmissionFile[]
   submittedAt: string
   byOpenid: string
+  /**
+   * Set when staff refused this version in the formal check (形式审查), with the reason the team is
+   * told. A refused latest version is not judged; the team may submit a new one before the deadline.
+   */
+  refused?: { reason: string; at: string; byOpenid: string } | null
 }
 
 /** Derived, never stored: see `teamStateOf` in core/competition/rules.ts. */
@@ -151,6 +156,11 @@ export interface Team {
   handover?: LeaderHandover | null
   /** Cache of the team's invite mini-program code (wxacode); never sent to clients. */
   inviteImage?: string | null
+  /**
+   * The shortlist decision the team was last told in its inbox (in: 晋级; out: 未晋级); absent or
+   * null: not told yet. Written in the same atomic change as the decision, so each is told once.
+   */
+  shortlistTold?: 'in' | 'out' | null
   createdAt: string
   updatedAt: string
   isDemo: boolean
@@ -324,6 +334,8 @@ export const saveCompetitionInput = z
     }),
     shortlistQuota: count('晋级名额', 0, 1000),
     status: z.enum(['draft', 'open', 'judging', 'results'], { error: '赛事状态不正确' }),
+    /** Saves even though the new rules break existing teams (see `RuleBreak`). */
+    confirmBreaking: z.boolean({ error: '确认保存应为是或否' }).optional(),
   })
   .refine((v) => v.rules.membersMin <= v.rules.membersMax, { message: '最少人数不能大于最多人数', path: ['rules', 'membersMin'] })
   .refine((v) => !(Date.parse(v.registrationOpensAt) >= Date.parse(v.registrationClosesAt)), { message: '报名截止时间应晚于开始时间', path: ['registrationClosesAt'] })
@@ -333,6 +345,18 @@ export const saveCompetitionInput = z
 export type SaveCompetitionInput = z.input<typeof saveCompetitionInput>
 
 export const competitionIdInput = z.object({ id: idOf('赛事') })
+
+/**
+ * Editing a competition that has teams: the save is refused while the new rules would break a team
+ * (a rule it met under the old rules it no longer meets) unless staff confirm, having seen the list
+ * (`competition.checkRules` lists them; `confirmBreaking` saves anyway); the teams broken are then
+ * told in their inbox. A team the new rules would break, and why (each reason in Chinese).
+ */
+export interface RuleBreak {
+  teamId: string
+  teamName: string
+  reasons: string[]
+}
 export const teamIdInput = z.object({ teamId: idOf('团队') })
 
 export const createTeamInput = z.object({
@@ -418,6 +442,9 @@ export const shortlistInput = z.object({
 
 export const awardInput = z.object({ teamId: idOf('团队'), award: text('奖项', { max: 20 }) })
 
+/** Staff refuse the team's latest version in the formal check (形式审查), with the reason. */
+export const refuseSubmissionInput = z.object({ teamId: idOf('团队'), reason: text('退回原因', { max: 200 }) })
+
 export const teamsListInput = z.object({ id: idOf('赛事'), state: z.enum(['forming', 'ready', 'submitted', 'shortlisted', 'withdrawn']).optional() })
 
 // ——— 公示 of results (科创赛事公示) and objections to them ———
@@ -456,13 +483,11 @@ export interface ResultNotice {
   byOpenid: string
 }
 
-/** Objections to a result: a real name and an 11-digit phone, never anonymous (honours' rules). */
-export const resultObjectionInput = z.object({
-  teamId: idOf('团队'),
-  realName: text('真实姓名', { max: 20 }),
-  phone: text('联系电话', { max: 11 }).regex(PHONE_PATTERN, '联系电话须为11位手机号，以便核实'),
-  reason: text('异议内容', { max: 1000 }),
-})
+/**
+ * Objections to a result: honours' 公示 objection form as it is — a real name and an 11-digit phone,
+ * or a unit's name and a photo of its seal; never anonymous (checked in core/shared/objection.ts).
+ */
+export const resultObjectionInput = objectInput.omit({ id: true }).extend({ teamId: idOf('团队') })
 export type ResultObjectionInput = z.input<typeof resultObjectionInput>
 
 export const resolveResultObjectionInput = z.object({
@@ -476,8 +501,11 @@ export interface ResultObjection {
   competitionId: string
   teamId: string
   teamName: string
+  kind: 'personal' | 'unit'
   realName: string
   phone: string
+  unitName: string
+  sealFileId: string
   reason: string
   filerOpenid: string
   createdAt: string

@@ -74,6 +74,8 @@ export const RETRYABLE_WRITES = [
   'competition.submit',
   'competition.addJudge',
   'competition.shortlist',
+  'competition.award',
+  'competition.refuseSubmission',
   'competition.publishResults',
   'competition.objectResult',
   'competition.resolveResultObjection',

@@ -7,7 +7,9 @@ import { currentPage, eventually, startHarness, type Harness } from './support'
  * member confirms late, a PhD member cannot be made leader, the team submits two versions before
  * the deadline and is refused after it (time moved on through the server's clock); three judges
  * (one skipped by an automatic conflict, one by a declared one) score; normalised and raw results
- * differ as the data says; the winner is shortlisted and shows in the 翼展档案.
+ * differ as the data says; the winner is shortlisted and shows in the 翼展档案. Then a leader
+ * withdraws (the member told), the members of a team whose leader deleted their account hand it
+ * on, and a 公示 objection is resolved by staff with the objector told in their inbox.
  */
 const HOUR = 60 * 60 * 1000
 let offset = 0
@@ -226,9 +228,9 @@ describe('competitions in the browser', () => {
     await visible().locator('#judge-assign').click()
     await visible().locator('#staff-message').getByText(/已分配评委，自动回避\d+次/).waitFor()
 
-    // The harsh judge redeems the code in the app and scores the blind 星火队 project there.
-    await as('cp-judge-0', '/packages/competition/pages/judge/index')
-    await visible().locator('#judge-code-input input').fill(harsh.inviteCode)
+    // The harsh judge opens the invite link staff sent (the code filled in) and scores the blind 星火队 project there.
+    await as('cp-judge-0', `/packages/competition/pages/judge/index?code=${harsh.inviteCode}`)
+    expect(await visible().locator('#judge-code-input input').inputValue()).toBe(harsh.inviteCode)
     await visible().locator('#judge-redeem-button').click()
     await visible().locator('#judge-page').waitFor()
     const seen = await ok<{ projects: BlindProject[] }>(h.api('competition.judgeProjects', { judgeId: harsh.id }, 'cp-judge-0'))
@@ -281,5 +283,115 @@ describe('competitions in the browser', () => {
     await visible().locator('#archive-poster #poster-make').click()
     await visible().locator('#archive-poster #poster-image img').waitFor()
     await h.screenshot('growth-archive-poster')
+  }
+  test('a leader withdraws, the members hand on a team whose leader left, a 公示 objection is resolved and the objector told', async () => {
+    try {
+      await afterwards()
+    } catch (error) {
+      await h.screenshot('competition-afterwards-failure').catch(() => undefined)
+      throw error
+    }
+  }, 90_000)
+
+  async function afterwards() {
+    const { page } = h
+    offset = 0
+    await page.goto(h.baseUrl)
+    const start = Date.now()
+    const competition = await ok<Competition>(
+      h.api('competition.save', competitionDraft({
+        title: '“创青春”驻马店市创新创业大赛（旅程）',
+        kind: 'chuangqingchun',
+        rules: { ...competitionDraft().rules, membersMin: 1 },
+        registrationOpensAt: iso(start - 24 * HOUR),
+        registrationClosesAt: iso(start + HOUR),
+        submissionClosesAt: iso(start + 2 * HOUR),
+      }), STAFF),
+    )
+    const teamOf = async (lead: string, name: string, members: string[]) => {
+      await register(lead, `${name}长`, '黄淮学院')
+      const team = await ok<TeamView>(h.api('competition.createTeam', { competitionId: competition.id, trackId: 'tech', name, projectTitle: `${name}的项目` }, lead))
+      for (const [i, m] of members.entries()) {
+        await register(m, `${name}员${i + 1}`, '黄淮学院')
+        await ok(h.api('competition.joinTeam', { code: team.inviteCode }, m))
+        await ok(h.api('competition.confirm', { teamId: team.id }, m))
+      }
+      await ok(h.api('competition.sign', { teamId: team.id, agreed: true }, lead))
+      return team
+    }
+    const leaving = await teamOf('cp-w-lead', '退赛队', ['cp-w-m'])
+    const orphan = await teamOf('cp-h-lead', '接力队', ['cp-h-a', 'cp-h-b'])
+    const placed = await teamOf('cp-p-lead', '获奖队', [])
+    await ok(h.api('competition.submit', { teamId: placed.id, abstract: '简介', files: [{ name: '计划书.pdf', fileId: '/uploads/x.pdf' }] }, 'cp-p-lead'))
+    // Staff record the award on the team's row; the leader is told in the inbox.
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator(`#staff-competition-${competition.id}`).click()
+    await visible().locator(`#team-outcome-${placed.id}`).click()
+    await visible().locator(`#award-${placed.id} input`).fill('市赛二等奖')
+    await visible().locator(`#award-save-${placed.id}`).click()
+    await eventually(async () => (await ok<TeamView>(h.api('competition.team', { teamId: placed.id }, 'cp-p-lead'))).award, '市赛二等奖')
+    await ok(h.api('competition.publishResults', { id: competition.id }, STAFF))
+
+    // The leader withdraws the entry before the deadline; the member is told in the inbox.
+    await as('cp-w-lead', `/packages/competition/pages/team/index?id=${leaving.id}`)
+    await visible().locator('#team-withdraw').click()
+    await page.locator('.taro__modal .taro-model__confirm', { hasText: '撤销参赛' }).click()
+    await visible().locator('#team-withdrawn').waitFor()
+    await visible().locator('#team-state').getByText('已撤销').waitFor()
+    await h.screenshot('competition-withdrawn')
+    await as('cp-w-m', '/pages/inbox/index')
+    await visible().locator('#inbox-list').getByText('“退赛队”已撤销参赛').waitFor()
+
+    // The leader of 接力队 deletes their account: the two members confirm a new leader in the app.
+    await ok(h.api('member.deleteMine', {}, 'cp-h-lead'))
+    await as('cp-h-a', `/packages/competition/pages/team/index?id=${orphan.id}`)
+    await visible().locator('#handover-1').getByText('确认接力队员2担任负责人').click()
+    await visible().locator('#team-handover-progress').getByText('接力队员2：已有1/2位成员确认').waitFor()
+    await h.screenshot('competition-handover-waiting')
+    await as('cp-h-b', `/packages/competition/pages/team/index?id=${orphan.id}`)
+    await visible().locator('#handover-1').click()
+    await visible().locator('#team-withdraw').waitFor()
+    expect(await visible().locator('#team-handover').count()).toBe(0)
+    expect((await ok<TeamView>(h.api('competition.team', { teamId: orphan.id }, 'cp-h-a'))).leaderOpenid).toBe('cp-h-b')
+    await as('cp-h-a', '/pages/inbox/index')
+    await visible().locator('#inbox-list').getByText('“接力队”有了新负责人').waitFor()
+
+    // Anyone objects to the published result on the 公示 page, in their real name.
+    await register('cp-objector', '郑实', '郑州大学')
+    await as('cp-objector', '/packages/honour/pages/notice/index')
+    await visible().locator(`#object-result-${placed.id}`).click()
+    await visible().locator('#result-objection-reason textarea').fill('获奖项目与往届作品雷同')
+    await visible().locator('#result-objection-submit').click()
+    await visible().locator('#result-objection-form').getByText('不受理匿名异议：请选择以个人或单位名义提出').waitFor()
+    await visible().locator('#result-objection-kind-personal').click()
+    await visible().locator('#result-objection-name input').fill('郑实')
+    await visible().locator('#result-objection-phone input').fill('13700001234')
+    await visible().locator('#result-objection-submit').click()
+    await page.locator('.taro__modal :visible', { hasText: '已收到你的异议' }).first().waitFor()
+    await page.locator('.taro__modal .taro-model__confirm:visible').click()
+    await h.screenshot('competition-result-objection')
+
+    // Staff resolve it privately on the competition staff page; the objector is told the outcome.
+    const [filed] = (await ok<{ objections: { id: string }[] }>(h.api('competition.resultObjections', { id: competition.id }, STAFF))).objections
+    await as(STAFF, '/packages/competition/pages/staff/index')
+    await visible().locator(`#staff-competition-${competition.id}`).click()
+    await visible().locator(`#result-objection-${filed!.id}`).getByText('郑实 137****1234').waitFor()
+    await visible().locator(`#result-objection-note-${filed!.id} input`).fill('经核查，项目为原创')
+    await visible().locator(`#result-objection-reject-${filed!.id}`).click()
+    await visible().locator(`#result-objection-${filed!.id}`).getByText('异议不成立，维持：经核查，项目为原创').waitFor()
+    await as('cp-objector', '/pages/inbox/index')
+    await visible().locator('#inbox-list').getByText('你提出的公示异议已处理').waitFor()
+    await h.screenshot('competition-objection-told')
+
+    // Staff tighten the rules: the teams they would break are listed before saving; saved on confirmation.
+    await as(STAFF, `/packages/competition/pages/edit/index?id=${competition.id}`)
+    await visible().locator('#cp-membersMax-input input').fill('2')
+    await visible().locator('#cp-save').click()
+    await visible().locator('#cp-breaks').getByText('团队人数应在1到2人之间（含负责人），现在3人').waitFor()
+    await h.screenshot('competition-rule-breaks')
+    await visible().locator('#cp-save-confirm').click()
+    await eventually(async () => (await ok<Competition>(h.api('competition.get', { id: competition.id }, STAFF))).rules.membersMax, 2)
+    await as('cp-h-b', '/pages/inbox/index')
+    await visible().locator('#inbox-list').getByText(`${competition.title}规则已调整`).waitFor()
   }
 })

@@ -430,6 +430,8 @@ export const actionTable: ActionTable = {
   'competition.withdraw': allow(isMember, competition.withdrawTeam),
   'competition.handOver': allow(isMemberOrStaff, competition.handOverTeam),
   'competition.certificate': allow(isMember, competition.certificate),
+  'competition.checkRules': allow(isStaff, competition.checkRules),
+  'competition.refuseSubmission': allow(isStaff, competition.refuseSubmission),
   'competition.publishResults': allow(isStaff, competitionPublicity.publishResults),
   'competition.resultNotices': allow(isAnyone, (deps) => competitionPublicity.resultNotices(deps)),
   'competition.objectResult': allow(isSignedIn, competitionPublicity.objectResult),

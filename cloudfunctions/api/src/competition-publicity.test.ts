@@ -36,7 +36,9 @@ async function placedTeams() {
   return { first, second, none }
 }
 
-const objection = (teamId: string, overrides: Record<string, unknown> = {}) => ({ teamId, realName: '张三', phone: '13800001111', reason: '作品并非团队原创', ...overrides })
+const objection = (teamId: string, overrides: Record<string, unknown> = {}) => ({ teamId, kind: 'personal', realName: '张三', phone: '13800001111', reason: '作品并非团队原创', ...overrides })
+const unitObjection = (teamId: string, overrides: Record<string, unknown> = {}) => ({ teamId, kind: 'unit', unitName: '驻马店市某科技公司', sealFileId: 'cloud://env/activity-covers/seal.png', reason: '项目使用了我单位未公开的技术资料', ...overrides })
+const inboxTitles = async (openid: string) => data(await t.call(openid, 'notice.inbox', {})).items.map((n) => n.title)
 
 beforeEach(async () => {
   now = new Date('2026-11-20T10:00:00.000+08:00')
@@ -116,15 +118,18 @@ describe('objections to a published result', () => {
     expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id))).message).toBe('这个团队的结果不在公示中')
     data(await t.call(STAFF, 'competition.publishResults', { id: competitionId }))
     expect(codeOf(await t.call(null, 'competition.objectResult', objection(first.id)))).toBe('UNAUTHENTICATED')
-    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { realName: '' }))).fields).toEqual({ realName: '请填写真实姓名' })
-    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { phone: '12345' }))).fields).toEqual({ phone: '联系电话须为11位手机号，以便核实' })
+    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { kind: undefined }))).fields).toEqual({ kind: '不受理匿名异议：请选择以个人或单位名义提出' })
+    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { realName: '' }))).fields).toEqual({ realName: '不受理匿名异议：个人异议请填写真实姓名' })
+    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { phone: '12345' }))).fields).toEqual({ phone: '不受理匿名异议：请填写11位手机号以便核实' })
+    expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { kind: 'group' }))).fields).toEqual({ kind: '请从列表中选择异议类型' })
     expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { reason: '' }))).fields).toEqual({ reason: '请填写异议内容' })
     expect(errorOf(await t.call('m9', 'competition.objectResult', objection(first.id, { reason: '长'.repeat(1001) }))).fields).toEqual({ reason: '异议内容最多1000个字' })
     expect(errorOf(await t.call('m9', 'competition.objectResult', objection(none.id))).message).toBe('这个团队的结果不在公示中')
     expect(await t.store.competitions.objectionsOf(competitionId, 10)).toEqual([])
 
-    const filed = data(await t.call('m9', 'competition.objectResult', objection(first.id)))
+    const filed = data(await t.call('m9', 'competition.objectResult', objection(first.id, { unitName: '不该留下的单位' })))
     expect(filed.received).toBe(true)
+    expect((await t.store.competitions.getObjection(filed.id))!).toMatchObject({ kind: 'personal', realName: '张三', unitName: '', sealFileId: '' })
     // A non-member (signed in) may object too, as for honours.
     now = new Date('2026-11-20T10:05:00.000+08:00')
     data(await t.call('visitor', 'competition.objectResult', objection(first.id, { realName: '李四' })))
@@ -203,6 +208,61 @@ describe('objections to a published result', () => {
     expect(stored).toMatchObject({ realName: '已注销成员', phone: '', reason: '作品并非团队原创' })
     expect(stored.filerOpenid).not.toBe('m9')
     expect(await t.store.competitions.objectionsBy('m9', 10)).toEqual([])
+  })
+})
+
+describe('unit objections and outcomes told', () => {
+  it('a unit objects with its name and seal photo (honours\' form); no seal or no name refused, nothing written; staff see the unit, no phone', async () => {
+    const { first } = await placedTeams()
+    data(await t.call(STAFF, 'competition.publishResults', { id: competitionId }))
+    await join('head9')
+    expect(errorOf(await t.call('head9', 'competition.objectResult', unitObjection(first.id, { sealFileId: '' }))).fields).toEqual({ sealFileId: '不受理匿名异议：单位异议须上传加盖公章的照片' })
+    expect(errorOf(await t.call('head9', 'competition.objectResult', unitObjection(first.id, { unitName: '' }))).fields).toEqual({ unitName: '不受理匿名异议：单位异议请填写单位名称' })
+    expect(errorOf(await t.call('head9', 'competition.objectResult', unitObjection(first.id, { unitName: '单'.repeat(41) }))).fields).toEqual({ unitName: '单位名称最多40个字' })
+    expect(await t.store.competitions.objectionsOf(competitionId, 10)).toEqual([])
+
+    const id = data(await t.call('head9', 'competition.objectResult', unitObjection(first.id, { realName: '不该留下', phone: '13800001111' }))).id
+    expect((await t.store.competitions.getObjection(id))!).toMatchObject({ kind: 'unit', unitName: '驻马店市某科技公司', sealFileId: 'cloud://env/activity-covers/seal.png', realName: '', phone: '' })
+    const [line] = data(await t.call(STAFF, 'competition.resultObjections', { id: competitionId })).objections
+    expect(line).toMatchObject({ kind: 'unit', unitName: '驻马店市某科技公司', realName: '', phoneMasked: '' })
+    // Handled privately: the 公示 shows no objection, only a withdrawn result once one is upheld.
+    expect(JSON.stringify(data(await t.call(null, 'competition.resultNotices', {})))).not.toContain('驻马店市某科技公司')
+    const resolved = data(await t.call(STAFF, 'competition.resolveResultObjection', { id, decision: 'rejected', note: '技术资料为公开文献' }))
+    expect(resolved.outcome).toMatchObject({ decision: 'rejected', note: '技术资料为公开文献' })
+    expect(await inboxTitles('head9')).toEqual(['你提出的公示异议已处理'])
+  })
+
+  it('the objector is told the outcome once, and the team when its result is withdrawn, even when staff resolve in parallel', async () => {
+    const { first } = await placedTeams()
+    await join('m1b')
+    const team = (await t.store.competitions.getTeam(first.id))!
+    // A confirmed member and a member who never confirmed: only the confirmed one is told.
+    await join('m1c')
+    data(await t.call('m1b', 'competition.joinTeam', { code: team.inviteCode }))
+    data(await t.call('m1b', 'competition.confirm', { teamId: first.id }))
+    data(await t.call('m1c', 'competition.joinTeam', { code: team.inviteCode }))
+    data(await t.call(STAFF, 'competition.publishResults', { id: competitionId }))
+    await join('m9')
+    const id = data(await t.call('m9', 'competition.objectResult', objection(first.id))).id
+    const before = { lead: await inboxTitles('lead1'), m1b: await inboxTitles('m1b') }
+    await Promise.all([
+      t.call(STAFF, 'competition.resolveResultObjection', { id, decision: 'upheld', note: '经核查作品抄袭' }, 'request-p1-0001'),
+      t.call(STAFF, 'competition.resolveResultObjection', { id, decision: 'upheld', note: '经核查作品抄袭' }, 'request-p2-0001'),
+      t.call(STAFF, 'competition.resolveResultObjection', { id, decision: 'upheld', note: '经核查作品抄袭' }, 'request-p3-0001'),
+    ])
+    const told = data(await t.call('m9', 'notice.inbox', {})).items
+    expect(told).toHaveLength(1)
+    expect(told[0]).toMatchObject({ title: '你提出的公示异议已处理', senderLabel: '翼展联盟·科创赛事' })
+    const withdrawn = '“lead1队”的公示结果已撤销'
+    expect((await inboxTitles('lead1')).filter((x) => x === withdrawn)).toHaveLength(1)
+    expect((await inboxTitles('m1b')).filter((x) => x === withdrawn)).toHaveLength(1)
+    expect(await inboxTitles('m1c')).not.toContain(withdrawn)
+    expect(before.lead).not.toContain(withdrawn)
+    // A second objection upheld against the withdrawn result withdraws nothing more: the team is not told again.
+    const late = await t.store.competitions.getObjection(id)
+    await t.store.competitions.saveObjection({ ...late!, id: 'co-second', outcome: null })
+    data(await t.call(STAFF, 'competition.resolveResultObjection', { id: 'co-second', decision: 'upheld', note: '同上' }))
+    expect((await inboxTitles('lead1')).filter((x) => x === withdrawn)).toHaveLength(1)
   })
 })
 

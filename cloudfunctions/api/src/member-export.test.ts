@@ -124,7 +124,7 @@ async function memberWithEverything() {
   await t.store.honours.saveAssignment({ nominationId: nomination.id, jurorId: seat.id, drawOrder: 1, status: 'scored', conflictReason: '', declaredAt: at, score: 80, approve: true, comment: '', scoredAt: at })
   await t.store.honours.saveObjection({ id: 'ob-me', nominationId: nomination.id, kind: 'personal', realName: '隐私测试同学', phone: '13812341234', unitName: '', sealFileId: '', reason: '存疑', filerOpenid: ME, createdAt: at, outcome: null })
   // …and an objection I filed to a competition result in 公示 (issue 18), as that step leaves it.
-  await t.store.competitions.saveObjection({ id: 'ro-me', competitionId: contest.id, teamId: 'team-other', teamName: '别人的队', realName: '隐私测试同学', phone: '13812341234', reason: '成绩存疑', filerOpenid: ME, createdAt: at, outcome: null })
+  await t.store.competitions.saveObjection({ id: 'ro-me', competitionId: contest.id, teamId: 'team-other', teamName: '别人的队', kind: 'personal', realName: '隐私测试同学', phone: '13812341234', unitName: '', sealFileId: '', reason: '成绩存疑', filerOpenid: ME, createdAt: at, outcome: null })
 
   data(await t.call(ME, 'member.withdrawConsent'))
   data(await t.call(ME, 'member.giveConsent', { consentVersion: PRIVACY_VERSION }))

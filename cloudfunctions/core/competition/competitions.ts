@@ -8,6 +8,7 @@ import type {
   CompetitionResults,
   ExportedCompetitionTeam,
   Judge,
+  RuleBreak,
   MyCompetitionEntry,
   Score,
   TalentLead,
@@ -19,14 +20,15 @@ import type { Caller } from '../access/access'
 import { recordAudit } from '../audit/audit'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
-import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
+import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
 import type { PersonEntry } from './ports'
 import { draftStoryFromCompetition } from '../story/stories'
-import { notifyTeamMembers } from './notify'
+import { notifyTeamMembers, notifyTeamOutcome } from './notify'
 import { redact } from './redaction'
 import {
   changeAllowedAfterClose,
+  judgedVersion,
   maskPhone,
   mayLead,
   mayWithdraw,
@@ -36,6 +38,7 @@ import {
   registrationOpen,
   roomForAdvisor,
   roomForMember,
+  ruleBreaks,
   sameMembers,
   submissionOpen,
   submitBlockers,
@@ -81,7 +84,7 @@ async function newCode(deps: Deps, kind: 'team' | 'judge', targetId: string): Pr
   throw conflict('邀请码生成失败，请重试')
 }
 
-export function viewTeam(c: Competition, { inviteImage: _cache, ...team }: Team, full: boolean): TeamView {
+export function viewTeam(c: Competition, { inviteImage: _cache, shortlistTold: _told, ...team }: Team, full: boolean): TeamView {
   const advisors: Advisor[] = full ? team.advisors : team.advisors.map((a) => ({ ...a, phone: maskPhone(a.phone) }))
   return {
     ...team,
@@ -124,21 +127,31 @@ function requireLeader(team: Team, caller: Caller): void {
 
 // ---------- competitions ----------
 
+/**
+ * Creates or edits a competition. An edit is checked against the teams formed: a track in use or a
+ * calibration team of another competition is refused; rules that would break teams (`ruleBreaks`)
+ * are refused, listing them, unless staff confirm — then saved and each team broken is told why.
+ */
 export async function saveCompetition(deps: Deps, caller: Caller, input: ActionPayload<'competition.save'>): Promise<Competition> {
   const at = now(deps)
-  const existing = input.id ? await competitionOf(deps, input.id) : null
+  const { confirmBreaking, ...fields } = input
+  const existing = fields.id ? await competitionOf(deps, fields.id) : null
+  let broken: RuleBreak[] = []
+  let teams: Team[] = []
   if (existing) {
     // Teams refer to their track and the calibration to a team: neither may vanish under them.
-    const teams = await deps.store.competitions.listTeams(existing.id, MAX_TEAMS)
+    teams = await deps.store.competitions.listTeams(existing.id, MAX_TEAMS)
     const used = existing.tracks.find((t) => teams.some((team) => team.trackId === t.id) && !input.tracks.some((x) => x.id === t.id))
     if (used) throw invalidInput('tracks', `赛道“${used.name}”已有团队报名，不能删除或改名`)
     const calibration = input.judging.calibrationTeamId
     if (calibration && !teams.some((team) => team.id === calibration)) throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
+    broken = ruleBreaks(existing.rules, input.rules, teams)
+    if (broken.length > 0 && !confirmBreaking) throw new AppError('CONFLICT', breaksMessage(broken), { confirmBreaking: breaksMessage(broken) })
   } else if (input.judging.calibrationTeamId) {
     throw invalidInput('judging.calibrationTeamId', '校准项目应为本赛事的团队')
   }
   const c: Competition = {
-    ...input,
+    ...fields,
     codeImage: existing?.codeImage ?? null,
     id: existing?.id ?? newId('cp'),
     createdAt: existing?.createdAt ?? at,
@@ -146,8 +159,29 @@ export async function saveCompetition(deps: Deps, caller: Caller, input: ActionP
     isDemo: existing?.isDemo ?? false,
   }
   await deps.store.competitions.saveCompetition(c)
-  await recordAudit(deps, caller, { action: 'competition.save', summary: `${existing ? '修改' : '创建'}赛事“${c.title}”` })
+  const affected = broken.length > 0 ? `，新规则影响${broken.length}个已报名团队：${broken.map((b) => b.teamName).join('、')}` : ''
+  await recordAudit(deps, caller, { action: 'competition.save', summary: `${existing ? '修改' : '创建'}赛事“${c.title}”${affected}` })
+  for (const b of broken) {
+    const team = teams.find((t) => t.id === b.teamId)!
+    await notifyTeamOutcome(deps, caller, team, {
+      title: `${c.title}规则已调整`,
+      body: `赛事规则已调整，团队“${team.name}”需要按新规则调整后才能提交作品：${b.reasons.join('；')}。`,
+    })
+  }
   return shown(c)
+}
+
+const breaksMessage = (broken: RuleBreak[]) => {
+  const listed = broken.slice(0, 5).map((b) => `“${b.teamName}”（${b.reasons.join('；')}）`)
+  const more = broken.length > 5 ? `等${broken.length}个团队` : ''
+  return `新规则与已报名团队冲突：${listed.join('、')}${more}。确认仍要保存请勾选“仍然保存并通知这些团队”`
+}
+
+/** Staff, before saving an edit: the teams the rules as given would break (none for a new competition). */
+export async function checkRules(deps: Deps, _caller: Caller, input: ActionPayload<'competition.checkRules'>): Promise<RuleBreak[]> {
+  if (!input.id) return []
+  const existing = await competitionOf(deps, input.id)
+  return ruleBreaks(existing.rules, input.rules, await deps.store.competitions.listTeams(existing.id, MAX_TEAMS))
 }
 
 /** A competition as answered: without the cached code image. */
@@ -519,6 +553,35 @@ export async function submitVersion(deps: Deps, caller: Caller, input: ActionPay
   return viewTeam(c, saved, true)
 }
 
+/**
+ * Staff refuse the team's latest version in the formal check (形式审查): it is not judged; before
+ * the deadline the team may submit a new one. The leader and confirmed members are told the reason.
+ * Idempotent: the same version refused again changes nothing and tells nobody.
+ */
+export async function refuseSubmission(deps: Deps, caller: Caller, input: ActionPayload<'competition.refuseSubmission'>): Promise<TeamView> {
+  const { team, competition: c } = await teamOf(deps, input.teamId)
+  let refusedVersion = 0
+  const saved = await change(deps, team, [], (stored, _people, at) => {
+    refusedVersion = 0
+    refuse(notWithdrawn(stored))
+    const latest = stored.submissions[stored.submissions.length - 1]
+    if (!latest) throw conflict('团队还没有提交作品')
+    if (latest.refused) return { team: stored }
+    refusedVersion = latest.version
+    const refused = { reason: input.reason, at, byOpenid: openidOf(caller) }
+    return { team: { ...stored, submissions: stored.submissions.map((v) => (v.version === latest.version ? { ...v, refused } : v)) } }
+  })
+  if (refusedVersion > 0) {
+    const open = submissionOpen(c, now(deps)) === null
+    await recordAudit(deps, caller, { action: 'competition.refuseSubmission', summary: `退回团队“${saved.name}”第${refusedVersion}版作品：${input.reason}` })
+    await notifyTeamOutcome(deps, caller, saved, {
+      title: `“${saved.name}”的作品被退回`,
+      body: `团队“${saved.name}”提交的第${refusedVersion}版作品未通过形式审查：${input.reason}。${open ? '请在提交截止前修改后重新提交。' : '提交已截止，该作品不进入评审。'}`,
+    })
+  }
+  return viewTeam(c, saved, false)
+}
+
 export async function myTeams(deps: Deps, caller: Caller): Promise<TeamView[]> {
   const teams = await deps.store.competitions.teamsOf(openidOf(caller), 50)
   const out: TeamView[] = []
@@ -573,7 +636,8 @@ export function conflictOf(judge: Judge, team: Team): boolean {
   return judge.stationId !== null && team.members.some((m) => m.stationId === judge.stationId)
 }
 
-const judgedTeams = (teams: Team[]) => teams.filter((t) => t.submissions.length > 0 && !t.withdrawnAt)
+/** Teams in judging: a version not refused in the formal check, not withdrawn. */
+const judgedTeams = (teams: Team[]) => teams.filter((t) => judgedVersion(t) !== null && !t.withdrawnAt)
 
 export async function assign(deps: Deps, caller: Caller, input: { id: string }): Promise<{ assignments: Record<string, string[]>; short: string[]; skipped: number }> {
   const c = await competitionOf(deps, input.id)
@@ -631,7 +695,7 @@ export async function judgeProjects(deps: Deps, caller: Caller, input: { judgeId
   const projects: BlindProject[] = []
   for (const [i, teamId] of mine.entries()) {
     const team = await deps.store.competitions.getTeam(teamId)
-    const latest = team?.submissions[team.submissions.length - 1]
+    const latest = team ? judgedVersion(team) : null
     if (!team || !latest) continue
     const terms = blindTermsOf(team)
     projects.push({
@@ -693,7 +757,7 @@ export async function results(deps: Deps, _caller: Caller, input: { id: string }
     scores,
     minScoredForNormalising: c.judging.minScoredForNormalising,
     calibrationTeamId: c.judging.calibrationTeamId,
-    submittedAt: Object.fromEntries(teams.map((t) => [t.id, t.submissions[t.submissions.length - 1]!.submittedAt])),
+    submittedAt: Object.fromEntries(teams.map((t) => [t.id, judgedVersion(t)!.submittedAt])),
     judgeNames: Object.fromEntries(judges.map((j) => [j.id, j.name])),
   })
   const byId = new Map(teams.map((t) => [t.id, t]))
@@ -724,17 +788,31 @@ export async function shortlist(deps: Deps, caller: Caller, input: ActionPayload
   const chosen = new Set(current.rows.filter((r) => r[key] !== null && r[key]! <= c.shortlistQuota).map((r) => r.teamId))
   for (const row of current.rows) {
     const team = await deps.store.competitions.getTeam(row.teamId)
-    if (!team || (team.shortlistedAt !== null) === chosen.has(row.teamId)) continue
-    await change(deps, team, [], (stored, _people, at) => ({ team: { ...stored, shortlistedAt: chosen.has(stored.id) ? at : null } }))
+    const decision = chosen.has(row.teamId) ? 'in' : 'out'
+    if (!team || ((team.shortlistedAt !== null) === chosen.has(row.teamId) && team.shortlistTold === decision)) continue
+    // The decision and "told" are written together: of two shortlists racing, one tells the team.
+    let tell = false
+    const saved = await change(deps, team, [], (stored, _people, at) => {
+      tell = stored.shortlistTold !== decision
+      const shortlistedAt = decision === 'in' ? (stored.shortlistedAt ?? at) : null
+      return { team: { ...stored, shortlistedAt, shortlistTold: decision } }
+    })
+    if (tell) await notifyTeamOutcome(deps, caller, saved, shortlistMessage(c, saved, decision))
   }
   await recordAudit(deps, caller, { action: 'competition.shortlist', summary: `“${c.title}”按${input.method}排名确定晋级${chosen.size}个团队` })
   return results(deps, caller, input)
 }
 
+const shortlistMessage = (c: Competition, team: Team, decision: 'in' | 'out') =>
+  decision === 'in'
+    ? { title: `“${team.name}”已晋级`, body: `祝贺！团队“${team.name}”的项目“${team.projectTitle}”在${c.title}评审中晋级上一级比赛，请留意后续报送安排。` }
+    : { title: `“${team.name}”评审结果`, body: `${c.title}评审已完成，团队“${team.name}”的项目“${team.projectTitle}”本次未晋级上一级比赛。感谢参与，欢迎继续打磨项目。` }
+
 /**
  * An award (a placement) for the team. When it is new or changed, each member still in the team
  * gets a story draft about them (as honours do), in the awarding staff member's name; the member
- * consents as for any story about them. The same award again drafts nothing.
+ * consents as for any story about them; the leader and confirmed members are told in their inbox
+ * (a higher-level award recorded later too). The same award again drafts and tells nothing.
  */
 export async function giveAward(deps: Deps, caller: Caller, input: { teamId: string; award: string }): Promise<TeamView> {
   const { team, competition: c } = await teamOf(deps, input.teamId)
@@ -746,6 +824,10 @@ export async function giveAward(deps: Deps, caller: Caller, input: { teamId: str
   })
   if (changed) {
     await recordAudit(deps, caller, { action: 'competition.award', summary: `团队“${team.name}”获${input.award}` })
+    await notifyTeamOutcome(deps, caller, saved, {
+      title: `“${saved.name}”获得${input.award}`,
+      body: `团队“${saved.name}”的项目“${saved.projectTitle}”获得${c.title}${input.award}，已记入成员的翼展档案。`,
+    })
     for (const m of saved.members.filter((x) => !isGone(x))) {
       await draftStoryFromCompetition(deps, caller, {
         openid: m.openid,
@@ -765,7 +847,8 @@ export async function myRecord(deps: Deps, caller: Caller): Promise<MyCompetitio
   const openid = openidOf(caller)
   const out: MyCompetitionEntry[] = []
   for (const team of await deps.store.competitions.teamsOf(openid, 50)) {
-    if (team.submissions.length === 0 || team.withdrawnAt) continue
+    const judged = judgedVersion(team)
+    if (!judged || team.withdrawnAt) continue
     const c = await deps.store.competitions.getCompetition(team.competitionId)
     if (!c) continue
     out.push({
@@ -776,7 +859,7 @@ export async function myRecord(deps: Deps, caller: Caller): Promise<MyCompetitio
       projectTitle: team.projectTitle,
       role: team.leaderOpenid === openid ? 'leader' : 'member',
       result: team.award ?? (team.shortlistedAt ? '晋级上一级比赛' : '已提交作品'),
-      at: team.shortlistedAt ?? team.submissions[team.submissions.length - 1]!.submittedAt,
+      at: team.shortlistedAt ?? judged.submittedAt,
     })
   }
   return out

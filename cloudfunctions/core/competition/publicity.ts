@@ -14,14 +14,18 @@ import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
+import { checkObjectionFiler } from '../shared/objection'
 import { requireWithinLimit } from '../shared/rate-limit'
+import { notifyPerson, notifyTeamOutcome } from './notify'
 import { maskPhone } from './rules'
 
 /**
  * 科创赛事公示: staff publish a competition's results (shortlist and awards) once, for a period
  * (5 working days by default, the honours holiday calendar); anyone reads them on the 公示 page
- * beside the honours; a signed-in member may object in their real name; staff resolve each
- * objection once — upheld withdraws the team's award and shortlist with a public reason.
+ * beside the honours; a signed-in person may object in their real name or in a unit's name with
+ * its seal (honours' objection form); staff resolve each objection privately, once — upheld
+ * withdraws the team's award and shortlist with a public reason. The objector is told the outcome
+ * in their inbox, and the team too when its result is withdrawn.
  * Only publishable facts go out: team, project, unit and result — never scores or judges.
  */
 
@@ -98,6 +102,7 @@ export async function resultNotices(deps: Deps): Promise<ResultNotice[]> {
 }
 
 export async function objectResult(deps: Deps, caller: Caller, input: ActionPayload<'competition.objectResult'>): Promise<{ received: true; id: string }> {
+  const filer = await checkObjectionFiler(deps, input)
   const team = await deps.store.competitions.getTeam(input.teamId)
   if (!team) throw notFound('没有找到这个团队')
   const notice = await deps.store.competitions.getNotice(team.competitionId)
@@ -113,8 +118,7 @@ export async function objectResult(deps: Deps, caller: Caller, input: ActionPayl
     competitionId: team.competitionId,
     teamId: team.id,
     teamName: team.name,
-    realName: input.realName,
-    phone: input.phone,
+    ...filer,
     reason: input.reason,
     filerOpenid: caller.openid ?? '',
     createdAt: nowIso(deps),
@@ -124,7 +128,7 @@ export async function objectResult(deps: Deps, caller: Caller, input: ActionPayl
   return { received: true, id: objection.id }
 }
 
-const lineOf = ({ phone, filerOpenid: _filer, ...rest }: ResultObjection): ResultObjectionLine => ({ ...rest, phoneMasked: maskPhone(phone) })
+const lineOf = ({ phone, filerOpenid: _filer, ...rest }: ResultObjection): ResultObjectionLine => ({ ...rest, phoneMasked: phone ? maskPhone(phone) : '' })
 
 /** Staff: the competition's notice (if any) and the objections filed, oldest first, phones masked. */
 export async function resultObjections(
@@ -151,9 +155,14 @@ export async function resolveResultObjection(
   if (!caller.openid) throw forbidden('请先登录')
   const at = nowIso(deps)
   const won = await deps.store.competitions.resolveObjection(objection.id, { decision: input.decision, note: input.note, at, byOpenid: caller.openid })
-  if (won && input.decision === 'upheld') {
-    await deps.store.competitions.changeTeam(objection.competitionId, objection.teamId, [], (stored) => {
+  if (!won) return lineOf((await deps.store.competitions.getObjection(objection.id))!)
+  const c = await deps.store.competitions.getCompetition(objection.competitionId)
+  const title = c?.title ?? '科创赛事'
+  if (input.decision === 'upheld') {
+    let hadResult = false
+    const team = await deps.store.competitions.changeTeam(objection.competitionId, objection.teamId, [], (stored) => {
       if (!stored) throw notFound('没有找到这个团队')
+      hadResult = stored.award !== null || stored.shortlistedAt !== null
       return { team: { ...stored, award: null, shortlistedAt: null, updatedAt: at }, people: [] }
     })
     const notice = await deps.store.competitions.getNotice(objection.competitionId)
@@ -161,10 +170,21 @@ export async function resolveResultObjection(
       const entries = notice.entries.map((e) => (e.teamId === objection.teamId && !e.withdrawn ? { ...e, withdrawn: { reason: input.note, at } } : e))
       await deps.store.competitions.saveNotice({ ...notice, entries })
     }
+    // A second objection upheld against the same result withdraws nothing more: the team was told.
+    if (hadResult) {
+      await notifyTeamOutcome(deps, caller, team, {
+        title: `“${team.name}”的公示结果已撤销`,
+        body: `${title}结果公示期间收到异议，经核查异议成立，团队“${team.name}”的获奖/晋级结果已撤销。说明：${input.note}`,
+      })
+    }
   }
-  if (won) {
-    const verb = input.decision === 'upheld' ? '异议成立，撤销其获奖/晋级' : '异议不成立，结果维持'
-    await recordAudit(deps, caller, { action: 'competition.resolveResultObjection', summary: `团队“${objection.teamName}”${verb}：${input.note}` })
-  }
+  const verb = input.decision === 'upheld' ? '异议成立，撤销其获奖/晋级' : '异议不成立，结果维持'
+  await recordAudit(deps, caller, { action: 'competition.resolveResultObjection', summary: `团队“${objection.teamName}”${verb}：${input.note}` })
+  await notifyPerson(deps, caller, {
+    key: objection.id,
+    openid: objection.filerOpenid,
+    title: '你提出的公示异议已处理',
+    body: `你对${title}公示中团队“${objection.teamName}”的异议已核查处理：${input.decision === 'upheld' ? '异议成立，该结果已撤销' : '异议不成立，结果维持'}。处理说明：${input.note}`,
+  })
   return lineOf((await deps.store.competitions.getObjection(objection.id))!)
 }

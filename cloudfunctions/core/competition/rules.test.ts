@@ -1,8 +1,11 @@
 import {
+  advisorsWithin,
   allConfirmed,
   changeAllowedAfterClose,
   checklistSigned,
   declaringUnitNamed,
+  judgedVersion,
+  leaderAllowed,
   maskPhone,
   mayLead,
   notFrozen,
@@ -11,6 +14,7 @@ import {
   registrationOpen,
   roomForAdvisor,
   roomForMember,
+  ruleBreaks,
   sameMembers,
   submissionOpen,
   submitBlockers,
@@ -132,6 +136,42 @@ describe('competition team rules (each with its reason)', () => {
     expect(teamStateOf(c, sampleTeam({ submissions: [version], shortlistedAt: 'x' }))).toBe('shortlisted')
     expect(teamStateOf(c, sampleTeam({ withdrawnAt: 'x' }))).toBe('withdrawn')
     expect(submitBlockers(c, sampleTeam({ withdrawnAt: 'x' }))).toEqual(['团队已撤销'])
+  })
+
+  it('rules changed since the team formed: the leader may no longer lead, too many advisors', () => {
+    expect(leaderAllowed(rules, sampleTeam())).toBeNull()
+    expect(leaderAllowed({ ...rules, leaderDegrees: ['master'] }, sampleTeam())).toBe('负责人须更换：本科学历不能担任负责人：本赛事负责人须为硕士')
+    const advised = sampleTeam({ advisors: [{ id: 'a1', name: '王老师', unit: '黄淮学院', phone: '13900001111' }] })
+    expect(advisorsWithin(rules, advised)).toBeNull()
+    expect(advisorsWithin({ ...rules, advisorsMax: 0 }, advised)).toBe('指导老师最多0位，现有1位')
+    expect(submitBlockers({ ...c, rules: { ...rules, advisorsMax: 0, leaderDegrees: ['master'] } }, advised)).toEqual([
+      '负责人须更换：本科学历不能担任负责人：本赛事负责人须为硕士',
+      '指导老师最多0位，现有1位',
+    ])
+  })
+
+  it('a refused latest version is not judged: the team is no longer submitted', () => {
+    const version = { version: 1, abstract: 'x', files: [], submittedAt: '2026-12-01T00:00:00.000+08:00', byOpenid: 'lead' }
+    const refused = { ...version, version: 2, refused: { reason: '缺页', at: '2026-12-02T00:00:00.000+08:00', byOpenid: 'staff' } }
+    expect(judgedVersion(sampleTeam({ submissions: [version] }))).toEqual(version)
+    expect(judgedVersion(sampleTeam({ submissions: [version, refused] }))).toBeNull()
+    expect(teamStateOf(c, sampleTeam({ submissions: [version, refused] }))).toBe('ready')
+  })
+
+  it('rule breaks: only what the team met before and fails now; withdrawn teams and forming sizes left out', () => {
+    const full = sampleTeam()
+    const alone = sampleTeam({ id: 't-alone', name: '独行队', members: [sampleTeamMember('solo')], leaderOpenid: 'solo', checklistSignedAt: null })
+    const gone = sampleTeam({ id: 't-gone', name: '撤销队', withdrawnAt: 'x', members: [sampleTeamMember('m2'), sampleTeamMember('x')], leaderOpenid: 'm2' })
+    expect(ruleBreaks(rules, rules, [full, alone, gone])).toEqual([])
+    expect(ruleBreaks(rules, { ...rules, membersMin: 1, membersMax: 2 }, [full, alone, gone])).toEqual([
+      { teamId: full.id, teamName: '星火队', reasons: ['团队人数应在1到2人之间（含负责人），现在3人'] },
+    ])
+    // Failing already (alone is below the minimum of 3 under both): not a break of the new rules.
+    const signedAlone = { ...alone, checklistSignedAt: 'x' }
+    expect(ruleBreaks(rules, { ...rules, membersMin: 4 }, [signedAlone])).toEqual([])
+    expect(ruleBreaks({ ...rules, membersMin: 1 }, rules, [signedAlone])).toEqual([
+      { teamId: 't-alone', teamName: '独行队', reasons: ['团队人数应在3到10人之间（含负责人），现在1人'] },
+    ])
   })
 
   it('masks an advisor phone', () => {

@@ -1,4 +1,4 @@
-import { DEGREES, type Competition, type DegreeId, type Team, type TeamMember, type TeamRules, type TeamState } from '../../../types'
+import { DEGREES, type Competition, type DegreeId, type RuleBreak, type SubmissionVersion, type Team, type TeamMember, type TeamRules, type TeamState } from '../../../types'
 
 /**
  * The team rules as pure functions. Each answers null (allowed) or the reason in Chinese, which
@@ -125,24 +125,91 @@ export function sameMembers(team: Team, openids: readonly string[]): Reason {
   return null
 }
 
+/** The leader may lead under the rules as they are now (they may have changed since the team formed). */
+export function leaderAllowed(rules: TeamRules, team: Team): Reason {
+  const leader = team.members.find((m) => m.openid === team.leaderOpenid)
+  const reason = leader ? mayLead(rules, leader.degree) : null
+  return reason ? `负责人须更换：${reason}` : null
+}
+
+/** Advisors within the limit as it is now. */
+export function advisorsWithin(rules: TeamRules, team: Team): Reason {
+  return team.advisors.length > rules.advisorsMax ? `指导老师最多${rules.advisorsMax}位，现有${team.advisors.length}位` : null
+}
+
 /** Every reason the team cannot submit now (empty: it can). */
 export function submitBlockers(c: Competition, team: Team): string[] {
   return [
     teamSize(c.rules, team.members.length),
     allConfirmed(team),
     phdShare(c.rules, team.members),
+    leaderAllowed(c.rules, team),
+    advisorsWithin(c.rules, team),
     checklistSigned(c, team),
     declaringUnitNamed(team),
     team.withdrawnAt ? '团队已撤销' : null,
   ].filter((r): r is string => r !== null)
 }
 
+/** The version judges see: the latest, unless staff refused it in the formal check (then none). */
+export function judgedVersion(team: Team): SubmissionVersion | null {
+  const latest = team.submissions[team.submissions.length - 1]
+  return latest && !latest.refused ? latest : null
+}
+
 export function teamStateOf(c: Competition, team: Team): TeamState {
   if (team.withdrawnAt) return 'withdrawn'
   if (team.shortlistedAt) return 'shortlisted'
-  if (team.submissions.length > 0) return 'submitted'
+  if (judgedVersion(team)) return 'submitted'
   return submitBlockers(c, team).length === 0 ? 'ready' : 'forming'
 }
 
 /** An advisor's phone as lists show it: 138****5678. */
 export const maskPhone = (phone: string): string => (phone.length >= 7 ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : '****')
+
+/** How many teams each person is in, and leads, among the given teams. */
+function loads(teams: readonly Team[]): Map<string, PersonLoad> {
+  const out = new Map<string, PersonLoad>()
+  for (const team of teams) {
+    for (const m of team.members) {
+      const load = out.get(m.openid) ?? { teams: 0, leads: 0 }
+      out.set(m.openid, { teams: load.teams + 1, leads: load.leads + (m.openid === team.leaderOpenid ? 1 : 0) })
+    }
+  }
+  return out
+}
+
+/** The reasons one team fails the rules (each check named once, whichever rules). */
+function ruleChecks(rules: TeamRules, team: Team, people: Map<string, PersonLoad>): Map<string, string> {
+  const out = new Map<string, string>()
+  const add = (check: string, reason: Reason) => {
+    if (reason) out.set(check, reason)
+  }
+  // Too few members only counts once the team was complete: a team still forming is not broken.
+  if (team.members.length > rules.membersMax || team.submissions.length > 0 || team.checklistSignedAt) add('size', teamSize(rules, team.members.length))
+  add('phd', phdShare(rules, team.members))
+  add('leader', leaderAllowed(rules, team))
+  add('advisors', advisorsWithin(rules, team))
+  for (const m of team.members) {
+    const load = people.get(m.openid) ?? { teams: 0, leads: 0 }
+    if (load.teams > rules.maxTeamsPerPerson) add(`teams:${m.openid}`, `${m.name}参加了${load.teams}个团队，每人最多${rules.maxTeamsPerPerson}个`)
+    if (load.leads > rules.maxLeadPerPerson) add(`leads:${m.openid}`, `${m.name}担任了${load.leads}个团队的负责人，每人最多${rules.maxLeadPerPerson}个`)
+  }
+  return out
+}
+
+/**
+ * The teams (not withdrawn) that met a rule under the old rules and would fail it under the new:
+ * the reasons as the team would be told. A team already failing a rule before is not listed for it.
+ */
+export function ruleBreaks(before: TeamRules, after: TeamRules, teams: readonly Team[]): RuleBreak[] {
+  const active = teams.filter((t) => !t.withdrawnAt)
+  const people = loads(active)
+  const out: RuleBreak[] = []
+  for (const team of active) {
+    const old = ruleChecks(before, team, people)
+    const reasons = [...ruleChecks(after, team, people)].filter(([check]) => !old.has(check)).map(([, reason]) => reason)
+    if (reasons.length > 0) out.push({ teamId: team.id, teamName: team.name, reasons })
+  }
+  return out
+}

@@ -361,11 +361,12 @@ export function exportSheets(data: MemberExport): Sheet[] {
     ),
     sheet(
       'competitionObjections',
-      ['团队', '姓名', '电话', '异议内容', '提出时间', '处理结论', '处理说明'],
+      ['团队', '姓名', '电话', '单位', '异议内容', '提出时间', '处理结论', '处理说明'],
       data.competitionObjections.map((o) => [
         o.teamName,
         o.realName,
         o.phone,
+        o.unitName,
         o.reason,
         day(o.createdAt),
         o.outcome ? (o.outcome.decision === 'upheld' ? '异议成立' : '异议不成立') : '处理中',

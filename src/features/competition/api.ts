@@ -34,11 +34,14 @@ export const addJudge = (input: ActionInput<'competition.addJudge'>) => call('co
 export const assignJudges = (id: string) => call('competition.assign', { id })
 export const competitionResults = (id: string) => call('competition.results', { id })
 export const shortlist = (id: string, method: 'raw' | 'normalised' | 'robust') => call('competition.shortlist', { id, method })
-export const giveAward = (teamId: string, award: string) => call('competition.award', { teamId, award })
+export const giveAward = (teamId: string, award: string, requestId: string) => call('competition.award', { teamId, award }, { requestId })
+export const refuseSubmission = (teamId: string, reason: string, requestId: string) => call('competition.refuseSubmission', { teamId, reason }, { requestId })
 export const talentLeads = (id: string) => call('competition.talent', { id })
 
 // Staff: the competition itself, and a team whose leader deleted their account.
 export const saveCompetition = (input: ActionInput<'competition.save'>) => call('competition.save', input)
+/** The teams an edit's rules would break, before saving it. */
+export const checkRules = (input: ActionInput<'competition.checkRules'>) => call('competition.checkRules', input)
 export const handOverTeam = (teamId: string, openid: string) => call('competition.handOver', { teamId, openid })
 export const withdrawTeam = (teamId: string) => call('competition.withdraw', { teamId })
 export const certificate = (teamId: string) => call('competition.certificate', { teamId })

@@ -20,6 +20,8 @@ export const COMPETITION_PAGES = {
   detail: (id: string) => `/packages/competition/pages/detail/index?id=${id}`,
   team: (id: string) => `/packages/competition/pages/team/index?id=${id}`,
   judge: '/packages/competition/pages/judge/index',
+  /** A judge's invite link: the judge page with their code filled in. */
+  judgeInvite: (code: string) => `/packages/competition/pages/judge/index?code=${code}`,
   staff: '/packages/competition/pages/staff/index',
   /** Staff: a new competition, or `id` to edit. */
   edit: (id?: string) => `/packages/competition/pages/edit/index${id ? `?id=${id}` : ''}`,

@@ -1,12 +1,13 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, Image, Text, View } from '@tarojs/components'
 import type { ActionResult } from '../../../../types'
 import StateView from '../../../components/state-view'
 import FormField, { FormText } from '../../../components/form-field'
 import { useLoad } from '../../../hooks/use-load'
 import { useRequestId } from '../../../hooks/use-request-id'
 import { ApiCallError, errorMessage } from '../../../services/api'
+import { coverUrl } from '../../../services/upload'
 import * as api from '../api'
 import { shortTime } from '../labels'
 
@@ -14,7 +15,8 @@ type NoticeData = ActionResult<'competition.resultObjections'>
 
 /**
  * Staff: publish the competition's results for 公示 (5 working days by default; published once),
- * then read the real-name objections and resolve each once — upheld withdraws the team's award and
+ * then read the objections (real name, or a unit with its seal) and resolve each once — the
+ * objector is told the outcome in their inbox — upheld withdraws the team's award and
  * shortlist with the note as the public reason; rejected keeps the result.
  */
 export default function ResultNoticeCard({ competitionId }: { competitionId: string }) {
@@ -91,8 +93,9 @@ export default function ResultNoticeCard({ competitionId }: { competitionId: str
         <View className='cp-row' key={o.id} id={`result-objection-${o.id}`}>
           <View className='cp-row__main'>
             <Text className='cp-row__title'>
-              {o.teamName} · {o.realName} {o.phoneMasked}
+              {o.teamName} · {o.kind === 'unit' ? `单位：${o.unitName}（附公章照片）` : `${o.realName} ${o.phoneMasked}`}
             </Text>
+            {o.kind === 'unit' && o.sealFileId ? <Image className='cp-seal' src={coverUrl(o.sealFileId) ?? ''} mode='aspectFit' nativeProps={{ alt: `${o.unitName}的公章照片` }} /> : null}
             <Text className='hint'>{o.reason}</Text>
             <Text className='hint'>提交于 {shortTime(o.createdAt)}</Text>
             {o.outcome ? (

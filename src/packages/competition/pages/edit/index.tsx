@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Switch, Text, View } from '@tarojs/components'
-import { COMPETITION_KINDS, DEGREES, saveCompetitionInput, toFieldErrors, type CompetitionKindId, type CompetitionStatus, type DegreeId } from '../../../../../types'
+import { COMPETITION_KINDS, DEGREES, saveCompetitionInput, toFieldErrors, type CompetitionKindId, type CompetitionStatus, type DegreeId, type RuleBreak } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '../../../../components/choice-chips'
 import FormField, { FormText } from '../../../../components/form-field'
@@ -9,7 +9,7 @@ import StaffGate from '../../../staff/staff-gate'
 import { useEditDraft } from '@/hooks/use-edit-draft'
 import { ApiCallError, errorMessage } from '../../../../services/api'
 import DateTimeField from '../../../../features/activity/components/datetime-field'
-import { getCompetition, saveCompetition } from '../../../../features/competition/api'
+import { checkRules, getCompetition, saveCompetition } from '../../../../features/competition/api'
 import { draftFromCompetition, draftToCandidate, emptyCompetitionDraft, errorsByRow, type CompetitionDraft, type CriterionDraft } from '../../../../features/competition/competition-draft'
 import { STATUS_NAMES } from '../../../../features/competition/labels'
 import { leavePage, pause } from '../../../../utils/navigation'
@@ -50,9 +50,12 @@ function EditForm() {
   const { draft, setDraft, load } = useEditDraft(id, getCompetition, draftFromCompetition, emptyCompetitionDraft, '编辑赛事')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [saving, setSaving] = useState(false)
+  /** The teams the edited rules would break, shown before saving; null until checked. */
+  const [breaks, setBreaks] = useState<RuleBreak[] | null>(null)
 
   const change = <K extends keyof CompetitionDraft>(key: K, value: CompetitionDraft[K], row: string = key) => {
     setDraft((d) => ({ ...d, [key]: value }))
+    setBreaks(null)
     if (errors[row]) setErrors(({ [row]: _drop, ...rest }) => rest)
   }
   const changeCriterion = (index: number, patch: Partial<CriterionDraft>) =>
@@ -69,7 +72,11 @@ function EditForm() {
     if (first && first !== '_') scrollToElement(`field-${first}`)
   }
 
-  const save = async () => {
+  /**
+   * An edit is first checked against the teams formed: if the new rules break any, they are listed
+   * and staff save again with 仍然保存 (the server refuses without it, and tells those teams).
+   */
+  const save = async (confirmBreaking = false) => {
     if (saving) return
     const parsed = saveCompetitionInput.safeParse(draftToCandidate(draft, id))
     if (!parsed.success) {
@@ -80,7 +87,16 @@ function EditForm() {
     }
     setSaving(true)
     try {
-      await saveCompetition(draftToCandidate(draft, id))
+      if (id && !confirmBreaking) {
+        const found = await checkRules(draftToCandidate(draft, id))
+        if (found.length > 0) {
+          setBreaks(found)
+          void Taro.showToast({ title: `新规则与${found.length}个团队冲突`, icon: 'none', duration: 2500 })
+          scrollToElement('cp-breaks')
+          return
+        }
+      }
+      await saveCompetition({ ...draftToCandidate(draft, id), ...(confirmBreaking ? { confirmBreaking: true } : {}) })
       void Taro.showToast({ title: draft.status === 'draft' ? '已保存为草稿' : '已保存并发布', icon: 'success' })
       await pause(600)
       leavePage()
@@ -198,6 +214,32 @@ function EditForm() {
         )}
       </View>
 
+      {breaks && breaks.length > 0 ? (
+        <View className='card' id='cp-breaks'>
+          <Text className='section-title'>新规则与{breaks.length}个已报名团队冲突</Text>
+          <Text className='hint'>保存后这些团队须按新规则调整才能提交作品，系统会通知团队负责人和已确认的成员。</Text>
+          {breaks.map((b) => (
+            <View className='cp-row' key={b.teamId}>
+              <View className='cp-row__main'>
+                <Text className='cp-row__title'>{b.teamName}</Text>
+                {b.reasons.map((r) => (
+                  <Text className='cp-reason' key={r}>
+                    {r}
+                  </Text>
+                ))}
+              </View>
+            </View>
+          ))}
+          <View className='cp-actions'>
+            <Button className='btn btn-ghost' id='cp-breaks-back' disabled={saving} onClick={() => setBreaks(null)}>
+              返回修改
+            </Button>
+            <Button className='btn btn-primary' id='cp-save-confirm' disabled={saving} onClick={() => void save(true)}>
+              仍然保存并通知这些团队
+            </Button>
+          </View>
+        </View>
+      ) : null}
       {errors._ ? <Text className='cp-error'>{errors._}</Text> : null}
       <View className='cp-bar-spacer' />
       <View className='cp-bar'>

@@ -1,5 +1,5 @@
 import { useState } from 'react'
-import Taro from '@tarojs/taro'
+import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
 import type { BlindProject, Competition, Judge } from '../../../../../types'
 import StateView from '../../../../components/state-view'
@@ -12,12 +12,14 @@ import '../../competition.scss'
 const SEAT_KEY = 'competition-judge-seat'
 
 /**
- * External judges: no member profile; the invite code binds the seat to this WeChat identity. They
+ * External judges: no member profile; the invite code binds the seat to this WeChat identity — typed
+ * in, or filled in from the invite link staff send (`?code=` on this page). They
  * see the blind copy only (names, members and universities masked) and score by rubric levels.
  */
 export default function JudgePage() {
   const [seat, setSeat] = useState<string>(() => String(Taro.getStorageSync(SEAT_KEY) || ''))
-  const [code, setCode] = useState('')
+  const invited = useRouter().params.code ?? ''
+  const [code, setCode] = useState(() => (/^\d{6}$/.test(invited) ? invited : ''))
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
   const load = useLoad<{ competition: Competition; projects: BlindProject[] }>(seat ? () => judgeProjects(seat) : null, seat)

@@ -10,6 +10,7 @@ import { useLoad } from '@/hooks/use-load'
 import { errorMessage } from '../../../../services/api'
 import * as api from '../../../../features/competition/api'
 import ResultNoticeCard from '../../../../features/competition/components/result-notice-card'
+import TeamOutcome from '../../../../features/competition/components/team-outcome'
 import { COMPETITION_PAGES, STATUS_NAMES, TEAM_STATE_NAMES } from '../../../../features/competition/labels'
 import '../../competition.scss'
 
@@ -24,7 +25,8 @@ interface StaffData {
 }
 
 /**
- * Staff: competitions (new, edit, publish), teams by state (hand on a team whose leader left),
+ * Staff: competitions (new, edit, publish), teams by state (hand on a team whose leader left; refuse
+ * a version in the formal check; record an award, a higher-level one later too),
  * judges (declared conflicts) and assignment, results (raw / normalised / robust), shortlist, 以赛引才.
  */
 export default function CompetitionStaffPage() {
@@ -155,6 +157,7 @@ function StaffView() {
                     报送
                   </Button>
                 ) : null}
+                <TeamOutcome team={t} onDone={() => load.reload(true)} />
               </View>
             ))}
           </View>
@@ -172,6 +175,16 @@ function StaffView() {
                     {j.university ? ` · 回避${j.university}的团队` : ''}
                   </Text>
                 </View>
+                {j.openid ? null : (
+                  <Button
+                    className='btn btn-plain'
+                    size='mini'
+                    id={`judge-link-${j.id}`}
+                    onClick={() => void Taro.setClipboardData({ data: `评委邀请：请在“翼展联盟”小程序打开 ${COMPETITION_PAGES.judgeInvite(j.inviteCode)}，或在评委入口输入邀请码 ${j.inviteCode}` })}
+                  >
+                    复制邀请链接
+                  </Button>
+                )}
               </View>
             ))}
             <FormField name='judge-name' label='评委姓名'>

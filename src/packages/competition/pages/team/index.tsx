@@ -322,6 +322,11 @@ export default function TeamPage() {
                 第{s.version}版 · {shortTime(s.submittedAt)}
               </Text>
               <Text className='hint'>{s.files.map((f) => f.name).join('、')}</Text>
+              {s.refused ? (
+                <Text className='cp-reason' id={`version-refused-${s.version}`}>
+                  未通过形式审查：{s.refused.reason}
+                </Text>
+              ) : null}
             </View>
           </View>
         ))}

@@ -4,13 +4,15 @@ import { Button, Text, View } from '@tarojs/components'
 import type { ResultNotice, ResultNoticeEntry } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import FormField, { FormText } from '../../../../components/form-field'
+import { useObjectionFiler } from '../../../../components/objection-filer'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, call, errorMessage } from '@/services/api'
 
 /**
  * 科创赛事公示: competition results (team, project, unit, award or 晋级 — never scores or judges)
- * shown on the honours 公示 page in their own section, with a real-name objection form. Calls the
+ * shown on the honours 公示 page in their own section, with the objection form (a real name and
+ * phone, or a unit's name and seal photo — the honours form's filer part). Calls the
  * competition actions through services/api (packages may not import another feature).
  */
 export default function CompetitionNotices() {
@@ -21,7 +23,7 @@ export default function CompetitionNotices() {
     <View id='competition-notices'>
       <View className='card'>
         <Text className='section-title'>科创赛事公示</Text>
-        <Text className='hint'>对下列赛事结果如有异议，请在公示期内实名反映（真实姓名和联系电话），不受理匿名异议。</Text>
+        <Text className='hint'>对下列赛事结果如有异议，请在公示期内实名反映（个人填写真实姓名和联系电话，单位上传加盖公章的材料），不受理匿名异议。</Text>
       </View>
       {list.status === 'loading' ? <StateView kind='loading' /> : null}
       {list.status === 'error' ? <StateView kind='error' description={list.error ?? undefined} actionText='重试' onAction={() => void list.reload()} /> : null}
@@ -54,19 +56,18 @@ export default function CompetitionNotices() {
 }
 
 function ResultObjectionForm({ entry, onDone }: { entry: ResultNoticeEntry; onDone: () => void }) {
-  const [realName, setRealName] = useState('')
-  const [phone, setPhone] = useState('')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   const request = useRequestId()
+  const filer = useObjectionFiler('result-objection', errors)
 
   const submit = async () => {
     if (busy) return
     setBusy(true)
     setErrors({})
-    const payload = { teamId: entry.teamId, realName, phone, reason }
     try {
+      const payload = { teamId: entry.teamId, ...(await filer.payload()), reason }
       await call('competition.objectResult', payload, { requestId: request.idFor(payload) })
       request.done()
       void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
@@ -81,12 +82,7 @@ function ResultObjectionForm({ entry, onDone }: { entry: ResultNoticeEntry; onDo
 
   return (
     <View className='honour-objection' id='result-objection-form'>
-      <FormField name='realName' label='真实姓名' error={errors.realName}>
-        <FormText id='result-objection-name' value={realName} onChange={setRealName} maxlength={20} placeholder='请填写真实姓名' />
-      </FormField>
-      <FormField name='phone' label='联系电话' hint='仅用于核实，工作人员看到的号码已隐去中间四位' error={errors.phone}>
-        <FormText id='result-objection-phone' value={phone} onChange={setPhone} maxlength={11} placeholder='11位手机号' />
-      </FormField>
+      {filer.fields}
       <FormField name='reason' label='异议内容' error={errors.reason}>
         <FormText id='result-objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
       </FormField>

@@ -1,0 +1,72 @@
+import { useState } from 'react'
+import { Button, Image, View } from '@tarojs/components'
+import ChoiceChips from '../choice-chips'
+import FormField, { FormText } from '../form-field'
+import { pickImage, uploadCover, type PickedImage } from '@/services/upload'
+
+const KINDS = [
+  { id: 'personal', name: '以个人名义' },
+  { id: 'unit', name: '以单位名义' },
+]
+
+/** Who files a 公示 objection, as the server's objection schema takes it (types/honour.ts `objectInput`). */
+export interface ObjectionFilerPayload {
+  kind: 'personal' | 'unit' | undefined
+  realName: string
+  phone: string
+  unitName: string
+  sealFileId: string
+}
+
+/**
+ * The filer part of a 公示 objection form: personal (real name and phone) or a unit (its name and
+ * a photo of its seal); never anonymous. `payload()` uploads the seal photo when there is one.
+ * `idPrefix` keeps the element ids of two forms on one page apart.
+ */
+export function useObjectionFiler(idPrefix: string, errors: Record<string, string>) {
+  const [kind, setKind] = useState('')
+  const [realName, setRealName] = useState('')
+  const [phone, setPhone] = useState('')
+  const [unitName, setUnitName] = useState('')
+  const [seal, setSeal] = useState<PickedImage | null>(null)
+
+  const payload = async (): Promise<ObjectionFilerPayload> => ({
+    kind: kind === 'personal' || kind === 'unit' ? kind : undefined,
+    realName,
+    phone,
+    unitName,
+    sealFileId: kind === 'unit' && seal ? await uploadCover(seal) : '',
+  })
+
+  const fields = (
+    <View>
+      <FormField name='kind' label='提出方式' error={errors.kind}>
+        <ChoiceChips idPrefix={`${idPrefix}-kind`} items={KINDS} selected={[kind]} onToggle={setKind} invalid={Boolean(errors.kind)} />
+      </FormField>
+      {kind === 'personal' ? (
+        <View>
+          <FormField name='realName' label='真实姓名' error={errors.realName}>
+            <FormText id={`${idPrefix}-name`} value={realName} onChange={setRealName} maxlength={20} placeholder='请填写真实姓名' />
+          </FormField>
+          <FormField name='phone' label='联系电话' hint='仅用于核实，工作人员看到的号码已隐去中间四位' error={errors.phone}>
+            <FormText id={`${idPrefix}-phone`} value={phone} onChange={setPhone} maxlength={11} placeholder='11位手机号' />
+          </FormField>
+        </View>
+      ) : null}
+      {kind === 'unit' ? (
+        <View>
+          <FormField name='unitName' label='单位名称' error={errors.unitName}>
+            <FormText id={`${idPrefix}-unit`} value={unitName} onChange={setUnitName} maxlength={40} placeholder='单位全称' />
+          </FormField>
+          <FormField name='sealFileId' label='加盖公章的材料照片' error={errors.sealFileId}>
+            {seal ? <Image className='honour-seal' src={seal.preview} mode='aspectFit' /> : null}
+            <Button className='btn btn-ghost' id={`${idPrefix}-seal`} onClick={() => void pickImage().then((picked) => picked && setSeal(picked))}>
+              {seal ? '重新选择' : '选择照片'}
+            </Button>
+          </FormField>
+        </View>
+      ) : null}
+    </View>
+  )
+  return { fields, payload }
+}
