@@ -22,6 +22,7 @@ import type { Deps } from '../shared/context'
 import { conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId, newTimeOrderedId } from '../shared/ids'
 import { requireWithinLimit } from '../shared/rate-limit'
+import { checkObjectionFiler } from '../shared/objection'
 import { nameVariants, redact } from './blind'
 import { checkEligibility, hoursBetween } from './eligibility'
 import { isFinal, transition } from './transitions'
@@ -429,29 +430,14 @@ const OBJECTIONS_PER_HOUR = 10
 
 /** Objections must carry a real name and phone (personal) or a unit and its seal (unit); never anonymous. */
 export async function object(deps: Deps, caller: Caller, input: ActionPayload<'honour.object'>): Promise<{ received: true; id: string }> {
-  if (!input.kind) throw invalidInput('kind', '不受理匿名异议：请选择以个人或单位名义提出')
-  if (input.kind === 'personal') {
-    if (!input.realName) throw invalidInput('realName', '不受理匿名异议：个人异议请填写真实姓名')
-    if (!/^1[3-9]\d{9}$/.test(input.phone)) throw invalidInput('phone', '不受理匿名异议：请填写11位手机号以便核实')
-  } else {
-    if (!input.unitName) throw invalidInput('unitName', '不受理匿名异议：单位异议请填写单位名称')
-    if (!input.sealFileId) throw invalidInput('sealFileId', '不受理匿名异议：单位异议须上传加盖公章的照片')
-    // Uploaded the way activity covers are (services/upload): only a file of this deployment counts.
-    if (deps.files.covers && !(await deps.files.covers.isOurs(input.sealFileId))) {
-      throw invalidInput('sealFileId', '公章照片须在本页面上传，请重新选择照片')
-    }
-  }
+  const filer = await checkObjectionFiler(deps, input)
   await requireWithinLimit(deps, `honour.object:${caller.openid ?? ''}`, OBJECTIONS_PER_HOUR, 60 * 60_000, '提交过于频繁，请稍后再试')
   const nomination = await requireNomination(deps, input.id)
   if (nomination.notice && today(deps) > nomination.notice.end) throw conflict(`公示已于${nomination.notice.end}结束`)
   const objection: Objection = {
     id: newId('ob'),
     nominationId: nomination.id,
-    kind: input.kind,
-    realName: input.kind === 'personal' ? input.realName : '',
-    phone: input.kind === 'personal' ? input.phone : '',
-    unitName: input.kind === 'unit' ? input.unitName : '',
-    sealFileId: input.kind === 'unit' ? input.sealFileId : '',
+    ...filer,
     reason: input.reason,
     filerOpenid: caller.openid ?? '',
     createdAt: nowIso(deps),

@@ -1,22 +1,16 @@
 import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
-import { Button, Image, Text, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import type { NoticeEntry } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import ChoiceChips from '../../../../components/choice-chips'
 import FormField, { FormText } from '../../../../components/form-field'
+import { useObjectionFiler } from '../../../../components/objection-filer'
 import { useLoad } from '@/hooks/use-load'
 import { ApiCallError, errorMessage } from '@/services/api'
-import { pickImage, uploadCover, type PickedImage } from '@/services/upload'
 import { fetchNoticeList, objectTo } from '@/features/honour/api'
 import { honourNoticeUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
 import CompetitionNotices from './competition-notices'
-
-const KINDS = [
-  { id: 'personal', name: '以个人名义' },
-  { id: 'unit', name: '以单位名义' },
-]
 
 /**
  * 公示 (public, shareable): the shortlist with deeds summaries and dates, and the objection form.
@@ -66,13 +60,9 @@ export default function HonourNoticePage() {
 }
 
 function ObjectionForm({ entry, onDone }: { entry: NoticeEntry; onDone: () => void }) {
-  const [kind, setKind] = useState('')
-  const [realName, setRealName] = useState('')
-  const [phone, setPhone] = useState('')
-  const [unitName, setUnitName] = useState('')
-  const [seal, setSeal] = useState<PickedImage | null>(null)
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const filer = useObjectionFiler('objection', errors)
   const [busy, setBusy] = useState(false)
 
   const submit = async () => {
@@ -80,16 +70,7 @@ function ObjectionForm({ entry, onDone }: { entry: NoticeEntry; onDone: () => vo
     setBusy(true)
     setErrors({})
     try {
-      const sealFileId = kind === 'unit' && seal ? await uploadCover(seal) : ''
-      await objectTo({
-        id: entry.nominationId,
-        kind: kind === 'personal' || kind === 'unit' ? kind : undefined,
-        realName,
-        phone,
-        unitName,
-        sealFileId,
-        reason,
-      })
+      await objectTo({ id: entry.nominationId, ...(await filer.payload()), reason })
       void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
       onDone()
     } catch (error) {
@@ -102,32 +83,7 @@ function ObjectionForm({ entry, onDone }: { entry: NoticeEntry; onDone: () => vo
 
   return (
     <View className='honour-objection' id='objection-form'>
-      <FormField name='kind' label='提出方式' error={errors.kind}>
-        <ChoiceChips idPrefix='objection-kind' items={KINDS} selected={[kind]} onToggle={setKind} invalid={Boolean(errors.kind)} />
-      </FormField>
-      {kind === 'personal' ? (
-        <View>
-          <FormField name='realName' label='真实姓名' error={errors.realName}>
-            <FormText id='objection-name' value={realName} onChange={setRealName} maxlength={20} placeholder='请填写真实姓名' />
-          </FormField>
-          <FormField name='phone' label='联系电话' hint='仅用于核实，工作人员看到的号码已隐去中间四位' error={errors.phone}>
-            <FormText id='objection-phone' value={phone} onChange={setPhone} maxlength={11} placeholder='11位手机号' />
-          </FormField>
-        </View>
-      ) : null}
-      {kind === 'unit' ? (
-        <View>
-          <FormField name='unitName' label='单位名称' error={errors.unitName}>
-            <FormText id='objection-unit' value={unitName} onChange={setUnitName} maxlength={40} placeholder='单位全称' />
-          </FormField>
-          <FormField name='sealFileId' label='加盖公章的材料照片' error={errors.sealFileId}>
-            {seal ? <Image className='honour-seal' src={seal.preview} mode='aspectFit' /> : null}
-            <Button className='btn btn-ghost' id='objection-seal' onClick={() => void pickImage().then((picked) => picked && setSeal(picked))}>
-              {seal ? '重新选择' : '选择照片'}
-            </Button>
-          </FormField>
-        </View>
-      ) : null}
+      {filer.fields}
       <FormField name='reason' label='异议内容' error={errors.reason}>
         <FormText id='objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
       </FormField>
