@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Station } from '../../../types'
 import StateView from '../../components/state-view'
 import { useMe } from '@/hooks/use-me'
@@ -89,13 +90,13 @@ export default function StationsPage() {
           onConfirm={(e) => search(e.detail.value)}
         />
         {draft ? (
-          <Text className='stations__clear' onClick={clear}>
+          <Pressable inline className='stations__clear' id='stations-search-clear' label='清除搜索词' onPress={clear}>
             ✕
-          </Text>
+          </Pressable>
         ) : null}
-        <Text className='stations__go' id='stations-search-go' onClick={() => search(draft)}>
+        <Pressable inline className='stations__go' id='stations-search-go' onPress={() => search(draft)}>
           搜索
-        </Text>
+        </Pressable>
       </View>
 
       {shownSuggestion ? (

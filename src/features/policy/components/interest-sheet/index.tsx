@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import { SHAREABLE_LABELS, SHAREABLE_PROFILE_FIELDS, type ShareableField } from '../../../../../types'
 import './index.scss'
 
@@ -45,17 +45,19 @@ export default function InterestSheet({ open, employer, values, busy, onConfirm,
             const on = share.includes(field)
             const locked = field === 'name'
             return (
-              <View
+              <Pressable
                 key={field}
                 id={`share-${field}`}
                 className={`interest-sheet__item${on ? ' interest-sheet__item--on' : ''}${locked ? ' interest-sheet__item--locked' : ''}`}
-                {...a11yProps('checkbox', { checked: on, disabled: locked })}
-                onClick={() => toggle(field)}
+                role='checkbox'
+                checked={on}
+                disabled={locked}
+                onPress={() => toggle(field)}
               >
                 <Text className='interest-sheet__box'>{on ? '✓' : ''}</Text>
                 <Text className='interest-sheet__label'>{SHAREABLE_LABELS[field]}</Text>
                 <Text className='interest-sheet__value'>{locked ? `${values[field] ?? ''}（必选）` : (values[field] ?? '')}</Text>
-              </View>
+              </Pressable>
             )
           })}
         </View>
