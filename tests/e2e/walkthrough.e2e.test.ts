@@ -119,6 +119,12 @@ describe('walkthrough defects stay fixed', () => {
       expect(first('activity.list')!.start).toBeLessThan(me!.end)
       expect(first('policy.search')!.start).toBeLessThan(me!.end)
       await h.screenshot('walk-home-next-slow')
+      // 驿站 likewise: the list (with "your university's station") does not wait for the profile.
+      calls.length = 0
+      await page.goto(appUrl(h.baseUrl, 'pages/stations/index'))
+      await page.reload()
+      await shown(page, '.station-card').waitFor()
+      expect(first('station.list')!.start).toBeLessThan(first('member.me')!.end)
     } finally {
       await page.unroute('**/api')
     }

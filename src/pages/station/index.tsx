@@ -140,9 +140,15 @@ export default function StationPage() {
             <Text>✓ 已加入本站</Text>
             {member.stationJoinedAt ? <Text className='station-action__since'>{formatDate(member.stationJoinedAt)}加入</Text> : null}
           </View>
-          <Button id='station-leave' className='btn btn-plain' loading={busy === 'leave'} disabled={busy !== null || undefined} onClick={() => void leave(s)}>
-            退出驿站
-          </Button>
+          {member.role === 'station_head' ? (
+            <Text className='hint' id='station-head-note'>
+              你是本站站长。如需卸任或退出，请联系团市委。
+            </Text>
+          ) : (
+            <Button id='station-leave' className='btn btn-plain' loading={busy === 'leave'} disabled={busy !== null || undefined} onClick={() => void leave(s)}>
+              退出驿站
+            </Button>
+          )}
         </View>
       )
     }
