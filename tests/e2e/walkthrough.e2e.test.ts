@@ -130,12 +130,19 @@ describe('walkthrough defects stay fixed', () => {
     }
   })
 
-  test('a station head sees the requests waiting for them as a badge on 我的', async () => {
+  test('a station head sees the requests waiting for them as a badge on 我的 and on 首页', async () => {
     const { page } = h
     await as('demo-head-1', 'pages/mine/index')
     const badge = shown(page, '#mine-head-pending')
     await badge.waitFor()
     expect(await badge.innerText()).toMatch(/^[1-9]\d* 待审核$/)
+    // …and on 首页, where they land, with the workbench one tap away.
+    await page.goto(appUrl(h.baseUrl, 'pages/index/index'))
+    const onHome = shown(page, '#home-head-pending')
+    await onHome.waitFor()
+    expect(await onHome.innerText()).toMatch(/^[1-9]\d* 待审核$/)
+    await shown(page, '#home-workbench').click()
+    await shown(page, '#head-requests').waitFor()
   })
 
   test('活动 lists what is ahead first and the ended ones (the 挑战杯, a past lab visit) last', async () => {

@@ -43,6 +43,8 @@ export default function ActivityPage() {
     `${id}|${me.member?.openid ?? ''}`,
   )
   const [draft, setDraft] = useState<AnswerDraft>({})
+  // Whether anything was filled in for the person: only then say so (ux 1.13: the hint said so on empty forms).
+  const [prefilled, setPrefilled] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [subscribeDemo, setSubscribeDemo] = useState(false)
   const [busy, setBusy] = useState<'signup' | 'cancel' | null>(null)
@@ -66,7 +68,10 @@ export default function ActivityPage() {
   // Pre-fill once per activity view (not on every refresh, which would wipe what was typed).
   const formKey = view ? `${view.id}|${me.member?.openid ?? ''}` : ''
   useEffect(() => {
-    if (view) setDraft(prefillAnswers(view.form, view.lastAnswers, me.member))
+    if (!view) return
+    const first = prefillAnswers(view.form, view.lastAnswers, me.member)
+    setDraft(first)
+    setPrefilled(Object.values(first).some((v) => (Array.isArray(v) ? v.length > 0 : v !== '')))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [formKey])
 
@@ -310,7 +315,7 @@ export default function ActivityPage() {
       {showForm && a.form.length > 0 ? (
         <View className='card' id='sign-up-form'>
           <Text className='section-title'>报名信息</Text>
-          <Text className='hint'>已按你的资料和上次填写的内容预先填好，请核对</Text>
+          {prefilled ? <Text className='hint' id='sign-up-prefilled'>已按你的资料和上次填写的内容预先填好，请核对</Text> : null}
           <SignUpForm form={a.form} draft={draft} errors={errors} onChange={change} />
         </View>
       ) : null}

@@ -10,6 +10,7 @@ import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
 import { setTabIntent } from '@/services/tab-intent'
 import HomeStories from '@/features/story/components/home-stories'
+import HomeWorkbench from '@/features/station/components/home-workbench'
 import HomeNext from '@/features/home/components/home-next'
 import { useHomeNext } from '@/features/home/use-home-next'
 import { OPEN_SHOWN, POLICIES_SHOWN } from '@/features/home/next'
@@ -72,6 +73,7 @@ export default function IndexPage() {
           <Button className='btn btn-ghost' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
             查看我的资料
           </Button>
+          <HomeWorkbench member={me.member} />
         </View>
       )
     }
