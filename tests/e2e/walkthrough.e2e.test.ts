@@ -138,6 +138,7 @@ describe('walkthrough defects stay fixed', () => {
     expect(await badge.innerText()).toMatch(/^[1-9]\d* 待审核$/)
     // …and on 首页, where they land, with the workbench one tap away.
     await page.goto(appUrl(h.baseUrl, 'pages/index/index'))
+    await page.reload()
     const onHome = shown(page, '#home-head-pending')
     await onHome.waitFor()
     expect(await onHome.innerText()).toMatch(/^[1-9]\d* 待审核$/)

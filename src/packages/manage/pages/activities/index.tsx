@@ -142,7 +142,7 @@ export default function ManageActivitiesPage() {
           <Pressable inline className='manage-action' id={`manage-copy-${a.id}`} onPress={() => void copy(a)}>
             复制
           </Pressable>
-          {a.status !== 'cancelled' ? (
+          {a.status !== 'cancelled' && Date.parse(a.endAt) > Date.now() ? (
             <Pressable inline className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onPress={() => setCancelling({ activity: a, reason: '' })}>
               取消
             </Pressable>
