@@ -118,9 +118,9 @@ export default function CheckInPage() {
               </Button>
               <Text className='hint check-in__or'>扫不了？输入现场屏幕上的6位签到码</Text>
             </View>
-          ) : (
+          ) : activityId ? (
             <Text className='hint check-in__or'>输入现场屏幕上的6位签到码（签到码每30秒更新）</Text>
-          )}
+          ) : null}
           {activityId ? (
             <View>
               <Input
