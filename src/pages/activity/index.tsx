@@ -173,7 +173,7 @@ export default function ActivityPage() {
           ) : null}
           {canCancel ? (
             <Button id='cancel-sign-up' className='btn btn-plain' loading={busy === 'cancel'} disabled={busy !== null} onClick={cancel}>
-              {busy === 'cancel' ? '正在取消…' : '取消报名'}
+              <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
             </Button>
           ) : null}
         </View>
@@ -211,7 +211,7 @@ export default function ActivityPage() {
           </Pressable>
         ) : null}
         <Button id='sign-up-submit' className='btn btn-primary' loading={busy === 'signup'} disabled={busy !== null} onClick={signUp}>
-          {busy === 'signup' ? '正在报名…' : a.placesLeft > 0 ? '立即报名' : '名额已满，报名候补'}
+          <Text>{busy === 'signup' ? '正在报名…' : a.placesLeft > 0 ? '立即报名' : '名额已满，报名候补'}</Text>
         </Button>
       </View>
     )

@@ -143,7 +143,7 @@ export default function CheckInPage() {
                 </Text>
               ) : null}
               <Button id='short-code-submit' className='btn btn-ghost check-in__submit' disabled={busy || code.length !== 6} loading={busy} onClick={submitCode}>
-                {busy ? '正在签到…' : '签到'}
+                <Text>{busy ? '正在签到…' : '签到'}</Text>
               </Button>
             </View>
           ) : (

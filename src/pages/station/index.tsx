@@ -202,7 +202,7 @@ export default function StationPage() {
           {note.length}/{NOTE_MAX}
         </Text>
         <Button id='station-apply-submit' className='btn btn-primary' loading={busy === 'join'} disabled={busy !== null || undefined} onClick={() => join(s)}>
-          {busy === 'join' ? '正在提交…' : '申请加入'}
+          <Text>{busy === 'join' ? '正在提交…' : '申请加入'}</Text>
         </Button>
       </View>
     )

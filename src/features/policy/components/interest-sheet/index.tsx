@@ -62,7 +62,7 @@ export default function InterestSheet({ open, employer, values, busy, onConfirm,
           })}
         </View>
         <Button id='interest-confirm' className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={() => onConfirm(ordered())}>
-          {busy ? '正在登记…' : `同意提供以上 ${share.length} 项并登记`}
+          <Text>{busy ? '正在登记…' : `同意提供以上 ${share.length} 项并登记`}</Text>
         </Button>
         <Button className='btn btn-plain' disabled={busy || undefined} onClick={onClose}>
           取消

@@ -131,7 +131,7 @@ function ProjectCard({ project, competition, judgeId, onScored }: { project: Bli
       </FormField>
       {message ? <Text className={message === '已保存评分' ? 'cp-ok' : 'cp-reason'}>{message}</Text> : null}
       <Button className='btn btn-primary' id={`score-${project.code}`} disabled={busy} loading={busy} onClick={() => void save()}>
-        {project.myScore ? '更新评分' : '提交评分'}
+        <Text>{project.myScore ? '更新评分' : '提交评分'}</Text>
       </Button>
     </View>
   )

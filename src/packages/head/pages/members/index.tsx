@@ -197,7 +197,7 @@ export default function HeadMembersPage() {
           筛选{filterCount ? `（${filterCount}）` : ''} {showFilters ? '▲' : '▼'}
         </Pressable>
         <Button id='roster-export' className='btn btn-ghost roster__export' loading={busy === 'export'} disabled={busy !== null || undefined} onClick={() => void exportRoster()}>
-          {busy === 'export' ? '正在导出…' : '导出名单'}
+          <Text>{busy === 'export' ? '正在导出…' : '导出名单'}</Text>
         </Button>
       </View>
 

@@ -118,7 +118,7 @@ function NominationForm({ award, returned }: { award: Award; returned: Nominatio
           <FormText id='honour-prior' value={priorHonour} onChange={setPriorHonour} maxlength={40} placeholder='例如：县级青年五四奖章' />
         </FormField>
         <Button className='btn btn-primary' id='honour-nominate-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-          {busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}
+          <Text>{busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}</Text>
         </Button>
       </View>
     </View>

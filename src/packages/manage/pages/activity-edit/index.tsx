@@ -255,7 +255,7 @@ export default function ActivityEditPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='activity-save' className='btn btn-primary' loading={saving} disabled={saving || uploading !== null} onClick={save}>
-          {saving ? '正在保存…' : id ? '保存修改' : '保存为草稿'}
+          <Text>{saving ? '正在保存…' : id ? '保存修改' : '保存为草稿'}</Text>
         </Button>
       </View>
     </View>

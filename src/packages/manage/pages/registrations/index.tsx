@@ -176,7 +176,7 @@ export default function RegistrationsPage() {
         onInput={(e) => setTyped(e.detail.value)}
       />
       <Button id='export-registrations' className='btn btn-ghost reg-export' loading={busy === 'export'} disabled={busy !== null} onClick={exportList}>
-        {busy === 'export' ? '正在导出…' : `导出名单（${filter === 'all' ? '全部' : FILTERS.find((f) => f.id === filter)?.name}）`}
+        <Text>{busy === 'export' ? '正在导出…' : `导出名单（${filter === 'all' ? '全部' : FILTERS.find((f) => f.id === filter)?.name}）`}</Text>
       </Button>
       {renderList()}
     </View>

@@ -118,7 +118,7 @@ function PlatformBody({ platform, reload }: { platform: PlatformView; reload: ()
                   disabled={busy !== null || a.status !== 'published' || undefined}
                   onClick={() => void signUp(a)}
                 >
-                  {a.status === 'published' ? '报名' : '报名已截止'}
+                  <Text>{a.status === 'published' ? '报名' : '报名已截止'}</Text>
                 </Button>
               )}
               <Button className='btn btn-ghost' onClick={() => void Taro.navigateTo({ url: activityPageUrl(a.id) })}>

@@ -149,7 +149,7 @@ export default function PublicSignUpPage() {
           {canCancel ? (
             <View className='public-sign-up__actions'>
               <Button id='public-cancel' className='btn btn-ghost' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
-                {busy === 'cancel' ? '正在取消…' : '取消报名'}
+                <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
               </Button>
             </View>
           ) : null}
@@ -203,7 +203,7 @@ export default function PublicSignUpPage() {
             </FormField>
           )}
           <Button id='public-submit' className='btn btn-primary' loading={busy === 'submit'} disabled={busy !== null} onClick={() => void submit()}>
-            {busy === 'submit' ? '正在报名…' : '提交报名'}
+            <Text>{busy === 'submit' ? '正在报名…' : '提交报名'}</Text>
           </Button>
         </View>
       )}

@@ -250,7 +250,7 @@ function PolicyEditor() {
           </Button>
         )}
         <Button id='policy-save' className={`btn ${published ? 'btn-primary' : 'btn-ghost'}`} loading={form.busy} disabled={form.busy || undefined} onClick={() => void save(false)}>
-          {published ? '保存修改' : '保存为草稿'}
+          <Text>{published ? '保存修改' : '保存为草稿'}</Text>
         </Button>
       </View>
     </View>

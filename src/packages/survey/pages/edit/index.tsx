@@ -306,7 +306,7 @@ export default function SurveyEditPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='survey-save' className='btn btn-primary' loading={saving} disabled={saving || undefined} onClick={() => void save()}>
-          {saving ? '正在保存…' : '保存并提交审核'}
+          <Text>{saving ? '正在保存…' : '保存并提交审核'}</Text>
         </Button>
       </View>
     </View>
