@@ -377,6 +377,12 @@ describe('walkthrough defects stay fixed', () => {
         // The ring sits just outside the control: compare it with what is behind the control.
         let back = [255, 255, 255]
         for (let a: HTMLElement | null = el.parentElement; a; a = a.parentElement) {
+          // A gradient (the red hero) counts by its first colour, where the gradient starts at the top.
+          const gradient = getComputedStyle(a).backgroundImage.match(/rgba?\([^)]*\)/)
+          if (gradient) {
+            back = rgb(gradient[0]).slice(0, 3)
+            break
+          }
           const bg = rgb(getComputedStyle(a).backgroundColor)
           if (bg.length === 3 || (bg.length === 4 && bg[3] > 0.5)) {
             back = bg.slice(0, 3)
