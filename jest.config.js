@@ -3,7 +3,7 @@ const runCloudBaseContract = Boolean(process.env.TCB_ENV && process.env.TCB_SECR
 
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/types', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/src/features/story/poster', '<rootDir>/src/packages/honour', '<rootDir>/src/packages/story', '<rootDir>/src/utils', '<rootDir>/src/components/pressable'],
+  roots: ['<rootDir>/types', '<rootDir>/cloudfunctions', '<rootDir>/scripts', '<rootDir>/src/features/story/poster', '<rootDir>/src/packages/honour', '<rootDir>/src/packages/story', '<rootDir>/src/utils', '<rootDir>/src/components/pressable', '<rootDir>/src/features/home'],
   testMatch: ['**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', ...(runCloudBaseContract ? [] : ['\\.cloudbase-env\\.test\\.ts$'])],
   transform: { '^.+\\.tsx?$': '<rootDir>/scripts/jest-esbuild-transform.js' },

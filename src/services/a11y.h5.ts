@@ -35,6 +35,8 @@ export function installA11yShims(): void {
   patch()
   // Enter and Space press a focused button or choice, as they would a native one.
   document.addEventListener('keydown', (event) => {
+    // A Pressable answers its own keys (press-props.h5.ts) and prevents the default: pressing it twice would repeat it.
+    if (event.defaultPrevented) return
     const target = event.target as HTMLElement | null
     if (!target || target.getAttribute('aria-disabled') === 'true') return
     if (target.tagName !== 'TARO-BUTTON-CORE' && !target.matches(CONTROL_ROLES)) return

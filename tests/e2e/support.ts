@@ -31,6 +31,11 @@ export interface Harness {
   api<T>(action: ActionName, payload: unknown, openid: string): Promise<Envelope<T>>
   /** Takes a screenshot and runs axe-core on the page shown; serious or critical findings fail. */
   screenshot(name: string): Promise<void>
+  /**
+   * For this step only, console errors matching `pattern` are expected: the step itself caused them (it
+   * answers /api with a 500 or cuts the network on purpose), and `why` says so. Any other error still fails.
+   */
+  allowConsoleErrors(pattern: RegExp, why: string): void
   close(): Promise<void>
 }
 
@@ -74,6 +79,7 @@ export async function startHarness(options: { clock?: Clock; schedulerIntervalMs
     acceptDownloads: true,
   })
   context.setDefaultTimeout(15000)
+  const watch = watchConsole(context)
   const page = await context.newPage()
   fs.mkdirSync(ARTIFACTS_DIR, { recursive: true })
 
@@ -94,16 +100,84 @@ export async function startHarness(options: { clock?: Clock; schedulerIntervalMs
       // Let page transitions and toasts settle, so the picture shows one page.
       await page.waitForTimeout(500)
       await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`), fullPage: true })
-      // Every page a journey stops to photograph is also checked by the accessibility engine.
+      // Every page a journey stops to photograph is also checked by the accessibility engine…
       expectAccessible(await auditA11y(page, name), name)
+      // …and whatever went wrong in the console up to here fails at the step that shows it.
+      watch.check(name)
+    },
+    allowConsoleErrors(pattern, why) {
+      if (!why.trim()) throw new Error('allowConsoleErrors: say why these errors are expected')
+      watch.allowedThisStep.push(pattern)
     },
     async close() {
+      watches.delete(watch)
       await context.close().catch(() => undefined)
       await browser.close().catch(() => undefined)
       await server.close()
       fs.rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+// --- console errors: every journey step fails on one -------------------------------------------
+
+/**
+ * Errors that come from outside our code and that we cannot fix, each named and explained. Keep it
+ * short: anything our app logs (a React error, an unhandled rejection, a failed request) is a defect.
+ */
+export const CONSOLE_ALLOW_LIST: { pattern: RegExp; why: string }[] = []
+
+interface ConsoleWatch {
+  errors: string[]
+  allowedThisStep: RegExp[]
+  /** Throws with every unexpected console error since the last check, and starts over. */
+  check(where: string): void
+}
+
+const watches = new Set<ConsoleWatch>()
+
+/** Collects console errors and uncaught page errors from every page of the journey's browser context. */
+function watchConsole(context: BrowserContext): ConsoleWatch {
+  const watch: ConsoleWatch = {
+    errors: [],
+    allowedThisStep: [],
+    check(where) {
+      const unexpected = watch.errors.filter(
+        (e) => !CONSOLE_ALLOW_LIST.some((a) => a.pattern.test(e)) && !watch.allowedThisStep.some((p) => p.test(e)),
+      )
+      watch.errors = []
+      if (unexpected.length > 0) {
+        throw new Error(`console errors (${where}):\n${unexpected.map((e) => `  ${e}`).join('\n')}`)
+      }
+    },
+  }
+  context.on('console', (message) => {
+    if (message.type() !== 'error') return
+    const at = message.location().url
+    watch.errors.push(`${message.text()}${at ? ` (${at.replace(/^https?:\/\/[^/]+/, '')})` : ''}`)
+  })
+  context.on('weberror', (error) => {
+    watch.errors.push(`uncaught: ${error.error().stack ?? error.error().message}`)
+  })
+  watches.add(watch)
+  return watch
+}
+
+// Every step (test) of every journey that imports this file fails on a console error it caused.
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const failures: string[] = []
+    for (const watch of watches) {
+      try {
+        watch.check('this step')
+      } catch (error) {
+        failures.push((error as Error).message)
+      } finally {
+        watch.allowedThisStep = []
+      }
+    }
+    if (failures.length > 0) throw new Error(failures.join('\n'))
+  })
 }
 
 // Requests are not news in a test run; failures inside the server are.

@@ -234,6 +234,14 @@ describe('students find and join a station', () => {
     data(await t.call('s1', 'station.requestJoin', { stationId: b.id }))
   })
 
+  it('a head cannot walk out of the station they run (staff appoint and remove heads)', async () => {
+    const station = await makeStation()
+    await headOf(station, 'head-leave')
+    const refused = errorOf(await t.call('head-leave', 'station.leave'))
+    expect(refused).toMatchObject({ code: 'CONFLICT', message: '你是本站站长，不能直接退出驿站；如需卸任，请联系团市委' })
+    expect(data(await t.call('head-leave', 'member.me'))?.stationId).toBe(station.id)
+  })
+
   it('needs a member to request, and a real station', async () => {
     const station = await makeStation()
     expect(errorOf(await t.call('visitor', 'station.requestJoin', { stationId: station.id })).code).toBe('FORBIDDEN')

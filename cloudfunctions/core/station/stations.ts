@@ -202,6 +202,8 @@ export async function myJoinRequest(deps: Deps, caller: Caller): Promise<JoinReq
 
 export async function leaveStation(deps: Deps, caller: Caller): Promise<{ left: true }> {
   const member = requireMember(caller)
+  // A head who walked out would leave the station without anyone to review its requests.
+  if (member.role === 'station_head') throw conflict('你是本站站长，不能直接退出驿站；如需卸任，请联系团市委')
   if (!member.stationId || !(await deps.store.membership.detach(member.openid, member.stationId, now(deps)))) {
     throw conflict('你还没有加入驿站')
   }

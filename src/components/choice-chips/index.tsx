@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import type { TaxonomyItem } from '../../../types'
 import './index.scss'
 
@@ -20,15 +21,9 @@ export default function ChoiceChips({ idPrefix, items, selected, onToggle, inval
       {items.map((item) => {
         const on = selected.includes(item.id)
         return (
-          <View
-            key={item.id}
-            id={`${idPrefix}-${item.id}`}
-            className={`chip${on ? ' chip--on' : ''}`}
-            {...a11yProps('checkbox', { checked: on })}
-            onClick={() => onToggle(item.id)}
-          >
+          <Pressable key={item.id} id={`${idPrefix}-${item.id}`} className={`chip${on ? ' chip--on' : ''}`} role='checkbox' checked={on} onPress={() => onToggle(item.id)}>
             <Text>{item.name}</Text>
-          </View>
+          </Pressable>
         )
       })}
     </View>

@@ -18,7 +18,7 @@ export default function ListFooter({ list }: ListFooterProps) {
     <View className='list-footer'>
       {failed && list.error ? <Text className='list-footer__error'>{list.error}</Text> : null}
       <Button className='btn btn-plain list-footer__more' id='list-more' loading={loading} disabled={loading || undefined} onClick={list.loadMore}>
-        {loading ? '正在加载…' : failed ? '重试' : '加载更多'}
+        <Text>{loading ? '正在加载…' : failed ? '重试' : '加载更多'}</Text>
       </Button>
     </View>
   )

@@ -1,6 +1,6 @@
 import { a11yProps, type A11yState } from '@/utils/a11y-props'
 
-export type PressRole = 'button' | 'link' | 'checkbox' | 'tab'
+export type PressRole = 'button' | 'link' | 'checkbox' | 'radio' | 'tab'
 
 /** A key event as much as activation needs (the DOM's KeyboardEvent and React's both fit). */
 export interface PressKey {

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import './index.scss'
 
 export interface SearchBarProps {
@@ -28,20 +29,21 @@ export default function SearchBar({ id, placeholder, onSearch }: SearchBarProps)
         onConfirm={(e) => onSearch(e.detail.value.trim())}
       />
       {draft ? (
-        <Text
+        <Pressable
           className='search-bar__clear'
           id={`${id}-clear`}
-          onClick={() => {
+          label='清除搜索词'
+          onPress={() => {
             setDraft('')
             onSearch('')
           }}
         >
-          ×
-        </Text>
+          <Text>×</Text>
+        </Pressable>
       ) : null}
-      <Text className='search-bar__go' id={`${id}-go`} onClick={() => onSearch(draft.trim())}>
-        搜索
-      </Text>
+      <Pressable className='search-bar__go' id={`${id}-go`} label='搜索' onPress={() => onSearch(draft.trim())}>
+        <Text>搜索</Text>
+      </Pressable>
     </View>
   )
 }

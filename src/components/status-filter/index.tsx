@@ -1,5 +1,6 @@
 import { Text, View } from '@tarojs/components'
 import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import './index.scss'
 
 export interface StatusFilterProps<S extends string> {
@@ -19,16 +20,16 @@ export default function StatusFilter<S extends string>({ idPrefix, names, order,
   return (
     <View className='status-filter' {...a11yProps('radiogroup', { label: '按状态筛选' })}>
       {choices.map((s) => (
-        // A View, as the chips are: the H5 shim gives role'd views a tab stop and Enter/Space.
-        <View
+        <Pressable
           key={s || 'all'}
           id={`${idPrefix}-${s || 'all'}`}
           className={`status-filter__item${value === s ? ' status-filter__item--on' : ''}`}
-          {...a11yProps('radio', { checked: value === s })}
-          onClick={() => onChange(s)}
+          role='radio'
+          checked={value === s}
+          onPress={() => onChange(s)}
         >
           <Text>{s ? names[s] : '全部'}</Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

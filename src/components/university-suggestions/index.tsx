@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react'
 import { Text, View } from '@tarojs/components'
 import type { UniversityOption } from '../../../types'
 import { call } from '@/services/api'
+import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import './index.scss'
 
 /** Typing pauses this long before the list is asked for: one request per pause, not per key. */
@@ -55,23 +57,15 @@ export default function UniversitySuggestions({ value, onPick, idPrefix = 'unive
     )
   }
   return (
-    <View className='uni-list' id={`${idPrefix}-suggestions`} role='listbox' aria-label='学校候选'>
+    <View className='uni-list' id={`${idPrefix}-suggestions`} {...a11yProps('group', { label: '学校候选' })}>
       {lookup.items.map((u, i) => (
-        <View
-          key={u.name}
-          id={`${idPrefix}-option-${i}`}
-          className='uni-option'
-          role='option'
-          aria-selected={false}
-          aria-label={`${u.name}，${u.city}`}
-          onClick={() => onPick(u.name)}
-        >
+        <Pressable key={u.name} id={`${idPrefix}-option-${i}`} className='uni-option' label={`选择${u.name}，${u.city}`} onPress={() => onPick(u.name)}>
           <Text className='uni-option__name'>{u.name}</Text>
           <Text className='uni-option__place'>
             {u.province === u.city ? u.city : `${u.province} ${u.city}`}
             {u.level === 'associate' ? ' · 专科' : ''}
           </Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

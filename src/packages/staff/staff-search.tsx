@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Input, Text, View } from '@tarojs/components'
+import { Input, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 
 /** The staff lists' search bar: type, then 搜索 or the keyboard's search key sends the trimmed text. */
 export default function StaffSearch({ id, placeholder, onSearch }: { id?: string; placeholder: string; onSearch: (q: string) => void }) {
@@ -17,9 +18,9 @@ export default function StaffSearch({ id, placeholder, onSearch }: { id?: string
         onInput={(e) => setDraft(e.detail.value)}
         onConfirm={(e) => onSearch(e.detail.value.trim())}
       />
-      <Text className='staff-search__go' onClick={() => onSearch(draft.trim())}>
+      <Pressable inline className='staff-search__go' onPress={() => onSearch(draft.trim())}>
         搜索
-      </Text>
+      </Pressable>
     </View>
   )
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 
 export interface StaffToolbarProps {
   /** The import page for this list's kind. */
@@ -13,9 +14,9 @@ export default function StaffToolbar({ importUrl, create }: StaffToolbarProps) {
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <View className='staff-toolbar'>
-      <Text className='staff-toolbar__toggle' onClick={() => go(importUrl)}>
+      <Pressable inline role='link' className='staff-toolbar__toggle' onPress={() => go(importUrl)}>
         批量导入 ›
-      </Text>
+      </Pressable>
       <Button className='btn btn-primary' id={create.id} onClick={() => go(create.url)}>
         {create.label}
       </Button>

@@ -43,6 +43,8 @@ export default function ActivityPage() {
     `${id}|${me.member?.openid ?? ''}`,
   )
   const [draft, setDraft] = useState<AnswerDraft>({})
+  // Whether anything was filled in for the person: only then say so (ux 1.13: the hint said so on empty forms).
+  const [prefilled, setPrefilled] = useState(false)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [subscribeDemo, setSubscribeDemo] = useState(false)
   const [busy, setBusy] = useState<'signup' | 'cancel' | null>(null)
@@ -66,7 +68,10 @@ export default function ActivityPage() {
   // Pre-fill once per activity view (not on every refresh, which would wipe what was typed).
   const formKey = view ? `${view.id}|${me.member?.openid ?? ''}` : ''
   useEffect(() => {
-    if (view) setDraft(prefillAnswers(view.form, view.lastAnswers, me.member))
+    if (!view) return
+    const first = prefillAnswers(view.form, view.lastAnswers, me.member)
+    setDraft(first)
+    setPrefilled(Object.values(first).some((v) => (Array.isArray(v) ? v.length > 0 : v !== '')))
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [formKey])
 
@@ -168,7 +173,7 @@ export default function ActivityPage() {
           ) : null}
           {canCancel ? (
             <Button id='cancel-sign-up' className='btn btn-plain' loading={busy === 'cancel'} disabled={busy !== null} onClick={cancel}>
-              {busy === 'cancel' ? '正在取消…' : '取消报名'}
+              <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
             </Button>
           ) : null}
         </View>
@@ -206,7 +211,7 @@ export default function ActivityPage() {
           </Pressable>
         ) : null}
         <Button id='sign-up-submit' className='btn btn-primary' loading={busy === 'signup'} disabled={busy !== null} onClick={signUp}>
-          {busy === 'signup' ? '正在报名…' : a.placesLeft > 0 ? '立即报名' : '名额已满，报名候补'}
+          <Text>{busy === 'signup' ? '正在报名…' : a.placesLeft > 0 ? '立即报名' : '名额已满，报名候补'}</Text>
         </Button>
       </View>
     )
@@ -310,7 +315,7 @@ export default function ActivityPage() {
       {showForm && a.form.length > 0 ? (
         <View className='card' id='sign-up-form'>
           <Text className='section-title'>报名信息</Text>
-          <Text className='hint'>已按你的资料和上次填写的内容预先填好，请核对</Text>
+          {prefilled ? <Text className='hint' id='sign-up-prefilled'>已按你的资料和上次填写的内容预先填好，请核对</Text> : null}
           <SignUpForm form={a.form} draft={draft} errors={errors} onChange={change} />
         </View>
       ) : null}

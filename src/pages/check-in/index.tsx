@@ -118,9 +118,9 @@ export default function CheckInPage() {
               </Button>
               <Text className='hint check-in__or'>扫不了？输入现场屏幕上的6位签到码</Text>
             </View>
-          ) : (
+          ) : activityId ? (
             <Text className='hint check-in__or'>输入现场屏幕上的6位签到码（签到码每30秒更新）</Text>
-          )}
+          ) : null}
           {activityId ? (
             <View>
               <Input
@@ -143,7 +143,7 @@ export default function CheckInPage() {
                 </Text>
               ) : null}
               <Button id='short-code-submit' className='btn btn-ghost check-in__submit' disabled={busy || code.length !== 6} loading={busy} onClick={submitCode}>
-                {busy ? '正在签到…' : '签到'}
+                <Text>{busy ? '正在签到…' : '签到'}</Text>
               </Button>
             </View>
           ) : (

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import { fetchDemoAccounts, type DemoAccount } from '../../features/demo/api'
 import { newVisitorOpenid, signInAs } from '../../features/demo/session'
@@ -47,15 +48,15 @@ export default function DemoLoginPage() {
             <Text className='section-title'>{group.title}</Text>
             <Text className='hint'>{group.hint}</Text>
             {ofGroup.map((account) => (
-              <View
+              <Pressable
                 key={account.openid}
                 id={`demo-${account.openid}`}
                 className={`demo-login__account${current?.openid === account.openid ? ' demo-login__account--current' : ''}`}
-                onClick={() => choose(account.openid, account.label)}
+                onPress={() => choose(account.openid, account.label)}
               >
                 <Text className='demo-login__label'>{account.label}</Text>
                 <Text className='demo-login__mark'>{current?.openid === account.openid ? '当前' : '›'}</Text>
-              </View>
+              </Pressable>
             ))}
           </View>
         )

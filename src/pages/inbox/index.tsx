@@ -77,11 +77,11 @@ export default function InboxPage() {
     return (
       <View id='inbox-list'>
         {list.items.map((n) => (
-          <View
+          <Pressable role='link'
             key={n.id}
             id={`inbox-${n.id}`}
             className={`card inbox-item${n.read ? '' : ' inbox-item--unread'}`}
-            onClick={() => Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(n.id)}` })}
+            onPress={() => Taro.navigateTo({ url: `/pages/notice/index?id=${encodeURIComponent(n.id)}` })}
           >
             <View className='inbox-item__top'>
               {n.read ? null : <View className='inbox-item__dot' aria-label='未读' />}
@@ -92,7 +92,7 @@ export default function InboxPage() {
               <Text className='hint'>{n.senderLabel}</Text>
               <Text className='hint'>{formatTime(n.sendAt)}</Text>
             </View>
-          </View>
+          </Pressable>
         ))}
         <ListFooter list={list} />
       </View>

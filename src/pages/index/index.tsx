@@ -10,7 +10,12 @@ import { refreshUnread, useUnreadCount } from '../../features/notice/unread'
 import { stationsUrl } from '../../features/station/urls'
 import { setTabIntent } from '@/services/tab-intent'
 import HomeStories from '@/features/story/components/home-stories'
-import HomeNext from '../../features/activity/components/home-next'
+import HomeWorkbench from '@/features/station/components/home-workbench'
+import HomeNext from '@/features/home/components/home-next'
+import { useHomeNext } from '@/features/home/use-home-next'
+import { OPEN_SHOWN, POLICIES_SHOWN } from '@/features/home/next'
+import { listActivities, listMyRegistrations } from '@/features/activity/api'
+import { searchPolicies } from '@/features/policy/api'
 import './index.scss'
 
 /** What the alliance offers, in the words of the 2022 work plan (驻青办字〔2022〕7号). */
@@ -29,12 +34,18 @@ export default function IndexPage() {
   const me = useMe()
   const demo = useDemo()
   const unread = useUnreadCount()
+  // 接下来 is asked for together with the profile (one round trip), and shown once both are back.
+  const next = useHomeNext(me, {
+    myRegistrations: () => listMyRegistrations(),
+    openForMe: () => listActivities({ phase: 'open', eligibleOnly: true, limit: OPEN_SHOWN }),
+    newestPolicies: () => searchPolicies({ limit: POLICIES_SHOWN }),
+  })
 
   useDidShow(() => {
     void refreshUnread()
   })
   usePullDownRefresh(() => {
-    void Promise.all([me.refresh(), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
+    void Promise.all([me.refresh(), next.reload(true), refreshUnread(true)]).finally(() => Taro.stopPullDownRefresh())
   })
 
   const join = () => {
@@ -62,6 +73,7 @@ export default function IndexPage() {
           <Button className='btn btn-ghost' onClick={() => Taro.switchTab({ url: '/pages/mine/index' })}>
             查看我的资料
           </Button>
+          <HomeWorkbench member={me.member} />
         </View>
       )
     }
@@ -101,7 +113,7 @@ export default function IndexPage() {
 
       <DemoBanner />
       <View className='card home-call'>{renderCall()}</View>
-      {me.member ? <HomeNext openid={me.member.openid} unread={unread} /> : null}
+      {me.member ? <HomeNext next={next} unread={unread} /> : null}
 
       <Pressable role='link' className='home-stations' id='home-stations' onPress={openStations}>
         <View className='home-stations__body'>
@@ -123,9 +135,9 @@ export default function IndexPage() {
 
       <HomeStories />
 
-      <Text className='hint home-footnote' onClick={() => Taro.navigateTo({ url: '/pages/privacy/index' })}>
-        我们如何保护你的信息：隐私保护指引
-      </Text>
+      <Pressable role='link' className='home-footnote' id='home-privacy' onPress={() => void Taro.navigateTo({ url: '/pages/privacy/index' })}>
+        <Text className='hint'>我们如何保护你的信息：隐私保护指引</Text>
+      </Pressable>
     </View>
   )
 }

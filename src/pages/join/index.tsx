@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { PRIVACY_VERSION, registerMemberInput, toFieldErrors } from '../../../types'
 import StateView from '../../components/state-view'
 import { useDemo } from '../../features/demo/hooks/use-demo'
@@ -121,9 +122,9 @@ export default function JoinPage() {
           submitLabel='加入翼展联盟'
           onSubmit={submit}
           footer={
-            <Text className='hint join-reread' onClick={() => setStep('privacy')}>
+            <Pressable inline className='hint join-reread' onPress={() => setStep('privacy')}>
               重新阅读隐私保护指引
-            </Text>
+            </Pressable>
           }
         />
       </View>

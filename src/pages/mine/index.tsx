@@ -176,7 +176,7 @@ export default function MinePage() {
             disabled={busy !== null || undefined}
             onClick={deleteAccount}
           >
-            {busy === 'delete' ? '正在注销…' : '注销账号'}
+            <Text>{busy === 'delete' ? '正在注销…' : '注销账号'}</Text>
           </Button>
         </View>
       )

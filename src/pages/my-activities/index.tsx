@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '../../components/state-view'
 import { listMyRegistrations } from '../../features/activity/api'
 import ListFooter from '@/components/list-footer'
@@ -32,11 +33,11 @@ export default function MyActivitiesPage() {
   return (
     <View className='page my-activities' id='my-activities'>
       {list.items.map(({ activity, registration }) => (
-        <View
+        <Pressable role='link'
           key={registration.id}
           className='card my-activity'
           id={`my-activity-${activity.id}`}
-          onClick={() => Taro.navigateTo({ url: `/pages/activity/index?id=${activity.id}` })}
+          onPress={() => Taro.navigateTo({ url: `/pages/activity/index?id=${activity.id}` })}
         >
           <View className='my-activity__top'>
             <Text className='my-activity__title'>{activity.title}</Text>
@@ -47,7 +48,7 @@ export default function MyActivitiesPage() {
           </Text>
           <Text className='hint my-activity__place'>{activity.place}</Text>
           {activity.status === 'cancelled' ? <Text className='my-activity__cancelled'>活动已取消</Text> : null}
-        </View>
+        </Pressable>
       ))}
       <ListFooter list={list} />
     </View>

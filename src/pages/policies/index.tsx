@@ -60,15 +60,16 @@ export default function PoliciesPage() {
 
       <View className='policies__tabs' {...a11yProps('tablist')}>
         {TABS.map((t) => (
-          <View
+          <Pressable
             key={t.id}
             id={`policy-tab-${t.id}`}
-            {...a11yProps('tab', { selected: tab === t.id })}
+            role='tab'
+            selected={tab === t.id}
             className={`policies__tab${tab === t.id ? ' policies__tab--on' : ''}`}
-            onClick={() => setTab(t.id)}
+            onPress={() => setTab(t.id)}
           >
             {t.name}
-          </View>
+          </Pressable>
         ))}
       </View>
 
@@ -77,9 +78,9 @@ export default function PoliciesPage() {
       {tag ? (
         <View className='policies__tag-filter' id='policy-tag-filter'>
           <Text>只看标签 #{tag}</Text>
-          <Text className='policies__tag-clear' id='policy-tag-clear' aria-label='清除标签筛选' onClick={() => setTag('')}>
+          <Pressable inline className='policies__tag-clear' id='policy-tag-clear' label='清除标签筛选' onPress={() => setTag('')}>
             清除
-          </Text>
+          </Pressable>
         </View>
       ) : null}
 

@@ -145,7 +145,7 @@ export default function PolicyPage() {
             disabled={busy || undefined}
             onClick={() => void toggleFavorite()}
           >
-            {policy.favorited ? '★ 已收藏' : '☆ 收藏'}
+            <Text>{policy.favorited ? '★ 已收藏' : '☆ 收藏'}</Text>
           </Button>
           {process.env.TARO_ENV === 'weapp' ? (
             <Button className='btn btn-ghost policy__share' openType='share'>

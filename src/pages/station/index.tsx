@@ -140,9 +140,15 @@ export default function StationPage() {
             <Text>✓ 已加入本站</Text>
             {member.stationJoinedAt ? <Text className='station-action__since'>{formatDate(member.stationJoinedAt)}加入</Text> : null}
           </View>
-          <Button id='station-leave' className='btn btn-plain' loading={busy === 'leave'} disabled={busy !== null || undefined} onClick={() => void leave(s)}>
-            退出驿站
-          </Button>
+          {member.role === 'station_head' ? (
+            <Text className='hint' id='station-head-note'>
+              你是本站站长。如需卸任或退出，请联系团市委。
+            </Text>
+          ) : (
+            <Button id='station-leave' className='btn btn-plain' loading={busy === 'leave'} disabled={busy !== null || undefined} onClick={() => void leave(s)}>
+              退出驿站
+            </Button>
+          )}
         </View>
       )
     }
@@ -196,7 +202,7 @@ export default function StationPage() {
           {note.length}/{NOTE_MAX}
         </Text>
         <Button id='station-apply-submit' className='btn btn-primary' loading={busy === 'join'} disabled={busy !== null || undefined} onClick={() => join(s)}>
-          {busy === 'join' ? '正在提交…' : '申请加入'}
+          <Text>{busy === 'join' ? '正在提交…' : '申请加入'}</Text>
         </Button>
       </View>
     )

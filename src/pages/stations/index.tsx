@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Station } from '../../../types'
 import StateView from '../../components/state-view'
-import { useMe } from '@/hooks/use-me'
+import { useIdentityKey, useMe } from '@/hooks/use-me'
 import { listStations } from '../../features/station/api'
 import ListFooter from '@/components/list-footer'
 import StationCard from '../../features/station/components/station-card'
@@ -18,15 +19,16 @@ export default function StationsPage() {
   const [q, setQ] = useState('')
   const [suggested, setSuggested] = useState<Station | null>(null)
 
+  // Asked alongside the profile, not after it: the server finds "your university's station" from who is
+  // asking, so on a slow network the list costs one round trip, not two.
+  const identity = useIdentityKey(me)
   const list = usePagedList<Station>(
-    me.loading
-      ? null
-      : async (cursor) => {
-          const page = await listStations({ q: q || undefined, cursor, limit: 20 })
-          if (!cursor) setSuggested(page.suggested)
-          return page
-        },
-    `${q}|${me.member?.openid ?? ''}|${me.member?.university ?? ''}`,
+    async (cursor) => {
+      const page = await listStations({ q: q || undefined, cursor, limit: 20 })
+      if (!cursor) setSuggested(page.suggested)
+      return page
+    },
+    `${q}|${identity}`,
   )
 
   usePullDownRefresh(() => {
@@ -89,13 +91,13 @@ export default function StationsPage() {
           onConfirm={(e) => search(e.detail.value)}
         />
         {draft ? (
-          <Text className='stations__clear' onClick={clear}>
+          <Pressable inline className='stations__clear' id='stations-search-clear' label='清除搜索词' onPress={clear}>
             ✕
-          </Text>
+          </Pressable>
         ) : null}
-        <Text className='stations__go' id='stations-search-go' onClick={() => search(draft)}>
+        <Pressable inline className='stations__go' id='stations-search-go' onPress={() => search(draft)}>
           搜索
-        </Text>
+        </Pressable>
       </View>
 
       {shownSuggestion ? (
@@ -103,7 +105,7 @@ export default function StationsPage() {
           <StationCard station={shownSuggestion} badge='你学校的驿站' onOpen={open} />
         </View>
       ) : null}
-      {!q && !me.member && !me.loading && list.status === 'ready' ? (
+      {!q && me.status === 'ready' && !me.member && list.status === 'ready' ? (
         <Text className='hint stations__tip'>加入翼展联盟后，这里会优先推荐你学校的驿站</Text>
       ) : null}
 

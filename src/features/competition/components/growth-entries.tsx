@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { MyCompetitionEntry } from '../../../../types'
 import { useLoad } from '@/hooks/use-load'
 import { myCompetitionRecord } from '../api'
@@ -13,14 +14,14 @@ export default function CompetitionEntries({ openid }: { openid: string }) {
     <View className='card' id='growth-competitions'>
       <Text className='section-title'>竞赛经历</Text>
       {load.data.map((e) => (
-        <View className='growth-item' key={e.teamId} id={`growth-competition-${e.teamId}`} onClick={() => void Taro.navigateTo({ url: COMPETITION_PAGES.team(e.teamId) })}>
+        <Pressable role='link' className='growth-item' key={e.teamId} id={`growth-competition-${e.teamId}`} onPress={() => void Taro.navigateTo({ url: COMPETITION_PAGES.team(e.teamId) })}>
           <Text className='growth-item__title'>
             {e.competitionTitle} · {e.result}
           </Text>
           <Text className='hint'>
             {e.teamName}（{e.role === 'leader' ? '负责人' : '成员'}）· {e.projectTitle} · {shortTime(e.at)}
           </Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

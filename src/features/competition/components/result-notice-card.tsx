@@ -83,7 +83,7 @@ export default function ResultNoticeCard({ competitionId }: { competitionId: str
             <FormText id='result-notice-end' value={end} onChange={setEnd} maxlength={10} placeholder='YYYY-MM-DD' />
           </FormField>
           <Button className='btn btn-primary' id='result-notice-publish' loading={busy} disabled={busy || undefined} onClick={() => void publish()}>
-            {busy ? '正在发布…' : '发布结果公示'}
+            <Text>{busy ? '正在发布…' : '发布结果公示'}</Text>
           </Button>
         </View>
       )}

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { SurveyFeedbackEntry } from '../../../../types'
 import { useLoad } from '@/hooks/use-load'
 import { myFeedbackRecord } from '../api'
@@ -12,17 +13,17 @@ export default function SurveyFeedbackEntries({ openid }: { openid: string }) {
     <View className='card' id='growth-feedback'>
       <Text className='section-title'>活动反馈</Text>
       {load.data.map((e) => (
-        <View
+        <Pressable role='link'
           className='growth-item'
           key={e.surveyId}
           id={`growth-feedback-${e.surveyId}`}
-          onClick={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(e.activityId)}` })}
+          onPress={() => void Taro.navigateTo({ url: `/pages/activity/index?id=${encodeURIComponent(e.activityId)}` })}
         >
           <Text className='growth-item__title'>为「{e.activityTitle}」填写了活动反馈</Text>
           <Text className='hint'>
             {e.title} · {e.at.slice(0, 10)}
           </Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Image, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Activity } from '../../../../../types'
 import { coverUrl } from '../../../../services/upload'
 import { formatRange, phaseOf, placesText, TYPE_COLORS, TYPE_SHORT_NAMES, typeName } from '../../labels'
@@ -17,7 +18,7 @@ export default function ActivityCard({ activity, onClick, children }: ActivityCa
   const cover = coverUrl(activity.coverImage)
   return (
     <View className='activity-card' id={`activity-${activity.id}`}>
-      <View className='activity-card__main' onClick={onClick}>
+      <Pressable className='activity-card__main' onPress={onClick}>
         {cover ? (
           <Image className='activity-card__cover' src={cover} mode='aspectFill' lazyLoad nativeProps={{ alt: '' }} />
         ) : (
@@ -37,7 +38,7 @@ export default function ActivityCard({ activity, onClick, children }: ActivityCa
           <Text className='activity-card__line'>{activity.place}</Text>
           {phase === '已结束' || phase === '已取消' ? null : <Text className='activity-card__places'>{placesText(activity)}</Text>}
         </View>
-      </View>
+      </Pressable>
       {children}
     </View>
   )

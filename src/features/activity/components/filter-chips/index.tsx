@@ -1,5 +1,6 @@
 import { ScrollView, Text, View } from '@tarojs/components'
 import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import './index.scss'
 
 export interface FilterOption {
@@ -20,15 +21,16 @@ export default function FilterChips({ idPrefix, options, value, onChange }: Filt
     <ScrollView scrollX className='filter-chips' enableFlex>
       <View className='filter-chips__row' {...a11yProps('radiogroup')}>
         {options.map((o) => (
-          <View
+          <Pressable
             key={o.id}
             id={`${idPrefix}-${o.id}`}
             className={`filter-chip${o.id === value ? ' filter-chip--on' : ''}`}
-            {...a11yProps('radio', { checked: o.id === value })}
-            onClick={() => onChange(o.id)}
+            role='radio'
+            checked={o.id === value}
+            onPress={() => onChange(o.id)}
           >
             <Text>{o.name}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
     </ScrollView>

@@ -1,4 +1,5 @@
 import { Button, Input, Switch, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { FORM_FIELD_KINDS, type FormFieldKind } from '../../../../../types'
 import { newKey, nextFieldId, type FormFieldDraft } from '../../activity-draft'
 import './index.scss'
@@ -42,15 +43,15 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             <View className='fb-field__head'>
               <Text className='fb-field__no'>问题 {index + 1}</Text>
               <View className='fb-field__tools'>
-                <Text className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} aria-disabled={index === 0} onClick={() => move(index, -1)}>
+                <Pressable inline className={`fb-tool${index === 0 ? ' fb-tool--off' : ''}`} disabled={index === 0} onPress={() => move(index, -1)}>
                   上移
-                </Text>
-                <Text className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} aria-disabled={index === form.length - 1} onClick={() => move(index, 1)}>
+                </Pressable>
+                <Pressable inline className={`fb-tool${index === form.length - 1 ? ' fb-tool--off' : ''}`} disabled={index === form.length - 1} onPress={() => move(index, 1)}>
                   下移
-                </Text>
-                <Text className='fb-tool fb-tool--danger' id={`form-field-${index}-remove`} onClick={() => onChange(form.filter((_, i) => i !== index))}>
+                </Pressable>
+                <Pressable inline className='fb-tool fb-tool--danger' id={`form-field-${index}-remove`} onPress={() => onChange(form.filter((_, i) => i !== index))}>
                   删除
-                </Text>
+                </Pressable>
               </View>
             </View>
             <Input
@@ -64,14 +65,14 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
             />
             <View className='fb-kinds'>
               {FORM_FIELD_KINDS.map((kind) => (
-                <Text
+                <Pressable inline
                   key={kind}
                   id={`form-field-${index}-kind-${kind}`}
                   className={`fb-kind${field.kind === kind ? ' fb-kind--on' : ''}`}
-                  onClick={() => patch(index, { kind, options: (kind === 'single' || kind === 'multiple') && field.options.length === 0 ? ['', ''] : field.options })}
+                  onPress={() => patch(index, { kind, options: (kind === 'single' || kind === 'multiple') && field.options.length === 0 ? ['', ''] : field.options })}
                 >
                   {KIND_NAMES[kind]}
-                </Text>
+                </Pressable>
               ))}
             </View>
             {choices ? (
@@ -87,15 +88,15 @@ export default function FormBuilder({ form, errors, onChange }: FormBuilderProps
                       placeholderClass='fb-placeholder'
                       onInput={(e) => patch(index, { options: field.options.map((o, j) => (j === oi ? e.detail.value : o)) })}
                     />
-                    <Text className='fb-tool fb-tool--danger' onClick={() => patch(index, { options: field.options.filter((_, j) => j !== oi) })}>
+                    <Pressable inline className='fb-tool fb-tool--danger' onPress={() => patch(index, { options: field.options.filter((_, j) => j !== oi) })}>
                       移除
-                    </Text>
+                    </Pressable>
                   </View>
                 ))}
                 {field.options.length < 20 ? (
-                  <Text className='fb-add-option' id={`form-field-${index}-add-option`} onClick={() => patch(index, { options: [...field.options, ''] })}>
+                  <Pressable inline className='fb-add-option' id={`form-field-${index}-add-option`} onPress={() => patch(index, { options: [...field.options, ''] })}>
                     + 添加选项
-                  </Text>
+                  </Pressable>
                 ) : null}
               </View>
             ) : null}

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Member } from '../../../../../types'
 import './index.scss'
 
@@ -21,23 +22,23 @@ export default function MineActivitiesSection({ member }: MineActivitiesSectionP
     <View className='card mine-activities'>
       <View className='mine-activities__grid'>
         {LINKS.map((link) => (
-          <View key={link.id} id={link.id} className='mine-activities__link' onClick={() => Taro.navigateTo({ url: link.url })}>
+          <Pressable role='link' key={link.id} id={link.id} className='mine-activities__link' onPress={() => Taro.navigateTo({ url: link.url })}>
             <Text className='mine-activities__text'>{link.text}</Text>
             <Text className='mine-activities__hint'>{link.hint}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
       {manages ? (
-        <View id='mine-manage-activities' className='mine-activities__manage' onClick={() => Taro.navigateTo({ url: '/packages/manage/pages/activities/index' })}>
+        <Pressable role='link' id='mine-manage-activities' className='mine-activities__manage' onPress={() => Taro.navigateTo({ url: '/packages/manage/pages/activities/index' })}>
           <Text>活动管理</Text>
           <Text className='mine-activities__hint'>{member.role === 'staff' ? '发布活动、报名名单、现场签到' : '本驿站的活动、名单和签到'} ›</Text>
-        </View>
+        </Pressable>
       ) : null}
       {manages ? (
-        <View id='mine-manage-notices' className='mine-activities__manage' onClick={() => Taro.navigateTo({ url: '/packages/manage/pages/notices/index' })}>
+        <Pressable role='link' id='mine-manage-notices' className='mine-activities__manage' onPress={() => Taro.navigateTo({ url: '/packages/manage/pages/notices/index' })}>
           <Text>通知管理</Text>
           <Text className='mine-activities__hint'>{member.role === 'staff' ? '给成员发通知、看送达和已读' : '给本驿站成员发通知'} ›</Text>
-        </View>
+        </Pressable>
       ) : null}
     </View>
   )

@@ -1,5 +1,5 @@
 import { Input, Picker, Text, Textarea, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import type { FormField } from '../../../../../types'
 import type { AnswerDraft } from '../../answers'
 import './index.scss'
@@ -28,16 +28,17 @@ export default function SignUpForm({ form, draft, errors, onChange }: SignUpForm
                 else onChange(field.id, on ? selected.filter((s) => s !== option) : [...selected, option])
               }
               return (
-                <View
+                <Pressable
                   key={option}
                   id={`answer-${field.id}-${i}`}
                   className={`suf-option${on ? ' suf-option--on' : ''}`}
-                  {...a11yProps(field.kind === 'single' ? 'radio' : 'checkbox', { checked: on })}
-                  onClick={toggle}
+                  role={field.kind === 'single' ? 'radio' : 'checkbox'}
+                  checked={on}
+                  onPress={toggle}
                 >
                   <View className={`suf-option__mark suf-option__mark--${field.kind}`}>{on ? '✓' : ''}</View>
                   <Text className='suf-option__text'>{option}</Text>
-                </View>
+                </Pressable>
               )
             })}
           </View>

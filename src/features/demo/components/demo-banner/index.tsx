@@ -1,4 +1,5 @@
-import { Text, View } from '@tarojs/components'
+import { Text } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { useDemo } from '../../hooks/use-demo'
 import { openDemoLogin } from '../../session'
 import './index.scss'
@@ -8,12 +9,12 @@ export default function DemoBanner() {
   const { enabled, session } = useDemo()
   if (process.env.TARO_ENV !== 'h5' || !enabled) return null
   return (
-    <View className='demo-banner' id='demo-banner' onClick={openDemoLogin}>
+    <Pressable className='demo-banner' id='demo-banner' onPress={openDemoLogin}>
       {/* Demo sign-in lets anyone act as any account: the banner says so on every page that has it. */}
       <Text className='demo-banner__text'>
         {session ? `示例登录：${session.label}（演示环境，数据均为示例）` : '本地示例模式（演示环境，数据均为示例）：选择一个示例账号来体验'}
       </Text>
       <Text className='demo-banner__action'>{session ? '切换' : '去选择'}</Text>
-    </View>
+    </Pressable>
   )
 }

@@ -76,7 +76,7 @@ export default function ConsentControl({ member }: { member: Member }) {
         disabled={busy || undefined}
         onClick={() => void act(withdrawn ? 'give' : 'withdraw')}
       >
-        {busy ? '正在提交…' : withdrawn ? '我已阅读并重新同意隐私保护指引' : '撤回同意'}
+        <Text>{busy ? '正在提交…' : withdrawn ? '我已阅读并重新同意隐私保护指引' : '撤回同意'}</Text>
       </Button>
     </View>
   )

@@ -188,7 +188,7 @@ export default function ProfileForm({ initial, submitLabel, onSubmit, footer }: 
 
       <View className='pf-actions'>
         <Button id='profile-submit' className='btn btn-primary' loading={submitting} disabled={submitting || undefined} onClick={submit}>
-          {submitting ? '正在提交…' : submitLabel}
+          <Text>{submitting ? '正在提交…' : submitLabel}</Text>
         </Button>
         {footer}
       </View>

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { useUnreadCount } from '../../unread'
 import './index.scss'
 
@@ -7,7 +8,7 @@ import './index.scss'
 export default function MineInboxSection() {
   const unread = useUnreadCount()
   return (
-    <View className='card mine-inbox' id='mine-inbox' onClick={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
+    <Pressable role='link' className='card mine-inbox' id='mine-inbox' onPress={() => Taro.navigateTo({ url: '/pages/inbox/index' })}>
       <View className='mine-inbox__body'>
         <Text className='mine-inbox__title'>通知公告</Text>
         <Text className='mine-inbox__hint'>团市委和驿站发给你的通知</Text>
@@ -20,6 +21,6 @@ export default function MineInboxSection() {
         <Text className='mine-inbox__none'>暂无未读</Text>
       )}
       <Text className='mine-inbox__arrow'>›</Text>
-    </View>
+    </Pressable>
   )
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import './index.scss'
 
 export interface NoticeBodyProps {
@@ -35,9 +36,9 @@ export default function NoticeBody({ body }: NoticeBodyProps) {
       <Text userSelect decode={false}>
         {segmentsOf(body).map((s, i) =>
           s.kind === 'url' ? (
-            <Text key={i} className='notice-body__url' onClick={() => copy(s.value)}>
+            <Pressable inline key={i} className='notice-body__url' label={`复制链接 ${s.value}`} onPress={() => copy(s.value)}>
               {s.value}
-            </Text>
+            </Pressable>
           ) : (
             s.value
           ),

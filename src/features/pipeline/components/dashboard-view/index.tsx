@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Cell, DashboardOverview, FunnelCohort, Rate, ReasonRow, StudyPlaceRow } from '../../../../../types'
 import { COUNTIES, figureQuery } from '../../../../../types'
 import MetricDictionary from '../metric-dictionary'
@@ -30,9 +31,9 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
     void Taro.navigateTo({ url: `${membersPage}?${figureQuery(cell.figure)}` })
   }
   const Num = ({ cell, id }: { cell: Cell; id?: string }) => (
-    <Text className={`figure${cell.value ? ' figure--link' : ''}`} id={id} onClick={() => open(cell)}>
+    <Pressable inline role='link' className={`figure${cell.value ? ' figure--link' : ''}`} id={id} onPress={() => open(cell)}>
       {cell.display}
-    </Text>
+    </Pressable>
   )
   const RateText = ({ rate }: { rate: Rate }) => <Text className='rate'>{rate.display}</Text>
   const h = data.headline
@@ -110,12 +111,12 @@ export default function DashboardView({ data, membersPage }: DashboardViewProps)
       {data.scope.suppressed ? <Text className='hint pipeline__note'>少于5人的格子显示为“&lt;5”，并隐藏可由合计推出的格子。</Text> : null}
       <View className='pipeline-cards'>
         {cards.map((c) => (
-          <View className='pipeline-card' key={c.id} onClick={() => open(c.cell)}>
+          <Pressable role='link' className='pipeline-card' key={c.id} onPress={() => open(c.cell)}>
             <Text className='pipeline-card__num' id={c.id}>
               {c.cell.display}
             </Text>
             <Text className='pipeline-card__label'>{c.label}</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
 

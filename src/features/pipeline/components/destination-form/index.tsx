@@ -144,7 +144,7 @@ export default function DestinationForm({ onSaved }: DestinationFormProps) {
         </View>
       )}
       <Button className='btn btn-primary' id='destination-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交登记'}
+        <Text>{busy ? '正在提交…' : '提交登记'}</Text>
       </Button>
       <Text className='hint'>每次提交都会新增一条记录，以前的登记会保留；统计使用最新的一条。</Text>
     </View>

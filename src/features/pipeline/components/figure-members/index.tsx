@@ -112,7 +112,7 @@ export default function FigureMembers({ figure, staff }: FigureMembersProps) {
                     取消
                   </Button>
                   <Button className='btn btn-primary' loading={busy === m.openid} disabled={busy !== null || undefined} onClick={() => void verify(m)}>
-                    {busy === m.openid ? '正在核实…' : '确认核实'}
+                    <Text>{busy === m.openid ? '正在核实…' : '确认核实'}</Text>
                   </Button>
                 </View>
               </View>
@@ -133,11 +133,11 @@ export default function FigureMembers({ figure, staff }: FigureMembersProps) {
         </Text>
         <View className='figure-members__actions'>
           <Button className='btn btn-primary' id='figure-export' loading={busy === 'rows'} disabled={busy !== null || undefined} onClick={() => void exportRows(false)}>
-            {busy === 'rows' ? '正在导出…' : '导出名单（.xlsx）'}
+            <Text>{busy === 'rows' ? '正在导出…' : '导出名单（.xlsx）'}</Text>
           </Button>
           {canExportExternal ? (
             <Button className='btn btn-plain' loading={busy === 'external'} disabled={busy !== null || undefined} onClick={() => void exportRows(true)}>
-              {busy === 'external' ? '正在导出…' : '导出对外数字'}
+              <Text>{busy === 'external' ? '正在导出…' : '导出对外数字'}</Text>
             </Button>
           ) : null}
         </View>

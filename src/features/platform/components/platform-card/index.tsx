@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Platform } from '../../../../../types'
-import { a11yProps } from '@/utils/a11y-props'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { kindName, offerNames } from '../../labels'
 import './index.scss'
@@ -15,12 +15,7 @@ export default function PlatformCard({ platform, onOpen }: PlatformCardProps) {
   const tax = useTaxonomy()
   const archived = platform.status === 'archived'
   return (
-    <View
-      className={`platform-card${archived ? ' platform-card--archived' : ''}`}
-      id={`platform-${platform.id}`}
-      {...a11yProps('link')}
-      onClick={() => onOpen(platform)}
-    >
+    <Pressable className={`platform-card${archived ? ' platform-card--archived' : ''}`} id={`platform-${platform.id}`} role='link' onPress={() => onOpen(platform)}>
       <View className='platform-card__top'>
         <Text className='platform-card__kind'>{kindName(platform.kind)}</Text>
         {archived ? <Text className='tag tag-demo'>已归档</Text> : null}
@@ -34,6 +29,6 @@ export default function PlatformCard({ platform, onOpen }: PlatformCardProps) {
         <Text className='platform-card__fact'>{platform.fields.map((f) => tax.fieldName(f)).join('、')}</Text>
         {platform.offers.length > 0 ? <Text className='platform-card__fact'>提供：{offerNames(platform.offers).join('、')}</Text> : null}
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Demand } from '../../../../../types'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
 import { dayText, salaryText, todayInChina } from '../../format'
@@ -20,7 +21,7 @@ export default function DemandCard({ demand, why, showInterest, idPrefix = 'dema
   const tax = useTaxonomy()
   const over = demand.deadline < todayInChina()
   return (
-    <View className='demand-card' id={`${idPrefix}-${demand.id}`} onClick={() => onOpen(demand.id)}>
+    <Pressable className='demand-card' id={`${idPrefix}-${demand.id}`} onPress={() => onOpen(demand.id)}>
       <View className='demand-card__top'>
         <Text className='demand-card__position'>{demand.position}</Text>
         <Text className='demand-card__salary'>{salaryText(demand)}</Text>
@@ -39,6 +40,6 @@ export default function DemandCard({ demand, why, showInterest, idPrefix = 'dema
         </Text>
         {showInterest ? <Text>{demand.interestCount} 人感兴趣</Text> : null}
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { Switch, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { CountyId, DegreeId } from '../../../../../types'
 import ChoiceChips from '@/components/choice-chips'
 import { useTaxonomy } from '@/hooks/use-taxonomy'
@@ -38,14 +39,14 @@ export default function FilterPanel({ value, onChange, withCounty, withInEffect 
   return (
     <View className='filter-panel'>
       <View className='filter-panel__bar'>
-        <Text className={`filter-panel__toggle${n > 0 ? ' filter-panel__toggle--on' : ''}`} id='filter-toggle' onClick={() => setOpen(!open)}>
+        <Pressable inline className={`filter-panel__toggle${n > 0 ? ' filter-panel__toggle--on' : ''}`} id='filter-toggle' onPress={() => setOpen(!open)}>
           筛选{n > 0 ? `（${n}）` : ''} {open ? '▴' : '▾'}
-        </Text>
+        </Pressable>
         <Text className='filter-panel__summary'>{summary.length > 0 ? summary.join(' · ') : '全部领域、学历'}</Text>
         {n > 0 ? (
-          <Text className='filter-panel__clear' id='filter-clear' onClick={() => onChange({})}>
+          <Pressable inline className='filter-panel__clear' id='filter-clear' onPress={() => onChange({})}>
             清除
-          </Text>
+          </Pressable>
         ) : null}
       </View>
       {open ? (

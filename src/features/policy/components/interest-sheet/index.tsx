@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import { SHAREABLE_LABELS, SHAREABLE_PROFILE_FIELDS, type ShareableField } from '../../../../../types'
 import './index.scss'
 
@@ -45,22 +45,24 @@ export default function InterestSheet({ open, employer, values, busy, onConfirm,
             const on = share.includes(field)
             const locked = field === 'name'
             return (
-              <View
+              <Pressable
                 key={field}
                 id={`share-${field}`}
                 className={`interest-sheet__item${on ? ' interest-sheet__item--on' : ''}${locked ? ' interest-sheet__item--locked' : ''}`}
-                {...a11yProps('checkbox', { checked: on, disabled: locked })}
-                onClick={() => toggle(field)}
+                role='checkbox'
+                checked={on}
+                disabled={locked}
+                onPress={() => toggle(field)}
               >
                 <Text className='interest-sheet__box'>{on ? '✓' : ''}</Text>
                 <Text className='interest-sheet__label'>{SHAREABLE_LABELS[field]}</Text>
                 <Text className='interest-sheet__value'>{locked ? `${values[field] ?? ''}（必选）` : (values[field] ?? '')}</Text>
-              </View>
+              </Pressable>
             )
           })}
         </View>
         <Button id='interest-confirm' className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={() => onConfirm(ordered())}>
-          {busy ? '正在登记…' : `同意提供以上 ${share.length} 项并登记`}
+          <Text>{busy ? '正在登记…' : `同意提供以上 ${share.length} 项并登记`}</Text>
         </Button>
         <Button className='btn btn-plain' disabled={busy || undefined} onClick={onClose}>
           取消

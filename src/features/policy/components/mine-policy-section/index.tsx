@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Member } from '../../../../../types'
 import { favoritesUrl, staffPoliciesUrl } from '../../urls'
 import './index.scss'
@@ -9,15 +10,15 @@ export default function MinePolicySection({ member }: { member: Member }) {
   const go = (url: string) => void Taro.navigateTo({ url })
   return (
     <View className='card mine-policy'>
-      <View className='mine-policy__row' id='mine-favorites' onClick={() => go(favoritesUrl())}>
+      <Pressable role='link' className='mine-policy__row' id='mine-favorites' onPress={() => go(favoritesUrl())}>
         <Text>我的收藏</Text>
         <Text className='mine-policy__hint'>收藏的人才政策 ›</Text>
-      </View>
+      </Pressable>
       {member.role === 'staff' ? (
-        <View className='mine-policy__row' id='mine-staff-policies' onClick={() => go(staffPoliciesUrl())}>
+        <Pressable role='link' className='mine-policy__row' id='mine-staff-policies' onPress={() => go(staffPoliciesUrl())}>
           <Text>政策与岗位管理</Text>
           <Text className='mine-policy__hint'>团市委工作人员 ›</Text>
-        </View>
+        </Pressable>
       ) : null}
     </View>
   )

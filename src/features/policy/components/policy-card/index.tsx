@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { PolicyHit } from '../../../../../types'
 import { categoryName, dayText, isExpired } from '../../format'
 import Highlighted from '../highlighted'
@@ -22,36 +23,40 @@ export interface PolicyCardProps {
 export default function PolicyCard({ hit, why, showStatus, idPrefix = 'policy', onOpen, onTag }: PolicyCardProps) {
   const snippet = hit.snippet.length > 0 ? hit.snippet : [{ text: hit.summary, hit: false }]
   return (
-    <View className='policy-card' id={`${idPrefix}-${hit.id}`} onClick={() => onOpen(hit.id)}>
-      <View className='policy-card__head'>
-        <Text className={`policy-card__cat policy-card__cat--${hit.category}`}>{categoryName(hit.category)}</Text>
-        {showStatus ? (
-          <Text className={`policy-card__status policy-card__status--${hit.status}`}>{hit.status === 'published' ? '已发布' : '草稿'}</Text>
-        ) : null}
-        {isExpired(hit.effectiveUntil) ? <Text className='policy-card__status'>已失效</Text> : null}
-      </View>
-      <Highlighted className='policy-card__title' parts={hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title, hit: false }]} />
-      <Highlighted className='policy-card__snippet' parts={snippet} />
-      {why && why.length > 0 ? (
-        <WhyTags why={why} />
-      ) : null}
+    <View className='policy-card' id={`${idPrefix}-${hit.id}`}>
+      {/* The card opens the policy; its tags (below, outside it) filter the list: no control inside another. */}
+      <Pressable role='link' className='policy-card__main' id={`${idPrefix}-${hit.id}-open`} onPress={() => onOpen(hit.id)}>
+        <View className='policy-card__head'>
+          <Text className={`policy-card__cat policy-card__cat--${hit.category}`}>{categoryName(hit.category)}</Text>
+          {showStatus ? (
+            <Text className={`policy-card__status policy-card__status--${hit.status}`}>{hit.status === 'published' ? '已发布' : '草稿'}</Text>
+          ) : null}
+          {isExpired(hit.effectiveUntil) ? <Text className='policy-card__status'>已失效</Text> : null}
+        </View>
+        <Highlighted className='policy-card__title' parts={hit.titleParts.length > 0 ? hit.titleParts : [{ text: hit.title, hit: false }]} />
+        <Highlighted className='policy-card__snippet' parts={snippet} />
+        {why && why.length > 0 ? <WhyTags why={why} /> : null}
+      </Pressable>
       {hit.tags.length > 0 ? (
         <View className='policy-card__tags'>
-          {hit.tags.map((tag) => (
-            <Text
-              key={tag}
-              className={`policy-card__tag${onTag ? ' policy-card__tag--link' : ''}`}
-              id={`${idPrefix}-${hit.id}-tag-${tag}`}
-              aria-label={onTag ? `只看标签：${tag}` : undefined}
-              onClick={(e) => {
-                if (!onTag) return
-                e.stopPropagation()
-                onTag(tag)
-              }}
-            >
-              #{tag}
-            </Text>
-          ))}
+          {hit.tags.map((tag) =>
+            onTag ? (
+              <Pressable
+                inline
+                key={tag}
+                className='policy-card__tag policy-card__tag--link'
+                id={`${idPrefix}-${hit.id}-tag-${tag}`}
+                label={`只看标签：${tag}`}
+                onPress={() => onTag(tag)}
+              >
+                #{tag}
+              </Pressable>
+            ) : (
+              <Text key={tag} className='policy-card__tag' id={`${idPrefix}-${hit.id}-tag-${tag}`}>
+                #{tag}
+              </Text>
+            ),
+          )}
         </View>
       ) : null}
       <View className='policy-card__meta'>

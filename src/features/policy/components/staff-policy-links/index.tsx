@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { staffDemandsUrl, staffPoliciesUrl, staffPolicyImportUrl } from '../../urls'
 
 const LINKS = [
@@ -15,13 +16,13 @@ export default function StaffPolicyLinks() {
     <View className='card'>
       <Text className='section-title'>招才引智</Text>
       {LINKS.map((link) => (
-        <View className='staff-link' key={link.id} id={link.id} onClick={() => void Taro.navigateTo({ url: link.url })}>
+        <Pressable role='link' className='staff-link' key={link.id} id={link.id} onPress={() => void Taro.navigateTo({ url: link.url })}>
           <View className='staff-link__main'>
             <Text className='staff-link__title'>{link.title}</Text>
             <Text className='hint'>{link.hint}</Text>
           </View>
           <Text className='staff-link__arrow'>›</Text>
-        </View>
+        </Pressable>
       ))}
     </View>
   )

@@ -49,7 +49,7 @@ export default function InvitePanel({ stationId }: InvitePanelProps) {
       <View className='invite-panel'>
         {error ? <Text className='invite-panel__error'>{error}</Text> : null}
         <Button id='invite-open' className='btn btn-ghost' loading={busy} disabled={busy || undefined} onClick={open}>
-          {busy ? '正在生成邀请码…' : error ? '重试' : '邀请同学'}
+          <Text>{busy ? '正在生成邀请码…' : error ? '重试' : '邀请同学'}</Text>
         </Button>
       </View>
     )

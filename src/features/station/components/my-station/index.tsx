@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { JoinRequest, Member } from '../../../../../types'
 import { formatDate } from '../../../../utils/format'
 import { useMyStation } from '../../hooks/use-my-station'
@@ -28,16 +29,16 @@ export default function MyStation({ member }: MyStationProps) {
     if (state.status === 'loading' && !state.data) return <Text className='hint'>正在读取…</Text>
     if (!state.data) {
       return (
-        <View className='my-station__row' onClick={() => void state.reload()}>
+        <Pressable className='my-station__row' onPress={() => void state.reload()}>
           <Text className='my-station__error'>{state.error ?? '加载失败'}</Text>
           <Text className='my-station__arrow'>点此重试</Text>
-        </View>
+        </Pressable>
       )
     }
     if (state.data.kind === 'member') {
       const station = state.data.station
       return (
-        <View className='my-station__row' id='mine-station-link' onClick={() => go(stationUrl(station.id))}>
+        <Pressable role='link' className='my-station__row' id='mine-station-link' onPress={() => go(stationUrl(station.id))}>
           <View className='my-station__main'>
             <Text className='my-station__name' id='mine-station-name'>
               {station.name}
@@ -47,7 +48,7 @@ export default function MyStation({ member }: MyStationProps) {
             </Text>
           </View>
           <Text className='my-station__arrow'>›</Text>
-        </View>
+        </Pressable>
       )
     }
     const request = state.data.request
@@ -56,7 +57,7 @@ export default function MyStation({ member }: MyStationProps) {
     return (
       <View>
         {showRequest ? (
-          <View className='my-station__row' id='mine-station-request' onClick={() => go(stationUrl(request.stationId))}>
+          <Pressable role='link' className='my-station__row' id='mine-station-request' onPress={() => go(stationUrl(request.stationId))}>
             <View className='my-station__main'>
               <Text className='my-station__name'>{request.stationName}</Text>
               <View>
@@ -72,7 +73,7 @@ export default function MyStation({ member }: MyStationProps) {
               ) : null}
             </View>
             <Text className='my-station__arrow'>›</Text>
-          </View>
+          </Pressable>
         ) : (
           <Text className='my-station__empty'>你还没有加入驿站。加入你学校的翼展驿站，认识身边的驻马店老乡。</Text>
         )}
@@ -94,7 +95,7 @@ export default function MyStation({ member }: MyStationProps) {
       {member.role === 'station_head' || member.role === 'staff' ? (
         <View className='card my-station__work'>
           {member.role === 'station_head' ? (
-            <View className='my-station__row' id='mine-head-workbench' onClick={() => go(headHomeUrl(member.stationId))}>
+            <Pressable role='link' className='my-station__row' id='mine-head-workbench' onPress={() => go(headHomeUrl(member.stationId))}>
               <View className='my-station__main'>
                 <Text className='my-station__name'>站长工作台</Text>
                 <Text className='hint'>审核申请、管理成员、导出名单</Text>
@@ -105,16 +106,16 @@ export default function MyStation({ member }: MyStationProps) {
                 </Text>
               ) : null}
               <Text className='my-station__arrow'>›</Text>
-            </View>
+            </Pressable>
           ) : null}
           {member.role === 'staff' ? (
-            <View className='my-station__row' id='mine-staff-workbench' onClick={() => go(staffHomeUrl())}>
+            <Pressable role='link' className='my-station__row' id='mine-staff-workbench' onPress={() => go(staffHomeUrl())}>
               <View className='my-station__main'>
                 <Text className='my-station__name'>团市委工作台</Text>
                 <Text className='hint'>驿站与站长、批量导入、操作日志、产业领域</Text>
               </View>
               <Text className='my-station__arrow'>›</Text>
-            </View>
+            </Pressable>
           ) : null}
         </View>
       ) : null}

@@ -74,7 +74,7 @@ export default function ReasonSheet({
             取消
           </Button>
           <Button id='reason-confirm' className='btn btn-primary reason-sheet__btn' loading={busy} disabled={busy || undefined} onClick={confirm}>
-            {confirmText}
+            <Text>{confirmText}</Text>
           </Button>
         </View>
       </View>

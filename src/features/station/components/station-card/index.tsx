@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Station } from '../../../../../types'
 import './index.scss'
 
@@ -15,7 +16,7 @@ export interface StationCardProps {
 export default function StationCard({ station, badge, pendingCount, onOpen }: StationCardProps) {
   const closed = station.status === 'closed'
   return (
-    <View className={`station-card${closed ? ' station-card--closed' : ''}`} id={`station-${station.id}`} onClick={() => onOpen(station)}>
+    <Pressable className={`station-card${closed ? ' station-card--closed' : ''}`} id={`station-${station.id}`} onPress={() => onOpen(station)}>
       {badge ? <Text className='station-card__badge'>{badge}</Text> : null}
       <View className='station-card__top'>
         <Text className='station-card__name'>{station.name}</Text>
@@ -34,6 +35,6 @@ export default function StationCard({ station, badge, pendingCount, onOpen }: St
           <Text className={`station-card__fact${pendingCount > 0 ? ' station-card__fact--alert' : ''}`}>待审核 {pendingCount}</Text>
         ) : null}
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -1,6 +1,7 @@
 import { useCallback } from 'react'
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { fetchStoryFeed } from '../../api'
@@ -17,9 +18,9 @@ export default function HomeStories() {
     <View className='home-stories' id='home-stories'>
       <View className='home-stories__head'>
         <Text className='section-title home-stories__title'>青年人才故事</Text>
-        <Text className='home-stories__more' id='home-stories-more' onClick={open}>
+        <Pressable inline className='home-stories__more' id='home-stories-more' onPress={open}>
           全部故事 ›
-        </Text>
+        </Pressable>
       </View>
       {state.status === 'loading' ? <StateView kind='loading' /> : null}
       {state.status === 'error' ? <StateView kind='error' description={state.error ?? undefined} actionText='重试' onAction={() => void state.reload()} /> : null}

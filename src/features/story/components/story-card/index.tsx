@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { Image, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { PublicStory, Story } from '../../../../../types'
-import { a11yProps } from '@/utils/a11y-props'
 import { coverUrl } from '@/services/upload'
 import { personLine, STORY_STATUS_NAMES, storyUrl } from '../../format'
 import './index.scss'
@@ -17,7 +17,7 @@ export default function StoryCard({ story, status }: StoryCardProps) {
   const photo = coverUrl(story.photo)
   const full = 'status' in story ? story : null
   return (
-    <View className='story-card' id={`story-${story.id}`} {...a11yProps('link')} onClick={() => void Taro.navigateTo({ url: storyUrl(story.id) })}>
+    <Pressable className='story-card' id={`story-${story.id}`} role='link' onPress={() => void Taro.navigateTo({ url: storyUrl(story.id) })}>
       {photo ? <Image className='story-card__cover' src={photo} mode='aspectFill' nativeProps={{ alt: story.title }} /> : null}
       <View className='story-card__body'>
         <View className='story-card__head'>
@@ -43,6 +43,6 @@ export default function StoryCard({ story, status }: StoryCardProps) {
         ) : null}
         {status && full?.returnReason ? <Text className='story-card__reason'>退回原因：{full.returnReason}</Text> : null}
       </View>
-    </View>
+    </Pressable>
   )
 }

@@ -244,7 +244,7 @@ function EditForm() {
       <View className='cp-bar-spacer' />
       <View className='cp-bar'>
         <Button id='cp-save' className='btn btn-primary' loading={saving} disabled={saving} onClick={() => void save()}>
-          {saving ? '正在保存…' : draft.status === 'draft' ? '保存为草稿' : '保存并发布'}
+          <Text>{saving ? '正在保存…' : draft.status === 'draft' ? '保存为草稿' : '保存并发布'}</Text>
         </Button>
       </View>
     </View>

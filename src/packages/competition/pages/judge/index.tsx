@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { BlindProject, Competition, Judge } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import FormField, { FormText } from '../../../../components/form-field'
@@ -114,16 +115,16 @@ function ProjectCard({ project, competition, judgeId, onScored }: { project: Bli
         <View key={criterion.id}>
           <Text className='cp-row__title'>{criterion.name}</Text>
           {criterion.levels.map((level) => (
-            <View
+            <Pressable
               key={level.score}
               id={`level-${project.code}-${criterion.id}-${level.score}`}
               className={`cp-level${levels[criterion.id] === level.score ? ' cp-level--on' : ''}`}
-              onClick={() => setLevels({ ...levels, [criterion.id]: level.score })}
+              onPress={() => setLevels({ ...levels, [criterion.id]: level.score })}
             >
               <Text>
                 {level.score}分：{level.description}
               </Text>
-            </View>
+            </Pressable>
           ))}
         </View>
       ))}
@@ -132,7 +133,7 @@ function ProjectCard({ project, competition, judgeId, onScored }: { project: Bli
       </FormField>
       {message ? <Text className={message === '已保存评分' ? 'cp-ok' : 'cp-reason'}>{message}</Text> : null}
       <Button className='btn btn-primary' id={`score-${project.code}`} disabled={busy} loading={busy} onClick={() => void save()}>
-        {project.myScore ? '更新评分' : '提交评分'}
+        <Text>{project.myScore ? '更新评分' : '提交评分'}</Text>
       </Button>
     </View>
   )

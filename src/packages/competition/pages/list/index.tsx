@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Competition, TeamView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import FormField, { FormText } from '../../../../components/form-field'
@@ -96,14 +97,14 @@ export default function CompetitionListPage() {
         <View className='card' id='my-teams'>
           <Text className='section-title'>我的团队</Text>
           {teams.data.map((t) => (
-            <View className='cp-row' key={t.id} id={`my-team-${t.id}`} onClick={() => void Taro.navigateTo({ url: COMPETITION_PAGES.team(t.id) })}>
+            <Pressable role='link' className='cp-row' key={t.id} id={`my-team-${t.id}`} onPress={() => void Taro.navigateTo({ url: COMPETITION_PAGES.team(t.id) })}>
               <View className='cp-row__main'>
                 <Text className='cp-row__title'>{t.name}</Text>
                 <Text className='hint'>
                   {t.projectTitle} · {TEAM_STATE_NAMES[t.state]}
                 </Text>
               </View>
-            </View>
+            </Pressable>
           ))}
         </View>
       ) : null}
@@ -112,14 +113,14 @@ export default function CompetitionListPage() {
         <Text className='section-title'>赛事</Text>
         {list.data.length === 0 ? <StateView kind='empty' title='暂时没有赛事' /> : null}
         {list.data.map((c) => (
-          <View className='cp-row' key={c.id} id={`competition-${c.id}`} onClick={() => void Taro.navigateTo({ url: COMPETITION_PAGES.detail(c.id) })}>
+          <Pressable role='link' className='cp-row' key={c.id} id={`competition-${c.id}`} onPress={() => void Taro.navigateTo({ url: COMPETITION_PAGES.detail(c.id) })}>
             <View className='cp-row__main'>
               <Text className='cp-row__title'>{c.title}</Text>
               <Text className='hint'>
                 {kindName(c.kind)} · {STATUS_NAMES[c.status]} · 作品提交截止 {shortTime(c.submissionClosesAt)}
               </Text>
             </View>
-          </View>
+          </Pressable>
         ))}
       </View>
 

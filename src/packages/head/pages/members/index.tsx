@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { CountyId, DegreeId, RosterFilters, StationMember } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import ChoiceChips from '@/components/choice-chips'
@@ -162,9 +163,9 @@ export default function HeadMembersPage() {
               </View>
             ) : null}
             {m.role === 'member' ? (
-              <Text className='roster__remove' onClick={() => !busy && setRemoving(m)}>
+              <Pressable inline className='roster__remove' onPress={() => !busy && setRemoving(m)}>
                 移除
-              </Text>
+              </Pressable>
             ) : null}
           </View>
         ))}
@@ -187,16 +188,16 @@ export default function HeadMembersPage() {
           onInput={(e) => set('q', e.detail.value)}
           onConfirm={apply}
         />
-        <Text className='roster__go' onClick={apply}>
+        <Pressable inline className='roster__go' onPress={apply}>
           搜索
-        </Text>
+        </Pressable>
       </View>
       <View className='roster__tools'>
-        <Text className={`roster__tool${filterCount ? ' roster__tool--on' : ''}`} id='roster-filter' onClick={() => setShowFilters((v) => !v)}>
+        <Pressable inline className={`roster__tool${filterCount ? ' roster__tool--on' : ''}`} id='roster-filter' onPress={() => setShowFilters((v) => !v)}>
           筛选{filterCount ? `（${filterCount}）` : ''} {showFilters ? '▲' : '▼'}
-        </Text>
+        </Pressable>
         <Button id='roster-export' className='btn btn-ghost roster__export' loading={busy === 'export'} disabled={busy !== null || undefined} onClick={() => void exportRoster()}>
-          {busy === 'export' ? '正在导出…' : '导出名单'}
+          <Text>{busy === 'export' ? '正在导出…' : '导出名单'}</Text>
         </Button>
       </View>
 

@@ -140,7 +140,7 @@ function AwardForm({ award }: { award: Award | null }) {
           <FormText id='award-jury-size' type='number' value={jurySize} onChange={setJurySize} maxlength={2} placeholder='3' />
         </FormField>
         <Button className='btn btn-primary' id='award-save' loading={busy} disabled={busy || undefined} onClick={() => void save()}>
-          {busy ? '正在保存…' : award ? '保存修改' : '创建奖项'}
+          <Text>{busy ? '正在保存…' : award ? '保存修改' : '创建奖项'}</Text>
         </Button>
       </View>
     </View>

@@ -121,7 +121,7 @@ function NominationForm({ award, returned }: { award: Award; returned: Nominatio
         </FormField>
         <MaterialFields value={files} onChange={setFiles} errors={errors} onError={(fields) => setErrors((e) => ({ ...e, ...fields }))} />
         <Button className='btn btn-primary' id='honour-nominate-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-          {busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}
+          <Text>{busy ? '正在保存…' : returned ? '修改并重新提交' : isHead ? '提名' : '保存申报'}</Text>
         </Button>
       </View>
     </View>

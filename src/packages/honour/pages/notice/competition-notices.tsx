@@ -87,7 +87,7 @@ function ResultObjectionForm({ entry, onDone }: { entry: ResultNoticeEntry; onDo
         <FormText id='result-objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
       </FormField>
       <Button className='btn btn-primary' id='result-objection-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交异议'}
+        <Text>{busy ? '正在提交…' : '提交异议'}</Text>
       </Button>
     </View>
   )

@@ -88,7 +88,7 @@ function ObjectionForm({ entry, onDone }: { entry: NoticeEntry; onDone: () => vo
         <FormText id='objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
       </FormField>
       <Button className='btn btn-primary' id='objection-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-        {busy ? '正在提交…' : '提交异议'}
+        <Text>{busy ? '正在提交…' : '提交异议'}</Text>
       </Button>
     </View>
   )

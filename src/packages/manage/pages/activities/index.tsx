@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Button, Text, Textarea, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { ACTIVITY_STATUSES, type Activity, type ActivityStatus } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { cancelActivity, closeActivitySignUp, copyActivity, listActivities, publishActivity } from '../../../../features/activity/api'
@@ -114,37 +115,37 @@ export default function ManageActivitiesPage() {
         </View>
         <View className='manage-item__actions'>
           {a.status !== 'cancelled' ? (
-            <Text className='manage-action' id={`manage-edit-${a.id}`} onClick={() => go(`/packages/manage/pages/activity-edit/index?id=${a.id}`)}>
+            <Pressable inline role='link' className='manage-action' id={`manage-edit-${a.id}`} onPress={() => go(`/packages/manage/pages/activity-edit/index?id=${a.id}`)}>
               编辑
-            </Text>
+            </Pressable>
           ) : null}
           {a.status === 'draft' ? (
-            <Text className='manage-action manage-action--primary' id={`manage-publish-${a.id}`} onClick={() => void publish(a)}>
+            <Pressable inline className='manage-action manage-action--primary' id={`manage-publish-${a.id}`} onPress={() => void publish(a)}>
               {busy === `publish-${a.id}` ? '发布中…' : '发布'}
-            </Text>
+            </Pressable>
           ) : null}
           {a.status === 'published' ? (
-            <Text className='manage-action' id={`manage-close-${a.id}`} onClick={() => void close(a)}>
+            <Pressable inline className='manage-action' id={`manage-close-${a.id}`} onPress={() => void close(a)}>
               截止报名
-            </Text>
+            </Pressable>
           ) : null}
           {a.status !== 'draft' ? (
-            <Text className='manage-action' id={`manage-registrations-${a.id}`} onClick={() => go(`/packages/manage/pages/registrations/index?activityId=${a.id}`)}>
+            <Pressable inline role='link' className='manage-action' id={`manage-registrations-${a.id}`} onPress={() => go(`/packages/manage/pages/registrations/index?activityId=${a.id}`)}>
               报名名单
-            </Text>
+            </Pressable>
           ) : null}
           {a.status === 'published' || a.status === 'closed' ? (
-            <Text className='manage-action' id={`manage-check-in-${a.id}`} onClick={() => go(`/packages/manage/pages/check-in-screen/index?activityId=${a.id}`)}>
+            <Pressable inline role='link' className='manage-action' id={`manage-check-in-${a.id}`} onPress={() => go(`/packages/manage/pages/check-in-screen/index?activityId=${a.id}`)}>
               签到屏
-            </Text>
+            </Pressable>
           ) : null}
-          <Text className='manage-action' id={`manage-copy-${a.id}`} onClick={() => void copy(a)}>
+          <Pressable inline className='manage-action' id={`manage-copy-${a.id}`} onPress={() => void copy(a)}>
             复制
-          </Text>
-          {a.status !== 'cancelled' ? (
-            <Text className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onClick={() => setCancelling({ activity: a, reason: '' })}>
+          </Pressable>
+          {a.status !== 'cancelled' && Date.parse(a.endAt) > Date.now() ? (
+            <Pressable inline className='manage-action manage-action--danger' id={`manage-cancel-${a.id}`} onPress={() => setCancelling({ activity: a, reason: '' })}>
               取消
-            </Text>
+            </Pressable>
           ) : null}
         </View>
       </View>

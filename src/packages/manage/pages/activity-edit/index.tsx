@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Switch, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import FormField, { FormText } from '@/components/form-field'
 import { createActivityInput, toFieldErrors, type ActivityTypeId } from '../../../../../types'
 import StateView from '../../../../components/state-view'
@@ -175,16 +176,16 @@ export default function ActivityEditPage() {
         {field(
           'coverImage',
           '封面图',
-          <View className='ae-cover' id='cover-pick' onClick={chooseCover}>
+          <Pressable className='ae-cover' id='cover-pick' onPress={chooseCover}>
             {cover ? <Image className='ae-cover__img' src={cover} mode='aspectFill' nativeProps={{ alt: '封面预览' }} /> : <Text className='ae-cover__empty'>+ 上传封面（可不传）</Text>}
             {uploading ? <Text className='ae-cover__busy'>正在上传…</Text> : null}
-          </View>,
+          </Pressable>,
           '建议横图，不超过2MB',
         )}
         {draft.coverImage ? (
-          <Text className='ae-link' onClick={() => change('coverImage', null)}>
+          <Pressable inline className='ae-link' onPress={() => change('coverImage', null)}>
             移除封面
-          </Text>
+          </Pressable>
         ) : null}
       </View>
 
@@ -254,7 +255,7 @@ export default function ActivityEditPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='activity-save' className='btn btn-primary' loading={saving} disabled={saving || uploading !== null} onClick={save}>
-          {saving ? '正在保存…' : id ? '保存修改' : '保存为草稿'}
+          <Text>{saving ? '正在保存…' : id ? '保存修改' : '保存为草稿'}</Text>
         </Button>
       </View>
     </View>

@@ -265,7 +265,7 @@ export default function NoticeComposePage() {
       <View className='action-bar nc-bar'>
         {renderPreview()}
         <Button id='notice-send' className='btn btn-primary' loading={sending} disabled={sending || undefined} onClick={send}>
-          {sending ? '正在发送…' : draft.scheduled ? '定时发送' : '发送'}
+          <Text>{sending ? '正在发送…' : draft.scheduled ? '定时发送' : '发送'}</Text>
         </Button>
       </View>
     </View>

@@ -84,9 +84,9 @@ export default function ManageNoticesPage() {
       {role === 'staff' ? (
         <View className='seg'>
           {(['mine', 'all'] as const).map((s) => (
-            <Text key={s} id={`notice-scope-${s}`} className={`seg__item${scope === s ? ' seg__item--on' : ''}`} onClick={() => setScope(s)}>
+            <Pressable inline key={s} id={`notice-scope-${s}`} className={`seg__item${scope === s ? ' seg__item--on' : ''}`} onPress={() => setScope(s)}>
               {s === 'mine' ? '我发的' : '全部'}
-            </Text>
+            </Pressable>
           ))}
         </View>
       ) : (

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react'
 import Taro, { usePullDownRefresh, useReachBottom, useRouter } from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { ActivityView, RegistrationLine, RegistrationStatus } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { answerText } from '../../../../features/activity/answers'
@@ -133,9 +134,9 @@ export default function RegistrationsPage() {
             {MOVES[line.status].length ? (
               <View className='reg__actions'>
                 {MOVES[line.status].map((m) => (
-                  <Text key={m.to} className='reg__action' id={`reg-${line.openid}-${m.to}`} onClick={() => void move(line, m.to, m.text)}>
+                  <Pressable inline key={m.to} className='reg__action' id={`reg-${line.openid}-${m.to}`} onPress={() => void move(line, m.to, m.text)}>
                     {busy === line.id ? '…' : m.text}
-                  </Text>
+                  </Pressable>
                 ))}
               </View>
             ) : null}
@@ -159,9 +160,9 @@ export default function RegistrationsPage() {
       {activity && (activity.openToPublic || activity.publicCount > 0) ? <PublicRegistrations activityId={activity.id} /> : null}
       <View className='reg-filters'>
         {FILTERS.map((f) => (
-          <Text key={f.id} id={`reg-filter-${f.id}`} className={`reg-filter${filter === f.id ? ' reg-filter--on' : ''}`} onClick={() => setFilter(f.id)}>
+          <Pressable inline key={f.id} id={`reg-filter-${f.id}`} className={`reg-filter${filter === f.id ? ' reg-filter--on' : ''}`} onPress={() => setFilter(f.id)}>
             {f.name}
-          </Text>
+          </Pressable>
         ))}
       </View>
       <Input
@@ -175,7 +176,7 @@ export default function RegistrationsPage() {
         onInput={(e) => setTyped(e.detail.value)}
       />
       <Button id='export-registrations' className='btn btn-ghost reg-export' loading={busy === 'export'} disabled={busy !== null} onClick={exportList}>
-        {busy === 'export' ? '正在导出…' : `导出名单（${filter === 'all' ? '全部' : FILTERS.find((f) => f.id === filter)?.name}）`}
+        <Text>{busy === 'export' ? '正在导出…' : `导出名单（${filter === 'all' ? '全部' : FILTERS.find((f) => f.id === filter)?.name}）`}</Text>
       </Button>
       {renderList()}
     </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import FormField, { FormText } from '@/components/form-field'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
@@ -51,9 +52,9 @@ export default function PlatformContactPage() {
     <View className='page platform-contact'>
       {mine.data.platforms.map(({ platform, activityDrafts, demandDrafts }) => (
         <View className='card' key={platform.id} id={`contact-platform-${platform.id}`}>
-          <Text className='platform-page__name' onClick={() => void Taro.navigateTo({ url: platformUrl(platform.id) })}>
+          <Pressable inline role='link' className='platform-page__name' onPress={() => void Taro.navigateTo({ url: platformUrl(platform.id) })}>
             {platform.name} ›
-          </Text>
+          </Pressable>
           <Text className='hint'>你提交的活动和岗位经团市委审核后对同学公开。</Text>
           <View className='platform-page__staff-actions'>
             <Button className='btn btn-primary' id={`contact-new-activity-${platform.id}`} onClick={() => void Taro.navigateTo({ url: platformSubmitUrl(platform.id, 'activity') })}>

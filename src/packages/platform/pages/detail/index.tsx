@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter, useShareAppMessage } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { PlatformActivityLine, PlatformView } from '../../../../../types'
 import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
@@ -117,7 +118,7 @@ function PlatformBody({ platform, reload }: { platform: PlatformView; reload: ()
                   disabled={busy !== null || a.status !== 'published' || undefined}
                   onClick={() => void signUp(a)}
                 >
-                  {a.status === 'published' ? '报名' : '报名已截止'}
+                  <Text>{a.status === 'published' ? '报名' : '报名已截止'}</Text>
                 </Button>
               )}
               <Button className='btn btn-ghost' onClick={() => void Taro.navigateTo({ url: activityPageUrl(a.id) })}>
@@ -132,12 +133,12 @@ function PlatformBody({ platform, reload }: { platform: PlatformView; reload: ()
         <Text className='section-title'>正在招聘的岗位</Text>
         {platform.openDemands.length === 0 ? <Text className='hint'>暂时没有开放的岗位</Text> : null}
         {platform.openDemands.map((d) => (
-          <View className='platform-page__line' key={d.id} onClick={() => void Taro.navigateTo({ url: demandPageUrl(d.id) })}>
+          <Pressable role='link' className='platform-page__line' key={d.id} onPress={() => void Taro.navigateTo({ url: demandPageUrl(d.id) })}>
             <Text className='platform-page__line-title'>{d.position} ›</Text>
             <Text className='platform-page__line-meta'>
               招 {d.headcount} 人 · 截止 {d.deadline}
             </Text>
-          </View>
+          </Pressable>
         ))}
       </View>
 

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useShareAppMessage } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { PLATFORM_KINDS, type CountyId, type PlatformKindId } from '../../../../../types'
 import ChoiceChips from '@/components/choice-chips'
 import ListPage from '@/components/list-page'
@@ -71,9 +72,9 @@ export default function PlatformsPage() {
         }}
         renderItem={(p) => <PlatformCard platform={p} onOpen={() => void Taro.navigateTo({ url: platformUrl(p.id) })} />}
       />
-      <Text className='hint platforms__contact' id='platform-contact-entry' onClick={() => void Taro.navigateTo({ url: platformContactUrl() })}>
+      <Pressable inline role='link' className='hint platforms__contact' id='platform-contact-entry' onPress={() => void Taro.navigateTo({ url: platformContactUrl() })}>
         我是平台联系人：提交本平台的活动和岗位 ›
-      </Text>
+      </Pressable>
     </View>
   )
 }

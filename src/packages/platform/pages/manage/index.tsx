@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import ListPage from '@/components/list-page'
 import SearchBar from '@/components/search-bar'
 import StateView from '@/components/state-view'
@@ -32,7 +33,7 @@ function PlatformAdmin() {
       <View className='platforms__filters'>
         <View>
           <Switch checked={includeArchived} nativeProps={{ 'aria-label': '显示已归档的平台' }} color='#C8161D' onChange={(e) => setIncludeArchived(e.detail.value)} />
-          <Text onClick={() => setIncludeArchived((v) => !v)}> 显示已归档</Text>
+          <Pressable inline onPress={() => setIncludeArchived((v) => !v)}> 显示已归档</Pressable>
         </View>
         <Button id='platform-new' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: platformEditUrl() })}>
           新建平台

@@ -101,7 +101,7 @@ export default function MyPublicDataPage() {
               复制全部信息
             </Button>
             <Button id='my-public-delete' className='btn btn-ghost' loading={busy} disabled={busy} onClick={() => void remove()}>
-              {busy ? '正在删除…' : '删除我填写的全部报名信息'}
+              <Text>{busy ? '正在删除…' : '删除我填写的全部报名信息'}</Text>
             </Button>
           </View>
         </View>

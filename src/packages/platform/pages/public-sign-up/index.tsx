@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import Taro, { usePullDownRefresh, useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
-import { a11yProps } from '@/utils/a11y-props'
+import Pressable from '@/components/pressable'
 import ChoiceChips from '@/components/choice-chips'
 import FormField, { FormText } from '@/components/form-field'
 import StateView from '@/components/state-view'
@@ -149,7 +149,7 @@ export default function PublicSignUpPage() {
           {canCancel ? (
             <View className='public-sign-up__actions'>
               <Button id='public-cancel' className='btn btn-ghost' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
-                {busy === 'cancel' ? '正在取消…' : '取消报名'}
+                <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
               </Button>
             </View>
           ) : null}
@@ -190,10 +190,10 @@ export default function PublicSignUpPage() {
                 <FormText id='public-guardian-phone' type='number' value={draft.guardianPhone} onChange={(v) => change('guardianPhone', v)} maxlength={11} placeholder='11位手机号' />
               </FormField>
               <View className='form-field' id='field-consent'>
-                <View id='public-consent' className='public-sign-up__consent' onClick={() => change('consent', !draft.consent)} {...a11yProps('checkbox', { checked: draft.consent })}>
+                <Pressable id='public-consent' className='public-sign-up__consent' role='checkbox' checked={draft.consent} onPress={() => change('consent', !draft.consent)}>
                   <View className={`public-sign-up__box${draft.consent ? ' public-sign-up__box--on' : ''}`}>{draft.consent ? '✓' : ''}</View>
                   <Text className='public-sign-up__consent-text'>我是参加者的监护人，已阅读下方说明，同意为组织本次活动处理孩子的上述个人信息。</Text>
-                </View>
+                </Pressable>
                 {errors.consent ? <Text className='form-field__error' id='error-consent'>{errors.consent}</Text> : null}
               </View>
             </View>
@@ -203,7 +203,7 @@ export default function PublicSignUpPage() {
             </FormField>
           )}
           <Button id='public-submit' className='btn btn-primary' loading={busy === 'submit'} disabled={busy !== null} onClick={() => void submit()}>
-            {busy === 'submit' ? '正在报名…' : '提交报名'}
+            <Text>{busy === 'submit' ? '正在报名…' : '提交报名'}</Text>
           </Button>
         </View>
       )}

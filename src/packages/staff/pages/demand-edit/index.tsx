@@ -134,7 +134,7 @@ function DemandEditor() {
       </View>
       <View className='policy-edit__actions'>
         <Button id='demand-save' className='btn btn-primary' loading={form.busy} disabled={form.busy || undefined} onClick={() => void save()}>
-          {id ? '保存修改' : '发布岗位'}
+          <Text>{id ? '保存修改' : '发布岗位'}</Text>
         </Button>
       </View>
     </View>

@@ -95,7 +95,7 @@ function Interests() {
         )}
         <Text className='hint interests__note'>只显示同学同意提供的信息。名单仅用于与用人单位对接，导出会记入操作日志。</Text>
         <Button id='interests-export' className='btn btn-primary' loading={exporting} disabled={exporting || list.items.length === 0 || undefined} onClick={() => void download()}>
-          {exporting ? '正在导出…' : '导出 Excel'}
+          <Text>{exporting ? '正在导出…' : '导出 Excel'}</Text>
         </Button>
       </View>
       {body()}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { FieldItem, TaxonomyItem } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listAllFields, saveField } from '../../../../features/member/api'
@@ -73,12 +74,12 @@ function FieldsEditor() {
         {taxonomy.fields.map((f) => (
           <View className='fields__row' key={f.id} id={`field-row-${f.id}`}>
             <Text className='fields__name'>{f.name}</Text>
-            <Text className='fields__action' onClick={() => !busy && setEditing({ kind: 'rename', field: f })}>
+            <Pressable inline className='fields__action' onPress={() => !busy && setEditing({ kind: 'rename', field: f })}>
               改名
-            </Text>
-            <Text className='fields__action fields__action--danger' onClick={() => !busy && void retire(f)}>
+            </Pressable>
+            <Pressable inline className='fields__action fields__action--danger' onPress={() => !busy && void retire(f)}>
               {busy === f.id ? '…' : '停用'}
-            </Text>
+            </Pressable>
           </View>
         ))}
         <Button id='field-add' className='btn btn-ghost fields__add' disabled={busy !== null || undefined} onClick={() => setEditing({ kind: 'add' })}>
@@ -92,9 +93,9 @@ function FieldsEditor() {
           {retired.map((f) => (
             <View className='fields__row' key={f.id}>
               <Text className='fields__name fields__name--off'>{f.name}</Text>
-              <Text className='fields__action' onClick={() => !busy && void save(f.id, { id: f.id, name: f.name, active: true }, '已恢复')}>
+              <Pressable inline className='fields__action' onPress={() => !busy && void save(f.id, { id: f.id, name: f.name, active: true }, '已恢复')}>
                 {busy === f.id ? '…' : '恢复'}
-              </Text>
+              </Pressable>
             </View>
           ))}
         </View>

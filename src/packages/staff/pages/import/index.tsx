@@ -89,7 +89,7 @@ function Importer() {
           <Text className='hint import__text'>小程序只能从聊天中选择文件：请先把表格发送到“文件传输助手”。</Text>
         ) : null}
         <Button id='import-choose' className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={() => void choose()}>
-          {busy ? '正在导入…' : '选择文件并导入'}
+          <Text>{busy ? '正在导入…' : '选择文件并导入'}</Text>
         </Button>
       </View>
 

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StaffGate from '../../staff-gate'
 import StaffPolicyLinks from '../../../../features/policy/components/staff-policy-links'
 import { staffAuditUrl, staffFieldsUrl, staffImportUrl, staffStationsUrl } from '../../../../features/station/urls'
@@ -31,13 +32,13 @@ function Workbench() {
       </View>
       <View className='card'>
         {LINKS.map((link) => (
-          <View className='staff-link' key={link.id} id={link.id} onClick={() => void Taro.navigateTo({ url: link.url })}>
+          <Pressable role='link' className='staff-link' key={link.id} id={link.id} onPress={() => void Taro.navigateTo({ url: link.url })}>
             <View className='staff-link__main'>
               <Text className='staff-link__title'>{link.title}</Text>
               <Text className='hint'>{link.hint}</Text>
             </View>
             <Text className='staff-link__arrow'>›</Text>
-          </View>
+          </Pressable>
         ))}
       </View>
       <StaffPolicyLinks />

@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
-import { Button, View } from '@tarojs/components'
+import { Button, Text, View } from '@tarojs/components'
 import { POLICY_STATUSES, type Policy, type PolicyHit } from '../../../../../types'
 import StatusFilter from '@/components/status-filter'
 import { useJustSaved } from '@/hooks/use-just-saved'
@@ -71,7 +71,7 @@ function PolicyManager() {
               disabled={busyId !== null || undefined}
               onClick={() => void togglePublished(hit)}
             >
-              {hit.status === 'published' ? '撤回' : '发布'}
+              <Text>{hit.status === 'published' ? '撤回' : '发布'}</Text>
             </Button>
           </View>
         </View>

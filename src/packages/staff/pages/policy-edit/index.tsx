@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Input, Picker, RichText, Text, Textarea, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import {
   createPolicyInput,
   htmlToMarkup,
@@ -150,9 +151,9 @@ function PolicyEditor() {
           <Text className={draft[key] ? '' : 'sf-placeholder'}>{draft[key] || '选择日期'}</Text>
         </Picker>
         {draft[key] ? (
-          <Text className='policy-edit__clear' onClick={() => set(key, '')}>
+          <Pressable inline className='policy-edit__clear' onPress={() => set(key, '')}>
             清除
-          </Text>
+          </Pressable>
         ) : null}
       </View>
     </FormField>
@@ -249,7 +250,7 @@ function PolicyEditor() {
           </Button>
         )}
         <Button id='policy-save' className={`btn ${published ? 'btn-primary' : 'btn-ghost'}`} loading={form.busy} disabled={form.busy || undefined} onClick={() => void save(false)}>
-          {published ? '保存修改' : '保存为草稿'}
+          <Text>{published ? '保存修改' : '保存为草稿'}</Text>
         </Button>
       </View>
     </View>

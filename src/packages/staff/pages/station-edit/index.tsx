@@ -168,7 +168,7 @@ function StationEditor() {
           />
         </FormField>
         <Button id='station-save' className='btn btn-primary' loading={busy === 'save'} disabled={busy !== null || undefined} onClick={() => void submit()}>
-          {id ? '保存修改' : '创建驿站'}
+          <Text>{id ? '保存修改' : '创建驿站'}</Text>
         </Button>
       </View>
 

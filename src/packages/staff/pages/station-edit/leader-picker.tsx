@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro from '@tarojs/taro'
 import { Button, Input, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { StationMember, StationView } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { appointLeader, removeLeader, stationMembers } from '../../../../features/station/api'
@@ -123,9 +124,9 @@ export default function LeaderPicker({ station, onChanged }: LeaderPickerProps) 
           onInput={(e) => setDraft(e.detail.value)}
           onConfirm={(e) => setQ(e.detail.value.trim())}
         />
-        <Text className='leaders__go' id='leader-search-go' onClick={() => setQ(draft.trim())}>
+        <Pressable inline className='leaders__go' id='leader-search-go' onPress={() => setQ(draft.trim())}>
           搜索
-        </Text>
+        </Pressable>
       </View>
       {renderRows()}
     </View>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
-import { Button, Switch, Text, View } from '@tarojs/components'
+import { Button, Switch, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { Station, StationSummary } from '../../../../../types'
 import StateView from '../../../../components/state-view'
 import { listStations } from '../../../../features/station/api'
@@ -62,7 +63,7 @@ function StationsAdmin() {
       <View className='staff-toolbar'>
         <View className='staff-toolbar__toggle' id='staff-include-closed'>
           <Switch checked={includeClosed} nativeProps={{ 'aria-label': '显示已关闭的驿站' }} color='#C8161D' onChange={(e) => setIncludeClosed(e.detail.value)} />
-          <Text onClick={() => setIncludeClosed((v) => !v)}>显示已关闭</Text>
+          <Pressable inline onPress={() => setIncludeClosed((v) => !v)}>显示已关闭</Pressable>
         </View>
         <Button id='staff-station-new' className='btn btn-primary' onClick={() => void Taro.navigateTo({ url: staffStationEditUrl() })}>
           新建驿站

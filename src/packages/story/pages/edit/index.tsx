@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Image, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import { COUNTIES, createStoryInput, toFieldErrors, type CountyId, type Story } from '../../../../../types'
 import ChoiceChips from '@/components/choice-chips'
 import FormField, { FormText } from '@/components/form-field'
@@ -152,14 +153,14 @@ export default function StoryEditPage() {
           <FormText id='story-tags-input' value={draft.tags} onChange={(v) => change('tags', v)} maxlength={60} placeholder='如：返乡创业 电商' />
         </FormField>
         <FormField name='photo' label='照片' optional error={errors.photo}>
-          <View className='story-edit__photo' id='story-photo-pick' onClick={choosePhoto}>
+          <Pressable className='story-edit__photo' id='story-photo-pick' onPress={choosePhoto}>
             {photo ? <Image className='story-edit__photo-img' src={photo} mode='aspectFill' nativeProps={{ alt: '照片预览' }} /> : <Text className='story-edit__photo-empty'>+ 上传一张照片</Text>}
             {uploading ? <Text className='story-edit__photo-busy'>正在上传…</Text> : null}
-          </View>
+          </Pressable>
           {draft.photo ? (
-            <Text className='story-edit__link' onClick={() => change('photo', null)}>
+            <Pressable inline className='story-edit__link' onPress={() => change('photo', null)}>
               移除照片
-            </Text>
+            </Pressable>
           ) : null}
         </FormField>
       </View>

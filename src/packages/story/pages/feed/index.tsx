@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react'
 import Taro, { useDidShow, useReachBottom, useShareAppMessage } from '@tarojs/taro'
-import { Button, Text, View } from '@tarojs/components'
+import { Button, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import type { PublicStory, Story } from '../../../../../types'
 import ListPage from '@/components/list-page'
 import { useMe } from '@/hooks/use-me'
@@ -31,9 +32,9 @@ export default function StoryFeedPage() {
         <View className='story-feed__bar'>
           <View className='story-feed__tabs' {...a11yProps('group')}>
             {(['all', 'mine'] as const).map((t) => (
-              <Text key={t} id={`story-tab-${t}`} className={`story-feed__tab${tab === t ? ' story-feed__tab--on' : ''}`} {...a11yProps('checkbox', { checked: tab === t })} onClick={() => setTab(t)}>
+              <Pressable inline key={t} id={`story-tab-${t}`} className={`story-feed__tab${tab === t ? ' story-feed__tab--on' : ''}`} role='checkbox' checked={tab === t} onPress={() => setTab(t)}>
                 {t === 'all' ? '全部故事' : '我的故事'}
-              </Text>
+              </Pressable>
             ))}
           </View>
           <Button id='story-write' className='btn btn-primary story-feed__write' onClick={() => void Taro.navigateTo({ url: storyEditUrl() })}>

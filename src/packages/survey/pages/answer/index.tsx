@@ -149,7 +149,7 @@ function Answering({ survey, token }: { survey: SurveyForMember; token: string }
           </Button>
         ) : null}
         <Button id='survey-next' className='btn btn-primary' loading={busy} disabled={busy || undefined} onClick={() => void next()}>
-          {busy ? '正在保存…' : last ? '提交' : '保存并下一页'}
+          <Text>{busy ? '正在保存…' : last ? '提交' : '保存并下一页'}</Text>
         </Button>
       </View>
     </View>

@@ -1,6 +1,7 @@
 import { useEffect, useState, type ReactNode } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import ChoiceChips from '@/components/choice-chips'
 import FormField, { FormText } from '@/components/form-field'
 import StateView from '@/components/state-view'
@@ -112,9 +113,9 @@ export default function SurveyEditPage() {
           <Text className='sv-item__title'>
             {index + 1}. {QUESTION_KIND_LABELS[q.kind]}
           </Text>
-          <Text className='se-remove' id={`builder-${q.id}-remove`} onClick={() => set({ questions: draft.questions.filter((x) => x.id !== q.id) })}>
+          <Pressable inline className='se-remove' id={`builder-${q.id}-remove`} onPress={() => set({ questions: draft.questions.filter((x) => x.id !== q.id) })}>
             删除
-          </Text>
+          </Pressable>
         </View>
         <FormText id={`builder-${q.id}-title`} value={q.title} maxlength={100} placeholder='题目' onChange={(v) => setQuestion(index, { title: v })} />
         <ChoiceChips
@@ -203,13 +204,13 @@ export default function SurveyEditPage() {
                 ) : null}
               </View>
             ) : null}
-            <Text
+            <Pressable inline
               className='se-add'
               id={`builder-${q.id}-add-option`}
-              onClick={() => setQuestion(index, { options: [...q.options, { id: freshId('o', q.options.map((o) => o.id)), label: '', quota: '', exclusive: false }] })}
+              onPress={() => setQuestion(index, { options: [...q.options, { id: freshId('o', q.options.map((o) => o.id)), label: '', quota: '', exclusive: false }] })}
             >
               + 添加选项
-            </Text>
+            </Pressable>
           </View>
         ) : null}
         {q.kind === 'matrix' ? (
@@ -225,9 +226,9 @@ export default function SurveyEditPage() {
                 onChange={(v) => setQuestion(index, { rows: q.rows.map((x, xi) => (xi === ri ? { ...x, label: v } : x)) })}
               />
             ))}
-            <Text className='se-add' onClick={() => setQuestion(index, { rows: [...q.rows, { id: freshId('r', q.rows.map((r) => r.id)), label: '' }] })}>
+            <Pressable inline className='se-add' onPress={() => setQuestion(index, { rows: [...q.rows, { id: freshId('r', q.rows.map((r) => r.id)), label: '' }] })}>
               + 添加一行
-            </Text>
+            </Pressable>
           </View>
         ) : null}
         {earlier.length ? (
@@ -318,7 +319,7 @@ export default function SurveyEditPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='survey-save' className='btn btn-primary' loading={saving} disabled={saving || undefined} onClick={() => void save()}>
-          {saving ? '正在保存…' : '保存并提交审核'}
+          <Text>{saving ? '正在保存…' : '保存并提交审核'}</Text>
         </Button>
       </View>
     </View>

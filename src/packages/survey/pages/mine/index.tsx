@@ -1,5 +1,6 @@
 import Taro, { useDidShow, usePullDownRefresh, useReachBottom } from '@tarojs/taro'
 import { Text, View } from '@tarojs/components'
+import Pressable from '@/components/pressable'
 import StateView from '@/components/state-view'
 import ListFooter from '@/components/list-footer'
 import { usePagedList } from '@/hooks/use-paged-list'
@@ -31,7 +32,7 @@ export default function MySurveysPage() {
   return (
     <View className='page survey-page' id='my-surveys'>
       {list.items.map((s) => (
-        <View key={s.id} id={`my-survey-${s.id}`} className='card sv-item' onClick={() => void Taro.navigateTo({ url: surveyAnswerUrl(s.id) })}>
+        <Pressable role='link' key={s.id} id={`my-survey-${s.id}`} className='card sv-item' onPress={() => void Taro.navigateTo({ url: surveyAnswerUrl(s.id) })}>
           <View className='sv-item__top'>
             <Text className='sv-item__title'>{s.title}</Text>
             {s.status ? (
@@ -46,7 +47,7 @@ export default function MySurveysPage() {
             {!s.open ? ' · 已结束' : ''}
             {s.reminders > 0 && s.status !== 'submitted' ? ` · 团市委已提醒你 ${s.reminders} 次` : ''}
           </Text>
-        </View>
+        </Pressable>
       ))}
       <ListFooter list={list} />
     </View>

@@ -64,7 +64,7 @@ export default function SurveyRespondentsPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='survey-remind' className='btn btn-primary' loading={busy} disabled={busy || list.items.length === 0 || undefined} onClick={() => void remind()}>
-          {busy ? '正在提醒…' : '提醒未填写的同学'}
+          <Text>{busy ? '正在提醒…' : '提醒未填写的同学'}</Text>
         </Button>
       </View>
     </View>

@@ -77,7 +77,7 @@ export default function SurveyResultsPage() {
       <View className='action-bar-spacer' />
       <View className='action-bar'>
         <Button id='survey-export' className='btn btn-primary' loading={exporting} disabled={exporting || undefined} onClick={() => void download()}>
-          {exporting ? '正在导出…' : '导出 Excel（含编码和文字）'}
+          <Text>{exporting ? '正在导出…' : '导出 Excel（含编码和文字）'}</Text>
         </Button>
       </View>
     </View>
