@@ -86,12 +86,13 @@ import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, s
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 import { importDemandsInput, importPlatformsInput, importPoliciesInput, importStationsInput } from './imports'
-import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformView } from './platform'
+import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformMemberCandidate, PlatformView } from './platform'
 import {
   acceptInviteInput,
   createPlatformInput,
   inviteContactInput,
   platformContactInput,
+  platformMemberSearchInput,
   platformIdInput,
   platformListInput,
   platformRefInput,
@@ -364,6 +365,7 @@ export const actionSchemas = {
   'platform.inviteContact': inviteContactInput,
   'platform.acceptInvite': acceptInviteInput,
   'platform.contacts': platformRefInput,
+  'platform.memberCandidates': platformMemberSearchInput,
   'platform.mine': emptyInput,
   'platform.submitActivity': createActivityInput,
   'platform.submitDemand': createDemandInput,
@@ -629,6 +631,7 @@ export interface ActionResults {
   'platform.inviteContact': PlatformInvite
   'platform.acceptInvite': PlatformContactPerson
   'platform.contacts': PlatformContactPerson[]
+  'platform.memberCandidates': PlatformMemberCandidate[]
   /** The platforms I am a contact of, with what I submitted for each. */
   'platform.mine': MyPlatforms
   /** A contact drafts an activity of their platform; staff publish it (activity.publish) or cancel it. */

@@ -237,6 +237,46 @@ describe('platform contacts: scoped to their own platform, like a head to a stat
     expect(data(await t.call('contact-b', 'platform.mine', {})).platforms).toEqual([])
   })
 
+  it('platform.memberCandidates: staff find members by name or university, phones masked, contacts marked; others may not', async () => {
+    const { mine } = await twoPlatformsWithContacts()
+    await join('s1', { name: '王同学', university: '郑州大学', phone: '13912345678' })
+    const found = data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))
+    expect(found.map((m) => [m.name, m.isContact])).toEqual([
+      ['张联系人', true],
+      ['李联系人', false],
+    ])
+    const byUniversity = data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '郑州' }))
+    expect(byUniversity.find((m) => m.openid === 's1')).toEqual({ openid: 's1', name: '王同学', university: '郑州大学', phoneMasked: '139****5678', isContact: false })
+    expect(JSON.stringify(byUniversity)).not.toContain('13912345678')
+    // Students, contacts and strangers may not look members up; bad input names the field.
+    expect(codeOf(await t.call('s1', 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call(null, 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('UNAUTHENTICATED')
+    expect(errorOf(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: ' ' })).fields?.q).toBe('请填写搜索词')
+    expect(errorOf(await t.call(STAFF, 'platform.memberCandidates', { q: '张' })).fields?.platformId).toBe('请填写创新平台')
+    expect(codeOf(await t.call(STAFF, 'platform.memberCandidates', { platformId: 'pf-nope', q: '张' }))).toBe('NOT_FOUND')
+    // The member picked becomes a contact: scoped to that platform from the next call on.
+    data(await t.call(STAFF, 'platform.addContact', { platformId: mine.id, openid: 's1' }))
+    expect(data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '王同学' }))[0]?.isContact).toBe(true)
+    const draft = data(await t.call('s1', 'platform.submitActivity', visitDraft(mine.id)))
+    expect(draft).toMatchObject({ status: 'draft', platformId: mine.id })
+  })
+
+  it('removing a contact ends their rights at once: no drafts, no demands, their platform gone from 平台联系人', async () => {
+    const { mine } = await twoPlatformsWithContacts()
+    data(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: mine.id }))
+    data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))
+    expect(codeOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: mine.id }))).toBe('FORBIDDEN')
+    expect(data(await t.call('contact-a', 'platform.mine', {})).platforms).toEqual([])
+    expect(data(await t.call(STAFF, 'platform.contacts', { platformId: mine.id }))).toEqual([])
+    // An external contact removed the same way loses the platform too.
+    const invite = data(await t.call(STAFF, 'platform.inviteContact', { platformId: mine.id, name: '王老师' }))
+    data(await t.call('outsider', 'platform.acceptInvite', { code: invite.code }))
+    data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'outsider' }))
+    expect(codeOf(await t.call('outsider', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+  })
+
   it('platform.inviteContact / acceptInvite: an external person (not a member) redeems a code once', async () => {
     const lab = await createPlatform()
     expect(codeOf(await t.call('outsider', 'platform.inviteContact', { platformId: lab.id, name: '王老师' }))).toBe('FORBIDDEN')

@@ -31,6 +31,13 @@ export interface PlatformListQuery {
   limit: number
 }
 
+export interface MemberCandidate {
+  openid: string
+  name: string
+  university: string
+  phone: string
+}
+
 export interface PlatformStore {
   create(platform: Platform): Promise<void>
   get(id: string): Promise<Platform | null>
@@ -61,6 +68,11 @@ export interface PlatformStore {
   isContact(platformId: string, openid: string): Promise<boolean>
   /** The platforms this person is a contact of, at most `limit`. */
   platformsOfContact(openid: string, limit: number): Promise<string[]>
+  /**
+   * Members whose name or university contains `q` (case-insensitive, taken literally), by name,
+   * at most `limit`: staff pick a platform's contact from them. The phone is masked by the caller.
+   */
+  searchMembers(q: string, limit: number): Promise<MemberCandidate[]>
   /** Account deletion: the person is no platform's contact any more. */
   forgetContact(openid: string): Promise<void>
   saveInvite(invite: PlatformInvite, at: string): Promise<void>

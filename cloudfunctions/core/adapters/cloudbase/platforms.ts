@@ -9,7 +9,7 @@ import type {
   PlatformParticipant,
 } from '../../../../types'
 import { encodeCursor } from '../../shared/cursor'
-import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
+import type { MemberCandidate, PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { activityFromDocument, ANYONE } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
@@ -257,6 +257,26 @@ export class CloudBasePlatformStore implements PlatformStore {
       await this.collections.run(COLLECTIONS.platformContacts, (c) => checked(c.where({ openid }).orderBy('addedAt', 'asc').limit(limit).get())),
     )
     return docs.map((d) => text(d.platformId))
+  }
+
+  /** One read of `members`: an escaped, case-insensitive regexp on name or university. */
+  async searchMembers(q: string, limit: number): Promise<MemberCandidate[]> {
+    const _ = this.collections.command
+    const pattern = this.collections.contains(q)
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.members, (c) =>
+        checked(
+          c
+            .where(_.or([{ name: pattern }, { university: pattern }]) as object)
+            .field({ name: true, university: true, phone: true })
+            .orderBy('name', 'asc')
+            .orderBy('_id', 'asc')
+            .limit(limit)
+            .get(),
+        ),
+      ),
+    )
+    return docs.map((d) => ({ openid: String(d._id), name: text(d.name), university: text(d.university), phone: text(d.phone) }))
   }
 
   async forgetContact(openid: string): Promise<void> {

@@ -10,7 +10,7 @@ import type {
   PlatformParticipant,
 } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
+import type { MemberCandidate, PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { statementCache, type Sql } from './statements'
 
@@ -245,6 +245,12 @@ export class SqlitePlatformStore implements PlatformStore {
     return this.sql<[string, number], { platform_id: string }>('SELECT platform_id FROM platform_contacts WHERE openid = ? ORDER BY added_at LIMIT ?')
       .all(openid, limit)
       .map((r) => r.platform_id)
+  }
+
+  async searchMembers(q: string, limit: number): Promise<MemberCandidate[]> {
+    return this.sql<[string, string, number], MemberCandidate>(
+      `SELECT openid, name, university, phone FROM members WHERE name LIKE ? ${LIKE_ESCAPE} OR university LIKE ? ${LIKE_ESCAPE} ORDER BY name, openid LIMIT ?`,
+    ).all(containsPattern(q), containsPattern(q), limit)
   }
 
   async forgetContact(openid: string): Promise<void> {
