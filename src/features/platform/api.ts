@@ -13,6 +13,8 @@ export const signUpFromPlatform = (activityId: string, requestId: string) => cal
 // Contacts: staff name them; a contact drafts for their own platform; staff review.
 export const addPlatformContact = (platformId: string, openid: string) => call('platform.addContact', { platformId, openid })
 export const invitePlatformContact = (platformId: string, name: string) => call('platform.inviteContact', { platformId, name })
+export const removePlatformContact = (platformId: string, openid: string) => call('platform.removeContact', { platformId, openid })
+export const platformMemberCandidates = (platformId: string, q: string) => call('platform.memberCandidates', { platformId, q })
 export const platformContacts = (platformId: string) => call('platform.contacts', { platformId })
 export const acceptPlatformInvite = (code: string) => call('platform.acceptInvite', { code })
 export const myPlatforms = () => call('platform.mine', {})
