@@ -71,6 +71,37 @@ describe('platform.create / update / archive (staff)', () => {
   })
 })
 
+describe('platform photos (staff upload, the server checks them)', () => {
+  const uploaded = ['/uploads/0123456789abcdef01234567.jpg', '/uploads/89abcdef0123456789abcdef.png']
+
+  it('keeps uploaded photos and shows them on the page; refuses foreign, unknown and too many; writes nothing then', async () => {
+    // The deployment's storage knows which files it gave out (local: under DATA_DIR; cloud: this env's folder).
+    const api = makeTestApi({ staff: [STAFF], clock, covers: { isOurs: async (path) => uploaded.includes(path) } })
+    try {
+      const created = data(await api.call(STAFF, 'platform.create', platformInput({ photos: [uploaded[0]!] })))
+      expect(created.photos).toEqual([uploaded[0]])
+      const edited = data(await api.call(STAFF, 'platform.update', { id: created.id, photos: uploaded }))
+      expect(edited.photos).toEqual(uploaded)
+      expect(data(await api.call('anyone', 'platform.get', { id: created.id })).photos).toEqual(uploaded)
+      // Not an upload path at all, a path this server never gave, more than six: the field is named.
+      const foreign = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: ['https://example.com/a.jpg'] }))
+      expect(foreign.fields?.['photos.0']).toBe('照片须是上传的图片')
+      const unknown = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: [uploaded[0]!, '/uploads/ffffffffffffffffffffffff.jpg'] }))
+      expect(unknown.fields?.['photos.1']).toBe('照片须是上传的图片')
+      const many = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: Array.from({ length: 7 }, () => uploaded[0]!) }))
+      expect(many.fields?.photos).toBe('照片最多6张')
+      expect(errorOf(await api.call(STAFF, 'platform.create', platformInput({ name: '另一个', photos: ['/uploads/ffffffffffffffffffffffff.jpg'] }))).fields?.['photos.0']).toBe(
+        '照片须是上传的图片',
+      )
+      expect(data(await api.call(STAFF, 'platform.get', { id: created.id })).photos).toEqual(uploaded)
+      expect(data(await api.call(STAFF, 'platform.list', {})).items).toHaveLength(1)
+      expect(codeOf(await api.call('s1', 'platform.update', { id: created.id, photos: [] }))).toBe('FORBIDDEN')
+    } finally {
+      await api.close()
+    }
+  })
+})
+
 describe('platform.list and platform.get (everyone)', () => {
   it('filters by kind, county and field; searches; 与我相关 by my fields and degree; the contact is for staff only', async () => {
     const lab = await createPlatform()

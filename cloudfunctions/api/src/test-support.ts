@@ -13,7 +13,7 @@ import { createCloudBaseStore } from '../../core/adapters/cloudbase/store'
 import { CloudBaseStandIn } from '../../core/adapters/cloudbase/testing/stand-in'
 import type { Store } from '../../core/shared/store'
 import type { Clock } from '../../core/shared/clock'
-import type { FileServices } from '../../core/files/ports'
+import type { CoverStorage, FileServices } from '../../core/files/ports'
 import type { PushConfig } from '../../core/messaging/ports'
 import { localSender } from '../../core/adapters/messaging/local-sender'
 import { localContentSecurity } from '../../core/adapters/files/local-content-security'
@@ -93,7 +93,7 @@ export interface StoragePeek {
 
 /** A fresh api over a fresh store (see `TestAdapter`), and a typed way to call it as someone. */
 export function makeTestApi(
-  options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter; random?: () => number } = {},
+  options: { staff?: string[]; clock?: Clock; logger?: Logger; push?: PushConfig; adapter?: TestAdapter; random?: () => number; covers?: CoverStorage } = {},
 ) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'yizhan-test-'))
   const adapter = options.adapter ?? routerTestAdapter
@@ -104,6 +104,7 @@ export function makeTestApi(
     ...testServices,
     contentSecurity: security,
     ...(options.push ? { push: options.push } : {}),
+    ...(options.covers ? { files: { ...testFiles, covers: options.covers } } : {}),
     config: { staffOpenids: new Set(options.staff ?? ['staff-1']) },
     clock: options.clock,
     random: options.random,
