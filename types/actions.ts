@@ -100,7 +100,7 @@ import {
   updatePlatformInput,
 } from './platform'
 import type { MyPublicSignUp, PublicDataExport, PublicRegistration, PublicRegistrationLine } from './outreach'
-import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
+import { cancelPublicSignUpInput, publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
 import type { DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { OverviewWire } from './pipeline-wire'
 import type { PublicStory, Story, StoryView } from './story'
@@ -373,7 +373,7 @@ export const actionSchemas = {
   'platform.reviewDemand': reviewDemandDraftInput,
   'platform.publicSignUp': publicSignUpInput,
   'platform.myPublicSignUp': publicActivityRefInput,
-  'platform.cancelPublicSignUp': publicActivityRefInput,
+  'platform.cancelPublicSignUp': cancelPublicSignUpInput,
   'platform.publicRegistrations': publicRegistrationsInput,
   'platform.exportMyPublicData': emptyInput,
   'platform.deleteMyPublicData': emptyInput,

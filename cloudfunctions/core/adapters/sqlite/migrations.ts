@@ -803,6 +803,42 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX competition_objections_by_competition ON competition_objections (competition_id, created_at, id);
   `,
+  `
+  -- Issue 19 (round 4): one account may sign up to 3 participants (a parent's children) for the
+  -- same public activity, each its own row and place: the key becomes (activity, openid, slot).
+  -- The table is rebuilt (a UNIQUE constraint cannot be altered); existing rows take slot 1.
+  CREATE TABLE public_registrations_slotted (
+    id          TEXT PRIMARY KEY,
+    activity_id TEXT NOT NULL REFERENCES activities (id),
+    openid      TEXT NOT NULL,
+    slot        INTEGER NOT NULL CHECK (slot BETWEEN 1 AND 3),
+    status      TEXT NOT NULL CHECK (status IN ('registered', 'cancelled')),
+    name        TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (activity_id, openid, slot)
+  );
+  INSERT INTO public_registrations_slotted (id, activity_id, openid, slot, status, name, phone, data, created_at, updated_at)
+    SELECT id, activity_id, openid, 1, status, name, phone, data, created_at, updated_at FROM public_registrations;
+  DROP TABLE public_registrations;
+  ALTER TABLE public_registrations_slotted RENAME TO public_registrations;
+  CREATE INDEX public_registrations_by_activity ON public_registrations (activity_id, created_at, id);
+  CREATE INDEX public_registrations_by_openid ON public_registrations (openid, created_at);
+  CREATE TRIGGER public_registration_added AFTER INSERT ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
+  CREATE TRIGGER public_registration_moved AFTER UPDATE OF status ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered') - (OLD.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered') - (OLD.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
+  `,
 ]
 
 export function migrate(db: Database): number {
