@@ -8,7 +8,7 @@ import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, errorMessage } from '@/services/api'
-import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId } from '../../../../../types'
+import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_PARTICIPANTS_MAX, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId, type PublicRegistration } from '../../../../../types'
 import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicSignUp } from '../../../../features/platform/api'
 import { whenOf } from '../../../../features/platform/labels'
 import { myPublicDataUrl } from '../../../../features/platform/urls'
@@ -29,6 +29,11 @@ interface Draft {
 
 const EMPTY: Draft = { name: '', age: '', school: '', grade: '', phone: '', guardianName: '', relation: '', guardianPhone: '', consent: false }
 
+/** The next child's form keeps the guardian's details (not the consent: it is given per child). */
+const nextParticipant = (d: Draft): Draft => ({ ...EMPTY, guardianName: d.guardianName, relation: d.relation, guardianPhone: d.guardianPhone })
+
+const relationName = (id: GuardianRelationId | undefined) => GUARDIAN_RELATIONS.find((r) => r.id === id)?.name ?? ''
+
 /** `guardian.consent` → `consent`, `guardian` → `consent` (shown by the tick box), the rest as they are. */
 const FIELD_OF: Record<string, string> = {
   guardian: 'consent',
@@ -41,7 +46,9 @@ const FIELD_OF: Record<string, string> = {
 /**
  * 报名（公众）: the short form for an activity open to the public, for people who do not join the
  * alliance. Under 14 it becomes the guardian's form (name, relation, phone, consent); the server
- * refuses an under-14 sign-up without that consent. The person sees and may cancel their sign-up here.
+ * refuses an under-14 sign-up without that consent. One account may sign up to
+ * PUBLIC_PARTICIPANTS_MAX participants (a parent's children), each its own place; the person sees
+ * and may cancel each sign-up here.
  */
 export default function PublicSignUpPage() {
   const { params } = useRouter()
@@ -52,7 +59,8 @@ export default function PublicSignUpPage() {
   }, activityId)
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<'submit' | 'cancel' | null>(null)
+  /** 'submit', or the id of the sign-up being cancelled. */
+  const [busy, setBusy] = useState<string | null>(null)
   const request = useRequestId()
   usePullDownRefresh(() => {
     void load.reload(true).finally(() => Taro.stopPullDownRefresh())
@@ -83,6 +91,7 @@ export default function PublicSignUpPage() {
       // Loose on purpose: the shared schema on the server names what is wrong.
       await publicSignUp(payload as Parameters<typeof publicSignUp>[0], request.idFor(payload))
       request.done()
+      setDraft(nextParticipant)
       void Taro.showToast({ title: '报名成功', icon: 'success' })
       await load.reload(true)
     } catch (error) {
@@ -97,13 +106,13 @@ export default function PublicSignUpPage() {
     }
   }
 
-  const cancel = async () => {
+  const cancel = async (r: PublicRegistration) => {
     if (busy) return
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后名额会让给其他人，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: `取消${r.name}的报名后名额会让给其他人，确定取消吗？`, confirmText: '确定取消', cancelText: '再想想' })
     if (!confirm) return
-    setBusy('cancel')
+    setBusy(r.id)
     try {
-      await cancelPublicSignUp(activityId)
+      await cancelPublicSignUp(activityId, r.id)
       void Taro.showToast({ title: '已取消报名', icon: 'none' })
       await load.reload(true)
     } catch (error) {
@@ -123,8 +132,9 @@ export default function PublicSignUpPage() {
   }
 
   const { activity, mine } = load.data
-  const held = mine.registration?.status === 'registered' ? mine.registration : null
-  const canCancel = held && activity.status === 'published' && Date.now() < Date.parse(activity.signUpCloseAt)
+  const held = mine.registrations.filter((r) => r.status === 'registered')
+  const canCancel = activity.status === 'published' && Date.now() < Date.parse(activity.signUpCloseAt)
+  const formOpen = mine.canSignUp.ok && mine.participantsLeft > 0
 
   return (
     <View className='page public-sign-up'>
@@ -136,28 +146,54 @@ export default function PublicSignUpPage() {
         <Text className='public-sign-up__meta'>面向公众/青少年，无需加入翼展联盟 · 剩余名额 {mine.placesLeft}</Text>
       </View>
 
-      {held ? (
+      {held.length > 0 ? (
         <View className='card' id='public-signed'>
           <Text className='public-sign-up__done'>报名成功（公众）</Text>
-          <Text className='public-sign-up__line'>参加者：{held.name}，{held.age}岁{held.school ? ` · ${held.school}` : ''}{held.grade ? ` ${held.grade}` : ''}</Text>
-          {held.guardian ? (
-            <Text className='public-sign-up__line' id='public-signed-guardian'>
-              监护人：{held.guardian.name}（{GUARDIAN_RELATIONS.find((r) => r.id === held.guardian?.relation)?.name ?? ''}），已同意
-            </Text>
-          ) : null}
-          <Text className='public-sign-up__line'>活动当天请凭参加者姓名入场。报名信息在活动结束30天后删除。</Text>
-          {canCancel ? (
-            <View className='public-sign-up__actions'>
-              <Button id='public-cancel' className='btn btn-ghost' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
-                {busy === 'cancel' ? '正在取消…' : '取消报名'}
-              </Button>
+          {held.map((r, i) => (
+            <View className='public-sign-up__person' key={r.id} id={`public-signed-${i}`}>
+              <Text className='public-sign-up__line'>
+                参加者：{r.name}，{r.age}岁{r.school ? ` · ${r.school}` : ''}
+                {r.grade ? ` ${r.grade}` : ''}
+              </Text>
+              {r.guardian ? (
+                <Text className='public-sign-up__line' id={i === 0 ? 'public-signed-guardian' : undefined}>
+                  监护人：{r.guardian.name}（{relationName(r.guardian.relation)}），已同意
+                </Text>
+              ) : null}
+              {canCancel ? (
+                <View className='public-sign-up__actions'>
+                  <Button
+                    id={held.length === 1 ? 'public-cancel' : `public-cancel-${i}`}
+                    className='btn btn-ghost'
+                    loading={busy === r.id}
+                    disabled={busy !== null}
+                    onClick={() => void cancel(r)}
+                  >
+                    {busy === r.id ? '正在取消…' : held.length === 1 ? '取消报名' : `取消${r.name}的报名`}
+                  </Button>
+                </View>
+              ) : null}
             </View>
-          ) : null}
+          ))}
+          <Text className='public-sign-up__line'>活动当天请凭参加者姓名入场。报名信息在活动结束30天后删除。</Text>
         </View>
-      ) : !mine.canSignUp.ok ? (
-        <StateView kind='empty' title='现在不能报名' description={mine.canSignUp.reason} />
+      ) : null}
+
+      {!mine.canSignUp.ok ? (
+        held.length === 0 ? <StateView kind='empty' title='现在不能报名' description={mine.canSignUp.reason} /> : null
+      ) : !formOpen ? (
+        <Text className='hint public-sign-up__limit' id='public-limit'>
+          一个微信最多为{PUBLIC_PARTICIPANTS_MAX}位参加者报名同一活动
+        </Text>
       ) : (
         <View className='card' id='public-form'>
+          {held.length > 0 ? (
+            <Text className='hint' id='public-another'>
+              还可以为{mine.participantsLeft}位参加者（如家中的其他孩子）报名，每位占一个名额
+            </Text>
+          ) : (
+            <Text className='hint'>一个微信最多可为{PUBLIC_PARTICIPANTS_MAX}位参加者报名，每位占一个名额</Text>
+          )}
           <Text className='section-title'>参加者信息</Text>
           <FormField name='name' label='参加者姓名' error={errors.name}>
             <FormText id='public-name' value={draft.name} onChange={(v) => change('name', v)} maxlength={20} placeholder='参加活动的人的姓名' />
