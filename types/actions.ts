@@ -100,7 +100,7 @@ import {
   updatePlatformInput,
 } from './platform'
 import type { MyPublicSignUp, PublicDataExport, PublicRegistration, PublicRegistrationLine } from './outreach'
-import { cancelPublicSignUpInput, publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
+import { cancelPublicSignUpInput, publicActivityRefInput, publicCheckInInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
 import type { DestinationRecord, FunnelView, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { OverviewWire } from './pipeline-wire'
 import type { PublicStory, Story, StoryView } from './story'
@@ -374,6 +374,7 @@ export const actionSchemas = {
   'platform.publicSignUp': publicSignUpInput,
   'platform.myPublicSignUp': publicActivityRefInput,
   'platform.cancelPublicSignUp': cancelPublicSignUpInput,
+  'platform.publicCheckIn': publicCheckInInput,
   'platform.publicRegistrations': publicRegistrationsInput,
   'platform.exportMyPublicData': emptyInput,
   'platform.deleteMyPublicData': emptyInput,
@@ -645,6 +646,8 @@ export interface ActionResults {
   /** My own public sign-up for the activity (none: null), and whether I may sign up now. */
   'platform.myPublicSignUp': MyPublicSignUp
   'platform.cancelPublicSignUp': PublicRegistration
+  /** Checks in every participant the account holds a place for (a parent's children arrive together). */
+  'platform.publicCheckIn': PublicRegistration[]
   /** The activity's managers: its public sign-ups, phones masked. */
   'platform.publicRegistrations': Page<PublicRegistrationLine>
   'platform.exportMyPublicData': PublicDataExport

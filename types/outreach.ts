@@ -101,9 +101,20 @@ export interface PublicRegistration {
   phone: string
   guardian: PublicGuardian | null
   status: PublicRegistrationStatus
+  /** When the participant checked in with the activity's check-in code; null until then. */
+  checkedInAt: string | null
   createdAt: string
   updatedAt: string
 }
+
+/** Check-in of the public: the activity's rotating QR token or its 6-digit code, exactly one. */
+export const publicCheckInInput = z
+  .object({
+    activityId: id('活动'),
+    token: z.string({ error: '签到码格式不正确' }).max(64, '签到码格式不正确').optional(),
+    shortCode: z.string({ error: '签到码应为6位数字' }).trim().regex(/^\d{6}$/, '签到码应为6位数字').optional(),
+  })
+  .refine((v) => [v.token, v.shortCode].filter(Boolean).length === 1, { message: '请扫描签到码或输入6位签到码', path: ['shortCode'] })
 
 /** A public sign-up as an organiser's list shows it: phones masked, no openid. */
 export interface PublicRegistrationLine {
@@ -117,6 +128,7 @@ export interface PublicRegistrationLine {
   guardianRelation: string
   guardianPhoneMasked: string
   status: PublicRegistrationStatus
+  checkedIn: boolean
   createdAt: string
 }
 

@@ -30,6 +30,7 @@ import {
   exportMyPublicData,
   listPublicRegistrations,
   myPublicSignUp,
+  publicCheckIn,
   publicSignUp,
 } from '../../core/platform/outreach'
 import { myOutbox } from '../../core/messaging/outbox'
@@ -368,6 +369,7 @@ export const actionTable: ActionTable = {
   'platform.publicSignUp': allow(isSignedIn, publicSignUp),
   'platform.myPublicSignUp': allow(isSignedIn, myPublicSignUp),
   'platform.cancelPublicSignUp': allow(isSignedIn, cancelPublicSignUp),
+  'platform.publicCheckIn': allow(isSignedIn, publicCheckIn),
   'platform.publicRegistrations': allow(isMemberOrStaff, listPublicRegistrations),
   'platform.exportMyPublicData': allow(isSignedIn, exportMyPublicData),
   'platform.deleteMyPublicData': allow(isSignedIn, deleteMyPublicData),

@@ -236,6 +236,62 @@ describe('a parent with more than one child', () => {
   })
 })
 
+describe('现场签到 for the public', () => {
+  it("a parent checks their children in with the activity's code; counted once in the platform's attendance, which outlives the retention rule", async () => {
+    const lab = data(
+      await t.call(STAFF, 'platform.create', {
+        kind: 'provincial_key_lab',
+        name: '河南省生物医药重点实验室',
+        county: 'yicheng',
+        fields: ['biomed'],
+        intro: '面向生物医药的研发与中试。',
+        hostOrg: '驻马店某生物科技公司',
+      }),
+    )
+    const a = await outreach({ capacity: 10, platformId: lab.id })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id)))
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id, { name: '王小红', age: 9 })))
+    const gone = data(await t.call('parent-1', 'platform.publicSignUp', child(a.id, { name: '王小刚', age: 7 })))
+    data(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: gone.id }))
+    data(await t.call('parent-2', 'platform.publicSignUp', adult(a.id)))
+    await members(1)
+    data(await t.call('m0', 'activity.signUp', { activityId: a.id }))
+
+    // Before the window: refused. In it: the code from the organiser's screen.
+    expect(codeOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: '123456' }))).toBe('CONFLICT')
+    now = new Date(Date.parse(a.startAt) + 10 * 60_000)
+    const code = data(await t.call(STAFF, 'activity.checkInCode', { activityId: a.id }))
+    const wrong = code.shortCode === '000000' ? '111111' : '000000'
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: wrong })).fields?.shortCode).toContain('签到码不正确')
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id })).fields?.shortCode).toBe('请扫描签到码或输入6位签到码')
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, token: 'forged' })).fields?.token).toContain('签到码不正确')
+    // Only someone holding a place may try a code.
+    expect(codeOf(await t.call('stranger', 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call(null, 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))).toBe('UNAUTHENTICATED')
+    const checked = data(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))
+    expect(checked.map((r) => [r.name, r.checkedInAt !== null])).toEqual([
+      ['王小明', true],
+      ['王小红', true],
+    ])
+    // Checking in again (a second scan) counts nobody twice.
+    data(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, token: code.token }))
+    data(await t.call('m0', 'activity.checkIn', { activityId: a.id, shortCode: code.shortCode }))
+    const lines = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items
+    expect(Object.fromEntries(lines.map((l) => [l.name, l.checkedIn]))).toEqual({ 王小明: true, 王小红: true, 王小刚: false, 赵晓雨: false })
+
+    // After the activity: 1 member + 2 children came; still so once the retention rule deleted the sign-ups.
+    now = new Date(Date.parse(a.endAt) + 3600_000)
+    const past = data(await t.call('s-any', 'platform.get', { id: lab.id })).past
+    expect(past.map((p) => [p.id, p.attended])).toEqual([[a.id, 3]])
+    now = new Date(Date.parse(a.endAt) + (PUBLIC_RETENTION_DAYS + 1) * 24 * 3600 * 1000)
+    await runScheduledJobs({ store: t.store, clock, ...testServices })
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
+    const after = data(await t.call('s-any', 'platform.get', { id: lab.id }))
+    expect(after.past.map((p) => p.attended)).toEqual([3])
+    expect(after.totals).toEqual({ activities: 1, attended: 3 })
+  })
+})
+
 describe('staff: list, export, edit', () => {
   it('staff list public sign-ups with masked phones and export them marked 公众 (audited); students may not', async () => {
     const a = await outreach()

@@ -67,6 +67,7 @@ export function describePublicRegistrationStoreContract(name: string, open: () =
         phone: '13700002222',
         guardian: { name: '王建国', relation: 'father', phone: '13700002222', consentAt: at(1) },
         status: 'registered',
+        checkedInAt: null,
         createdAt: at(1),
         updatedAt: at(1),
         ...overrides,
@@ -173,6 +174,25 @@ export function describePublicRegistrationStoreContract(name: string, open: () =
         ['p3', 'registered'],
       ])
       expect(await store.publicRegistrations.countFor(a.id)).toBe(3)
+    })
+
+    it("checks in each of the account's held sign-ups once, even when two check-ins race", async () => {
+      const a = await activity(10, false)
+      const parent = `${marker}-checkin`
+      await store.publicRegistrations.signUp({ registration: person(a.id, parent, { id: `${a.id}-c1` }) })
+      await store.publicRegistrations.signUp({ registration: person(a.id, parent, { id: `${a.id}-c2`, name: '王小红' }) })
+      const cancelled = await store.publicRegistrations.signUp({ registration: person(a.id, parent, { id: `${a.id}-c3`, name: '王小刚' }) })
+      if (cancelled.outcome !== 'registered') throw new Error('sign-up failed')
+      await store.publicRegistrations.cancel(a.id, parent, cancelled.registration.id, at(2))
+      const [first, second] = await Promise.all([
+        store.publicRegistrations.checkIn(a.id, parent, at(3)),
+        store.publicRegistrations.checkIn(a.id, parent, at(3)),
+      ])
+      for (const rows of [first, second]) {
+        expect(Object.fromEntries(rows.map((r) => [r.name, r.checkedInAt]))).toEqual({ 王小明: at(3), 王小红: at(3), 王小刚: null })
+      }
+      expect(await store.publicRegistrations.checkIn(a.id, `${marker}-nobody`, at(4))).toEqual([])
+      // The activity's anonymous attendance (platform figures) is checked through the router on both adapters.
     })
 
     it('purges the sign-ups of activities ended before the cutoff only, once; the anonymous count stays', async () => {

@@ -11,7 +11,9 @@ import type {
 } from '../../../types'
 import { maskPhone, PUBLIC_DATA_EXPORT_NOTICE, PUBLIC_GUARDIAN_AGE, PUBLIC_PARTICIPANTS_MAX } from '../../../types'
 import type { Caller } from '../access/access'
-import { canManageActivity, tellPromoted } from '../activity/activities'
+import { canManageActivity, checkInWindow, requireSecret, tellPromoted } from '../activity/activities'
+import { shortCodeMatches, tokenMatches } from '../activity/check-in-codes'
+import { LIMITS, withinLimit } from '../shared/rate-limit'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
@@ -82,6 +84,7 @@ export async function publicSignUp(deps: Deps, caller: Caller, input: ActionPayl
     phone: input.phone || (guardian?.phone ?? ''),
     guardian,
     status: 'registered',
+    checkedInAt: null,
     createdAt: at,
     updatedAt: at,
   }
@@ -136,6 +139,35 @@ async function giveBackPlace(deps: Deps, activity: Activity, openid: string, id:
   return cancelled
 }
 
+/**
+ * 现场签到 for the public: the activity's rotating QR token or its 6-digit code checks in every
+ * participant the account holds a place for (a parent arrives with their children). The same
+ * window and the same guessing limits as members' check-in; only someone holding a place may try.
+ */
+export async function publicCheckIn(deps: Deps, caller: Caller, input: ActionPayload<'platform.publicCheckIn'>): Promise<PublicRegistration[]> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  const secret = requireSecret(deps)
+  const activity = await requirePublicActivity(deps, input.activityId)
+  const now = deps.clock.now().getTime()
+  const { from, until } = checkInWindow(activity)
+  if (now < from || now > until) throw conflict('不在签到时间内（活动开始前1小时至结束）')
+  const held = (await deps.store.publicRegistrations.mine(activity.id, openid)).filter((r) => r.status === 'registered')
+  if (held.length === 0) throw forbidden('没有找到有效的报名，已取消的报名不能签到')
+  if (input.shortCode) {
+    const perPerson = LIMITS.checkInCodePerMember
+    const perActivity = LIMITS.checkInCodePerActivity(activity.capacity)
+    const allowed =
+      (await withinLimit(deps, `checkin:${openid}`, perPerson.max, perPerson.windowMs)) &&
+      (await withinLimit(deps, `checkin-activity:${activity.id}`, perActivity.max, perActivity.windowMs))
+    if (!allowed) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
+    if (!shortCodeMatches(secret, activity.id, input.shortCode, now)) throw invalidInput('shortCode', '签到码不正确或已过期，请看现场屏幕上的最新签到码')
+  } else if (!input.token || !tokenMatches(secret, activity.id, input.token, now)) {
+    throw invalidInput('token', '签到码不正确或已过期，请重新扫描现场的签到码')
+  }
+  return (await deps.store.publicRegistrations.checkIn(activity.id, openid, nowIso(deps))).filter((r) => r.status === 'registered')
+}
+
 // ——— the person's own data (PIPL art. 45 and 47), members and non-members alike ———
 
 async function activitiesById(deps: Deps, ids: string[]): Promise<Map<string, Activity>> {
@@ -161,6 +193,7 @@ export async function exportedPublicSignUps(deps: Deps, openid: string): Promise
       phone: r.phone,
       guardian: r.guardian,
       status: r.status,
+      checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }
@@ -219,6 +252,7 @@ function lineOf(r: PublicRegistration): PublicRegistrationLine {
     guardianRelation: r.guardian ? relationName(r.guardian.relation) : '',
     guardianPhoneMasked: r.guardian ? maskPhone(r.guardian.phone) : '',
     status: r.status,
+    checkedIn: r.checkedInAt !== null,
     createdAt: r.createdAt,
   }
 }

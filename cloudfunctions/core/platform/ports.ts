@@ -115,6 +115,11 @@ export interface PublicRegistrationStore {
   mine(activityId: string, openid: string): Promise<PublicRegistration[]>
   /** That one sign-up of the account: registered → cancelled, the place given back; null when there was nothing to cancel. */
   cancel(activityId: string, openid: string, id: string, at: string): Promise<PublicRegistration | null>
+  /**
+   * Stamps `at` on each of the account's sign-ups for the activity that holds a place and has not
+   * checked in, and counts them in the activity's anonymous attendance; the account's sign-ups after.
+   */
+  checkIn(activityId: string, openid: string, at: string): Promise<PublicRegistration[]>
   /** Oldest first. */
   listForActivity(activityId: string, cursor: string | null, limit: number): Promise<Page<PublicRegistration>>
   /** How many rows (any status) the activity has: personal data still kept. */

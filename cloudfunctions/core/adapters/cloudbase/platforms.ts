@@ -13,7 +13,7 @@ import type { MemberCandidate, PlatformChanges, PlatformListQuery, PlatformStore
 import { activityFromDocument, ANYONE } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, keysetPage, mapBounded, propertyNames, text, textOrNull, updateWhere } from './docs'
+import { allOf, getDocument, keysetPage, mapBounded, num, propertyNames, text, textOrNull, updateWhere } from './docs'
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 
@@ -151,7 +151,9 @@ export class CloudBasePlatformStore implements PlatformStore {
       ),
     )
     const activities = docs.map(activityFromDocument)
+    // Members who checked in, and the public's anonymous count (kept after their sign-ups are deleted).
     const attended = which !== 'past' ? activities.map(() => 0) : await mapBounded(activities, (a) => this.checkedIn(a.id))
+    const publicAttended = docs.map((d) => num(d.publicAttended))
     return activities.map((a, i) => ({
       id: a.id,
       title: a.title,
@@ -162,7 +164,7 @@ export class CloudBasePlatformStore implements PlatformStore {
       status: a.status,
       capacity: a.capacity,
       registeredCount: a.registeredCount,
-      attended: attended[i] ?? 0,
+      attended: (attended[i] ?? 0) + (which === 'past' ? (publicAttended[i] ?? 0) : 0),
     }))
   }
 

@@ -40,6 +40,7 @@ async function world() {
     phone: '13700002222',
     guardian: null,
     status: 'registered' as const,
+    checkedInAt: null,
     createdAt: at(1),
     updatedAt: at(1),
   })

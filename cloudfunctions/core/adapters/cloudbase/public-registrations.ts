@@ -4,7 +4,7 @@ import { encodeCursor } from '../../shared/cursor'
 import { activityFromDocument } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { getDocument, keysetPage, MAX_READ, newRev, num, SWEEP_MAX_ROUNDS, text, updateWhere } from './docs'
+import { getDocument, keysetPage, MAX_READ, newRev, num, SWEEP_MAX_ROUNDS, text, textOrNull, updateWhere } from './docs'
 import { CLAIM_GRACE_MS, registrationId } from './registrations'
 
 /** Attempts of the gate when another sign-up took the counter first. */
@@ -49,6 +49,7 @@ export class CloudBasePublicRegistrationStore implements PublicRegistrationStore
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
       status: 'pending',
+      checkedInAt: null,
       claim: token,
       claimedAt: Date.now(),
     }
@@ -189,6 +190,21 @@ export class CloudBasePublicRegistrationStore implements PublicRegistrationStore
     return doc ? fromDocument(doc) : null
   }
 
+  /**
+   * Each place-holding sign-up not checked in yet is stamped (conditioned on that, so two
+   * check-ins count once), then the activity's `publicAttended` grows by the stamps that won.
+   * 2 + n requests for n participants.
+   */
+  async checkIn(activityId: string, openid: string, at: string): Promise<PublicRegistration[]> {
+    const due = (await this.documentsOf(activityId, openid)).filter((d) => d.status === 'registered' && (d.checkedInAt ?? null) === null)
+    let stamped = 0
+    for (const d of due) {
+      stamped += await updateWhere(this.collections, COLLECTIONS.publicRegistrations, { _id: d._id, status: 'registered', checkedInAt: null }, { checkedInAt: at })
+    }
+    if (stamped > 0) await updateWhere(this.collections, COLLECTIONS.activities, { _id: activityId }, { publicAttended: this._.inc(stamped) })
+    return this.mine(activityId, openid)
+  }
+
   async listForActivity(activityId: string, cursor: string | null, limit: number): Promise<Page<PublicRegistration>> {
     const { docs, more } = await keysetPage(this.collections, COLLECTIONS.publicRegistrations, {
       where: [{ activityId, status: this._.in(['registered', 'cancelled']) }],
@@ -277,6 +293,7 @@ function fromDocument(doc: RawDocument): PublicRegistration {
     school: text(doc.school),
     grade: text(doc.grade),
     guardian: (doc.guardian as PublicRegistration['guardian']) ?? null,
+    checkedInAt: textOrNull(doc.checkedInAt),
     status: doc.status === 'registered' ? 'registered' : 'cancelled',
     createdAt: text(doc.createdAt),
     updatedAt: text(doc.updatedAt),

@@ -807,12 +807,16 @@ const MIGRATIONS: readonly string[] = [
   -- Issue 19 (round 4): one account may sign up to 3 participants (a parent's children) for the
   -- same public activity, each its own row and place: the key becomes (activity, openid, slot).
   -- The table is rebuilt (a UNIQUE constraint cannot be altered); existing rows take slot 1.
+  -- Public participants also check in with the activity's code (checked_in_at); the activity keeps
+  -- how many did (public_attended), which outlives the rows the retention rule deletes.
+  ALTER TABLE activities ADD COLUMN public_attended INTEGER NOT NULL DEFAULT 0;
   CREATE TABLE public_registrations_slotted (
     id          TEXT PRIMARY KEY,
     activity_id TEXT NOT NULL REFERENCES activities (id),
     openid      TEXT NOT NULL,
     slot        INTEGER NOT NULL CHECK (slot BETWEEN 1 AND 3),
     status      TEXT NOT NULL CHECK (status IN ('registered', 'cancelled')),
+    checked_in_at TEXT,
     name        TEXT NOT NULL,
     phone       TEXT NOT NULL,
     data        TEXT NOT NULL,

@@ -176,7 +176,7 @@ export class SqlitePlatformStore implements PlatformStore {
         : `a.status IN ('published', 'closed') AND a.end_at ${which === 'upcoming' ? '>' : '<='} @now`
     const rows = this.sql<Record<string, unknown>, ActivityLineRow>(
       `SELECT a.id, a.title, a.type, a.start_at, a.end_at, a.place, a.status, a.capacity, a.registered_count,
-         (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id AND r.status = 'checked_in') AS attended
+         (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id AND r.status = 'checked_in') + a.public_attended AS attended
        FROM activities a
        WHERE a.platform_id = @platformId AND ${where}
        ORDER BY a.start_at ${which === 'past' ? 'DESC' : 'ASC'}, a.id LIMIT @limit`,

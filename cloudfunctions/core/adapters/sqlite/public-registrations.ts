@@ -10,6 +10,7 @@ interface PublicRow {
   openid: string
   slot: number
   status: PublicRegistration['status']
+  checked_in_at: string | null
   name: string
   phone: string
   /** age, school, grade, guardian. */
@@ -33,6 +34,7 @@ function fromRow(r: PublicRow): PublicRegistration {
     school: extra.school,
     grade: extra.grade,
     guardian: extra.guardian,
+    checkedInAt: r.checked_in_at,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   }
@@ -78,7 +80,7 @@ export class SqlitePublicRegistrationStore implements PublicRegistrationStore {
         const row = this.sql<Record<string, unknown>, PublicRow>(
           `INSERT INTO public_registrations (id, activity_id, openid, slot, status, name, phone, data, created_at, updated_at)
            VALUES (@id, @activityId, @openid, @slot, 'registered', @name, @phone, @data, @at, @at)
-           ON CONFLICT (activity_id, openid, slot) DO UPDATE SET status = 'registered', name = excluded.name, phone = excluded.phone,
+           ON CONFLICT (activity_id, openid, slot) DO UPDATE SET status = 'registered', checked_in_at = NULL, name = excluded.name, phone = excluded.phone,
              data = excluded.data, created_at = excluded.created_at, updated_at = excluded.updated_at
            RETURNING *`,
         ).get({ id: r.id, activityId: r.activityId, openid: r.openid, slot, name: r.name, phone: r.phone, data: JSON.stringify(data), at: r.createdAt })!
@@ -96,6 +98,18 @@ export class SqlitePublicRegistrationStore implements PublicRegistrationStore {
       "UPDATE public_registrations SET status = 'cancelled', updated_at = ? WHERE id = ? AND activity_id = ? AND openid = ? AND status = 'registered' RETURNING *",
     ).get(at, id, activityId, openid)
     return row ? fromRow(row) : null
+  }
+
+  async checkIn(activityId: string, openid: string, at: string): Promise<PublicRegistration[]> {
+    return this.db
+      .transaction(() => {
+        const stamped = this.sql(
+          "UPDATE public_registrations SET checked_in_at = ? WHERE activity_id = ? AND openid = ? AND status = 'registered' AND checked_in_at IS NULL",
+        ).run(at, activityId, openid).changes
+        if (stamped > 0) this.sql('UPDATE activities SET public_attended = public_attended + ? WHERE id = ?').run(stamped, activityId)
+        return this.rows(activityId, openid).map(fromRow)
+      })
+      .immediate()
   }
 
   async listForActivity(activityId: string, cursor: string | null, limit: number): Promise<Page<PublicRegistration>> {
