@@ -138,6 +138,8 @@ export interface MyPublicSignUp {
   registrations: PublicRegistration[]
   /** How many more participants this account may still sign up. */
   participantsLeft: number
+  /** Whether 现场签到 is open now (from an hour before the start to the end, by the server's clock). */
+  checkInOpen: boolean
   /** Whether a public sign-up is possible now, and if not why (Chinese). */
   canSignUp: { ok: boolean; reason: string }
   placesLeft: number

@@ -1,4 +1,4 @@
-import type { ActivityView, MyPublicSignUp } from '../../types'
+import type { ActivityView, CheckInCode, MyPublicSignUp } from '../../types'
 import { actAs, appUrl, currentPage, eventually, startHarness, type Harness } from './support'
 
 /**
@@ -88,9 +88,20 @@ describe('科普 open to the public in the browser', () => {
       expect(asMember.ok && asMember.data.myRegistration).toBeNull()
       expect(asMember.ok && asMember.data.publicCount).toBe(1)
 
-      // 31 days after the activity ends the scheduler's retention rule deletes the sign-up.
+      // On the day: the parent checks the child in with the 6-digit code on the organiser's screen.
       const activity = await h.api<ActivityView>('activity.get', { id: OUTREACH }, 'demo-staff')
       if (!activity.ok) throw new Error(activity.error.message)
+      offset = Date.parse(activity.data.startAt) + 10 * 60_000 - Date.now()
+      const code = await h.api<CheckInCode>('activity.checkInCode', { activityId: OUTREACH }, 'demo-staff')
+      if (!code.ok) throw new Error(code.error.message)
+      await page.reload()
+      await visible().locator('#public-check-in').waitFor()
+      await field('checkInCode').fill(code.data.shortCode)
+      await visible().locator('#public-check-in-submit').click()
+      await visible().locator('#public-signed-0').getByText('已签到').waitFor()
+      await h.screenshot('po-03c-checked-in')
+
+      // 31 days after the activity ends the scheduler's retention rule deletes the sign-up.
       offset = Date.parse(activity.data.endAt) + 31 * DAY - Date.now()
       await eventually(async () => {
         const after = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)

@@ -259,7 +259,9 @@ describe('现场签到 for the public', () => {
 
     // Before the window: refused. In it: the code from the organiser's screen.
     expect(codeOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: '123456' }))).toBe('CONFLICT')
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id })).checkInOpen).toBe(false)
     now = new Date(Date.parse(a.startAt) + 10 * 60_000)
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id })).checkInOpen).toBe(true)
     const code = data(await t.call(STAFF, 'activity.checkInCode', { activityId: a.id }))
     const wrong = code.shortCode === '000000' ? '111111' : '000000'
     expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: wrong })).fields?.shortCode).toContain('签到码不正确')

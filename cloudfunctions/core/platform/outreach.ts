@@ -99,10 +99,13 @@ export async function myPublicSignUp(deps: Deps, caller: Caller, input: ActionPa
   const activity = await requirePublicActivity(deps, input.activityId)
   const registrations = caller.openid ? await deps.store.publicRegistrations.mine(activity.id, caller.openid) : []
   const held = registrations.filter((r) => r.status === 'registered').length
+  const now = deps.clock.now().getTime()
+  const { from, until } = checkInWindow(activity)
   return {
     registrations,
     participantsLeft: PUBLIC_PARTICIPANTS_MAX - held,
-    canSignUp: publicSignUpState(activity, deps.clock.now().getTime()),
+    checkInOpen: activity.status !== 'cancelled' && now >= from && now <= until,
+    canSignUp: publicSignUpState(activity, now),
     placesLeft: activity.waitlistCount > 0 ? 0 : Math.max(0, activity.capacity - activity.registeredCount),
   }
 }

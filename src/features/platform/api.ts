@@ -29,6 +29,7 @@ export const rejectActivityDraft = (id: string, reason: string) => call('activit
 export const activityForPublic = (id: string) => call('activity.get', { id })
 export const myPublicSignUp = (activityId: string) => call('platform.myPublicSignUp', { activityId })
 export const publicSignUp = (input: ActionInput<'platform.publicSignUp'>, requestId: string) => call('platform.publicSignUp', input, { requestId })
+export const publicCheckIn = (activityId: string, shortCode: string) => call('platform.publicCheckIn', { activityId, shortCode })
 export const cancelPublicSignUp = (activityId: string, registrationId: string) => call('platform.cancelPublicSignUp', { activityId, registrationId })
 /** What the caller gave in public sign-ups (members or not), and its deletion (PIPL art. 45, 47). */
 export const exportMyPublicData = () => call('platform.exportMyPublicData', {})

@@ -9,7 +9,7 @@ import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, errorMessage } from '@/services/api'
 import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_PARTICIPANTS_MAX, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId, type PublicRegistration } from '../../../../../types'
-import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicSignUp } from '../../../../features/platform/api'
+import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicCheckIn, publicSignUp } from '../../../../features/platform/api'
 import { whenOf } from '../../../../features/platform/labels'
 import { myPublicDataUrl } from '../../../../features/platform/urls'
 import '../../platform.scss'
@@ -59,6 +59,8 @@ export default function PublicSignUpPage() {
   }, activityId)
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
+  const [checkInCode, setCheckInCode] = useState('')
+  const [checkInError, setCheckInError] = useState<string | undefined>()
   /** 'submit', or the id of the sign-up being cancelled. */
   const [busy, setBusy] = useState<string | null>(null)
   const request = useRequestId()
@@ -122,6 +124,22 @@ export default function PublicSignUpPage() {
     }
   }
 
+  const checkIn = async () => {
+    if (busy) return
+    setBusy('check-in')
+    setCheckInError(undefined)
+    try {
+      await publicCheckIn(activityId, checkInCode.trim())
+      setCheckInCode('')
+      void Taro.showToast({ title: '签到成功', icon: 'success' })
+      await load.reload(true)
+    } catch (error) {
+      setCheckInError(errorMessage(error))
+    } finally {
+      setBusy(null)
+    }
+  }
+
   if (load.status === 'loading') return <View className='page'><StateView kind='loading' title='正在加载…' /></View>
   if (load.status === 'error' || !load.data) {
     return (
@@ -135,6 +153,8 @@ export default function PublicSignUpPage() {
   const held = mine.registrations.filter((r) => r.status === 'registered')
   const canCancel = activity.status === 'published' && Date.now() < Date.parse(activity.signUpCloseAt)
   const formOpen = mine.canSignUp.ok && mine.participantsLeft > 0
+  const checkInOpen = mine.checkInOpen
+  const toCheckIn = held.filter((r) => r.checkedInAt === null).length
 
   return (
     <View className='page public-sign-up'>
@@ -154,6 +174,7 @@ export default function PublicSignUpPage() {
               <Text className='public-sign-up__line'>
                 参加者：{r.name}，{r.age}岁{r.school ? ` · ${r.school}` : ''}
                 {r.grade ? ` ${r.grade}` : ''}
+                {r.checkedInAt ? ' · 已签到' : ''}
               </Text>
               {r.guardian ? (
                 <Text className='public-sign-up__line' id={i === 0 ? 'public-signed-guardian' : undefined}>
@@ -176,6 +197,22 @@ export default function PublicSignUpPage() {
             </View>
           ))}
           <Text className='public-sign-up__line'>活动当天请凭参加者姓名入场。报名信息在活动结束30天后删除。</Text>
+          {checkInOpen && toCheckIn > 0 ? (
+            <View className='public-sign-up__check-in' id='public-check-in'>
+              <FormField name='checkInCode' label='现场签到' hint='输入现场屏幕上的6位签到码，为上面所有参加者一起签到' error={checkInError}>
+                <FormText id='public-check-in-code' type='number' value={checkInCode} onChange={setCheckInCode} maxlength={6} placeholder='6位签到码' />
+              </FormField>
+              <Button
+                id='public-check-in-submit'
+                className='btn btn-primary'
+                loading={busy === 'check-in'}
+                disabled={busy !== null || checkInCode.trim().length !== 6 || undefined}
+                onClick={() => void checkIn()}
+              >
+                签到
+              </Button>
+            </View>
+          ) : null}
         </View>
       ) : null}
 
