@@ -143,7 +143,14 @@ describe('家乡创新平台 in the browser', () => {
       await visible().locator('#platform-photo-0 img').waitFor()
       await h.screenshot('pf-08-staff-edit')
       await visible().locator('#platform-save').click()
-      await visible().locator('#platform-page').waitFor()
+      // Saved (the editor then leaves): the photo is on the platform's page.
+      await eventually(async () => {
+        const saved = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
+        return saved.ok ? saved.data.photos.length : -1
+      }, 1)
+      await page.goto(appUrl(h.baseUrl, `packages/platform/pages/detail/index?id=${KEY_LAB}`))
+      await page.reload()
+      await visible().locator('#platform-page img').first().waitFor()
       const after = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
       expect(after.ok && after.data.upcoming.map((a) => a.title)).toContain(title)
       expect(after.ok && after.data.photos).toEqual([expect.stringMatching(/^\/uploads\/[0-9a-f]{24}\.png$/)])
