@@ -88,12 +88,13 @@ import { noticeIdInput, noticeInboxInput, noticeListInput, previewNoticeInput, s
 import type { Page } from './envelope'
 import { emptyInput, text } from './validation'
 import { importDemandsInput, importPlatformsInput, importPoliciesInput, importStationsInput } from './imports'
-import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformView } from './platform'
+import type { DemandDraft, MyPlatforms, Platform, PlatformContactPerson, PlatformInvite, PlatformMemberCandidate, PlatformView } from './platform'
 import {
   acceptInviteInput,
   createPlatformInput,
   inviteContactInput,
   platformContactInput,
+  platformMemberSearchInput,
   platformIdInput,
   platformListInput,
   platformRefInput,
@@ -101,7 +102,7 @@ import {
   updatePlatformInput,
 } from './platform'
 import type { MyPublicSignUp, PublicDataExport, PublicRegistration, PublicRegistrationLine } from './outreach'
-import { publicActivityRefInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
+import { cancelPublicSignUpInput, publicActivityRefInput, publicCheckInInput, publicRegistrationsInput, publicSignUpInput } from './outreach'
 import type { DestinationRecord, MyDestinations, PipelineMembersPage } from './pipeline'
 import type { FunnelWire, OverviewWire } from './pipeline-wire'
 import type { PublicStory, Story, StoryView } from './story'
@@ -373,6 +374,7 @@ export const actionSchemas = {
   'platform.inviteContact': inviteContactInput,
   'platform.acceptInvite': acceptInviteInput,
   'platform.contacts': platformRefInput,
+  'platform.memberCandidates': platformMemberSearchInput,
   'platform.mine': emptyInput,
   'platform.submitActivity': createActivityInput,
   'platform.submitDemand': createDemandInput,
@@ -380,7 +382,8 @@ export const actionSchemas = {
   'platform.reviewDemand': reviewDemandDraftInput,
   'platform.publicSignUp': publicSignUpInput,
   'platform.myPublicSignUp': publicActivityRefInput,
-  'platform.cancelPublicSignUp': publicActivityRefInput,
+  'platform.cancelPublicSignUp': cancelPublicSignUpInput,
+  'platform.publicCheckIn': publicCheckInInput,
   'platform.publicRegistrations': publicRegistrationsInput,
   'platform.exportMyPublicData': emptyInput,
   'platform.deleteMyPublicData': emptyInput,
@@ -647,6 +650,7 @@ export interface ActionResults {
   'platform.inviteContact': PlatformInvite
   'platform.acceptInvite': PlatformContactPerson
   'platform.contacts': PlatformContactPerson[]
+  'platform.memberCandidates': PlatformMemberCandidate[]
   /** The platforms I am a contact of, with what I submitted for each. */
   'platform.mine': MyPlatforms
   /** A contact drafts an activity of their platform; staff publish it (activity.publish) or cancel it. */
@@ -660,6 +664,8 @@ export interface ActionResults {
   /** My own public sign-up for the activity (none: null), and whether I may sign up now. */
   'platform.myPublicSignUp': MyPublicSignUp
   'platform.cancelPublicSignUp': PublicRegistration
+  /** Checks in every participant the account holds a place for (a parent's children arrive together). */
+  'platform.publicCheckIn': PublicRegistration[]
   /** The activity's managers: its public sign-ups, phones masked. */
   'platform.publicRegistrations': Page<PublicRegistrationLine>
   'platform.exportMyPublicData': PublicDataExport

@@ -10,6 +10,12 @@ import { choice, id, optionalText, text } from './validation'
  * person is a minor under PIPL art. 31 and a guardian signs up on their behalf and consents.
  */
 export const PUBLIC_GUARDIAN_AGE = 14
+/**
+ * How many participants one WeChat account may sign up for the same activity (a parent with
+ * several children): each is its own sign-up taking its own place. The same name again is the
+ * same participant (a retry), not a second one.
+ */
+export const PUBLIC_PARTICIPANTS_MAX = 3
 export const PUBLIC_MIN_AGE = 3
 export const PUBLIC_MAX_AGE = 99
 
@@ -67,6 +73,8 @@ export const publicSignUpInput = z
 export type PublicSignUpInput = z.input<typeof publicSignUpInput>
 
 export const publicActivityRefInput = z.object({ activityId: id('活动') })
+/** Cancels one participant's sign-up; without `registrationId`, the only one the person holds. */
+export const cancelPublicSignUpInput = z.object({ activityId: id('活动'), registrationId: id('报名').optional() })
 export const publicRegistrationsInput = z.object({ activityId: id('活动'), ...pageInput })
 
 export const PUBLIC_REGISTRATION_STATUSES = ['registered', 'cancelled'] as const
@@ -93,9 +101,20 @@ export interface PublicRegistration {
   phone: string
   guardian: PublicGuardian | null
   status: PublicRegistrationStatus
+  /** When the participant checked in with the activity's check-in code; null until then. */
+  checkedInAt: string | null
   createdAt: string
   updatedAt: string
 }
+
+/** Check-in of the public: the activity's rotating QR token or its 6-digit code, exactly one. */
+export const publicCheckInInput = z
+  .object({
+    activityId: id('活动'),
+    token: z.string({ error: '签到码格式不正确' }).max(64, '签到码格式不正确').optional(),
+    shortCode: z.string({ error: '签到码应为6位数字' }).trim().regex(/^\d{6}$/, '签到码应为6位数字').optional(),
+  })
+  .refine((v) => [v.token, v.shortCode].filter(Boolean).length === 1, { message: '请扫描签到码或输入6位签到码', path: ['shortCode'] })
 
 /** A public sign-up as an organiser's list shows it: phones masked, no openid. */
 export interface PublicRegistrationLine {
@@ -109,12 +128,18 @@ export interface PublicRegistrationLine {
   guardianRelation: string
   guardianPhoneMasked: string
   status: PublicRegistrationStatus
+  checkedIn: boolean
   createdAt: string
 }
 
-/** What a public participant sees of their own sign-up. */
+/** What a public participant sees of their own sign-ups for the activity. */
 export interface MyPublicSignUp {
-  registration: PublicRegistration | null
+  /** Every participant this account signed up (any status), in the order signed up; at most PUBLIC_PARTICIPANTS_MAX. */
+  registrations: PublicRegistration[]
+  /** How many more participants this account may still sign up. */
+  participantsLeft: number
+  /** Whether 现场签到 is open now (from an hour before the start to the end, by the server's clock). */
+  checkInOpen: boolean
   /** Whether a public sign-up is possible now, and if not why (Chinese). */
   canSignUp: { ok: boolean; reason: string }
   placesLeft: number

@@ -210,6 +210,18 @@ export interface MyPlatforms {
 }
 
 export const platformContactInput = z.object({ platformId: id('创新平台'), openid: id('成员') })
+/** Staff look a member up by name or university to name them a platform's contact. */
+export const platformMemberSearchInput = z.object({ platformId: id('创新平台'), q: text('搜索词', { max: 20 }) })
+
+/** A member staff may name as contact: enough to tell people apart, the phone masked. */
+export interface PlatformMemberCandidate {
+  openid: string
+  name: string
+  university: string
+  phoneMasked: string
+  /** Already a contact of this platform. */
+  isContact: boolean
+}
 export const inviteContactInput = z.object({ platformId: id('创新平台'), name: text('联系人姓名', { max: 20 }) })
 export const acceptInviteInput = z.object({
   code: z

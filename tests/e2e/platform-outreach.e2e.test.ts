@@ -1,4 +1,4 @@
-import type { ActivityView, MyPublicSignUp } from '../../types'
+import type { ActivityView, CheckInCode, MyPublicSignUp } from '../../types'
 import { actAs, appUrl, currentPage, eventually, startHarness, type Harness } from './support'
 
 /**
@@ -53,7 +53,7 @@ describe('科普 open to the public in the browser', () => {
       await visible().locator('#error-consent').getByText('须由监护人勾选同意').waitFor()
       await h.screenshot('po-02-no-consent')
       const before = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)
-      expect(before.ok && before.data.registration).toBeNull()
+      expect(before.ok && before.data.registrations).toEqual([])
 
       await visible().locator('#public-consent').click()
       await visible().locator('#public-submit').click()
@@ -63,19 +63,49 @@ describe('科普 open to the public in the browser', () => {
       await visible().locator('#public-cancel').getByText('取消报名').waitFor()
       await h.screenshot('po-03-signed-up')
       const mine = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)
-      expect(mine.ok && mine.data.registration).toMatchObject({ name: '王小明', age: 12, status: 'registered' })
+      expect(mine.ok && mine.data.registrations).toEqual([expect.objectContaining({ name: '王小明', age: 12, status: 'registered' })])
+
+      // A second child from the same WeChat: the guardian's details stay, the consent is given again.
+      await visible().locator('#public-another').getByText('还可以为2位参加者').waitFor()
+      await field('name').fill('王小红')
+      await field('age').fill('9')
+      await expect(field('guardianName').inputValue()).resolves.toBe('王建国')
+      await visible().locator('#public-consent').click()
+      await visible().locator('#public-submit').click()
+      await visible().locator('#public-signed-1').getByText('参加者：王小红，9岁').waitFor()
+      await h.screenshot('po-03b-two-children')
+      // Each child's sign-up is cancelled on its own.
+      await visible().locator('#public-cancel-1').click()
+      await page.locator('.taro__modal .taro-model__confirm', { hasText: '确定取消' }).click()
+      await visible().locator('#public-signed-1').waitFor({ state: 'detached' })
+      const one = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)
+      expect(one.ok && one.data.registrations.map((r) => [r.name, r.status])).toEqual([
+        ['王小明', 'registered'],
+        ['王小红', 'cancelled'],
+      ])
       // No member was made: the activity page still offers to join.
       const asMember = await h.api<ActivityView>('activity.get', { id: OUTREACH }, PARENT)
       expect(asMember.ok && asMember.data.myRegistration).toBeNull()
       expect(asMember.ok && asMember.data.publicCount).toBe(1)
 
-      // 31 days after the activity ends the scheduler's retention rule deletes the sign-up.
+      // On the day: the parent checks the child in with the 6-digit code on the organiser's screen.
       const activity = await h.api<ActivityView>('activity.get', { id: OUTREACH }, 'demo-staff')
       if (!activity.ok) throw new Error(activity.error.message)
+      offset = Date.parse(activity.data.startAt) + 10 * 60_000 - Date.now()
+      const code = await h.api<CheckInCode>('activity.checkInCode', { activityId: OUTREACH }, 'demo-staff')
+      if (!code.ok) throw new Error(code.error.message)
+      await page.reload()
+      await visible().locator('#public-check-in').waitFor()
+      await field('checkInCode').fill(code.data.shortCode)
+      await visible().locator('#public-check-in-submit').click()
+      await visible().locator('#public-signed-0').getByText('已签到').waitFor()
+      await h.screenshot('po-03c-checked-in')
+
+      // 31 days after the activity ends the scheduler's retention rule deletes the sign-up.
       offset = Date.parse(activity.data.endAt) + 31 * DAY - Date.now()
       await eventually(async () => {
         const after = await h.api<MyPublicSignUp>('platform.myPublicSignUp', { activityId: OUTREACH }, PARENT)
-        return after.ok && after.data.registration === null
+        return after.ok && after.data.registrations.length === 0
       }, true, 20000)
       await page.reload()
       await visible().locator('#public-activity-title').waitFor()

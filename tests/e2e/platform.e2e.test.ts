@@ -2,7 +2,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
-import type { ActivityView, Page, Platform, PlatformView } from '../../types'
+import { PNG } from 'pngjs'
+import type { ActivityView, Member, Page, Platform, PlatformContactPerson, PlatformView } from '../../types'
 import { appUrl, currentPage, eventually, inputIn, signInAsDemo, startHarness, type Harness } from './support'
 
 /**
@@ -136,12 +137,72 @@ describe('家乡创新平台 in the browser', () => {
       await page.goto(appUrl(h.baseUrl, `packages/platform/pages/edit/index?id=${KEY_LAB}`))
       await page.reload()
       await expect(inputIn(page, 'contactPhone').inputValue()).resolves.toBe('0396-0000001')
+      // A photo: uploaded from the editor, kept by the server, shown on the platform's page.
+      const [chooser] = await Promise.all([page.waitForEvent('filechooser'), visible().locator('#platform-photo-add').click()])
+      await chooser.setFiles(photoFile())
+      await visible().locator('#platform-photo-0 img').waitFor()
       await h.screenshot('pf-08-staff-edit')
+      await visible().locator('#platform-save').click()
+      // Saved (the editor then leaves): the photo is on the platform's page.
+      await eventually(async () => {
+        const saved = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
+        return saved.ok ? saved.data.photos.length : -1
+      }, 1)
+      await page.goto(appUrl(h.baseUrl, `packages/platform/pages/detail/index?id=${KEY_LAB}`))
+      await page.reload()
+      await visible().locator('#platform-page img').first().waitFor()
       const after = await h.api<PlatformView>('platform.get', { id: KEY_LAB }, STUDENT)
       expect(after.ok && after.data.upcoming.map((a) => a.title)).toContain(title)
+      expect(after.ok && after.data.photos).toEqual([expect.stringMatching(/^\/uploads\/[0-9a-f]{24}\.png$/)])
     } catch (error) {
       await h.screenshot('platform-failure-3').catch(() => undefined)
       throw error
     }
   })
+
+  test('staff name a member as the laboratory contact from a search, and remove them', async () => {
+    const { page } = h
+    const PICKED = 'demo-student-3'
+    try {
+      const me = await h.api<Member>('member.me', {}, PICKED)
+      if (!me.ok) throw new Error(me.error.message)
+      await signInAsDemo(page, h.baseUrl, 'demo-staff')
+      await page.goto(appUrl(h.baseUrl, `packages/platform/pages/detail/index?id=${KEY_LAB}`))
+      await page.reload()
+      await visible().locator('#contact-search input').fill(me.data.name)
+      await visible().locator('#contact-search-go').click()
+      const candidate = visible().locator(`#candidate-${PICKED}`)
+      await candidate.getByText(me.data.university).waitFor()
+      // The phone is masked in the list.
+      await expect(candidate.textContent()).resolves.toMatch(/\d{3}\*{4}\d{4}/)
+      await h.screenshot('pf-09-contact-search')
+      await visible().locator(`#candidate-add-${PICKED}`).click()
+      await visible().locator(`#contact-${PICKED}`).waitFor()
+      const named = await h.api<PlatformContactPerson[]>('platform.contacts', { platformId: KEY_LAB }, 'demo-staff')
+      expect(named.ok && named.data.map((c) => c.openid)).toContain(PICKED)
+      const mine = await h.api<{ platforms: unknown[] }>('platform.mine', {}, PICKED)
+      expect(mine.ok && mine.data.platforms).toHaveLength(1)
+      await visible().locator(`#contact-remove-${PICKED}`).click()
+      await page.locator('.taro__modal .taro-model__confirm').click()
+      await visible().locator(`#contact-${PICKED}`).waitFor({ state: 'detached' })
+      const gone = await h.api<{ platforms: unknown[] }>('platform.mine', {}, PICKED)
+      expect(gone.ok && gone.data.platforms).toEqual([])
+    } catch (error) {
+      await h.screenshot('platform-failure-4').catch(() => undefined)
+      throw error
+    }
+  })
 })
+
+function photoFile(): string {
+  const png = new PNG({ width: 96, height: 72 })
+  for (let i = 0; i < png.data.length; i += 4) {
+    png.data[i] = 40
+    png.data[i + 1] = 120
+    png.data[i + 2] = 200
+    png.data[i + 3] = 255
+  }
+  const file = path.join(os.tmpdir(), `platform-photo-${process.pid}.png`)
+  fs.writeFileSync(file, PNG.sync.write(png))
+  return file
+}

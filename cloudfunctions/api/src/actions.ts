@@ -30,6 +30,7 @@ import {
   exportMyPublicData,
   listPublicRegistrations,
   myPublicSignUp,
+  publicCheckIn,
   publicSignUp,
 } from '../../core/platform/outreach'
 import { myOutbox } from '../../core/messaging/outbox'
@@ -134,6 +135,7 @@ import {
   addContact,
   inviteContact,
   listContacts,
+  memberCandidates,
   myPlatforms,
   pendingDemandDrafts,
   removeContact,
@@ -361,6 +363,7 @@ export const actionTable: ActionTable = {
   'platform.inviteContact': allow(isStaff, inviteContact),
   'platform.acceptInvite': allow(isSignedIn, acceptInvite),
   'platform.contacts': allow(isStaff, (deps, _caller, input) => listContacts(deps, input)),
+  'platform.memberCandidates': allow(isStaff, (deps, _caller, input) => memberCandidates(deps, input)),
   'platform.mine': allow(isSignedIn, (deps, caller) => myPlatforms(deps, caller)),
   'platform.submitActivity': allow(isSignedIn, submitActivity),
   'platform.submitDemand': allow(isSignedIn, submitDemand),
@@ -371,6 +374,7 @@ export const actionTable: ActionTable = {
   'platform.publicSignUp': allow(isSignedIn, publicSignUp),
   'platform.myPublicSignUp': allow(isSignedIn, myPublicSignUp),
   'platform.cancelPublicSignUp': allow(isSignedIn, cancelPublicSignUp),
+  'platform.publicCheckIn': allow(isSignedIn, publicCheckIn),
   'platform.publicRegistrations': allow(isMemberOrStaff, listPublicRegistrations),
   'platform.exportMyPublicData': allow(isSignedIn, exportMyPublicData),
   'platform.deleteMyPublicData': allow(isSignedIn, deleteMyPublicData),

@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import type { CreateActivityInput, PublicSignUpInput } from '../../../types'
+import { PUBLIC_PARTICIPANTS_MAX, type CreateActivityInput, type PublicSignUpInput } from '../../../types'
 import { sampleMember } from '../../core/adapters/store-contract'
 import { PUBLIC_RETENTION_DAYS } from '../../core/platform/outreach'
 import { runScheduledJobs } from '../../core/scheduler/scheduler'
@@ -58,11 +58,12 @@ describe('platform.publicSignUp (anyone signed in, no member profile)', () => {
     expect(await t.store.members.get('parent-1')).toBeNull()
     expect(data(await t.call('parent-1', 'activity.get', { id: a.id })).myRegistration).toBeNull()
     const view = data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id }))
-    expect(view.registration?.status).toBe('registered')
+    expect(view.registrations.map((r) => r.status)).toEqual(['registered'])
+    expect(view.participantsLeft).toBe(2)
     expect(view.placesLeft).toBe(4)
     expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 1, publicCount: 1 })
-    // Signing up again gives back the same sign-up; a different requestId changes nothing.
-    expect(data(await t.call('parent-1', 'platform.publicSignUp', adult(a.id, { name: '别的名字' }))).name).toBe('赵晓雨')
+    // Signing up the same participant again gives back the same sign-up; a different requestId changes nothing.
+    expect(data(await t.call('parent-1', 'platform.publicSignUp', adult(a.id, { phone: '13900002222' })))).toEqual(mine)
     expect(await t.store.publicRegistrations.countFor(a.id)).toBe(1)
   })
 
@@ -150,6 +151,149 @@ describe('shared capacity', () => {
   })
 })
 
+describe('a parent with more than one child', () => {
+  const kids = ['王小明', '王小红', '王小刚', '王小丽'].map((name, i) => (activityId: string) => child(activityId, { name, age: 8 + i }))
+
+  it(`one account signs up to ${PUBLIC_PARTICIPANTS_MAX} participants, each its own sign-up and place; a fourth is refused; the same child again is the same sign-up`, async () => {
+    const a = await outreach({ capacity: 10 })
+    const later = () => (now = new Date(now.getTime() + 60_000))
+    const first = data(await t.call('parent-1', 'platform.publicSignUp', kids[0]!(a.id), 'req-kid-0001'))
+    later()
+    const second = data(await t.call('parent-1', 'platform.publicSignUp', kids[1]!(a.id), 'req-kid-0002'))
+    later()
+    const third = data(await t.call('parent-1', 'platform.publicSignUp', kids[2]!(a.id), 'req-kid-0003'))
+    expect(new Set([first.id, second.id, third.id]).size).toBe(3)
+    const fourth = errorOf(await t.call('parent-1', 'platform.publicSignUp', kids[3]!(a.id), 'req-kid-0004'))
+    expect(fourth).toMatchObject({ code: 'CONFLICT', message: `同一微信最多为${PUBLIC_PARTICIPANTS_MAX}位参加者报名这个活动` })
+    // The same child again (a new requestId): the sign-up held, nothing written.
+    expect(data(await t.call('parent-1', 'platform.publicSignUp', kids[1]!(a.id), 'req-kid-0005')).id).toBe(second.id)
+    // The same requestId retried answers the first result.
+    expect(data(await t.call('parent-1', 'platform.publicSignUp', kids[0]!(a.id), 'req-kid-0001'))).toEqual(first)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 3, publicCount: 3 })
+    const view = data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id }))
+    expect(view.registrations.map((r) => r.name)).toEqual(['王小明', '王小红', '王小刚'])
+    expect(view.participantsLeft).toBe(0)
+    expect(data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items.map((r) => r.name)).toEqual(['王小明', '王小红', '王小刚'])
+  })
+
+  it('cancels per participant: only the one named; an unnamed cancel with several held asks which; a freed slot takes another child', async () => {
+    const a = await outreach({ capacity: 10 })
+    const ming = data(await t.call('parent-1', 'platform.publicSignUp', kids[0]!(a.id)))
+    const hong = data(await t.call('parent-1', 'platform.publicSignUp', kids[1]!(a.id)))
+    const other = data(await t.call('parent-2', 'platform.publicSignUp', adult(a.id)))
+    expect(errorOf(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id })).fields?.registrationId).toBe('请选择要取消报名的参加者')
+    // Another account's sign-up is not theirs to cancel.
+    expect(codeOf(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: other.id }))).toBe('CONFLICT')
+    expect(errorOf(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: 7 })).fields?.registrationId).toBeDefined()
+    const cancelled = data(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: hong.id }))
+    expect(cancelled).toMatchObject({ id: hong.id, name: '王小红', status: 'cancelled' })
+    const view = data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id }))
+    expect(view.registrations.map((r) => [r.name, r.status])).toEqual(
+      expect.arrayContaining([
+        ['王小明', 'registered'],
+        ['王小红', 'cancelled'],
+      ]),
+    )
+    expect(view.participantsLeft).toBe(2)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 2, publicCount: 2 })
+    data(await t.call('parent-1', 'platform.publicSignUp', kids[2]!(a.id)))
+    data(await t.call('parent-1', 'platform.publicSignUp', kids[3]!(a.id)))
+    expect(codeOf(await t.call('parent-1', 'platform.publicSignUp', kids[1]!(a.id)))).toBe('CONFLICT')
+    expect(data(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: ming.id })).status).toBe('cancelled')
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 3, publicCount: 3 })
+  })
+
+  it('parallel sign-ups of several children and other families at the capacity boundary never oversell', async () => {
+    const a = await outreach({ capacity: 4 })
+    const results = await Promise.all([
+      ...kids.slice(0, 3).map((kid, i) => t.call('parent-1', 'platform.publicSignUp', kid(a.id), `req-par-1-${i}`)),
+      ...kids.slice(0, 3).map((kid, i) => t.call('parent-2', 'platform.publicSignUp', kid(a.id), `req-par-2-${i}`)),
+      ...['p3', 'p4'].map((openid) => t.call(openid, 'platform.publicSignUp', adult(a.id))),
+    ])
+    const ok = results.filter((r) => r.ok)
+    expect(ok).toHaveLength(4)
+    expect(results.filter((r) => !r.ok).every((r) => codeOf(r) === 'ACTIVITY_FULL')).toBe(true)
+    const held = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items.filter((r) => r.status === 'registered')
+    expect(held).toHaveLength(4)
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 4, publicCount: 4 })
+    // Four children of one account at once, places enough: three get one, the fourth is refused.
+    const roomy = await outreach({ capacity: 10 })
+    const four = await Promise.all(kids.map((kid, i) => t.call('parent-3', 'platform.publicSignUp', kid(roomy.id), `req-four-${i}`)))
+    expect(four.filter((r) => r.ok)).toHaveLength(3)
+    expect(four.filter((r) => !r.ok).map(codeOf)).toEqual(['CONFLICT'])
+    expect(data(await t.call(STAFF, 'activity.get', { id: roomy.id }))).toMatchObject({ registeredCount: 3, publicCount: 3 })
+  })
+
+  it('export and deletion cover every child: all exported, all deleted, every place given back', async () => {
+    const a = await outreach({ capacity: 10 })
+    for (const kid of kids.slice(0, 3)) data(await t.call('parent-1', 'platform.publicSignUp', kid(a.id)))
+    const exported = data(await t.call('parent-1', 'platform.exportMyPublicData')).publicSignUps
+    expect(exported.map((r) => r.name).sort()).toEqual(['王小刚', '王小明', '王小红'])
+    expect(exported.every((r) => r.guardian?.name === '王建国')).toBe(true)
+    expect(data(await t.call('parent-1', 'platform.deleteMyPublicData', {}))).toEqual({ deleted: 3 })
+    expect(data(await t.call('parent-1', 'platform.exportMyPublicData')).publicSignUps).toEqual([])
+    expect(data(await t.call(STAFF, 'activity.get', { id: a.id }))).toMatchObject({ registeredCount: 0, publicCount: 0 })
+  })
+})
+
+describe('现场签到 for the public', () => {
+  it("a parent checks their children in with the activity's code; counted once in the platform's attendance, which outlives the retention rule", async () => {
+    const lab = data(
+      await t.call(STAFF, 'platform.create', {
+        kind: 'provincial_key_lab',
+        name: '河南省生物医药重点实验室',
+        county: 'yicheng',
+        fields: ['biomed'],
+        intro: '面向生物医药的研发与中试。',
+        hostOrg: '驻马店某生物科技公司',
+      }),
+    )
+    const a = await outreach({ capacity: 10, platformId: lab.id })
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id)))
+    data(await t.call('parent-1', 'platform.publicSignUp', child(a.id, { name: '王小红', age: 9 })))
+    const gone = data(await t.call('parent-1', 'platform.publicSignUp', child(a.id, { name: '王小刚', age: 7 })))
+    data(await t.call('parent-1', 'platform.cancelPublicSignUp', { activityId: a.id, registrationId: gone.id }))
+    data(await t.call('parent-2', 'platform.publicSignUp', adult(a.id)))
+    await members(1)
+    data(await t.call('m0', 'activity.signUp', { activityId: a.id }))
+
+    // Before the window: refused. In it: the code from the organiser's screen.
+    expect(codeOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: '123456' }))).toBe('CONFLICT')
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id })).checkInOpen).toBe(false)
+    now = new Date(Date.parse(a.startAt) + 10 * 60_000)
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: a.id })).checkInOpen).toBe(true)
+    const code = data(await t.call(STAFF, 'activity.checkInCode', { activityId: a.id }))
+    const wrong = code.shortCode === '000000' ? '111111' : '000000'
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: wrong })).fields?.shortCode).toContain('签到码不正确')
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id })).fields?.shortCode).toBe('请扫描签到码或输入6位签到码')
+    expect(errorOf(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, token: 'forged' })).fields?.token).toContain('签到码不正确')
+    // Only someone holding a place may try a code.
+    expect(codeOf(await t.call('stranger', 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call(null, 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))).toBe('UNAUTHENTICATED')
+    const checked = data(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, shortCode: code.shortCode }))
+    expect(checked.map((r) => [r.name, r.checkedInAt !== null])).toEqual([
+      ['王小明', true],
+      ['王小红', true],
+    ])
+    // Checking in again (a second scan) counts nobody twice.
+    data(await t.call('parent-1', 'platform.publicCheckIn', { activityId: a.id, token: code.token }))
+    data(await t.call('m0', 'activity.checkIn', { activityId: a.id, shortCode: code.shortCode }))
+    const lines = data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items
+    expect(Object.fromEntries(lines.map((l) => [l.name, l.checkedIn]))).toEqual({ 王小明: true, 王小红: true, 王小刚: false, 赵晓雨: false })
+
+    // After the activity: 1 member + 2 children came; still so once the retention rule deleted the sign-ups.
+    now = new Date(Date.parse(a.endAt) + 3600_000)
+    const past = data(await t.call('s-any', 'platform.get', { id: lab.id })).past
+    expect(past.map((p) => [p.id, p.attended])).toEqual([[a.id, 3]])
+    now = new Date(Date.parse(a.endAt) + (PUBLIC_RETENTION_DAYS + 1) * 24 * 3600 * 1000)
+    await runScheduledJobs({ store: t.store, clock, ...testServices })
+    expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
+    const after = data(await t.call('s-any', 'platform.get', { id: lab.id }))
+    expect(after.past.map((p) => p.attended)).toEqual([3])
+    expect(after.totals).toEqual({ activities: 1, attended: 3 })
+  })
+})
+
 describe('staff: list, export, edit', () => {
   it('staff list public sign-ups with masked phones and export them marked 公众 (audited); students may not', async () => {
     const a = await outreach()
@@ -203,10 +347,10 @@ describe('retention', () => {
     const end = Date.parse(a.endAt)
     now = new Date(end + (PUBLIC_RETENTION_DAYS - 1) * 24 * 3600 * 1000)
     expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(0)
-    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registration?.name).toBe('王小明')
+    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registrations.map((r) => r.name)).toEqual(['王小明'])
     now = new Date(end + (PUBLIC_RETENTION_DAYS + 1) * 24 * 3600 * 1000)
     expect((await runScheduledJobs(deps)).purgedPublicSignUps).toBe(2)
-    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registration).toBeNull()
+    expect(data(await t.call('p1', 'platform.myPublicSignUp', { activityId: a.id })).registrations).toEqual([])
     expect(data(await t.call(STAFF, 'platform.publicRegistrations', { activityId: a.id })).items).toEqual([])
     expect(await t.store.publicRegistrations.countFor(a.id)).toBe(0)
     expect(data(await t.call(STAFF, 'activity.get', { id: a.id })).publicCount).toBe(1)
@@ -276,7 +420,7 @@ describe("the person's own public sign-ups (PIPL art. 45, 47), members or not", 
     expect(data(first)).toEqual({ deleted: 2 })
     expect(data(retried)).toEqual(data(first))
     expect(data(await t.call('parent-1', 'platform.exportMyPublicData')).publicSignUps).toEqual([])
-    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: upcoming.id })).registration).toBeNull()
+    expect(data(await t.call('parent-1', 'platform.myPublicSignUp', { activityId: upcoming.id })).registrations).toEqual([])
     expect(data(await t.call(STAFF, 'activity.get', { id: upcoming.id }))).toMatchObject({ registeredCount: 1, publicCount: 0, waitlistCount: 0 })
     expect(data(await t.call('m0', 'activity.get', { id: upcoming.id })).myRegistration?.status).toBe('registered')
     expect(data(await t.call(STAFF, 'activity.get', { id: past.id }))).toMatchObject({ registeredCount: 2, publicCount: 2 })

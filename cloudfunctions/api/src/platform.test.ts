@@ -71,6 +71,37 @@ describe('platform.create / update / archive (staff)', () => {
   })
 })
 
+describe('platform photos (staff upload, the server checks them)', () => {
+  const uploaded = ['/uploads/0123456789abcdef01234567.jpg', '/uploads/89abcdef0123456789abcdef.png']
+
+  it('keeps uploaded photos and shows them on the page; refuses foreign, unknown and too many; writes nothing then', async () => {
+    // The deployment's storage knows which files it gave out (local: under DATA_DIR; cloud: this env's folder).
+    const api = makeTestApi({ staff: [STAFF], clock, files: { covers: { isOurs: async (path) => uploaded.includes(path) } } })
+    try {
+      const created = data(await api.call(STAFF, 'platform.create', platformInput({ photos: [uploaded[0]!] })))
+      expect(created.photos).toEqual([uploaded[0]])
+      const edited = data(await api.call(STAFF, 'platform.update', { id: created.id, photos: uploaded }))
+      expect(edited.photos).toEqual(uploaded)
+      expect(data(await api.call('anyone', 'platform.get', { id: created.id })).photos).toEqual(uploaded)
+      // Not an upload path at all, a path this server never gave, more than six: the field is named.
+      const foreign = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: ['https://example.com/a.jpg'] }))
+      expect(foreign.fields?.['photos.0']).toBe('照片须是上传的图片')
+      const unknown = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: [uploaded[0]!, '/uploads/ffffffffffffffffffffffff.jpg'] }))
+      expect(unknown.fields?.['photos.1']).toBe('照片须是上传的图片')
+      const many = errorOf(await api.call(STAFF, 'platform.update', { id: created.id, photos: Array.from({ length: 7 }, () => uploaded[0]!) }))
+      expect(many.fields?.photos).toBe('照片最多6张')
+      expect(errorOf(await api.call(STAFF, 'platform.create', platformInput({ name: '另一个', photos: ['/uploads/ffffffffffffffffffffffff.jpg'] }))).fields?.['photos.0']).toBe(
+        '照片须是上传的图片',
+      )
+      expect(data(await api.call(STAFF, 'platform.get', { id: created.id })).photos).toEqual(uploaded)
+      expect(data(await api.call(STAFF, 'platform.list', {})).items).toHaveLength(1)
+      expect(codeOf(await api.call('s1', 'platform.update', { id: created.id, photos: [] }))).toBe('FORBIDDEN')
+    } finally {
+      await api.close()
+    }
+  })
+})
+
 describe('platform.list and platform.get (everyone)', () => {
   it('filters by kind, county and field; searches; 与我相关 by my fields and degree; the contact is for staff only', async () => {
     const lab = await createPlatform()
@@ -235,6 +266,46 @@ describe('platform contacts: scoped to their own platform, like a head to a stat
     // Deleting one's account ends being a contact too.
     data(await t.call('contact-b', 'member.deleteMine', {}))
     expect(data(await t.call('contact-b', 'platform.mine', {})).platforms).toEqual([])
+  })
+
+  it('platform.memberCandidates: staff find members by name or university, phones masked, contacts marked; others may not', async () => {
+    const { mine } = await twoPlatformsWithContacts()
+    await join('s1', { name: '王同学', university: '郑州大学', phone: '13912345678' })
+    const found = data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))
+    expect(found.map((m) => [m.name, m.isContact])).toEqual([
+      ['张联系人', true],
+      ['李联系人', false],
+    ])
+    const byUniversity = data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '郑州' }))
+    expect(byUniversity.find((m) => m.openid === 's1')).toEqual({ openid: 's1', name: '王同学', university: '郑州大学', phoneMasked: '139****5678', isContact: false })
+    expect(JSON.stringify(byUniversity)).not.toContain('13912345678')
+    // Students, contacts and strangers may not look members up; bad input names the field.
+    expect(codeOf(await t.call('s1', 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call(null, 'platform.memberCandidates', { platformId: mine.id, q: '联系人' }))).toBe('UNAUTHENTICATED')
+    expect(errorOf(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: ' ' })).fields?.q).toBe('请填写搜索词')
+    expect(errorOf(await t.call(STAFF, 'platform.memberCandidates', { q: '张' })).fields?.platformId).toBe('请填写创新平台')
+    expect(codeOf(await t.call(STAFF, 'platform.memberCandidates', { platformId: 'pf-nope', q: '张' }))).toBe('NOT_FOUND')
+    // The member picked becomes a contact: scoped to that platform from the next call on.
+    data(await t.call(STAFF, 'platform.addContact', { platformId: mine.id, openid: 's1' }))
+    expect(data(await t.call(STAFF, 'platform.memberCandidates', { platformId: mine.id, q: '王同学' }))[0]?.isContact).toBe(true)
+    const draft = data(await t.call('s1', 'platform.submitActivity', visitDraft(mine.id)))
+    expect(draft).toMatchObject({ status: 'draft', platformId: mine.id })
+  })
+
+  it('removing a contact ends their rights at once: no drafts, no demands, their platform gone from 平台联系人', async () => {
+    const { mine } = await twoPlatformsWithContacts()
+    data(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: mine.id }))
+    data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'contact-a' }))
+    expect(codeOf(await t.call('contact-a', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
+    expect(codeOf(await t.call('contact-a', 'platform.submitDemand', { ...demandInput, platformId: mine.id }))).toBe('FORBIDDEN')
+    expect(data(await t.call('contact-a', 'platform.mine', {})).platforms).toEqual([])
+    expect(data(await t.call(STAFF, 'platform.contacts', { platformId: mine.id }))).toEqual([])
+    // An external contact removed the same way loses the platform too.
+    const invite = data(await t.call(STAFF, 'platform.inviteContact', { platformId: mine.id, name: '王老师' }))
+    data(await t.call('outsider', 'platform.acceptInvite', { code: invite.code }))
+    data(await t.call(STAFF, 'platform.removeContact', { platformId: mine.id, openid: 'outsider' }))
+    expect(codeOf(await t.call('outsider', 'platform.submitActivity', visitDraft(mine.id)))).toBe('FORBIDDEN')
   })
 
   it('platform.inviteContact / acceptInvite: an external person (not a member) redeems a code once', async () => {

@@ -622,12 +622,12 @@ export async function markAttendance(deps: Deps, caller: Caller, input: ActionPa
 
 // ——— check-in ———
 
-function requireSecret(deps: Deps): string {
+export function requireSecret(deps: Deps): string {
   if (!deps.checkInSecret) throw new AppError('INTERNAL', '签到功能尚未配置（CHECKIN_SECRET），请联系团市委')
   return deps.checkInSecret
 }
 
-function checkInWindow(activity: Activity) {
+export function checkInWindow(activity: Activity) {
   return { from: ms(activity.startAt) - HOUR, until: ms(activity.endAt) }
 }
 

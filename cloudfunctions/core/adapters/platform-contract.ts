@@ -259,6 +259,25 @@ export function describePlatformStoreContract(name: string, open: () => Promise<
         expect(await store.platforms.platformsOfContact(openid, 10)).toEqual([])
       })
 
+      it('finds members by a part of their name or university, case-insensitive and literally, by name', async () => {
+        const people = [
+          { openid: `${marker}-q1`, name: `乙${marker}`, university: '郑州大学' },
+          { openid: `${marker}-q2`, name: '甲同学', university: `${marker}理工大学` },
+          { openid: `${marker}-q3`, name: '丙同学', university: '河南大学' },
+        ]
+        for (const p of people) {
+          written.openids.add(p.openid)
+          expect(await store.members.create({ ...sampleMember(p.openid), name: p.name, university: p.university })).toBe(true)
+        }
+        const found = await store.platforms.searchMembers(marker.toUpperCase(), 10)
+        expect(found.map((m) => m.openid).sort()).toEqual([`${marker}-q1`, `${marker}-q2`])
+        expect(found.find((m) => m.openid === `${marker}-q1`)).toEqual({ openid: `${marker}-q1`, name: `乙${marker}`, university: '郑州大学', phone: '13812341234' })
+        expect(await store.platforms.searchMembers(`${marker}理工`, 10)).toEqual([expect.objectContaining({ openid: `${marker}-q2` })])
+        expect(await store.platforms.searchMembers(`${marker}%`, 10)).toEqual([])
+        expect(await store.platforms.searchMembers(`${marker}.*`, 10)).toEqual([])
+        expect(await store.platforms.searchMembers(marker, 1)).toHaveLength(1)
+      })
+
       it('uses an invite once, and never after it expired', async () => {
         const a = await platform()
         const code = `${marker.slice(-4).toUpperCase()}CODE`

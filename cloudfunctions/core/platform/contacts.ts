@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto'
-import type { Activity, ActionPayload, DemandDraft, MyPlatforms, PlatformContactPerson, PlatformInvite } from '../../../types'
+import type { Activity, ActionPayload, DemandDraft, MyPlatforms, PlatformContactPerson, PlatformInvite, PlatformMemberCandidate } from '../../../types'
+import { maskPhone } from '../../../types'
 import { createActivity } from '../activity/activities'
 import { recordAudit } from '../audit/audit'
 import type { Caller } from '../access/access'
@@ -67,6 +68,20 @@ export async function inviteContact(deps: Deps, caller: Caller, input: ActionPay
   await deps.store.platforms.saveInvite(invite, nowIso(deps))
   await recordAudit(deps, caller, { action: 'platform.inviteContact', summary: `邀请「${input.name}」担任「${platform.name}」联系人` })
   return invite
+}
+
+/** How many members one search answers: staff narrow the words rather than page. */
+const CANDIDATES_MAX = 20
+
+/** Staff pick a contact from members found by name or university; phones masked, current contacts marked. */
+export async function memberCandidates(deps: Deps, input: ActionPayload<'platform.memberCandidates'>): Promise<PlatformMemberCandidate[]> {
+  const platform = await requireActivePlatform(deps, input.platformId)
+  const [found, contacts] = await Promise.all([
+    deps.store.platforms.searchMembers(input.q, CANDIDATES_MAX),
+    deps.store.platforms.contactsOf(platform.id, CONTACTS_MAX),
+  ])
+  const current = new Set(contacts.map((c) => c.openid))
+  return found.map((m) => ({ openid: m.openid, name: m.name, university: m.university, phoneMasked: maskPhone(m.phone), isContact: current.has(m.openid) }))
 }
 
 export const listContacts = (deps: Deps, input: ActionPayload<'platform.contacts'>) => deps.store.platforms.contactsOf(input.platformId, CONTACTS_MAX)

@@ -9,13 +9,15 @@ import type {
   PublicRegistration,
   PublicRegistrationLine,
 } from '../../../types'
-import { maskPhone, PUBLIC_DATA_EXPORT_NOTICE, PUBLIC_GUARDIAN_AGE } from '../../../types'
+import { maskPhone, PUBLIC_DATA_EXPORT_NOTICE, PUBLIC_GUARDIAN_AGE, PUBLIC_PARTICIPANTS_MAX } from '../../../types'
 import type { Caller } from '../access/access'
-import { canManageActivity, tellPromoted } from '../activity/activities'
+import { canManageActivity, checkInWindow, requireSecret, tellPromoted } from '../activity/activities'
+import { shortCodeMatches, tokenMatches } from '../activity/check-in-codes'
+import { LIMITS, withinLimit } from '../shared/rate-limit'
 import { toIsoString } from '../shared/clock'
 import type { Deps } from '../shared/context'
 import { pageSize } from '../shared/cursor'
-import { AppError, conflict, forbidden, notFound } from '../shared/errors'
+import { AppError, conflict, forbidden, invalidInput, notFound } from '../shared/errors'
 import { newId } from '../shared/ids'
 import { EXPORT_MAX_PER_KIND } from '../member/privacy-ports'
 import { relationName } from './public-export'
@@ -61,9 +63,9 @@ export async function publicSignUp(deps: Deps, caller: Caller, input: ActionPayl
   const activity = await requirePublicActivity(deps, input.activityId)
   const state = publicSignUpState(activity, deps.clock.now().getTime())
   if (!state.ok) {
-    // A retry after the deadline still gets back the sign-up held.
-    const existing = await deps.store.publicRegistrations.get(activity.id, openid)
-    if (existing?.status === 'registered') return existing
+    // A retry after the deadline still gets back the sign-up held for that participant.
+    const existing = (await deps.store.publicRegistrations.mine(activity.id, openid)).find((r) => r.status === 'registered' && r.name === input.name)
+    if (existing) return existing
     throw new AppError(state.reason === '名额已满' ? 'ACTIVITY_FULL' : 'SIGNUP_CLOSED', state.reason)
   }
   const at = nowIso(deps)
@@ -82,36 +84,48 @@ export async function publicSignUp(deps: Deps, caller: Caller, input: ActionPayl
     phone: input.phone || (guardian?.phone ?? ''),
     guardian,
     status: 'registered',
+    checkedInAt: null,
     createdAt: at,
     updatedAt: at,
   }
   const outcome = await deps.store.publicRegistrations.signUp({ registration, seen: activity })
   if (outcome.outcome === 'full') throw new AppError('ACTIVITY_FULL', '名额已满')
   if (outcome.outcome === 'not_open') throw new AppError('SIGNUP_CLOSED', '报名已截止')
+  if (outcome.outcome === 'too_many') throw conflict(`同一微信最多为${PUBLIC_PARTICIPANTS_MAX}位参加者报名这个活动`)
   return outcome.registration
 }
 
 export async function myPublicSignUp(deps: Deps, caller: Caller, input: ActionPayload<'platform.myPublicSignUp'>): Promise<MyPublicSignUp> {
   const activity = await requirePublicActivity(deps, input.activityId)
-  const registration = caller.openid ? await deps.store.publicRegistrations.get(activity.id, caller.openid) : null
+  const registrations = caller.openid ? await deps.store.publicRegistrations.mine(activity.id, caller.openid) : []
+  const held = registrations.filter((r) => r.status === 'registered').length
+  const now = deps.clock.now().getTime()
+  const { from, until } = checkInWindow(activity)
   return {
-    registration,
-    canSignUp: publicSignUpState(activity, deps.clock.now().getTime()),
+    registrations,
+    participantsLeft: PUBLIC_PARTICIPANTS_MAX - held,
+    checkInOpen: activity.status !== 'cancelled' && now >= from && now <= until,
+    canSignUp: publicSignUpState(activity, now),
     placesLeft: activity.waitlistCount > 0 ? 0 : Math.max(0, activity.capacity - activity.registeredCount),
   }
 }
 
-/** The person cancels their own public sign-up while sign-up is open; the place goes to the first member waiting. */
+/**
+ * The person cancels one participant's public sign-up while sign-up is open (the only one held
+ * when none is named); the place goes to the first member waiting.
+ */
 export async function cancelPublicSignUp(deps: Deps, caller: Caller, input: ActionPayload<'platform.cancelPublicSignUp'>): Promise<PublicRegistration> {
   const openid = caller.openid
   if (!openid) throw forbidden('请先登录')
   const activity = await requirePublicActivity(deps, input.activityId)
-  const mine = await deps.store.publicRegistrations.get(activity.id, openid)
-  if (mine?.status !== 'registered') throw conflict('你没有可以取消的报名')
+  const held = (await deps.store.publicRegistrations.mine(activity.id, openid)).filter((r) => r.status === 'registered')
+  if (!input.registrationId && held.length > 1) throw invalidInput('registrationId', '请选择要取消报名的参加者')
+  const mine = input.registrationId ? held.find((r) => r.id === input.registrationId) : held[0]
+  if (!mine) throw conflict('你没有可以取消的报名')
   if (activity.status !== 'published' || deps.clock.now().getTime() >= Date.parse(activity.signUpCloseAt)) {
     throw new AppError('SIGNUP_CLOSED', '报名已截止，不能在线取消，请联系活动负责人')
   }
-  const cancelled = await giveBackPlace(deps, activity, openid, nowIso(deps))
+  const cancelled = await giveBackPlace(deps, activity, openid, mine.id, nowIso(deps))
   if (!cancelled) throw conflict('你没有可以取消的报名')
   return cancelled
 }
@@ -120,12 +134,41 @@ export async function cancelPublicSignUp(deps: Deps, caller: Caller, input: Acti
  * The one cancel path (the person's cancel, and their data deletion): registered → cancelled with
  * the place given back to the activity's counter, and the first member waiting promoted into it.
  */
-async function giveBackPlace(deps: Deps, activity: Activity, openid: string, at: string): Promise<PublicRegistration | null> {
-  const cancelled = await deps.store.publicRegistrations.cancel(activity.id, openid, at)
+async function giveBackPlace(deps: Deps, activity: Activity, openid: string, id: string, at: string): Promise<PublicRegistration | null> {
+  const cancelled = await deps.store.publicRegistrations.cancel(activity.id, openid, id, at)
   if (cancelled && activity.status === 'published' && activity.waitlistCount > 0) {
     for (const promoted of await deps.store.registrations.promoteWaitlist(activity.id, at, 1)) await tellPromoted(deps, activity, promoted)
   }
   return cancelled
+}
+
+/**
+ * 现场签到 for the public: the activity's rotating QR token or its 6-digit code checks in every
+ * participant the account holds a place for (a parent arrives with their children). The same
+ * window and the same guessing limits as members' check-in; only someone holding a place may try.
+ */
+export async function publicCheckIn(deps: Deps, caller: Caller, input: ActionPayload<'platform.publicCheckIn'>): Promise<PublicRegistration[]> {
+  const openid = caller.openid
+  if (!openid) throw forbidden('请先登录')
+  const secret = requireSecret(deps)
+  const activity = await requirePublicActivity(deps, input.activityId)
+  const now = deps.clock.now().getTime()
+  const { from, until } = checkInWindow(activity)
+  if (now < from || now > until) throw conflict('不在签到时间内（活动开始前1小时至结束）')
+  const held = (await deps.store.publicRegistrations.mine(activity.id, openid)).filter((r) => r.status === 'registered')
+  if (held.length === 0) throw forbidden('没有找到有效的报名，已取消的报名不能签到')
+  if (input.shortCode) {
+    const perPerson = LIMITS.checkInCodePerMember
+    const perActivity = LIMITS.checkInCodePerActivity(activity.capacity)
+    const allowed =
+      (await withinLimit(deps, `checkin:${openid}`, perPerson.max, perPerson.windowMs)) &&
+      (await withinLimit(deps, `checkin-activity:${activity.id}`, perActivity.max, perActivity.windowMs))
+    if (!allowed) throw new AppError('RATE_LIMITED', '尝试次数过多，请1分钟后再试')
+    if (!shortCodeMatches(secret, activity.id, input.shortCode, now)) throw invalidInput('shortCode', '签到码不正确或已过期，请看现场屏幕上的最新签到码')
+  } else if (!input.token || !tokenMatches(secret, activity.id, input.token, now)) {
+    throw invalidInput('token', '签到码不正确或已过期，请重新扫描现场的签到码')
+  }
+  return (await deps.store.publicRegistrations.checkIn(activity.id, openid, nowIso(deps))).filter((r) => r.status === 'registered')
 }
 
 // ——— the person's own data (PIPL art. 45 and 47), members and non-members alike ———
@@ -153,6 +196,7 @@ export async function exportedPublicSignUps(deps: Deps, openid: string): Promise
       phone: r.phone,
       guardian: r.guardian,
       status: r.status,
+      checkedInAt: r.checkedInAt,
       createdAt: r.createdAt,
       updatedAt: r.updatedAt,
     }
@@ -174,11 +218,13 @@ export async function exportMyPublicData(deps: Deps, caller: Caller): Promise<Pu
 export async function forgetPublicSignUpsOf(deps: Deps, openid: string): Promise<number> {
   const at = nowIso(deps)
   const now = deps.clock.now().getTime()
-  // One row per activity and person, so the export cap bounds this far above any real case.
+  // At most PUBLIC_PARTICIPANTS_MAX rows per activity and person, so the export cap bounds this far above any real case.
   const held = (await deps.store.publicRegistrations.listOf(openid, EXPORT_MAX_PER_KIND)).filter((r) => r.status === 'registered')
   const activities = await activitiesById(deps, held.map((r) => r.activityId))
-  for (const activity of activities.values()) {
-    if (now < Date.parse(activity.endAt)) await giveBackPlace(deps, activity, openid, at)
+  for (const r of held) {
+    const activity = activities.get(r.activityId)
+    // Each place goes to the next member waiting (promoting from an empty waitlist promotes nobody).
+    if (activity && now < Date.parse(activity.endAt)) await giveBackPlace(deps, activity, openid, r.id, at)
   }
   return deps.store.publicRegistrations.removeAllOf(openid)
 }
@@ -209,6 +255,7 @@ function lineOf(r: PublicRegistration): PublicRegistrationLine {
     guardianRelation: r.guardian ? relationName(r.guardian.relation) : '',
     guardianPhoneMasked: r.guardian ? maskPhone(r.guardian.phone) : '',
     status: r.status,
+    checkedIn: r.checkedInAt !== null,
     createdAt: r.createdAt,
   }
 }

@@ -35,6 +35,16 @@ async function checkFieldIds(deps: Deps, ids: readonly string[]) {
   })
 }
 
+/** Photos must be this deployment's uploads (the schema already checked their form and number). */
+async function checkPhotos(deps: Deps, photos: readonly string[] | undefined) {
+  const covers = deps.files.covers
+  if (!photos || !covers) return
+  const ours = await Promise.all(photos.map((p) => covers.isOurs(p)))
+  ours.forEach((ok, i) => {
+    if (!ok) throw invalidInput(`photos.${i}`, '照片须是上传的图片')
+  })
+}
+
 /** An active platform to link an activity or a demand to; the field error names `platformId`. */
 export async function requireLinkablePlatform(deps: Deps, platformId: string): Promise<Platform> {
   const platform = await deps.store.platforms.get(platformId)
@@ -96,6 +106,7 @@ export async function viewPlatform(deps: Deps, caller: Caller, input: ActionPayl
 
 export async function createPlatform(deps: Deps, caller: Caller, input: ActionPayload<'platform.create'>): Promise<Platform> {
   await checkFieldIds(deps, input.fields)
+  await checkPhotos(deps, input.photos)
   if (await deps.store.platforms.findActiveByName(input.name)) throw conflict(`已有名为「${input.name}」的创新平台`)
   const at = nowIso(deps)
   const platform: Platform = { id: newId('pf'), ...input, status: 'active', createdAt: at, updatedAt: at, isDemo: false }
@@ -109,6 +120,7 @@ export async function updatePlatform(deps: Deps, caller: Caller, input: ActionPa
   const defined = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as typeof changes
   const current = await requirePlatform(deps, caller, id)
   if (defined.fields) await checkFieldIds(deps, defined.fields)
+  await checkPhotos(deps, defined.photos)
   if (defined.name && defined.name !== current.name) {
     const other = await deps.store.platforms.findActiveByName(defined.name)
     if (other && other.id !== id) throw conflict(`已有名为「${defined.name}」的创新平台`)

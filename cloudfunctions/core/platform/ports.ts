@@ -31,6 +31,13 @@ export interface PlatformListQuery {
   limit: number
 }
 
+export interface MemberCandidate {
+  openid: string
+  name: string
+  university: string
+  phone: string
+}
+
 export interface PlatformStore {
   create(platform: Platform): Promise<void>
   get(id: string): Promise<Platform | null>
@@ -61,6 +68,11 @@ export interface PlatformStore {
   isContact(platformId: string, openid: string): Promise<boolean>
   /** The platforms this person is a contact of, at most `limit`. */
   platformsOfContact(openid: string, limit: number): Promise<string[]>
+  /**
+   * Members whose name or university contains `q` (case-insensitive, taken literally), by name,
+   * at most `limit`: staff pick a platform's contact from them. The phone is masked by the caller.
+   */
+  searchMembers(q: string, limit: number): Promise<MemberCandidate[]>
   /** Account deletion: the person is no platform's contact any more. */
   forgetContact(openid: string): Promise<void>
   saveInvite(invite: PlatformInvite, at: string): Promise<void>
@@ -87,17 +99,27 @@ export type PublicSignUpOutcome =
   | { outcome: 'registered'; registration: PublicRegistration; fresh: boolean }
   | { outcome: 'full' }
   | { outcome: 'not_open' }
+  /** The account already holds PUBLIC_PARTICIPANTS_MAX sign-ups of other participants for the activity. */
+  | { outcome: 'too_many' }
 
 /**
  * Public sign-ups hold places of the activity: the same gate as member registrations
- * (`registeredCount < capacity`) takes each, so together they never oversell. One per (activity,
- * openid). Public sign-ups never wait: with members on the waitlist, or no place, it is 'full'.
+ * (`registeredCount < capacity`) takes each, so together they never oversell. One account may
+ * hold up to PUBLIC_PARTICIPANTS_MAX per activity (a parent's children), one per participant
+ * name: the same name again answers the sign-up held (`fresh: false`). Public sign-ups never
+ * wait: with members on the waitlist, or no place, it is 'full'.
  */
 export interface PublicRegistrationStore {
   signUp(input: NewPublicRegistration): Promise<PublicSignUpOutcome>
-  get(activityId: string, openid: string): Promise<PublicRegistration | null>
-  /** registered → cancelled, the place given back; null when there was nothing to cancel. */
-  cancel(activityId: string, openid: string, at: string): Promise<PublicRegistration | null>
+  /** The account's sign-ups for the activity (any status), in slot order (a cancelled participant's slot is reused). */
+  mine(activityId: string, openid: string): Promise<PublicRegistration[]>
+  /** That one sign-up of the account: registered → cancelled, the place given back; null when there was nothing to cancel. */
+  cancel(activityId: string, openid: string, id: string, at: string): Promise<PublicRegistration | null>
+  /**
+   * Stamps `at` on each of the account's sign-ups for the activity that holds a place and has not
+   * checked in, and counts them in the activity's anonymous attendance; the account's sign-ups after.
+   */
+  checkIn(activityId: string, openid: string, at: string): Promise<PublicRegistration[]>
   /** Oldest first. */
   listForActivity(activityId: string, cursor: string | null, limit: number): Promise<Page<PublicRegistration>>
   /** How many rows (any status) the activity has: personal data still kept. */

@@ -13,6 +13,8 @@ export const signUpFromPlatform = (activityId: string, requestId: string) => cal
 // Contacts: staff name them; a contact drafts for their own platform; staff review.
 export const addPlatformContact = (platformId: string, openid: string) => call('platform.addContact', { platformId, openid })
 export const invitePlatformContact = (platformId: string, name: string) => call('platform.inviteContact', { platformId, name })
+export const removePlatformContact = (platformId: string, openid: string) => call('platform.removeContact', { platformId, openid })
+export const platformMemberCandidates = (platformId: string, q: string) => call('platform.memberCandidates', { platformId, q })
 export const platformContacts = (platformId: string) => call('platform.contacts', { platformId })
 export const acceptPlatformInvite = (code: string) => call('platform.acceptInvite', { code })
 export const myPlatforms = () => call('platform.mine', {})
@@ -27,7 +29,8 @@ export const rejectActivityDraft = (id: string, reason: string) => call('activit
 export const activityForPublic = (id: string) => call('activity.get', { id })
 export const myPublicSignUp = (activityId: string) => call('platform.myPublicSignUp', { activityId })
 export const publicSignUp = (input: ActionInput<'platform.publicSignUp'>, requestId: string) => call('platform.publicSignUp', input, { requestId })
-export const cancelPublicSignUp = (activityId: string) => call('platform.cancelPublicSignUp', { activityId })
+export const publicCheckIn = (activityId: string, shortCode: string) => call('platform.publicCheckIn', { activityId, shortCode })
+export const cancelPublicSignUp = (activityId: string, registrationId: string) => call('platform.cancelPublicSignUp', { activityId, registrationId })
 /** What the caller gave in public sign-ups (members or not), and its deletion (PIPL art. 45, 47). */
 export const exportMyPublicData = () => call('platform.exportMyPublicData', {})
 export const deleteMyPublicData = (requestId: string) => call('platform.deleteMyPublicData', {}, { requestId })

@@ -14,6 +14,7 @@ import {
   reviewDemandDraft,
 } from '../../features/platform/api'
 import { whenOf } from '../../features/platform/labels'
+import ContactPicker from './contact-picker'
 
 const REJECT_REASON = '信息不完整，请补充后重新提交'
 
@@ -76,14 +77,8 @@ export default function StaffPanel({ platform, reload }: { platform: PlatformVie
         </View>
       ))}
 
-      <Text className='section-title'>平台联系人</Text>
-      {(contacts.data ?? []).length === 0 ? <Text className='hint'>还没有联系人</Text> : null}
-      {(contacts.data ?? []).map((c) => (
-        <Text className='platform-page__line-meta' key={c.openid}>
-          {c.name}（{c.via === 'invite' ? '邀请码加入' : '联盟成员'}）
-        </Text>
-      ))}
-      <FormField name='invite-name' label='邀请联系人' hint='生成8位邀请码（14天有效），对方在“平台联系人”页面输入后即可为本平台提交活动和岗位'>
+      <ContactPicker platformId={platform.id} contacts={contacts.data ?? []} busy={busy} changed={() => contacts.reload(true)} />
+      <FormField name='invite-name' label='邀请联盟外的联系人' hint='生成8位邀请码（14天有效），对方在“平台联系人”页面输入后即可为本平台提交活动和岗位'>
         <FormText id='staff-invite-name' value={name} onChange={setName} maxlength={20} placeholder='联系人姓名' />
       </FormField>
       <Button

@@ -76,7 +76,7 @@ export const INDEXES: Record<CollectionName, readonly (readonly string[])[]> = {
   platform_invites: [],
   platform_demand_drafts: [['platformId', 'status', 'createdAt', '_id'], ['platformId', 'submittedBy', 'createdAt']],
   // An activity's list pages by time; reconcile counts places held and claims in flight.
-  public_registrations: [['activityId', 'createdAt', '_id'], ['activityId', 'holdsPlace'], ['activityId', 'claim', 'claimedAt'], ['openid', 'createdAt']],
+  public_registrations: [['activityId', 'createdAt', '_id'], ['activityId', 'holdsPlace'], ['activityId', 'claim', 'claimedAt'], ['openid', 'createdAt'], ['activityId', 'openid']],
   surveys: [['createdAt', '_id'], ['stationId', 'createdAt', '_id'], ['status', 'closeMs']],
   survey_counters: [['surveyId']],
   survey_recipients: [['surveyId', 'status', 'openid', '_id'], ['openid', 'publishedAt', '_id']],

@@ -9,11 +9,11 @@ import type {
   PlatformParticipant,
 } from '../../../../types'
 import { encodeCursor } from '../../shared/cursor'
-import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
+import type { MemberCandidate, PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { activityFromDocument, ANYONE } from './activities'
 import { COLLECTIONS, type Collections } from './collections'
 import { checked, deletedCount, documentsOf, isDuplicateWrite, totalOf, type RawDocument } from './database'
-import { allOf, getDocument, keysetPage, mapBounded, propertyNames, text, textOrNull, updateWhere } from './docs'
+import { allOf, getDocument, keysetPage, mapBounded, num, propertyNames, text, textOrNull, updateWhere } from './docs'
 
 const list = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : [])
 
@@ -151,7 +151,9 @@ export class CloudBasePlatformStore implements PlatformStore {
       ),
     )
     const activities = docs.map(activityFromDocument)
+    // Members who checked in, and the public's anonymous count (kept after their sign-ups are deleted).
     const attended = which !== 'past' ? activities.map(() => 0) : await mapBounded(activities, (a) => this.checkedIn(a.id))
+    const publicAttended = docs.map((d) => num(d.publicAttended))
     return activities.map((a, i) => ({
       id: a.id,
       title: a.title,
@@ -162,7 +164,7 @@ export class CloudBasePlatformStore implements PlatformStore {
       status: a.status,
       capacity: a.capacity,
       registeredCount: a.registeredCount,
-      attended: attended[i] ?? 0,
+      attended: (attended[i] ?? 0) + (which === 'past' ? (publicAttended[i] ?? 0) : 0),
     }))
   }
 
@@ -257,6 +259,26 @@ export class CloudBasePlatformStore implements PlatformStore {
       await this.collections.run(COLLECTIONS.platformContacts, (c) => checked(c.where({ openid }).orderBy('addedAt', 'asc').limit(limit).get())),
     )
     return docs.map((d) => text(d.platformId))
+  }
+
+  /** One read of `members`: an escaped, case-insensitive regexp on name or university. */
+  async searchMembers(q: string, limit: number): Promise<MemberCandidate[]> {
+    const _ = this.collections.command
+    const pattern = this.collections.contains(q)
+    const docs = documentsOf(
+      await this.collections.run(COLLECTIONS.members, (c) =>
+        checked(
+          c
+            .where(_.or([{ name: pattern }, { university: pattern }]) as object)
+            .field({ name: true, university: true, phone: true })
+            .orderBy('name', 'asc')
+            .orderBy('_id', 'asc')
+            .limit(limit)
+            .get(),
+        ),
+      ),
+    )
+    return docs.map((d) => ({ openid: String(d._id), name: text(d.name), university: text(d.university), phone: text(d.phone) }))
   }
 
   async forgetContact(openid: string): Promise<void> {

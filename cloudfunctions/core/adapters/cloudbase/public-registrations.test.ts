@@ -40,6 +40,7 @@ async function world() {
     phone: '13700002222',
     guardian: null,
     status: 'registered' as const,
+    checkedInAt: null,
     createdAt: at(1),
     updatedAt: at(1),
   })
@@ -61,7 +62,7 @@ describe('reconcile with public sign-ups', () => {
   it('gives back a place leaked by a public sign-up that died after the gate', async () => {
     const { store, person, db } = await world()
     await store.publicRegistrations.signUp({ registration: person('p1') })
-    await store.publicRegistrations.cancel('a1', 'p1', at(2))
+    await store.publicRegistrations.cancel('a1', 'p1', 'a1:p1', at(2))
     await store.publicRegistrations.signUp({ registration: person('p2') })
     // A call that died after its gate increment: the counter one too high.
     await db.collection('activities').doc('a1').update({ registeredCount: 2 })

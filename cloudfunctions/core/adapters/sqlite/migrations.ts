@@ -838,6 +838,46 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX honour_draws_by_award ON honour_draws (award_id, at, id);
   `,
+  `
+  -- Issue 19 (round 4): one account may sign up to 3 participants (a parent's children) for the
+  -- same public activity, each its own row and place: the key becomes (activity, openid, slot).
+  -- The table is rebuilt (a UNIQUE constraint cannot be altered); existing rows take slot 1.
+  -- Public participants also check in with the activity's code (checked_in_at); the activity keeps
+  -- how many did (public_attended), which outlives the rows the retention rule deletes.
+  ALTER TABLE activities ADD COLUMN public_attended INTEGER NOT NULL DEFAULT 0;
+  CREATE TABLE public_registrations_slotted (
+    id          TEXT PRIMARY KEY,
+    activity_id TEXT NOT NULL REFERENCES activities (id),
+    openid      TEXT NOT NULL,
+    slot        INTEGER NOT NULL CHECK (slot BETWEEN 1 AND 3),
+    status      TEXT NOT NULL CHECK (status IN ('registered', 'cancelled')),
+    checked_in_at TEXT,
+    name        TEXT NOT NULL,
+    phone       TEXT NOT NULL,
+    data        TEXT NOT NULL,
+    created_at  TEXT NOT NULL,
+    updated_at  TEXT NOT NULL,
+    UNIQUE (activity_id, openid, slot)
+  );
+  INSERT INTO public_registrations_slotted (id, activity_id, openid, slot, status, name, phone, data, created_at, updated_at)
+    SELECT id, activity_id, openid, 1, status, name, phone, data, created_at, updated_at FROM public_registrations;
+  DROP TABLE public_registrations;
+  ALTER TABLE public_registrations_slotted RENAME TO public_registrations;
+  CREATE INDEX public_registrations_by_activity ON public_registrations (activity_id, created_at, id);
+  CREATE INDEX public_registrations_by_openid ON public_registrations (openid, created_at);
+  CREATE TRIGGER public_registration_added AFTER INSERT ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
+  CREATE TRIGGER public_registration_moved AFTER UPDATE OF status ON public_registrations BEGIN
+    UPDATE activities SET
+      registered_count = registered_count + (NEW.status = 'registered') - (OLD.status = 'registered'),
+      public_count = public_count + (NEW.status = 'registered') - (OLD.status = 'registered')
+    WHERE id = NEW.activity_id;
+  END;
+  `,
 ]
 
 export function migrate(db: Database): number {

@@ -10,7 +10,7 @@ import type {
   PlatformParticipant,
 } from '../../../../types'
 import { decodeCursor, encodeCursor } from '../../shared/cursor'
-import type { PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
+import type { MemberCandidate, PlatformChanges, PlatformListQuery, PlatformStore } from '../../platform/ports'
 import { containsPattern, LIKE_ESCAPE } from './like'
 import { statementCache, type Sql } from './statements'
 
@@ -176,7 +176,7 @@ export class SqlitePlatformStore implements PlatformStore {
         : `a.status IN ('published', 'closed') AND a.end_at ${which === 'upcoming' ? '>' : '<='} @now`
     const rows = this.sql<Record<string, unknown>, ActivityLineRow>(
       `SELECT a.id, a.title, a.type, a.start_at, a.end_at, a.place, a.status, a.capacity, a.registered_count,
-         (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id AND r.status = 'checked_in') AS attended
+         (SELECT count(*) FROM registrations r WHERE r.activity_id = a.id AND r.status = 'checked_in') + a.public_attended AS attended
        FROM activities a
        WHERE a.platform_id = @platformId AND ${where}
        ORDER BY a.start_at ${which === 'past' ? 'DESC' : 'ASC'}, a.id LIMIT @limit`,
@@ -245,6 +245,12 @@ export class SqlitePlatformStore implements PlatformStore {
     return this.sql<[string, number], { platform_id: string }>('SELECT platform_id FROM platform_contacts WHERE openid = ? ORDER BY added_at LIMIT ?')
       .all(openid, limit)
       .map((r) => r.platform_id)
+  }
+
+  async searchMembers(q: string, limit: number): Promise<MemberCandidate[]> {
+    return this.sql<[string, string, number], MemberCandidate>(
+      `SELECT openid, name, university, phone FROM members WHERE name LIKE ? ${LIKE_ESCAPE} OR university LIKE ? ${LIKE_ESCAPE} ORDER BY name, openid LIMIT ?`,
+    ).all(containsPattern(q), containsPattern(q), limit)
   }
 
   async forgetContact(openid: string): Promise<void> {

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import Taro, { useRouter } from '@tarojs/taro'
 import { Button, View } from '@tarojs/components'
 import { PLATFORM_KINDS, PLATFORM_OFFERS, createPlatformInput, updatePlatformInput, type Platform } from '../../../../../types'
@@ -10,6 +11,7 @@ import { useStaffForm } from '../../../../features/policy/hooks/use-staff-form'
 import { leavePage } from '../../../../utils/navigation'
 import { useIsStaff } from '../../use-staff'
 import { useEditDraft } from '@/hooks/use-edit-draft'
+import PhotoList from '../../photo-list'
 import '../../platform.scss'
 
 interface Draft {
@@ -25,6 +27,7 @@ interface Draft {
   contactName: string
   contactPhone: string
   contactNote: string
+  photos: string[]
 }
 
 const EMPTY: Draft = {
@@ -40,6 +43,7 @@ const EMPTY: Draft = {
   contactName: '',
   contactPhone: '',
   contactNote: '',
+  photos: [],
 }
 
 const fromPlatform = (p: Platform): Draft => ({
@@ -61,6 +65,7 @@ const toInput = (d: Draft) => ({
   intro: d.intro,
   partnerUniversities: d.partners.split(/[、，,\s]+/).filter(Boolean),
   contact: d.contactName || d.contactPhone ? { name: d.contactName, phone: d.contactPhone, note: d.contactNote } : null,
+  photos: d.photos,
 })
 
 export default function PlatformEditPage() {
@@ -76,6 +81,7 @@ function PlatformEditor() {
   const tax = useTaxonomy()
   const form = useStaffForm()
   const { draft, setDraft, load: loaded } = useEditDraft(id, getPlatform, fromPlatform, EMPTY, '编辑创新平台')
+  const [uploading, setUploading] = useState(false)
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }))
@@ -85,6 +91,7 @@ function PlatformEditor() {
     set(key, draft[key].includes(value) ? draft[key].filter((v) => v !== value) : [...draft[key], value])
 
   const save = async () => {
+    if (uploading) return
     const input = toInput(draft)
     const saved = id
       ? await form.submit(updatePlatformInput, { id, ...input }, (requestId) => updatePlatform(updatePlatformInput.parse({ id, ...input }), requestId))
@@ -132,13 +139,16 @@ function PlatformEditor() {
           <ChoiceChips idPrefix='platform-edit-degree' items={tax.degrees} selected={draft.degrees} onToggle={toggleIn('degrees')} />
         </FormField>
         {text('partners', '合作高校', '多个用顿号分隔，校地共建的工作室请填写', 200, { optional: true })}
+        <FormField name='photos' label='照片' optional hint='最多6张，png、jpg 或 webp，每张不超过2MB' error={e.photos ?? Object.entries(e).find(([k]) => k.startsWith('photos.'))?.[1]}>
+          <PhotoList photos={draft.photos} onChange={(photos) => set('photos', photos)} onUploading={setUploading} />
+        </FormField>
       </View>
       <View className='card'>
         {text('contactName', '联系人', '仅工作人员可见', 20, { optional: true })}
         {text('contactPhone', '联系电话', '仅工作人员可见', 20, { optional: true })}
         {text('contactNote', '联系人备注', '如：工作日 9:00—17:00', 100, { optional: true })}
       </View>
-      <Button id='platform-save' className='btn btn-primary' loading={form.busy} disabled={form.busy || undefined} onClick={() => void save()}>
+      <Button id='platform-save' className='btn btn-primary' loading={form.busy} disabled={form.busy || uploading || undefined} onClick={() => void save()}>
         保存
       </Button>
     </View>

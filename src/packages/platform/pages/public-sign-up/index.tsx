@@ -8,8 +8,8 @@ import StateView from '@/components/state-view'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
 import { ApiCallError, errorMessage } from '@/services/api'
-import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId } from '../../../../../types'
-import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicSignUp } from '../../../../features/platform/api'
+import { GUARDIAN_RELATIONS, PUBLIC_GUARDIAN_AGE, PUBLIC_PARTICIPANTS_MAX, PUBLIC_SIGN_UP_PRIVACY, type GuardianRelationId, type PublicRegistration } from '../../../../../types'
+import { activityForPublic, cancelPublicSignUp, myPublicSignUp, publicCheckIn, publicSignUp } from '../../../../features/platform/api'
 import { whenOf } from '../../../../features/platform/labels'
 import { myPublicDataUrl } from '../../../../features/platform/urls'
 import '../../platform.scss'
@@ -29,6 +29,11 @@ interface Draft {
 
 const EMPTY: Draft = { name: '', age: '', school: '', grade: '', phone: '', guardianName: '', relation: '', guardianPhone: '', consent: false }
 
+/** The next child's form keeps the guardian's details (not the consent: it is given per child). */
+const nextParticipant = (d: Draft): Draft => ({ ...EMPTY, guardianName: d.guardianName, relation: d.relation, guardianPhone: d.guardianPhone })
+
+const relationName = (id: GuardianRelationId | undefined) => GUARDIAN_RELATIONS.find((r) => r.id === id)?.name ?? ''
+
 /** `guardian.consent` → `consent`, `guardian` → `consent` (shown by the tick box), the rest as they are. */
 const FIELD_OF: Record<string, string> = {
   guardian: 'consent',
@@ -41,7 +46,9 @@ const FIELD_OF: Record<string, string> = {
 /**
  * 报名（公众）: the short form for an activity open to the public, for people who do not join the
  * alliance. Under 14 it becomes the guardian's form (name, relation, phone, consent); the server
- * refuses an under-14 sign-up without that consent. The person sees and may cancel their sign-up here.
+ * refuses an under-14 sign-up without that consent. One account may sign up to
+ * PUBLIC_PARTICIPANTS_MAX participants (a parent's children), each its own place; the person sees
+ * and may cancel each sign-up here.
  */
 export default function PublicSignUpPage() {
   const { params } = useRouter()
@@ -52,7 +59,10 @@ export default function PublicSignUpPage() {
   }, activityId)
   const [draft, setDraft] = useState<Draft>(EMPTY)
   const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState<'submit' | 'cancel' | null>(null)
+  const [checkInCode, setCheckInCode] = useState('')
+  const [checkInError, setCheckInError] = useState<string | undefined>()
+  /** 'submit', or the id of the sign-up being cancelled. */
+  const [busy, setBusy] = useState<string | null>(null)
   const request = useRequestId()
   usePullDownRefresh(() => {
     void load.reload(true).finally(() => Taro.stopPullDownRefresh())
@@ -83,6 +93,7 @@ export default function PublicSignUpPage() {
       // Loose on purpose: the shared schema on the server names what is wrong.
       await publicSignUp(payload as Parameters<typeof publicSignUp>[0], request.idFor(payload))
       request.done()
+      setDraft(nextParticipant)
       void Taro.showToast({ title: '报名成功', icon: 'success' })
       await load.reload(true)
     } catch (error) {
@@ -97,17 +108,33 @@ export default function PublicSignUpPage() {
     }
   }
 
-  const cancel = async () => {
+  const cancel = async (r: PublicRegistration) => {
     if (busy) return
-    const { confirm } = await Taro.showModal({ title: '取消报名', content: '取消后名额会让给其他人，确定取消吗？', confirmText: '确定取消', cancelText: '再想想' })
+    const { confirm } = await Taro.showModal({ title: '取消报名', content: `取消${r.name}的报名后名额会让给其他人，确定取消吗？`, confirmText: '确定取消', cancelText: '再想想' })
     if (!confirm) return
-    setBusy('cancel')
+    setBusy(r.id)
     try {
-      await cancelPublicSignUp(activityId)
+      await cancelPublicSignUp(activityId, r.id)
       void Taro.showToast({ title: '已取消报名', icon: 'none' })
       await load.reload(true)
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  const checkIn = async () => {
+    if (busy) return
+    setBusy('check-in')
+    setCheckInError(undefined)
+    try {
+      await publicCheckIn(activityId, checkInCode.trim())
+      setCheckInCode('')
+      void Taro.showToast({ title: '签到成功', icon: 'success' })
+      await load.reload(true)
+    } catch (error) {
+      setCheckInError(errorMessage(error))
     } finally {
       setBusy(null)
     }
@@ -123,8 +150,11 @@ export default function PublicSignUpPage() {
   }
 
   const { activity, mine } = load.data
-  const held = mine.registration?.status === 'registered' ? mine.registration : null
-  const canCancel = held && activity.status === 'published' && Date.now() < Date.parse(activity.signUpCloseAt)
+  const held = mine.registrations.filter((r) => r.status === 'registered')
+  const canCancel = activity.status === 'published' && Date.now() < Date.parse(activity.signUpCloseAt)
+  const formOpen = mine.canSignUp.ok && mine.participantsLeft > 0
+  const checkInOpen = mine.checkInOpen
+  const toCheckIn = held.filter((r) => r.checkedInAt === null).length
 
   return (
     <View className='page public-sign-up'>
@@ -136,28 +166,71 @@ export default function PublicSignUpPage() {
         <Text className='public-sign-up__meta'>面向公众/青少年，无需加入翼展联盟 · 剩余名额 {mine.placesLeft}</Text>
       </View>
 
-      {held ? (
+      {held.length > 0 ? (
         <View className='card' id='public-signed'>
           <Text className='public-sign-up__done'>报名成功（公众）</Text>
-          <Text className='public-sign-up__line'>参加者：{held.name}，{held.age}岁{held.school ? ` · ${held.school}` : ''}{held.grade ? ` ${held.grade}` : ''}</Text>
-          {held.guardian ? (
-            <Text className='public-sign-up__line' id='public-signed-guardian'>
-              监护人：{held.guardian.name}（{GUARDIAN_RELATIONS.find((r) => r.id === held.guardian?.relation)?.name ?? ''}），已同意
-            </Text>
-          ) : null}
+          {held.map((r, i) => (
+            <View className='public-sign-up__person' key={r.id} id={`public-signed-${i}`}>
+              <Text className='public-sign-up__line'>
+                参加者：{r.name}，{r.age}岁{r.school ? ` · ${r.school}` : ''}
+                {r.grade ? ` ${r.grade}` : ''}
+                {r.checkedInAt ? ' · 已签到' : ''}
+              </Text>
+              {r.guardian ? (
+                <Text className='public-sign-up__line' id={i === 0 ? 'public-signed-guardian' : undefined}>
+                  监护人：{r.guardian.name}（{relationName(r.guardian.relation)}），已同意
+                </Text>
+              ) : null}
+              {canCancel ? (
+                <View className='public-sign-up__actions'>
+                  <Button
+                    id={held.length === 1 ? 'public-cancel' : `public-cancel-${i}`}
+                    className='btn btn-ghost'
+                    loading={busy === r.id}
+                    disabled={busy !== null}
+                    onClick={() => void cancel(r)}
+                  >
+                    <Text>{busy === r.id ? '正在取消…' : held.length === 1 ? '取消报名' : `取消${r.name}的报名`}</Text>
+                  </Button>
+                </View>
+              ) : null}
+            </View>
+          ))}
           <Text className='public-sign-up__line'>活动当天请凭参加者姓名入场。报名信息在活动结束30天后删除。</Text>
-          {canCancel ? (
-            <View className='public-sign-up__actions'>
-              <Button id='public-cancel' className='btn btn-ghost' loading={busy === 'cancel'} disabled={busy !== null} onClick={() => void cancel()}>
-                <Text>{busy === 'cancel' ? '正在取消…' : '取消报名'}</Text>
+          {checkInOpen && toCheckIn > 0 ? (
+            <View className='public-sign-up__check-in' id='public-check-in'>
+              <FormField name='checkInCode' label='现场签到' hint='输入现场屏幕上的6位签到码，为上面所有参加者一起签到' error={checkInError}>
+                <FormText id='public-check-in-code' type='number' value={checkInCode} onChange={setCheckInCode} maxlength={6} placeholder='6位签到码' />
+              </FormField>
+              <Button
+                id='public-check-in-submit'
+                className='btn btn-primary'
+                loading={busy === 'check-in'}
+                disabled={busy !== null || checkInCode.trim().length !== 6 || undefined}
+                onClick={() => void checkIn()}
+              >
+                签到
               </Button>
             </View>
           ) : null}
         </View>
-      ) : !mine.canSignUp.ok ? (
-        <StateView kind='empty' title='现在不能报名' description={mine.canSignUp.reason} />
+      ) : null}
+
+      {!mine.canSignUp.ok ? (
+        held.length === 0 ? <StateView kind='empty' title='现在不能报名' description={mine.canSignUp.reason} /> : null
+      ) : !formOpen ? (
+        <Text className='hint public-sign-up__limit' id='public-limit'>
+          一个微信最多为{PUBLIC_PARTICIPANTS_MAX}位参加者报名同一活动
+        </Text>
       ) : (
         <View className='card' id='public-form'>
+          {held.length > 0 ? (
+            <Text className='hint' id='public-another'>
+              还可以为{mine.participantsLeft}位参加者（如家中的其他孩子）报名，每位占一个名额
+            </Text>
+          ) : (
+            <Text className='hint'>一个微信最多可为{PUBLIC_PARTICIPANTS_MAX}位参加者报名，每位占一个名额</Text>
+          )}
           <Text className='section-title'>参加者信息</Text>
           <FormField name='name' label='参加者姓名' error={errors.name}>
             <FormText id='public-name' value={draft.name} onChange={(v) => change('name', v)} maxlength={20} placeholder='参加活动的人的姓名' />
