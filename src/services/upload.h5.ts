@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro'
 import { ApiCallError, NETWORK_MESSAGE } from './api'
-import { getDemoSession } from './demo-session'
+import { postToLocalUploads } from './local-upload.h5'
 
 /**
  * Cover images, browser side (local / self-hosted mode): the bytes go to `POST /api/upload`,
@@ -30,20 +30,13 @@ export async function pickImage(): Promise<PickedImage | null> {
 }
 
 export async function uploadCover(image: PickedImage): Promise<string> {
-  let reply: unknown
+  let bytes: Blob
   try {
-    const bytes = await (await fetch(image.path)).blob()
-    const headers: Record<string, string> = { 'content-type': 'application/octet-stream' }
-    const demo = getDemoSession()
-    if (demo) headers['X-Demo-Openid'] = demo.openid
-    const response = await fetch(`/api/upload?filename=cover.${image.extension}`, { method: 'POST', headers, body: bytes })
-    reply = await response.json()
+    bytes = await (await fetch(image.path)).blob()
   } catch {
     throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
   }
-  const r = reply as { ok?: boolean; data?: { path?: unknown }; error?: { code?: string; message?: string } }
-  if (r.ok && typeof r.data?.path === 'string') return r.data.path
-  throw new ApiCallError('INVALID_INPUT', r.error?.message || '图片上传失败，请换一张再试')
+  return postToLocalUploads(`filename=cover.${image.extension}`, bytes, '图片上传失败，请换一张再试')
 }
 
 /** The local server serves `/uploads/…` from the same origin as the app. */

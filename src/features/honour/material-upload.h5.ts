@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro'
 import { HONOUR_FILE_EXTENSIONS, HONOUR_MATERIAL_LIMITS, type Attachment } from '../../../types'
-import { ApiCallError, NETWORK_MESSAGE } from '@/services/api'
-import { getDemoSession } from '@/services/demo-session'
+import { ApiCallError } from '@/services/api'
+import { chooseLocalFile, postToLocalUploads } from '@/services/local-upload.h5'
 
 /**
  * Honour materials, browser side (local / self-hosted mode): the bytes go to
@@ -12,20 +12,8 @@ import { getDemoSession } from '@/services/demo-session'
 const LOCAL_MAX_BYTES = 2 * 1024 * 1024
 const refused = (field: string, message: string) => new ApiCallError('INVALID_INPUT', message, { [field]: message })
 
-async function toStorage(body: Blob, filename: string): Promise<string> {
-  let reply: unknown
-  try {
-    const headers: Record<string, string> = { 'content-type': 'application/octet-stream' }
-    const demo = getDemoSession()
-    if (demo) headers['X-Demo-Openid'] = demo.openid
-    reply = await (await fetch(`/api/upload?kind=material&filename=${encodeURIComponent(filename)}`, { method: 'POST', headers, body })).json()
-  } catch {
-    throw new ApiCallError('NETWORK', NETWORK_MESSAGE)
-  }
-  const r = reply as { ok?: boolean; data?: { path?: unknown }; error?: { message?: string } }
-  if (r.ok && typeof r.data?.path === 'string') return r.data.path
-  throw new ApiCallError('INVALID_INPUT', r.error?.message || '上传失败，请重试')
-}
+const toStorage = (body: Blob, filename: string): Promise<string> =>
+  postToLocalUploads(`kind=material&filename=${encodeURIComponent(filename)}`, body, '上传失败，请重试')
 
 export async function pickAndUploadPhotos(max: number): Promise<string[]> {
   let picked: Taro.chooseImage.SuccessCallbackResult
@@ -41,24 +29,8 @@ export async function pickAndUploadPhotos(max: number): Promise<string[]> {
   return out
 }
 
-function chooseInBrowser(): Promise<File | null> {
-  return new Promise((resolve) => {
-    const input = document.createElement('input')
-    input.type = 'file'
-    input.accept = HONOUR_FILE_EXTENSIONS.map((e) => `.${e}`).join(',')
-    input.style.display = 'none'
-    input.id = 'honour-file-input'
-    input.addEventListener('change', () => {
-      resolve(input.files?.[0] ?? null)
-      input.remove()
-    })
-    document.body.appendChild(input)
-    input.click()
-  })
-}
-
 export async function pickAndUploadFile(): Promise<Attachment | null> {
-  const file = await chooseInBrowser()
+  const file = await chooseLocalFile(HONOUR_FILE_EXTENSIONS, 'honour-file-input')
   if (!file) return null
   if (file.size > LOCAL_MAX_BYTES) throw refused('materials.files', '本地模式下附件不能超过2MB')
   return { name: file.name, fileId: await toStorage(file, file.name), size: file.size }
