@@ -314,7 +314,7 @@ describe('staff: list, export, edit', () => {
     const workbook = new ExcelJS.Workbook()
     await workbook.xlsx.load(Buffer.from(file.contentBase64, 'base64') as unknown as ArrayBuffer)
     const rows: string[][] = []
-    workbook.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
+    workbook.worksheets[0].eachRow((row) => rows.push(Array.from(row.values as unknown[]).slice(1).map((v) => String(v ?? ''))))
     expect(rows[0].slice(-6)).toEqual(['类别', '年龄', '年级', '监护人', '与参加者关系', '监护人手机号'])
     expect(rows.slice(1).map((r) => [r[0], r[9]])).toEqual([
       [expect.any(String), '成员'],
