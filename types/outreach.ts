@@ -153,14 +153,22 @@ export type ExportedPublicSignUp = Omit<PublicRegistration, 'id' | 'openid'> & {
 }
 
 export const PUBLIC_DATA_EXPORT_NOTICE =
-  '这是翼展联盟保存的你在公众活动报名中填写的全部信息（依据《个人信息保护法》第四十五条）。报名信息在活动结束30天后自动删除，你也可以随时删除。'
+  '这是翼展联盟保存的你在公众活动报名中填写的全部信息，以及你通过公开链接填写过哪些问卷（只记录“已提交”，答卷本身不带你的身份）（依据《个人信息保护法》第四十五条）。报名信息在活动结束30天后自动删除，你也可以随时删除。'
+
+/** A survey answered through its public link: only that this account submitted (the answers carry no id). */
+export interface ExportedPublicSurvey {
+  surveyId: string
+  title: string
+}
 
 /**
  * What a signed-in person who never joined can export (`platform.exportMyPublicData`): the
- * public sign-ups they made. A member's `member.exportMine` carries the same list.
+ * public sign-ups they made, and the public-link surveys their account has submitted (the
+ * one-answer-per-account record). A member's `member.exportMine` carries both in its own lists.
  */
 export interface PublicDataExport {
   exportedAt: string
   notice: string
   publicSignUps: ExportedPublicSignUp[]
+  publicSurveys: ExportedPublicSurvey[]
 }

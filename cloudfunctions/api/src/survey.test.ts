@@ -627,6 +627,26 @@ describe('a public link', () => {
     expect(errorOf(await t.call('visitor-2', 'survey.linkSubmit', { id: survey.id, token, answers: complete })).message).toBe('问卷已结束')
   })
 
+  it("is in a visitor's own export and goes with their deletion (PIPL); a member's survey records stay with their account", async () => {
+    await join('m1')
+    const survey = await linked()
+    const token = survey.linkToken!
+    data(await t.call('visitor-1', 'survey.linkSubmit', { id: survey.id, token, answers: complete }))
+    data(await t.call('m1', 'survey.linkSubmit', { id: survey.id, token, answers: complete }))
+    const mine = data(await t.call('visitor-1', 'platform.exportMyPublicData', {}))
+    expect(mine.publicSurveys).toEqual([{ surveyId: survey.id, title: survey.title }])
+    expect(mine.notice).toContain('公开链接')
+    data(await t.call('visitor-1', 'platform.deleteMyPublicData', {}))
+    // Only the rate limiter's windows name the account still; they lapse within minutes.
+    expect((await everyStoredRow()).filter((r) => r.row.includes('visitor-1') && r.where !== 'rate_limits')).toEqual([])
+    expect(data(await t.call('visitor-1', 'platform.exportMyPublicData', {})).publicSurveys).toEqual([])
+    // The answer itself named no one and stays counted.
+    expect(data(await t.call(STAFF, 'survey.get', { id: survey.id })).manage).toMatchObject({ responses: 2 })
+    // A member clearing their public sign-ups keeps their survey records (they go with the account).
+    data(await t.call('m1', 'platform.deleteMyPublicData', {}))
+    expect(data(await t.call('m1', 'survey.linkGet', { id: survey.id, token })).status).toBe('submitted')
+  })
+
   it('holds quotas under parallel submissions and stops ballot stuffing with the rate limiter', async () => {
     const survey = await linked()
     const token = survey.linkToken!

@@ -207,7 +207,9 @@ export async function exportedPublicSignUps(deps: Deps, openid: string): Promise
 export async function exportMyPublicData(deps: Deps, caller: Caller): Promise<PublicDataExport> {
   const openid = caller.openid
   if (!openid) throw forbidden('请先登录')
-  return { exportedAt: nowIso(deps), notice: PUBLIC_DATA_EXPORT_NOTICE, publicSignUps: await exportedPublicSignUps(deps, openid) }
+  const [publicSignUps, surveys] = await Promise.all([exportedPublicSignUps(deps, openid), deps.store.surveys.mine(openid, null, EXPORT_MAX_PER_KIND)])
+  const publicSurveys = surveys.items.filter(({ survey }) => survey.publicLink).map(({ survey }) => ({ surveyId: survey.id, title: survey.title }))
+  return { exportedAt: nowIso(deps), notice: PUBLIC_DATA_EXPORT_NOTICE, publicSignUps, publicSurveys }
 }
 
 /**
@@ -237,6 +239,9 @@ export async function deleteMyPublicData(deps: Deps, caller: Caller): Promise<{ 
   const openid = caller.openid
   if (!openid) throw forbidden('请先登录')
   const deleted = await forgetPublicSignUpsOf(deps, openid)
+  // Someone who never joined holds only public-link 已提交 rows in surveys (no drafts, no named
+  // answers): they go too. A member's survey records go with their account (member.deleteMyAccount).
+  if (!(await deps.store.members.get(openid))) await deps.store.surveys.forgetMember(openid)
   await deps.store.idempotency.forgetCaller(openid)
   return { deleted }
 }

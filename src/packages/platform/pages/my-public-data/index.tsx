@@ -57,7 +57,7 @@ export default function MyPublicDataPage() {
     if (busy) return
     const { confirm } = await Taro.showModal({
       title: '删除报名信息',
-      content: '将删除你填写的全部公众活动报名信息，尚未结束的活动报名会同时取消，名额让给其他人。删除后无法恢复，确定删除吗？',
+      content: '将删除你填写的全部公众活动报名信息（尚未结束的活动报名会同时取消，名额让给其他人）和公开链接问卷的提交记录。删除后无法恢复，确定删除吗？',
       confirmText: '确定删除',
       cancelText: '再想想',
     })
@@ -66,7 +66,7 @@ export default function MyPublicDataPage() {
     try {
       const { deleted } = await deleteMyPublicData(deletion.idFor('deleteMyPublicData'))
       deletion.done()
-      void Taro.showToast({ title: deleted > 0 ? `已删除${deleted}条报名` : '没有需要删除的信息', icon: 'none' })
+      void Taro.showToast({ title: deleted > 0 ? `已删除${deleted}条报名` : '已删除', icon: 'none' })
       await load.reload(true)
     } catch (error) {
       void Taro.showToast({ title: errorMessage(error), icon: 'none' })
@@ -84,18 +84,30 @@ export default function MyPublicDataPage() {
     )
   }
   const items = load.data.publicSignUps
+  const surveys = load.data.publicSurveys
   return (
     <View className='page my-public-data'>
       <View className='card'>
         <Text className='my-public-data__notice' id='my-public-notice'>{load.data.notice}</Text>
       </View>
-      {items.length === 0 ? (
+      {items.length === 0 && surveys.length === 0 ? (
         <StateView kind='empty' title='没有保存你的报名信息' description='你在公众活动中填写的报名信息会显示在这里。' />
       ) : (
         <View id='my-public-items'>
           {items.map((item) => (
             <SignUpCard key={`${item.activityId}-${item.createdAt}`} item={item} />
           ))}
+          {surveys.length > 0 ? (
+            <View className='card' id='my-public-surveys'>
+              <Text className='my-public-data__title'>通过公开链接提交过的问卷</Text>
+              <Text className='my-public-data__line'>只记录你的微信账号已提交（每个账号只能提交一次），答卷本身不带你的身份。</Text>
+              {surveys.map((survey) => (
+                <Text key={survey.surveyId} className='my-public-data__line'>
+                  · {survey.title}
+                </Text>
+              ))}
+            </View>
+          ) : null}
           <View className='my-public-data__actions'>
             <Button id='my-public-copy' className='btn btn-ghost' disabled={busy} onClick={copy}>
               复制全部信息
