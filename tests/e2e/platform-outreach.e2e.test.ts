@@ -94,7 +94,10 @@ describe('科普 open to the public in the browser', () => {
       offset = Date.parse(activity.data.startAt) + 10 * 60_000 - Date.now()
       const code = await h.api<CheckInCode>('activity.checkInCode', { activityId: OUTREACH }, 'demo-staff')
       if (!code.ok) throw new Error(code.error.message)
-      await page.reload()
+      // Scanning the screen opens the member check-in page: it sends a public participant to their sign-up page.
+      await page.goto(appUrl(h.baseUrl, `pages/check-in/index?activityId=${OUTREACH}`))
+      await visible().getByText('公众报名的参加者请在报名页签到').waitFor()
+      await visible().getByText('去签到', { exact: true }).click()
       await visible().locator('#public-check-in').waitFor()
       await field('checkInCode').fill(code.data.shortCode)
       await visible().locator('#public-check-in-submit').click()

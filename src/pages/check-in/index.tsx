@@ -9,6 +9,7 @@ import { formatRange, registrationBadge, REGISTRATION_TONES } from '../../featur
 import { useLoad } from '@/hooks/use-load'
 import { useMe } from '@/hooks/use-me'
 import { ApiCallError, errorMessage } from '../../services/api'
+import { publicSignUpUrl } from '../../features/platform/urls'
 import '../../features/activity/activity.scss'
 import './index.scss'
 
@@ -77,6 +78,18 @@ export default function CheckInPage() {
   }
 
   if (me.loading || load.status === 'loading') return <StateView kind='loading' />
+  if (!me.member && load.data?.openToPublic) {
+    // Someone signed up through 面向公众 (a parent, a pupil) scanned the screen: they check in on their sign-up page.
+    return (
+      <StateView
+        kind='empty'
+        title='公众报名的参加者请在报名页签到'
+        description='输入现场屏幕上的6位签到码，就能为你报名的参加者一起签到'
+        actionText='去签到'
+        onAction={() => void Taro.navigateTo({ url: publicSignUpUrl(activityId) })}
+      />
+    )
+  }
   if (!me.member) return <StateView kind='empty' title='加入翼展联盟后才能签到' actionText='去加入' onAction={() => void Taro.navigateTo({ url: '/pages/join/index' })} />
   if (load.status === 'error') {
     return <StateView kind='error' title='活动没加载出来' description={load.error ?? ''} actionText='重试' onAction={() => void load.reload()} />
