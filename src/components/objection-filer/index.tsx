@@ -1,7 +1,9 @@
 import { useState } from 'react'
-import { Button, Image, View } from '@tarojs/components'
+import Taro from '@tarojs/taro'
+import { Button, Image, Text, View } from '@tarojs/components'
 import ChoiceChips from '../choice-chips'
 import FormField, { FormText } from '../form-field'
+import { ApiCallError, errorMessage } from '@/services/api'
 import { pickImage, uploadCover, type PickedImage } from '@/services/upload'
 
 const KINDS = [
@@ -69,4 +71,48 @@ export function useObjectionFiler(idPrefix: string, errors: Record<string, strin
     </View>
   )
   return { fields, payload }
+}
+
+export interface ObjectionFormProps {
+  /** Element ids: `${idPrefix}-form`, `-reason`, `-submit`, and the filer's fields. */
+  idPrefix: string
+  /** Sends the objection; throws the server's error (its fields are shown beside the inputs). */
+  send: (objection: ObjectionFilerPayload & { reason: string }) => Promise<void>
+  onDone: () => void
+}
+
+/** A whole 公示 objection form (filer, reason, submit) for honours and competition results alike. */
+export function ObjectionForm({ idPrefix, send, onDone }: ObjectionFormProps) {
+  const [reason, setReason] = useState('')
+  const [errors, setErrors] = useState<Record<string, string>>({})
+  const [busy, setBusy] = useState(false)
+  const filer = useObjectionFiler(idPrefix, errors)
+
+  const submit = async () => {
+    if (busy) return
+    setBusy(true)
+    setErrors({})
+    try {
+      await send({ ...(await filer.payload()), reason })
+      void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
+      onDone()
+    } catch (error) {
+      if (error instanceof ApiCallError) setErrors(error.fields)
+      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <View className='honour-objection' id={`${idPrefix}-form`}>
+      {filer.fields}
+      <FormField name='reason' label='异议内容' error={errors.reason}>
+        <FormText id={`${idPrefix}-reason`} value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
+      </FormField>
+      <Button className='btn btn-primary' id={`${idPrefix}-submit`} loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
+        <Text>{busy ? '正在提交…' : '提交异议'}</Text>
+      </Button>
+    </View>
+  )
 }

@@ -1,13 +1,11 @@
-import Taro from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { ResultNotice, ResultNoticeEntry } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import FormField, { FormText } from '../../../../components/form-field'
-import { useObjectionFiler } from '../../../../components/objection-filer'
+import { ObjectionForm, type ObjectionFilerPayload } from '../../../../components/objection-filer'
 import { useLoad } from '@/hooks/use-load'
 import { useRequestId } from '@/hooks/use-request-id'
-import { ApiCallError, call, errorMessage } from '@/services/api'
+import { call } from '@/services/api'
 
 /**
  * 科创赛事公示: competition results (team, project, unit, award or 晋级 — never scores or judges)
@@ -56,39 +54,11 @@ export default function CompetitionNotices() {
 }
 
 function ResultObjectionForm({ entry, onDone }: { entry: ResultNoticeEntry; onDone: () => void }) {
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const [busy, setBusy] = useState(false)
   const request = useRequestId()
-  const filer = useObjectionFiler('result-objection', errors)
-
-  const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    setErrors({})
-    try {
-      const payload = { teamId: entry.teamId, ...(await filer.payload()), reason }
-      await call('competition.objectResult', payload, { requestId: request.idFor(payload) })
-      request.done()
-      void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
-      onDone()
-    } catch (error) {
-      if (error instanceof ApiCallError) setErrors(error.fields)
-      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
+  const send = async (objection: ObjectionFilerPayload & { reason: string }) => {
+    const payload = { teamId: entry.teamId, ...objection }
+    await call('competition.objectResult', payload, { requestId: request.idFor(payload) })
+    request.done()
   }
-
-  return (
-    <View className='honour-objection' id='result-objection-form'>
-      {filer.fields}
-      <FormField name='reason' label='异议内容' error={errors.reason}>
-        <FormText id='result-objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
-      </FormField>
-      <Button className='btn btn-primary' id='result-objection-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-        <Text>{busy ? '正在提交…' : '提交异议'}</Text>
-      </Button>
-    </View>
-  )
+  return <ObjectionForm idPrefix='result-objection' send={send} onDone={onDone} />
 }

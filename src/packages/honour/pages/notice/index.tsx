@@ -1,12 +1,10 @@
-import Taro, { useRouter, useShareAppMessage } from '@tarojs/taro'
+import { useRouter, useShareAppMessage } from '@tarojs/taro'
 import { useState } from 'react'
 import { Button, Text, View } from '@tarojs/components'
 import type { NoticeEntry } from '../../../../../types'
 import StateView from '../../../../components/state-view'
-import FormField, { FormText } from '../../../../components/form-field'
-import { useObjectionFiler } from '../../../../components/objection-filer'
+import { ObjectionForm } from '../../../../components/objection-filer'
 import { useLoad } from '@/hooks/use-load'
-import { ApiCallError, errorMessage } from '@/services/api'
 import { fetchNoticeList, objectTo } from '@/features/honour/api'
 import { honourNoticeUrl } from '@/features/honour/urls'
 import '@/features/honour/honour.scss'
@@ -51,45 +49,12 @@ export default function HonourNoticePage() {
               提出异议
             </Button>
           </View>
-          {target?.nominationId === e.nominationId ? <ObjectionForm entry={e} onDone={() => setTarget(null)} /> : null}
+          {target?.nominationId === e.nominationId ? (
+            <ObjectionForm idPrefix='objection' send={async (objection) => void (await objectTo({ id: e.nominationId, ...objection }))} onDone={() => setTarget(null)} />
+          ) : null}
         </View>
       ))}
       <CompetitionNotices />
-    </View>
-  )
-}
-
-function ObjectionForm({ entry, onDone }: { entry: NoticeEntry; onDone: () => void }) {
-  const [reason, setReason] = useState('')
-  const [errors, setErrors] = useState<Record<string, string>>({})
-  const filer = useObjectionFiler('objection', errors)
-  const [busy, setBusy] = useState(false)
-
-  const submit = async () => {
-    if (busy) return
-    setBusy(true)
-    setErrors({})
-    try {
-      await objectTo({ id: entry.nominationId, ...(await filer.payload()), reason })
-      void Taro.showModal({ title: '已收到你的异议', content: '团市委将核查处理，处理情况会按你留下的联系方式反馈。', showCancel: false })
-      onDone()
-    } catch (error) {
-      if (error instanceof ApiCallError) setErrors(error.fields)
-      void Taro.showToast({ title: errorMessage(error), icon: 'none' })
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return (
-    <View className='honour-objection' id='objection-form'>
-      {filer.fields}
-      <FormField name='reason' label='异议内容' error={errors.reason}>
-        <FormText id='objection-reason' value={reason} onChange={setReason} maxlength={1000} placeholder='请写明具体事实和依据' multiline />
-      </FormField>
-      <Button className='btn btn-primary' id='objection-submit' loading={busy} disabled={busy || undefined} onClick={() => void submit()}>
-        <Text>{busy ? '正在提交…' : '提交异议'}</Text>
-      </Button>
     </View>
   )
 }
